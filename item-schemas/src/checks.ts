@@ -1,0 +1,267 @@
+import { z } from 'zod';
+import { compileForm } from './answers';
+import { checkCondition, visibilityOrder } from './conditions';
+import type { TimeLimit } from './deadlines';
+import { formFields } from './form-fields';
+import { bilingual, type Bilingual } from './messages';
+import type { Condition } from './model/condition';
+import { itemDefinition, type ItemDefinition } from './model/item';
+import { checkFormSchema } from './schema-safety';
+
+/**
+ * Publish-time checks (DOMAIN.md §1): an item that fails any of them cannot be published.
+ * Each issue has a stable code, the JSON Pointer of the field at fault, and a message an
+ * official understands, in Chinese and English.
+ */
+
+export const checkCodes = [
+  'MODEL_INVALID',
+  'PROMISED_EXCEEDS_LEGAL',
+  'IMMEDIATE_NEEDS_ZERO_PROMISE',
+  'ZERO_PROMISE_NEEDS_IMMEDIATE',
+  'STEPS_EXCEED_PROMISED',
+  'SUPPLEMENT_EXCEEDS_PROMISED',
+  'DEFERRABLE_KEY_MATERIAL',
+  'DEFERRABLE_NOT_ENABLED',
+  'PROMISE_REPLACEMENT_NOT_ENABLED',
+  'AUTO_APPROVE_NOT_ENABLED',
+  'VISITS_REASON_MISSING',
+  'DUPLICATE_ID',
+  'VISIBILITY_UNKNOWN_FIELD',
+  'CONDITION_UNKNOWN_FIELD',
+  'CONDITION_OPERATOR_MISMATCH',
+  'CONDITION_VALUE_INVALID',
+  'CONDITION_CYCLE',
+  'SCHEMA_ROOT_NOT_OBJECT',
+  'SCHEMA_TOO_LARGE',
+  'SCHEMA_TOO_DEEP',
+  'SCHEMA_REMOTE_REF',
+  'SCHEMA_RECURSIVE_REF',
+  'SCHEMA_UNKNOWN_FORMAT',
+  'SCHEMA_UNSAFE_PATTERN',
+  'SCHEMA_INVALID',
+] as const;
+export type CheckCode = (typeof checkCodes)[number];
+
+export interface CheckIssue extends Bilingual {
+  code: CheckCode;
+  /** JSON Pointer into the item definition, e.g. `/promisedLimit/value`. */
+  path: string;
+}
+
+export interface CheckResult {
+  /** The parsed definition (defaults applied) when the model itself is valid. */
+  item?: ItemDefinition;
+  issues: CheckIssue[];
+}
+
+const zhErrors = z.locales.zhCN().localeError!;
+const enErrors = z.locales.en().localeError!;
+
+/** Custom messages in the model are written "中文 / English". */
+function splitBilingual(zh: string, en: string): Bilingual {
+  const parts = zh.split(' / ');
+  return parts.length === 2 ? bilingual(parts[0]!, parts[1]!) : bilingual(zh, en);
+}
+
+const pointer = (path: PropertyKey[]) => path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
+function modelIssues(input: unknown): CheckResult {
+  const zh = itemDefinition.safeParse(input, { error: zhErrors });
+  if (zh.success) return { item: zh.data, issues: [] };
+  const en = itemDefinition.safeParse(input, { error: enErrors });
+  const enIssues = en.success ? [] : en.error.issues;
+  return {
+    issues: zh.error.issues.map((issue, i) => ({
+      code: 'MODEL_INVALID',
+      path: pointer(issue.path),
+      ...splitBilingual(issue.message, enIssues[i]?.message ?? issue.message),
+    })),
+  };
+}
+
+const unitZh = (l: TimeLimit) => (l.unit === 'workday' ? '个工作日' : '个自然日');
+const unitEn = (l: TimeLimit) => (l.unit === 'workday' ? 'working days' : 'calendar days');
+const describeZh = (l: TimeLimit) => `${l.value}${unitZh(l)}`;
+const describeEn = (l: TimeLimit) => `${l.value} ${unitEn(l)}`;
+
+/** A limit in working days, for comparing limits of different units (5 working days a week). */
+function asWorkdays(l: TimeLimit): number {
+  return l.unit === 'workday' ? l.value : Math.floor((l.value * 5) / 7);
+}
+
+function limitIssues(item: ItemDefinition): CheckIssue[] {
+  const issues: CheckIssue[] = [];
+  const { legalLimit: legal, promisedLimit: promised } = item;
+  if (legal) {
+    const exceeds = legal.unit === promised.unit ? promised.value > legal.value : asWorkdays(promised) > asWorkdays(legal);
+    if (exceeds) {
+      issues.push({
+        code: 'PROMISED_EXCEEDS_LEGAL',
+        path: '/promisedLimit/value',
+        ...bilingual(
+          `承诺时限(${describeZh(promised)})不能超过法定时限(${describeZh(legal)})`,
+          `the promised limit (${describeEn(promised)}) cannot exceed the legal limit (${describeEn(legal)})`,
+        ),
+      });
+    }
+  }
+  if (item.caseType === 'immediate' && promised.value !== 0) {
+    issues.push({
+      code: 'IMMEDIATE_NEEDS_ZERO_PROMISE',
+      path: '/promisedLimit/value',
+      ...bilingual(`即办件的承诺时限应为 0，当前为${describeZh(promised)}`, `an item decided on the spot has a promised limit of 0, not ${describeEn(promised)}`),
+    });
+  }
+  if (item.caseType === 'promised' && promised.value === 0) {
+    issues.push({
+      code: 'ZERO_PROMISE_NEEDS_IMMEDIATE',
+      path: '/caseType',
+      ...bilingual('承诺时限为 0 的事项应设为即办件', 'an item with a promised limit of 0 must be decided on the spot (即办件)'),
+    });
+  }
+  // Parallel steps (same group) count once, at their longest.
+  const groups = new Map<string, number>();
+  item.steps.forEach((s, i) => {
+    const group = s.parallelGroup ?? `#${i}`;
+    groups.set(group, Math.max(groups.get(group) ?? 0, s.limitDays));
+  });
+  const total = [...groups.values()].reduce((a, b) => a + b, 0);
+  if (total > asWorkdays(promised)) {
+    issues.push({
+      code: 'STEPS_EXCEED_PROMISED',
+      path: '/steps',
+      ...bilingual(
+        `各环节时限合计(${total}个工作日)超过承诺时限(${describeZh(promised)})`,
+        `the steps add up to ${total} working days, more than the promised limit (${describeEn(promised)})`,
+      ),
+    });
+  }
+  const deficiency = item.deficiencyAcceptance;
+  if (deficiency.enabled && deficiency.supplementDays > asWorkdays(promised)) {
+    issues.push({
+      code: 'SUPPLEMENT_EXCEEDS_PROMISED',
+      path: '/deficiencyAcceptance/supplementDays',
+      ...bilingual(
+        `容缺补交期限(${deficiency.supplementDays}个工作日)不能超过承诺时限(${describeZh(promised)})`,
+        `the supplement deadline (${deficiency.supplementDays} working days) cannot exceed the promised limit (${describeEn(promised)})`,
+      ),
+    });
+  }
+  if (item.maxVisits > 0 && !item.visitReason) {
+    issues.push({
+      code: 'VISITS_REASON_MISSING',
+      path: '/visitReason',
+      ...bilingual(`需到现场 ${item.maxVisits} 次，请说明必须到现场的原因`, `applicants must come ${item.maxVisits} time(s): state why`),
+    });
+  }
+  return issues;
+}
+
+function materialAndStepIssues(item: ItemDefinition): CheckIssue[] {
+  const issues: CheckIssue[] = [];
+  item.materials.forEach((m, i) => {
+    if (m.necessity !== 'deferrable') return;
+    if (m.key) {
+      issues.push({
+        code: 'DEFERRABLE_KEY_MATERIAL',
+        path: `/materials/${i}/necessity`,
+        ...bilingual(`「${m.name}」是关键材料，不能容缺后补`, `"${m.name}" is a key material and cannot be supplied later`),
+      });
+    }
+    if (!item.deficiencyAcceptance.enabled) {
+      issues.push({
+        code: 'DEFERRABLE_NOT_ENABLED',
+        path: `/materials/${i}/necessity`,
+        ...bilingual(`「${m.name}」设为容缺，但本事项未实行容缺受理`, `"${m.name}" may be supplied later, but the item does not accept deficiencies (容缺受理)`),
+      });
+    }
+  });
+  if (!item.notifyPromise.enabled) {
+    item.materials.forEach((m, i) => {
+      if (m.promiseReplaceable)
+        issues.push({
+          code: 'PROMISE_REPLACEMENT_NOT_ENABLED',
+          path: `/materials/${i}/promiseReplaceable`,
+          ...bilingual(`「${m.name}」可告知承诺替代，但本事项未实行告知承诺制`, `"${m.name}" may be replaced by a promise, but the item does not adopt 告知承诺`),
+        });
+    });
+  }
+  if (!item.autoApproveOnTimeout) {
+    item.steps.forEach((s, i) => {
+      if (s.onTimeout === 'autoApprove')
+        issues.push({
+          code: 'AUTO_APPROVE_NOT_ENABLED',
+          path: `/steps/${i}/onTimeout`,
+          ...bilingual(`环节「${s.name}」设为超时默认，但本事项未实行超时默认`, `the step "${s.name}" is deemed approved on timeout, but the item does not adopt 超时默认`),
+        });
+    });
+  }
+  for (const [list, label] of [
+    ['materials', ['材料', 'material']],
+    ['steps', ['环节', 'step']],
+  ] as const) {
+    const seen = new Set<string>();
+    item[list].forEach((entry, i) => {
+      if (seen.has(entry.id))
+        issues.push({
+          code: 'DUPLICATE_ID',
+          path: `/${list}/${i}/id`,
+          ...bilingual(`${label[0]}标识「${entry.id}」重复`, `the ${label[1]} id "${entry.id}" is used twice`),
+        });
+      seen.add(entry.id);
+    });
+  }
+  return issues;
+}
+
+function formIssues(item: ItemDefinition): CheckIssue[] {
+  const schemaIssues = checkFormSchema(item.form.schema).map((i) => ({ ...i, path: `/form/schema${i.path}` }));
+  if (schemaIssues.length > 0) return schemaIssues;
+  try {
+    compileForm(item.form.schema);
+  } catch (error) {
+    return [
+      {
+        code: 'SCHEMA_INVALID',
+        path: '/form/schema',
+        ...bilingual(`表单结构无效：${(error as Error).message}`, `the form schema is invalid: ${(error as Error).message}`),
+      },
+    ];
+  }
+  const fields = new Map(formFields(item.form.schema).map((f) => [f.path, f]));
+  const issues: CheckIssue[] = [];
+  const conditionIssues = (condition: Condition, at: string) =>
+    checkCondition(condition, fields).forEach((i) => issues.push({ ...i, path: `${at}${i.path}` }));
+  item.materials.forEach((m, i) => m.when && conditionIssues(m.when, `/materials/${i}/when`));
+  for (const [field, condition] of Object.entries(item.form.visibleWhen)) {
+    const at = `/form/visibleWhen/${field}`;
+    if (!fields.has(field)) {
+      issues.push({
+        code: 'VISIBILITY_UNKNOWN_FIELD',
+        path: at,
+        ...bilingual(`设置了显示条件的字段「${field}」在申请表单中不存在`, `the field "${field}" has a visibility condition but is not in the form`),
+      });
+    }
+    conditionIssues(condition, at);
+  }
+  for (const field of visibilityOrder(item.form.visibleWhen).cyclic) {
+    issues.push({
+      code: 'CONDITION_CYCLE',
+      path: `/form/visibleWhen/${field}`,
+      ...bilingual(
+        `字段「${fields.get(field)?.title ?? field}」的显示条件循环依赖(互相决定是否显示)`,
+        `the visibility of "${fields.get(field)?.title ?? field}" depends on itself through other fields`,
+      ),
+    });
+  }
+  return issues;
+}
+
+/** Runs every publish-time check on an item definition as written (defaults not yet applied). */
+export function runPublishChecks(input: unknown): CheckResult {
+  const parsed = modelIssues(input);
+  if (!parsed.item) return parsed;
+  const item = parsed.item;
+  return { item, issues: [...limitIssues(item), ...materialAndStepIssues(item), ...formIssues(item)] };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * The condition language for material applicability and field visibility: comparisons on
+ * answers, combined with all / any / not. Fields are named by dotted paths into the form
+ * (`applicant.type`).
+ */
+
+export const fieldPath = z
+  .string()
+  .regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, '字段路径格式不正确 / invalid field path')
+  .max(200)
+  .meta({ title: '表单字段' });
+
+const scalar = z.union([z.string().max(500), z.number(), z.boolean()]);
+export type Scalar = z.infer<typeof scalar>;
+
+export const operators = {
+  eq: ['等于', 'equals'],
+  ne: ['不等于', 'does not equal'],
+  gt: ['大于', 'is greater than'],
+  gte: ['大于或等于', 'is at least'],
+  lt: ['小于', 'is less than'],
+  lte: ['小于或等于', 'is at most'],
+  in: ['属于其中之一', 'is one of'],
+  notIn: ['不属于其中任何一个', 'is none of'],
+  contains: ['包含', 'contains'],
+  isSet: ['已填写', 'is answered'],
+  isNotSet: ['未填写', 'is not answered'],
+} as const;
+export type Operator = keyof typeof operators;
+
+export const comparison = z
+  .object({
+    field: fieldPath,
+    op: z.enum(Object.keys(operators) as [Operator, ...Operator[]]).meta({ title: '比较', labels: operators }),
+    value: z.union([scalar, z.array(scalar).max(100)]).optional().meta({ title: '值' }),
+  })
+  .meta({ title: '比较条件' });
+export type Comparison = z.infer<typeof comparison>;
+
+export const condition = z.union([
+  comparison,
+  z.object({
+    get all() {
+      return z.array(condition).min(1).max(50).meta({ title: '同时满足' });
+    },
+  }),
+  z.object({
+    get any() {
+      return z.array(condition).min(1).max(50).meta({ title: '满足其一' });
+    },
+  }),
+  z.object({
+    get not() {
+      return condition.meta({ title: '不满足' });
+    },
+  }),
+]).meta({ id: 'condition', title: '条件' });
+export type Condition = z.infer<typeof condition>;

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { timeLimit } from '../deadlines';
+import { text } from './common';
+import { codeList } from './codes';
+
+/** Parts of the 办事指南 beyond limits and visits. */
+
+export const fee = z
+  .object({
+    name: text(200).min(1).meta({ title: '收费项目' }),
+    charged: z.boolean().default(true).meta({ title: '是否收费' }),
+    standard: text(500).optional().meta({ title: '收费标准' }),
+    basis: text(500).optional().meta({ title: '收费依据' }),
+    reducible: z.boolean().default(false).meta({ title: '可减免' }),
+  })
+  .meta({ title: '收费' });
+
+export const delivery = z
+  .object({
+    method: codeList({
+      window: ['窗口领取', 'Collect at the window'],
+      post: ['邮政速递(送达到付)', 'By post (EMS)'],
+      electronic: ['电子证照', 'Electronic certificate'],
+      none: ['无需送达', 'Nothing to deliver'],
+    }).meta({ title: '送达方式' }),
+    note: text(500).optional().meta({ title: '说明' }),
+  })
+  .meta({ title: '送达' });
+
+export const serviceWindow = z
+  .object({
+    name: text(200).min(1).meta({ title: '窗口名称' }),
+    address: text(300).min(1).meta({ title: '办理地点' }),
+    hours: text(300).min(1).meta({ title: '办理时间' }),
+    phone: text(50).optional().meta({ title: '咨询电话' }),
+  })
+  .meta({ title: '办理窗口' });
+
+export const intermediary = z
+  .object({
+    name: text(200).min(1).meta({ title: '中介服务名称' }),
+    provider: text(200).optional().meta({ title: '服务机构' }),
+    limit: timeLimit.optional().meta({ title: '中介服务时限' }),
+  })
+  .meta({ title: '中介服务' });
+
+export const specialProcedure = z
+  .object({
+    kind: codeList({
+      hearing: ['听证', 'Hearing'],
+      tender: ['招标', 'Tender'],
+      auction: ['拍卖', 'Auction'],
+      inspection: ['检验', 'Inspection'],
+      testing: ['检测', 'Testing'],
+      quarantine: ['检疫', 'Quarantine'],
+      appraisal: ['鉴定', 'Appraisal'],
+      expertReview: ['专家评审', 'Expert review'],
+      siteSurvey: ['现场勘验', 'Site survey'],
+    }).meta({ title: '特别程序种类' }),
+    limit: timeLimit.optional().meta({ title: '特别程序时限', description: '不计入办理时限' }),
+    note: text(500).optional().meta({ title: '说明' }),
+  })
+  .meta({ title: '特别程序' });
+
+export const deficiencyAcceptance = z
+  .object({
+    enabled: z.boolean().default(false).meta({ title: '实行容缺受理' }),
+    supplementDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(3650)
+      .default(0)
+      .meta({ title: '补交期限(工作日)', description: '不得超过承诺时限' }),
+    onMissed: codeList({
+      reject: ['不予受理', 'Not accepted'],
+      suspend: ['中止办理', 'Suspended'],
+    })
+      .default('reject')
+      .meta({ title: '逾期未补交的处理' }),
+  })
+  .meta({ title: '容缺受理' });
+
+export const notifyPromise = z
+  .object({
+    enabled: z.boolean().default(false).meta({ title: '实行告知承诺制' }),
+    verification: text(1000).optional().meta({ title: '事后核查方式' }),
+  })
+  .meta({ title: '告知承诺' });
+
+export const faq = z
+  .object({
+    question: text(500).min(1).meta({ title: '问题' }),
+    answer: text(5000).min(1).meta({ title: '解答' }),
+  })
+  .meta({ title: '常见问题' });

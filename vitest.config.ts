@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// One run across every workspace; browser tests (test/e2e) run separately with `npm run test:e2e`.
+export default defineConfig({
+  test: {
+    include: ['*/test/**/*.test.ts', 'test/api/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'test/e2e/**'],
+  },
+});
