@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { compileForm, runPublishChecks, validateAnswers } from '../src';
+import { template } from './fixtures';
+
+const form = runPublishChecks(template('real-estate-transfer')).item!.form;
+const valid = {
+  reason: 'sale',
+  certificateNumber: '示房权证第 001 号',
+  location: '示范市人民路 1 号',
+  transferor: { name: '张三', idCard: '11010519491231002X' },
+  transferee: { name: '李四', idCard: '440524188001010014', mobile: '13812345678' },
+  price: 120,
+};
+
+describe('validating answers', () => {
+  it('accepts valid answers', () => {
+    expect(validateAnswers(form, valid)).toMatchObject({ valid: true, errors: [] });
+  });
+
+  it('names each wrong field by its title, in Chinese and English', () => {
+    const result = validateAnswers(form, { ...valid, transferee: { name: '李四', idCard: '440524188001010015', mobile: '1234' } });
+    expect(result.valid).toBe(false);
+    expect(result.errors).toEqual([
+      { field: 'transferee.idCard', code: 'format', message: '「身份证号码」不是有效的居民身份证号码', message_en: '"身份证号码" is not a valid resident ID card number' },
+      { field: 'transferee.mobile', code: 'format', message: '「手机号码」不是有效的手机号码', message_en: '"手机号码" is not a valid mobile number' },
+    ]);
+  });
+
+  it('reports missing required fields at the field', () => {
+    const { reason: _, ...withoutReason } = valid;
+    const result = validateAnswers(form, withoutReason);
+    expect(result.errors).toContainEqual(expect.objectContaining({ field: 'reason', code: 'required', message: '请填写「转移原因」' }));
+  });
+
+  it('ignores and drops the answer of a hidden field', () => {
+    // 成交价格 shows only for sales: for a gift a wrong price neither fails nor counts.
+    const result = validateAnswers(form, { ...valid, reason: 'gift', price: -5 });
+    expect(result.valid).toBe(true);
+    expect(result.answers).not.toHaveProperty('price');
+    expect(validateAnswers(form, { ...valid, price: -5 }).errors[0]).toMatchObject({ field: 'price', code: 'minimum' });
+  });
+
+  it('rejects answers that are not an object', () => {
+    expect(validateAnswers(form, ['sale']).errors[0]).toMatchObject({ field: '', code: 'type' });
+  });
+
+  it('compiles a schema once and reuses it', () => {
+    expect(compileForm(form.schema)).toBe(compileForm(form.schema));
+  });
+});

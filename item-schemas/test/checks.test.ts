@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { checkCodes, runPublishChecks, type CheckCode, type ItemDefinitionInput } from '../src';
+import { template } from './fixtures';
+
+/** Each case breaks one rule of a valid template and names the issue the official must see. */
+const cases: Array<[CheckCode, string, (item: ItemDefinitionInput) => void, string?]> = [
+  ['MODEL_INVALID', '/name', (i) => { i.name = ''; }],
+  ['PROMISED_EXCEEDS_LEGAL', '/promisedLimit/value', (i) => { i.legalLimit = { value: 20, unit: 'workday' }; i.promisedLimit = { value: 30, unit: 'workday' }; i.steps = [{ id: 's', name: '审核', role: '科室', limitDays: 5 }]; }, '承诺时限(30个工作日)不能超过法定时限(20个工作日)'],
+  ['IMMEDIATE_NEEDS_ZERO_PROMISE', '/promisedLimit/value', (i) => { i.caseType = 'immediate'; }],
+  ['ZERO_PROMISE_NEEDS_IMMEDIATE', '/caseType', (i) => { i.promisedLimit = { value: 0, unit: 'workday' }; i.steps = [{ id: 's', name: '即办', role: '窗口', limitDays: 0 }]; i.deficiencyAcceptance = { enabled: false }; i.materials = i.materials!.filter((m) => m.necessity !== 'deferrable'); }],
+  ['STEPS_EXCEED_PROMISED', '/steps', (i) => { i.steps![1]!.limitDays = 10; }, '各环节时限合计(13个工作日)超过承诺时限(5个工作日)'],
+  ['SUPPLEMENT_EXCEEDS_PROMISED', '/deficiencyAcceptance/supplementDays', (i) => { i.deficiencyAcceptance = { enabled: true, supplementDays: 6 }; }],
+  ['DEFERRABLE_KEY_MATERIAL', '/materials/3/necessity', (i) => { i.materials![3]!.key = true; }],
+  ['DEFERRABLE_NOT_ENABLED', '/materials/3/necessity', (i) => { i.deficiencyAcceptance = { enabled: false }; }],
+  ['PROMISE_REPLACEMENT_NOT_ENABLED', '/materials/3/promiseReplaceable', (i) => { i.notifyPromise = { enabled: false }; }],
+  ['AUTO_APPROVE_NOT_ENABLED', '/steps/0/onTimeout', (i) => { i.steps![0]!.onTimeout = 'autoApprove'; }],
+  ['VISITS_REASON_MISSING', '/visitReason', (i) => { i.maxVisits = 2; }],
+  ['DUPLICATE_ID', '/materials/1/id', (i) => { i.materials![1]!.id = i.materials![0]!.id; }],
+  ['VISIBILITY_UNKNOWN_FIELD', '/form/visibleWhen/nickname', (i) => { i.form.visibleWhen = { nickname: { field: 'licenceType', op: 'eq', value: 'C' } }; }],
+  ['CONDITION_UNKNOWN_FIELD', '/materials/4/when/field', (i) => { i.materials![4]!.when = { field: 'licenceKind', op: 'eq', value: 'C' }; }],
+  ['CONDITION_OPERATOR_MISMATCH', '/materials/4/when/op', (i) => { i.materials![4]!.when = { field: 'hasProcessing', op: 'gt', value: 1 }; }],
+  ['CONDITION_VALUE_INVALID', '/materials/4/when/value', (i) => { i.materials![4]!.when = { field: 'licenceType', op: 'eq', value: 'E' }; }, '条件中的值「E」不是字段「申请证类」可能的取值'],
+  ['CONDITION_CYCLE', '/form/visibleWhen/contact', (i) => { i.form.visibleWhen = { contact: { field: 'mobile', op: 'isSet' }, mobile: { field: 'contact', op: 'isSet' } }; }],
+  ['SCHEMA_ROOT_NOT_OBJECT', '/form/schema', (i) => { i.form.schema = { type: 'string' }; i.materials!.forEach((m) => delete m.when); }],
+  ['SCHEMA_TOO_LARGE', '/form/schema', (i) => { (i.form.schema as any).description = 'x'.repeat(300_000); }],
+  ['SCHEMA_TOO_DEEP', `/form/schema/properties/deep${'/properties/n'.repeat(16)}`, (i) => {
+    let node: Record<string, unknown> = { type: 'string' };
+    for (let d = 0; d < 20; d++) node = { type: 'object', properties: { n: node } };
+    (i.form.schema as any).properties.deep = node;
+  }],
+  ['SCHEMA_REMOTE_REF', '/form/schema/properties/company/$ref', (i) => { (i.form.schema as any).properties.company = { $ref: 'https://example.org/company.json' }; }],
+  ['SCHEMA_RECURSIVE_REF', '/form/schema/definitions/person', (i) => {
+    (i.form.schema as any).definitions = { person: { type: 'object', properties: { parent: { $ref: '#/definitions/person' } } } };
+  }],
+  ['SCHEMA_UNKNOWN_FORMAT', '/form/schema/properties/company/format', (i) => { (i.form.schema as any).properties.company.format = 'cn-passport'; }],
+  ['SCHEMA_UNSAFE_PATTERN', '/form/schema/properties/company/pattern', (i) => { (i.form.schema as any).properties.company.pattern = '^(a+)+$'; }],
+  ['SCHEMA_INVALID', '/form/schema', (i) => { (i.form.schema as any).properties.company.minLength = 'three'; }],
+];
+
+describe('publish-time checks', () => {
+  it('cover every check code with a failing example', () => {
+    expect(new Set(cases.map(([code]) => code))).toEqual(new Set(checkCodes));
+  });
+
+  it.each(cases)('%s at %s', (code, path, breakIt, message) => {
+    const item = template('crop-seed-licence');
+    breakIt(item);
+    const issues = runPublishChecks(item).issues;
+    const issue = issues.find((i) => i.code === code);
+    expect(issue, JSON.stringify(issues)).toBeDefined();
+    expect(issue!.path).toBe(path);
+    expect(issue!.message).toMatch(/\p{Script=Han}/u);
+    expect(issue!.message_en).toMatch(/[a-z]{3}/);
+    if (message) expect(issue!.message).toBe(message);
+  });
+
+  it('pass a valid item with no issue and return it with defaults applied', () => {
+    const result = runPublishChecks(template('crop-seed-licence'));
+    expect(result.issues).toEqual([]);
+    expect(result.item?.uploadLimitMb).toBe(20);
+  });
+
+  it('count parallel steps (联办) once, at the longest', () => {
+    const item = template('gov-investment-project');
+    expect(runPublishChecks(item).issues).toEqual([]);
+    item.steps![1]!.parallelGroup = undefined; // now sequential: 20+15+20+15+15 = 85 > 70
+    expect(runPublishChecks(item).issues.map((i) => i.code)).toEqual(['STEPS_EXCEED_PROMISED']);
+  });
+
+  it('compare limits of different units in working days', () => {
+    const item = template('crop-seed-licence');
+    item.legalLimit = { value: 7, unit: 'natural' }; // about 5 working days
+    expect(runPublishChecks(item).issues).toEqual([]);
+    item.legalLimit = { value: 6, unit: 'natural' };
+    expect(runPublishChecks(item).issues.map((i) => i.code)).toEqual(['PROMISED_EXCEEDS_LEGAL']);
+  });
+
+  it('give model errors in Chinese and English', () => {
+    const item = template('crop-seed-licence') as any;
+    item.department.creditCode = '11370500MB10000020';
+    const issue = runPublishChecks(item).issues[0]!;
+    expect(issue).toMatchObject({ code: 'MODEL_INVALID', path: '/department/creditCode', message: '统一社会信用代码不正确', message_en: 'invalid unified social credit code' });
+  });
+});
