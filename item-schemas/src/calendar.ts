@@ -35,6 +35,8 @@ export class WorkCalendar {
   readonly lastOfficialYear: number;
   private readonly start: DayNumber;
   private readonly cumulative: Int32Array;
+  /** 1 where the day's year has an official holiday notice. */
+  private readonly official: Uint8Array;
 
   constructor(
     private readonly days: ReadonlyMap<DayNumber, CalendarDay>,
@@ -48,10 +50,12 @@ export class WorkCalendar {
     this.start = firstDayOfYear(this.firstYear);
     const end = firstDayOfYear(this.lastOfficialYear + PROVISIONAL_YEARS + 1);
     this.cumulative = new Int32Array(end - this.start);
+    this.official = new Uint8Array(end - this.start);
     let count = 0;
     for (let day = this.start; day < end; day++) {
       if (this.isDeclaredWorkday(day)) count++;
       this.cumulative[day - this.start] = count;
+      if (officialYears.has(yearOf(day))) this.official[day - this.start] = 1;
     }
     this.version = `${label}#${fingerprint(days, officialYears)}`;
   }
@@ -78,7 +82,7 @@ export class WorkCalendar {
   }
 
   isProvisional(day: DayNumber): boolean {
-    return !this.officialYears.has(yearOf(day));
+    return this.supports(day) ? this.official[day - this.start] === 0 : !this.officialYears.has(yearOf(day));
   }
 
   isWorkday(day: DayNumber): boolean {

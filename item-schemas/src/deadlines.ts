@@ -40,6 +40,7 @@ function day(text: string, what: string): DayNumber {
 
 /** Paused intervals sorted, merged, and clipped to after the start day. */
 function normalisePauses(start: DayNumber, pauses: readonly Pause[]): Array<[DayNumber, DayNumber]> {
+  if (pauses.length === 0) return [];
   const spans = pauses
     .map((p): [DayNumber, DayNumber] => [Math.max(day(p.from, 'pause start'), start + 1), day(p.to, 'pause end')])
     .filter(([from, to]) => from <= to)
@@ -53,30 +54,42 @@ function normalisePauses(start: DayNumber, pauses: readonly Pause[]): Array<[Day
   return merged;
 }
 
-/** How one unit counts: days in (a, b], and the day n counted days after a. */
+/** How one unit counts: days in (a, b], and the day n counted days after `from`. */
 interface Counting {
-  count(a: DayNumber, b: DayNumber): number;
-  advance(from: DayNumber, n: number): DayNumber;
+  count(calendar: WorkCalendar, a: DayNumber, b: DayNumber): number;
+  advance(calendar: WorkCalendar, from: DayNumber, n: number): DayNumber;
 }
 
-function counting(calendar: WorkCalendar, unit: TimeLimit['unit']): Counting {
-  return unit === 'workday'
-    ? { count: (a, b) => calendar.workdaysBetween(a, b), advance: (from, n) => calendar.addWorkdays(from, n) }
-    : { count: (a, b) => Math.max(0, b - a), advance: (from, n) => from + n };
-}
+// Module-level strategies: the hot path creates no closures per call.
+const COUNTING: Record<TimeLimit['unit'], Counting> = {
+  workday: {
+    count: (calendar, a, b) => calendar.workdaysBetween(a, b),
+    advance: (calendar, from, n) => calendar.addWorkdays(from, n),
+  },
+  natural: {
+    count: (_, a, b) => Math.max(0, b - a),
+    advance: (_, from, n) => from + n,
+  },
+};
 
 /** The day on which `n` counted days after `start`, skipping paused days, are used up. */
-function advanceSkippingPauses(c: Counting, start: DayNumber, n: number, pauses: Array<[DayNumber, DayNumber]>): DayNumber {
+function advanceSkippingPauses(
+  calendar: WorkCalendar,
+  c: Counting,
+  start: DayNumber,
+  n: number,
+  pauses: Array<[DayNumber, DayNumber]>,
+): DayNumber {
   let cursor = start;
   let remaining = n;
   for (const [from, to] of pauses) {
     if (to <= cursor) continue;
-    const before = c.count(cursor, Math.max(cursor, from - 1));
+    const before = c.count(calendar, cursor, Math.max(cursor, from - 1));
     if (before >= remaining) break;
     remaining -= before;
     cursor = to;
   }
-  return c.advance(cursor, remaining);
+  return c.advance(calendar, cursor, remaining);
 }
 
 /** The due date of a limit counted from `from` (the day of receipt or acceptance). */
@@ -88,7 +101,7 @@ export function dueDate(
   if (!calendar.supports(start)) throw new DeadlineError(`start date ${input.from} is outside the calendar's range`);
   const pauses = normalisePauses(start, input.pauses ?? []);
   const { value, unit } = input.limit;
-  let due = advanceSkippingPauses(counting(calendar, unit), start, value, pauses);
+  let due = advanceSkippingPauses(calendar, COUNTING[unit], start, value, pauses);
   if (unit === 'natural') due = calendar.nextWorkday(due);
   return { due: formatDate(due), provisional: calendar.isProvisional(due), calendarVersion: calendar.version };
 }

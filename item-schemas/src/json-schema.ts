@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orderedCodes, type Labels } from './model/codes';
 import { itemDefinition } from './model/item';
 
 /**
@@ -13,11 +14,11 @@ export function itemDefinitionJsonSchema(): Record<string, unknown> {
     unrepresentable: 'any',
     override: ({ jsonSchema }) => {
       const node = jsonSchema as Record<string, unknown>;
-      const labels = node.labels as Record<string, readonly [string, string]> | undefined;
+      const labels = node.labels as Labels<string> | undefined;
       if (!labels) return;
       delete node.labels;
       if (Array.isArray(node.enum)) {
-        node.oneOf = node.enum.map((value: string) => ({ const: value, title: labels[value]?.[0] ?? value }));
+        node.oneOf = orderedCodes(labels).map((value) => ({ const: value, title: labels[value]![0] }));
         delete node.enum;
       }
     },

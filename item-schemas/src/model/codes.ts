@@ -3,11 +3,14 @@ import { z } from 'zod';
 /** Codes with their Chinese and English labels, kept in the schema so every renderer shows them. */
 export type Labels<K extends string> = Record<K, readonly [zh: string, en: string]>;
 
+/** Codes in display order: object keys put integer-like codes ('10') before others ('01'), so numeric codes are sorted back. */
+export function orderedCodes<K extends string>(labels: Labels<K>): K[] {
+  const keys = Object.keys(labels) as K[];
+  return keys.every((k) => /^\d+$/.test(k)) ? keys.sort() : keys;
+}
+
 export function codeList<K extends string>(labels: Labels<K>) {
-  // Object.keys puts integer-like keys ('10') before others ('01'): numeric codes are sorted back.
-  const keys = Object.keys(labels) as [K, ...K[]];
-  if (keys.every((k) => /^\d+$/.test(k))) keys.sort();
-  return z.enum(keys).meta({ labels });
+  return z.enum(orderedCodes(labels) as [K, ...K[]]).meta({ labels });
 }
 
 export const itemTypes = {

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests drive Debian's Chromium; one browser at a time suits these 2-core machines.
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.e2e.test.ts'],
+    root: new URL('..', import.meta.url).pathname,
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
