@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { compileForm } from './answers';
 import { checkCondition, visibilityOrder } from './conditions';
 import type { TimeLimit } from './deadlines';
@@ -7,6 +6,7 @@ import { bilingual, type Bilingual } from './messages';
 import type { Condition } from './model/condition';
 import { itemDefinition, type ItemDefinition } from './model/item';
 import { checkFormSchema } from './schema-safety';
+import { describeIssues } from './zod-issues';
 
 /**
  * Publish-time checks (DOMAIN.md §1): an item that fails any of them cannot be published.
@@ -55,29 +55,10 @@ export interface CheckResult {
   issues: CheckIssue[];
 }
 
-const zhErrors = z.locales.zhCN().localeError!;
-const enErrors = z.locales.en().localeError!;
-
-/** Custom messages in the model are written "中文 / English". */
-function splitBilingual(zh: string, en: string): Bilingual {
-  const parts = zh.split(' / ');
-  return parts.length === 2 ? bilingual(parts[0]!, parts[1]!) : bilingual(zh, en);
-}
-
-const pointer = (path: PropertyKey[]) => path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-
 function modelIssues(input: unknown): CheckResult {
-  const zh = itemDefinition.safeParse(input, { error: zhErrors });
-  if (zh.success) return { item: zh.data, issues: [] };
-  const en = itemDefinition.safeParse(input, { error: enErrors });
-  const enIssues = en.success ? [] : en.error.issues;
-  return {
-    issues: zh.error.issues.map((issue, i) => ({
-      code: 'MODEL_INVALID',
-      path: pointer(issue.path),
-      ...splitBilingual(issue.message, enIssues[i]?.message ?? issue.message),
-    })),
-  };
+  const parsed = itemDefinition.safeParse(input);
+  if (parsed.success) return { item: parsed.data, issues: [] };
+  return { issues: describeIssues(parsed.error.issues).map((issue) => ({ code: 'MODEL_INVALID', ...issue })) };
 }
 
 const unitZh = (l: TimeLimit) => (l.unit === 'workday' ? '个工作日' : '个自然日');

@@ -19,3 +19,4 @@ export * from './model/step';
 export * from './model/terms';
 export { nationalCalendar } from './national-calendar';
 export * from './schema-safety';
+export * from './zod-issues';
