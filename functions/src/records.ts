@@ -1,0 +1,165 @@
+import { z } from '@hono/zod-openapi';
+import { calendarOverlay, itemDefinition, timeLimit, type ItemDefinition } from '@onevisit/item-schemas';
+
+/** What the API stores and returns. Types come from these schemas; only the store knows keys. */
+
+export const jurisdictionId = z.string().regex(/^\d{6}$/).openapi({ description: '行政区划代码 / area code', example: '990100' });
+
+export const jurisdiction = z
+  .object({
+    id: jurisdictionId,
+    name: z.string(),
+    level: z.enum(['province', 'city', 'county', 'township']),
+    parent: jurisdictionId.optional(),
+  })
+  .openapi('Jurisdiction');
+export type Jurisdiction = z.infer<typeof jurisdiction>;
+
+export const department = z
+  .object({
+    id: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/).openapi({ description: '统一社会信用代码 / unified social credit code' }),
+    jurisdiction: jurisdictionId,
+    name: z.string().min(1).max(200),
+  })
+  .openapi('Department');
+export type Department = z.infer<typeof department>;
+
+export const roles = ['platformAdmin', 'jurisdictionAdmin', 'officer', 'citizen'] as const;
+export const role = z.enum(roles);
+export type Role = z.infer<typeof role>;
+
+export const user = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role,
+    jurisdiction: jurisdictionId,
+    department: z.string().optional(),
+  })
+  .openapi('User');
+export type User = z.infer<typeof user>;
+
+export const itemStates = ['draft', 'published', 'suspended', 'cancelled'] as const;
+export type ItemState = (typeof itemStates)[number];
+
+/** What the catalogue shows of a published version (晒清单). */
+export const itemSummary = z
+  .object({
+    name: z.string(),
+    itemType: z.string(),
+    caseType: z.string(),
+    department: z.object({ name: z.string(), creditCode: z.string() }),
+    legalLimit: timeLimit.nullable(),
+    promisedLimit: timeLimit,
+    maxVisits: z.number(),
+    charged: z.boolean(),
+    onlineDepth: z.string(),
+  })
+  .openapi('ItemSummary');
+export type ItemSummary = z.infer<typeof itemSummary>;
+
+/** The catalogue's view of a definition. */
+export function summaryOf(definition: ItemDefinition): ItemSummary {
+  return {
+    name: definition.name,
+    itemType: definition.itemType,
+    caseType: definition.caseType,
+    department: { name: definition.department.name, creditCode: definition.department.creditCode },
+    legalLimit: definition.legalLimit,
+    promisedLimit: definition.promisedLimit,
+    maxVisits: definition.maxVisits,
+    charged: definition.fees.some((f) => f.charged),
+    onlineDepth: definition.onlineDepth,
+  };
+}
+
+
+export const itemHead = z
+  .object({
+    jurisdiction: jurisdictionId,
+    itemId: z.string(),
+    state: z.enum(itemStates),
+    /** The published version, 0 before the first publish. */
+    version: z.number().int(),
+    draftRevision: z.number().int(),
+    draftName: z.string(),
+    published: itemSummary.optional(),
+    updatedAt: z.string(),
+  })
+  .openapi('ItemHead');
+export type ItemHead = z.infer<typeof itemHead>;
+
+export const draft = z
+  .object({
+    jurisdiction: jurisdictionId,
+    itemId: z.string(),
+    revision: z.number().int(),
+    /** Drafts may be incomplete: the model is enforced when publishing. */
+    definition: z.record(z.string(), z.unknown()),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  })
+  .openapi('Draft');
+export type Draft = z.infer<typeof draft>;
+
+export const versionMeta = z
+  .object({
+    version: z.number().int(),
+    publishedAt: z.string(),
+    publishedBy: z.string(),
+    changeNote: z.string().optional(),
+  })
+  .openapi('VersionMeta');
+
+export const itemVersion = versionMeta
+  .extend({ jurisdiction: jurisdictionId, itemId: z.string(), definition: itemDefinition })
+  .openapi('ItemVersion');
+export type ItemVersion = z.infer<typeof itemVersion>;
+
+export const calendarRecord = z
+  .object({ jurisdiction: jurisdictionId, overlay: calendarOverlay, revision: z.number().int(), updatedAt: z.string() })
+  .openapi('CalendarOverlay');
+export type CalendarRecord = z.infer<typeof calendarRecord>;
+
+export const fileInfo = z.object({ key: z.string(), name: z.string(), contentType: z.string(), size: z.number().int() }).openapi('FileInfo');
+export type FileInfo = z.infer<typeof fileInfo>;
+
+export const dueDateInfo = z.object({ due: z.string(), provisional: z.boolean() }).openapi('DueDate');
+
+export const caseMaterial = z
+  .object({
+    materialId: z.string(),
+    name: z.string(),
+    status: z.enum(['supplied', 'deferred', 'promised']),
+    files: z.array(fileInfo),
+    supplementDue: z.string().optional(),
+  })
+  .openapi('CaseMaterial');
+
+export const historyEntry = z
+  .object({ at: z.string(), actor: z.string(), action: z.string(), note: z.string().optional() })
+  .openapi('HistoryEntry');
+
+export const caseRecord = z
+  .object({
+    trackingNumber: z.string(),
+    jurisdiction: jurisdictionId,
+    itemId: z.string(),
+    itemName: z.string(),
+    version: z.number().int(),
+    departmentId: z.string(),
+    status: z.string(),
+    submittedAt: z.string(),
+    receivedOn: z.string(),
+    applicant: z.string().optional(),
+    answers: z.record(z.string(), z.unknown()),
+    materials: z.array(caseMaterial),
+    due: z.object({ promised: dueDateInfo, legal: dueDateInfo.optional(), supplement: dueDateInfo.optional() }),
+    calendarVersion: z.string(),
+    history: z.array(historyEntry),
+  })
+  .openapi('Case');
+export type CaseRecord = z.infer<typeof caseRecord>;
+
+/** A stored case also holds what never leaves the server. */
+export type StoredCase = CaseRecord & { secretHash: string; idempotencyKey: string };

@@ -1,0 +1,29 @@
+/**
+ * Every key in the table. Each partition key starts with the jurisdiction (tenant) it belongs
+ * to, so IAM leading-keys conditions can isolate tenants. The one exception is the registry of
+ * jurisdictions itself, which belongs to the platform.
+ */
+const j = (jurisdiction: string) => `J#${jurisdiction}`;
+
+export const keys = {
+  jurisdictionRegistry: (id: string) => ({ pk: 'PLATFORM#JURISDICTIONS', sk: id }),
+  jurisdictionRegistryPartition: () => 'PLATFORM#JURISDICTIONS',
+  department: (jurisdiction: string, id: string) => ({ pk: `${j(jurisdiction)}#DEPARTMENTS`, sk: id }),
+  departments: (jurisdiction: string) => `${j(jurisdiction)}#DEPARTMENTS`,
+  user: (jurisdiction: string, id: string) => ({ pk: `${j(jurisdiction)}#USERS`, sk: id }),
+  users: (jurisdiction: string) => `${j(jurisdiction)}#USERS`,
+  itemHead: (jurisdiction: string, itemId: string) => ({ pk: `${j(jurisdiction)}#ITEMS`, sk: itemId }),
+  itemHeads: (jurisdiction: string) => `${j(jurisdiction)}#ITEMS`,
+  draft: (jurisdiction: string, itemId: string) => ({ pk: `${j(jurisdiction)}#ITEM#${itemId}`, sk: 'DRAFT' }),
+  version: (jurisdiction: string, itemId: string, version: number) => ({
+    pk: `${j(jurisdiction)}#ITEM#${itemId}`,
+    sk: `V#${String(version).padStart(6, '0')}`,
+  }),
+  versions: (jurisdiction: string, itemId: string) => ({ pk: `${j(jurisdiction)}#ITEM#${itemId}`, skPrefix: 'V#' }),
+  calendar: (jurisdiction: string) => ({ pk: `${j(jurisdiction)}#CALENDAR`, sk: 'OVERLAY' }),
+  case: (jurisdiction: string, trackingNumber: string) => ({ pk: `${j(jurisdiction)}#CASE#${trackingNumber}`, sk: 'CASE' }),
+  departmentQueue: (jurisdiction: string, departmentId: string) => `${j(jurisdiction)}#DEPT#${departmentId}`,
+  departmentQueueSort: (due: string, trackingNumber: string) => `${due}#${trackingNumber}`,
+  idempotency: (jurisdiction: string, key: string) => ({ pk: `${j(jurisdiction)}#IDEMPOTENCY#${key}`, sk: 'KEY' }),
+  dailySerial: (jurisdiction: string, yyyymmdd: string) => ({ pk: `${j(jurisdiction)}#SERIAL#${yyyymmdd}`, sk: 'SERIAL' }),
+};

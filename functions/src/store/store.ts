@@ -1,0 +1,354 @@
+import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type {
+  CalendarRecord,
+  Department,
+  Draft,
+  ItemHead,
+  ItemState,
+  ItemSummary,
+  ItemVersion,
+  Jurisdiction,
+  StoredCase,
+  User,
+} from '../records';
+import { summaryOf } from '../records';
+import { keys } from './keys';
+import { TABLE_INDEXES, tableDefinition } from './table';
+
+/** A conditional write lost to a concurrent one. */
+export class ConflictError extends Error {}
+
+const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
+
+/** Removes the key attributes from a stored record. */
+function record<T>(item: Record<string, unknown> | undefined): T | undefined {
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, ...rest } = item;
+  return rest as T;
+}
+
+export class Store {
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    private readonly client: DynamoDBClient,
+    readonly tableName: string,
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  /** Creates the table when it does not exist yet (local mode; in AWS the stack owns it). */
+  async ensureTable(): Promise<void> {
+    try {
+      await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
+      await this.client.send(new CreateTableCommand(tableDefinition(this.tableName)));
+    }
+  }
+
+  private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+    const result = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    return record<T>(result.Item);
+  }
+
+  /** Puts a record; with `ifAbsent`, fails with ConflictError when one is already there. */
+  private async put(key: { pk: string; sk: string }, value: object, ifAbsent = false): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...value, ...key },
+          ...(ifAbsent ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError('already exists');
+      throw error;
+    }
+  }
+
+  private async queryAll<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
+    const items: T[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: start }));
+      for (const item of page.Items ?? []) items.push(record<T>(item)!);
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  private partition<T>(pk: string): Promise<T[]> {
+    return this.queryAll<T>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
+  }
+
+  // Jurisdictions, departments, users
+
+  putJurisdiction(j: Jurisdiction): Promise<void> {
+    return this.put(keys.jurisdictionRegistry(j.id), j);
+  }
+
+  getJurisdiction(id: string): Promise<Jurisdiction | undefined> {
+    return this.get(keys.jurisdictionRegistry(id));
+  }
+
+  listJurisdictions(): Promise<Jurisdiction[]> {
+    return this.partition(keys.jurisdictionRegistryPartition());
+  }
+
+  putDepartment(d: Department): Promise<void> {
+    return this.put(keys.department(d.jurisdiction, d.id), d);
+  }
+
+  getDepartment(jurisdiction: string, id: string): Promise<Department | undefined> {
+    return this.get(keys.department(jurisdiction, id));
+  }
+
+  listDepartments(jurisdiction: string): Promise<Department[]> {
+    return this.partition(keys.departments(jurisdiction));
+  }
+
+  putUser(u: User): Promise<void> {
+    return this.put(keys.user(u.jurisdiction, u.id), u);
+  }
+
+  getUser(jurisdiction: string, id: string): Promise<User | undefined> {
+    return this.get(keys.user(jurisdiction, id));
+  }
+
+  listUsers(jurisdiction: string): Promise<User[]> {
+    return this.partition(keys.users(jurisdiction));
+  }
+
+  // Items: a small head per item (catalogue and state), its draft, its immutable versions
+
+  getHead(jurisdiction: string, itemId: string): Promise<ItemHead | undefined> {
+    return this.get(keys.itemHead(jurisdiction, itemId));
+  }
+
+  listHeads(jurisdiction: string): Promise<ItemHead[]> {
+    return this.partition(keys.itemHeads(jurisdiction));
+  }
+
+  getDraft(jurisdiction: string, itemId: string): Promise<Draft | undefined> {
+    return this.get(keys.draft(jurisdiction, itemId));
+  }
+
+  /**
+   * Creates an item: its draft at revision 1, then its head. A retry after a crash between the
+   * two finds the draft and completes the head; a second create of a complete item conflicts.
+   */
+  async createItem(draft: Draft, draftName: string): Promise<ItemHead> {
+    const head: ItemHead = {
+      jurisdiction: draft.jurisdiction,
+      itemId: draft.itemId,
+      state: 'draft',
+      version: 0,
+      draftRevision: draft.revision,
+      draftName,
+      updatedAt: draft.updatedAt,
+    };
+    try {
+      await this.put(keys.draft(draft.jurisdiction, draft.itemId), draft, true);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || (await this.getHead(draft.jurisdiction, draft.itemId))) throw error;
+    }
+    await this.put(keys.itemHead(draft.jurisdiction, draft.itemId), head, true);
+    return head;
+  }
+
+  /** Saves a draft over the revision the editor started from; a stale revision conflicts. */
+  async saveDraft(draft: Draft, expectedRevision: number, draftName: string): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...draft, ...keys.draft(draft.jurisdiction, draft.itemId) },
+          ConditionExpression: '#revision = :expected',
+          ExpressionAttributeNames: { '#revision': 'revision' },
+          ExpressionAttributeValues: { ':expected': expectedRevision },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError('stale draft revision');
+      throw error;
+    }
+    // The head mirrors the newest revision for listings; an older mirror never overwrites a newer one.
+    await this.updateHead(draft.jurisdiction, draft.itemId, { draftRevision: draft.revision, draftName, updatedAt: draft.updatedAt }, {
+      expression: '#draftRevision < :revision',
+      values: { ':revision': draft.revision },
+    }).catch((error) => {
+      if (!(error instanceof ConflictError)) throw error;
+    });
+  }
+
+  private async updateHead(
+    jurisdiction: string,
+    itemId: string,
+    set: Partial<ItemHead>,
+    condition?: { expression: string; values: Record<string, unknown> },
+  ): Promise<ItemHead> {
+    const entries = Object.entries(set);
+    try {
+      const result = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.itemHead(jurisdiction, itemId),
+          UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+          ConditionExpression: ['attribute_exists(pk)', condition?.expression].filter(Boolean).join(' AND '),
+          ExpressionAttributeNames: Object.fromEntries(
+            [...entries.map(([k]) => k), ...(condition?.expression.match(/#\w+/g) ?? []).map((n) => n.slice(1))].map((k) => [`#${k}`, k]),
+          ),
+          ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])), ...condition?.values },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return record<ItemHead>(result.Attributes)!;
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError('item head changed');
+      throw error;
+    }
+  }
+
+  /**
+   * Publishes a new immutable version and moves the head to it, on the condition that the head
+   * still points at the version the publisher saw. Without transactions, a crash between the
+   * two writes leaves an orphan version, which the next publish adopts before it conflicts.
+   */
+  async publish(version: ItemVersion, summary: ItemSummary, expectedVersion: number): Promise<ItemHead> {
+    try {
+      await this.put(keys.version(version.jurisdiction, version.itemId, version.version), version, true);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const orphan = await this.get<ItemVersion>(keys.version(version.jurisdiction, version.itemId, version.version));
+      const head = await this.getHead(version.jurisdiction, version.itemId);
+      if (orphan && head?.version === expectedVersion) await this.moveHead(orphan, summaryOf(orphan.definition), expectedVersion);
+      throw error;
+    }
+    return this.moveHead(version, summary, expectedVersion);
+  }
+
+  private moveHead(version: ItemVersion, summary: ItemSummary, expectedVersion: number): Promise<ItemHead> {
+    return this.updateHead(
+      version.jurisdiction,
+      version.itemId,
+      { version: version.version, published: summary, state: 'published', updatedAt: version.publishedAt },
+      { expression: '#version = :expectedVersion AND #state <> :cancelled', values: { ':expectedVersion': expectedVersion, ':cancelled': 'cancelled' } },
+    );
+  }
+
+  /** Changes an item's state, only from the states the change allows. */
+  setState(jurisdiction: string, itemId: string, to: ItemState, from: readonly ItemState[], at: string): Promise<ItemHead> {
+    const values = Object.fromEntries(from.map((s, i) => [`:from${i}`, s]));
+    return this.updateHead(jurisdiction, itemId, { state: to, updatedAt: at }, {
+      expression: `#state IN (${Object.keys(values).join(', ')})`,
+      values,
+    });
+  }
+
+  getVersion(jurisdiction: string, itemId: string, version: number): Promise<ItemVersion | undefined> {
+    return this.get(keys.version(jurisdiction, itemId, version));
+  }
+
+  listVersions(jurisdiction: string, itemId: string): Promise<Array<Omit<ItemVersion, 'definition'>>> {
+    const { pk, skPrefix } = keys.versions(jurisdiction, itemId);
+    return this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ProjectionExpression: 'jurisdiction, itemId, version, publishedAt, publishedBy, changeNote',
+    });
+  }
+
+  // Calendars
+
+  getCalendar(jurisdiction: string): Promise<CalendarRecord | undefined> {
+    return this.get(keys.calendar(jurisdiction));
+  }
+
+  async saveCalendar(calendar: CalendarRecord, expectedRevision: number): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...calendar, ...keys.calendar(calendar.jurisdiction) },
+          ConditionExpression: expectedRevision === 0 ? 'attribute_not_exists(pk)' : '#revision = :expected',
+          ...(expectedRevision === 0
+            ? {}
+            : { ExpressionAttributeNames: { '#revision': 'revision' }, ExpressionAttributeValues: { ':expected': expectedRevision } }),
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError('stale calendar revision');
+      throw error;
+    }
+  }
+
+  // Cases
+
+  /** The next serial of the day for a jurisdiction: an atomic counter, unique under concurrency. */
+  async nextSerial(jurisdiction: string, yyyymmdd: string): Promise<number> {
+    const result = await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.dailySerial(jurisdiction, yyyymmdd),
+        UpdateExpression: 'ADD #n :one',
+        ExpressionAttributeNames: { '#n': 'n' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(result.Attributes!.n);
+  }
+
+  /**
+   * Claims an idempotency key for a tracking number. Returns the claim already there, if any,
+   * so a retry finds the case the first attempt created (or was creating).
+   */
+  async claimIdempotencyKey(
+    jurisdiction: string,
+    key: string,
+    claim: { trackingNumber: string; requestHash: string },
+  ): Promise<{ trackingNumber: string; requestHash: string } | undefined> {
+    try {
+      await this.put(keys.idempotency(jurisdiction, key), claim, true);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      return this.get(keys.idempotency(jurisdiction, key));
+    }
+  }
+
+  async putCase(c: StoredCase, open: { departmentId: string; due: string } | undefined): Promise<void> {
+    const queue = open
+      ? {
+          [TABLE_INDEXES.byDepartment.pk]: keys.departmentQueue(c.jurisdiction, open.departmentId),
+          [TABLE_INDEXES.byDepartment.sk]: keys.departmentQueueSort(open.due, c.trackingNumber),
+        }
+      : {};
+    await this.put(keys.case(c.jurisdiction, c.trackingNumber), { ...c, ...queue }, true);
+  }
+
+  getCase(jurisdiction: string, trackingNumber: string): Promise<StoredCase | undefined> {
+    return this.get(keys.case(jurisdiction, trackingNumber));
+  }
+
+  /** Open cases of a department, soonest due first. */
+  departmentQueue(jurisdiction: string, departmentId: string): Promise<StoredCase[]> {
+    const index = TABLE_INDEXES.byDepartment;
+    return this.queryAll({
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.pk },
+      ExpressionAttributeValues: { ':pk': keys.departmentQueue(jurisdiction, departmentId) },
+    });
+  }
+}
