@@ -22,8 +22,9 @@ export interface Authenticator {
 export class LocalTokens implements Authenticator {
   constructor(private readonly secret: string) {}
 
-  issue(user: User, now: Date, hours = 12): Promise<string> {
-    const iat = Math.floor(now.getTime() / 1000);
+  /** Token lifetimes run on the wall clock (the verifier's), not the app's domain clock. */
+  issue(user: User, hours = 12): Promise<string> {
+    const iat = Math.floor(Date.now() / 1000);
     const claims: Principal = { sub: user.id, name: user.name, role: user.role, jurisdiction: user.jurisdiction, ...(user.department ? { department: user.department } : {}) };
     return sign({ ...claims, iat, exp: iat + hours * 3600 }, this.secret, 'HS256');
   }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { calendarOverlay, itemDefinition, timeLimit, type ItemDefinition } from '@onevisit/item-schemas';
+import { calendarOverlay, timeLimit, type ItemDefinition } from '@onevisit/item-schemas';
 
 /** What the API stores and returns. Types come from these schemas; only the store knows keys. */
 
@@ -111,8 +111,16 @@ export const versionMeta = z
   })
   .openapi('VersionMeta');
 
+/**
+ * A published definition: exactly the item model in type, documented in OpenAPI as an object
+ * whose schema is served at /api/schema/item (its recursive conditions defeat the generator).
+ */
+export const publishedDefinition = z
+  .custom<ItemDefinition>((value) => typeof value === 'object' && value !== null)
+  .openapi({ type: 'object', description: '事项定义，结构见 /api/schema/item / an item definition; its JSON Schema is at /api/schema/item' });
+
 export const itemVersion = versionMeta
-  .extend({ jurisdiction: jurisdictionId, itemId: z.string(), definition: itemDefinition })
+  .extend({ jurisdiction: jurisdictionId, itemId: z.string(), definition: publishedDefinition })
   .openapi('ItemVersion');
 export type ItemVersion = z.infer<typeof itemVersion>;
 

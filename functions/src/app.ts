@@ -1,0 +1,51 @@
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './deps';
+import { ApiError } from './errors';
+import { authenticate, errorResponse, newApp, type App } from './http';
+import { registerAdminRoutes } from './routes/admin';
+import { registerDevRoutes } from './routes/dev';
+import { registerDocs } from './routes/docs';
+import { registerOfficerRoutes } from './routes/officer';
+import { registerPublicRoutes } from './routes/public';
+
+/** Uploads may be as large as an item allows (at most 200 MB); every other body is small. */
+const JSON_LIMIT = 1024 * 1024;
+const UPLOAD_LIMIT = 200 * 1024 * 1024;
+
+/** The whole API, built from what the host provides. Nothing here knows which host runs it. */
+export function createApp(deps: AppDeps): App {
+  const app = newApp();
+  app.onError(errorResponse);
+  app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', '没有这个地址', 'no such address').body(), 404));
+  app.use('*', secureHeaders());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  const tooLarge = () => {
+    throw new ApiError(413, 'PAYLOAD_TOO_LARGE', '请求内容过大', 'the request is too large');
+  };
+  app.use('/api/*', async (c, next) => {
+    const limit = c.req.path.endsWith('/uploads') ? UPLOAD_LIMIT : JSON_LIMIT;
+    return bodyLimit({ maxSize: limit, onError: tooLarge })(c, next);
+  });
+  app.use('/api/*', authenticate);
+
+  registerPublicRoutes(app);
+  registerAdminRoutes(app);
+  registerOfficerRoutes(app);
+  if (deps.devTokens) registerDevRoutes(app, deps.devTokens);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'OneVisit API',
+      version: '1',
+      description: '政务服务事项配置与受理接口。错误均为 {code, message, message_en, details}。 / Configure service items and take applications. Every error is {code, message, message_en, details}.',
+    },
+  });
+  registerDocs(app);
+  return app;
+}

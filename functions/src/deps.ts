@@ -1,0 +1,18 @@
+import type { Authenticator, LocalTokens } from './auth';
+import type { Calendars } from './calendars';
+import type { FileStore } from './files';
+import type { Store } from './store/store';
+
+/** Everything the app needs from its host. Each host (local server, Lambda) builds these. */
+export interface AppDeps {
+  store: Store;
+  calendars: Calendars;
+  files: FileStore;
+  auth: Authenticator;
+  /** The current instant; tests inject a fixed or moving clock. */
+  clock: () => Date;
+  /** Present only in local mode: the demo sign-in picker issues tokens with it. */
+  devTokens?: LocalTokens;
+  /** Secret for tracking-secret hashes and upload tickets. */
+  secret: string;
+}

@@ -1,0 +1,173 @@
+import { itemId as itemIdSchema, runPublishChecks, type CheckIssue } from '@onevisit/item-schemas';
+import { templates } from '@onevisit/item-schemas/templates';
+import diff from 'microdiff';
+import type { Principal } from './auth';
+import type { AppDeps } from './deps';
+import { ApiError, notFound } from './errors';
+import { summaryOf, type Draft, type ItemHead, type ItemState, type ItemVersion } from './records';
+import { ConflictError } from './store/store';
+
+/** Drafts, publishing and the life of an item definition, for jurisdiction administrators. */
+
+/** DynamoDB items stop at 400 KB; a draft keeps well under it. */
+export const MAX_DRAFT_BYTES = 350 * 1024;
+
+const itemNotFound = () => notFound('事项', 'item');
+
+function checkDraftShape(definition: Record<string, unknown>, itemId: string): string {
+  const size = JSON.stringify(definition).length;
+  if (size > MAX_DRAFT_BYTES) {
+    throw new ApiError(413, 'DRAFT_TOO_LARGE', `事项定义过大(${Math.ceil(size / 1024)} KB)，上限 ${MAX_DRAFT_BYTES / 1024} KB`, `the definition is too large (${Math.ceil(size / 1024)} KB; the limit is ${MAX_DRAFT_BYTES / 1024} KB)`);
+  }
+  if (definition.id !== itemId) {
+    throw new ApiError(400, 'ITEM_ID_MISMATCH', `事项标识应为「${itemId}」`, `the definition's id must be "${itemId}"`);
+  }
+  return typeof definition.name === 'string' && definition.name.trim() ? definition.name.trim() : itemId;
+}
+
+/** A new draft from a seed template, or from a definition the editor sends (possibly incomplete). */
+export async function createItem(
+  deps: AppDeps,
+  who: Principal,
+  jurisdiction: string,
+  body: { itemId: string; templateId?: string; definition?: Record<string, unknown> },
+): Promise<{ head: ItemHead; draft: Draft }> {
+  if (!itemIdSchema.safeParse(body.itemId).success) {
+    throw new ApiError(400, 'INVALID_ITEM_ID', '事项标识仅含小写字母、数字和 -，2 至 80 个字符', 'an item id is 2–80 lowercase letters, digits or -');
+  }
+  let definition: Record<string, unknown>;
+  if (body.templateId) {
+    const template = templates.find((t) => t.id === body.templateId);
+    if (!template) throw notFound('模板', 'template');
+    definition = { ...structuredClone(template), id: body.itemId };
+  } else {
+    definition = { ...(body.definition ?? {}), id: body.itemId };
+  }
+  const name = checkDraftShape(definition, body.itemId);
+  const draft: Draft = { jurisdiction, itemId: body.itemId, revision: 1, definition, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
+  try {
+    return { head: await deps.store.createItem(draft, name), draft };
+  } catch (error) {
+    if (error instanceof ConflictError) throw new ApiError(409, 'ITEM_EXISTS', `事项「${body.itemId}」已存在`, `the item "${body.itemId}" already exists`);
+    throw error;
+  }
+}
+
+export async function getDraft(deps: AppDeps, jurisdiction: string, itemId: string): Promise<Draft> {
+  const draft = await deps.store.getDraft(jurisdiction, itemId);
+  if (!draft || !(await deps.store.getHead(jurisdiction, itemId))) throw itemNotFound();
+  return draft;
+}
+
+const staleDraft = (current: number) =>
+  new ApiError(409, 'DRAFT_CONFLICT', '草稿已被他人修改，请刷新后再编辑', 'the draft was changed by someone else; reload it before editing', { currentRevision: current });
+
+export async function saveDraft(
+  deps: AppDeps,
+  who: Principal,
+  jurisdiction: string,
+  itemId: string,
+  expectedRevision: number,
+  definition: Record<string, unknown>,
+): Promise<Draft> {
+  const name = checkDraftShape(definition, itemId);
+  const current = await getDraft(deps, jurisdiction, itemId);
+  if (current.revision !== expectedRevision) throw staleDraft(current.revision);
+  const draft: Draft = { jurisdiction, itemId, revision: expectedRevision + 1, definition, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
+  try {
+    await deps.store.saveDraft(draft, expectedRevision, name);
+  } catch (error) {
+    if (error instanceof ConflictError) throw staleDraft((await getDraft(deps, jurisdiction, itemId)).revision);
+    throw error;
+  }
+  return draft;
+}
+
+export async function checkDraft(deps: AppDeps, jurisdiction: string, itemId: string): Promise<{ revision: number; issues: CheckIssue[] }> {
+  const draft = await getDraft(deps, jurisdiction, itemId);
+  return { revision: draft.revision, issues: runPublishChecks(draft.definition).issues };
+}
+
+/** Publishes the draft as the next immutable version, if it passes every publish-time check. */
+export async function publish(
+  deps: AppDeps,
+  who: Principal,
+  jurisdiction: string,
+  itemId: string,
+  options: { expectedRevision?: number; changeNote?: string },
+): Promise<ItemVersion> {
+  const [draft, head] = await Promise.all([getDraft(deps, jurisdiction, itemId), deps.store.getHead(jurisdiction, itemId)]);
+  if (!head) throw itemNotFound();
+  if (options.expectedRevision !== undefined && options.expectedRevision !== draft.revision) throw staleDraft(draft.revision);
+  if (head.state === 'cancelled') throw new ApiError(409, 'ITEM_CANCELLED', '事项已取消，不能再发布', 'the item is cancelled and cannot be published');
+  const { item, issues } = runPublishChecks(draft.definition);
+  if (!item || issues.length > 0) {
+    throw new ApiError(422, 'PUBLISH_CHECKS_FAILED', `有 ${issues.length} 项发布检查未通过`, `${issues.length} publish-time check(s) failed`, issues);
+  }
+  const now = deps.clock().toISOString();
+  const version = head.version + 1;
+  const changeNote = options.changeNote?.trim() || undefined;
+  const published: ItemVersion = {
+    jurisdiction,
+    itemId,
+    version,
+    publishedAt: now,
+    publishedBy: who.sub,
+    ...(changeNote ? { changeNote } : {}),
+    definition: { ...item, meta: { version, publishedAt: now, publishedBy: who.sub, ...(changeNote ? { changeNote } : {}) } },
+  };
+  try {
+    await deps.store.publish(published, summaryOf(published.definition), head.version);
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      throw new ApiError(409, 'PUBLISH_CONFLICT', '事项刚被他人发布或变更，请刷新后重试', 'the item was just published or changed by someone else; reload and retry');
+    }
+    throw error;
+  }
+  return published;
+}
+
+export async function getVersion(deps: AppDeps, jurisdiction: string, itemId: string, version: number): Promise<ItemVersion> {
+  const found = await deps.store.getVersion(jurisdiction, itemId, version);
+  if (!found) throw notFound(`事项版本 ${version}`, `version ${version} of the item`);
+  return found;
+}
+
+export interface Change {
+  /** JSON Pointer of what changed. */
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+}
+
+/** What changed between two versions, field by field (version metadata left out). */
+export async function diffVersions(deps: AppDeps, jurisdiction: string, itemId: string, from: number, to: number): Promise<Change[]> {
+  const [a, b] = await Promise.all([getVersion(deps, jurisdiction, itemId, from), getVersion(deps, jurisdiction, itemId, to)]);
+  const { meta: _a, ...before } = a.definition;
+  const { meta: _b, ...after } = b.definition;
+  return diff(before, after).map((d) => ({
+    path: d.path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''),
+    kind: d.type === 'CREATE' ? 'added' : d.type === 'REMOVE' ? 'removed' : 'changed',
+    ...('oldValue' in d ? { before: d.oldValue } : {}),
+    ...('value' in d ? { after: d.value } : {}),
+  }));
+}
+
+const transitions: Record<'suspend' | 'resume' | 'cancel', { to: ItemState; from: ItemState[]; zh: string; en: string }> = {
+  suspend: { to: 'suspended', from: ['published'], zh: '只有已发布的事项可以挂起', en: 'only a published item can be suspended' },
+  resume: { to: 'published', from: ['suspended'], zh: '只有挂起的事项可以恢复', en: 'only a suspended item can be resumed' },
+  cancel: { to: 'cancelled', from: ['draft', 'published', 'suspended'], zh: '事项已取消', en: 'the item is already cancelled' },
+};
+
+/** Suspends, resumes or cancels an item. Open cases finish under their pinned versions either way. */
+export async function changeState(deps: AppDeps, jurisdiction: string, itemId: string, action: keyof typeof transitions): Promise<ItemHead> {
+  const t = transitions[action];
+  try {
+    return await deps.store.setState(jurisdiction, itemId, t.to, t.from, deps.clock().toISOString());
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    if (!(await deps.store.getHead(jurisdiction, itemId))) throw itemNotFound();
+    throw new ApiError(409, 'INVALID_STATE', t.zh, t.en);
+  }
+}

@@ -1,0 +1,35 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { LocalTokens } from '../auth';
+import { errorResponses, notFound } from '../errors';
+import type { App } from '../http';
+import { jurisdictionId, user } from '../records';
+
+/** Local mode only: the demo sign-in picker. It issues real signed tokens for the seeded users. */
+export function registerDevRoutes(app: App, tokens: LocalTokens): void {
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/dev/users', tags: ['local'], summary: '演示用户 / demo users', responses: { 200: { description: 'users to sign in as', content: { 'application/json': { schema: z.array(user) } } } } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const jurisdictions = await store.listJurisdictions();
+      return c.json((await Promise.all(jurisdictions.map((j) => store.listUsers(j.id)))).flat(), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/dev/sign-in',
+      tags: ['local'],
+      summary: '以演示用户登录 / sign in as a demo user',
+      request: { body: { content: { 'application/json': { schema: z.object({ jurisdiction: jurisdictionId, userId: z.string().max(64) }) } } } },
+      responses: { 200: { description: 'a bearer token', content: { 'application/json': { schema: z.object({ token: z.string(), user }) } } }, ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const { jurisdiction, userId } = c.req.valid('json');
+      const found = await deps.store.getUser(jurisdiction, userId);
+      if (!found) throw notFound('用户', 'user');
+      return c.json({ token: await tokens.issue(found), user: found }, 200);
+    },
+  );
+}

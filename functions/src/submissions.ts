@@ -1,0 +1,183 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  checkSubmissionMaterials,
+  dueDate,
+  shanghaiDateOf,
+  validateAnswers,
+  type ItemDefinition,
+} from '@onevisit/item-schemas';
+import type { AppDeps } from './deps';
+import { ApiError, notFound } from './errors';
+import type { CaseRecord, FileInfo, ItemVersion, StoredCase } from './records';
+import { inspectUpload } from './uploads';
+import { ConflictError } from './store/store';
+
+/**
+ * Submitting an application. The server is the authority: answers are validated against the
+ * pinned version, materials computed from the answers, due dates taken from the calendar
+ * engine. The same idempotency key always yields the same case.
+ */
+
+export interface Submission {
+  answers: Record<string, unknown>;
+  /** Uploaded file keys per material id. */
+  materials: Record<string, string[]>;
+  /** Materials replaced by a signed promise (告知承诺), where allowed. */
+  promised: string[];
+}
+
+export interface SubmitResult {
+  created: boolean;
+  case: CaseRecord;
+  secret: string;
+}
+
+/** The published version an applicant may file under now. */
+export async function acceptingVersion(deps: AppDeps, jurisdiction: string, itemId: string): Promise<ItemVersion> {
+  const head = await deps.store.getHead(jurisdiction, itemId);
+  if (!head || head.version === 0) throw notFound('事项', 'item');
+  if (head.state !== 'published') {
+    throw new ApiError(409, 'ITEM_NOT_ACCEPTING', head.state === 'cancelled' ? '该事项已取消，不再受理申请' : '该事项暂停受理', head.state === 'cancelled' ? 'the item is cancelled and takes no applications' : 'the item is not taking applications for now');
+  }
+  const version = await deps.store.getVersion(jurisdiction, itemId, head.version);
+  if (!version) throw notFound('事项', 'item');
+  return version;
+}
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A key-stable JSON rendering, so a retry of the same request hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The applicant's tracking secret: derived from the idempotency key so a retry can return it again. */
+function secretFor(deps: AppDeps, trackingNumber: string, idempotencyKey: string): string {
+  return createHmac('sha256', deps.secret).update(`${trackingNumber}\n${idempotencyKey}`).digest('base64url').slice(0, 16);
+}
+
+export function secretMatches(stored: StoredCase, secret: string): boolean {
+  const a = Buffer.from(stored.secretHash, 'hex');
+  const b = Buffer.from(hash(secret), 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function publicCase(c: StoredCase): CaseRecord {
+  const { secretHash: _s, idempotencyKey: _k, ...rest } = c;
+  return rest;
+}
+
+async function checkMaterials(deps: AppDeps, jurisdiction: string, item: ItemDefinition, answers: Record<string, unknown>, submission: Submission) {
+  const known = new Map(item.materials.map((m) => [m.id, m]));
+  const unknown = [...Object.keys(submission.materials), ...submission.promised].filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new ApiError(422, 'UNKNOWN_MATERIAL', `本事项没有这些材料：${unknown.join('、')}`, `the item has no such materials: ${unknown.join(', ')}`, { materials: unknown });
+  }
+  const supplied = Object.entries(submission.materials).filter(([, keys]) => keys.length > 0).map(([id]) => id);
+  const result = checkSubmissionMaterials(item, answers, supplied, submission.promised);
+  if (result.missing.length > 0) {
+    throw new ApiError(
+      422,
+      'MATERIALS_MISSING',
+      `缺少必要材料：${result.missing.map((m) => m.name).join('、')}`,
+      `required materials are missing: ${result.missing.map((m) => m.name).join(', ')}`,
+      { missing: result.missing.map((m) => ({ materialId: m.id, name: m.name })) },
+    );
+  }
+  if (result.unexpected.length > 0) {
+    const names = result.unexpected.map((id) => known.get(id)!.name);
+    throw new ApiError(422, 'MATERIALS_NOT_ASKED', `以下材料无需提交(已共享或不适用)：${names.join('、')}`, `these materials are not asked for (shared or not applicable): ${names.join(', ')}`, { materials: result.unexpected });
+  }
+  const files = new Map<string, FileInfo[]>();
+  for (const id of supplied) {
+    files.set(id, await Promise.all(submission.materials[id]!.map((key) => inspectUpload(deps, jurisdiction, item, known.get(id)!, key))));
+  }
+  return { files, deferred: result.deferred, promised: submission.promised.filter((id) => !supplied.includes(id)) };
+}
+
+export async function submit(
+  deps: AppDeps,
+  jurisdiction: string,
+  itemId: string,
+  submission: Submission,
+  idempotencyKey: string = randomBytes(16).toString('hex'),
+): Promise<SubmitResult> {
+  const version = await acceptingVersion(deps, jurisdiction, itemId);
+  const item = version.definition;
+  const validated = validateAnswers(item.form, submission.answers);
+  if (!validated.valid) {
+    throw new ApiError(422, 'INVALID_ANSWERS', `有 ${validated.errors.length} 处填写有误：${validated.errors[0]!.message}`, `${validated.errors.length} answer(s) need correcting: ${validated.errors[0]!.message_en}`, validated.errors);
+  }
+  const materials = await checkMaterials(deps, jurisdiction, item, validated.answers, submission);
+
+  const now = deps.clock();
+  const receivedOn = shanghaiDateOf(now);
+  const requestHash = hash(canonical({ jurisdiction, itemId, version: version.version, ...submission }));
+  const serial = await deps.store.nextSerial(jurisdiction, receivedOn.replace(/-/g, ''));
+  const fresh = `${jurisdiction}-${receivedOn.replace(/-/g, '')}-${String(serial).padStart(6, '0')}`;
+  const claim = await deps.store.claimIdempotencyKey(jurisdiction, idempotencyKey, { trackingNumber: fresh, requestHash });
+  if (claim && claim.requestHash !== requestHash) {
+    throw new ApiError(409, 'IDEMPOTENCY_KEY_REUSED', '该请求标识已用于另一份不同的申请', 'this idempotency key was already used for a different application');
+  }
+  const trackingNumber = claim?.trackingNumber ?? fresh;
+  const secret = secretFor(deps, trackingNumber, idempotencyKey);
+  if (claim) {
+    const existing = await deps.store.getCase(jurisdiction, trackingNumber);
+    if (existing) return { created: false, case: publicCase(existing), secret };
+    // The first attempt claimed the key but stopped before storing the case: finish its work.
+  }
+
+  const calendar = await deps.calendars.forJurisdiction(jurisdiction);
+  const due = (value: number, unit: 'workday' | 'natural' = 'workday') => {
+    const d = dueDate(calendar, { from: receivedOn, limit: { value, unit } });
+    return { due: d.due, provisional: d.provisional };
+  };
+  const promised = due(item.promisedLimit.value, item.promisedLimit.unit);
+  const supplement = materials.deferred.length > 0 ? due(item.deficiencyAcceptance.supplementDays) : undefined;
+  const stored: StoredCase = {
+    trackingNumber,
+    jurisdiction,
+    itemId,
+    itemName: item.name,
+    version: version.version,
+    departmentId: item.department.creditCode,
+    status: 'submitted',
+    submittedAt: now.toISOString(),
+    receivedOn,
+    answers: validated.answers,
+    materials: [
+      ...[...materials.files].map(([materialId, files]) => ({ materialId, name: item.materials.find((m) => m.id === materialId)!.name, status: 'supplied' as const, files })),
+      ...materials.promised.map((materialId) => ({ materialId, name: item.materials.find((m) => m.id === materialId)!.name, status: 'promised' as const, files: [] })),
+      ...materials.deferred.map((m) => ({ materialId: m.id, name: m.name, status: 'deferred' as const, files: [], supplementDue: supplement!.due })),
+    ],
+    due: { promised, ...(item.legalLimit ? { legal: due(item.legalLimit.value, item.legalLimit.unit) } : {}), ...(supplement ? { supplement } : {}) },
+    calendarVersion: calendar.version,
+    history: [{ at: now.toISOString(), actor: 'applicant', action: 'submitted', ...(supplement ? { note: `容缺受理，补交期限 ${supplement.due}` } : {}) }],
+    secretHash: hash(secret),
+    idempotencyKey,
+  };
+  try {
+    await deps.store.putCase(stored, { departmentId: stored.departmentId, due: promised.due });
+  } catch (error) {
+    // Two retries raced past the claim: the other stored the same case.
+    if (!(error instanceof ConflictError)) throw error;
+    const existing = await deps.store.getCase(jurisdiction, trackingNumber);
+    return { created: false, case: publicCase(existing!), secret };
+  }
+  return { created: true, case: publicCase(stored), secret };
+}
+
+/** Progress for the applicant: the tracking number and the secret, or nothing at all. */
+export async function track(deps: AppDeps, trackingNumber: string, secret: string | undefined): Promise<CaseRecord> {
+  const jurisdiction = trackingNumber.slice(0, 6);
+  const found = secret && /^\d{6}-\d{8}-\d{6}$/.test(trackingNumber) ? await deps.store.getCase(jurisdiction, trackingNumber) : undefined;
+  if (!found || !secretMatches(found, secret!)) throw notFound('办件', 'case');
+  return publicCase(found);
+}

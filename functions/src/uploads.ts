@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import { shanghaiDateOf, type ItemDefinition, type Material } from '@onevisit/item-schemas';
+import type { AppDeps } from './deps';
+import { ApiError } from './errors';
+import type { FileInfo } from './records';
+
+/**
+ * Material uploads. The type is recognised from the file's content, never its name, and must
+ * be one the material accepts; the size is capped per item (20 MB by default).
+ */
+
+const MB = 1024 * 1024;
+
+export function uploadPrefix(jurisdiction: string): string {
+  return `uploads/${jurisdiction}/`;
+}
+
+async function sniff(bytes: Uint8Array): Promise<string | undefined> {
+  return (await fileTypeFromBuffer(bytes))?.mime;
+}
+
+function checkFile(item: ItemDefinition, material: Material, size: number, type: string | undefined): string {
+  if (size > item.uploadLimitMb * MB) {
+    throw new ApiError(413, 'FILE_TOO_LARGE', `「${material.name}」的文件超过 ${item.uploadLimitMb} MB`, `the file for "${material.name}" exceeds ${item.uploadLimitMb} MB`);
+  }
+  if (size === 0) throw new ApiError(422, 'FILE_EMPTY', `「${material.name}」的文件是空的`, `the file for "${material.name}" is empty`);
+  if (!type || !material.acceptedTypes.includes(type)) {
+    throw new ApiError(415, 'FILE_TYPE_NOT_ALLOWED', `「${material.name}」只接受 ${material.acceptedTypes.join('、')} 文件`, `"${material.name}" accepts only ${material.acceptedTypes.join(', ')}`, {
+      detected: type ?? null,
+      accepted: material.acceptedTypes,
+    });
+  }
+  return type;
+}
+
+/** Stores an uploaded file for a material of a published item, after checking it. */
+export async function storeUpload(
+  deps: AppDeps,
+  jurisdiction: string,
+  item: ItemDefinition,
+  material: Material,
+  file: { name: string; bytes: Uint8Array },
+): Promise<FileInfo> {
+  const contentType = checkFile(item, material, file.bytes.length, await sniff(file.bytes.subarray(0, 4100)));
+  const day = shanghaiDateOf(deps.clock()).replace(/-/g, '');
+  const key = `${uploadPrefix(jurisdiction)}${day}/${randomBytes(16).toString('hex')}`;
+  await deps.files.write(key, file.bytes);
+  return { key, name: file.name.slice(0, 200), contentType, size: file.bytes.length };
+}
+
+/** Re-checks a stored upload named in a submission: it must exist, belong here, and fit the material. */
+export async function inspectUpload(deps: AppDeps, jurisdiction: string, item: ItemDefinition, material: Material, key: string): Promise<FileInfo> {
+  const size = key.startsWith(uploadPrefix(jurisdiction)) && !key.includes('..') ? await deps.files.size(key) : undefined;
+  if (size === undefined) {
+    throw new ApiError(422, 'FILE_NOT_FOUND', `「${material.name}」引用的文件不存在，请重新上传`, `the file given for "${material.name}" does not exist; upload it again`, { key });
+  }
+  const contentType = checkFile(item, material, size, await sniff(await deps.files.readStart(key, 4100)));
+  return { key, name: key.split('/').at(-1)!, contentType, size };
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll } from 'vitest';
+import { createApp } from '../src/app';
+import { LocalTokens } from '../src/auth';
+import { Calendars } from '../src/calendars';
+import type { AppDeps } from '../src/deps';
+import { LocalFileStore } from '../src/files';
+import { seedDemo } from '../src/seed';
+import { startEmbeddedDynamo } from '../src/store/embedded';
+import { Store } from '../src/store/store';
+
+/**
+ * The app on the real embedded store (dynalite, in memory), a temporary file folder, real
+ * tokens, and a clock the test sets. One per test file; closed when the file ends.
+ */
+export async function harness(options: { seed?: boolean; now?: string } = {}) {
+  const dynamo = await startEmbeddedDynamo();
+  const store = new Store(dynamo.client, 'onevisit-test');
+  await store.ensureTable();
+  const tokens = new LocalTokens('test-secret');
+  const clock = { now: new Date(options.now ?? '2026-03-02T02:00:00Z') };
+  const deps: AppDeps = {
+    store,
+    calendars: new Calendars(store),
+    files: new LocalFileStore(mkdtempSync(join(tmpdir(), 'onevisit-files-'))),
+    auth: tokens,
+    devTokens: tokens,
+    clock: () => clock.now,
+    secret: 'test-secret',
+  };
+  if (options.seed !== false) await seedDemo(deps);
+  const app = createApp(deps);
+  afterAll(() => dynamo.close());
+
+  async function token(jurisdiction: string, userId: string): Promise<string> {
+    const user = await store.getUser(jurisdiction, userId);
+    if (!user) throw new Error(`no user ${userId}`);
+    return tokens.issue(user);
+  }
+
+  async function call(method: string, path: string, init: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: BodyInit } = {}) {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await app.request(path, { method, headers, body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)) });
+    const text = await response.text();
+    let json: any;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, json, text, headers: response.headers };
+  }
+
+  /** Every record in the table, for asserting that bad input changed nothing. */
+  async function recordCount(): Promise<number> {
+    const result = await dynamo.client.send(new ScanCommand({ TableName: store.tableName, Select: 'COUNT' }));
+    return result.Count ?? 0;
+  }
+
+  return { app, deps, store, clock, token, call, recordCount };
+}
