@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { harness } from './harness';
+import { PDF, PNG, TEXT } from './files';
+
+// Monday 2026-03-02, 10:00 in Shanghai.
+const h = await harness({ now: '2026-03-02T02:00:00Z' });
+const CITY = '990100';
+const ITEM = `/api/items/${CITY}/real-estate-transfer`;
+
+const answers = {
+  reason: 'sale',
+  certificateNumber: '示房权证第 001 号',
+  location: '示范市人民路 1 号',
+  boundaryChanged: true,
+  transferor: { name: '张三', idCard: '11010519491231002X' },
+  transferee: { name: '李四', idCard: '440524188001010014', mobile: '13812345678' },
+  price: 120,
+};
+
+async function upload(materialId: string, bytes: Buffer, name = 'scan.pdf') {
+  const form = new FormData();
+  form.set('materialId', materialId);
+  form.set('file', new File([bytes], name));
+  return h.call('POST', `${ITEM}/uploads`, { raw: form });
+}
+
+async function uploaded(materialId: string): Promise<string> {
+  const response = await upload(materialId, PDF);
+  expect(response.status).toBe(201);
+  return response.json.key;
+}
+
+describe('uploads', () => {
+  it('store a file whose content matches an accepted type', async () => {
+    const response = await upload('application', PNG, 'photo.png');
+    expect(response.status).toBe(201);
+    expect(response.json).toMatchObject({ contentType: 'image/png', size: PNG.length, name: 'photo.png' });
+    expect(response.json.key).toMatch(/^uploads\/990100\/20260302\//);
+  });
+
+  it('refuse a file whose content is not an accepted type, whatever its name', async () => {
+    const response = await upload('application', TEXT, 'contract.pdf');
+    expect(response.status).toBe(415);
+    expect(response.json).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', details: { detected: null } });
+  });
+
+  it('refuse a file over the item’s size cap', async () => {
+    const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024)]);
+    const response = await upload('application', big);
+    expect(response.status).toBe(413);
+    expect(response.json.message).toBe('「不动产登记申请书」的文件超过 20 MB');
+  });
+
+  it('refuse materials the applicant is never asked for (shared)', async () => {
+    expect((await upload('tax-receipt', PDF)).json.code).toBe('UNKNOWN_MATERIAL');
+  });
+});
+
+describe('submitting', () => {
+  it('refuses a missing key material with 422 naming it, and stores no case', async () => {
+    const before = await h.recordCount();
+    const response = await h.call('POST', `${ITEM}/applications`, {
+      body: { answers, materials: { application: [await uploaded('application')], 'title-certificate': [await uploaded('title-certificate')] } },
+    });
+    expect(response.status).toBe(422);
+    expect(response.json).toMatchObject({ code: 'MATERIALS_MISSING', message: '缺少必要材料：不动产买卖合同', details: { missing: [{ materialId: 'sale-contract' }] } });
+    expect(await h.recordCount()).toBe(before);
+  });
+
+  it('refuses invalid answers with each field’s error', async () => {
+    const response = await h.call('POST', `${ITEM}/applications`, { body: { answers: { ...answers, transferee: { ...answers.transferee, idCard: '440524188001010015' } } } });
+    expect(response.status).toBe(422);
+    expect(response.json.code).toBe('INVALID_ANSWERS');
+    expect(response.json.details).toContainEqual(expect.objectContaining({ field: 'transferee.idCard', message: '「身份证号码」不是有效的居民身份证号码' }));
+  });
+
+  it('refuses a shared material (免交) handed in anyway', async () => {
+    const response = await h.call('POST', `${ITEM}/applications`, {
+      body: {
+        answers,
+        materials: { application: [await uploaded('application')], 'title-certificate': [await uploaded('title-certificate')], 'sale-contract': [await uploaded('sale-contract')], 'tax-receipt': [await uploaded('application')] },
+      },
+    });
+    expect(response.status).toBe(422);
+    expect(response.json.code).toBe('MATERIALS_NOT_ASKED');
+  });
+
+  it('refuses a file key that was never uploaded', async () => {
+    const response = await h.call('POST', `${ITEM}/applications`, {
+      body: { answers, materials: { application: ['uploads/990100/20260302/nothing'], 'title-certificate': [await uploaded('title-certificate')], 'sale-contract': [await uploaded('sale-contract')] } },
+    });
+    expect(response.status).toBe(422);
+    expect(response.json.code).toBe('FILE_NOT_FOUND');
+  });
+
+  let tracking: { number: string; secret: string };
+
+  it('accepts with only the 容缺 material missing: supplement due date, promised and legal due dates from the calendar', async () => {
+    const body = {
+      answers,
+      materials: { application: [await uploaded('application')], 'title-certificate': [await uploaded('title-certificate')], 'sale-contract': [await uploaded('sale-contract')] },
+    };
+    const response = await h.call('POST', `${ITEM}/applications`, { body, headers: { 'idempotency-key': 'retry-me-0001' } });
+    expect(response.status).toBe(201);
+    const c = response.json.case;
+    expect(c.trackingNumber).toMatch(/^990100-20260302-\d{6}$/);
+    expect(c.due).toEqual({
+      promised: { due: '2026-03-09', provisional: false }, // 5 working days
+      legal: { due: '2026-04-14', provisional: false }, // 30 working days, across 清明 (4/4–4/6)
+      supplement: { due: '2026-03-05', provisional: false }, // 3 working days
+    });
+    expect(c.materials).toContainEqual(expect.objectContaining({ materialId: 'survey-report', status: 'deferred', supplementDue: '2026-03-05' }));
+    expect(c.materials.map((m: { materialId: string }) => m.materialId)).not.toContain('tax-receipt');
+    expect(c.calendarVersion).toMatch(/^national@chinese-days-1\.5\.7/);
+    expect(c.version).toBe(1);
+    tracking = { number: c.trackingNumber, secret: response.json.secret };
+
+    const retry = await h.call('POST', `${ITEM}/applications`, { body, headers: { 'idempotency-key': 'retry-me-0001' } });
+    expect(retry.status).toBe(200);
+    expect(retry.json).toEqual(response.json);
+
+    const reused = await h.call('POST', `${ITEM}/applications`, { body: { ...body, answers: { ...answers, price: 99 } }, headers: { 'idempotency-key': 'retry-me-0001' } });
+    expect(reused.status).toBe(409);
+    expect(reused.json.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('shows progress with the secret, and nothing without it', async () => {
+    const found = await h.call('GET', `/api/track/${tracking.number}?secret=${encodeURIComponent(tracking.secret)}`);
+    expect(found.status).toBe(200);
+    expect(found.json).toMatchObject({ trackingNumber: tracking.number, itemName: '不动产转移登记', status: 'submitted' });
+    expect(found.json).not.toHaveProperty('secretHash');
+    expect((await h.call('GET', `/api/track/${tracking.number}`)).status).toBe(404);
+    expect((await h.call('GET', `/api/track/${tracking.number}?secret=guess`)).status).toBe(404);
+  });
+
+  it('gives concurrent submissions distinct tracking numbers', async () => {
+    const body = { answers: { ...answers, boundaryChanged: false }, materials: { application: [await uploaded('application')], 'title-certificate': [await uploaded('title-certificate')], 'sale-contract': [await uploaded('sale-contract')] } };
+    const responses = await Promise.all(Array.from({ length: 12 }, () => h.call('POST', `${ITEM}/applications`, { body })));
+    expect(responses.map((r) => r.status)).toEqual(Array(12).fill(201));
+    expect(new Set(responses.map((r) => r.json.case.trackingNumber)).size).toBe(12);
+  });
+});
+
+describe('the catalogue and the 一次告知 checklist', () => {
+  it('lists published items with legal and promised limits, filtered', async () => {
+    const all = await h.call('GET', `/api/catalog?jurisdiction=${CITY}`);
+    expect(all.json.length).toBe(11);
+    expect(all.json.find((e: { itemId: string }) => e.itemId === 'putonghua-test')).toMatchObject({ legalLimit: { value: 90 }, promisedLimit: { value: 5 }, maxVisits: 1, charged: true });
+    const licences = await h.call('GET', `/api/catalog?type=01&q=${encodeURIComponent('许可')}`);
+    expect(licences.json.map((e: { itemId: string }) => e.itemId).sort()).toEqual(['crop-seed-licence', 'labour-dispatch-licence']);
+    const hr = await h.call('GET', '/api/catalog?department=11370500MB10000028');
+    expect(hr.json.map((e: { itemId: string }) => e.itemId).sort()).toEqual(['crop-seed-licence']);
+  });
+
+  it('tells the materials for given answers', async () => {
+    const sale = await h.call('POST', `${ITEM}/checklist`, { body: { answers: { reason: 'sale', boundaryChanged: true } } });
+    expect(sale.json.required.map((m: { id: string }) => m.id)).toEqual(['application', 'title-certificate', 'sale-contract']);
+    expect(sale.json.shared.map((m: { name: string }) => m.name)).toEqual(['申请人身份证明', '完税凭证', '婚姻状况证明']);
+    expect(sale.json.promisedDue).toEqual({ due: '2026-03-09', provisional: false });
+    const gift = await h.call('POST', `${ITEM}/checklist`, { body: { answers: { reason: 'gift' } } });
+    expect(gift.json.required.map((m: { id: string }) => m.id)).toContain('gift-contract');
+  });
+});
+
+describe('the officer queue', () => {
+  it('shows the department its own cases with deadlines and warnings, and no other department’s', async () => {
+    const estate = await h.call('GET', '/api/officer/queue', { token: await h.token(CITY, 'estate-officer') });
+    expect(estate.status).toBe(200);
+    expect(estate.json.length).toBe(13);
+    expect(estate.json[0]).toMatchObject({ itemName: '不动产转移登记', warning: 'normal', due: { promised: { due: '2026-03-09' } } });
+    const market = await h.call('GET', '/api/officer/queue', { token: await h.token(CITY, 'market-officer') });
+    expect(market.json).toEqual([]);
+    const peeking = await h.call('GET', '/api/officer/queue?department=12370500MB1000007L', { token: await h.token(CITY, 'market-officer') });
+    expect(peeking.status).toBe(403);
+  });
+
+  it('turns the warning red near the due date', async () => {
+    h.clock.now = new Date('2026-03-09T02:00:00Z');
+    const estate = await h.call('GET', '/api/officer/queue', { token: await h.token(CITY, 'estate-officer') });
+    expect(estate.json[0].warning).toBe('red');
+    h.clock.now = new Date('2026-03-10T02:00:00Z');
+    expect((await h.call('GET', '/api/officer/queue', { token: await h.token(CITY, 'estate-officer') })).json[0].warning).toBe('overdue');
+  });
+});
