@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { harness } from './harness';
+
+/**
+ * Malformed input, by construction: text that is not JSON, JSON that is not an object, and
+ * objects whose fields have the wrong shape. Every write route must answer 4xx — never 5xx —
+ * in Chinese and English, and store nothing.
+ */
+const h = await harness();
+const CITY = '990100';
+const RUNS = 1000;
+let admin: string;
+
+beforeAll(async () => {
+  admin = await h.token(CITY, 'city-admin');
+  await h.call('POST', `/api/admin/${CITY}/items`, { token: admin, body: { itemId: 'fuzzed', templateId: 'labour-dispatch-licence' } });
+});
+
+const notJson = fc.string({ minLength: 1 }).filter((s) => {
+  try {
+    JSON.parse(s);
+    return false;
+  } catch {
+    return true;
+  }
+});
+const nonObject = fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.jsonValue(), { maxLength: 5 }));
+const nonString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }));
+const randomObject = fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 });
+const notArray = fc.oneof(fc.integer(), fc.string(), fc.constant(null), randomObject);
+
+/** A body: raw text (for text that is not JSON) or a value to send as JSON. */
+type Body = { raw: string } | { json: unknown };
+const raw = (arb: fc.Arbitrary<string>) => arb.map((s): Body => ({ raw: s }));
+const json = (arb: fc.Arbitrary<unknown>) => arb.map((v): Body => ({ json: v }));
+const malformed = (...shaped: Array<fc.Arbitrary<unknown>>) => fc.oneof(raw(notJson), json(nonObject), ...shaped.map(json));
+
+const routes: Array<{ name: string; method: string; path: string; admin?: boolean; headers?: Record<string, string>; bodies: fc.Arbitrary<Body> }> = [
+  { name: 'create an item', method: 'POST', path: `/api/admin/${CITY}/items`, admin: true, bodies: malformed(randomObject, fc.record({ itemId: fc.string().filter((s) => !/^[a-z0-9][a-z0-9-]{1,79}$/.test(s)), definition: fc.jsonValue() })) },
+  { name: 'save a draft', method: 'PUT', path: `/api/admin/${CITY}/items/fuzzed/draft`, admin: true, headers: { 'if-match': '"1"' }, bodies: malformed(randomObject.filter((o) => o.id !== 'fuzzed')) },
+  { name: 'publish', method: 'POST', path: `/api/admin/${CITY}/items/fuzzed/publish`, admin: true, bodies: malformed(fc.record({ changeNote: nonString })) },
+  { name: 'save a department', method: 'PUT', path: `/api/admin/${CITY}/departments/11370500MB10000015`, admin: true, bodies: malformed(fc.record({ name: nonString }), fc.record({ name: fc.constantFrom('', '   ') })) },
+  {
+    name: 'save the calendar',
+    method: 'PUT',
+    path: `/api/admin/${CITY}/calendar`,
+    admin: true,
+    headers: { 'if-match': '"0"' },
+    bodies: malformed(fc.record({ days: notArray }), fc.record({ days: fc.array(randomObject, { minLength: 1, maxLength: 3 }) }), fc.record({ officialYears: fc.array(fc.oneof(fc.string(), fc.double()), { minLength: 1, maxLength: 3 }) })),
+  },
+  { name: 'the checklist', method: 'POST', path: `/api/items/${CITY}/real-estate-transfer/checklist`, bodies: malformed(fc.record({ answers: fc.oneof(nonObject, fc.constant([])) })) },
+  {
+    name: 'submit an application',
+    method: 'POST',
+    path: `/api/items/${CITY}/real-estate-transfer/applications`,
+    bodies: malformed(randomObject, fc.record({ answers: randomObject }), fc.record({ answers: fc.constant({}), materials: fc.oneof(nonObject, fc.dictionary(fc.string(), nonString, { minKeys: 1, maxKeys: 3 })) })),
+  },
+  { name: 'sign in', method: 'POST', path: '/api/dev/sign-in', bodies: malformed(randomObject, fc.record({ jurisdiction: fc.string(), userId: fc.string() })) },
+];
+
+describe.each(routes)('$name with malformed bodies', (route) => {
+  it(`answers 4xx to ${RUNS} of them, with a bilingual error, and stores nothing`, async () => {
+    const before = await h.recordCount();
+    await fc.assert(
+      fc.asyncProperty(route.bodies, async (body) => {
+        const headers: Record<string, string> = { ...route.headers, 'content-type': 'application/json' };
+        if (route.admin) headers.authorization = `Bearer ${admin}`;
+        const response = await h.app.request(route.path, { method: route.method, headers, body: 'raw' in body ? body.raw : JSON.stringify(body.json) });
+        const error = await response.json();
+        expect(response.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+        expect(response.status, JSON.stringify(body)).toBeLessThan(500);
+        expect(error.message).toMatch(/\p{Script=Han}/u);
+        expect(error.message_en).toBeTruthy();
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await h.recordCount()).toBe(before);
+  });
+});
+
+describe('uploads with malformed multipart bodies', () => {
+  it(`answers 4xx to ${RUNS} of them and stores nothing`, async () => {
+    const before = await h.recordCount();
+    await fc.assert(
+      fc.asyncProperty(fc.option(fc.string({ maxLength: 20 })), fc.option(fc.uint8Array({ minLength: 1, maxLength: 64 })), async (materialId, bytes) => {
+        const form = new FormData();
+        if (materialId !== null) form.set('materialId', materialId);
+        if (bytes !== null) form.set('file', new File([bytes], 'x.pdf'));
+        const response = await h.app.request(`/api/items/${CITY}/real-estate-transfer/uploads`, { method: 'POST', body: form });
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await h.recordCount()).toBe(before);
+  });
+});
