@@ -20,7 +20,7 @@ const answers = {
 async function upload(materialId: string, bytes: Buffer, name = 'scan.pdf') {
   const form = new FormData();
   form.set('materialId', materialId);
-  form.set('file', new File([bytes], name));
+  form.set('file', new File([new Uint8Array(bytes)], name));
   return h.call('POST', `${ITEM}/uploads`, { raw: form });
 }
 

@@ -8,6 +8,7 @@ import dynalite from 'dynalite';
  */
 export interface EmbeddedDynamo {
   client: DynamoDBClient;
+  endpoint: string;
   close(): Promise<void>;
 }
 
@@ -18,14 +19,16 @@ export async function startEmbeddedDynamo(options: { path?: string } = {}): Prom
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
   return {
     client,
+    endpoint,
     close: () =>
       new Promise<void>((resolve) => {
         client.destroy();

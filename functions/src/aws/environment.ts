@@ -1,0 +1,29 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { Calendars } from '../calendars';
+import type { AppDeps } from '../deps';
+import { LocalFileStore } from '../files';
+import { Store } from '../store/store';
+import { CognitoAuthenticator } from './cognito';
+import { S3FileStore } from './s3-files';
+
+/**
+ * The app's dependencies in AWS, from the function's environment (set by the stack).
+ * DYNAMODB_ENDPOINT and FILES_DIR point a function at a local store and folder, for tests.
+ */
+export function depsFromEnvironment(env: NodeJS.ProcessEnv = process.env): AppDeps {
+  const need = (name: string) => {
+    const value = env[name];
+    if (!value) throw new Error(`environment variable ${name} is not set`);
+    return value;
+  };
+  const store = new Store(new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}), need('TABLE_NAME'));
+  return {
+    store,
+    calendars: new Calendars(store),
+    files: env.FILES_DIR ? new LocalFileStore(env.FILES_DIR) : new S3FileStore(new S3Client({}), need('FILES_BUCKET')),
+    auth: new CognitoAuthenticator({ userPoolId: need('COGNITO_USER_POOL_ID'), clientId: need('COGNITO_CLIENT_ID') }),
+    clock: () => new Date(),
+    secret: need('APP_SECRET'),
+  };
+}

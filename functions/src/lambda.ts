@@ -1,0 +1,6 @@
+import { handle } from 'hono/aws-lambda';
+import { createApp } from './app';
+import { depsFromEnvironment } from './aws/environment';
+
+/** The API on AWS Lambda behind an HTTP API (API Gateway v2). */
+export const handler = handle(createApp(depsFromEnvironment()));

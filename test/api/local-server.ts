@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** OneVisit as `npm start` runs it, on a free port, for tests that use it over HTTP as anyone would. */
+export interface LocalServer {
+  base: string;
+  output: () => string;
+  stop: () => Promise<number | null>;
+}
+
+const root = join(import.meta.dirname, '../..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startLocalServer(options: { memory?: boolean; dataDir?: string } = {}): Promise<LocalServer> {
+  const port = await freePort();
+  const args = ['--import', 'tsx', join(root, 'functions/src/local.ts'), ...(options.memory ? ['--memory'] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), ...(options.dataDir ? { ONEVISIT_DATA: options.dataDir } : {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    child.stdout!.on('data', () => {
+      if (output.includes('Ctrl-C')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    void exited.then((code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: async () => {
+      child.kill('SIGINT');
+      return exited;
+    },
+  };
+}
