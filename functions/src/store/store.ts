@@ -35,8 +35,12 @@ function record<T>(item: Record<string, unknown> | undefined): T | undefined {
   return rest as T;
 }
 
+/** Published versions never change, so they are kept in memory once read (bounded). */
+const VERSION_CACHE_SIZE = 500;
+
 export class Store {
   private readonly doc: DynamoDBDocumentClient;
+  private readonly versions = new Map<string, ItemVersion>();
 
   constructor(
     private readonly client: DynamoDBClient,
@@ -255,8 +259,17 @@ export class Store {
     });
   }
 
-  getVersion(jurisdiction: string, itemId: string, version: number): Promise<ItemVersion | undefined> {
-    return this.get(keys.version(jurisdiction, itemId, version));
+  async getVersion(jurisdiction: string, itemId: string, version: number): Promise<ItemVersion | undefined> {
+    const key = keys.version(jurisdiction, itemId, version);
+    const cacheKey = `${key.pk}|${key.sk}`;
+    const cached = this.versions.get(cacheKey);
+    if (cached) return cached;
+    const found = await this.get<ItemVersion>(key);
+    if (found) {
+      if (this.versions.size >= VERSION_CACHE_SIZE) this.versions.delete(this.versions.keys().next().value!);
+      this.versions.set(cacheKey, found);
+    }
+    return found;
   }
 
   listVersions(jurisdiction: string, itemId: string): Promise<Array<Omit<ItemVersion, 'definition'>>> {

@@ -1,0 +1,104 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createApp } from '../functions/src/app';
+import { LocalTokens } from '../functions/src/auth';
+import { Calendars } from '../functions/src/calendars';
+import { LocalFileStore } from '../functions/src/files';
+import { seedDemo } from '../functions/src/seed';
+import { startEmbeddedDynamo } from '../functions/src/store/embedded';
+import { Store } from '../functions/src/store/store';
+import { report } from './measure';
+
+/**
+ * Submissions through the whole app (validation, materials with their files re-checked,
+ * deadlines, idempotency claim, serial, store) against a raw PutItem of the same case document
+ * on the same embedded store, both at 32 requests in flight, in alternating rounds.
+ */
+const CONCURRENCY = 32;
+const PER_ROUND = 640;
+const ROUNDS = 3;
+
+const dynamo = await startEmbeddedDynamo();
+const store = new Store(dynamo.client, 'onevisit-bench');
+await store.ensureTable();
+const tokens = new LocalTokens('bench');
+const deps = { store, calendars: new Calendars(store), files: new LocalFileStore(mkdtempSync(join(tmpdir(), 'onevisit-bench-'))), auth: tokens, clock: () => new Date(), secret: 'bench' };
+await seedDemo(deps);
+const app = createApp(deps);
+const doc = DynamoDBDocumentClient.from(dynamo.client);
+
+const ITEM = '/api/items/990100/real-estate-transfer';
+async function upload(materialId: string): Promise<string> {
+  const form = new FormData();
+  form.set('materialId', materialId);
+  form.set('file', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'scan.pdf'));
+  return ((await (await app.request(`${ITEM}/uploads`, { method: 'POST', body: form })).json()) as { key: string }).key;
+}
+const body = JSON.stringify({
+  answers: {
+    reason: 'sale',
+    certificateNumber: '示房权证第 001 号',
+    location: '示范市人民路 1 号',
+    boundaryChanged: true,
+    transferor: { name: '张三', idCard: '11010519491231002X' },
+    transferee: { name: '李四', idCard: '440524188001010014', mobile: '13812345678' },
+    price: 120,
+  },
+  materials: { application: [await upload('application')], 'title-certificate': [await upload('title-certificate')], 'sale-contract': [await upload('sale-contract')] },
+});
+
+let sequence = 0;
+async function submitOnce(): Promise<number> {
+  const start = performance.now();
+  const response = await app.request(`${ITEM}/applications`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-key-${sequence++}` }, body });
+  if (response.status !== 201) throw new Error(`submission failed: ${response.status} ${await response.text()}`);
+  const { case: created } = (await response.json()) as { case: Record<string, unknown> };
+  sample ??= created;
+  return performance.now() - start;
+}
+let sample: Record<string, unknown> | undefined;
+
+async function rawPutOnce(): Promise<number> {
+  const start = performance.now();
+  const n = sequence++;
+  await doc.send(new PutCommand({ TableName: store.tableName, Item: { ...sample, pk: `J#990100#CASE#raw-${n}`, sk: 'CASE', trackingNumber: `raw-${n}` } }));
+  return performance.now() - start;
+}
+
+async function run(task: () => Promise<number>, count: number): Promise<{ rate: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  let started = 0;
+  const begin = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (started++ < count) latencies.push(await task());
+    }),
+  );
+  return { rate: (count * 1000) / (performance.now() - begin), latencies };
+}
+
+await run(submitOnce, 64); // warm-up, and the sample document
+await run(rawPutOnce, 64);
+const app_: number[] = [];
+const raw: number[] = [];
+const latencies: number[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  const a = await run(submitOnce, PER_ROUND);
+  app_.push(a.rate);
+  latencies.push(...a.latencies);
+  raw.push((await run(rawPutOnce, PER_ROUND)).rate);
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const sorted = latencies.sort((a, b) => a - b);
+const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+await dynamo.close();
+report('submit', {
+  ratio: median(app_) / median(raw),
+  submits_per_s: median(app_),
+  raw_puts_per_s: median(raw),
+  p50_ms: pct(50),
+  p99_ms: pct(99),
+  concurrency: CONCURRENCY,
+});
