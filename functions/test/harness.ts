@@ -9,7 +9,7 @@ import { Calendars } from '../src/calendars';
 import type { AppDeps } from '../src/deps';
 import { LocalFileStore } from '../src/files';
 import { seedDemo } from '../src/seed';
-import { startEmbeddedDynamo } from '../src/store/embedded';
+import { startTestStore } from './test-store';
 import { Store } from '../src/store/store';
 
 /**
@@ -17,7 +17,7 @@ import { Store } from '../src/store/store';
  * tokens, and a clock the test sets. One per test file; closed when the file ends.
  */
 export async function harness(options: { seed?: boolean; now?: string } = {}) {
-  const dynamo = await startEmbeddedDynamo();
+  const dynamo = await startTestStore();
   const store = new Store(dynamo.client, 'onevisit-test');
   await store.ensureTable();
   const tokens = new LocalTokens('test-secret');

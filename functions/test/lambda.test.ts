@@ -7,7 +7,8 @@ import { LocalTokens } from '../src/auth';
 import { Calendars } from '../src/calendars';
 import { LocalFileStore } from '../src/files';
 import { seedDemo } from '../src/seed';
-import { startEmbeddedDynamo, type EmbeddedDynamo } from '../src/store/embedded';
+import type { EmbeddedDynamo } from '../src/store/embedded';
+import { startTestStore } from './test-store';
 import { Store } from '../src/store/store';
 
 /** The Lambda entry, configured from its environment as the stack configures it, answering real HTTP API (v2) events. */
@@ -16,7 +17,7 @@ let dynamo: EmbeddedDynamo;
 let handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
 
 beforeAll(async () => {
-  dynamo = await startEmbeddedDynamo();
+  dynamo = await startTestStore();
   const store = new Store(dynamo.client, 'onevisit-lambda');
   await store.ensureTable();
   const files = mkdtempSync(join(tmpdir(), 'onevisit-lambda-'));

@@ -1,0 +1,85 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { runPublishChecks } from '@onevisit/item-schemas';
+import { templates } from '@onevisit/item-schemas/templates';
+import { summaryOf, type Draft, type ItemVersion } from '../src/records';
+import { ConflictError, Store } from '../src/store/store';
+import { startTestStore } from './test-store';
+
+/** The store's guarantees, on dynalite and (npm run test:conformance) on AWS's DynamoDB Local. */
+const dynamo = await startTestStore();
+afterAll(() => dynamo.close());
+const store = new Store(dynamo.client, 'onevisit-store');
+await store.ensureTable();
+await store.ensureTable(); // a second start finds the table
+
+const J = '990100';
+const definition = runPublishChecks(templates[0]).item!;
+const draft = (itemId: string, revision = 1): Draft => ({ jurisdiction: J, itemId, revision, definition: { ...definition, id: itemId }, updatedAt: '2026-03-02T00:00:00Z', updatedBy: 'test' });
+/** Writes one record as a crashed operation would have left it. */
+const rawPut = (key: { pk: string; sk: string }, value: object) =>
+  (store as unknown as { put: (k: object, v: object, ifAbsent: boolean) => Promise<void> }).put(key, value, true);
+const version = (itemId: string, n: number): ItemVersion => ({ jurisdiction: J, itemId, version: n, publishedAt: `2026-03-0${n}T00:00:00Z`, publishedBy: 'test', definition: { ...definition, id: itemId } });
+
+describe('drafts', () => {
+  it('save only over the expected revision, so one of two concurrent saves wins', async () => {
+    await store.createItem(draft('d1'), 'd1');
+    const results = await Promise.allSettled([store.saveDraft(draft('d1', 2), 1, 'a'), store.saveDraft(draft('d1', 2), 1, 'b')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')!.reason).toBeInstanceOf(ConflictError);
+    expect((await store.getHead(J, 'd1'))!.draftRevision).toBe(2);
+  });
+
+  it('complete an item whose creation stopped after the draft was written', async () => {
+    const stopped = draft('d2');
+    await rawPut({ pk: `J#${J}#ITEM#d2`, sk: 'DRAFT' }, stopped);
+    expect(await store.getHead(J, 'd2')).toBeUndefined();
+    await expect(store.createItem(stopped, 'd2')).resolves.toMatchObject({ itemId: 'd2', state: 'draft' });
+    await expect(store.createItem(stopped, 'd2')).rejects.toBeInstanceOf(ConflictError);
+  });
+});
+
+describe('publishing', () => {
+  it('moves the head only from the version it expects', async () => {
+    await store.createItem(draft('p1'), 'p1');
+    await store.publish(version('p1', 1), summaryOf(definition), 0);
+    await expect(store.publish(version('p1', 2), summaryOf(definition), 0)).rejects.toBeInstanceOf(ConflictError);
+    expect((await store.getHead(J, 'p1'))!.version).toBe(1);
+  });
+
+  it('adopts a version left behind by a publish that stopped before moving the head', async () => {
+    await store.createItem(draft('p2'), 'p2');
+    await store.publish(version('p2', 1), summaryOf(definition), 0);
+    // Version 2 written, head never moved: the next attempt conflicts but leaves the head on version 2.
+    await rawPut({ pk: `J#${J}#ITEM#p2`, sk: 'V#000002' }, version('p2', 2));
+    await expect(store.publish(version('p2', 2), summaryOf(definition), 1)).rejects.toBeInstanceOf(ConflictError);
+    expect((await store.getHead(J, 'p2'))!.version).toBe(2);
+    expect((await store.listVersions(J, 'p2')).map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('changes state only from the states allowed', async () => {
+    await expect(store.setState(J, 'p1', 'published', ['suspended'], 'now')).rejects.toBeInstanceOf(ConflictError);
+    expect((await store.setState(J, 'p1', 'suspended', ['published'], 'now')).state).toBe('suspended');
+  });
+});
+
+describe('cases', () => {
+  it('hands out distinct serials under concurrency', async () => {
+    const serials = await Promise.all(Array.from({ length: 40 }, () => store.nextSerial(J, '20260302')));
+    expect(new Set(serials).size).toBe(40);
+    expect(Math.max(...serials)).toBe(40);
+  });
+
+  it('lets one claimant have an idempotency key and tells the others what it claimed', async () => {
+    const claims = await Promise.all(['A', 'B', 'C'].map((t) => store.claimIdempotencyKey(J, 'key-1', { trackingNumber: t, requestHash: 'h' })));
+    const winners = claims.filter((c) => c === undefined);
+    expect(winners).toHaveLength(1);
+    const seen = new Set(claims.filter(Boolean).map((c) => c!.trackingNumber));
+    expect(seen.size).toBe(1);
+  });
+
+  it('reads a long partition across pages', async () => {
+    const big = 'x'.repeat(60_000);
+    for (let i = 0; i < 20; i++) await store.putDepartment({ id: `DEPT${String(i).padStart(14, '0')}`, jurisdiction: '990122', name: big });
+    expect((await store.listDepartments('990122')).length).toBe(20);
+  });
+});

