@@ -24,7 +24,38 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[
   });
 }
 
+const typeNames: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否',
+  array: '列表',
+  object: '一组字段',
+  record: '一组字段',
+  date: '日期',
+};
+
+/** Chinese for the issues people meet most; zod's own Chinese locale for the rest. */
 function translate(issue: z.core.$ZodIssue): string {
+  const i = issue as z.core.$ZodIssue & { origin?: string; minimum?: number | bigint; maximum?: number | bigint; expected?: string; values?: unknown[]; keys?: string[] };
+  switch (i.code) {
+    case 'too_small':
+      if (i.origin === 'string') return Number(i.minimum) === 1 ? '不能为空' : `至少需要 ${i.minimum} 个字符`;
+      if (i.origin === 'array' || i.origin === 'set') return `至少需要 ${i.minimum} 项`;
+      if (i.origin === 'number' || i.origin === 'bigint') return `不能小于 ${i.minimum}`;
+      break;
+    case 'too_big':
+      if (i.origin === 'string') return `不能超过 ${i.maximum} 个字符`;
+      if (i.origin === 'array' || i.origin === 'set') return `不能超过 ${i.maximum} 项`;
+      if (i.origin === 'number' || i.origin === 'bigint') return `不能大于 ${i.maximum}`;
+      break;
+    case 'invalid_type':
+      return `应为${typeNames[i.expected ?? ''] ?? i.expected}`;
+    case 'invalid_value':
+      return `只能是以下之一：${(i.values ?? []).map((v) => JSON.stringify(v)).join('、')}`;
+    case 'unrecognized_keys':
+      return `含有不认识的字段：${(i.keys ?? []).join('、')}`;
+  }
   const message = zh(issue as unknown as Parameters<typeof zh>[0]);
   return typeof message === 'string' ? message : (message?.message ?? issue.message);
 }
