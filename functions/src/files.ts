@@ -12,6 +12,11 @@ export interface FileStore {
   /** The first `length` bytes, enough to recognise the type from the content. */
   readStart(key: string, length: number): Promise<Uint8Array>;
   read(key: string): Promise<Uint8Array | undefined>;
+  /**
+   * Where a browser sends a file itself, bypassing the API (large files in AWS: a presigned
+   * S3 POST limited to this key and size). Stores without it take uploads through the API.
+   */
+  presignUpload?(key: string, maxBytes: number): Promise<{ url: string; fields: Record<string, string> }>;
 }
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9/_.-]{0,300}$/;

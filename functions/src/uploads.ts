@@ -34,6 +34,31 @@ function checkFile(item: ItemDefinition, material: Material, size: number, type:
   return type;
 }
 
+function newKey(deps: AppDeps, jurisdiction: string): string {
+  const day = shanghaiDateOf(deps.clock()).replace(/-/g, '');
+  return `${uploadPrefix(jurisdiction)}${day}/${randomBytes(16).toString('hex')}`;
+}
+
+export interface UploadTarget {
+  /** The key to name in the submission once the file is sent. */
+  key?: string;
+  method: 'POST';
+  url: string;
+  fields: Record<string, string>;
+}
+
+/**
+ * Where the applicant's browser should send a material's file: straight to storage when the
+ * store can presign (AWS), else to the API's upload route, which checks and stores it.
+ */
+export async function uploadTarget(deps: AppDeps, jurisdiction: string, itemId: string, item: ItemDefinition, material: Material): Promise<UploadTarget> {
+  if (!deps.files.presignUpload) {
+    return { method: 'POST', url: `/api/items/${jurisdiction}/${itemId}/uploads`, fields: { materialId: material.id } };
+  }
+  const key = newKey(deps, jurisdiction);
+  return { key, method: 'POST', ...(await deps.files.presignUpload(key, item.uploadLimitMb * MB)) };
+}
+
 /** Stores an uploaded file for a material of a published item, after checking it. */
 export async function storeUpload(
   deps: AppDeps,
@@ -43,8 +68,7 @@ export async function storeUpload(
   file: { name: string; bytes: Uint8Array },
 ): Promise<FileInfo> {
   const contentType = checkFile(item, material, file.bytes.length, await sniff(file.bytes.subarray(0, 4100)));
-  const day = shanghaiDateOf(deps.clock()).replace(/-/g, '');
-  const key = `${uploadPrefix(jurisdiction)}${day}/${randomBytes(16).toString('hex')}`;
+  const key = newKey(deps, jurisdiction);
   await deps.files.write(key, file.bytes);
   return { key, name: file.name.slice(0, 200), contentType, size: file.bytes.length };
 }

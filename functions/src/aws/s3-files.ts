@@ -1,4 +1,5 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { FileStore } from '../files';
 
 /** Materials in a private S3 bucket (public access blocked, encrypted), behind the FileStore interface. */
@@ -24,6 +25,17 @@ export class S3FileStore implements FileStore {
   async readStart(key: string, length: number): Promise<Uint8Array> {
     const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${length - 1}` }));
     return object.Body!.transformToByteArray();
+  }
+
+  /** A POST the browser may make for ten minutes, for exactly this key, up to the size cap. */
+  async presignUpload(key: string, maxBytes: number): Promise<{ url: string; fields: Record<string, string> }> {
+    return createPresignedPost(this.client, {
+      Bucket: this.bucket,
+      Key: key,
+      Conditions: [['content-length-range', 1, maxBytes], ['eq', '$x-amz-server-side-encryption', 'AES256']],
+      Fields: { 'x-amz-server-side-encryption': 'AES256' },
+      Expires: 600,
+    });
   }
 
   async read(key: string): Promise<Uint8Array | undefined> {

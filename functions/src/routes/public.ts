@@ -4,7 +4,7 @@ import { ApiError, errorResponses, notFound } from '../errors';
 import { etag, type App } from '../http';
 import { caseRecord, fileInfo, itemSummary, jurisdiction, jurisdictionId } from '../records';
 import { acceptingVersion, submit, track } from '../submissions';
-import { storeUpload } from '../uploads';
+import { storeUpload, uploadTarget } from '../uploads';
 
 /** What anyone may read and do: the catalogue (晒清单), item details, checklists, applying, tracking. */
 
@@ -143,6 +143,29 @@ export function registerPublicRoutes(app: App): void {
         },
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/items/{jurisdiction}/{itemId}/upload-targets',
+      tags: ['public'],
+      summary: '获取材料上传地址 / where to send a material’s file',
+      description: '在 AWS 上为直传存储的预签名 POST；本地为本接口的上传地址。上传后在申请中引用 key。 / A presigned POST straight to storage in AWS, the API’s upload route locally; name the key in the submission afterwards.',
+      request: { params: itemParams, body: { content: { 'application/json': { schema: z.object({ materialId: z.string().max(64) }) } } } },
+      responses: {
+        200: { description: 'the upload target', content: { 'application/json': { schema: z.object({ key: z.string().optional(), method: z.literal('POST'), url: z.string(), fields: z.record(z.string(), z.string()) }).openapi('UploadTarget') } } },
+        ...errorResponses(400, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const { jurisdiction, itemId } = c.req.valid('param');
+      const item = (await acceptingVersion(deps, jurisdiction, itemId)).definition;
+      const material = item.materials.find((m) => m.id === c.req.valid('json').materialId);
+      if (!material || material.shared) throw new ApiError(422, 'UNKNOWN_MATERIAL', '本事项没有这项需要上传的材料', 'the item asks for no such material');
+      return c.json(await uploadTarget(deps, jurisdiction, itemId, item, material), 200);
     },
   );
 
