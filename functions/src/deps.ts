@@ -1,6 +1,7 @@
 import type { Authenticator, LocalTokens } from './auth';
 import type { Calendars } from './calendars';
 import type { FileStore } from './files';
+import type { Notifier } from './notifier';
 import type { Store } from './store/store';
 
 /** Everything the app needs from its host. Each host (local server, Lambda) builds these. */
@@ -9,6 +10,7 @@ export interface AppDeps {
   calendars: Calendars;
   files: FileStore;
   auth: Authenticator;
+  notifier: Notifier;
   /** The current instant; tests inject a fixed or moving clock. */
   clock: () => Date;
   /** Present only in local mode: the demo sign-in picker issues tokens with it. */

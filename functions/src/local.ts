@@ -4,9 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { LocalTokens } from './auth';
-import { Calendars } from './calendars';
-import { localFileStore } from './files';
+import { localDeps } from './local-deps';
 import { demoUsers, seedDemo } from './seed';
 import { startEmbeddedDynamo } from './store/embedded';
 import { Store } from './store/store';
@@ -32,9 +30,7 @@ function localSecret(): string {
 const dynamo = await startEmbeddedDynamo(values.memory ? {} : { path: join(dataDir, 'db') });
 const store = new Store(dynamo.client, 'onevisit');
 await store.ensureTable();
-const secret = localSecret();
-const tokens = new LocalTokens(secret);
-const deps = { store, calendars: new Calendars(store), files: localFileStore(dataDir), auth: tokens, devTokens: tokens, clock: () => new Date(), secret };
+const deps = localDeps(store, { dataDir, secret: localSecret() });
 const { published } = await seedDemo(deps);
 
 const app = createApp(deps);

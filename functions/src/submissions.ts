@@ -2,6 +2,8 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import {
   checkSubmissionMaterials,
   dueDate,
+  formFields,
+  valueAt,
   shanghaiDateOf,
   validateAnswers,
   type ItemDefinition,
@@ -171,7 +173,25 @@ export async function submit(
     const existing = await deps.store.getCase(jurisdiction, trackingNumber);
     return { created: false, case: publicCase(existing!), secret };
   }
+  await tellApplicant(deps, item, stored, now);
   return { created: true, case: publicCase(stored), secret };
+}
+
+/** The receipt by SMS, to the first mobile number the form asks for (if it asks for one). */
+async function tellApplicant(deps: AppDeps, item: ItemDefinition, c: StoredCase, now: Date): Promise<void> {
+  const mobileField = formFields(item.form.schema).find((f) => f.format === 'cn-mobile' && typeof valueAt(c.answers, f.path) === 'string');
+  if (!mobileField) return;
+  const supplement = c.due.supplement ? `，请于${c.due.supplement.due}前补交容缺材料` : '';
+  await deps.notifier.send(
+    {
+      channel: 'sms',
+      to: valueAt(c.answers, mobileField.path) as string,
+      topic: 'received',
+      trackingNumber: c.trackingNumber,
+      text: `您申请的「${c.itemName}」已收到，受理编号 ${c.trackingNumber}，承诺${c.due.promised.due}前办结${supplement}。`,
+    },
+    now,
+  );
 }
 
 /** Progress for the applicant: the tracking number and the secret, or nothing at all. */

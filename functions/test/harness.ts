@@ -4,33 +4,21 @@ import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll } from 'vitest';
 import { createApp } from '../src/app';
-import { LocalTokens } from '../src/auth';
-import { Calendars } from '../src/calendars';
-import type { AppDeps } from '../src/deps';
-import { LocalFileStore } from '../src/files';
+import { localDeps } from '../src/local-deps';
 import { seedDemo } from '../src/seed';
 import { startTestStore } from './test-store';
 import { Store } from '../src/store/store';
 
 /**
- * The app on the real embedded store (dynalite, in memory), a temporary file folder, real
- * tokens, and a clock the test sets. One per test file; closed when the file ends.
+ * The app on the real embedded store (dynalite, in memory), a temporary data folder (files,
+ * outbox), real tokens, and a clock the test sets. One per test file; closed when the file ends.
  */
 export async function harness(options: { seed?: boolean; now?: string } = {}) {
   const dynamo = await startTestStore();
   const store = new Store(dynamo.client, 'onevisit-test');
   await store.ensureTable();
-  const tokens = new LocalTokens('test-secret');
   const clock = { now: new Date(options.now ?? '2026-03-02T02:00:00Z') };
-  const deps: AppDeps = {
-    store,
-    calendars: new Calendars(store),
-    files: new LocalFileStore(mkdtempSync(join(tmpdir(), 'onevisit-files-'))),
-    auth: tokens,
-    devTokens: tokens,
-    clock: () => clock.now,
-    secret: 'test-secret',
-  };
+  const deps = localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-data-')), secret: 'test-secret', clock: () => clock.now, quiet: true });
   if (options.seed !== false) await seedDemo(deps);
   const app = createApp(deps);
   afterAll(() => dynamo.close());
@@ -38,7 +26,7 @@ export async function harness(options: { seed?: boolean; now?: string } = {}) {
   async function token(jurisdiction: string, userId: string): Promise<string> {
     const user = await store.getUser(jurisdiction, userId);
     if (!user) throw new Error(`no user ${userId}`);
-    return tokens.issue(user);
+    return deps.devTokens.issue(user);
   }
 
   async function call(method: string, path: string, init: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: BodyInit } = {}) {

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalTokens } from '../src/auth';
-import { Calendars } from '../src/calendars';
-import { LocalFileStore } from '../src/files';
+import { localDeps } from '../src/local-deps';
 import { seedDemo } from '../src/seed';
 import type { EmbeddedDynamo } from '../src/store/embedded';
 import { startTestStore } from './test-store';
@@ -20,15 +19,14 @@ beforeAll(async () => {
   dynamo = await startTestStore();
   const store = new Store(dynamo.client, 'onevisit-lambda');
   await store.ensureTable();
-  const files = mkdtempSync(join(tmpdir(), 'onevisit-lambda-'));
-  await seedDemo({ store, calendars: new Calendars(store), files: new LocalFileStore(files), auth: new LocalTokens('x'), clock: () => new Date(), secret: 'x' });
+  await seedDemo(localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-seed-')), secret: 'x' }));
   Object.assign(process.env, {
     TABLE_NAME: 'onevisit-lambda',
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     AWS_REGION: 'cn-north-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    FILES_DIR: files,
+    FILES_DIR: mkdtempSync(join(tmpdir(), 'onevisit-lambda-')),
     COGNITO_USER_POOL_ID: 'cn-north-1_example',
     COGNITO_CLIENT_ID: 'exampleclientid',
     APP_SECRET: 'lambda-test-secret',

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { LocalOutbox } from '../src/notifier';
 import { harness } from './harness';
 import { PDF, PNG, TEXT } from './files';
 
@@ -122,6 +124,19 @@ describe('submitting', () => {
     const reused = await h.call('POST', `${ITEM}/applications`, { body: { ...body, answers: { ...answers, price: 99 } }, headers: { 'idempotency-key': 'retry-me-0001' } });
     expect(reused.status).toBe(409);
     expect(reused.json.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('sends the applicant the receipt by SMS to the mobile number in the form', async () => {
+    const outbox = readFileSync((h.deps.notifier as LocalOutbox).file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(outbox).toContainEqual(
+      expect.objectContaining({
+        channel: 'sms',
+        to: '13812345678',
+        trackingNumber: tracking.number,
+        text: `您申请的「不动产转移登记」已收到，受理编号 ${tracking.number}，承诺2026-03-09前办结，请于2026-03-05前补交容缺材料。`,
+      }),
+    );
+    expect(outbox.filter((m) => m.trackingNumber === tracking.number)).toHaveLength(1); // not again for the retry
   });
 
   it('shows progress with the secret, and nothing without it', async () => {

@@ -3,6 +3,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { Calendars } from '../calendars';
 import type { AppDeps } from '../deps';
 import { LocalFileStore } from '../files';
+import { LogNotifier } from '../notifier';
 import { Store } from '../store/store';
 import { CognitoAuthenticator } from './cognito';
 import { S3FileStore } from './s3-files';
@@ -23,6 +24,7 @@ export function depsFromEnvironment(env: NodeJS.ProcessEnv = process.env): AppDe
     calendars: new Calendars(store),
     files: env.FILES_DIR ? new LocalFileStore(env.FILES_DIR) : new S3FileStore(new S3Client({}), need('FILES_BUCKET')),
     auth: new CognitoAuthenticator({ userPoolId: need('COGNITO_USER_POOL_ID'), clientId: need('COGNITO_CLIENT_ID') }),
+    notifier: new LogNotifier(),
     clock: () => new Date(),
     secret: need('APP_SECRET'),
   };
