@@ -117,7 +117,8 @@ export async function publish(
     definition: { ...item, meta: { version, publishedAt: now, publishedBy: who.sub, ...(changeNote ? { changeNote } : {}) } },
   };
   try {
-    await deps.store.publish(published, summaryOf(published.definition), head.version);
+    // A suspended item stays suspended through a new version; a first publish opens it.
+    await deps.store.publish(published, summaryOf(published.definition), head.version, head.state === 'suspended' ? 'suspended' : 'published');
   } catch (error) {
     if (error instanceof ConflictError) {
       throw new ApiError(409, 'PUBLISH_CONFLICT', '事项刚被他人发布或变更，请刷新后重试', 'the item was just published or changed by someone else; reload and retry');

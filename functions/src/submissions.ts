@@ -122,6 +122,8 @@ export async function submit(
   const now = deps.clock();
   const receivedOn = shanghaiDateOf(now);
   const requestHash = hash(canonical({ jurisdiction, itemId, version: version.version, ...submission }));
+  // The serial is taken before the key is claimed, so a retry leaves a gap in the day's numbers
+  // rather than spending a read on every first attempt.
   const serial = await deps.store.nextSerial(jurisdiction, receivedOn.replace(/-/g, ''));
   const fresh = `${jurisdiction}-${receivedOn.replace(/-/g, '')}-${String(serial).padStart(6, '0')}`;
   const claim = await deps.store.claimIdempotencyKey(jurisdiction, idempotencyKey, { trackingNumber: fresh, requestHash });

@@ -127,6 +127,9 @@ describe('publishing', () => {
     const applying = await h.call('POST', `/api/items/${CITY}/lifecycle/applications`, { body: { answers: {} } });
     expect(applying.status).toBe(409);
     expect(applying.json.code).toBe('ITEM_NOT_ACCEPTING');
+    const republished = await h.call('POST', `/api/admin/${CITY}/items/lifecycle/publish`, { token: admin });
+    expect(republished.status).toBe(201);
+    expect((await h.call('GET', `/api/items/${CITY}/lifecycle`)).json).toMatchObject({ version: 2, state: 'suspended' });
     expect((await h.call('POST', `/api/admin/${CITY}/items/lifecycle/resume`, { token: admin })).json.state).toBe('published');
     expect((await h.call('POST', `/api/admin/${CITY}/items/lifecycle/cancel`, { token: admin })).json.state).toBe('cancelled');
     const resume = await h.call('POST', `/api/admin/${CITY}/items/lifecycle/resume`, { token: admin });

@@ -41,17 +41,17 @@ describe('drafts', () => {
 describe('publishing', () => {
   it('moves the head only from the version it expects', async () => {
     await store.createItem(draft('p1'), 'p1');
-    await store.publish(version('p1', 1), summaryOf(definition), 0);
-    await expect(store.publish(version('p1', 2), summaryOf(definition), 0)).rejects.toBeInstanceOf(ConflictError);
+    await store.publish(version('p1', 1), summaryOf(definition), 0, 'published');
+    await expect(store.publish(version('p1', 2), summaryOf(definition), 0, 'published')).rejects.toBeInstanceOf(ConflictError);
     expect((await store.getHead(J, 'p1'))!.version).toBe(1);
   });
 
   it('adopts a version left behind by a publish that stopped before moving the head', async () => {
     await store.createItem(draft('p2'), 'p2');
-    await store.publish(version('p2', 1), summaryOf(definition), 0);
+    await store.publish(version('p2', 1), summaryOf(definition), 0, 'published');
     // Version 2 written, head never moved: the next attempt conflicts but leaves the head on version 2.
     await rawPut({ pk: `J#${J}#ITEM#p2`, sk: 'V#000002' }, version('p2', 2));
-    await expect(store.publish(version('p2', 2), summaryOf(definition), 1)).rejects.toBeInstanceOf(ConflictError);
+    await expect(store.publish(version('p2', 2), summaryOf(definition), 1, 'published')).rejects.toBeInstanceOf(ConflictError);
     expect((await store.getHead(J, 'p2'))!.version).toBe(2);
     expect((await store.listVersions(J, 'p2')).map((v) => v.version)).toEqual([1, 2]);
   });

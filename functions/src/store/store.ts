@@ -228,24 +228,24 @@ export class Store {
    * still points at the version the publisher saw. Without transactions, a crash between the
    * two writes leaves an orphan version, which the next publish adopts before it conflicts.
    */
-  async publish(version: ItemVersion, summary: ItemSummary, expectedVersion: number): Promise<ItemHead> {
+  async publish(version: ItemVersion, summary: ItemSummary, expectedVersion: number, state: ItemState): Promise<ItemHead> {
     try {
       await this.put(keys.version(version.jurisdiction, version.itemId, version.version), version, true);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const orphan = await this.get<ItemVersion>(keys.version(version.jurisdiction, version.itemId, version.version));
       const head = await this.getHead(version.jurisdiction, version.itemId);
-      if (orphan && head?.version === expectedVersion) await this.moveHead(orphan, summaryOf(orphan.definition), expectedVersion);
+      if (orphan && head?.version === expectedVersion) await this.moveHead(orphan, summaryOf(orphan.definition), expectedVersion, state);
       throw error;
     }
-    return this.moveHead(version, summary, expectedVersion);
+    return this.moveHead(version, summary, expectedVersion, state);
   }
 
-  private moveHead(version: ItemVersion, summary: ItemSummary, expectedVersion: number): Promise<ItemHead> {
+  private moveHead(version: ItemVersion, summary: ItemSummary, expectedVersion: number, state: ItemState): Promise<ItemHead> {
     return this.updateHead(
       version.jurisdiction,
       version.itemId,
-      { version: version.version, published: summary, state: 'published', updatedAt: version.publishedAt },
+      { version: version.version, published: summary, state, updatedAt: version.publishedAt },
       { expression: '#version = :expectedVersion AND #state <> :cancelled', values: { ':expectedVersion': expectedVersion, ':cancelled': 'cancelled' } },
     );
   }
