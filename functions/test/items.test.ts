@@ -170,6 +170,14 @@ describe('scope', () => {
     expect((await h.call(method, `/api/admin/${CITY}${path}`, { body })).status).toBe(401);
   });
 
+  it('keeps one county out of the other county’s drafts', async () => {
+    const xihe = await h.token('990122', 'xihe-admin');
+    expect((await h.call('POST', '/api/admin/990122/items', { token: xihe, body: { itemId: 'xihe-only', definition: { name: '西河县事项' } } })).status).toBe(201);
+    expect((await h.call('GET', '/api/admin/990122/items/xihe-only/draft', { token: countyAdmin })).status).toBe(403);
+    expect((await h.call('PUT', '/api/admin/990122/items/xihe-only/draft', { token: countyAdmin, body: { id: 'xihe-only' }, headers: { 'if-match': '"1"' } })).status).toBe(403);
+    expect((await h.call('GET', '/api/admin/990122/items/xihe-only/draft', { token: xihe })).json.revision).toBe(1);
+  });
+
   it('rejects a forged token', async () => {
     const forged = `${admin.slice(0, -4)}abcd`;
     expect((await h.call('GET', `/api/admin/${CITY}/items`, { token: forged })).json.code).toBe('INVALID_TOKEN');
