@@ -138,7 +138,8 @@ export function validateAnswers(form: IntakeForm, answers: unknown): AnswersResu
   const errors: AnswerError[] = [];
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
-    if (SUMMARY_KEYWORDS.has(error.keyword)) continue;
+    // Errors inside a oneOf/anyOf branch explain why each alternative failed: the choice's own error says it once.
+    if (SUMMARY_KEYWORDS.has(error.keyword) || /\/(oneOf|anyOf)\/\d+\//.test(error.schemaPath)) continue;
     const field = fieldOf(error);
     if (underHidden(field) || seen.has(`${field}|${error.keyword}`)) continue;
     seen.add(`${field}|${error.keyword}`);
