@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
+import { ensureAdminUiBuilt, mountAdminUi } from './admin-ui';
 import { createApp } from './app';
 import { localDeps } from './local-deps';
 import { demoUsers, seedDemo } from './seed';
@@ -33,12 +34,14 @@ await store.ensureTable();
 const deps = localDeps(store, { dataDir, secret: localSecret() });
 const { published } = await seedDemo(deps);
 
+ensureAdminUiBuilt();
 const app = createApp(deps);
-app.get('/', (c) => c.redirect('/docs'));
+mountAdminUi(app);
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   const base = `http://localhost:${info.port}`;
   console.log(`OneVisit 已启动 / running at ${base}`);
   console.log(`  数据 / data: ${values.memory ? '内存(退出即清空) / in memory' : dataDir}${published ? `；已发布 ${published} 个模板事项` : ''}`);
+  console.log(`  事项配置 / editor:        ${base}/admin/`);
   console.log(`  接口文档 / API reference: ${base}/docs   (${base}/openapi.json)`);
   console.log(`  事项清单 / catalogue:     ${base}/api/catalog`);
   console.log('  演示用户 / demo sign-ins (POST /api/dev/sign-in {"jurisdiction","userId"}):');

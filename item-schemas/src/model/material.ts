@@ -51,3 +51,5 @@ export const material = z
   })
   .meta({ title: '申请材料' });
 export type Material = z.infer<typeof material>;
+/** A material as written in a draft, before defaults. */
+export type MaterialInput = z.input<typeof material>;

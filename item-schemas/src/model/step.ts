@@ -32,3 +32,4 @@ export const step = z
   })
   .meta({ title: '办理环节' });
 export type Step = z.infer<typeof step>;
+export type StepInput = z.input<typeof step>;

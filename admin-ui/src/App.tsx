@@ -1,0 +1,69 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect, useState } from 'react';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { whenSignedOut } from './api';
+import { Shell } from './Shell';
+import { useI18n } from './i18n';
+import { CalendarPage } from './pages/CalendarPage';
+import { CataloguePage } from './pages/CataloguePage';
+import { ItemEditorPage } from './pages/ItemEditorPage';
+import { SignInPage } from './pages/SignInPage';
+import { loadSession, saveSession, type Session } from './session';
+import { SessionContext, useSession } from './session-context';
+
+export function App() {
+  const { language } = useI18n();
+  const [session, setSession] = useState<Session | undefined>(loadSession);
+  const signOut = () => {
+    saveSession(undefined);
+    setSession(undefined);
+  };
+  useEffect(() => whenSignedOut(signOut), []);
+  const signIn = (next: Session) => {
+    saveSession(next);
+    setSession(next);
+  };
+  const [router] = useState(() =>
+    createBrowserRouter(
+      [
+        { path: '/sign-in', element: <SignInRoute /> },
+        {
+          element: <SignedIn />,
+          children: [
+            { index: true, element: <CataloguePage /> },
+            { path: 'items/:itemId', element: <ItemEditorPage /> },
+            { path: 'calendar', element: <CalendarPage /> },
+            { path: '*', element: <Navigate to="/" replace /> },
+          ],
+        },
+      ],
+      { basename: '/admin' },
+    ),
+  );
+  return (
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4 } }}>
+      <AntApp>
+        <SessionContext.Provider value={{ session, signIn, signOut }}>
+          <RouterProvider router={router} />
+        </SessionContext.Provider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function SignInRoute() {
+  const { session } = useSession();
+  return session ? <Navigate to="/" replace /> : <SignInPage />;
+}
+
+function SignedIn() {
+  const { session } = useSession();
+  if (!session) return <Navigate to="/sign-in" replace />;
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}

@@ -1,0 +1,71 @@
+import { Button, Layout, Menu, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { api } from './api';
+import { useI18n } from './i18n';
+import { useSignedIn } from './session-context';
+
+/** The frame of every signed-in page: who is signed in, for which jurisdiction, the language. */
+export function Shell({ children }: { children: ReactNode }) {
+  const { t, language, setLanguage } = useI18n();
+  const { session, signIn, signOut } = useSignedIn();
+  const location = useLocation();
+  const jurisdictions = useQuery({ queryKey: ['jurisdictions'], queryFn: api.jurisdictions });
+  const current = jurisdictions.data?.find((j) => j.id === session.jurisdiction);
+  const platform = session.user.role === 'platformAdmin';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, height: 'auto', lineHeight: '48px', padding: '0 16px', background: '#0f2a5c' }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
+          {t('最多跑一次 · 事项配置', 'OneVisit · Item configuration')}
+        </Typography.Text>
+        <nav aria-label={t('主导航', 'Main')} style={{ flex: 1, minWidth: 200 }}>
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            style={{ background: 'transparent', borderBottom: 0 }}
+            selectedKeys={[location.pathname.startsWith('/calendar') ? 'calendar' : 'items']}
+            items={[
+              { key: 'items', label: <Link to="/">{t('事项清单', 'Items')}</Link> },
+              { key: 'calendar', label: <Link to="/calendar">{t('工作日历', 'Calendar')}</Link> },
+            ]}
+          />
+        </nav>
+        <Space wrap size="small">
+          {platform ? (
+            <Select
+              aria-label={t('当前区划', 'Jurisdiction')}
+              size="small"
+              style={{ minWidth: 150 }}
+              value={session.jurisdiction}
+              options={(jurisdictions.data ?? []).map((j) => ({ value: j.id, label: j.name }))}
+              onChange={(jurisdiction: string) => signIn({ ...session, jurisdiction })}
+            />
+          ) : (
+            <Tag color="blue" aria-label={t('当前区划', 'Jurisdiction')}>
+              {current?.name ?? session.jurisdiction}
+            </Tag>
+          )}
+          <Typography.Text style={{ color: '#dbeafe' }}>{session.user.name}</Typography.Text>
+          <Segmented
+            size="small"
+            aria-label={t('界面语言', 'Language')}
+            value={language}
+            onChange={(value) => setLanguage(value as 'zh' | 'en')}
+            options={[
+              { value: 'zh', label: '中文' },
+              { value: 'en', label: 'EN' },
+            ]}
+          />
+          <Button size="small" onClick={signOut}>
+            {t('退出', 'Sign out')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+        <main>{children}</main>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,80 @@
+import type { CheckIssue } from '@onevisit/item-schemas';
+import type { CalendarRecord, Department, Draft, ItemHead, ItemVersion, Jurisdiction, User } from '@onevisit/functions/records';
+import { loadSession } from './session';
+
+/** The API, typed with the records it returns. Errors carry the API's bilingual message. */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly message_en: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface Change {
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface EffectiveCalendar {
+  own: CalendarRecord;
+  effective: { version: string; lastOfficialYear: number; days: Array<{ date: string; kind: 'holiday' | 'workday'; name?: string }> };
+}
+
+/** Called when the API says the sign-in is gone, so the app can show the sign-in page. */
+let onSignedOut: () => void = () => undefined;
+export function whenSignedOut(handler: () => void): void {
+  onSignedOut = handler;
+}
+
+async function request<T>(method: string, path: string, options: { body?: unknown; ifMatch?: number } = {}): Promise<{ data: T; etag: number | undefined }> {
+  const token = loadSession()?.token;
+  const response = await fetch(path, {
+    method,
+    headers: {
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(options.ifMatch === undefined ? {} : { 'if-match': `"${options.ifMatch}"` }),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    if (response.status === 401) onSignedOut();
+    throw new ApiError(response.status, json?.code ?? 'HTTP_ERROR', json?.message ?? `请求失败(${response.status})`, json?.message_en ?? `request failed (${response.status})`, json?.details);
+  }
+  const etag = response.headers.get('etag');
+  return { data: json as T, etag: etag ? Number(etag.replace(/\D/g, '')) : undefined };
+}
+
+const data = async <T>(promise: Promise<{ data: T }>) => (await promise).data;
+const admin = (j: string) => `/api/admin/${j}`;
+
+export const api = {
+  users: () => data(request<User[]>('GET', '/api/dev/users')),
+  signIn: (jurisdiction: string, userId: string) => data(request<{ token: string; user: User }>('POST', '/api/dev/sign-in', { body: { jurisdiction, userId } })),
+  jurisdictions: () => data(request<Jurisdiction[]>('GET', '/api/jurisdictions')),
+  items: (j: string) => data(request<ItemHead[]>('GET', `${admin(j)}/items`)),
+  departments: (j: string) => data(request<Department[]>('GET', `${admin(j)}/departments`)),
+  createItem: (j: string, body: { itemId: string; templateId?: string; definition?: Record<string, unknown> }) =>
+    data(request<{ head: ItemHead; draft: Draft }>('POST', `${admin(j)}/items`, { body })),
+  draft: (j: string, itemId: string) => data(request<Draft>('GET', `${admin(j)}/items/${itemId}/draft`)),
+  saveDraft: (j: string, itemId: string, revision: number, definition: Record<string, unknown>) =>
+    data(request<Draft>('PUT', `${admin(j)}/items/${itemId}/draft`, { body: definition, ifMatch: revision })),
+  checks: (j: string, itemId: string) => data(request<{ revision: number; issues: CheckIssue[] }>('POST', `${admin(j)}/items/${itemId}/checks`)),
+  publish: (j: string, itemId: string, revision: number, changeNote?: string) =>
+    data(request<ItemVersion>('POST', `${admin(j)}/items/${itemId}/publish`, { body: changeNote ? { changeNote } : {}, ifMatch: revision })),
+  versions: (j: string, itemId: string) => data(request<Array<Omit<ItemVersion, 'definition'>>>('GET', `${admin(j)}/items/${itemId}/versions`)),
+  diff: (j: string, itemId: string, from: number, to: number) => data(request<Change[]>('GET', `${admin(j)}/items/${itemId}/diff?from=${from}&to=${to}`)),
+  changeState: (j: string, itemId: string, action: 'suspend' | 'resume' | 'cancel') => data(request<ItemHead>('POST', `${admin(j)}/items/${itemId}/${action}`)),
+  calendar: (j: string, year: number) => data(request<EffectiveCalendar>('GET', `${admin(j)}/calendar?year=${year}`)),
+  saveCalendar: (j: string, revision: number, overlay: CalendarRecord['overlay']) => data(request<CalendarRecord>('PUT', `${admin(j)}/calendar`, { body: overlay, ifMatch: revision })),
+};

@@ -1,0 +1,255 @@
+import { Alert, Button, Card, Collapse, Drawer, Form, Input, InputNumber, Space, Switch, Tag, Typography } from 'antd';
+import { checkFormSchema, formFields, type Condition } from '@onevisit/item-schemas';
+import { useMemo, useState } from 'react';
+import { fromForm, newFieldKey, toForm, type BuilderField, type FieldKind } from '../form-builder/fields';
+import { useI18n } from '../i18n';
+import { ConditionBuilder } from './ConditionBuilder';
+import { FieldRow } from './FieldRow';
+import { fieldId } from './paths';
+import type { TabProps } from './tab-props';
+
+type FormValue = { schema?: Record<string, unknown>; uiSchema?: Record<string, unknown>; visibleWhen?: Record<string, Condition> };
+
+const palette: Array<[Exclude<FieldKind, 'advanced'>, string, string]> = [
+  ['text', '单行文本', 'Text'],
+  ['textarea', '多行文本', 'Long text'],
+  ['number', '数字', 'Number'],
+  ['date', '日期', 'Date'],
+  ['choice', '单选', 'Single choice'],
+  ['multichoice', '多选', 'Multiple choice'],
+  ['boolean', '是/否', 'Yes / no'],
+  ['idcard', '身份证号', 'ID card number'],
+  ['uscc', '统一社会信用代码', 'Credit code'],
+  ['mobile', '手机号码', 'Mobile'],
+  ['address', '地址', 'Address'],
+  ['group', '字段组', 'Group'],
+  ['repeat', '可重复组', 'Repeating group'],
+];
+const kindLabel = (kind: FieldKind): [string, string] => {
+  const found = palette.find(([k]) => k === kind);
+  return found ? [found[1], found[2]] : ['高级(JSON)', 'Advanced (JSON)'];
+};
+
+function blankField(fields: readonly BuilderField[], kind: FieldKind, zh: string): BuilderField {
+  const base: BuilderField = { key: newFieldKey(fields, kind), kind, label: zh, required: false };
+  if (kind === 'choice' || kind === 'multichoice') base.options = [{ value: 'a', label: '选项一' }, { value: 'b', label: '选项二' }];
+  if (kind === 'group' || kind === 'repeat') base.children = [{ key: 'text1', kind: 'text', label: '单行文本', required: false }];
+  return base;
+}
+
+/** Build the intake form from a palette; it becomes JSON Schema + uiSchema. */
+export function FormTab({ definition, update, issues }: TabProps) {
+  const { t } = useI18n();
+  const form = (definition.form ?? {}) as FormValue;
+  const schema = form.schema ?? { type: 'object', properties: {} };
+  const fields = useMemo(() => fromForm(schema, form.uiSchema ?? {}), [schema, form.uiSchema]);
+  const [expert, setExpert] = useState(false);
+  const visibleWhen = form.visibleWhen ?? {};
+
+  const write = (next: BuilderField[], nextVisible = visibleWhen) => {
+    const built = toForm(next);
+    update((d) => ({ ...d, form: { ...built, visibleWhen: nextVisible } }));
+  };
+
+  return (
+    <section aria-label={t('申请表单', 'Form')}>
+      <Space wrap style={{ marginBottom: 12 }} role="toolbar" aria-label={t('添加字段', 'Add a field')}>
+        <Typography.Text strong>{t('添加字段：', 'Add a field:')}</Typography.Text>
+        {palette.map(([kind, zh, en]) => (
+          <Button key={kind} size="small" disabled={!fields} onClick={() => fields && write([...fields, blankField(fields, kind, zh)])}>
+            {t(zh, en)}
+          </Button>
+        ))}
+        <Button size="small" onClick={() => setExpert(true)}>
+          {t('JSON 视图(专家)', 'JSON view (experts)')}
+        </Button>
+      </Space>
+      {issues.filter((i) => i.path.startsWith('/form')).length > 0 && (
+        <FieldRow path="/form" label="" issues={issues} exact={false}>
+          <span />
+        </FieldRow>
+      )}
+      {fields ? (
+        <FieldList
+          fields={fields}
+          onChange={(next, renamed) => {
+            const nextVisible = { ...visibleWhen };
+            if (renamed && nextVisible[renamed.from]) {
+              nextVisible[renamed.to] = nextVisible[renamed.from]!;
+              delete nextVisible[renamed.from];
+            }
+            write(next, nextVisible);
+          }}
+          visibleWhen={visibleWhen}
+          onVisibleWhen={(key, condition) => {
+            const next = { ...visibleWhen };
+            if (condition) next[key] = condition;
+            else delete next[key];
+            write(fields, next);
+          }}
+          allFields={formFields(schema)}
+        />
+      ) : (
+        <Alert type="warning" showIcon message={t('此表单的根不是字段组，请在 JSON 视图中编辑。', 'This form’s root is not a group of fields: edit it in the JSON view.')} />
+      )}
+      <ExpertView open={expert} onClose={() => setExpert(false)} value={form} onApply={(next) => update((d) => ({ ...d, form: next }))} />
+    </section>
+  );
+}
+
+function FieldList({
+  fields,
+  onChange,
+  visibleWhen,
+  onVisibleWhen,
+  allFields,
+  prefix = '',
+}: {
+  fields: BuilderField[];
+  onChange: (next: BuilderField[], renamed?: { from: string; to: string }) => void;
+  visibleWhen?: Record<string, Condition>;
+  onVisibleWhen?: (key: string, condition: Condition | undefined) => void;
+  allFields: ReturnType<typeof formFields>;
+  prefix?: string;
+}) {
+  const { t } = useI18n();
+  const change = (index: number, patch: Partial<BuilderField>) => {
+    const renamed = patch.key !== undefined && patch.key !== fields[index]!.key ? { from: fields[index]!.key, to: patch.key } : undefined;
+    onChange(fields.map((f, i) => (i === index ? { ...f, ...patch } : f)), renamed);
+  };
+  const move = (index: number, by: number) => {
+    const next = [...fields];
+    const [moved] = next.splice(index, 1);
+    next.splice(index + by, 0, moved!);
+    onChange(next);
+  };
+  if (fields.length === 0) return <Typography.Paragraph type="secondary">{t('还没有字段：从上方添加。', 'No fields yet: add one above.')}</Typography.Paragraph>;
+  return (
+    <Collapse
+      items={fields.map((field, index) => {
+        const path = prefix ? `${prefix}.${field.key}` : field.key;
+        const id = fieldId(`/form/field/${path}`);
+        const earlier = allFields.filter((f) => fields.slice(0, index).some((e) => f.path === (prefix ? `${prefix}.${e.key}` : e.key) || f.path.startsWith(`${prefix ? `${prefix}.` : ''}${e.key}.`)));
+        return {
+          key: path,
+          label: (
+            <Space wrap>
+              <span>{field.label || field.key}</span>
+              <Tag>{t(...kindLabel(field.kind))}</Tag>
+              {field.required && <Tag color="red">{t('必填', 'Required')}</Tag>}
+              {visibleWhen?.[field.key] && <Tag color="purple">{t('按条件显示', 'Conditional')}</Tag>}
+            </Space>
+          ),
+          extra: (
+            <Space onClick={(e) => e.stopPropagation()}>
+              <Button size="small" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t(`上移「${field.label}」`, `Move "${field.label}" up`)}>↑</Button>
+              <Button size="small" disabled={index === fields.length - 1} onClick={() => move(index, 1)} aria-label={t(`下移「${field.label}」`, `Move "${field.label}" down`)}>↓</Button>
+              <Button size="small" danger onClick={() => onChange(fields.filter((_, i) => i !== index))} aria-label={t(`删除「${field.label}」`, `Remove "${field.label}"`)}>{t('删除', 'Remove')}</Button>
+            </Space>
+          ),
+          children: (
+            <Form layout="vertical" component={false}>
+              <Space wrap align="start">
+                <Form.Item label={t('标题', 'Label')} htmlFor={`${id}-label`} style={{ marginBottom: 12 }}>
+                  <Input id={`${id}-label`} value={field.label} onChange={(e) => change(index, { label: e.target.value })} />
+                </Form.Item>
+                <Form.Item label={t('字段标识', 'Field key')} htmlFor={`${id}-key`} style={{ marginBottom: 12 }} extra={t('字母开头，仅含字母、数字、_', 'a letter, then letters, digits or _')}>
+                  <Input id={`${id}-key`} value={field.key} onChange={(e) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(e.target.value) && change(index, { key: e.target.value })} />
+                </Form.Item>
+                <Form.Item label={t('必填', 'Required')} htmlFor={`${id}-required`} style={{ marginBottom: 12 }}>
+                  <Switch id={`${id}-required`} checked={field.required} onChange={(required) => change(index, { required })} />
+                </Form.Item>
+              </Space>
+              <Form.Item label={t('填写说明', 'Help')} htmlFor={`${id}-help`} style={{ marginBottom: 12 }}>
+                <Input id={`${id}-help`} value={field.help ?? ''} onChange={(e) => change(index, { help: e.target.value || undefined })} />
+              </Form.Item>
+              {(field.kind === 'text' || field.kind === 'textarea' || field.kind === 'address') && (
+                <Space wrap>
+                  <Form.Item label={t('最少字数', 'Min length')} htmlFor={`${id}-min`}><InputNumber id={`${id}-min`} min={0} value={field.minLength} onChange={(n) => change(index, { minLength: n ?? undefined })} /></Form.Item>
+                  <Form.Item label={t('最多字数', 'Max length')} htmlFor={`${id}-max`}><InputNumber id={`${id}-max`} min={1} value={field.maxLength} onChange={(n) => change(index, { maxLength: n ?? undefined })} /></Form.Item>
+                </Space>
+              )}
+              {field.kind === 'number' && (
+                <Space wrap>
+                  <Form.Item label={t('最小值', 'Minimum')} htmlFor={`${id}-minimum`}><InputNumber id={`${id}-minimum`} value={field.minimum} onChange={(n) => change(index, { minimum: n ?? undefined })} /></Form.Item>
+                  <Form.Item label={t('最大值', 'Maximum')} htmlFor={`${id}-maximum`}><InputNumber id={`${id}-maximum`} value={field.maximum} onChange={(n) => change(index, { maximum: n ?? undefined })} /></Form.Item>
+                  <Form.Item label={t('只能填整数', 'Whole numbers only')} htmlFor={`${id}-integer`}><Switch id={`${id}-integer`} checked={!!field.integer} onChange={(integer) => change(index, { integer })} /></Form.Item>
+                </Space>
+              )}
+              {(field.kind === 'choice' || field.kind === 'multichoice') && <OptionsEditor id={id} options={field.options ?? []} onChange={(options) => change(index, { options })} />}
+              {(field.kind === 'group' || field.kind === 'repeat') && (
+                <Card size="small" title={field.kind === 'group' ? t('组内字段', 'Fields in the group') : t('每一组的字段', 'Fields of each entry')}>
+                  <Space wrap style={{ marginBottom: 8 }}>
+                    {palette.filter(([k]) => k !== 'group' && k !== 'repeat').map(([kind, zh, en]) => (
+                      <Button key={kind} size="small" onClick={() => change(index, { children: [...(field.children ?? []), blankField(field.children ?? [], kind, zh)] })}>
+                        + {t(zh, en)}
+                      </Button>
+                    ))}
+                  </Space>
+                  <FieldList fields={field.children ?? []} onChange={(children) => change(index, { children })} allFields={allFields} prefix={path} />
+                </Card>
+              )}
+              {field.kind === 'advanced' && <Typography.Text code>{JSON.stringify(field.raw?.schema)}</Typography.Text>}
+              {onVisibleWhen && (
+                <FieldRow path={`/form/visibleWhen/${field.key}`} label={t('显示条件(不设置则总是显示)', 'Shown when (always, if none)')} issues={[]}>
+                  <ConditionBuilder idPrefix={fieldId(`/form/visibleWhen/${field.key}`)} label={t(`「${field.label}」的显示条件`, `When "${field.label}" shows`)} fields={earlier} value={visibleWhen?.[field.key]} onChange={(c) => onVisibleWhen(field.key, c)} />
+                </FieldRow>
+              )}
+            </Form>
+          ),
+        };
+      })}
+    />
+  );
+}
+
+function OptionsEditor({ id, options, onChange }: { id: string; options: NonNullable<BuilderField['options']>; onChange: (next: NonNullable<BuilderField['options']>) => void }) {
+  const { t } = useI18n();
+  return (
+    <fieldset style={{ border: 0, padding: 0, marginBottom: 12 }}>
+      <legend style={{ fontSize: 14 }}>{t('选项', 'Choices')}</legend>
+      <Space direction="vertical">
+        {options.map((o, i) => (
+          <Space key={i} wrap>
+            <Input aria-label={t(`选项${i + 1}显示文字`, `Choice ${i + 1} label`)} id={`${id}-option-${i}`} value={o.label} onChange={(e) => onChange(options.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
+            <Input aria-label={t(`选项${i + 1}取值`, `Choice ${i + 1} value`)} style={{ width: 120 }} value={o.value} onChange={(e) => onChange(options.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))} />
+            <Button size="small" onClick={() => onChange(options.filter((_, j) => j !== i))}>{t('删除选项', 'Remove')}</Button>
+          </Space>
+        ))}
+        <Button size="small" onClick={() => onChange([...options, { value: `option${options.length + 1}`, label: t(`选项${options.length + 1}`, `Choice ${options.length + 1}`) }])}>
+          {t('添加选项', 'Add a choice')}
+        </Button>
+      </Space>
+    </fieldset>
+  );
+}
+
+/** The form as JSON, for experts: parse errors and unsupported constructs show as they type. */
+function ExpertView({ open, onClose, value, onApply }: { open: boolean; onClose: () => void; value: FormValue; onApply: (next: FormValue) => void }) {
+  const { t, pick } = useI18n();
+  const [text, setText] = useState<string>();
+  const current = text ?? JSON.stringify(value, null, 2);
+  const parsed = useMemo(() => {
+    try {
+      const json = JSON.parse(current) as FormValue;
+      if (typeof json !== 'object' || json === null || typeof json.schema !== 'object') return { error: t('需要 {"schema": {...}, "uiSchema": {...}}', 'expected {"schema": {...}, "uiSchema": {...}}') };
+      return { json, issues: checkFormSchema(json.schema as Record<string, unknown>) };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }, [current, t]);
+  return (
+    <Drawer open={open} onClose={() => { setText(undefined); onClose(); }} title={t('表单 JSON', 'Form JSON')} width={Math.min(720, window.innerWidth)} extra={
+      <Button type="primary" disabled={!parsed.json || (parsed.issues?.length ?? 0) > 0} onClick={() => { onApply(parsed.json!); setText(undefined); onClose(); }}>
+        {t('应用', 'Apply')}
+      </Button>
+    }>
+      <label htmlFor="form-json">{t('JSON Schema 与 uiSchema', 'JSON Schema and uiSchema')}</label>
+      <Input.TextArea id="form-json" value={current} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 16, maxRows: 40 }} style={{ fontFamily: 'monospace' }} />
+      <div role="status" aria-live="polite" style={{ marginTop: 8 }}>
+        {parsed.error && <Alert type="error" showIcon message={t(`JSON 无法解析：${parsed.error}`, `Not valid JSON: ${parsed.error}`)} />}
+        {parsed.issues?.map((issue, i) => <Alert key={i} type="error" showIcon message={`${issue.path || '/'}: ${pick(issue)}`} />)}
+      </div>
+    </Drawer>
+  );
+}

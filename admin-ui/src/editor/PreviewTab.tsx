@@ -1,0 +1,89 @@
+import Form from '@rjsf/core';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import { Alert, Card, Col, DatePicker, List, Row, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { dueDate, materialsFor, nationalCalendar, runPublishChecks, visibleAnswers, type Material } from '@onevisit/item-schemas';
+import { useMemo, useState } from 'react';
+import { useI18n } from '../i18n';
+import type { Definition } from './draft-state';
+
+/**
+ * The citizen form as citizens get it (react-jsonschema-form's own renderer), the 一次告知
+ * checklist following the sample answers, and the due date for a sample acceptance date.
+ */
+export function PreviewTab({ definition }: { definition: Definition }) {
+  const { t } = useI18n();
+  const [answers, setAnswers] = useState<Record<string, unknown>>({});
+  const [accepted, setAccepted] = useState(() => dayjs());
+  const item = useMemo(() => runPublishChecks(definition).item, [definition]);
+  const form = definition.form as { schema?: RJSFSchema; uiSchema?: UiSchema; visibleWhen?: Record<string, never> } | undefined;
+  if (!item || !form?.schema) return <Alert type="info" showIcon message={t('先修正“发布前检查”中的问题，才能预览。', 'Fix the publish-time issues above to see the preview.')} />;
+
+  const hidden = new Set(visibleAnswers(item.form, answers).hidden);
+  const uiSchema: UiSchema = { ...(form.uiSchema ?? {}), ...Object.fromEntries([...hidden].filter((h) => !h.includes('.')).map((h) => [h, { ...((form.uiSchema ?? {})[h] as object), 'ui:widget': 'hidden' }])) };
+  const byStatus = materialsFor(item, answers);
+  const due = (() => {
+    try {
+      return dueDate(nationalCalendar(), { from: accepted.format('YYYY-MM-DD'), limit: item.promisedLimit });
+    } catch {
+      return undefined;
+    }
+  })();
+  const list = (title: string, materials: Material[], color: string) =>
+    materials.length > 0 && (
+      <List
+        size="small"
+        header={<Typography.Text strong>{title}</Typography.Text>}
+        dataSource={materials}
+        renderItem={(m) => (
+          <List.Item>
+            <Space wrap>
+              <span>{m.name}</span>
+              <Tag color={color}>{m.shared ? m.shared.provider : t(m.kind === 'copy' ? '复印件' : '原件', m.kind === 'copy' ? 'Copy' : 'Original')}</Tag>
+            </Space>
+          </List.Item>
+        )}
+      />
+    );
+
+  return (
+    <Row gutter={16}>
+      <Col xs={24} lg={14}>
+        <Card size="small" title={t('申请人看到的表单', 'The form applicants see')}>
+          <Form
+            schema={form.schema}
+            uiSchema={{ ...uiSchema, 'ui:submitButtonOptions': { norender: true } }}
+            formData={answers}
+            validator={validator}
+            idPrefix="preview"
+            liveValidate={false}
+            onChange={(event) => setAnswers((event.formData ?? {}) as Record<string, unknown>)}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} lg={10}>
+        <Card size="small" title={t('一次告知：需要的材料', 'Told at once: the materials')} style={{ marginBottom: 12 }}>
+          <div aria-live="polite" data-testid="checklist">
+            {list(t('必须提交', 'Required'), byStatus.required, 'blue')}
+            {list(t('可容缺后补', 'May be supplied later'), byStatus.deferrable, 'orange')}
+            {list(t('选择提交', 'Optional'), byStatus.optional, 'default')}
+            {list(t('共享免交(无需提交)', 'Obtained by sharing (not asked)'), byStatus.shared, 'green')}
+          </div>
+        </Card>
+        <Card size="small" title={t('办结日期', 'Due date')}>
+          <Space direction="vertical">
+            <label htmlFor="preview-accepted">{t('假设受理日期', 'If accepted on')}</label>
+            <DatePicker id="preview-accepted" value={accepted} allowClear={false} onChange={(d) => d && setAccepted(d)} />
+            {due && (
+              <Typography.Text data-testid="preview-due">
+                {t(`承诺办结日期：${due.due}`, `Promised by: ${due.due}`)}
+                {due.provisional && <Tag color="orange" style={{ marginLeft: 8 }}>{t('暂定(次年放假安排未公布)', 'Provisional')}</Tag>}
+              </Typography.Text>
+            )}
+          </Space>
+        </Card>
+      </Col>
+    </Row>
+  );
+}

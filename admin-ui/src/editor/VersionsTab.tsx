@@ -1,0 +1,75 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { itemDefinitionJsonSchema } from '@onevisit/item-schemas';
+import { useMemo, useState } from 'react';
+import { api, type Change } from '../api';
+import { useI18n } from '../i18n';
+import { useSignedIn } from '../session-context';
+
+/** Published versions and what changed between two of them, in words an official reads. */
+export function VersionsTab({ itemId }: { itemId: string }) {
+  const { t } = useI18n();
+  const { session } = useSignedIn();
+  const j = session.jurisdiction;
+  const versions = useQuery({ queryKey: ['versions', j, itemId], queryFn: () => api.versions(j, itemId) });
+  const latest = versions.data?.at(-1)?.version;
+  const [picked, setPicked] = useState<{ from?: number; to?: number }>({});
+  const to = picked.to ?? latest;
+  const from = picked.from ?? (to && to > 1 ? to - 1 : undefined);
+  const diff = useQuery({ queryKey: ['diff', j, itemId, from, to], queryFn: () => api.diff(j, itemId, from!, to!), enabled: !!from && !!to && from !== to });
+  const titles = useMemo(() => {
+    const schema = itemDefinitionJsonSchema() as { properties: Record<string, { title?: string }> };
+    return Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, v.title ?? k]));
+  }, []);
+  const describePath = (path: string) => {
+    const [top, ...rest] = path.split('/').slice(1);
+    return [titles[top!] ?? top, ...rest.map((p) => (/^\d+$/.test(p) ? t(`第${Number(p) + 1}项`, `#${Number(p) + 1}`) : p))].join(' › ');
+  };
+  const show = (value: unknown) => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+
+  if (!versions.data?.length) return <Empty description={t('尚未发布过', 'Not published yet')} />;
+  const options = versions.data.map((v) => ({ value: v.version, label: `v${v.version} · ${v.publishedAt.slice(0, 10)}${v.changeNote ? ` · ${v.changeNote}` : ''}` }));
+  return (
+    <section aria-label={t('版本历史', 'Versions')}>
+      <Table
+        size="small"
+        rowKey="version"
+        pagination={false}
+        dataSource={[...versions.data].reverse()}
+        columns={[
+          { title: t('版本', 'Version'), dataIndex: 'version', render: (v: number) => <Tag color={v === latest ? 'green' : undefined}>v{v}</Tag> },
+          { title: t('发布时间', 'Published'), dataIndex: 'publishedAt', render: (at: string) => new Date(at).toLocaleString() },
+          { title: t('发布人', 'By'), dataIndex: 'publishedBy' },
+          { title: t('变更说明', 'Change note'), dataIndex: 'changeNote' },
+        ]}
+      />
+      {versions.data.length > 1 && (
+        <>
+          <Typography.Title level={2} style={{ fontSize: 16, marginTop: 16 }}>
+            {t('版本差异', 'What changed')}
+          </Typography.Title>
+          <Space wrap style={{ marginBottom: 8 }}>
+            <Select aria-label={t('从版本', 'From version')} style={{ minWidth: 200 }} value={from} options={options} onChange={(v: number) => setPicked({ from: v, to })} />
+            <span>→</span>
+            <Select aria-label={t('到版本', 'To version')} style={{ minWidth: 200 }} value={to} options={options} onChange={(v: number) => setPicked({ from, to: v })} />
+          </Space>
+          {diff.isError && <Alert type="error" showIcon message={String(diff.error)} />}
+          <Table<Change>
+            size="small"
+            rowKey="path"
+            loading={diff.isLoading}
+            pagination={false}
+            dataSource={diff.data ?? []}
+            locale={{ emptyText: t('两个版本相同', 'No differences') }}
+            columns={[
+              { title: t('内容', 'What'), dataIndex: 'path', render: describePath },
+              { title: t('变化', 'Change'), dataIndex: 'kind', render: (k: Change['kind']) => <Tag>{k === 'added' ? t('新增', 'Added') : k === 'removed' ? t('删除', 'Removed') : t('修改', 'Changed')}</Tag> },
+              { title: t('原来', 'Before'), dataIndex: 'before', render: show },
+              { title: t('现在', 'After'), dataIndex: 'after', render: show },
+            ]}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { templates } from '@onevisit/item-schemas/templates';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { ItemHead } from '@onevisit/functions/records';
+import { api, ApiError } from '../api';
+import { useI18n } from '../i18n';
+import { itemTypeLabel, stateLabels } from '../labels';
+import { canConfigure } from '../session';
+import { useSignedIn } from '../session-context';
+
+/** The jurisdiction's items: search, filter, and create from blank or from a template. */
+export function CataloguePage() {
+  const { t } = useI18n();
+  const { session } = useSignedIn();
+  const j = session.jurisdiction;
+  const items = useQuery({ queryKey: ['items', j], queryFn: () => api.items(j), enabled: canConfigure(session) });
+  const [text, setText] = useState('');
+  const [state, setState] = useState<string>();
+  const [type, setType] = useState<string>();
+  const [department, setDepartment] = useState<string>();
+  const [creating, setCreating] = useState(false);
+
+  const rows = useMemo(
+    () =>
+      (items.data ?? [])
+        .filter((i) => !text || i.draftName.includes(text) || i.itemId.includes(text))
+        .filter((i) => !state || i.state === state)
+        .filter((i) => !type || i.published?.itemType === type)
+        .filter((i) => !department || i.published?.department.creditCode === department),
+    [items.data, text, state, type, department],
+  );
+  const departments = [...new Map((items.data ?? []).filter((i) => i.published).map((i) => [i.published!.department.creditCode, i.published!.department.name])).entries()];
+  const types = [...new Set((items.data ?? []).map((i) => i.published?.itemType).filter((x): x is string => !!x))].sort();
+
+  if (!canConfigure(session)) {
+    return <Alert type="info" showIcon message={t('只有区划管理员可以配置事项。', 'Only jurisdiction administrators configure items.')} />;
+  }
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+          {t('事项清单', 'Items')}
+        </Typography.Title>
+        <Button type="primary" onClick={() => setCreating(true)}>
+          {t('新建事项', 'New item')}
+        </Button>
+      </Space>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search aria-label={t('按名称搜索', 'Search by name')} placeholder={t('按名称搜索', 'Search by name')} allowClear onChange={(e) => setText(e.target.value.trim())} style={{ width: 220 }} />
+        <Select aria-label={t('状态', 'State')} placeholder={t('全部状态', 'All states')} allowClear style={{ width: 130 }} value={state} onChange={setState} options={Object.entries(stateLabels).map(([value, [zh, en]]) => ({ value, label: t(zh, en) }))} />
+        <Select aria-label={t('事项类型', 'Item type')} placeholder={t('全部类型', 'All types')} allowClear style={{ width: 150 }} value={type} onChange={setType} options={types.map((value) => ({ value, label: t(...itemTypeLabel(value)) }))} />
+        <Select aria-label={t('实施部门', 'Department')} placeholder={t('全部部门', 'All departments')} allowClear style={{ width: 220 }} value={department} onChange={setDepartment} options={departments.map(([value, label]) => ({ value, label }))} />
+      </Space>
+      <Table<ItemHead>
+        rowKey="itemId"
+        loading={items.isLoading}
+        dataSource={rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 640 }}
+        columns={[
+          { title: t('事项名称', 'Name'), dataIndex: 'draftName', render: (name: string, row) => <Link to={`/items/${row.itemId}`}>{name}</Link> },
+          { title: t('类型', 'Type'), render: (_, row) => t(...itemTypeLabel(row.published?.itemType)) },
+          { title: t('实施部门', 'Department'), render: (_, row) => row.published?.department.name ?? '—' },
+          {
+            title: t('时限(法定→承诺)', 'Limits (legal → promised)'),
+            render: (_, row) => (row.published ? `${row.published.legalLimit?.value ?? '—'} → ${row.published.promisedLimit.value}` : '—'),
+          },
+          { title: t('状态', 'State'), dataIndex: 'state', render: (s: ItemHead['state']) => <Tag color={stateLabels[s][2]}>{t(stateLabels[s][0], stateLabels[s][1])}</Tag> },
+          { title: t('版本', 'Version'), dataIndex: 'version', render: (v: number) => (v ? `v${v}` : '—') },
+        ]}
+      />
+      <CreateItemDialog open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
+
+function CreateItemDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t, pick } = useI18n();
+  const { session } = useSignedIn();
+  const navigate = useNavigate();
+  const queries = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ source: 'blank' | 'template'; templateId?: string; name?: string; itemId: string }>();
+  const source = Form.useWatch('source', form);
+  const create = useMutation({
+    mutationFn: (values: { source: 'blank' | 'template'; templateId?: string; name?: string; itemId: string }) =>
+      api.createItem(session.jurisdiction, values.source === 'template' ? { itemId: values.itemId, templateId: values.templateId! } : { itemId: values.itemId, definition: { name: values.name } }),
+    onSuccess: async ({ head }) => {
+      await queries.invalidateQueries({ queryKey: ['items', session.jurisdiction] });
+      onClose();
+      navigate(`/items/${head.itemId}`);
+    },
+    onError: (error) => message.error(error instanceof ApiError ? pick(error) : String(error)),
+  });
+  return (
+    <Modal open={open} title={t('新建事项', 'New item')} okText={t('创建', 'Create')} cancelText={t('取消', 'Cancel')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ source: 'blank' }} onFinish={(values) => create.mutate(values)}>
+        <Form.Item name="source" label={t('从哪里开始', 'Start from')}>
+          <Radio.Group
+            options={[
+              { value: 'blank', label: t('空白事项', 'A blank item') },
+              { value: 'template', label: t('模板', 'A template') },
+            ]}
+          />
+        </Form.Item>
+        {source === 'template' ? (
+          <Form.Item name="templateId" label={t('模板', 'Template')} rules={[{ required: true, message: t('请选择模板', 'Choose a template') }]}>
+            <Select showSearch optionFilterProp="label" options={templates.map((tpl) => ({ value: tpl.id, label: tpl.name }))} />
+          </Form.Item>
+        ) : (
+          <Form.Item name="name" label={t('事项名称', 'Item name')} rules={[{ required: true, message: t('请填写事项名称', 'Enter the item name') }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="itemId"
+          label={t('事项标识(网址中使用)', 'Item id (used in addresses)')}
+          extra={t('小写字母、数字和 -，如 sole-trader', 'lowercase letters, digits and -, e.g. sole-trader')}
+          rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9-]{1,79}$/, message: t('仅含小写字母、数字和 -，2 至 80 个字符', '2–80 lowercase letters, digits or -') }]}
+        >
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
+import { api } from '../api';
+import { useI18n } from '../i18n';
+import { useSession } from '../session-context';
+import type { User } from '@onevisit/functions/records';
+
+const roleNames: Record<User['role'], [string, string]> = {
+  platformAdmin: ['平台管理员', 'Platform administrator'],
+  jurisdictionAdmin: ['区划管理员', 'Jurisdiction administrator'],
+  officer: ['部门工作人员', 'Officer'],
+  citizen: ['申请人', 'Applicant'],
+};
+
+/** Local mode: choose a demo official. The API issues a real signed token for them. */
+export function SignInPage() {
+  const { t, language, setLanguage } = useI18n();
+  const { signIn } = useSession();
+  const users = useQuery({ queryKey: ['demo-users'], queryFn: api.users });
+  const jurisdictions = useQuery({ queryKey: ['jurisdictions'], queryFn: api.jurisdictions });
+  const nameOf = (id: string) => jurisdictions.data?.find((j) => j.id === id)?.name ?? id;
+  const officials = (users.data ?? []).filter((u) => u.role !== 'citizen');
+  return (
+    <main style={{ maxWidth: 640, margin: '48px auto', padding: 16 }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+          {t('登录事项配置', 'Sign in to item configuration')}
+        </Typography.Title>
+        <Segmented aria-label={t('界面语言', 'Language')} value={language} onChange={(v) => setLanguage(v as 'zh' | 'en')} options={[{ value: 'zh', label: '中文' }, { value: 'en', label: 'EN' }]} />
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {t('本地演示环境：选择一位演示用户登录。', 'Local demo: choose a demo user to sign in as.')}
+      </Typography.Paragraph>
+      {users.isError && <Alert type="error" showIcon message={t('无法读取演示用户', 'Cannot load the demo users')} />}
+      <Card>
+        <List
+          loading={users.isLoading}
+          dataSource={officials}
+          renderItem={(user) => (
+            <List.Item
+              actions={[
+                <Button
+                  key="sign-in"
+                  type="primary"
+                  aria-label={`${t('登录为', 'Sign in as')} ${user.name}`}
+                  onClick={async () => {
+                    const { token } = await api.signIn(user.jurisdiction, user.id);
+                    signIn({ token, user, jurisdiction: user.jurisdiction });
+                  }}
+                >
+                  {t('登录', 'Sign in')}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={user.name}
+                description={
+                  <Space wrap>
+                    <Tag>{nameOf(user.jurisdiction)}</Tag>
+                    <Tag color="blue">{t(...roleNames[user.role])}</Tag>
+                  </Space>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+    </main>
+  );
+}
