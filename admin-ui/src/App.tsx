@@ -43,7 +43,13 @@ export function App() {
     ),
   );
   return (
-    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={language === 'zh' ? zhCN : enUS}
+      // Secondary text dark enough for WCAG AA contrast; no space inserted between two CJK characters
+      // in buttons, so "登录" reads and is named the same way.
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4, colorLink: '#1d4ed8', colorError: '#c41d1d', colorTextSecondary: 'rgba(0, 0, 0, 0.65)', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextTertiary: 'rgba(0, 0, 0, 0.6)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)' } }}
+    >
       <AntApp>
         <SessionContext.Provider value={{ session, signIn, signOut }}>
           <RouterProvider router={router} />

@@ -15,18 +15,21 @@ export interface FormField {
   options?: Scalar[];
   /** Allowed values of each element of a multiple choice. */
   itemOptions?: Scalar[];
+  /** What the applicant sees for each value of `options` or `itemOptions`, where the form names them. */
+  optionTitles?: string[];
 }
 
 type Schema = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Values a schema admits when it is a choice: `enum`, or `oneOf`/`anyOf` of `const` (rjsf's labelled form). */
-function choices(schema: Schema): Scalar[] | undefined {
-  if (Array.isArray(schema.enum)) return schema.enum as Scalar[];
+/** Values a schema admits when it is a choice, with their titles: `enum`, or `oneOf`/`anyOf` of `const` (rjsf's labelled form). */
+function choices(schema: Schema): { values: Scalar[]; titles: string[] } | undefined {
+  if (Array.isArray(schema.enum)) return { values: schema.enum as Scalar[], titles: schema.enum.map(String) };
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (Array.isArray(alternatives) && alternatives.length > 0 && alternatives.every((a) => isObject(a) && 'const' in a)) {
-    return alternatives.map((a) => (a as Schema).const as Scalar);
+    const consts = alternatives as Schema[];
+    return { values: consts.map((a) => a.const as Scalar), titles: consts.map((a) => (typeof a.title === 'string' ? a.title : String(a.const))) };
   }
   return undefined;
 }
@@ -64,10 +67,16 @@ export function formFields(root: Schema): FormField[] {
       if (type) field.type = type;
       if (typeof child.format === 'string') field.format = child.format;
       const options = choices(child);
-      if (options) field.options = options;
+      if (options) {
+        field.options = options.values;
+        field.optionTitles = options.titles;
+      }
       if (type === 'array' && isObject(child.items)) {
         const itemOptions = choices(resolve(root, child.items, new Set()));
-        if (itemOptions) field.itemOptions = itemOptions;
+        if (itemOptions) {
+          field.itemOptions = itemOptions.values;
+          field.optionTitles = itemOptions.titles;
+        }
       }
       fields.push(field);
       if (type === 'object') walk(child, path, depth + 1);

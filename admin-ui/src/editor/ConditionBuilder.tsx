@@ -65,7 +65,7 @@ export function ConditionBuilder({ fields, value, onChange, label, idPrefix }: {
         const ops = operatorsFor(field);
         const replace = (next: Comparison) => set(state.rows.map((r, i) => (i === index ? next : r)));
         const valueChoices = (row.op === 'contains' ? field?.itemOptions : field?.options) ?? (field?.type === 'boolean' ? [true, false] : undefined);
-        const optionLabel = (v: Scalar) => (v === true ? t('是', 'Yes') : v === false ? t('否', 'No') : String(v));
+        const optionLabel = (v: Scalar, i: number) => (v === true ? t('是', 'Yes') : v === false ? t('否', 'No') : (field?.optionTitles?.[i] ?? String(v)));
         const n = index + 1;
         return (
           <Space key={index} wrap>
@@ -93,7 +93,7 @@ export function ConditionBuilder({ fields, value, onChange, label, idPrefix }: {
                 style={{ minWidth: 140 }}
                 mode={row.op === 'in' || row.op === 'notIn' ? 'multiple' : undefined}
                 value={row.value as never}
-                options={valueChoices.map((v) => ({ value: v as never, label: optionLabel(v) }))}
+                options={valueChoices.map((v, i) => ({ value: v as never, label: optionLabel(v, i) }))}
                 onChange={(v: Scalar | Scalar[]) => replace({ ...row, value: v })}
               />
             ) : field?.type === 'number' || field?.type === 'integer' ? (

@@ -131,7 +131,8 @@ function FieldList({
         const id = fieldId(`/form/field/${path}`);
         const earlier = allFields.filter((f) => fields.slice(0, index).some((e) => f.path === (prefix ? `${prefix}.${e.key}` : e.key) || f.path.startsWith(`${prefix ? `${prefix}.` : ''}${e.key}.`)));
         return {
-          key: path,
+          // Keyed by position, so renaming a field keeps its panel open.
+          key: String(index),
           label: (
             <Space wrap>
               <span>{field.label || field.key}</span>
@@ -140,15 +141,13 @@ function FieldList({
               {visibleWhen?.[field.key] && <Tag color="purple">{t('按条件显示', 'Conditional')}</Tag>}
             </Space>
           ),
-          extra: (
-            <Space onClick={(e) => e.stopPropagation()}>
+          children: (
+            <Form layout="vertical" component={false}>
+              <Space style={{ marginBottom: 8 }}>
               <Button size="small" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t(`上移「${field.label}」`, `Move "${field.label}" up`)}>↑</Button>
               <Button size="small" disabled={index === fields.length - 1} onClick={() => move(index, 1)} aria-label={t(`下移「${field.label}」`, `Move "${field.label}" down`)}>↓</Button>
               <Button size="small" danger onClick={() => onChange(fields.filter((_, i) => i !== index))} aria-label={t(`删除「${field.label}」`, `Remove "${field.label}"`)}>{t('删除', 'Remove')}</Button>
-            </Space>
-          ),
-          children: (
-            <Form layout="vertical" component={false}>
+              </Space>
               <Space wrap align="start">
                 <Form.Item label={t('标题', 'Label')} htmlFor={`${id}-label`} style={{ marginBottom: 12 }}>
                   <Input id={`${id}-label`} value={field.label} onChange={(e) => change(index, { label: e.target.value })} />

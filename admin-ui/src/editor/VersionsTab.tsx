@@ -60,7 +60,7 @@ export function VersionsTab({ itemId }: { itemId: string }) {
             loading={diff.isLoading}
             pagination={false}
             dataSource={diff.data ?? []}
-            locale={{ emptyText: t('两个版本相同', 'No differences') }}
+            locale={{ emptyText: <Typography.Text type="secondary">{t('两个版本相同', 'No differences')}</Typography.Text> }}
             columns={[
               { title: t('内容', 'What'), dataIndex: 'path', render: describePath },
               { title: t('变化', 'Change'), dataIndex: 'kind', render: (k: Change['kind']) => <Tag>{k === 'added' ? t('新增', 'Added') : k === 'removed' ? t('删除', 'Removed') : t('修改', 'Changed')}</Tag> },

@@ -65,7 +65,7 @@ export function CalendarPage() {
           rowKey="date"
           pagination={false}
           dataSource={ownDays}
-          locale={{ emptyText: t('没有调整，沿用上级日历', 'None: the parent’s calendar applies') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('没有调整，沿用上级日历', 'None: the parent’s calendar applies')}</Typography.Text> }}
           columns={[
             { title: t('日期', 'Date'), dataIndex: 'date' },
             { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k: CalendarDay['kind']) => (k === 'holiday' ? <Tag color="red">{t('放假', 'Holiday')}</Tag> : <Tag color="blue">{t('上班', 'Working day')}</Tag>) },

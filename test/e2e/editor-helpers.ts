@@ -1,0 +1,29 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+
+/** Screenshots of each main screen, for people to look at (git-ignored). */
+export const screenshots = join(import.meta.dirname, '../screenshots');
+mkdirSync(screenshots, { recursive: true });
+
+export async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** No serious or critical accessibility violation on the page as it stands. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  // Colours mid-transition (a button just enabled, say) are not what anyone reads.
+  await page.waitForTimeout(400);
+  const results = await new AxeBuilder({ page: page as never }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
+
+/** Picks an option of an Ant Design select, opened from its labelled combobox. */
+export async function choose(page: Page, combobox: Locator, option: string): Promise<void> {
+  await combobox.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 5000 }).toBe(0);
+}

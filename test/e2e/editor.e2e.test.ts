@@ -1,0 +1,189 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalServer, type LocalServer } from '../api/local-server';
+import { launchChromium } from './browser';
+import { choose, expectAccessible, shoot } from './editor-helpers';
+
+/**
+ * A new official, in a real browser: signs in, creates an item from blank with three fields,
+ * three materials (conditional, 容缺, shared), two steps and limits, previews it, publishes,
+ * edits and publishes again, and reads the difference between the versions.
+ */
+let server: LocalServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startLocalServer({ memory: true }), launchChromium()]);
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  page.setDefaultTimeout(15_000);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const tab = (name: string) => page.getByRole('tab', { name });
+
+describe('an official configures and publishes an item', () => {
+  it('signs in with the demo picker and sees the catalogue', async () => {
+    await page.goto(`${server.base}/admin/`);
+    await expect.poll(() => page.getByRole('heading', { name: '登录事项配置' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'sign-in');
+    await shoot(page, '1-sign-in');
+    await page.getByRole('button', { name: '登录为 王敏(示范市政务服务管理办)' }).click();
+    await page.getByRole('heading', { name: '事项清单' }).waitFor();
+    await expect.poll(() => page.getByRole('link', { name: '不动产转移登记' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'catalogue');
+    await shoot(page, '2-catalogue');
+  });
+
+  it('creates an item from blank', async () => {
+    await page.getByRole('button', { name: '新建事项' }).click();
+    await page.getByLabel('事项名称').fill('个体工商户登记');
+    await page.getByLabel('事项标识(网址中使用)').fill('sole-trader');
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.getByRole('heading', { name: '个体工商户登记' }).waitFor();
+    expect(page.url()).toContain('/admin/items/sole-trader');
+  });
+
+  it('fills in the basics, rendered from the item model', async () => {
+    await page.getByLabel('基本编码').fill('990100-XK-9001');
+    await choose(page, page.getByLabel('事项类型'), '行政许可');
+    await page.getByRole('checkbox', { name: '市级' }).check();
+    await page.getByLabel('实施主体名称').fill('示范市市场监督管理局');
+    await page.getByLabel('实施主体统一社会信用代码').fill('11370500MB1000006L');
+    await page.getByRole('checkbox', { name: '自然人' }).check();
+    await page.getByRole('checkbox', { name: '窗口办理' }).check();
+    await page.getByLabel('到办事现场次数').fill('0');
+    await choose(page, page.getByLabel('网办深度'), 'Ⅳ级 全程网办');
+    await expectAccessible(page, 'basics');
+    await shoot(page, '3-basics');
+  });
+
+  it('builds a form of three fields, one of them a choice', async () => {
+    await tab('申请表单').click();
+    await page.getByRole('button', { name: '单选', exact: true }).click();
+    await page.getByRole('button', { name: '单行文本', exact: true }).click();
+    await page.getByRole('button', { name: '手机号码', exact: true }).click();
+    const panels = page.locator('.ant-collapse-item');
+    await expect.poll(() => panels.count()).toBe(3);
+
+    await panels.nth(0).locator('.ant-collapse-header').click();
+    await panels.nth(0).getByLabel('标题').fill('申请人类型');
+    await panels.nth(0).getByLabel('字段标识').fill('applicantType');
+    await panels.nth(0).getByLabel('必填').click();
+    await panels.nth(0).getByLabel('选项1显示文字').fill('个人');
+    await panels.nth(0).getByLabel('选项1取值').fill('person');
+    await panels.nth(0).getByLabel('选项2显示文字').fill('企业');
+    await panels.nth(0).getByLabel('选项2取值').fill('company');
+
+    await panels.nth(1).locator('.ant-collapse-header').click();
+    await panels.nth(1).getByLabel('标题').fill('经营者姓名');
+    await panels.nth(2).locator('.ant-collapse-header').click();
+    await panels.nth(2).getByLabel('标题').fill('联系电话');
+    await expectAccessible(page, 'form builder');
+    await shoot(page, '4-form-builder');
+  });
+
+  it('lists three materials: conditional, 容缺 and shared', async () => {
+    await tab('申请材料').click();
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '添加材料' }).click();
+    const cards = page.locator('section[aria-label="申请材料"] .ant-card');
+    await cards.nth(0).getByLabel('材料名称').fill('营业执照副本');
+    await cards.nth(0).getByRole('button', { name: '添加适用条件' }).click();
+    await choose(page, cards.nth(0).getByLabel('条件1：字段'), '申请人类型');
+    await choose(page, cards.nth(0).getByLabel('条件1：值'), '企业');
+
+    await cards.nth(1).getByLabel('材料名称').fill('经营场所证明');
+    await cards.nth(1).getByRole('radio', { name: '容缺(可后补)' }).check();
+
+    await cards.nth(2).getByLabel('材料名称').fill('居民身份证');
+    await cards.nth(2).getByRole('switch', { name: '信息共享免交' }).click();
+    await cards.nth(2).getByLabel('共享来源(部门或电子证照)').fill('公安部门电子身份证照');
+    await expectAccessible(page, 'materials');
+    await shoot(page, '5-materials');
+  });
+
+  it('sets two steps and the limits, and refuses a promise longer than the law allows', async () => {
+    await tab('环节与时限').click();
+    await page.getByRole('checkbox', { name: '法律未规定时限' }).uncheck();
+    await page.getByLabel('法定办结时限', { exact: true }).fill('20');
+    await page.getByRole('radio', { name: '承诺件' }).check();
+    await page.getByRole('switch', { name: '实行容缺受理' }).click();
+    await page.getByLabel('补交期限(工作日)').fill('2');
+    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: '添加环节' }).click();
+    const steps = page.locator('section[aria-label="环节与时限"] .ant-card-type-inner');
+    await steps.nth(0).getByLabel('环节名称').fill('审核');
+    await steps.nth(0).getByLabel('办理岗位或部门').fill('登记注册科');
+    await steps.nth(0).getByLabel('时限(工作日)').fill('3');
+    await steps.nth(1).getByLabel('环节名称').fill('发照');
+    await steps.nth(1).getByLabel('办理岗位或部门').fill('综合窗口');
+    await steps.nth(1).getByLabel('时限(工作日)').fill('2');
+
+    await page.getByLabel('承诺办结时限', { exact: true }).fill('30');
+    const error = page.locator('.ant-form-item-explain-error', { hasText: '承诺时限(30个工作日)不能超过法定时限(20个工作日)' });
+    await error.waitFor();
+    expect(await page.getByRole('button', { name: '发布' }).isDisabled()).toBe(true);
+    await shoot(page, '6-steps-error');
+
+    await page.getByLabel('承诺办结时限', { exact: true }).fill('5');
+    await expect.poll(() => page.getByText('发布前检查全部通过，可以发布。').isVisible()).toBe(true);
+    await expectAccessible(page, 'steps');
+    await shoot(page, '7-steps');
+  });
+
+  it('previews the citizen form: the conditional material follows the answer', async () => {
+    await tab('预览').click();
+    const checklist = page.getByTestId('checklist');
+    await page.getByRole('radio', { name: '个人' }).check();
+    await expect.poll(() => checklist.textContent()).not.toContain('营业执照副本');
+    await page.getByRole('radio', { name: '企业' }).check();
+    await expect.poll(() => checklist.textContent()).toContain('营业执照副本');
+    expect(await checklist.textContent()).toContain('经营场所证明');
+    expect(await checklist.textContent()).toContain('公安部门电子身份证照');
+    await expectAccessible(page, 'preview');
+    await shoot(page, '8-preview');
+  });
+
+  it('publishes version 1, then edits and publishes version 2, and shows the difference', async () => {
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByLabel('变更说明(可选)').fill('首次发布');
+    await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
+    await page.getByText('已发布第 1 版').waitFor();
+
+    await tab('环节与时限').click();
+    await page.getByLabel('承诺办结时限', { exact: true }).fill('4');
+    const steps = page.locator('section[aria-label="环节与时限"] .ant-card-type-inner');
+    await steps.nth(1).getByLabel('时限(工作日)').fill('1');
+    await expect.poll(() => page.getByText('发布前检查全部通过，可以发布。').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByLabel('变更说明(可选)').fill('承诺时限压缩为4个工作日');
+    await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
+    await page.getByText('已发布第 2 版').waitFor();
+
+    await tab('版本历史').click();
+    const history = page.locator('section[aria-label="版本历史"]');
+    await history.getByRole('cell', { name: '承诺时限压缩为4个工作日' }).waitFor();
+    const diff = history.locator('table').nth(1);
+    await expect.poll(() => diff.textContent()).toContain('承诺办结时限 › value');
+    expect(await diff.textContent()).toMatch(/承诺办结时限 › value修改54/);
+    await expectAccessible(page, 'versions');
+    await shoot(page, '9-versions');
+  });
+
+  it('lists the item as published version 2 in the catalogue', async () => {
+    await page.getByRole('link', { name: '事项清单' }).click();
+    const row = page.getByRole('row', { name: /个体工商户登记/ });
+    await expect.poll(() => row.textContent()).toContain('v2');
+    expect(await row.textContent()).toContain('20 → 4');
+  });
+
+  it('shows the calendar year at a glance', async () => {
+    await page.getByRole('link', { name: '工作日历' }).click();
+    await page.getByLabel('年份', { exact: true }).fill('2026');
+    await page.getByLabel('2026-10-01 放假 国庆节').waitFor();
+    await expectAccessible(page, 'calendar');
+    await shoot(page, '10-calendar');
+  });
+});
