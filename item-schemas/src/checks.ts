@@ -6,6 +6,7 @@ import { bilingual, type Bilingual } from './messages';
 import type { Condition } from './model/condition';
 import { itemDefinition, type ItemDefinition } from './model/item';
 import { checkFormSchema } from './schema-safety';
+import { itemFieldTitle } from './json-schema';
 import { describeIssues } from './zod-issues';
 
 /**
@@ -56,9 +57,17 @@ export interface CheckResult {
 }
 
 function modelIssues(input: unknown): CheckResult {
-  const parsed = itemDefinition.safeParse(input);
+  const parsed = itemDefinition.safeParse(input, { reportInput: true });
   if (parsed.success) return { item: parsed.data, issues: [] };
-  return { issues: describeIssues(parsed.error.issues).map((issue) => ({ code: 'MODEL_INVALID', ...issue })) };
+  return {
+    issues: describeIssues(parsed.error.issues).map((issue) => {
+      // Name the field: "「办件类型」请填写", not just "请填写".
+      const title = itemFieldTitle(issue.path);
+      return title
+        ? { code: 'MODEL_INVALID', path: issue.path, message: `「${title}」${issue.message}`, message_en: `"${title}": ${issue.message_en}` }
+        : { code: 'MODEL_INVALID', ...issue };
+    }),
+  };
 }
 
 const unitZh = (l: TimeLimit) => (l.unit === 'workday' ? '个工作日' : '个自然日');

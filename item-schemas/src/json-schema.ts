@@ -24,3 +24,23 @@ export function itemDefinitionJsonSchema(): Record<string, unknown> {
     },
   }) as Record<string, unknown>;
 }
+
+let cached: Record<string, unknown> | undefined;
+
+/**
+ * The title of the field at a JSON Pointer into an item definition ("/department/creditCode" →
+ * "实施主体统一社会信用代码"), for messages that name what is wrong.
+ */
+export function itemFieldTitle(pointer: string): string | undefined {
+  cached ??= itemDefinitionJsonSchema();
+  let node: unknown = cached;
+  let title: string | undefined;
+  for (const part of pointer.split('/').slice(1)) {
+    const n = node as { properties?: Record<string, unknown>; items?: unknown } | undefined;
+    node = /^\d+$/.test(part) && n?.items ? n.items : n?.properties?.[part];
+    const t = (node as { title?: unknown } | undefined)?.title;
+    if (typeof t === 'string') title = t;
+    if (!node) break;
+  }
+  return title;
+}

@@ -19,7 +19,8 @@ export function jsonPointer(path: readonly PropertyKey[]): string {
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
   return issues.map((issue) => {
     const parts = issue.message.split(' / ');
-    const text = parts.length === 2 ? bilingual(parts[0]!, parts[1]!) : bilingual(translate(issue), issue.message);
+    const missing = 'input' in issue && issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
+    const text = parts.length === 2 ? bilingual(parts[0]!, parts[1]!) : bilingual(translate(issue), missing ? 'required' : issue.message);
     return { path: jsonPointer(issue.path), ...text };
   });
 }
@@ -37,6 +38,8 @@ const typeNames: Record<string, string> = {
 
 /** Chinese for the issues people meet most; zod's own Chinese locale for the rest. */
 function translate(issue: z.core.$ZodIssue): string {
+  // With reportInput, a missing value is recognisable whatever the schema wanted.
+  if ('input' in issue && issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return '请填写';
   const i = issue as z.core.$ZodIssue & { origin?: string; minimum?: number | bigint; maximum?: number | bigint; expected?: string; values?: unknown[]; keys?: string[] };
   switch (i.code) {
     case 'too_small':

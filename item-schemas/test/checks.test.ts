@@ -79,6 +79,6 @@ describe('publish-time checks', () => {
     const item = template('crop-seed-licence') as any;
     item.department.creditCode = '11370500MB10000020';
     const issue = runPublishChecks(item).issues[0]!;
-    expect(issue).toMatchObject({ code: 'MODEL_INVALID', path: '/department/creditCode', message: '统一社会信用代码不正确', message_en: 'invalid unified social credit code' });
+    expect(issue).toMatchObject({ code: 'MODEL_INVALID', path: '/department/creditCode', message: '「实施主体统一社会信用代码」统一社会信用代码不正确', message_en: '"实施主体统一社会信用代码": invalid unified social credit code' });
   });
 });

@@ -186,4 +186,25 @@ describe('an official configures and publishes an item', () => {
     await expectAccessible(page, 'calendar');
     await shoot(page, '10-calendar');
   });
+
+  it('switches to English and back', async () => {
+    // Segmented options are visually-hidden radios: the visible label is what a person clicks.
+    await page.locator('.ant-segmented-item', { hasText: 'EN' }).click();
+    await page.getByRole('heading', { name: 'Working-day calendar' }).waitFor();
+    await page.locator('.ant-segmented-item', { hasText: '中文' }).click();
+    await page.getByRole('heading', { name: '工作日历' }).waitFor();
+  });
+
+  it('is usable on a 360 px wide phone: nothing spills sideways', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    await phone.goto(`${server.base}/admin/`);
+    await phone.getByRole('button', { name: '登录为 王敏(示范市政务服务管理办)' }).click();
+    await phone.getByRole('heading', { name: '事项清单' }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await phone.getByRole('link', { name: '个体工商户登记' }).click();
+    await phone.getByRole('tab', { name: '环节与时限' }).click();
+    await phone.getByLabel('承诺办结时限', { exact: true }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await shoot(phone, '11-phone-steps');
+  });
 });

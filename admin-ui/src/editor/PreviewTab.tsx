@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { dueDate, materialsFor, nationalCalendar, runPublishChecks, visibleAnswers, type Material } from '@onevisit/item-schemas';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
+import '../citizen-form.css';
 import type { Definition } from './draft-state';
 
 /**
@@ -52,6 +53,7 @@ export function PreviewTab({ definition }: { definition: Definition }) {
       <Col xs={24} lg={14}>
         <Card size="small" title={t('申请人看到的表单', 'The form applicants see')}>
           <Form
+            className="citizen-form"
             schema={form.schema}
             uiSchema={{ ...uiSchema, 'ui:submitButtonOptions': { norender: true } }}
             formData={answers}
