@@ -1,4 +1,4 @@
-import type { CheckIssue } from '@onevisit/item-schemas';
+import type { CheckIssue, FileRef } from '@onevisit/item-schemas';
 import type { CalendarRecord, Department, Draft, ItemHead, ItemVersion, Jurisdiction, User } from '@onevisit/functions/records';
 import { loadSession } from './session';
 
@@ -58,7 +58,19 @@ async function request<T>(method: string, path: string, options: { body?: unknow
 const data = async <T>(promise: Promise<{ data: T }>) => (await promise).data;
 const admin = (j: string) => `/api/admin/${j}`;
 
+/** Sends a file as multipart form data (the browser sets the boundary). */
+async function upload<T>(path: string, file: File): Promise<T> {
+  const token = loadSession()?.token;
+  const body = new FormData();
+  body.set('file', file);
+  const response = await fetch(path, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body });
+  const json = await response.json().catch(() => undefined);
+  if (!response.ok) throw new ApiError(response.status, json?.code ?? 'HTTP_ERROR', json?.message ?? `上传失败(${response.status})`, json?.message_en ?? `upload failed (${response.status})`, json?.details);
+  return json as T;
+}
+
 export const api = {
+  uploadPublicFile: (j: string, file: File) => upload<FileRef>(`${admin(j)}/files`, file),
   users: () => data(request<User[]>('GET', '/api/dev/users')),
   signIn: (jurisdiction: string, userId: string) => data(request<{ token: string; user: User }>('POST', '/api/dev/sign-in', { body: { jurisdiction, userId } })),
   jurisdictions: () => data(request<Jurisdiction[]>('GET', '/api/jurisdictions')),

@@ -9,7 +9,7 @@ import { registerDocs } from './routes/docs';
 import { registerOfficerRoutes } from './routes/officer';
 import { registerPublicRoutes } from './routes/public';
 
-/** Uploads may be as large as an item allows (at most 200 MB); every other body is small. */
+/** Uploads (applicants' materials, officials' blank forms) may be large; every other body is small. */
 const JSON_LIMIT = 1024 * 1024;
 const UPLOAD_LIMIT = 200 * 1024 * 1024;
 
@@ -27,7 +27,7 @@ export function createApp(deps: AppDeps): App {
     throw new ApiError(413, 'PAYLOAD_TOO_LARGE', '请求内容过大', 'the request is too large');
   };
   app.use('/api/*', async (c, next) => {
-    const limit = c.req.path.endsWith('/uploads') ? UPLOAD_LIMIT : JSON_LIMIT;
+    const limit = /\/(uploads|files)$/.test(c.req.path) ? UPLOAD_LIMIT : JSON_LIMIT;
     return bodyLimit({ maxSize: limit, onError: tooLarge })(c, next);
   });
   app.use('/api/*', authenticate);

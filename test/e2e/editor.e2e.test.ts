@@ -98,6 +98,9 @@ describe('an official configures and publishes an item', () => {
     await cards.nth(1).getByLabel('材料名称').fill('经营场所证明');
     await cards.nth(1).getByRole('radio', { name: '容缺(可后补)' }).check();
 
+    await cards.nth(1).locator('input[type=file]').first().setInputFiles({ name: '经营场所证明(空白).pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await cards.nth(1).getByRole('link', { name: '经营场所证明(空白).pdf' }).waitFor();
+
     await cards.nth(2).getByLabel('材料名称').fill('居民身份证');
     await cards.nth(2).getByRole('switch', { name: '信息共享免交' }).click();
     await cards.nth(2).getByLabel('共享来源(部门或电子证照)').fill('公安部门电子身份证照');

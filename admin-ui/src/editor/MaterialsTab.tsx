@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useI18n } from '../i18n';
 import { ConditionBuilder } from './ConditionBuilder';
 import { FieldRow } from './FieldRow';
+import { FileSlot } from './FileSlot';
 import { fieldId } from './paths';
 import type { TabProps } from './tab-props';
 
@@ -88,6 +89,14 @@ export function MaterialsTab({ definition, update, issues }: TabProps) {
                 <FieldRow path={`${at}/when`} label={t('适用情形(不设置则总是需要)', 'When it applies (always, if none)')} issues={issues} exact={false}>
                   <ConditionBuilder idPrefix={fieldId(`${at}/when`)} label={t(`「${title}」的适用情形`, `When "${title}" applies`)} fields={fields} value={m.when as Condition | undefined} onChange={(when) => change(index, { when })} />
                 </FieldRow>
+                <Space wrap size="large">
+                  <FieldRow path={`${at}/blankForm`} label={t('空白表格', 'Blank form')} issues={issues} exact={false}>
+                    <FileSlot id={fieldId(`${at}/blankForm`)} label={t('空白表格', 'blank form')} value={m.blankForm} onChange={(blankForm) => change(index, { blankForm })} />
+                  </FieldRow>
+                  <FieldRow path={`${at}/sample`} label={t('示例样表', 'Sample')} issues={issues} exact={false}>
+                    <FileSlot id={fieldId(`${at}/sample`)} label={t('示例样表', 'sample')} value={m.sample} onChange={(sample) => change(index, { sample })} />
+                  </FieldRow>
+                </Space>
                 <FieldRow path={`${at}/guide`} label={t('填报须知', 'Guidance')} issues={issues}>
                   <Input.TextArea id={fieldId(`${at}/guide`)} rows={2} maxLength={2000} value={m.guide ?? ''} onChange={(e) => change(index, { guide: e.target.value || undefined })} />
                 </FieldRow>

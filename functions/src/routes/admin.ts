@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { calendarOverlay, checkCodes } from '@onevisit/item-schemas';
+import { calendarOverlay, checkCodes, fileRef } from '@onevisit/item-schemas';
 import type { Context } from 'hono';
 import { authorize } from '../auth';
 import { ApiError, errorResponses, notFound } from '../errors';
 import { etag, expectedRevision, type App, type AppEnv } from '../http';
 import { changeState, checkDraft, createItem, diffVersions, getDraft, getVersion, publish, saveDraft } from '../items';
 import { calendarRecord, department, draft, itemHead, itemVersion, jurisdictionId, versionMeta } from '../records';
+import { storePublicFile } from '../public-files';
 import { ConflictError } from '../store/store';
 
 /** Jurisdiction administrators, in their own jurisdiction only: drafts, publishing, departments, calendar. */
@@ -173,6 +174,25 @@ export function registerAdminRoutes(app: App): void {
       const { jurisdiction, itemId, action } = c.req.valid('param');
       admin(c, jurisdiction);
       return c.json(await changeState(c.get('deps'), jurisdiction, itemId, action), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/{jurisdiction}/files',
+      tags,
+      security,
+      summary: '上传空白表格或示例样表 / upload a blank form or a sample for a material',
+      request: { params: jParams, body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } } } },
+      responses: { 201: json(fileRef, 'stored; name it in the material as blankForm or sample'), ...errorResponses(400, 401, 403, 413, 415) },
+    }),
+    async (c) => {
+      const { jurisdiction } = c.req.valid('param');
+      admin(c, jurisdiction);
+      const file = c.req.valid('form').file;
+      if (!(file instanceof File)) throw new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
+      return c.json(await storePublicFile(c.get('deps'), jurisdiction, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }), 201);
     },
   );
 

@@ -4,6 +4,7 @@ import { ApiError, errorResponses, notFound } from '../errors';
 import { etag, type App } from '../http';
 import { caseRecord, fileInfo, itemSummary, jurisdiction, jurisdictionId } from '../records';
 import { acceptingVersion, submit, track } from '../submissions';
+import { readPublicFile } from '../public-files';
 import { storeUpload, uploadTarget } from '../uploads';
 
 /** What anyone may read and do: the catalogue (晒清单), item details, checklists, applying, tracking. */
@@ -232,6 +233,23 @@ export function registerPublicRoutes(app: App): void {
       responses: { 200: { description: 'the case', content: { 'application/json': { schema: caseRecord } } }, ...errorResponses(400, 404) },
     }),
     async (c) => c.json(await track(c.get('deps'), c.req.valid('param').trackingNumber, c.req.valid('query').secret), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/files/public/{jurisdiction}/{day}/{id}',
+      tags: ['public'],
+      summary: '下载空白表格或示例样表 / download a blank form or a sample',
+      request: { params: z.object({ jurisdiction: jurisdictionId, day: z.string().regex(/^\d{8}$/), id: z.string().regex(/^[0-9a-f]{32}$/) }) },
+      responses: { 200: { description: 'the file', content: { 'application/octet-stream': { schema: z.any().openapi({ type: 'string', format: 'binary' }) } } }, ...errorResponses(400, 404) },
+    }),
+    async (c) => {
+      const { jurisdiction, day, id } = c.req.valid('param');
+      const found = await readPublicFile(c.get('deps'), `public/${jurisdiction}/${day}/${id}`);
+      if (!found) throw notFound('文件', 'file');
+      return c.body(found.bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': found.contentType, 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' }) as never;
+    },
   );
 
   app.openapi(
