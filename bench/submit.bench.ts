@@ -7,6 +7,7 @@ import { localDeps } from '../functions/src/local-deps';
 import { seedDemo } from '../functions/src/seed';
 import { startEmbeddedDynamo } from '../functions/src/store/embedded';
 import { Store } from '../functions/src/store/store';
+import { saleAnswers } from '../functions/test/files';
 import { report } from './measure';
 
 /**
@@ -34,15 +35,7 @@ async function upload(materialId: string): Promise<string> {
   return ((await (await app.request(`${ITEM}/uploads`, { method: 'POST', body: form })).json()) as { key: string }).key;
 }
 const body = JSON.stringify({
-  answers: {
-    reason: 'sale',
-    certificateNumber: '示房权证第 001 号',
-    location: '示范市人民路 1 号',
-    boundaryChanged: true,
-    transferor: { name: '张三', idCard: '11010519491231002X' },
-    transferee: { name: '李四', idCard: '440524188001010014', mobile: '13812345678' },
-    price: 120,
-  },
+  answers: saleAnswers,
   materials: { application: [await upload('application')], 'title-certificate': [await upload('title-certificate')], 'sale-contract': [await upload('sale-contract')] },
 });
 

@@ -28,6 +28,12 @@ export interface EffectiveCalendar {
   effective: { version: string; lastOfficialYear: number; days: Array<{ date: string; kind: 'holiday' | 'workday'; name?: string }> };
 }
 
+/** The API's error body, or what can be said without one. */
+function failure(status: number, body: unknown): ApiError {
+  const e = (body ?? {}) as { code?: string; message?: string; message_en?: string; details?: unknown };
+  return new ApiError(status, e.code ?? 'HTTP_ERROR', e.message ?? `请求失败(${status})`, e.message_en ?? `request failed (${status})`, e.details);
+}
+
 /** Called when the API says the sign-in is gone, so the app can show the sign-in page. */
 let onSignedOut: () => void = () => undefined;
 export function whenSignedOut(handler: () => void): void {
@@ -46,10 +52,16 @@ async function request<T>(method: string, path: string, options: { body?: unknow
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await response.text();
-  const json = text ? JSON.parse(text) : undefined;
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    // A proxy's error page, say: the status still tells what happened.
+    json = undefined;
+  }
   if (!response.ok) {
     if (response.status === 401) onSignedOut();
-    throw new ApiError(response.status, json?.code ?? 'HTTP_ERROR', json?.message ?? `请求失败(${response.status})`, json?.message_en ?? `request failed (${response.status})`, json?.details);
+    throw failure(response.status, json);
   }
   const etag = response.headers.get('etag');
   return { data: json as T, etag: etag ? Number(etag.replace(/\D/g, '')) : undefined };
@@ -64,8 +76,8 @@ async function upload<T>(path: string, file: File): Promise<T> {
   const body = new FormData();
   body.set('file', file);
   const response = await fetch(path, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body });
-  const json = await response.json().catch(() => undefined);
-  if (!response.ok) throw new ApiError(response.status, json?.code ?? 'HTTP_ERROR', json?.message ?? `上传失败(${response.status})`, json?.message_en ?? `upload failed (${response.status})`, json?.details);
+  const json: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw failure(response.status, json);
   return json as T;
 }
 

@@ -2,22 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LocalOutbox } from '../src/notifier';
 import { harness } from './harness';
-import { PDF, PNG, TEXT } from './files';
+import { PDF, PNG, saleAnswers, TEXT } from './files';
 
 // Monday 2026-03-02, 10:00 in Shanghai.
 const h = await harness({ now: '2026-03-02T02:00:00Z' });
 const CITY = '990100';
 const ITEM = `/api/items/${CITY}/real-estate-transfer`;
 
-const answers = {
-  reason: 'sale',
-  certificateNumber: '示房权证第 001 号',
-  location: '示范市人民路 1 号',
-  boundaryChanged: true,
-  transferor: { name: '张三', idCard: '11010519491231002X' },
-  transferee: { name: '李四', idCard: '440524188001010014', mobile: '13812345678' },
-  price: 120,
-};
+const answers = saleAnswers;
 
 async function upload(materialId: string, bytes: Buffer, name = 'scan.pdf') {
   const form = new FormData();

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { ConditionBuilder } from './ConditionBuilder';
 import { FieldRow } from './FieldRow';
 import { fieldId } from './paths';
+import { moved } from './reorder';
 import type { TabProps } from './tab-props';
 
 type FormValue = { schema?: Record<string, unknown>; uiSchema?: Record<string, unknown>; visibleWhen?: Record<string, Condition> };
@@ -117,12 +118,7 @@ function FieldList({
     const renamed = patch.key !== undefined && patch.key !== fields[index]!.key ? { from: fields[index]!.key, to: patch.key } : undefined;
     onChange(fields.map((f, i) => (i === index ? { ...f, ...patch } : f)), renamed);
   };
-  const move = (index: number, by: number) => {
-    const next = [...fields];
-    const [moved] = next.splice(index, 1);
-    next.splice(index + by, 0, moved!);
-    onChange(next);
-  };
+  const move = (index: number, by: number) => onChange(moved(fields, index, by));
   if (fields.length === 0) return <Typography.Paragraph type="secondary">{t('还没有字段：从上方添加。', 'No fields yet: add one above.')}</Typography.Paragraph>;
   return (
     <Collapse

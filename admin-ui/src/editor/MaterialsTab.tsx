@@ -6,6 +6,7 @@ import { ConditionBuilder } from './ConditionBuilder';
 import { FieldRow } from './FieldRow';
 import { FileSlot } from './FileSlot';
 import { fieldId } from './paths';
+import { moved } from './reorder';
 import type { TabProps } from './tab-props';
 
 /** The materials an applicant brings: what each is, when it applies, whether it may come later or is obtained by sharing. */
@@ -15,12 +16,7 @@ export function MaterialsTab({ definition, update, issues }: TabProps) {
   const fields = useMemo(() => formFields(((definition.form as { schema?: Record<string, unknown> } | undefined)?.schema ?? {}) as Record<string, unknown>), [definition.form]);
   const set = (next: MaterialInput[]) => update((d) => ({ ...d, materials: next }));
   const change = (index: number, patch: Partial<MaterialInput>) => set(materials.map((m, i) => (i === index ? { ...m, ...patch } : m)));
-  const move = (index: number, by: number) => {
-    const next = [...materials];
-    const [moved] = next.splice(index, 1);
-    next.splice(index + by, 0, moved!);
-    set(next);
-  };
+  const move = (index: number, by: number) => set(moved(materials, index, by));
   const label = (pair: readonly [string, string]) => (language === 'zh' ? pair[0] : pair[1]);
   const add = () => {
     const used = new Set(materials.map((m) => m.id));

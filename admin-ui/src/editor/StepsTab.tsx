@@ -3,6 +3,7 @@ import { timeoutPolicies, type StepInput, type TimeLimit } from '@onevisit/item-
 import { useI18n } from '../i18n';
 import { FieldRow } from './FieldRow';
 import { fieldId } from './paths';
+import { moved } from './reorder';
 import type { TabProps } from './tab-props';
 
 /** The steps with their limits, the legal and promised limits, 容缺 and 超时默认. */
@@ -15,12 +16,7 @@ export function StepsTab({ definition, update, issues }: TabProps) {
   const set = (patch: Record<string, unknown>) => update((d) => ({ ...d, ...patch }));
   const setSteps = (next: StepInput[]) => set({ steps: next });
   const change = (index: number, patch: Partial<StepInput>) => setSteps(steps.map((s, i) => (i === index ? { ...s, ...patch } : s)));
-  const move = (index: number, by: number) => {
-    const next = [...steps];
-    const [moved] = next.splice(index, 1);
-    next.splice(index + by, 0, moved!);
-    setSteps(next);
-  };
+  const move = (index: number, by: number) => setSteps(moved(steps, index, by));
   const groups = new Map<string, number>();
   steps.forEach((s, i) => groups.set(s.parallelGroup || `#${i}`, Math.max(groups.get(s.parallelGroup || `#${i}`) ?? 0, s.limitDays ?? 0)));
   const total = [...groups.values()].reduce((a, b) => a + b, 0);
