@@ -4,6 +4,7 @@ import type { AppDeps } from './deps';
 import { ApiError } from './errors';
 import { authenticate, errorResponse, newApp, type App } from './http';
 import { registerAdminRoutes } from './routes/admin';
+import { registerCitizenPages } from './routes/citizen';
 import { registerDevRoutes } from './routes/dev';
 import { registerDocs } from './routes/docs';
 import { registerOfficerRoutes } from './routes/officer';
@@ -30,12 +31,14 @@ export function createApp(deps: AppDeps): App {
     const limit = /\/(uploads|files)$/.test(c.req.path) ? UPLOAD_LIMIT : JSON_LIMIT;
     return bodyLimit({ maxSize: limit, onError: tooLarge })(c, next);
   });
+  app.use('/apply/*', bodyLimit({ maxSize: UPLOAD_LIMIT, onError: tooLarge }));
   app.use('/api/*', authenticate);
 
   registerPublicRoutes(app);
   registerAdminRoutes(app);
   registerOfficerRoutes(app);
   if (deps.devTokens) registerDevRoutes(app, deps.devTokens);
+  registerCitizenPages(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {

@@ -121,7 +121,10 @@ export async function submit(
 
   const now = deps.clock();
   const receivedOn = shanghaiDateOf(now);
-  const requestHash = hash(canonical({ jurisdiction, itemId, version: version.version, ...submission }));
+  // The same application is the same answers and the same materials supplied; a resend stores its
+  // files under new keys, so the keys themselves do not count.
+  const supplied = Object.fromEntries(Object.entries(submission.materials).map(([id, keys]) => [id, keys.length]));
+  const requestHash = hash(canonical({ jurisdiction, itemId, version: version.version, answers: submission.answers, supplied, promised: [...submission.promised].sort() }));
   // The serial is taken before the key is claimed, so a retry leaves a gap in the day's numbers
   // rather than spending a read on every first attempt.
   const serial = await deps.store.nextSerial(jurisdiction, receivedOn.replace(/-/g, ''));

@@ -20,3 +20,4 @@ export * from './model/terms';
 export { nationalCalendar } from './national-calendar';
 export * from './schema-safety';
 export * from './zod-issues';
+export * from './form-post';

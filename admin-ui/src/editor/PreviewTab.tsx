@@ -1,12 +1,11 @@
-import Form from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
 import { Alert, Card, Col, DatePicker, List, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { dueDate, materialsFor, nationalCalendar, runPublishChecks, visibleAnswers, type Material } from '@onevisit/item-schemas';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
-import '../citizen-form.css';
+import { CitizenForm } from '../citizen/CitizenForm';
+import { citizenCss } from '../citizen/styles';
 import type { Definition } from './draft-state';
 
 /**
@@ -21,8 +20,7 @@ export function PreviewTab({ definition }: { definition: Definition }) {
   const form = definition.form as { schema?: RJSFSchema; uiSchema?: UiSchema; visibleWhen?: Record<string, never> } | undefined;
   if (!item || !form?.schema) return <Alert type="info" showIcon message={t('先修正“发布前检查”中的问题，才能预览。', 'Fix the publish-time issues above to see the preview.')} />;
 
-  const hidden = new Set(visibleAnswers(item.form, answers).hidden);
-  const uiSchema: UiSchema = { ...(form.uiSchema ?? {}), ...Object.fromEntries([...hidden].filter((h) => !h.includes('.')).map((h) => [h, { ...((form.uiSchema ?? {})[h] as object), 'ui:widget': 'hidden' }])) };
+  const hidden = visibleAnswers(item.form, answers).hidden;
   const byStatus = materialsFor(item, answers);
   const due = (() => {
     try {
@@ -52,16 +50,10 @@ export function PreviewTab({ definition }: { definition: Definition }) {
     <Row gutter={16}>
       <Col xs={24} lg={14}>
         <Card size="small" title={t('申请人看到的表单', 'The form applicants see')}>
-          <Form
-            className="citizen-form"
-            schema={form.schema}
-            uiSchema={{ ...uiSchema, 'ui:submitButtonOptions': { norender: true } }}
-            formData={answers}
-            validator={validator}
-            idPrefix="preview"
-            liveValidate={false}
-            onChange={(event) => setAnswers((event.formData ?? {}) as Record<string, unknown>)}
-          />
+          <style>{citizenCss}</style>
+          <div className="citizen">
+            <CitizenForm schema={form.schema} uiSchema={(form.uiSchema ?? {}) as UiSchema} answers={answers} hidden={hidden} onChange={setAnswers} />
+          </div>
         </Card>
       </Col>
       <Col xs={24} lg={10}>

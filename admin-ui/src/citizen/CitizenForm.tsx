@@ -1,0 +1,50 @@
+import Form from '@rjsf/core';
+import { bracketNameGenerator, type ErrorSchema, type RJSFSchema, type UiSchema } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import type { ReactNode } from 'react';
+
+/**
+ * The intake form as applicants get it: react-jsonschema-form's own renderer, with bracketed
+ * field names so the form posts without JavaScript. The server renders it; the editor's preview
+ * and the page script render the same component.
+ */
+export interface CitizenFormProps {
+  schema: RJSFSchema;
+  uiSchema: UiSchema;
+  answers: Record<string, unknown>;
+  /** Errors by field, from the server's validation, shown next to each field. */
+  errors?: ErrorSchema;
+  /** Fields hidden by their visibility conditions for the current answers. */
+  hidden?: readonly string[];
+  onChange?: (answers: Record<string, unknown>) => void;
+  /** Where and how to post, for the server-rendered page. */
+  post?: { action: string };
+  children?: ReactNode;
+}
+
+export function hideFields(uiSchema: UiSchema, hidden: readonly string[]): UiSchema {
+  const next: UiSchema = { ...uiSchema };
+  for (const path of hidden.filter((h) => !h.includes('.'))) next[path] = { ...(uiSchema[path] as object), 'ui:widget': 'hidden' };
+  return next;
+}
+
+export function CitizenForm({ schema, uiSchema, answers, errors, hidden = [], onChange, post, children }: CitizenFormProps) {
+  return (
+    <Form
+      className="citizen-form"
+      schema={schema}
+      uiSchema={{ ...hideFields(uiSchema, hidden), ...(children ? {} : { 'ui:submitButtonOptions': { norender: true } }) }}
+      formData={answers}
+      validator={validator}
+      nameGenerator={bracketNameGenerator}
+      extraErrors={errors}
+      showErrorList={false}
+      noHtml5Validate
+      experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipDefaults' }}
+      {...(post ? { action: post.action, method: 'post', encType: 'multipart/form-data' } : {})}
+      onChange={(event) => onChange?.((event.formData ?? {}) as Record<string, unknown>)}
+    >
+      {children}
+    </Form>
+  );
+}

@@ -1,0 +1,150 @@
+import { CitizenForm } from '@onevisit/admin-ui/citizen/CitizenForm';
+import { channels as channelLabels, targets as targetLabels, type AnswerError, type ItemDefinition, type Material, type MaterialsByStatus, type TimeLimit } from '@onevisit/item-schemas';
+import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
+import { say, type Lang } from './page';
+
+/**
+ * The application page: everything the applicant needs told at once (一次告知), then the form and
+ * the material uploads. After a failed post it shows the errors at the top and at each field,
+ * with the answers kept.
+ */
+export interface ApplyPageProps {
+  lang: Lang;
+  item: ItemDefinition;
+  action: string;
+  answers: Record<string, unknown>;
+  hidden: readonly string[];
+  materials: MaterialsByStatus;
+  promisedDue: string;
+  idempotencyKey: string;
+  /** Files stored by an earlier attempt, by material, kept so a correction need not resend them. */
+  uploaded: Record<string, string[]>;
+  errors?: { fields: AnswerError[]; general: Array<{ message: string; message_en: string; materialId?: string }> };
+}
+
+const limitText = (t: ReturnType<typeof say>, limit: TimeLimit | null) =>
+  limit === null ? t('法律未规定', 'none set by law') : limit.value === 0 ? t('当场办结', 'decided on the spot') : t(`${limit.value}个${limit.unit === 'workday' ? '工作日' : '自然日'}`, `${limit.value} ${limit.unit === 'workday' ? 'working' : 'calendar'} days`);
+
+/** Server errors in the shape react-jsonschema-form shows next to fields. */
+function errorSchema(errors: AnswerError[], lang: Lang): ErrorSchema {
+  const root: Record<string, unknown> = {};
+  for (const e of errors) {
+    let node = root;
+    for (const part of e.field.split('.').filter(Boolean)) node = (node[part] ??= {}) as Record<string, unknown>;
+    ((node.__errors ??= []) as string[]).push(lang === 'zh' ? e.message : e.message_en);
+  }
+  return root as ErrorSchema;
+}
+
+const fieldAnchor = (field: string) => `#root_${field.replace(/\./g, '_')}`;
+
+export function ApplyPage({ lang, item, action, answers, hidden, materials, promisedDue, idempotencyKey, uploaded, errors }: ApplyPageProps) {
+  const t = say(lang);
+  const pick = (m: { message: string; message_en: string }) => (lang === 'zh' ? m.message : m.message_en);
+  const label = (pair: readonly [string, string]) => (lang === 'zh' ? pair[0] : pair[1]);
+  const count = (errors?.fields.length ?? 0) + (errors?.general.length ?? 0);
+  const asked = [...materials.required, ...materials.deferrable, ...materials.optional];
+  const materialItem = (m: Material, tag?: { text: string; className: string }) => (
+    <li key={m.id}>
+      {m.name}
+      {tag && <span className={`tag ${tag.className}`}>{tag.text}</span>}
+      {m.guide && <div className="field-description">{m.guide}</div>}
+    </li>
+  );
+  return (
+    <>
+      <h1>{item.name}</h1>
+      {count > 0 && (
+        <section className="summary" role="alert" aria-labelledby="summary-title" tabIndex={-1} id="error-summary">
+          <h2 id="summary-title">{t(`有 ${count} 处需要修改`, `${count} thing(s) to correct`)}</h2>
+          <ul>
+            {errors!.fields.map((e, i) => (
+              <li key={`f${i}`}>
+                <a href={fieldAnchor(e.field)}>{pick(e)}</a>
+              </li>
+            ))}
+            {errors!.general.map((e, i) => (
+              <li key={`g${i}`}>{e.materialId ? <a href={`#material-${e.materialId}`}>{pick(e)}</a> : pick(e)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="terms-title">
+        <h2 id="terms-title">{t('办事须知', 'What to know')}</h2>
+        <dl className="facts">
+          <dt>{t('实施机关', 'Office')}</dt>
+          <dd>{item.department.name}</dd>
+          <dt>{t('申请对象', 'Who may apply')}</dt>
+          <dd>{item.targets.map((c) => label(targetLabels[c])).join(lang === 'zh' ? '、' : ', ')}</dd>
+          <dt>{t('法定时限', 'Legal limit')}</dt>
+          <dd>{limitText(t, item.legalLimit)}</dd>
+          <dt>{t('承诺时限', 'Promised limit')}</dt>
+          <dd>
+            {limitText(t, item.promisedLimit)}
+            {item.promisedLimit.value > 0 && t(`(今天提交，${promisedDue} 前办结)`, ` (filed today: done by ${promisedDue})`)}
+          </dd>
+          <dt>{t('到现场次数', 'Visits in person')}</dt>
+          <dd>{item.maxVisits === 0 ? t('零跑动，全程网上办', 'none: entirely online') : t(`最多 ${item.maxVisits} 次(${item.visitReason ?? ''})`, `at most ${item.maxVisits} (${item.visitReason ?? ''})`)}</dd>
+          <dt>{t('收费', 'Fees')}</dt>
+          <dd>{item.fees.some((f) => f.charged) ? item.fees.filter((f) => f.charged).map((f) => `${f.name}${f.standard ? `：${f.standard}` : ''}`).join('；') : t('不收费', 'free')}</dd>
+          <dt>{t('办理方式', 'How')}</dt>
+          <dd>{item.channels.map((c) => label(channelLabels[c])).join(lang === 'zh' ? '、' : ', ')}</dd>
+          {item.windows.map((w, i) => (
+            <span key={i} style={{ display: 'contents' }}>
+              <dt>{t('办理地点', 'Where')}</dt>
+              <dd>{`${w.name}，${w.address}，${w.hours}${w.phone ? `，${t('电话', 'phone')} ${w.phone}` : ''}`}</dd>
+            </span>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="materials-title">
+        <h2 id="materials-title">{t('需要提交的材料(按您的填写)', 'Materials to bring (for your answers)')}</h2>
+        <ul className="materials">
+          {materials.required.map((m) => materialItem(m))}
+          {materials.deferrable.map((m) => materialItem(m, { text: t('可容缺后补', 'may come later'), className: 'later' }))}
+          {materials.optional.map((m) => materialItem(m, { text: t('选择提交', 'optional'), className: '' }))}
+        </ul>
+        {materials.shared.length > 0 && (
+          <p>
+            {t('以下材料由政府部门共享获取，无需提交：', 'Obtained from other departments, not asked of you: ')}
+            {materials.shared.map((m) => m.name).join(lang === 'zh' ? '、' : ', ')}
+          </p>
+        )}
+        <p className="no-print">
+          <a href={`${action}/checklist${lang === 'en' ? '?lang=en' : ''}`}>{t('打印一次告知清单', 'Print the checklist')}</a>
+        </p>
+      </section>
+      <section aria-labelledby="form-title">
+        <h2 id="form-title">{t('填写申请', 'Apply')}</h2>
+        <CitizenForm schema={item.form.schema as RJSFSchema} uiSchema={item.form.uiSchema as UiSchema} answers={answers} hidden={hidden} errors={errors ? errorSchema(errors.fields, lang) : undefined} post={{ action }}>
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <input type="hidden" name="lang" value={lang} />
+          {asked.length > 0 && (
+            <fieldset>
+              <legend>{t('上传材料', 'Upload the materials')}</legend>
+              {asked.map((m) => (
+                <div className="form-group" key={m.id} id={`material-${m.id}`}>
+                  <label className="control-label" htmlFor={`file-${m.id}`}>
+                    {m.name}
+                    {materials.deferrable.includes(m) ? t('(可后补)', ' (may come later)') : materials.optional.includes(m) ? t('(选择提交)', ' (optional)') : ' *'}
+                  </label>
+                  {(uploaded[m.id] ?? []).map((key) => (
+                    <div key={key}>
+                      <input type="hidden" name={`uploaded[${m.id}]`} value={key} />
+                      <span className="tag shared">{t('已上传', 'uploaded')}</span>
+                    </div>
+                  ))}
+                  <input id={`file-${m.id}`} type="file" name={`material[${m.id}]`} multiple accept={m.acceptedTypes.join(',')} />
+                  <div className="help-block">{t(`PDF 或图片，单个文件不超过 ${item.uploadLimitMb} MB`, `PDF or image, at most ${item.uploadLimitMb} MB each`)}</div>
+                </div>
+              ))}
+            </fieldset>
+          )}
+          <button type="submit" className="btn btn-primary">
+            {t('提交申请', 'Submit')}
+          </button>
+        </CitizenForm>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import { answersFromPost, checkSubmissionMaterials, dueDate, materialsFor, shanghaiDateOf, validateAnswers, visibleAnswers, type AnswerError, type PostedFields } from '@onevisit/item-schemas';
+import type { Context } from 'hono';
+import type { ReactElement } from 'react';
+import { ApplyPage } from '../citizen/apply-page';
+import { ChecklistPage, ReceiptPage, TrackPage } from '../citizen/case-pages';
+import { otherLanguage, renderPage, say, type Lang } from '../citizen/page';
+import { ApiError } from '../errors';
+import type { App, AppEnv } from '../http';
+import type { ItemVersion } from '../records';
+import { acceptingVersion, submit, track } from '../submissions';
+import { storeUpload } from '../uploads';
+
+/**
+ * The pages citizens use, rendered on the server so they work without JavaScript: apply (a form
+ * that posts to its own address), the receipt, tracking, and the printable checklist.
+ */
+
+const langOf = (c: Context<AppEnv>, posted?: unknown): Lang => (c.req.query('lang') === 'en' || posted === 'en' ? 'en' : 'zh');
+
+function html(c: Context<AppEnv>, lang: Lang, title: string, body: ReactElement, status: 200 | 400 | 404 | 409 = 200) {
+  return c.html(renderPage(lang, title, body, otherLanguage(new URL(c.req.url), lang)), status);
+}
+
+function problemPage(c: Context<AppEnv>, lang: Lang, error: unknown) {
+  if (!(error instanceof ApiError)) throw error;
+  const t = say(lang);
+  const status = error.status === 409 ? 409 : 404;
+  return html(c, lang, t('无法办理', 'Not available'), <p className="summary" role="alert">{lang === 'zh' ? error.message : error.message_en}</p>, status);
+}
+
+type Errors = { fields: AnswerError[]; general: Array<{ message: string; message_en: string; materialId?: string }> };
+
+async function applyPage(c: Context<AppEnv>, lang: Lang, version: ItemVersion, state: { answers: Record<string, unknown>; idempotencyKey?: string; errors?: Errors; uploaded?: Record<string, string[]> }, status: 200 | 400 = 200) {
+  const deps = c.get('deps');
+  const item = version.definition;
+  const calendar = await deps.calendars.forJurisdiction(version.jurisdiction);
+  const promisedDue = dueDate(calendar, { from: shanghaiDateOf(deps.clock()), limit: item.promisedLimit }).due;
+  return html(
+    c,
+    lang,
+    item.name,
+    <ApplyPage
+      lang={lang}
+      item={item}
+      action={`/apply/${version.jurisdiction}/${version.itemId}`}
+      answers={state.answers}
+      hidden={visibleAnswers(item.form, state.answers).hidden}
+      materials={materialsFor(item, state.answers)}
+      promisedDue={promisedDue}
+      idempotencyKey={state.idempotencyKey ?? randomBytes(16).toString('hex')}
+      uploaded={state.uploaded ?? {}}
+      {...(state.errors ? { errors: state.errors } : {})}
+    />,
+    status,
+  );
+}
+
+/** The posted body split into form fields, new files per material, and files uploaded by an earlier attempt. */
+function splitPost(body: Record<string, string | File | Array<string | File>>) {
+  const fields: PostedFields = {};
+  const files = new Map<string, File[]>();
+  const uploaded: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(body)) {
+    const values = Array.isArray(value) ? value : [value];
+    const material = /^material\[([\w-]+)\]$/.exec(name)?.[1];
+    const earlier = /^uploaded\[([\w-]+)\]$/.exec(name)?.[1];
+    if (material) files.set(material, values.filter((v): v is File => v instanceof File && v.size > 0));
+    else if (earlier) uploaded[earlier] = values.filter((v): v is string => typeof v === 'string');
+    else if (name.startsWith('root')) {
+      const strings = values.filter((v): v is string => typeof v === 'string');
+      fields[name] = name.endsWith('[]') ? strings : (strings[0] ?? '');
+    }
+  }
+  return { fields, files, uploaded };
+}
+
+export function registerCitizenPages(app: App): void {
+  app.get('/apply/:jurisdiction/:itemId', async (c) => {
+    const lang = langOf(c);
+    try {
+      const version = await acceptingVersion(c.get('deps'), c.req.param('jurisdiction'), c.req.param('itemId'));
+      return await applyPage(c, lang, version, { answers: {} });
+    } catch (error) {
+      return problemPage(c, lang, error);
+    }
+  });
+
+  app.post('/apply/:jurisdiction/:itemId', async (c) => {
+    const deps = c.get('deps');
+    const body = await c.req.parseBody({ all: true });
+    const lang = langOf(c, body.lang);
+    let version: ItemVersion;
+    try {
+      version = await acceptingVersion(deps, c.req.param('jurisdiction'), c.req.param('itemId'));
+    } catch (error) {
+      return problemPage(c, lang, error);
+    }
+    const item = version.definition;
+    const { fields, files, uploaded } = splitPost(body);
+    const answers = answersFromPost(item.form.schema, fields);
+    const idempotencyKey = typeof body.idempotencyKey === 'string' && /^[0-9a-f]{32}$/.test(body.idempotencyKey) ? body.idempotencyKey : undefined;
+    const errors: Errors = { fields: validateAnswers(item.form, answers).errors, general: [] };
+
+    // Store what was sent, so a correction need not send it again.
+    const keys: Record<string, string[]> = {};
+    for (const [materialId, keptKeys] of Object.entries(uploaded)) keys[materialId] = [...keptKeys];
+    for (const [materialId, sent] of files) {
+      const material = item.materials.find((m) => m.id === materialId && !m.shared);
+      if (!material) continue;
+      for (const file of sent) {
+        try {
+          const stored = await storeUpload(deps, version.jurisdiction, item, material, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+          (keys[materialId] ??= []).push(stored.key);
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          errors.general.push({ message: error.message, message_en: error.message_en, materialId });
+        }
+      }
+    }
+
+    // Everything to correct is told at once: missing materials too, not only after the answers are right.
+    if (errors.fields.length > 0) {
+      const t = say(lang);
+      const supplied = Object.keys(keys).filter((id) => keys[id]!.length > 0);
+      for (const m of checkSubmissionMaterials(item, visibleAnswers(item.form, answers).answers, supplied).missing) {
+        errors.general.push({ message: t(`请上传「${m.name}」`, `Upload "${m.name}"`), message_en: `Upload "${m.name}"`, materialId: m.id });
+      }
+    }
+
+    if (errors.fields.length === 0 && errors.general.length === 0) {
+      try {
+        const result = await submit(deps, version.jurisdiction, version.itemId, { answers, materials: keys, promised: [] }, idempotencyKey);
+        const query = new URLSearchParams({ secret: result.secret, ...(lang === 'en' ? { lang } : {}) });
+        return c.redirect(`/receipt/${result.case.trackingNumber}?${query}`, 303);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        if (error.code === 'INVALID_ANSWERS') errors.fields.push(...(error.details as AnswerError[]));
+        else if (error.code === 'MATERIALS_MISSING') {
+          const t = say(lang);
+          for (const m of (error.details as { missing: Array<{ materialId: string; name: string }> }).missing) {
+            errors.general.push({ message: t(`请上传「${m.name}」`, `Upload "${m.name}"`), message_en: `Upload "${m.name}"`, materialId: m.materialId });
+          }
+        } else errors.general.push({ message: error.message, message_en: error.message_en });
+      }
+    }
+    return applyPage(c, lang, version, { answers, ...(idempotencyKey ? { idempotencyKey } : {}), errors, uploaded: keys }, 400);
+  });
+
+  app.get('/apply/:jurisdiction/:itemId/checklist', async (c) => {
+    const lang = langOf(c);
+    try {
+      const item = (await acceptingVersion(c.get('deps'), c.req.param('jurisdiction'), c.req.param('itemId'))).definition;
+      return html(c, lang, item.name, <ChecklistPage lang={lang} item={item} materials={materialsFor(item, {})} />);
+    } catch (error) {
+      return problemPage(c, lang, error);
+    }
+  });
+
+  app.get('/receipt/:trackingNumber', async (c) => {
+    const lang = langOf(c);
+    const secret = c.req.query('secret') ?? '';
+    try {
+      const found = await track(c.get('deps'), c.req.param('trackingNumber'), secret);
+      return html(c, lang, say(lang)('申请已提交', 'Application received'), <ReceiptPage lang={lang} c={found} secret={secret} />);
+    } catch (error) {
+      return problemPage(c, lang, error);
+    }
+  });
+
+  app.get('/track', async (c) => {
+    const lang = langOf(c);
+    const number = c.req.query('number')?.trim();
+    const secret = c.req.query('secret')?.trim();
+    const title = say(lang)('办件进度查询', 'Follow a case');
+    if (!number || !secret) return html(c, lang, title, <TrackPage lang={lang} {...(number ? { number } : {})} />);
+    try {
+      return html(c, lang, title, <TrackPage lang={lang} number={number} c={await track(c.get('deps'), number, secret)} />);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return html(c, lang, title, <TrackPage lang={lang} number={number} failed />, 404);
+    }
+  });
+}
