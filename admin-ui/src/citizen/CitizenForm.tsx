@@ -41,7 +41,7 @@ export function CitizenForm({ schema, uiSchema, answers, errors, hidden = [], on
       showErrorList={false}
       noHtml5Validate
       experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipDefaults' }}
-      {...(post ? { action: post.action, method: 'post', encType: 'multipart/form-data' } : {})}
+      {...(post ? { action: post.action, method: 'post', enctype: 'multipart/form-data' } : {})}
       onChange={(event) => onChange?.((event.formData ?? {}) as Record<string, unknown>)}
     >
       {children}

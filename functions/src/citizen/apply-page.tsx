@@ -1,6 +1,7 @@
 import { CitizenForm } from '@onevisit/admin-ui/citizen/CitizenForm';
 import { channels as channelLabels, targets as targetLabels, type AnswerError, type ItemDefinition, type Material, type MaterialsByStatus, type TimeLimit } from '@onevisit/item-schemas';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
+import { Fragment } from 'react';
 import { say, type Lang } from './page';
 
 /**
@@ -90,10 +91,10 @@ export function ApplyPage({ lang, item, action, answers, hidden, materials, prom
           <dt>{t('办理方式', 'How')}</dt>
           <dd>{item.channels.map((c) => label(channelLabels[c])).join(lang === 'zh' ? '、' : ', ')}</dd>
           {item.windows.map((w, i) => (
-            <span key={i} style={{ display: 'contents' }}>
+            <Fragment key={i}>
               <dt>{t('办理地点', 'Where')}</dt>
               <dd>{`${w.name}，${w.address}，${w.hours}${w.phone ? `，${t('电话', 'phone')} ${w.phone}` : ''}`}</dd>
-            </span>
+            </Fragment>
           ))}
         </dl>
       </section>

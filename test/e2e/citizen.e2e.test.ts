@@ -1,0 +1,79 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalServer, type LocalServer } from '../api/local-server';
+import { launchChromium } from './browser';
+import { expectAccessible, shoot } from './editor-helpers';
+
+/** An applicant on a phone with JavaScript turned off: the whole flow still works. */
+let server: LocalServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startLocalServer({ memory: true }), launchChromium()]);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+
+async function phone(javaScriptEnabled: boolean): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled })).newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+describe('applying without JavaScript', () => {
+  it('shows the errors at once, keeps the answers, then files the case and tracks it', async () => {
+    const page = await phone(false);
+    await page.goto(`${server.base}/apply/990100/real-estate-transfer`);
+    await page.getByLabel('买卖').check();
+    await page.getByLabel('不动产权证书号').fill('示房权证第 001 号');
+    await page.locator('#root_transferor_name').fill('张三');
+    await page.locator('#root_transferor_idCard').fill('11010519491231002X');
+    await page.locator('#root_transferee_name').fill('李四');
+    await page.locator('#root_transferee_idCard').fill('440524188001010015'); // wrong check digit
+    await page.locator('#root_transferee_mobile').fill('13812345678');
+    await page.getByRole('button', { name: '提交申请' }).click();
+
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('「不动产坐落」');
+    expect(await summary.textContent()).toContain('「身份证号码」不是有效的居民身份证号码');
+    expect(await summary.textContent()).toContain('请上传「不动产登记申请书」');
+    expect(await page.getByLabel('不动产权证书号').inputValue()).toBe('示房权证第 001 号');
+    await shoot(page, 'citizen-1-errors');
+
+    await page.getByLabel('不动产坐落').fill('示范市人民路 1 号');
+    await page.locator('#root_transferee_idCard').fill('440524188001010014');
+    await page.locator('#file-application').setInputFiles(pdf('申请书.pdf'));
+    await page.locator('#file-title-certificate').setInputFiles(pdf('权属证书.pdf'));
+    await page.locator('#file-sale-contract').setInputFiles(pdf('买卖合同.pdf'));
+    await page.getByRole('button', { name: '提交申请' }).click();
+
+    await page.getByRole('heading', { name: '申请已提交' }).waitFor();
+    const number = await page.getByTestId('tracking-number').textContent();
+    expect(number).toMatch(/^990100-\d{8}-\d{6}$/);
+    await shoot(page, 'citizen-2-receipt');
+
+    await page.getByRole('link', { name: '查看办理进度' }).click();
+    expect(await page.getByTestId('case-status').textContent()).toBe('已提交，等待受理');
+    await shoot(page, 'citizen-3-track');
+  });
+});
+
+describe('the citizen pages', () => {
+  it('have no serious accessibility problem', async () => {
+    const page = await phone(true);
+    await page.goto(`${server.base}/apply/990100/real-estate-transfer`);
+    await expectAccessible(page, 'apply');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByRole('alert').waitFor();
+    await expectAccessible(page, 'apply with errors');
+    await page.goto(`${server.base}/apply/990100/real-estate-transfer/checklist`);
+    await expectAccessible(page, 'checklist');
+    await page.goto(`${server.base}/track`);
+    await expectAccessible(page, 'track');
+  });
+});
