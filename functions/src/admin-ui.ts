@@ -5,8 +5,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { App } from './http';
 
 /**
- * The built editor, served by the local server at /admin/ (in AWS, CloudFront serves it from S3).
- * `npm start` builds it first when no build is there.
+ * The built editor at /admin/ and the citizen page script at /citizen/, served by the local server
+ * (in AWS, CloudFront serves them from S3). `npm start` builds them when missing or out of date.
  */
 const uiRoot = join(import.meta.dirname, '../../admin-ui');
 const dist = join(uiRoot, 'dist');
@@ -29,13 +29,19 @@ function newestSource(): number {
 /** Builds the editor when there is no build, or its sources changed since. */
 export function ensureAdminUiBuilt(): void {
   const built = join(dist, 'index.html');
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource()) return;
-  console.log('正在构建管理界面 / building the admin UI …');
-  const result = spawnSync(process.execPath, [join(uiRoot, '../node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: uiRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('the admin UI did not build');
+  const script = join(dist, 'citizen/citizen.js');
+  const newest = newestSource();
+  if (existsSync(built) && existsSync(script) && statSync(built).mtimeMs >= newest && statSync(script).mtimeMs >= newest) return;
+  console.log('正在构建管理界面和申请页脚本 / building the admin UI and the citizen script …');
+  const vite = join(uiRoot, '../node_modules/vite/bin/vite.js');
+  for (const args of [['build'], ['build', '--config', 'vite.citizen.config.ts']]) {
+    const result = spawnSync(process.execPath, [vite, ...args, '--logLevel', 'warn'], { cwd: uiRoot, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('the admin UI did not build');
+  }
 }
 
 export function mountAdminUi(app: App): void {
+  app.use('/citizen/*', serveStatic({ root: relative(process.cwd(), join(dist, 'citizen')), rewriteRequestPath: (path) => path.replace(/^\/citizen/, '') }));
   const index = () => readFileSync(join(dist, 'index.html'), 'utf8');
   app.get('/', (c) => c.redirect('/admin/'));
   app.use('/admin/*', serveStatic({ root: relative(process.cwd(), dist), rewriteRequestPath: (path) => path.replace(/^\/admin/, '') }));

@@ -1,6 +1,7 @@
 import { valueAt, withoutValueAt, type FormField } from './form-fields';
 import { bilingual, type Bilingual } from './messages';
-import { operators, type Comparison, type Condition, type Scalar } from './model/condition';
+import type { Comparison, Condition, Scalar } from './model/condition';
+import { operators } from './model/operators';
 import type { IntakeForm } from './model/form';
 
 /**

@@ -28,7 +28,7 @@ describe('applying without JavaScript', () => {
   it('shows the errors at once, keeps the answers, then files the case and tracks it', async () => {
     const page = await phone(false);
     await page.goto(`${server.base}/apply/990100/real-estate-transfer`);
-    await page.getByLabel('买卖').check();
+    await page.getByLabel('买卖', { exact: true }).check();
     await page.getByLabel('不动产权证书号').fill('示房权证第 001 号');
     await page.locator('#root_transferor_name').fill('张三');
     await page.locator('#root_transferor_idCard').fill('11010519491231002X');
@@ -60,6 +60,37 @@ describe('applying without JavaScript', () => {
     await page.getByRole('link', { name: '查看办理进度' }).click();
     expect(await page.getByTestId('case-status').textContent()).toBe('已提交，等待受理');
     await shoot(page, 'citizen-3-track');
+  });
+});
+
+describe('applying with JavaScript', () => {
+  it('follows the answers: the materials, the fields, mistakes on leaving a field, a draft kept on the device', async () => {
+    const page = await phone(true);
+    await page.goto(`${server.base}/apply/990100/real-estate-transfer`);
+    const materials = page.locator('#materials-list');
+    await page.getByLabel('继承', { exact: true }).check();
+    await expect.poll(() => materials.textContent()).toContain('继承权公证书或生效法律文书');
+    expect(await page.locator('#material-inheritance-proof').isVisible()).toBe(true);
+    expect(await page.locator('#material-sale-contract').isVisible()).toBe(false);
+    expect(await page.getByLabel('成交价格(万元)').isVisible()).toBe(false); // shown only for a sale
+
+    await page.getByLabel('买卖', { exact: true }).check();
+    await expect.poll(() => materials.textContent()).toContain('不动产买卖合同');
+    expect(await page.locator('#material-sale-contract').isVisible()).toBe(true);
+    expect(await page.getByLabel('成交价格(万元)').isVisible()).toBe(true);
+
+    await page.locator('#root_transferee_idCard').fill('440524188001010015');
+    await page.locator('#root_transferee_mobile').focus();
+    await page.getByText('「身份证号码」不是有效的居民身份证号码').waitFor();
+    await page.locator('#root_transferee_idCard').fill('440524188001010014');
+    await page.locator('#root_transferee_mobile').focus();
+    await expect.poll(() => page.getByText('「身份证号码」不是有效的居民身份证号码').count()).toBe(0);
+    await shoot(page, 'citizen-4-live');
+
+    await page.getByLabel('不动产权证书号').fill('示房权证第 002 号');
+    await page.reload();
+    await expect.poll(() => page.getByLabel('不动产权证书号').inputValue()).toBe('示房权证第 002 号');
+    expect(await page.getByLabel('买卖', { exact: true }).isChecked()).toBe(true);
   });
 });
 

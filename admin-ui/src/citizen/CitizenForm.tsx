@@ -22,9 +22,13 @@ export interface CitizenFormProps {
   children?: ReactNode;
 }
 
+/** Marks fields hidden by their conditions; the page script shows them again when the answers change. */
 export function hideFields(uiSchema: UiSchema, hidden: readonly string[]): UiSchema {
   const next: UiSchema = { ...uiSchema };
-  for (const path of hidden.filter((h) => !h.includes('.'))) next[path] = { ...(uiSchema[path] as object), 'ui:widget': 'hidden' };
+  for (const path of hidden.filter((h) => !h.includes('.'))) {
+    const own = (uiSchema[path] ?? {}) as Record<string, unknown>;
+    next[path] = { ...own, 'ui:classNames': `${own['ui:classNames'] ?? ''} is-hidden`.trim() };
+  }
   return next;
 }
 

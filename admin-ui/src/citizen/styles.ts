@@ -19,6 +19,7 @@ export const citizenCss = `
 .citizen .summary { border: 2px solid #c41d1d; border-radius: 6px; padding: 8px 14px; margin: 12px 0; background: #fff1f0; }
 .citizen .summary h2 { margin-top: 4px; color: #a8071a; }
 .citizen .notice { border-left: 4px solid #1d4ed8; background: #f0f5ff; padding: 8px 12px; margin: 12px 0; }
+.citizen .is-hidden, .citizen [hidden] { display: none; }
 .citizen .lang { float: right; font-size: .9rem; }
 .citizen-form fieldset { border: 0; margin: 0; padding: 0; }
 .citizen-form .form-group { margin-bottom: 14px; }

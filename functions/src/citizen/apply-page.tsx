@@ -45,6 +45,8 @@ export function ApplyPage({ lang, item, action, answers, hidden, materials, prom
   const label = (pair: readonly [string, string]) => (lang === 'zh' ? pair[0] : pair[1]);
   const count = (errors?.fields.length ?? 0) + (errors?.general.length ?? 0);
   const asked = [...materials.required, ...materials.deferrable, ...materials.optional];
+  // Every upload is on the page; those the answers do not call for are hidden (the script shows them as answers change).
+  const uploadable = item.materials.filter((m) => !m.shared);
   const materialItem = (m: Material, tag?: { text: string; className: string }) => (
     <li key={m.id}>
       {m.name}
@@ -100,7 +102,7 @@ export function ApplyPage({ lang, item, action, answers, hidden, materials, prom
       </section>
       <section aria-labelledby="materials-title">
         <h2 id="materials-title">{t('需要提交的材料(按您的填写)', 'Materials to bring (for your answers)')}</h2>
-        <ul className="materials">
+        <ul className="materials" id="materials-list" aria-live="polite">
           {materials.required.map((m) => materialItem(m))}
           {materials.deferrable.map((m) => materialItem(m, { text: t('可容缺后补', 'may come later'), className: 'later' }))}
           {materials.optional.map((m) => materialItem(m, { text: t('选择提交', 'optional'), className: '' }))}
@@ -120,11 +122,11 @@ export function ApplyPage({ lang, item, action, answers, hidden, materials, prom
         <CitizenForm schema={item.form.schema as RJSFSchema} uiSchema={item.form.uiSchema as UiSchema} answers={answers} hidden={hidden} errors={errors ? errorSchema(errors.fields, lang) : undefined} post={{ action }}>
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           <input type="hidden" name="lang" value={lang} />
-          {asked.length > 0 && (
+          {uploadable.length > 0 && (
             <fieldset>
               <legend>{t('上传材料', 'Upload the materials')}</legend>
-              {asked.map((m) => (
-                <div className="form-group" key={m.id} id={`material-${m.id}`}>
+              {uploadable.map((m) => (
+                <div className="form-group" key={m.id} id={`material-${m.id}`} hidden={!asked.includes(m)}>
                   <label className="control-label" htmlFor={`file-${m.id}`}>
                     {m.name}
                     {materials.deferrable.includes(m) ? t('(可后补)', ' (may come later)') : materials.optional.includes(m) ? t('(选择提交)', ' (optional)') : ' *'}
@@ -146,6 +148,17 @@ export function ApplyPage({ lang, item, action, answers, hidden, materials, prom
           </button>
         </CitizenForm>
       </section>
+      <script type="application/json" id="onevisit-rules" dangerouslySetInnerHTML={{ __html: rulesJson(item, lang) }} />
+      <script src={scriptSrc} defer />
     </>
   );
+}
+
+/** Where the page script is served (local server; CloudFront in AWS). */
+export const scriptSrc = '/citizen/citizen.js';
+
+/** What the page script needs to follow the answers, as JSON safe inside a script element. */
+function rulesJson(item: ItemDefinition, lang: Lang): string {
+  const rules = { form: item.form, materials: item.materials, deficiencyAcceptance: item.deficiencyAcceptance, notifyPromise: item.notifyPromise, lang, draftKey: `onevisit.apply.${item.id}.${item.meta?.version ?? 0}` };
+  return JSON.stringify(rules).replace(/</g, '\\u003c');
 }

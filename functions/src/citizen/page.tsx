@@ -14,6 +14,7 @@ export function renderPage(lang: Lang, title: string, body: ReactNode, switchTo:
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
         <title>{`${title} · ${t('最多跑一次', 'OneVisit')}`}</title>
         <style dangerouslySetInnerHTML={{ __html: citizenCss }} />
       </head>

@@ -1,0 +1,8 @@
+/**
+ * The runtime rules without the model: what a browser script needs to follow an applicant's
+ * answers, kept free of zod so the citizen page stays small.
+ */
+export { validateAnswers, type AnswerError } from './answers';
+export { visibleAnswers } from './conditions';
+export { answersFromPost, type PostedFields } from './form-post';
+export { materialsFor } from './materials';
