@@ -3,10 +3,10 @@ import type { RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { itemWith300Fields } from './form-300';
+import { itemWithFields } from './form-fields';
 
 // The baseline: a plain react-jsonschema-form with the same schema, holding its answers in state.
-const schema = (itemWith300Fields().form as { schema: RJSFSchema }).schema;
+const schema = (itemWithFields(300).form as { schema: RJSFSchema }).schema;
 
 function Plain() {
   const [data, setData] = useState<unknown>({});

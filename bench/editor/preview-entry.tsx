@@ -1,11 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { PreviewTab } from '../../admin-ui/src/editor/PreviewTab';
 import { I18nProvider } from '../../admin-ui/src/i18n';
-import { itemWith300Fields } from './form-300';
+import { itemWithFields } from './form-fields';
 
 // The editor's preview, as the official sees it.
 createRoot(document.getElementById('root')!).render(
   <I18nProvider>
-    <PreviewTab definition={itemWith300Fields()} />
+    <PreviewTab definition={itemWithFields(300)} />
   </I18nProvider>,
 );

@@ -1,12 +1,12 @@
 import { templates } from '@onevisit/item-schemas/templates';
 
 /**
- * A 300-field item for the editor benchmark: text, numbers and choices, with materials that
- * depend on the answers, so the checklist is recomputed as the official types.
+ * A large item for the benchmarks: text, numbers and choices, with materials that depend on the
+ * answers, so the checklist is recomputed as people type.
  */
-export function itemWith300Fields(): Record<string, unknown> {
+export function itemWithFields(count: number): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < count; i++) {
     const kind = i % 3;
     properties[`f${i}`] =
       kind === 0

@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import Form from '@rjsf/core';
+import type { RJSFSchema } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { build } from 'vite';
+import { createApp } from '../functions/src/app';
+import { createItem, publish } from '../functions/src/items';
+import { localDeps } from '../functions/src/local-deps';
+import { seedDemo } from '../functions/src/seed';
+import { startEmbeddedDynamo } from '../functions/src/store/embedded';
+import { Store } from '../functions/src/store/store';
+import { itemWithFields } from './editor/form-fields';
+import { report } from './measure';
+
+/**
+ * The citizen page of a 500-field form: the whole server render (the 一次告知 facts, materials
+ * for the answers, the form, the rules for the page script) against rendering a plain
+ * react-jsonschema-form with the same schema, same process, alternating; and the page script's
+ * gzipped size.
+ */
+const FIELDS = 500;
+const RUNS = 15;
+
+const dynamo = await startEmbeddedDynamo();
+const store = new Store(dynamo.client, 'onevisit-bench');
+await store.ensureTable();
+const deps = localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-')), secret: 'bench', quiet: true });
+await seedDemo(deps);
+const definition: Record<string, unknown> = { ...itemWithFields(FIELDS), id: 'large-form' };
+const official = { sub: 'bench', name: 'bench', role: 'platformAdmin' as const, jurisdiction: '990100' };
+await createItem(deps, official, '990100', { itemId: 'large-form', definition });
+await publish(deps, official, '990100', 'large-form', {});
+const app = createApp(deps);
+const schema = (definition.form as { schema: RJSFSchema }).schema;
+
+async function page(): Promise<number> {
+  const start = performance.now();
+  const response = await app.request('/apply/990100/large-form');
+  if (response.status !== 200) throw new Error(`the page answered ${response.status}`);
+  await response.text();
+  return performance.now() - start;
+}
+
+function plain(): number {
+  const start = performance.now();
+  renderToString(createElement(Form, { schema, validator }));
+  return performance.now() - start;
+}
+
+await page(); // warm-up: compiled validators, cached version
+plain();
+const pages: number[] = [];
+const plains: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  pages.push(await page());
+  plains.push(plain());
+}
+await dynamo.close();
+
+const root = join(import.meta.dirname, '../admin-ui');
+await build({ root, configFile: join(root, 'vite.citizen.config.ts'), logLevel: 'silent' });
+const script = readFileSync(join(root, 'dist/citizen/citizen.js'));
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+report('citizen', {
+  ratio: median(pages) / median(plains),
+  render_ms: median(pages),
+  plain_rjsf_ms: median(plains),
+  js_gz_kb: gzipSync(script).length / 1024,
+  fields: FIELDS,
+});
