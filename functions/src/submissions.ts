@@ -206,3 +206,25 @@ export async function track(deps: AppDeps, trackingNumber: string, secret: strin
   if (!found || !secretMatches(found, secret!)) throw notFound('办件', 'case');
   return publicCase(found);
 }
+
+/**
+ * A 容缺 material supplied after acceptance, by the applicant (tracking number and secret). The
+ * file is checked like any upload against the material of the version the case was filed under.
+ */
+export async function supplyLater(deps: AppDeps, trackingNumber: string, secret: string | undefined, materialId: string, keys: string[]): Promise<CaseRecord> {
+  const found = await track(deps, trackingNumber, secret);
+  const index = found.materials.findIndex((m) => m.materialId === materialId && m.status === 'deferred');
+  if (index < 0) throw new ApiError(409, 'NOT_AWAITED', '这项材料无需补交或已经补交', 'this material is not awaited (or was supplied already)');
+  if (keys.length === 0) throw new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
+  const version = await deps.store.getVersion(found.jurisdiction, found.itemId, found.version);
+  const material = version!.definition.materials.find((m) => m.id === materialId)!;
+  const files = await Promise.all(keys.map((key) => inspectUpload(deps, found.jurisdiction, version!.definition, material, key)));
+  const now = deps.clock().toISOString();
+  try {
+    const updated = await deps.store.supplyMaterial(found.jurisdiction, trackingNumber, index, files, { at: now, actor: 'applicant', action: 'supplemented', note: material.name });
+    return publicCase(updated);
+  } catch (error) {
+    if (error instanceof ConflictError) throw new ApiError(409, 'NOT_AWAITED', '这项材料已经补交', 'this material was supplied already');
+    throw error;
+  }
+}

@@ -98,6 +98,16 @@ describe('the application page', () => {
     expect(tracked.html).toContain('已提交，等待受理');
     expect(tracked.html).toContain('不动产测绘报告(2026-03-05 前)');
     expect((await get(`/track?number=${tracking}&secret=wrong`)).status).toBe(404);
+
+    // The 容缺 material, supplied from the tracking page.
+    const supplement = new FormData();
+    for (const [k, v] of Object.entries({ number: tracking!, secret: decodeURIComponent(secret!), materialId: 'survey-report' })) supplement.set(k, v);
+    supplement.set('file', new File([new Uint8Array(PDF)], '测绘报告.pdf'));
+    const supplied = await h.app.request('/track/supplement', { method: 'POST', body: supplement });
+    expect(supplied.status).toBe(303);
+    const after = await get(supplied.headers.get('location')!);
+    expect(after.html).toContain('补交材料：不动产测绘报告');
+    expect(after.html).not.toContain('待补交的材料');
   });
 
   it('prints the checklist', async () => {

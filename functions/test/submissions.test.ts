@@ -140,6 +140,19 @@ describe('submitting', () => {
     expect((await h.call('GET', `/api/track/${tracking.number}?secret=guess`)).status).toBe(404);
   });
 
+  it('takes the 容缺 material later with the secret, once', async () => {
+    const path = `/api/track/${tracking.number}/supplements`;
+    const key = await uploaded('survey-report');
+    expect((await h.call('POST', path, { body: { secret: 'guess', materialId: 'survey-report', files: [key] } })).status).toBe(404);
+    expect((await h.call('POST', path, { body: { secret: tracking.secret, materialId: 'application', files: [key] } })).json.code).toBe('NOT_AWAITED');
+    const supplied = await h.call('POST', path, { body: { secret: tracking.secret, materialId: 'survey-report', files: [key] } });
+    expect(supplied.status).toBe(200);
+    expect(supplied.json.materials).toContainEqual(expect.objectContaining({ materialId: 'survey-report', status: 'supplied', files: [expect.objectContaining({ key, contentType: 'application/pdf' })] }));
+    expect(supplied.json.history.at(-1)).toMatchObject({ actor: 'applicant', action: 'supplemented', note: '不动产测绘报告' });
+    const again = await h.call('POST', path, { body: { secret: tracking.secret, materialId: 'survey-report', files: [key] } });
+    expect(again.status).toBe(409);
+  });
+
   it('gives concurrent submissions distinct tracking numbers', async () => {
     const body = { answers: { ...answers, boundaryChanged: false }, materials: { application: [await uploaded('application')], 'title-certificate': [await uploaded('title-certificate')], 'sale-contract': [await uploaded('sale-contract')] } };
     const responses = await Promise.all(Array.from({ length: 12 }, () => h.call('POST', `${ITEM}/applications`, { body })));

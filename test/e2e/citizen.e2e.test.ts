@@ -30,6 +30,7 @@ describe('applying without JavaScript', () => {
     await page.goto(`${server.base}/apply/990100/real-estate-transfer`);
     await page.getByLabel('买卖', { exact: true }).check();
     await page.getByLabel('不动产权证书号').fill('示房权证第 001 号');
+    await page.getByLabel('界址、面积是否发生变化').check(); // makes the survey report a 容缺 material
     await page.locator('#root_transferor_name').fill('张三');
     await page.locator('#root_transferor_idCard').fill('11010519491231002X');
     await page.locator('#root_transferee_name').fill('李四');
@@ -60,6 +61,12 @@ describe('applying without JavaScript', () => {
     await page.getByRole('link', { name: '查看办理进度' }).click();
     expect(await page.getByTestId('case-status').textContent()).toBe('已提交，等待受理');
     await shoot(page, 'citizen-3-track');
+
+    // Supply the 容缺 material from the tracking page.
+    await page.getByLabel('补交「不动产测绘报告」').setInputFiles(pdf('测绘报告.pdf'));
+    await page.getByRole('button', { name: '上传补交' }).click();
+    await page.getByText('补交材料：不动产测绘报告').waitFor();
+    expect(await page.getByText('待补交的材料').count()).toBe(0);
   });
 });
 

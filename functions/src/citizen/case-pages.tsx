@@ -63,11 +63,16 @@ function Pending({ lang, c }: { lang: Lang; c: CaseRecord }) {
   );
 }
 
+const actionNames: Record<string, [string, string]> = {
+  submitted: ['提交申请', 'submitted'],
+  supplemented: ['补交材料', 'supplied a material'],
+};
+
 const statusNames: Record<string, [string, string]> = {
   submitted: ['已提交，等待受理', 'Submitted, awaiting acceptance'],
 };
 
-export function TrackPage({ lang, c, number, failed }: { lang: Lang; c?: CaseRecord; number?: string; failed?: boolean }) {
+export function TrackPage({ lang, c, number, secret, failed, problem }: { lang: Lang; c?: CaseRecord; number?: string; secret?: string; failed?: boolean; problem?: string }) {
   const t = say(lang);
   return (
     <>
@@ -101,10 +106,33 @@ export function TrackPage({ lang, c, number, failed }: { lang: Lang; c?: CaseRec
             <dd>{c.due.promised.due}</dd>
           </dl>
           <Pending lang={lang} c={c} />
+          {problem && (
+            <p className="summary" role="alert">
+              {problem}
+            </p>
+          )}
+          {secret &&
+            c.materials
+              .filter((m) => m.status === 'deferred')
+              .map((m) => (
+                <form key={m.materialId} method="post" action="/track/supplement" encType="multipart/form-data" className="notice">
+                  <input type="hidden" name="number" value={c.trackingNumber} />
+                  <input type="hidden" name="secret" value={secret} />
+                  <input type="hidden" name="materialId" value={m.materialId} />
+                  <input type="hidden" name="lang" value={lang} />
+                  <label className="control-label" htmlFor={`supplement-${m.materialId}`}>
+                    {t(`补交「${m.name}」`, `Supply "${m.name}"`)}
+                  </label>
+                  <input id={`supplement-${m.materialId}`} type="file" name="file" />
+                  <button className="btn" type="submit">
+                    {t('上传补交', 'Upload')}
+                  </button>
+                </form>
+              ))}
           <h2>{t('办理记录', 'History')}</h2>
           <ol>
             {c.history.map((h, i) => (
-              <li key={i}>{`${h.at.slice(0, 16).replace('T', ' ')} ${h.action === 'submitted' ? t('提交申请', 'submitted') : h.action}${h.note ? `：${h.note}` : ''}`}</li>
+              <li key={i}>{`${h.at.slice(0, 16).replace('T', ' ')} ${t(...(actionNames[h.action] ?? [h.action, h.action]))}${h.note ? `：${h.note}` : ''}`}</li>
             ))}
           </ol>
         </section>

@@ -8,7 +8,7 @@ import { otherLanguage, renderPage, say, type Lang } from '../citizen/page';
 import { ApiError } from '../errors';
 import type { App, AppEnv } from '../http';
 import type { ItemVersion } from '../records';
-import { acceptingVersion, submit, track } from '../submissions';
+import { acceptingVersion, submit, supplyLater, track } from '../submissions';
 import { storeUpload } from '../uploads';
 
 /**
@@ -168,6 +168,31 @@ export function registerCitizenPages(app: App): void {
     }
   });
 
+  // A 容缺 material supplied from the tracking page, then back to it (post, redirect, get).
+  app.post('/track/supplement', async (c) => {
+    const deps = c.get('deps');
+    const body = await c.req.parseBody();
+    const lang = langOf(c, body.lang);
+    const number = String(body.number ?? '');
+    const secret = String(body.secret ?? '');
+    const materialId = String(body.materialId ?? '');
+    const title = say(lang)('办件进度查询', 'Follow a case');
+    try {
+      const found = await track(deps, number, secret);
+      const version = await deps.store.getVersion(found.jurisdiction, found.itemId, found.version);
+      const material = version?.definition.materials.find((m) => m.id === materialId);
+      if (!material || !(body.file instanceof File) || body.file.size === 0) throw new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
+      const stored = await storeUpload(deps, found.jurisdiction, version!.definition, material, { name: body.file.name, bytes: new Uint8Array(await body.file.arrayBuffer()) });
+      await supplyLater(deps, number, secret, materialId, [stored.key]);
+      return c.redirect(`/track?${new URLSearchParams({ number, secret, ...(lang === 'en' ? { lang } : {}) })}`, 303);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (error.status === 404) return html(c, lang, title, <TrackPage lang={lang} number={number} failed />, 404);
+      const found = await track(deps, number, secret);
+      return html(c, lang, title, <TrackPage lang={lang} number={number} secret={secret} c={found} problem={lang === 'zh' ? error.message : error.message_en} />, 400);
+    }
+  });
+
   app.get('/track', async (c) => {
     const lang = langOf(c);
     const number = c.req.query('number')?.trim();
@@ -175,7 +200,7 @@ export function registerCitizenPages(app: App): void {
     const title = say(lang)('办件进度查询', 'Follow a case');
     if (!number || !secret) return html(c, lang, title, <TrackPage lang={lang} {...(number ? { number } : {})} />);
     try {
-      return html(c, lang, title, <TrackPage lang={lang} number={number} c={await track(c.get('deps'), number, secret)} />);
+      return html(c, lang, title, <TrackPage lang={lang} number={number} secret={secret} c={await track(c.get('deps'), number, secret)} />);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       return html(c, lang, title, <TrackPage lang={lang} number={number} failed />, 404);

@@ -3,7 +3,7 @@ import { itemDefinitionJsonSchema, materialsFor, dueDate, shanghaiDateOf, type M
 import { ApiError, errorResponses, notFound } from '../errors';
 import { etag, type App } from '../http';
 import { caseRecord, fileInfo, itemSummary, jurisdiction, jurisdictionId } from '../records';
-import { acceptingVersion, submit, track } from '../submissions';
+import { acceptingVersion, submit, supplyLater, track } from '../submissions';
 import { readPublicFile } from '../public-files';
 import { storeUpload, uploadTarget } from '../uploads';
 
@@ -233,6 +233,24 @@ export function registerPublicRoutes(app: App): void {
       responses: { 200: { description: 'the case', content: { 'application/json': { schema: caseRecord } } }, ...errorResponses(400, 404) },
     }),
     async (c) => c.json(await track(c.get('deps'), c.req.valid('param').trackingNumber, c.req.valid('query').secret), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/track/{trackingNumber}/supplements',
+      tags: ['public'],
+      summary: '补交容缺材料 / supply a material accepted as missing (容缺)',
+      request: {
+        params: z.object({ trackingNumber: z.string().max(30) }),
+        body: { content: { 'application/json': { schema: z.object({ secret: z.string().max(100), materialId: z.string().max(64), files: z.array(z.string().max(300)).min(1).max(20) }) } } },
+      },
+      responses: { 200: { description: 'the case, the material supplied', content: { 'application/json': { schema: caseRecord } } }, ...errorResponses(400, 404, 409, 413, 415, 422) },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await supplyLater(c.get('deps'), c.req.valid('param').trackingNumber, body.secret, body.materialId, body.files), 200);
+    },
   );
 
   app.openapi(

@@ -16,6 +16,7 @@ import type {
   ItemSummary,
   ItemVersion,
   Jurisdiction,
+  FileInfo,
   StoredCase,
   User,
 } from '../records';
@@ -348,6 +349,36 @@ export class Store {
         }
       : {};
     await this.put(keys.case(c.jurisdiction, c.trackingNumber), { ...c, ...queue }, true);
+  }
+
+  /**
+   * Records a 容缺 material supplied later: only while that material is still awaited, so a
+   * second, concurrent supply changes nothing; the case history gains the entry in the same write.
+   */
+  async supplyMaterial(
+    jurisdiction: string,
+    trackingNumber: string,
+    index: number,
+    files: FileInfo[],
+    entry: StoredCase['history'][number],
+  ): Promise<StoredCase> {
+    try {
+      const result = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.case(jurisdiction, trackingNumber),
+          UpdateExpression: `SET materials[${index}].#status = :supplied, materials[${index}].files = :files, history = list_append(history, :entry)`,
+          ConditionExpression: `materials[${index}].#status = :deferred`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':supplied': 'supplied', ':deferred': 'deferred', ':files': files, ':entry': [entry] },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return record<StoredCase>(result.Attributes)!;
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError('material not awaited');
+      throw error;
+    }
   }
 
   getCase(jurisdiction: string, trackingNumber: string): Promise<StoredCase | undefined> {
