@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Form from '@rjsf/core';
@@ -8,14 +7,10 @@ import validator from '@rjsf/validator-ajv8';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { build } from 'vite';
-import { createApp } from '../functions/src/app';
 import { createItem, publish } from '../functions/src/items';
-import { localDeps } from '../functions/src/local-deps';
-import { seedDemo } from '../functions/src/seed';
-import { startEmbeddedDynamo } from '../functions/src/store/embedded';
-import { Store } from '../functions/src/store/store';
 import { itemWithFields } from './editor/form-fields';
 import { report } from './measure';
+import { seededApp } from './seeded-app';
 
 /**
  * The citizen page of a 500-field form: the whole server render (the 一次告知 facts, materials
@@ -26,16 +21,11 @@ import { report } from './measure';
 const FIELDS = 500;
 const RUNS = 15;
 
-const dynamo = await startEmbeddedDynamo();
-const store = new Store(dynamo.client, 'onevisit-bench');
-await store.ensureTable();
-const deps = localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-')), secret: 'bench', quiet: true });
-await seedDemo(deps);
+const { dynamo, deps, app } = await seededApp();
 const definition: Record<string, unknown> = { ...itemWithFields(FIELDS), id: 'large-form' };
 const official = { sub: 'bench', name: 'bench', role: 'platformAdmin' as const, jurisdiction: '990100' };
 await createItem(deps, official, '990100', { itemId: 'large-form', definition });
 await publish(deps, official, '990100', 'large-form', {});
-const app = createApp(deps);
 const schema = (definition.form as { schema: RJSFSchema }).schema;
 
 async function page(): Promise<number> {

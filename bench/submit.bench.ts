@@ -1,14 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PutCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createApp } from '../functions/src/app';
-import { localDeps } from '../functions/src/local-deps';
-import { seedDemo } from '../functions/src/seed';
-import { startEmbeddedDynamo } from '../functions/src/store/embedded';
-import { Store } from '../functions/src/store/store';
 import { saleAnswers } from '../functions/test/files';
 import { report } from './measure';
+import { seededApp } from './seeded-app';
 
 /**
  * Submissions through the whole app (validation, materials with their files re-checked,
@@ -19,12 +12,7 @@ const CONCURRENCY = 32;
 const PER_ROUND = 640;
 const ROUNDS = 3;
 
-const dynamo = await startEmbeddedDynamo();
-const store = new Store(dynamo.client, 'onevisit-bench');
-await store.ensureTable();
-const deps = localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-')), secret: 'bench', quiet: true });
-await seedDemo(deps);
-const app = createApp(deps);
+const { dynamo, store, app } = await seededApp();
 const doc = DynamoDBDocumentClient.from(dynamo.client);
 
 const ITEM = '/api/items/990100/real-estate-transfer';

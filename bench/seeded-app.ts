@@ -1,0 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../functions/src/app';
+import { localDeps } from '../functions/src/local-deps';
+import { seedDemo } from '../functions/src/seed';
+import { startEmbeddedDynamo } from '../functions/src/store/embedded';
+import { Store } from '../functions/src/store/store';
+
+/** The whole app on a fresh in-memory store with the demo world, as the benchmarks measure it. */
+export async function seededApp() {
+  const dynamo = await startEmbeddedDynamo();
+  const store = new Store(dynamo.client, 'onevisit-bench');
+  await store.ensureTable();
+  const deps = localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-')), secret: 'bench', quiet: true });
+  await seedDemo(deps);
+  return { dynamo, store, deps, app: createApp(deps) };
+}
