@@ -98,6 +98,19 @@ describe('applying with JavaScript', () => {
     await page.reload();
     await expect.poll(() => page.getByLabel('不动产权证书号').inputValue()).toBe('示房权证第 002 号');
     expect(await page.getByLabel('买卖', { exact: true }).isChecked()).toBe(true);
+
+    // Files go up as they are chosen; then the application is filed.
+    await page.getByLabel('不动产坐落').fill('示范市人民路 2 号');
+    await page.locator('#root_transferor_name').fill('张三');
+    await page.locator('#root_transferor_idCard').fill('11010519491231002X');
+    await page.locator('#root_transferee_name').fill('李四');
+    await page.locator('#root_transferee_idCard').fill('440524188001010014');
+    await page.locator('#root_transferee_mobile').fill('13812345678');
+    for (const id of ['application', 'title-certificate', 'sale-contract']) await page.locator(`#file-${id}`).setInputFiles(pdf(`${id}.pdf`));
+    await expect.poll(() => page.getByText('已上传').count()).toBe(3);
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByRole('heading', { name: '申请已提交' }).waitFor();
+    expect(await page.getByTestId('tracking-number').textContent()).toMatch(/^990100-\d{8}-\d{6}$/);
   });
 });
 

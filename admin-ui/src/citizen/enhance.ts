@@ -8,7 +8,7 @@ import { answersFromPost, materialsFor, validateAnswers, visibleAnswers, type Po
  * still works; the server stays the validator of record.
  */
 
-type Rules = Pick<ItemDefinition, 'form' | 'materials' | 'deficiencyAcceptance' | 'notifyPromise'> & { lang: 'zh' | 'en'; draftKey: string };
+type Rules = Pick<ItemDefinition, 'form' | 'materials' | 'deficiencyAcceptance' | 'notifyPromise'> & { lang: 'zh' | 'en'; draftKey: string; uploadUrl: string };
 
 const form = document.querySelector<HTMLFormElement>('form.citizen-form');
 const rulesElement = document.getElementById('onevisit-rules');
@@ -111,8 +111,53 @@ function enhance(form: HTMLFormElement, rules: Rules): void {
     refresh();
   });
   form.addEventListener('submit', () => localStorage.removeItem(rules.draftKey));
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[type=file][name^="material["]')) uploadOnChoice(input, rules, t);
   refresh();
 
   // After a failed post, take the applicant straight to what needs correcting.
   document.getElementById('error-summary')?.focus();
+}
+
+/**
+ * Files go up as soon as they are chosen, with their progress shown; the form then carries only
+ * their keys, as it does after a post that needed correcting.
+ */
+function uploadOnChoice(input: HTMLInputElement, rules: Rules, t: (zh: string, en: string) => string): void {
+  const materialId = /^material\[([\w-]+)\]$/.exec(input.name)?.[1];
+  if (!materialId) return;
+  input.addEventListener('change', () => {
+    for (const file of [...(input.files ?? [])]) {
+      const row = document.createElement('div');
+      const progress = document.createElement('progress');
+      progress.max = 100;
+      progress.value = 0;
+      progress.setAttribute('aria-label', t(`正在上传 ${file.name}`, `Uploading ${file.name}`));
+      row.append(file.name, ' ', progress);
+      input.before(row);
+      const body = new FormData();
+      body.set('materialId', materialId);
+      body.set('file', file);
+      const request = new XMLHttpRequest();
+      request.open('POST', rules.uploadUrl);
+      request.upload.addEventListener('progress', (event) => {
+        if (event.lengthComputable) progress.value = Math.round((event.loaded / event.total) * 100);
+      });
+      request.addEventListener('load', () => {
+        const answer = JSON.parse(request.responseText || '{}') as { key?: string; message?: string; message_en?: string };
+        if (request.status === 201 && answer.key) {
+          const kept = document.createElement('input');
+          kept.type = 'hidden';
+          kept.name = `uploaded[${materialId}]`;
+          kept.value = answer.key;
+          row.replaceChildren(kept, `${file.name} `, Object.assign(document.createElement('span'), { className: 'tag shared', textContent: t('已上传', 'uploaded') }));
+        } else {
+          row.replaceChildren(Object.assign(document.createElement('p'), { className: 'field-error', role: 'alert', textContent: (rules.lang === 'zh' ? answer.message : answer.message_en) ?? t('上传失败', 'upload failed') }));
+        }
+      });
+      request.addEventListener('error', () => row.replaceChildren(Object.assign(document.createElement('p'), { className: 'field-error', textContent: t('上传失败，请重试', 'upload failed; try again') })));
+      request.send(body);
+    }
+    // The files are on their way; the form itself no longer needs to carry them.
+    input.value = '';
+  });
 }

@@ -11,6 +11,7 @@ import { say, type Lang } from './page';
  */
 export interface ApplyPageProps {
   lang: Lang;
+  jurisdiction: string;
   item: ItemDefinition;
   action: string;
   answers: Record<string, unknown>;
@@ -39,7 +40,7 @@ function errorSchema(errors: AnswerError[], lang: Lang): ErrorSchema {
 
 const fieldAnchor = (field: string) => `#root_${field.replace(/\./g, '_')}`;
 
-export function ApplyPage({ lang, item, action, answers, hidden, materials, promisedDue, idempotencyKey, uploaded, errors }: ApplyPageProps) {
+export function ApplyPage({ lang, jurisdiction, item, action, answers, hidden, materials, promisedDue, idempotencyKey, uploaded, errors }: ApplyPageProps) {
   const t = say(lang);
   const pick = (m: { message: string; message_en: string }) => (lang === 'zh' ? m.message : m.message_en);
   const label = (pair: readonly [string, string]) => (lang === 'zh' ? pair[0] : pair[1]);
@@ -148,7 +149,7 @@ export function ApplyPage({ lang, item, action, answers, hidden, materials, prom
           </button>
         </CitizenForm>
       </section>
-      <script type="application/json" id="onevisit-rules" dangerouslySetInnerHTML={{ __html: rulesJson(item, lang) }} />
+      <script type="application/json" id="onevisit-rules" dangerouslySetInnerHTML={{ __html: rulesJson(item, jurisdiction, lang) }} />
       <script src={scriptSrc} defer />
     </>
   );
@@ -158,7 +159,15 @@ export function ApplyPage({ lang, item, action, answers, hidden, materials, prom
 export const scriptSrc = '/citizen/citizen.js';
 
 /** What the page script needs to follow the answers, as JSON safe inside a script element. */
-function rulesJson(item: ItemDefinition, lang: Lang): string {
-  const rules = { form: item.form, materials: item.materials, deficiencyAcceptance: item.deficiencyAcceptance, notifyPromise: item.notifyPromise, lang, draftKey: `onevisit.apply.${item.id}.${item.meta?.version ?? 0}` };
+function rulesJson(item: ItemDefinition, jurisdiction: string, lang: Lang): string {
+  const rules = {
+    form: item.form,
+    materials: item.materials,
+    deficiencyAcceptance: item.deficiencyAcceptance,
+    notifyPromise: item.notifyPromise,
+    lang,
+    draftKey: `onevisit.apply.${item.id}.${item.meta?.version ?? 0}`,
+    uploadUrl: `/api/items/${jurisdiction}/${item.id}/uploads`,
+  };
   return JSON.stringify(rules).replace(/</g, '\\u003c');
 }

@@ -42,6 +42,7 @@ async function applyPage(c: Context<AppEnv>, lang: Lang, version: ItemVersion, s
     item.name,
     <ApplyPage
       lang={lang}
+      jurisdiction={version.jurisdiction}
       item={item}
       action={`/apply/${version.jurisdiction}/${version.itemId}`}
       answers={state.answers}
