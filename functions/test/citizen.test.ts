@@ -39,6 +39,7 @@ describe('the application page', () => {
     expect(page.html).toContain('<html lang="zh-CN">');
     expect(page.html).toContain('<h1>不动产转移登记</h1>');
     expect(page.html).toContain('承诺时限</dt><dd>5个工作日');
+    expect(page.html).toContain('结果送达</dt><dd>窗口领取；邮政速递(送达到付)；电子证照(同步发放不动产电子证照)');
     expect(page.html).toContain('以下材料由政府部门共享获取，无需提交：申请人身份证明、完税凭证、婚姻状况证明');
     const form = /<form[^>]*>/.exec(page.html)![0];
     expect(form).toContain('action="/apply/990100/real-estate-transfer"');

@@ -101,6 +101,8 @@ describe('applying with JavaScript', () => {
 
     // Files go up as they are chosen; then the application is filed.
     await page.getByLabel('不动产坐落').fill('示范市人民路 2 号');
+    await page.getByLabel('界址、面积是否发生变化').check();
+    await expect.poll(() => page.locator('#materials-list').textContent()).toContain('不动产测绘报告');
     await page.locator('#root_transferor_name').fill('张三');
     await page.locator('#root_transferor_idCard').fill('11010519491231002X');
     await page.locator('#root_transferee_name').fill('李四');
@@ -111,6 +113,11 @@ describe('applying with JavaScript', () => {
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.getByRole('heading', { name: '申请已提交' }).waitFor();
     expect(await page.getByTestId('tracking-number').textContent()).toMatch(/^990100-\d{8}-\d{6}$/);
+
+    await page.getByRole('link', { name: '查看办理进度' }).click();
+    await page.getByLabel('补交「不动产测绘报告」').setInputFiles(pdf('测绘报告.pdf'));
+    await page.getByRole('button', { name: '上传补交' }).click();
+    await page.getByText('补交材料：不动产测绘报告').waitFor();
   });
 });
 

@@ -27,6 +27,13 @@ export interface ApplyPageProps {
 const limitText = (t: ReturnType<typeof say>, limit: TimeLimit | null) =>
   limit === null ? t('法律未规定', 'none set by law') : limit.value === 0 ? t('当场办结', 'decided on the spot') : t(`${limit.value}个${limit.unit === 'workday' ? '工作日' : '自然日'}`, `${limit.value} ${limit.unit === 'workday' ? 'working' : 'calendar'} days`);
 
+const deliveryMethods = {
+  window: ['窗口领取', 'collect at the window'],
+  post: ['邮政速递(送达到付)', 'by post (EMS)'],
+  electronic: ['电子证照', 'electronic certificate'],
+  none: ['无需送达', 'nothing to deliver'],
+} as const;
+
 /** Server errors in the shape react-jsonschema-form shows next to fields. */
 function errorSchema(errors: AnswerError[], lang: Lang): ErrorSchema {
   const root: Record<string, unknown> = {};
@@ -91,6 +98,12 @@ export function ApplyPage({ lang, jurisdiction, item, action, answers, hidden, m
           <dd>{item.maxVisits === 0 ? t('零跑动，全程网上办', 'none: entirely online') : t(`最多 ${item.maxVisits} 次(${item.visitReason ?? ''})`, `at most ${item.maxVisits} (${item.visitReason ?? ''})`)}</dd>
           <dt>{t('收费', 'Fees')}</dt>
           <dd>{item.fees.some((f) => f.charged) ? item.fees.filter((f) => f.charged).map((f) => `${f.name}${f.standard ? `：${f.standard}` : ''}`).join('；') : t('不收费', 'free')}</dd>
+          {item.delivery.length > 0 && (
+            <>
+              <dt>{t('结果送达', 'Results delivered')}</dt>
+              <dd>{item.delivery.map((d) => `${label(deliveryMethods[d.method])}${d.note ? `(${d.note})` : ''}`).join(lang === 'zh' ? '；' : '; ')}</dd>
+            </>
+          )}
           <dt>{t('办理方式', 'How')}</dt>
           <dd>{item.channels.map((c) => label(channelLabels[c])).join(lang === 'zh' ? '、' : ', ')}</dd>
           {item.windows.map((w, i) => (
