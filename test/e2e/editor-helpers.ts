@@ -21,9 +21,22 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   expect(bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
-/** Picks an option of an Ant Design select, opened from its labelled combobox. */
+/**
+ * Picks an option of an Ant Design select, opened from its labelled combobox. A select that was
+ * just re-rendered (its row changed) can swallow the first click, so opening is retried.
+ */
 export async function choose(page: Page, combobox: Locator, option: string): Promise<void> {
-  await combobox.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  for (let attempt = 1; ; attempt++) {
+    await combobox.click();
+    try {
+      await item.waitFor({ timeout: 4000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await item.click();
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 5000 }).toBe(0);
 }
