@@ -5,5 +5,9 @@ export default defineConfig({
   test: {
     include: ['*/test/**/*.test.ts', 'test/api/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/e2e/**'],
+    globalSetup: ['test/api/global-setup.ts'],
+    // Some tests start the local server or spawn the CLI: seconds, not milliseconds, on 2 cores.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

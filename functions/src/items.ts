@@ -1,4 +1,4 @@
-import { itemId as itemIdSchema, runPublishChecks, type CheckIssue } from '@onevisit/item-schemas';
+import { itemId as itemIdSchema, jsonPointer, runPublishChecks, type CheckIssue } from '@onevisit/item-schemas';
 import { templates } from '@onevisit/item-schemas/templates';
 import diff from 'microdiff';
 import type { Principal } from './auth';
@@ -148,7 +148,7 @@ export async function diffVersions(deps: AppDeps, jurisdiction: string, itemId: 
   const { meta: _a, ...before } = a.definition;
   const { meta: _b, ...after } = b.definition;
   return diff(before, after).map((d) => ({
-    path: d.path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''),
+    path: jsonPointer(d.path),
     kind: d.type === 'CREATE' ? 'added' : d.type === 'REMOVE' ? 'removed' : 'changed',
     ...('oldValue' in d ? { before: d.oldValue } : {}),
     ...('value' in d ? { after: d.value } : {}),

@@ -6,6 +6,7 @@ export { formatDate, isoDate, parseDate, shanghaiDateOf } from './dates';
 export * from './deadlines';
 export * from './form-fields';
 export * from './formats';
+export * from './json-pointer';
 export * from './json-schema';
 export * from './materials';
 export * from './messages';

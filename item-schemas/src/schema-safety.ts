@@ -1,5 +1,6 @@
 import safeRegex from 'safe-regex2';
 import { knownFormats } from './answers';
+import { jsonPointer } from './json-pointer';
 import { bilingual, type Bilingual } from './messages';
 
 /**
@@ -28,7 +29,6 @@ export interface SchemaIssue extends Bilingual {
 
 type Node = Record<string, unknown>;
 const isObject = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
-const pointer = (parts: string[]) => parts.map((p) => `/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
 /** Keywords whose values are schemas (or maps/arrays of them), so nesting is counted through them. */
 const SCHEMA_KEYWORDS = new Set([
@@ -39,7 +39,7 @@ const SCHEMA_KEYWORDS = new Set([
 export function checkFormSchema(schema: Node): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   const add = (code: SchemaIssueCode, path: string[], zh: string, en: string) =>
-    issues.push({ code, path: pointer(path), ...bilingual(zh, en) });
+    issues.push({ code, path: jsonPointer(path), ...bilingual(zh, en) });
 
   const size = JSON.stringify(schema).length;
   if (size > SCHEMA_LIMITS.maxBytes) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonPointer } from './json-pointer';
 import { bilingual, type Bilingual } from './messages';
 
 /** A schema violation at a JSON Pointer, in Chinese and English. */
@@ -7,10 +8,6 @@ export interface FieldIssue extends Bilingual {
 }
 
 const zh = z.locales.zhCN().localeError!;
-
-export function jsonPointer(path: readonly PropertyKey[]): string {
-  return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
 
 /**
  * zod issues as bilingual messages. Messages written into the model read "中文 / English";

@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.test.ts'],
     root: new URL('..', import.meta.url).pathname,
     fileParallelism: false,
+    globalSetup: ['api/global-setup.ts'],
     testTimeout: 90_000,
     hookTimeout: 60_000,
   },
