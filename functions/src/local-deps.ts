@@ -1,12 +1,11 @@
-import { join } from 'node:path';
 import { LocalTokens } from './auth';
 import { Calendars } from './calendars';
 import type { AppDeps } from './deps';
 import { localFileStore } from './files';
-import { LocalOutbox } from './notifier';
+import { LogChannel, Outbox } from './notifier';
 import type { Store } from './store/store';
 
-/** The app's dependencies on one machine: files and outbox under the data folder, local tokens. */
+/** The app's dependencies on one machine: files under the data folder, messages in the outbox and the log, local tokens. */
 export function localDeps(store: Store, options: { dataDir: string; secret: string; clock?: () => Date; quiet?: boolean }): AppDeps & { devTokens: LocalTokens } {
   const tokens = new LocalTokens(options.secret);
   return {
@@ -15,7 +14,7 @@ export function localDeps(store: Store, options: { dataDir: string; secret: stri
     files: localFileStore(options.dataDir),
     auth: tokens,
     devTokens: tokens,
-    notifier: new LocalOutbox(join(options.dataDir, 'outbox.jsonl'), options.quiet),
+    notifier: new Outbox(store, new LogChannel(options.quiet)),
     clock: options.clock ?? (() => new Date()),
     secret: options.secret,
   };

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { ensureAdminUiBuilt, mountAdminUi } from './admin-ui';
 import { createApp } from './app';
+import { sweep } from './cases/sweep';
 import { localDeps } from './local-deps';
 import { demoUsers, seedDemo } from './seed';
 import { startEmbeddedDynamo } from './store/embedded';
@@ -49,10 +50,22 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '12
   console.log('按 Ctrl-C 停止 / press Ctrl-C to stop');
 });
 
+// The sweep runs on a timer here, as a schedule runs it in AWS (ONEVISIT_SWEEP_SECONDS=0 turns it off).
+const sweepSeconds = Number(process.env.ONEVISIT_SWEEP_SECONDS ?? 60);
+const sweeper =
+  sweepSeconds > 0
+    ? setInterval(() => {
+        sweep(deps)
+          .then((r) => r.changed > 0 && console.log(`[时限巡检 sweep] ${r.today}: 预警 ${r.warnings}，自动处理 ${r.actions}`))
+          .catch((error: unknown) => console.error('[时限巡检 sweep] failed', error));
+      }, sweepSeconds * 1000)
+    : undefined;
+
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  clearInterval(sweeper);
   server.close();
   await dynamo.close();
   console.log('OneVisit 已停止 / stopped');

@@ -1,38 +1,85 @@
-import { appendFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { z } from '@hono/zod-openapi';
+import type { Store } from './store/store';
 
 /** Messages to applicants and officers: SMS, e-mail or the in-site inbox. */
+
+export const channels = ['sms', 'email', 'inSite'] as const;
+
 export interface Notification {
-  channel: 'sms' | 'email' | 'inSite';
-  /** A phone number, an e-mail address, or a user id for the inbox. */
+  jurisdiction: string;
+  channel: (typeof channels)[number];
+  /** A phone number, an e-mail address, or an inbox (`dept:<credit code>`, `admins`). */
   to: string;
   /** What the message is about, for the outbox page and audits. */
   topic: string;
   text: string;
+  text_en?: string;
   trackingNumber?: string;
 }
+
+export const outboxMessage = z
+  .object({
+    id: z.string(),
+    jurisdiction: z.string(),
+    at: z.string(),
+    channel: z.enum(channels),
+    to: z.string(),
+    topic: z.string(),
+    text: z.string(),
+    text_en: z.string().optional(),
+    trackingNumber: z.string().optional(),
+    /** In-site messages are delivered by being recorded; SMS and e-mail by their channel. */
+    status: z.enum(['delivered', 'failed']),
+    error: z.string().optional(),
+  })
+  .openapi('OutboxMessage');
+export type OutboxMessage = z.infer<typeof outboxMessage>;
 
 export interface Notifier {
   send(notification: Notification, at: Date): Promise<void>;
 }
 
-/** Local mode: every message goes to an outbox file (one JSON line each) and, unless quiet, the log. */
-export class LocalOutbox implements Notifier {
+/** Where SMS and e-mail leave the system: the log locally, SNS and SES in AWS. */
+export interface Channel {
+  deliver(notification: Notification): Promise<void>;
+}
+
+/**
+ * Every message is recorded in the jurisdiction's outbox with how its delivery went; a failed
+ * SMS or e-mail never fails the action that caused it, and stays visible on the outbox page.
+ */
+export class Outbox implements Notifier {
   constructor(
-    readonly file: string,
-    private readonly quiet = false,
+    private readonly store: Store,
+    private readonly channel: Channel,
   ) {}
 
   async send(notification: Notification, at: Date): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
-    await appendFile(this.file, `${JSON.stringify({ at: at.toISOString(), ...notification })}\n`);
-    if (!this.quiet) console.log(`[通知 ${notification.channel} → ${notification.to}] ${notification.text}`);
+    let failure: string | undefined;
+    if (notification.channel !== 'inSite') {
+      try {
+        await this.channel.deliver(notification);
+      } catch (error) {
+        failure = error instanceof Error ? error.message : String(error);
+        console.error(JSON.stringify({ type: 'notification-failed', to: notification.to, topic: notification.topic, error: failure }));
+      }
+    }
+    await this.store.recordMessage({
+      id: randomUUID(),
+      at: at.toISOString(),
+      ...notification,
+      status: failure === undefined ? 'delivered' : 'failed',
+      ...(failure === undefined ? {} : { error: failure }),
+    });
   }
 }
 
-/** Until a deployment sets up SMS and e-mail, messages are written to the function's log. */
-export class LogNotifier implements Notifier {
-  async send(notification: Notification, at: Date): Promise<void> {
-    console.log(JSON.stringify({ type: 'notification', at: at.toISOString(), ...notification }));
+/** Local mode: SMS and e-mail are written to the log (the outbox page shows them too). */
+export class LogChannel implements Channel {
+  constructor(private readonly quiet = false) {}
+
+  async deliver(notification: Notification): Promise<void> {
+    if (!this.quiet) console.log(`[通知 ${notification.channel} → ${notification.to}] ${notification.text}`);
   }
 }

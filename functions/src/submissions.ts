@@ -1,16 +1,11 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import {
-  checkSubmissionMaterials,
-  dueDate,
-  formFields,
-  valueAt,
-  shanghaiDateOf,
-  validateAnswers,
-  type ItemDefinition,
-} from '@onevisit/item-schemas';
+import { checkSubmissionMaterials, dueDate, shanghaiDateOf, validateAnswers, type ItemDefinition } from '@onevisit/item-schemas';
+import type { ApplicantAction } from './cases/actions';
+import type { CaseRecord, StoredCase } from './cases/record';
+import { act, caseSettingsFor, publicCase, sendNotices, settle } from './cases/service';
 import type { AppDeps } from './deps';
 import { ApiError, notFound } from './errors';
-import type { CaseRecord, FileInfo, ItemVersion, StoredCase } from './records';
+import type { FileInfo, ItemVersion } from './records';
 import { inspectUpload } from './uploads';
 import { ConflictError } from './store/store';
 
@@ -69,11 +64,6 @@ export function secretMatches(stored: StoredCase, secret: string): boolean {
   const a = Buffer.from(stored.secretHash, 'hex');
   const b = Buffer.from(hash(secret), 'hex');
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function publicCase(c: StoredCase): CaseRecord {
-  const { secretHash: _s, idempotencyKey: _k, ...rest } = c;
-  return rest;
 }
 
 async function checkMaterials(deps: AppDeps, jurisdiction: string, item: ItemDefinition, answers: Record<string, unknown>, submission: Submission) {
@@ -142,89 +132,95 @@ export async function submit(
   }
 
   const calendar = await deps.calendars.forJurisdiction(jurisdiction);
-  const due = (value: number, unit: 'workday' | 'natural' = 'workday') => {
-    const d = dueDate(calendar, { from: receivedOn, limit: { value, unit } });
-    return { due: d.due, provisional: d.provisional };
-  };
-  const promised = due(item.promisedLimit.value, item.promisedLimit.unit);
-  const supplement = materials.deferred.length > 0 ? due(item.deficiencyAcceptance.supplementDays) : undefined;
-  const stored: StoredCase = {
+  const supplement = materials.deferred.length > 0 ? dueDate(calendar, { from: receivedOn, limit: { value: item.deficiencyAcceptance.supplementDays, unit: 'workday' } }).due : undefined;
+  const received: StoredCase = {
     trackingNumber,
     jurisdiction,
     itemId,
     itemName: item.name,
     version: version.version,
     departmentId: item.department.creditCode,
-    status: 'submitted',
+    status: 'received',
+    revision: 1,
     submittedAt: now.toISOString(),
     receivedOn,
     answers: validated.answers,
     materials: [
       ...[...materials.files].map(([materialId, files]) => ({ materialId, name: item.materials.find((m) => m.id === materialId)!.name, status: 'supplied' as const, files })),
       ...materials.promised.map((materialId) => ({ materialId, name: item.materials.find((m) => m.id === materialId)!.name, status: 'promised' as const, files: [] })),
-      ...materials.deferred.map((m) => ({ materialId: m.id, name: m.name, status: 'deferred' as const, files: [], supplementDue: supplement!.due })),
+      ...materials.deferred.map((m) => ({ materialId: m.id, name: m.name, status: 'deferred' as const, files: [], supplementDue: supplement! })),
     ],
-    due: { promised, ...(item.legalLimit ? { legal: due(item.legalLimit.value, item.legalLimit.unit) } : {}), ...(supplement ? { supplement } : {}) },
+    pauses: [],
+    warnings: {},
+    due: { promised: { due: receivedOn, provisional: false } },
     calendarVersion: calendar.version,
-    history: [{ at: now.toISOString(), actor: 'applicant', action: 'submitted', ...(supplement ? { note: `容缺受理，补交期限 ${supplement.due}` } : {}) }],
+    history: [{ at: now.toISOString(), actor: 'applicant', action: 'submitted', to: 'received', ...(supplement ? { note: `容缺材料补交期限 ${supplement}` } : {}) }],
     secretHash: hash(secret),
     idempotencyKey,
   };
+  const settled = settle(received, { item, calendar, settings: await caseSettingsFor(deps, jurisdiction) }, receivedOn);
   try {
-    await deps.store.putCase(stored, { departmentId: stored.departmentId, due: promised.due });
+    await deps.store.saveCase(settled.case, 'new', settled);
   } catch (error) {
     // Two retries raced past the claim: the other stored the same case.
     if (!(error instanceof ConflictError)) throw error;
     const existing = await deps.store.getCase(jurisdiction, trackingNumber);
     return { created: false, case: publicCase(existing!), secret };
   }
-  await tellApplicant(deps, item, stored, now);
-  return { created: true, case: publicCase(stored), secret };
+  const c = settled.case;
+  const deferred = c.due.supplement ? `，请于${c.due.supplement.due}前补交容缺材料` : '';
+  await sendNotices(deps, c, item, [{
+    to: 'applicant',
+    topic: 'received',
+    text: `您申请的「${c.itemName}」已收到，受理编号 ${c.trackingNumber}，承诺${c.due.promised.due}前办结${deferred}。`,
+    text_en: `Your application ${c.trackingNumber} was received; it is promised to be decided by ${c.due.promised.due}.`,
+  }, { to: 'department', topic: 'received', text: `新收件 ${c.trackingNumber}「${c.itemName}」，请于${c.due.acceptance!.due}前作出受理决定`, text_en: `New case ${c.trackingNumber}; decide on acceptance by ${c.due.acceptance!.due}` }], now);
+  return { created: true, case: publicCase(c), secret };
 }
 
-/** The receipt by SMS, to the first mobile number the form asks for (if it asks for one). */
-async function tellApplicant(deps: AppDeps, item: ItemDefinition, c: StoredCase, now: Date): Promise<void> {
-  const mobileField = formFields(item.form.schema).find((f) => f.format === 'cn-mobile' && typeof valueAt(c.answers, f.path) === 'string');
-  if (!mobileField) return;
-  const supplement = c.due.supplement ? `，请于${c.due.supplement.due}前补交容缺材料` : '';
-  await deps.notifier.send(
-    {
-      channel: 'sms',
-      to: valueAt(c.answers, mobileField.path) as string,
-      topic: 'received',
-      trackingNumber: c.trackingNumber,
-      text: `您申请的「${c.itemName}」已收到，受理编号 ${c.trackingNumber}，承诺${c.due.promised.due}前办结${supplement}。`,
-    },
-    now,
-  );
-}
-
-/** Progress for the applicant: the tracking number and the secret, or nothing at all. */
-export async function track(deps: AppDeps, trackingNumber: string, secret: string | undefined): Promise<CaseRecord> {
+/** The applicant's case: the tracking number and the secret, or nothing at all. */
+async function applicantCase(deps: AppDeps, trackingNumber: string, secret: string | undefined): Promise<StoredCase> {
   const jurisdiction = trackingNumber.slice(0, 6);
   const found = secret && /^\d{6}-\d{8}-\d{6}$/.test(trackingNumber) ? await deps.store.getCase(jurisdiction, trackingNumber) : undefined;
   if (!found || !secretMatches(found, secret!)) throw notFound('办件', 'case');
-  return publicCase(found);
+  return found;
+}
+
+/** Progress for the applicant. */
+export async function track(deps: AppDeps, trackingNumber: string, secret: string | undefined): Promise<CaseRecord> {
+  return publicCase(await applicantCase(deps, trackingNumber, secret));
 }
 
 /**
- * A 容缺 material supplied after acceptance, by the applicant (tracking number and secret). The
+ * A 容缺 material supplied after submission, by the applicant (tracking number and secret). The
  * file is checked like any upload against the material of the version the case was filed under.
  */
 export async function supplyLater(deps: AppDeps, trackingNumber: string, secret: string | undefined, materialId: string, keys: string[]): Promise<CaseRecord> {
-  const found = await track(deps, trackingNumber, secret);
-  const index = found.materials.findIndex((m) => m.materialId === materialId && m.status === 'deferred');
-  if (index < 0) throw new ApiError(409, 'NOT_AWAITED', '这项材料无需补交或已经补交', 'this material is not awaited (or was supplied already)');
-  if (keys.length === 0) throw new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
-  const version = await deps.store.getVersion(found.jurisdiction, found.itemId, found.version);
-  const material = version!.definition.materials.find((m) => m.id === materialId)!;
-  const files = await Promise.all(keys.map((key) => inspectUpload(deps, found.jurisdiction, version!.definition, material, key)));
-  const now = deps.clock().toISOString();
-  try {
-    const updated = await deps.store.supplyMaterial(found.jurisdiction, trackingNumber, index, files, { at: now, actor: 'applicant', action: 'supplemented', note: material.name });
-    return publicCase(updated);
-  } catch (error) {
-    if (error instanceof ConflictError) throw new ApiError(409, 'NOT_AWAITED', '这项材料已经补交', 'this material was supplied already');
-    throw error;
+  const found = await applicantCase(deps, trackingNumber, secret);
+  if (!found.materials.some((m) => m.materialId === materialId && m.status === 'deferred')) {
+    throw new ApiError(409, 'NOT_AWAITED', '这项材料无需补交或已经补交', 'this material is not awaited (or was supplied already)');
   }
+  if (keys.length === 0) throw new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
+  const files = await inspectFiles(deps, found, materialId, keys);
+  return publicCase((await act(deps, found, { type: 'supplement', materialId, files }, { actor: APPLICANT })).case);
+}
+
+const APPLICANT = { id: 'applicant', name: '申请人' };
+
+/** Uploaded keys checked against a material of the case's pinned version. */
+export async function inspectFiles(deps: AppDeps, c: StoredCase, materialId: string, keys: string[]): Promise<FileInfo[]> {
+  const version = await deps.store.getVersion(c.jurisdiction, c.itemId, c.version);
+  const material = version!.definition.materials.find((m) => m.id === materialId);
+  if (!material) throw new ApiError(422, 'UNKNOWN_MATERIAL', `本事项没有这项材料：${materialId}`, `the item has no such material: ${materialId}`);
+  return Promise.all(keys.map((key) => inspectUpload(deps, c.jurisdiction, version!.definition, material, key)));
+}
+
+/** What the applicant may do to their case: withdraw, rate, supply the corrections. */
+export async function applicantAct(deps: AppDeps, trackingNumber: string, secret: string | undefined, action: ApplicantAction, key?: string): Promise<CaseRecord> {
+  const found = await applicantCase(deps, trackingNumber, secret);
+  const resolved =
+    action.type === 'supplyCorrection'
+      ? { ...action, materials: Object.fromEntries(await Promise.all(Object.entries(action.materials).map(async ([id, keys]) => [id, await inspectFiles(deps, found, id, keys)] as const))) }
+      : action;
+  return publicCase((await act(deps, found, resolved, { actor: APPLICANT, ...(key ? { key } : {}) })).case);
 }

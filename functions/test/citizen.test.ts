@@ -96,7 +96,7 @@ describe('the application page', () => {
 
     const tracked = await get(`/track?number=${tracking}&secret=${secret}`);
     expect(tracked.status).toBe(200);
-    expect(tracked.html).toContain('已提交，等待受理');
+    expect(tracked.html).toContain('已收件，等待受理');
     expect(tracked.html).toContain('不动产测绘报告(2026-03-05 前)');
     expect((await get(`/track?number=${tracking}&secret=wrong`)).status).toBe(404);
 

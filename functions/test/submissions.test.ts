@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { LocalOutbox } from '../src/notifier';
 import { harness } from './harness';
 import { PDF, PNG, saleAnswers, TEXT } from './files';
 
@@ -98,7 +96,9 @@ describe('submitting', () => {
     expect(response.status).toBe(201);
     const c = response.json.case;
     expect(c.trackingNumber).toMatch(/^990100-20260302-\d{6}$/);
+    expect(c.status).toBe('received');
     expect(c.due).toEqual({
+      acceptance: { due: '2026-03-09', provisional: false }, // 补正告知: 5 working days
       promised: { due: '2026-03-09', provisional: false }, // 5 working days
       legal: { due: '2026-04-14', provisional: false }, // 30 working days, across 清明 (4/4–4/6)
       supplement: { due: '2026-03-05', provisional: false }, // 3 working days
@@ -119,7 +119,7 @@ describe('submitting', () => {
   });
 
   it('sends the applicant the receipt by SMS to the mobile number in the form', async () => {
-    const outbox = readFileSync((h.deps.notifier as LocalOutbox).file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const outbox = await h.store.outboxOf('990100', '2026-03-02');
     expect(outbox).toContainEqual(
       expect.objectContaining({
         channel: 'sms',
@@ -128,13 +128,15 @@ describe('submitting', () => {
         text: `您申请的「不动产转移登记」已收到，受理编号 ${tracking.number}，承诺2026-03-09前办结，请于2026-03-05前补交容缺材料。`,
       }),
     );
-    expect(outbox.filter((m) => m.trackingNumber === tracking.number)).toHaveLength(1); // not again for the retry
+    expect(outbox.filter((m) => m.trackingNumber === tracking.number && m.channel === 'sms')).toHaveLength(1); // not again for the retry
+    // The department learns of it in its inbox, with the day its acceptance decision is due.
+    expect(await h.store.inboxOf('990100', 'dept:12370500MB1000007L')).toContainEqual(expect.objectContaining({ trackingNumber: tracking.number, topic: 'received' }));
   });
 
   it('shows progress with the secret, and nothing without it', async () => {
     const found = await h.call('GET', `/api/track/${tracking.number}?secret=${encodeURIComponent(tracking.secret)}`);
     expect(found.status).toBe(200);
-    expect(found.json).toMatchObject({ trackingNumber: tracking.number, itemName: '不动产转移登记', status: 'submitted' });
+    expect(found.json).toMatchObject({ trackingNumber: tracking.number, itemName: '不动产转移登记', status: 'received' });
     expect(found.json).not.toHaveProperty('secretHash');
     expect((await h.call('GET', `/api/track/${tracking.number}`)).status).toBe(404);
     expect((await h.call('GET', `/api/track/${tracking.number}?secret=guess`)).status).toBe(404);
@@ -148,7 +150,7 @@ describe('submitting', () => {
     const supplied = await h.call('POST', path, { body: { secret: tracking.secret, materialId: 'survey-report', files: [key] } });
     expect(supplied.status).toBe(200);
     expect(supplied.json.materials).toContainEqual(expect.objectContaining({ materialId: 'survey-report', status: 'supplied', files: [expect.objectContaining({ key, contentType: 'application/pdf' })] }));
-    expect(supplied.json.history.at(-1)).toMatchObject({ actor: 'applicant', action: 'supplemented', note: '不动产测绘报告' });
+    expect(supplied.json.history.at(-1)).toMatchObject({ actor: 'applicant', action: 'supplement', note: '不动产测绘报告' });
     const again = await h.call('POST', path, { body: { secret: tracking.secret, materialId: 'survey-report', files: [key] } });
     expect(again.status).toBe(409);
   });

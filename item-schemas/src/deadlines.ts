@@ -138,3 +138,23 @@ export function warningLevel(
   const share = workdaysUsed(calendar, { from: input.from, to: input.today, pauses: input.pauses }) / total;
   return share >= red ? 'red' : share >= yellow ? 'yellow' : 'normal';
 }
+
+/**
+ * The days on which a running clock reaches each warning level, matching `warningLevel`: the
+ * first day its share of working days used reaches the threshold, and the day after the due date.
+ */
+export function warningDates(
+  calendar: WorkCalendar,
+  input: { from: string; due: string; pauses?: readonly Pause[]; thresholds?: Partial<WarningThresholds> },
+): { yellow?: string; red?: string; overdue: string } {
+  const { yellow, red } = warningThresholds.parse(input.thresholds ?? {});
+  const overdue = formatDate(day(input.due, 'due date') + 1);
+  const total = workdaysUsed(calendar, { from: input.from, to: input.due, pauses: input.pauses });
+  if (total === 0) return { overdue };
+  // A share is reached on the day the n-th working day is used; the epsilon keeps 0.9 × 10 at 9.
+  const reached = (share: number) => {
+    const n = Math.max(0, Math.ceil(share * total - 1e-9));
+    return n === 0 ? input.from : dueDate(calendar, { from: input.from, limit: { value: n, unit: 'workday' }, pauses: input.pauses }).due;
+  };
+  return { yellow: reached(yellow), red: reached(red), overdue };
+}

@@ -59,7 +59,7 @@ describe('applying without JavaScript', () => {
     await shoot(page, 'citizen-2-receipt');
 
     await page.getByRole('link', { name: '查看办理进度' }).click();
-    expect(await page.getByTestId('case-status').textContent()).toBe('已提交，等待受理');
+    expect(await page.getByTestId('case-status').textContent()).toBe('已收件，等待受理');
     await shoot(page, 'citizen-3-track');
 
     // Supply the 容缺 material from the tracking page.

@@ -3,7 +3,10 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { Calendars } from '../calendars';
 import type { AppDeps } from '../deps';
 import { LocalFileStore } from '../files';
-import { LogNotifier } from '../notifier';
+import { Outbox } from '../notifier';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { AwsChannel } from './channels';
 import { Store } from '../store/store';
 import { CognitoAuthenticator } from './cognito';
 import { S3FileStore } from './s3-files';
@@ -24,7 +27,7 @@ export function depsFromEnvironment(env: NodeJS.ProcessEnv = process.env): AppDe
     calendars: new Calendars(store),
     files: env.FILES_DIR ? new LocalFileStore(env.FILES_DIR) : new S3FileStore(new S3Client({}), need('FILES_BUCKET')),
     auth: new CognitoAuthenticator({ userPoolId: need('COGNITO_USER_POOL_ID'), clientId: need('COGNITO_CLIENT_ID') }),
-    notifier: new LogNotifier(),
+    notifier: new Outbox(store, new AwsChannel(new SNSClient({}), new SESv2Client({}), env.NOTIFY_FROM_EMAIL)),
     clock: () => new Date(),
     secret: need('APP_SECRET'),
   };

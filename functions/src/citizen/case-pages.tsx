@@ -1,5 +1,7 @@
 import type { ItemDefinition, MaterialsByStatus } from '@onevisit/item-schemas';
-import type { CaseRecord } from '../records';
+import { actionNames } from '../cases/actions';
+import { caseStatusName } from '../cases/lifecycle';
+import type { CaseRecord } from '../cases/record';
 import { say, type Lang } from './page';
 
 /** The receipt after submitting, the tracking page, and the printable checklist. */
@@ -63,14 +65,8 @@ function Pending({ lang, c }: { lang: Lang; c: CaseRecord }) {
   );
 }
 
-const actionNames: Record<string, [string, string]> = {
-  submitted: ['提交申请', 'submitted'],
-  supplemented: ['补交材料', 'supplied a material'],
-};
-
-const statusNames: Record<string, [string, string]> = {
-  submitted: ['已提交，等待受理', 'Submitted, awaiting acceptance'],
-};
+/** Warnings are the office's internal supervision, not the applicant's history. */
+const shownToApplicant = (action: string) => action !== 'warning';
 
 export function TrackPage({ lang, c, number, secret, failed, problem }: { lang: Lang; c?: CaseRecord; number?: string; secret?: string; failed?: boolean; problem?: string }) {
   const t = say(lang);
@@ -101,7 +97,7 @@ export function TrackPage({ lang, c, number, secret, failed, problem }: { lang: 
             <dt>{t('受理编号', 'Tracking number')}</dt>
             <dd>{c.trackingNumber}</dd>
             <dt>{t('状态', 'Status')}</dt>
-            <dd data-testid="case-status">{t(...(statusNames[c.status] ?? [c.status, c.status]))}</dd>
+            <dd data-testid="case-status">{t(...caseStatusName(c.status))}</dd>
             <dt>{t('承诺办结日期', 'Promised by')}</dt>
             <dd>{c.due.promised.due}</dd>
           </dl>
@@ -131,9 +127,11 @@ export function TrackPage({ lang, c, number, secret, failed, problem }: { lang: 
               ))}
           <h2>{t('办理记录', 'History')}</h2>
           <ol>
-            {c.history.map((h, i) => (
-              <li key={i}>{`${h.at.slice(0, 16).replace('T', ' ')} ${t(...(actionNames[h.action] ?? [h.action, h.action]))}${h.note ? `：${h.note}` : ''}`}</li>
-            ))}
+            {c.history
+              .filter((h) => shownToApplicant(h.action))
+              .map((h, i) => (
+                <li key={i}>{`${h.at.slice(0, 16).replace('T', ' ')} ${t(...(actionNames[h.action] ?? [h.action, h.action]))}${h.note ? `：${h.note}` : ''}`}</li>
+              ))}
           </ol>
         </section>
       )}

@@ -1,5 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { calendarOverlay, checkCodes, fileRef } from '@onevisit/item-schemas';
+import { calendarOverlay, checkCodes, fileRef, isoDate, shanghaiDateOf } from '@onevisit/item-schemas';
+import { recomputeOpenCases } from '../cases/recompute';
+import { caseSettingsFor } from '../cases/service';
+import { caseSettings } from '../cases/settings';
+import { outboxMessage } from '../notifier';
 import type { Context } from 'hono';
 import { authorize } from '../auth';
 import { ApiError, errorResponses, notFound } from '../errors';
@@ -254,11 +258,11 @@ export function registerAdminRoutes(app: App): void {
       security,
       summary: '保存日历调整(If-Match) / save the jurisdiction’s days',
       request: { params: jParams, headers: ifMatch, body: { content: { 'application/json': { schema: calendarOverlay } } } },
-      responses: { 200: json(calendarRecord, 'saved'), ...errorResponses(400, 401, 403, 409, 428) },
+      responses: { 200: json(calendarRecord.extend({ recomputedCases: z.number().int() }), 'saved; open cases whose deadlines moved were recomputed'), ...errorResponses(400, 401, 403, 409, 428) },
     }),
     async (c) => {
       const { jurisdiction } = c.req.valid('param');
-      admin(c, jurisdiction);
+      const who = admin(c, jurisdiction);
       const deps = c.get('deps');
       const expected = expectedRevision(c);
       const saved = { jurisdiction, overlay: c.req.valid('json'), revision: expected + 1, updatedAt: deps.clock().toISOString() };
@@ -269,8 +273,55 @@ export function registerAdminRoutes(app: App): void {
         throw error;
       }
       deps.calendars.invalidate();
+      const recomputedCases = await recomputeOpenCases(deps, jurisdiction, { id: who.sub, name: who.name });
       c.header('ETag', etag(saved.revision));
-      return c.json(saved, 200);
+      return c.json({ ...saved, recomputedCases }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/case-settings', tags, security, summary: '办件预警设置 / warning levels and follow-up days', request: { params: jParams }, responses: { 200: json(caseSettings, 'the settings in force (own, inherited or default)'), ...errorResponses(401, 403) } }),
+    async (c) => {
+      const { jurisdiction } = c.req.valid('param');
+      admin(c, jurisdiction);
+      return c.json(await caseSettingsFor(c.get('deps'), jurisdiction), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/admin/{jurisdiction}/case-settings',
+      tags,
+      security,
+      summary: '保存办件预警设置 / save the warning levels and follow-up days',
+      request: { params: jParams, body: { content: { 'application/json': { schema: caseSettings } } } },
+      responses: { 200: json(caseSettings, 'saved'), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      const { jurisdiction } = c.req.valid('param');
+      admin(c, jurisdiction);
+      const settings = c.req.valid('json');
+      await c.get('deps').store.putCaseSettings(jurisdiction, settings);
+      return c.json(settings, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/{jurisdiction}/outbox',
+      tags,
+      security,
+      summary: '消息发件箱 / the messages sent on a day (SMS, e-mail, in-site)',
+      request: { params: jParams, query: z.object({ day: isoDate.optional().openapi({ description: 'YYYY-MM-DD，默认今天 / default today' }) }) },
+      responses: { 200: json(z.array(outboxMessage), 'newest first'), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      const { jurisdiction } = c.req.valid('param');
+      admin(c, jurisdiction);
+      const deps = c.get('deps');
+      return c.json(await deps.store.outboxOf(jurisdiction, c.req.valid('query').day ?? shanghaiDateOf(deps.clock())), 200);
     },
   );
 }

@@ -1,11 +1,23 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { LocalTokens } from '../auth';
+import { sweep } from '../cases/sweep';
 import { errorResponses, notFound } from '../errors';
 import type { App } from '../http';
 import { jurisdictionId, user } from '../records';
 
 /** Local mode only: the demo sign-in picker. It issues real signed tokens for the seeded users. */
 export function registerDevRoutes(app: App, tokens: LocalTokens): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/dev/sweep',
+      tags: ['local'],
+      summary: '立即运行时限巡检 / run the sweep now (it also runs every minute)',
+      responses: { 200: { description: 'what the sweep did', content: { 'application/json': { schema: z.object({ today: z.string(), read: z.number(), changed: z.number(), warnings: z.number(), actions: z.number(), conflicts: z.number() }) } } } },
+    }),
+    async (c) => c.json(await sweep(c.get('deps')), 200),
+  );
+
   app.openapi(
     createRoute({ method: 'get', path: '/api/dev/users', tags: ['local'], summary: '演示用户 / demo users', responses: { 200: { description: 'users to sign in as', content: { 'application/json': { schema: z.array(user) } } } } }),
     async (c) => {

@@ -1,23 +1,68 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { shanghaiDateOf, warningLevel } from '@onevisit/item-schemas';
-import { authorize } from '../auth';
-import { ApiError, errorResponses } from '../errors';
+import { shanghaiDateOf } from '@onevisit/item-schemas';
+import { authorize, type Principal } from '../auth';
+import { officerAction, type OfficerAction } from '../cases/actions';
+import { isAllowed } from '../cases/lifecycle';
+import { caseRecord, caseStatus, dueDateInfo, warningLevelName, type StoredCase } from '../cases/record';
+import { act, loadCase, publicCase, rulesFor, urgency } from '../cases/service';
+import { ApiError, errorResponses, notFound } from '../errors';
 import type { App } from '../http';
-import { dueDateInfo } from '../records';
+import { outboxMessage } from '../notifier';
 
-/** Department officers: the queue of their department's open cases, soonest due first. */
+/** Department officers: the queue of their department's open cases, case detail, and actions. */
 
 const queueEntry = z
   .object({
     trackingNumber: z.string(),
     itemId: z.string(),
     itemName: z.string(),
-    status: z.string(),
+    status: caseStatus,
+    revision: z.number().int(),
     receivedOn: z.string(),
-    due: z.object({ promised: dueDateInfo, legal: dueDateInfo.optional(), supplement: dueDateInfo.optional() }),
-    warning: z.enum(['normal', 'yellow', 'red', 'overdue']),
+    step: z.string().optional(),
+    due: z.object({ promised: dueDateInfo, legal: dueDateInfo.optional(), step: dueDateInfo.optional(), supplement: dueDateInfo.optional(), acceptance: dueDateInfo.optional() }).passthrough(),
+    warning: warningLevelName,
+    awaitingReview: z.boolean(),
   })
   .openapi('QueueEntry');
+
+const caseStep = z.object({ name: z.string(), role: z.string(), limitDays: z.number().int(), onTimeout: z.string() });
+
+const caseDetail = z
+  .object({
+    case: caseRecord,
+    warning: warningLevelName,
+    steps: z.array(caseStep),
+    /** The actions the case admits now; the workbench offers only these. */
+    allowed: z.array(z.string()),
+    specialProcedures: z.array(z.string()),
+  })
+  .openapi('CaseDetail');
+
+const trackingParams = z.object({ trackingNumber: z.string().regex(/^\d{6}-\d{8}-\d{6}$/) });
+
+const rank = { overdue: 0, red: 1, yellow: 2, normal: 3 } as const;
+
+/** Officers see their department's cases; administrators see their jurisdiction's. */
+function mayView(who: Principal | undefined, c: StoredCase): Principal {
+  return authorize(who, { roles: ['officer', 'jurisdictionAdmin', 'platformAdmin'], jurisdiction: c.jurisdiction, ...(who?.role === 'officer' ? { department: c.departmentId } : {}) });
+}
+
+/** Every action a case could take with some parameters, to ask which are allowed now. */
+const probes: OfficerAction[] = [
+  { type: 'accept', expectedRevision: 0 },
+  { type: 'requestCorrection', expectedRevision: 0, items: [{ note: '-' }] },
+  { type: 'notAccept', expectedRevision: 0, reason: '-' },
+  { type: 'completeStep', expectedRevision: 0, outcome: 'pass' },
+  { type: 'completeStep', expectedRevision: 0, outcome: 'return' },
+  { type: 'completeStep', expectedRevision: 0, outcome: 'reject', reasons: '-' },
+  { type: 'transfer', expectedRevision: 0, to: '-', reason: '-' },
+  { type: 'suspend', expectedRevision: 0, procedure: '-', reason: '-' },
+  { type: 'resume', expectedRevision: 0 },
+  { type: 'extend', expectedRevision: 0, reason: '-' },
+  { type: 'deliver', expectedRevision: 0, method: '-' },
+  { type: 'closeFollowUp', expectedRevision: 0, response: '-' },
+];
 
 export function registerOfficerRoutes(app: App): void {
   app.openapi(
@@ -26,7 +71,7 @@ export function registerOfficerRoutes(app: App): void {
       path: '/api/officer/queue',
       tags: ['officer'],
       security: [{ bearer: [] }],
-      summary: '待办件 / my department’s open cases',
+      summary: '待办件 / my department’s open cases, most urgent first',
       request: { query: z.object({ department: z.string().max(18).optional().openapi({ description: '管理员查看某部门时使用 / for administrators' }) }) },
       responses: { 200: { description: 'open cases with deadlines and warning levels', content: { 'application/json': { schema: z.array(queueEntry) } } }, ...errorResponses(400, 401, 403) },
     }),
@@ -38,20 +83,129 @@ export function registerOfficerRoutes(app: App): void {
       if (!department) throw new ApiError(400, 'DEPARTMENT_REQUIRED', '请指定部门', 'name the department');
       const me = authorize(who, { roles: ['officer', 'jurisdictionAdmin', 'platformAdmin'], ...(who?.role === 'officer' ? { department } : {}) });
       const cases = await deps.store.departmentQueue(me.jurisdiction, department);
-      const calendar = await deps.calendars.forJurisdiction(me.jurisdiction);
       const today = shanghaiDateOf(deps.clock());
-      return c.json(
-        cases.map((k) => ({
+      const entries = await Promise.all(
+        cases.map(async (k) => ({
           trackingNumber: k.trackingNumber,
           itemId: k.itemId,
           itemName: k.itemName,
           status: k.status,
+          revision: k.revision,
           receivedOn: k.receivedOn,
+          ...(k.step ? { step: k.step.name } : {}),
           due: k.due,
-          warning: warningLevel(calendar, { from: k.receivedOn, due: k.due.promised.due, today }),
+          warning: urgency(k, await rulesFor(deps, k), today),
+          awaitingReview: k.materials.some((m) => m.review === 'pending'),
         })),
+      );
+      entries.sort((a, b) => rank[a.warning] - rank[b.warning] || (a.due.step?.due ?? a.due.promised.due).localeCompare(b.due.step?.due ?? b.due.promised.due));
+      return c.json(entries, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/officer/cases/{trackingNumber}',
+      tags: ['officer'],
+      security: [{ bearer: [] }],
+      summary: '办件详情 / a case with its deadlines and the actions it admits',
+      request: { params: trackingParams },
+      responses: { 200: { description: 'the case', content: { 'application/json': { schema: caseDetail } } }, ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const { trackingNumber } = c.req.valid('param');
+      const found = await loadCase(deps, trackingNumber.slice(0, 6), trackingNumber);
+      mayView(c.get('principal'), found);
+      const rules = await rulesFor(deps, found);
+      const allowed = new Set(probes.filter((p) => isAllowed(found, p, rules.item)).map((p) => (p.type === 'completeStep' ? `completeStep:${p.outcome}` : p.type)));
+      for (const m of found.materials) if (m.review === 'pending') allowed.add('reviewSupplement');
+      return c.json(
+        {
+          case: publicCase(found),
+          warning: urgency(found, rules, shanghaiDateOf(deps.clock())),
+          steps: rules.item.steps.map((s) => ({ name: s.name, role: s.role, limitDays: s.limitDays, onTimeout: s.onTimeout })),
+          allowed: [...allowed],
+          specialProcedures: rules.item.specialProcedures.map((p) => p.kind),
+        },
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/officer/cases/{trackingNumber}/actions',
+      tags: ['officer'],
+      security: [{ bearer: [] }],
+      summary: '办理 / act on a case (accept, request corrections, complete a step, suspend, extend, decide, deliver …)',
+      request: {
+        params: trackingParams,
+        headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional().openapi({ description: '同一标识重试不会重复办理 / a retry with the same key is applied once' }) }),
+        body: { content: { 'application/json': { schema: officerAction } } },
+      },
+      responses: {
+        200: { description: 'the case after the action (or as it is, for a retry)', content: { 'application/json': { schema: caseRecord } } },
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const { trackingNumber } = c.req.valid('param');
+      const action = c.req.valid('json');
+      const found = await loadCase(deps, trackingNumber.slice(0, 6), trackingNumber);
+      // Acting is the department's: administrators may look but not act.
+      const who = authorize(c.get('principal'), { roles: ['officer'], jurisdiction: found.jurisdiction, department: found.departmentId });
+      const key = c.req.valid('header')['idempotency-key'];
+      const result = await act(deps, found, action, { actor: { id: who.sub, name: who.name }, expectedRevision: action.expectedRevision, ...(key ? { key } : {}) });
+      return c.json(publicCase(result.case), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/officer/cases/{trackingNumber}/file',
+      tags: ['officer'],
+      security: [{ bearer: [] }],
+      summary: '查看申请材料 / open an uploaded material',
+      request: { params: trackingParams, query: z.object({ key: z.string().min(1).max(300) }) },
+      responses: { 200: { description: 'the file', content: { 'application/octet-stream': { schema: z.any().openapi({ type: 'string', format: 'binary' }) } } }, ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const { trackingNumber } = c.req.valid('param');
+      const { key } = c.req.valid('query');
+      const found = await loadCase(deps, trackingNumber.slice(0, 6), trackingNumber);
+      mayView(c.get('principal'), found);
+      // Only files the case holds, never an arbitrary key.
+      const file = found.materials.flatMap((m) => m.files).find((f) => f.key === key);
+      const bytes = file ? await deps.files.read(file.key) : undefined;
+      if (!file || !bytes) throw notFound('文件', 'file');
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      }) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/officer/inbox',
+      tags: ['officer'],
+      security: [{ bearer: [] }],
+      summary: '站内消息 / my department’s in-site messages (warnings, supplements, ratings)',
+      responses: { 200: { description: 'newest first', content: { 'application/json': { schema: z.array(outboxMessage) } } }, ...errorResponses(401, 403) },
+    }),
+    async (c) => {
+      const who = authorize(c.get('principal'), { roles: ['officer', 'jurisdictionAdmin'] });
+      const recipient = who.role === 'officer' ? `dept:${who.department}` : 'admins';
+      return c.json(await c.get('deps').store.inboxOf(who.jurisdiction, recipient), 200);
     },
   );
 }

@@ -2,8 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { itemDefinitionJsonSchema, materialsFor, dueDate, shanghaiDateOf, type Material } from '@onevisit/item-schemas';
 import { ApiError, errorResponses, notFound } from '../errors';
 import { etag, type App } from '../http';
-import { caseRecord, fileInfo, itemSummary, jurisdiction, jurisdictionId } from '../records';
-import { acceptingVersion, submit, supplyLater, track } from '../submissions';
+import { caseRecord } from '../cases/record';
+import { fileInfo, itemSummary, jurisdiction, jurisdictionId } from '../records';
+import { acceptingVersion, applicantAct, submit, supplyLater, track } from '../submissions';
+import { applicantAction } from '../cases/actions';
 import { readPublicFile } from '../public-files';
 import { storeUpload, uploadTarget } from '../uploads';
 
@@ -250,6 +252,25 @@ export function registerPublicRoutes(app: App): void {
     async (c) => {
       const body = c.req.valid('json');
       return c.json(await supplyLater(c.get('deps'), c.req.valid('param').trackingNumber, body.secret, body.materialId, body.files), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/track/{trackingNumber}/actions',
+      tags: ['public'],
+      summary: '申请人操作：撤回、评价、提交补正 / the applicant withdraws, rates, or supplies corrections',
+      request: {
+        params: z.object({ trackingNumber: z.string().max(30) }),
+        headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }),
+        body: { content: { 'application/json': { schema: z.object({ secret: z.string().max(100), action: applicantAction }) } } },
+      },
+      responses: { 200: { description: 'the case after the action', content: { 'application/json': { schema: caseRecord } } }, ...errorResponses(400, 404, 409, 413, 415, 422) },
+    }),
+    async (c) => {
+      const { secret, action } = c.req.valid('json');
+      return c.json(await applicantAct(c.get('deps'), c.req.valid('param').trackingNumber, secret, action, c.req.valid('header')['idempotency-key']), 200);
     },
   );
 

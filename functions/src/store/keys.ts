@@ -5,6 +5,13 @@
  */
 const j = (jurisdiction: string) => `J#${jurisdiction}`;
 
+export const SWEEP_SHARDS = 4;
+function shardOf(trackingNumber: string): number {
+  let h = 0;
+  for (let i = 0; i < trackingNumber.length; i++) h = (h * 31 + trackingNumber.charCodeAt(i)) >>> 0;
+  return h % SWEEP_SHARDS;
+}
+
 export const keys = {
   jurisdictionRegistry: (id: string) => ({ pk: 'PLATFORM#JURISDICTIONS', sk: id }),
   jurisdictionRegistryPartition: () => 'PLATFORM#JURISDICTIONS',
@@ -24,6 +31,17 @@ export const keys = {
   case: (jurisdiction: string, trackingNumber: string) => ({ pk: `${j(jurisdiction)}#CASE#${trackingNumber}`, sk: 'CASE' }),
   departmentQueue: (jurisdiction: string, departmentId: string) => `${j(jurisdiction)}#DEPT#${departmentId}`,
   departmentQueueSort: (due: string, trackingNumber: string) => `${due}#${trackingNumber}`,
+  /** The sweep's partitions: a case's shard is fixed by its tracking number. */
+  sweepShard: (trackingNumber: string) => `SWEEP#${shardOf(trackingNumber)}`,
+  sweepShards: () => Array.from({ length: SWEEP_SHARDS }, (_, i) => `SWEEP#${i}`),
+  sweepSort: (day: string, trackingNumber: string) => `${day}#${trackingNumber}`,
+  /** Everything up to and including `day`. */
+  sweepUpTo: (day: string) => `${day}#\uffff`,
+  caseSettings: (jurisdiction: string) => ({ pk: `${j(jurisdiction)}#SETTINGS`, sk: 'CASES' }),
+  outbox: (jurisdiction: string, day: string, sortKey: string) => ({ pk: `${j(jurisdiction)}#OUTBOX#${day}`, sk: sortKey }),
+  outboxDay: (jurisdiction: string, day: string) => `${j(jurisdiction)}#OUTBOX#${day}`,
+  inbox: (jurisdiction: string, recipient: string, sortKey: string) => ({ pk: `${j(jurisdiction)}#INBOX#${recipient}`, sk: sortKey }),
+  inboxOf: (jurisdiction: string, recipient: string) => `${j(jurisdiction)}#INBOX#${recipient}`,
   idempotency: (jurisdiction: string, key: string) => ({ pk: `${j(jurisdiction)}#IDEMPOTENCY#${key}`, sk: 'KEY' }),
   dailySerial: (jurisdiction: string, yyyymmdd: string) => ({ pk: `${j(jurisdiction)}#SERIAL#${yyyymmdd}`, sk: 'SERIAL' }),
 };

@@ -16,11 +16,13 @@ import type {
   ItemSummary,
   ItemVersion,
   Jurisdiction,
-  FileInfo,
-  StoredCase,
   User,
 } from '../records';
 import { summaryOf } from '../records';
+import { shanghaiDateOf } from '@onevisit/item-schemas';
+import type { StoredCase } from '../cases/record';
+import type { CaseSettings } from '../cases/settings';
+import type { OutboxMessage } from '../notifier';
 import { keys } from './keys';
 import { TABLE_INDEXES, tableDefinition } from './table';
 
@@ -32,7 +34,7 @@ const isConditionFailure = (error: unknown) => (error as { name?: string }).name
 /** Removes the key attributes from a stored record. */
 function record<T>(item: Record<string, unknown> | undefined): T | undefined {
   if (!item) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...rest } = item;
   return rest as T;
 }
 
@@ -341,42 +343,34 @@ export class Store {
     }
   }
 
-  async putCase(c: StoredCase, open: { departmentId: string; due: string } | undefined): Promise<void> {
-    const queue = open
-      ? {
-          [TABLE_INDEXES.byDepartment.pk]: keys.departmentQueue(c.jurisdiction, open.departmentId),
-          [TABLE_INDEXES.byDepartment.sk]: keys.departmentQueueSort(open.due, c.trackingNumber),
-        }
-      : {};
-    await this.put(keys.case(c.jurisdiction, c.trackingNumber), { ...c, ...queue }, true);
-  }
-
   /**
-   * Records a 容缺 material supplied later: only while that material is still awaited, so a
-   * second, concurrent supply changes nothing; the case history gains the entry in the same write.
+   * Writes a case: a new one only if absent, a changed one only over the revision it was read
+   * at (`expectedRevision`), so two officers acting at once cannot both succeed. Open cases sit
+   * in their department's queue; cases with a next check sit in the sweep's index.
    */
-  async supplyMaterial(
-    jurisdiction: string,
-    trackingNumber: string,
-    index: number,
-    files: FileInfo[],
-    entry: StoredCase['history'][number],
-  ): Promise<StoredCase> {
+  async saveCase(c: StoredCase, expectedRevision: number | 'new', index: { queueDue?: string; nextCheck?: string }): Promise<void> {
+    const queue = TABLE_INDEXES.byDepartment;
+    const sweep = TABLE_INDEXES.byNextCheck;
+    const item = {
+      ...c,
+      ...keys.case(c.jurisdiction, c.trackingNumber),
+      ...(index.queueDue
+        ? { [queue.pk]: keys.departmentQueue(c.jurisdiction, c.departmentId), [queue.sk]: keys.departmentQueueSort(index.queueDue, c.trackingNumber) }
+        : {}),
+      ...(index.nextCheck ? { [sweep.pk]: keys.sweepShard(c.trackingNumber), [sweep.sk]: keys.sweepSort(index.nextCheck, c.trackingNumber) } : {}),
+    };
     try {
-      const result = await this.doc.send(
-        new UpdateCommand({
+      await this.doc.send(
+        new PutCommand({
           TableName: this.tableName,
-          Key: keys.case(jurisdiction, trackingNumber),
-          UpdateExpression: `SET materials[${index}].#status = :supplied, materials[${index}].files = :files, history = list_append(history, :entry)`,
-          ConditionExpression: `materials[${index}].#status = :deferred`,
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':supplied': 'supplied', ':deferred': 'deferred', ':files': files, ':entry': [entry] },
-          ReturnValues: 'ALL_NEW',
+          Item: item,
+          ...(expectedRevision === 'new'
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: '#revision = :expected', ExpressionAttributeNames: { '#revision': 'revision' }, ExpressionAttributeValues: { ':expected': expectedRevision } }),
         }),
       );
-      return record<StoredCase>(result.Attributes)!;
     } catch (error) {
-      if (isConditionFailure(error)) throw new ConflictError('material not awaited');
+      if (isConditionFailure(error)) throw new ConflictError(expectedRevision === 'new' ? 'case exists' : 'case changed');
       throw error;
     }
   }
@@ -394,5 +388,68 @@ export class Store {
       ExpressionAttributeNames: { '#pk': index.pk },
       ExpressionAttributeValues: { ':pk': keys.departmentQueue(jurisdiction, departmentId) },
     });
+  }
+
+  /** Open cases of a jurisdiction: every department's queue. */
+  async openCases(jurisdiction: string): Promise<StoredCase[]> {
+    const departments = await this.listDepartments(jurisdiction);
+    return (await Promise.all(departments.map((d) => this.departmentQueue(jurisdiction, d.id)))).flat();
+  }
+
+  /**
+   * Cases the sweep must look at by `day`, one shard at a time, a page at a time: only these are
+   * read, never the rest of the table.
+   */
+  async *casesToCheck(day: string): AsyncGenerator<StoredCase[]> {
+    const index = TABLE_INDEXES.byNextCheck;
+    for (const shard of keys.sweepShards()) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: index.name,
+            KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
+            ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
+            ExpressionAttributeValues: { ':pk': shard, ':upTo': keys.sweepUpTo(day) },
+            ExclusiveStartKey: start,
+          }),
+        );
+        if (page.Items?.length) yield page.Items.map((item) => record<StoredCase>(item)!);
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
+  }
+
+  // Case settings and messages
+
+  getCaseSettings(jurisdiction: string): Promise<CaseSettings | undefined> {
+    return this.get(keys.caseSettings(jurisdiction));
+  }
+
+  putCaseSettings(jurisdiction: string, settings: CaseSettings): Promise<void> {
+    return this.put(keys.caseSettings(jurisdiction), settings);
+  }
+
+  /** Records a message in the day's outbox and, for in-site messages, the recipient's inbox. */
+  async recordMessage(message: OutboxMessage): Promise<void> {
+    const sortKey = `${message.at}#${message.id}`;
+    const day = shanghaiDateOf(new Date(message.at));
+    await this.put(keys.outbox(message.jurisdiction, day, sortKey), message);
+    if (message.channel === 'inSite') await this.put(keys.inbox(message.jurisdiction, message.to, sortKey), message);
+  }
+
+  /** A day's messages, newest first. */
+  outboxOf(jurisdiction: string, day: string, limit = 200): Promise<OutboxMessage[]> {
+    return this.doc
+      .send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.outboxDay(jurisdiction, day) }, ScanIndexForward: false, Limit: limit }))
+      .then((page) => (page.Items ?? []).map((item) => record<OutboxMessage>(item)!));
+  }
+
+  /** An inbox's newest messages. */
+  inboxOf(jurisdiction: string, recipient: string, limit = 50): Promise<OutboxMessage[]> {
+    return this.doc
+      .send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.inboxOf(jurisdiction, recipient) }, ScanIndexForward: false, Limit: limit }))
+      .then((page) => (page.Items ?? []).map((item) => record<OutboxMessage>(item)!));
   }
 }

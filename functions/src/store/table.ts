@@ -7,32 +7,39 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 export const TABLE_INDEXES = {
   /** Open cases of a department, by promised due date (officer queue). Sparse: closed cases leave it. */
   byDepartment: { name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' },
+  /**
+   * Cases the sweep must look at, by the day it must (the next warning or deadline). Sparse: a
+   * case with nothing ahead leaves it. Spread over a few partitions so no single one runs hot.
+   */
+  byNextCheck: { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' },
 } as const;
 
 export function tableDefinition(tableName: string): CreateTableCommandInput {
-  const index = TABLE_INDEXES.byDepartment;
+  const indexes = Object.values(TABLE_INDEXES);
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [
       { AttributeName: 'pk', AttributeType: 'S' },
       { AttributeName: 'sk', AttributeType: 'S' },
-      { AttributeName: index.pk, AttributeType: 'S' },
-      { AttributeName: index.sk, AttributeType: 'S' },
+      ...indexes.flatMap((index) => [
+        { AttributeName: index.pk, AttributeType: 'S' as const },
+        { AttributeName: index.sk, AttributeType: 'S' as const },
+      ]),
     ],
     KeySchema: [
       { AttributeName: 'pk', KeyType: 'HASH' },
       { AttributeName: 'sk', KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: [
-      {
-        IndexName: index.name,
-        KeySchema: [
-          { AttributeName: index.pk, KeyType: 'HASH' },
-          { AttributeName: index.sk, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      },
-    ],
+    // Both indexes project every attribute: the queue and the sweep read whole cases from them,
+    // one read per case, with no second fetch.
+    GlobalSecondaryIndexes: indexes.map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.pk, KeyType: 'HASH' as const },
+        { AttributeName: index.sk, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    })),
   };
 }

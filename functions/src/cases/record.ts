@@ -1,0 +1,148 @@
+import { z } from '@hono/zod-openapi';
+import { fileInfo, jurisdictionId } from '../records';
+
+/**
+ * A case (办件) as stored and returned: its state, the dates its clocks run from, and the
+ * history of every transition (电子监察). Due dates are derived from these by clocks.ts and
+ * kept on the record so queues and the sweep can index them.
+ */
+
+export const caseStatuses = [
+  'received', // 收件: waiting for the acceptance decision (5 WD, else deemed accepted)
+  'correctionRequested', // 补正: the applicant was told everything to correct, at once
+  'notAccepted', // 不予受理
+  'inProcess', // 受理后办理中, through the item's steps
+  'suspended', // 特别程序 or 容缺 overdue: the clock stands still
+  'decided', // 准予 / 不予许可 / 转报
+  'delivered', // 送达
+  'withdrawn', // 撤回
+] as const;
+export const caseStatus = z.enum(caseStatuses);
+export type CaseStatus = z.infer<typeof caseStatus>;
+
+/** States in which the office still owes the applicant something. */
+export const openStatuses: readonly CaseStatus[] = ['received', 'correctionRequested', 'inProcess', 'suspended', 'decided'];
+
+export const dueDateInfo = z.object({ due: z.string(), provisional: z.boolean() }).openapi('DueDate');
+export type DueDateInfo = z.infer<typeof dueDateInfo>;
+
+export const caseMaterial = z
+  .object({
+    materialId: z.string(),
+    name: z.string(),
+    status: z.enum(['supplied', 'deferred', 'promised']),
+    files: z.array(fileInfo),
+    supplementDue: z.string().optional(),
+    /** A 容缺 material supplied after submission: when, and the officer's review of it. */
+    supplementedOn: z.string().optional(),
+    review: z.enum(['pending', 'accepted']).optional(),
+  })
+  .openapi('CaseMaterial');
+export type CaseMaterial = z.infer<typeof caseMaterial>;
+
+export const historyEntry = z
+  .object({
+    at: z.string(),
+    /** A user id, `applicant`, or `system` (the sweep). */
+    actor: z.string(),
+    actorName: z.string().optional(),
+    action: z.string(),
+    from: caseStatus.optional(),
+    to: caseStatus.optional(),
+    note: z.string().optional(),
+    /** The idempotency key of the request that made this entry. */
+    key: z.string().optional(),
+  })
+  .openapi('HistoryEntry');
+export type HistoryEntry = z.infer<typeof historyEntry>;
+
+export const correctionItem = z.object({
+  materialId: z.string().max(64).optional(),
+  note: z.string().min(1).max(500),
+});
+
+export const pause = z.object({
+  /** The first day the clock stood still. */
+  from: z.string(),
+  /** The day the clock ran again; absent while suspended. */
+  until: z.string().optional(),
+  kind: z.string(),
+  reason: z.string(),
+});
+export type CasePause = z.infer<typeof pause>;
+
+export const decision = z.object({
+  outcome: z.enum(['approved', 'denied', 'transferred']),
+  on: z.string(),
+  reasons: z.string().optional(),
+  /** 复议/诉讼 rights, stated on every denial. */
+  rights: z.string().optional(),
+  transferTo: z.string().optional(),
+  /** Set when the step's 超时默认 made the decision. */
+  deemed: z.boolean().optional(),
+});
+
+export const rating = z.object({
+  /** 1 非常满意 … 5 非常不满意; 4–5 are 差评. */
+  level: z.number().int().min(1).max(5),
+  comment: z.string().optional(),
+  on: z.string(),
+  /** A 差评's follow-up; its deadline is the followUp clock. */
+  followUp: z.object({ closedOn: z.string().optional(), response: z.string().optional() }).optional(),
+});
+
+export const clockNames = ['acceptance', 'promised', 'legal', 'step', 'supplement', 'delivery', 'followUp'] as const;
+export type ClockName = (typeof clockNames)[number];
+export const warningLevelName = z.enum(['normal', 'yellow', 'red', 'overdue']);
+
+export const caseDue = z.object({
+  /** 补正告知 deadline: 5 WD after receipt (or after the corrections arrived). */
+  acceptance: dueDateInfo.optional(),
+  /** From acceptance (estimated from receipt until then), less pauses, plus an extension. */
+  promised: dueDateInfo,
+  legal: dueDateInfo.optional(),
+  step: dueDateInfo.optional(),
+  supplement: dueDateInfo.optional(),
+  delivery: dueDateInfo.optional(),
+  followUp: dueDateInfo.optional(),
+});
+
+export const caseRecord = z
+  .object({
+    trackingNumber: z.string(),
+    jurisdiction: jurisdictionId,
+    itemId: z.string(),
+    itemName: z.string(),
+    version: z.number().int(),
+    departmentId: z.string(),
+    status: caseStatus,
+    /** Bumped by every change; actions name the revision they were decided on. */
+    revision: z.number().int(),
+    submittedAt: z.string(),
+    receivedOn: z.string(),
+    applicant: z.string().optional(),
+    answers: z.record(z.string(), z.unknown()),
+    materials: z.array(caseMaterial),
+    acceptedOn: z.string().optional(),
+    deemedAccepted: z.boolean().optional(),
+    correction: z.object({ requestedOn: z.string(), items: z.array(correctionItem), suppliedOn: z.string().optional(), response: z.string().optional() }).optional(),
+    notAccepted: z.object({ on: z.string(), reason: z.string(), rights: z.string() }).optional(),
+    /** The step being worked (index into the pinned version's steps) and when it started. */
+    step: z.object({ index: z.number().int(), name: z.string(), role: z.string(), startedOn: z.string() }).optional(),
+    pauses: z.array(pause),
+    extension: z.object({ days: z.number().int(), on: z.string(), reason: z.string() }).optional(),
+    decision: decision.optional(),
+    delivery: z.object({ on: z.string(), method: z.string(), note: z.string().optional() }).optional(),
+    withdrawn: z.object({ on: z.string(), reason: z.string().optional() }).optional(),
+    rating: rating.optional(),
+    due: caseDue,
+    /** The highest warning already raised per clock, so each is raised once. */
+    warnings: z.record(z.string(), warningLevelName),
+    calendarVersion: z.string(),
+    history: z.array(historyEntry),
+  })
+  .openapi('Case');
+export type CaseRecord = z.infer<typeof caseRecord>;
+
+/** A stored case also holds what never leaves the server. */
+export type StoredCase = CaseRecord & { secretHash: string; idempotencyKey: string };

@@ -1,0 +1,132 @@
+import { formFields, shanghaiDateOf, valueAt, type ItemDefinition, type WorkCalendar } from '@onevisit/item-schemas';
+import type { AppDeps } from '../deps';
+import { ApiError, notFound } from '../errors';
+import { ConflictError } from '../store/store';
+import { clocksOf, dueDatesOf, nextCheckOf, nextEvents, urgencyOf } from './clocks';
+import { transition, type Actor, type CaseAction, type NoticeIntent } from './lifecycle';
+import { openStatuses, type CaseRecord, type HistoryEntry, type StoredCase } from './record';
+import { defaultCaseSettings, type CaseSettings } from './settings';
+
+/**
+ * Acting on stored cases: load what the rules need (the pinned version, the calendar, the
+ * settings), apply a transition, recompute the clocks, write over the revision read, and send
+ * the messages. The sweep, the officer routes and the applicant routes all come through here.
+ */
+
+export interface CaseRules {
+  item: ItemDefinition;
+  calendar: WorkCalendar;
+  settings: CaseSettings;
+}
+
+/** A jurisdiction's settings, else the nearest parent's, else the defaults. */
+export async function caseSettingsFor(deps: AppDeps, jurisdiction: string): Promise<CaseSettings> {
+  for (let id: string | undefined = jurisdiction, depth = 0; id && depth < 8; depth++) {
+    const own = await deps.store.getCaseSettings(id);
+    if (own) return own;
+    id = (await deps.store.getJurisdiction(id))?.parent;
+  }
+  return defaultCaseSettings;
+}
+
+export async function rulesFor(deps: AppDeps, c: Pick<CaseRecord, 'jurisdiction' | 'itemId' | 'version'>): Promise<CaseRules> {
+  const [version, calendar, settings] = await Promise.all([
+    deps.store.getVersion(c.jurisdiction, c.itemId, c.version),
+    deps.calendars.forJurisdiction(c.jurisdiction),
+    caseSettingsFor(deps, c.jurisdiction),
+  ]);
+  if (!version) throw new Error(`case ${c.jurisdiction}/${c.itemId} pins version ${c.version}, which is missing`);
+  return { item: version.definition, calendar, settings };
+}
+
+/** The case's clocks recomputed: due dates, calendar version, and where it is indexed. */
+export function settle<T extends CaseRecord>(c: T, rules: CaseRules, today: string): { case: T; queueDue?: string; nextCheck?: string } {
+  const clocks = clocksOf(c, rules.item, rules.calendar, rules.settings, today);
+  const settled = { ...c, due: dueDatesOf(clocks.all, c.due), calendarVersion: rules.calendar.version };
+  const open = openStatuses.includes(c.status) || (c.rating?.followUp !== undefined && !c.rating.followUp.closedOn);
+  return {
+    case: settled,
+    ...(open ? { queueDue: settled.due.step?.due ?? settled.due.delivery?.due ?? settled.due.followUp?.due ?? settled.due.promised.due } : {}),
+    ...withNextCheck(nextCheckOf(nextEvents(clocks.running, c.warnings, rules.calendar, rules.settings))),
+  };
+}
+
+const withNextCheck = (day: string | undefined) => (day ? { nextCheck: day } : {});
+
+export function publicCase(c: StoredCase): CaseRecord {
+  const { secretHash: _s, idempotencyKey: _k, ...rest } = c;
+  return rest;
+}
+
+/** How urgent an open case is today, for the queue's colours. */
+export function urgency(c: CaseRecord, rules: CaseRules, today: string) {
+  return urgencyOf(clocksOf(c, rules.item, rules.calendar, rules.settings, today).running, rules.calendar, rules.settings, today);
+}
+
+export interface ActResult {
+  case: StoredCase;
+  /** The same request had been applied already: nothing changed. */
+  replayed: boolean;
+}
+
+const changedMeanwhile = () => new ApiError(409, 'CASE_CHANGED', '办件已被他人处理，请刷新后再操作', 'someone else acted on this case meanwhile; reload it and try again');
+
+/**
+ * Applies one action to a stored case. With a key, a retry of an applied request returns the
+ * case as it is; with an expected revision, acting on a case that changed since is a conflict.
+ */
+export async function act(
+  deps: AppDeps,
+  found: StoredCase,
+  action: CaseAction,
+  options: { actor: Actor; key?: string; expectedRevision?: number },
+): Promise<ActResult> {
+  if (options.key && found.history.some((h) => h.key === options.key)) return { case: found, replayed: true };
+  if (options.expectedRevision !== undefined && options.expectedRevision !== found.revision) throw changedMeanwhile();
+  const now = deps.clock();
+  const today = shanghaiDateOf(now);
+  const rules = await rulesFor(deps, found);
+  const { next, notices } = transition(found, action, { item: rules.item, today, at: now.toISOString(), actor: options.actor, ...(options.key ? { key: options.key } : {}) });
+  const settled = settle({ ...next, revision: found.revision + 1 } as StoredCase, rules, today);
+  try {
+    await deps.store.saveCase(settled.case, found.revision, settled);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const latest = await deps.store.getCase(found.jurisdiction, found.trackingNumber);
+    // A concurrent retry of this very request got there first.
+    if (latest && options.key && latest.history.some((h) => h.key === options.key)) return { case: latest, replayed: true };
+    throw changedMeanwhile();
+  }
+  await sendNotices(deps, settled.case, rules.item, notices, now);
+  return { case: settled.case, replayed: false };
+}
+
+/** Reads a case of a jurisdiction or answers 404. */
+export async function loadCase(deps: AppDeps, jurisdiction: string, trackingNumber: string): Promise<StoredCase> {
+  const found = /^\d{6}-\d{8}-\d{6}$/.test(trackingNumber) ? await deps.store.getCase(jurisdiction, trackingNumber) : undefined;
+  if (!found) throw notFound('办件', 'case');
+  return found;
+}
+
+/** The first mobile number the form asks for, if the applicant gave one. */
+export function applicantMobile(item: ItemDefinition, c: CaseRecord): string | undefined {
+  const field = formFields(item.form.schema).find((f) => f.format === 'cn-mobile' && typeof valueAt(c.answers, f.path) === 'string');
+  return field ? (valueAt(c.answers, field.path) as string) : undefined;
+}
+
+export async function sendNotices(deps: AppDeps, c: CaseRecord, item: ItemDefinition, notices: NoticeIntent[], at: Date): Promise<void> {
+  for (const notice of notices) {
+    const base = { jurisdiction: c.jurisdiction, topic: notice.topic, text: notice.text, text_en: notice.text_en, trackingNumber: c.trackingNumber };
+    if (notice.to === 'applicant') {
+      const mobile = applicantMobile(item, c);
+      if (mobile) await deps.notifier.send({ ...base, channel: 'sms', to: mobile }, at);
+    } else {
+      await deps.notifier.send({ ...base, channel: 'inSite', to: notice.to === 'department' ? `dept:${c.departmentId}` : 'admins' }, at);
+    }
+  }
+}
+
+/** Appends an entry that is not a transition (e.g. a recomputation) to a settled case. */
+export function withEntry<T extends CaseRecord>(c: T, entry: HistoryEntry): T {
+  return { ...c, revision: c.revision + 1, history: [...c.history, entry] };
+}
