@@ -36,6 +36,7 @@ export function demoUsers(): User[] {
     { id: 'platform', name: '平台管理员', role: 'platformAdmin', jurisdiction: DEMO_CITY },
     { id: 'city-admin', name: '王敏(示范市政务服务管理办)', role: 'jurisdictionAdmin', jurisdiction: DEMO_CITY },
     { id: 'estate-officer', name: '李强(不动产登记中心)', role: 'officer', jurisdiction: DEMO_CITY, department: departmentOf('示范市不动产登记中心') },
+    { id: 'estate-reviewer', name: '王芳(不动产登记中心)', role: 'officer', jurisdiction: DEMO_CITY, department: departmentOf('示范市不动产登记中心') },
     { id: 'market-officer', name: '赵静(市场监督管理局)', role: 'officer', jurisdiction: DEMO_CITY, department: departmentOf('示范市市场监督管理局') },
     { id: 'hr-officer', name: '孙磊(人力资源和社会保障局)', role: 'officer', jurisdiction: DEMO_CITY, department: departmentOf('示范市人力资源和社会保障局') },
     { id: 'dongcheng-admin', name: '陈芳(东城县)', role: 'jurisdictionAdmin', jurisdiction: '990121' },

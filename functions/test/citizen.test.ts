@@ -107,7 +107,7 @@ describe('the application page', () => {
     const supplied = await h.app.request('/track/supplement', { method: 'POST', body: supplement });
     expect(supplied.status).toBe(303);
     const after = await get(supplied.headers.get('location')!);
-    expect(after.html).toContain('补交材料：不动产测绘报告');
+    expect(after.html).toContain('补交容缺材料：不动产测绘报告');
     expect(after.html).not.toContain('待补交的材料');
   });
 

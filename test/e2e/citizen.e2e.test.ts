@@ -65,7 +65,7 @@ describe('applying without JavaScript', () => {
     // Supply the 容缺 material from the tracking page.
     await page.getByLabel('补交「不动产测绘报告」').setInputFiles(pdf('测绘报告.pdf'));
     await page.getByRole('button', { name: '上传补交' }).click();
-    await page.getByText('补交材料：不动产测绘报告').waitFor();
+    await page.getByText('补交容缺材料：不动产测绘报告').waitFor();
     expect(await page.getByText('待补交的材料').count()).toBe(0);
   });
 });
@@ -117,7 +117,7 @@ describe('applying with JavaScript', () => {
     await page.getByRole('link', { name: '查看办理进度' }).click();
     await page.getByLabel('补交「不动产测绘报告」').setInputFiles(pdf('测绘报告.pdf'));
     await page.getByRole('button', { name: '上传补交' }).click();
-    await page.getByText('补交材料：不动产测绘报告').waitFor();
+    await page.getByText('补交容缺材料：不动产测绘报告').waitFor();
   });
 });
 
