@@ -38,6 +38,24 @@ function record<T>(item: Record<string, unknown> | undefined): T | undefined {
   return rest as T;
 }
 
+/** Where a case is indexed: its department's queue while open, the sweep's index while something is ahead. */
+export interface CaseIndex {
+  queueDue?: string;
+  nextCheck?: string;
+}
+
+/** A case as a table item, with the index keys its state calls for. */
+export function caseItem(c: StoredCase, index: CaseIndex): Record<string, unknown> {
+  const queue = TABLE_INDEXES.byDepartment;
+  const sweep = TABLE_INDEXES.byNextCheck;
+  return {
+    ...c,
+    ...keys.case(c.jurisdiction, c.trackingNumber),
+    ...(index.queueDue ? { [queue.pk]: keys.departmentQueue(c.jurisdiction, c.departmentId), [queue.sk]: keys.departmentQueueSort(index.queueDue, c.trackingNumber) } : {}),
+    ...(index.nextCheck ? { [sweep.pk]: keys.sweepShard(c.trackingNumber), [sweep.sk]: keys.sweepSort(index.nextCheck, c.trackingNumber) } : {}),
+  };
+}
+
 /** Published versions never change, so they are kept in memory once read (bounded). */
 const VERSION_CACHE_SIZE = 500;
 
@@ -348,17 +366,8 @@ export class Store {
    * at (`expectedRevision`), so two officers acting at once cannot both succeed. Open cases sit
    * in their department's queue; cases with a next check sit in the sweep's index.
    */
-  async saveCase(c: StoredCase, expectedRevision: number | 'new', index: { queueDue?: string; nextCheck?: string }): Promise<void> {
-    const queue = TABLE_INDEXES.byDepartment;
-    const sweep = TABLE_INDEXES.byNextCheck;
-    const item = {
-      ...c,
-      ...keys.case(c.jurisdiction, c.trackingNumber),
-      ...(index.queueDue
-        ? { [queue.pk]: keys.departmentQueue(c.jurisdiction, c.departmentId), [queue.sk]: keys.departmentQueueSort(index.queueDue, c.trackingNumber) }
-        : {}),
-      ...(index.nextCheck ? { [sweep.pk]: keys.sweepShard(c.trackingNumber), [sweep.sk]: keys.sweepSort(index.nextCheck, c.trackingNumber) } : {}),
-    };
+  async saveCase(c: StoredCase, expectedRevision: number | 'new', index: CaseIndex): Promise<void> {
+    const item = caseItem(c, index);
     try {
       await this.doc.send(
         new PutCommand({
