@@ -6,7 +6,11 @@ import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-rou
 import { whenSignedOut } from './api';
 import { Shell } from './Shell';
 import { useI18n } from './i18n';
+import { CasePage } from './cases/CasePage';
+import { PrintPage } from './cases/PrintPage';
+import { QueuePage } from './cases/QueuePage';
 import { CalendarPage } from './pages/CalendarPage';
+import { MessagesPage } from './pages/MessagesPage';
 import { CataloguePage } from './pages/CataloguePage';
 import { ItemEditorPage } from './pages/ItemEditorPage';
 import { SignInPage } from './pages/SignInPage';
@@ -29,12 +33,16 @@ export function App() {
     createBrowserRouter(
       [
         { path: '/sign-in', element: <SignInRoute /> },
+        { path: '/cases/:trackingNumber/print/:kind', element: <SignedInBare /> },
         {
           element: <SignedIn />,
           children: [
-            { index: true, element: <CataloguePage /> },
+            { index: true, element: <Home /> },
             { path: 'items/:itemId', element: <ItemEditorPage /> },
             { path: 'calendar', element: <CalendarPage /> },
+            { path: 'messages', element: <MessagesPage /> },
+            { path: 'cases', element: <QueuePage /> },
+            { path: 'cases/:trackingNumber', element: <CasePage /> },
             { path: '*', element: <Navigate to="/" replace /> },
           ],
         },
@@ -62,6 +70,18 @@ export function App() {
 function SignInRoute() {
   const { session } = useSession();
   return session ? <Navigate to="/" replace /> : <SignInPage />;
+}
+
+/** Officers start at their queue, administrators at the catalogue. */
+function Home() {
+  const { session } = useSession();
+  return session?.user.role === 'officer' ? <Navigate to="/cases" replace /> : <CataloguePage />;
+}
+
+/** Signed-in pages without the frame: printable documents. */
+function SignedInBare() {
+  const { session } = useSession();
+  return session ? <PrintPage /> : <Navigate to="/sign-in" replace />;
 }
 
 function SignedIn() {

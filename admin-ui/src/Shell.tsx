@@ -14,22 +14,29 @@ export function Shell({ children }: { children: ReactNode }) {
   const jurisdictions = useQuery({ queryKey: ['jurisdictions'], queryFn: api.jurisdictions });
   const current = jurisdictions.data?.find((j) => j.id === session.jurisdiction);
   const platform = session.user.role === 'platformAdmin';
+  const officer = session.user.role === 'officer';
+  const section = ['/cases', '/calendar', '/messages'].find((p) => location.pathname.startsWith(p))?.slice(1) ?? 'items';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, height: 'auto', lineHeight: '48px', padding: '0 16px', background: '#0f2a5c' }}>
         <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
-          {t('最多跑一次 · 事项配置', 'OneVisit · Item configuration')}
+          {officer ? t('最多跑一次 · 办件工作台', 'OneVisit · Case workbench') : t('最多跑一次 · 事项配置', 'OneVisit · Item configuration')}
         </Typography.Text>
         <nav aria-label={t('主导航', 'Main')} style={{ flex: 1, minWidth: 200 }}>
           <Menu
             theme="dark"
             mode="horizontal"
             style={{ background: 'transparent', borderBottom: 0 }}
-            selectedKeys={[location.pathname.startsWith('/calendar') ? 'calendar' : 'items']}
-            items={[
-              { key: 'items', label: <Link to="/">{t('事项清单', 'Items')}</Link> },
-              { key: 'calendar', label: <Link to="/calendar">{t('工作日历', 'Calendar')}</Link> },
-            ]}
+            selectedKeys={[section]}
+            items={
+              officer
+                ? [{ key: 'cases', label: <Link to="/cases">{t('待办件', 'Open cases')}</Link> }]
+                : [
+                    { key: 'items', label: <Link to="/">{t('事项清单', 'Items')}</Link> },
+                    { key: 'calendar', label: <Link to="/calendar">{t('工作日历', 'Calendar')}</Link> },
+                    { key: 'messages', label: <Link to="/messages">{t('预警与消息', 'Warnings & messages')}</Link> },
+                  ]
+            }
           />
         </nav>
         <Space wrap size="small">

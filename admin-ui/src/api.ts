@@ -1,5 +1,8 @@
 import type { CheckIssue, FileRef } from '@onevisit/item-schemas';
 import type { CalendarRecord, Department, Draft, ItemHead, ItemVersion, Jurisdiction, User } from '@onevisit/functions/records';
+import type { CaseDetail, CaseRecord, QueueEntry } from '@onevisit/functions/cases';
+import type { CaseSettings } from '@onevisit/functions/case-settings';
+import type { OutboxMessage } from '@onevisit/functions/notifier';
 import { loadSession } from './session';
 
 /** The API, typed with the records it returns. Errors carry the API's bilingual message. */
@@ -40,7 +43,7 @@ export function whenSignedOut(handler: () => void): void {
   onSignedOut = handler;
 }
 
-async function request<T>(method: string, path: string, options: { body?: unknown; ifMatch?: number } = {}): Promise<{ data: T; etag: number | undefined }> {
+async function request<T>(method: string, path: string, options: { body?: unknown; ifMatch?: number; idempotencyKey?: string } = {}): Promise<{ data: T; etag: number | undefined }> {
   const token = loadSession()?.token;
   const response = await fetch(path, {
     method,
@@ -48,6 +51,7 @@ async function request<T>(method: string, path: string, options: { body?: unknow
       ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(options.ifMatch === undefined ? {} : { 'if-match': `"${options.ifMatch}"` }),
+      ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
     },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
@@ -100,5 +104,23 @@ export const api = {
   diff: (j: string, itemId: string, from: number, to: number) => data(request<Change[]>('GET', `${admin(j)}/items/${itemId}/diff?from=${from}&to=${to}`)),
   changeState: (j: string, itemId: string, action: 'suspend' | 'resume' | 'cancel') => data(request<ItemHead>('POST', `${admin(j)}/items/${itemId}/${action}`)),
   calendar: (j: string, year: number) => data(request<EffectiveCalendar>('GET', `${admin(j)}/calendar?year=${year}`)),
-  saveCalendar: (j: string, revision: number, overlay: CalendarRecord['overlay']) => data(request<CalendarRecord>('PUT', `${admin(j)}/calendar`, { body: overlay, ifMatch: revision })),
+  saveCalendar: (j: string, revision: number, overlay: CalendarRecord['overlay']) =>
+    data(request<CalendarRecord & { recomputedCases: number }>('PUT', `${admin(j)}/calendar`, { body: overlay, ifMatch: revision })),
+  caseSettings: (j: string) => data(request<CaseSettings>('GET', `${admin(j)}/case-settings`)),
+  saveCaseSettings: (j: string, settings: CaseSettings) => data(request<CaseSettings>('PUT', `${admin(j)}/case-settings`, { body: settings })),
+  outbox: (j: string, day: string) => data(request<OutboxMessage[]>('GET', `${admin(j)}/outbox?day=${day}`)),
+  queue: () => data(request<QueueEntry[]>('GET', '/api/officer/queue')),
+  inbox: () => data(request<OutboxMessage[]>('GET', '/api/officer/inbox')),
+  caseDetail: (trackingNumber: string) => data(request<CaseDetail>('GET', `/api/officer/cases/${trackingNumber}`)),
+  /** One action, sent with a key of its own so a retried request is applied once. */
+  act: (trackingNumber: string, action: { type: string; expectedRevision: number } & Record<string, unknown>, idempotencyKey: string) =>
+    data(request<CaseRecord>('POST', `/api/officer/cases/${trackingNumber}/actions`, { body: action, idempotencyKey })),
+  /** A case's upload as a blob (the file route needs the bearer token, so a plain link cannot open it). */
+  caseFile: async (trackingNumber: string, key: string): Promise<Blob> => {
+    const token = loadSession()?.token;
+    const response = await fetch(`/api/officer/cases/${trackingNumber}/file?key=${encodeURIComponent(key)}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    if (!response.ok) throw failure(response.status, await response.json().catch(() => undefined));
+    return response.blob();
+  },
+  runSweep: () => data(request<{ changed: number; warnings: number; actions: number }>('POST', '/api/dev/sweep')),
 };

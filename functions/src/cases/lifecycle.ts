@@ -1,7 +1,8 @@
 import type { ItemDefinition } from '@onevisit/item-schemas';
 import { ApiError } from '../errors';
 import type { FileInfo } from '../records';
-import { actionNames, type ApplicantAction, type OfficerAction } from './actions';
+import type { ApplicantAction, OfficerAction } from './actions';
+import { actionNames, statusNames } from './names';
 import type { ClockName, CaseRecord, CaseStatus, HistoryEntry } from './record';
 
 /**
@@ -58,17 +59,7 @@ const RIGHTS_EN = 'You may apply for administrative reconsideration within 60 da
 
 const notAllowed = (zh: string, en: string) => new ApiError(409, 'ACTION_NOT_ALLOWED', zh, en);
 
-const statusNames: Record<CaseStatus, readonly [string, string]> = {
-  received: ['已收件，等待受理', 'received, awaiting acceptance'],
-  correctionRequested: ['待补正', 'awaiting corrections'],
-  notAccepted: ['不予受理', 'not accepted'],
-  inProcess: ['办理中', 'in process'],
-  suspended: ['已中止', 'suspended'],
-  decided: ['已办结', 'decided'],
-  delivered: ['已送达', 'delivered'],
-  withdrawn: ['已撤回', 'withdrawn'],
-};
-export const caseStatusName = (status: CaseStatus) => statusNames[status];
+
 
 /** Which actions each state admits. */
 const allowedFrom: Record<CaseAction['type'], readonly CaseStatus[]> = {

@@ -94,6 +94,7 @@ export const rating = z.object({
 export const clockNames = ['acceptance', 'promised', 'legal', 'step', 'supplement', 'delivery', 'followUp'] as const;
 export type ClockName = (typeof clockNames)[number];
 export const warningLevelName = z.enum(['normal', 'yellow', 'red', 'overdue']);
+export type WarningLevel = z.infer<typeof warningLevelName>;
 
 export const caseDue = z.object({
   /** 补正告知 deadline: 5 WD after receipt (or after the corrections arrived). */
@@ -143,6 +144,43 @@ export const caseRecord = z
   })
   .openapi('Case');
 export type CaseRecord = z.infer<typeof caseRecord>;
+
+// What the officer routes return.
+
+export const queueEntry = z
+  .object({
+    trackingNumber: z.string(),
+    itemId: z.string(),
+    itemName: z.string(),
+    status: caseStatus,
+    revision: z.number().int(),
+    receivedOn: z.string(),
+    step: z.string().optional(),
+    due: z.object({ promised: dueDateInfo, legal: dueDateInfo.optional(), step: dueDateInfo.optional(), supplement: dueDateInfo.optional(), acceptance: dueDateInfo.optional() }).passthrough(),
+    warning: warningLevelName,
+    awaitingReview: z.boolean(),
+  })
+  .openapi('QueueEntry');
+
+export const caseStep = z.object({ name: z.string(), role: z.string(), limitDays: z.number().int(), onTimeout: z.string() });
+
+export const caseDetail = z
+  .object({
+    case: caseRecord,
+    warning: warningLevelName,
+    steps: z.array(caseStep),
+    /** The actions the case admits now; the workbench offers only these. */
+    allowed: z.array(z.string()),
+    specialProcedures: z.array(z.string()),
+    departmentName: z.string(),
+    /** The answers as the applicant saw the questions: titles and the chosen options' names. */
+    answers: z.array(z.object({ path: z.string(), title: z.string(), value: z.string() })),
+    deliveryMethods: z.array(z.string()),
+  })
+  .openapi('CaseDetail');
+
+export type QueueEntry = z.infer<typeof queueEntry>;
+export type CaseDetail = z.infer<typeof caseDetail>;
 
 /** A stored case also holds what never leaves the server. */
 export type StoredCase = CaseRecord & { secretHash: string; idempotencyKey: string };

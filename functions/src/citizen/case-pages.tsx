@@ -1,6 +1,5 @@
 import type { ItemDefinition, MaterialsByStatus } from '@onevisit/item-schemas';
-import { actionNames } from '../cases/actions';
-import { caseStatusName } from '../cases/lifecycle';
+import { actionNames, statusNames } from '../cases/names';
 import type { CaseRecord } from '../cases/record';
 import { say, type Lang } from './page';
 
@@ -97,7 +96,7 @@ export function TrackPage({ lang, c, number, secret, failed, problem }: { lang: 
             <dt>{t('受理编号', 'Tracking number')}</dt>
             <dd>{c.trackingNumber}</dd>
             <dt>{t('状态', 'Status')}</dt>
-            <dd data-testid="case-status">{t(...caseStatusName(c.status))}</dd>
+            <dd data-testid="case-status">{t(...statusNames[c.status])}</dd>
             <dt>{t('承诺办结日期', 'Promised by')}</dt>
             <dd>{c.due.promised.due}</dd>
           </dl>

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { shanghaiDateOf } from '@onevisit/item-schemas';
+import { formFields, shanghaiDateOf, valueAt, type FormField, type ItemDefinition } from '@onevisit/item-schemas';
 import { authorize, type Principal } from '../auth';
 import { officerAction, type OfficerAction } from '../cases/actions';
 import { isAllowed } from '../cases/lifecycle';
-import { caseRecord, caseStatus, dueDateInfo, warningLevelName, type StoredCase } from '../cases/record';
+import { caseDetail, caseRecord, queueEntry, type StoredCase } from '../cases/record';
 import { act, loadCase, publicCase, rulesFor, urgency } from '../cases/service';
 import { ApiError, errorResponses, notFound } from '../errors';
 import type { App } from '../http';
@@ -11,35 +11,21 @@ import { outboxMessage } from '../notifier';
 
 /** Department officers: the queue of their department's open cases, case detail, and actions. */
 
-const queueEntry = z
-  .object({
-    trackingNumber: z.string(),
-    itemId: z.string(),
-    itemName: z.string(),
-    status: caseStatus,
-    revision: z.number().int(),
-    receivedOn: z.string(),
-    step: z.string().optional(),
-    due: z.object({ promised: dueDateInfo, legal: dueDateInfo.optional(), step: dueDateInfo.optional(), supplement: dueDateInfo.optional(), acceptance: dueDateInfo.optional() }).passthrough(),
-    warning: warningLevelName,
-    awaitingReview: z.boolean(),
-  })
-  .openapi('QueueEntry');
-
-const caseStep = z.object({ name: z.string(), role: z.string(), limitDays: z.number().int(), onTimeout: z.string() });
-
-const caseDetail = z
-  .object({
-    case: caseRecord,
-    warning: warningLevelName,
-    steps: z.array(caseStep),
-    /** The actions the case admits now; the workbench offers only these. */
-    allowed: z.array(z.string()),
-    specialProcedures: z.array(z.string()),
-  })
-  .openapi('CaseDetail');
-
 const trackingParams = z.object({ trackingNumber: z.string().regex(/^\d{6}-\d{8}-\d{6}$/) });
+
+/** One line per answered field, in form order. */
+function readableAnswers(item: ItemDefinition, answers: Record<string, unknown>) {
+  const shown = (field: FormField, value: unknown): string => {
+    if (Array.isArray(value)) return value.map((v) => shown({ ...field, options: field.itemOptions ?? field.options }, v)).join('、');
+    if (typeof value === 'boolean') return value ? '是' : '否';
+    const index = field.options?.indexOf(value as never) ?? -1;
+    return index >= 0 && field.optionTitles?.[index] ? field.optionTitles[index]! : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  };
+  return formFields(item.form.schema).flatMap((field) => {
+    const value = valueAt(answers, field.path);
+    return value === undefined || value === '' || (typeof value === 'object' && !Array.isArray(value)) ? [] : [{ path: field.path, title: field.title, value: shown(field, value) }];
+  });
+}
 
 const rank = { overdue: 0, red: 1, yellow: 2, normal: 3 } as const;
 
@@ -57,7 +43,7 @@ const probes: OfficerAction[] = [
   { type: 'completeStep', expectedRevision: 0, outcome: 'return' },
   { type: 'completeStep', expectedRevision: 0, outcome: 'reject', reasons: '-' },
   { type: 'transfer', expectedRevision: 0, to: '-', reason: '-' },
-  { type: 'suspend', expectedRevision: 0, procedure: '-', reason: '-' },
+  { type: 'suspend', expectedRevision: 0, procedure: 'expertReview', reason: '-' },
   { type: 'resume', expectedRevision: 0 },
   { type: 'extend', expectedRevision: 0, reason: '-' },
   { type: 'deliver', expectedRevision: 0, method: '-' },
@@ -128,6 +114,9 @@ export function registerOfficerRoutes(app: App): void {
           steps: rules.item.steps.map((s) => ({ name: s.name, role: s.role, limitDays: s.limitDays, onTimeout: s.onTimeout })),
           allowed: [...allowed],
           specialProcedures: rules.item.specialProcedures.map((p) => p.kind),
+          departmentName: rules.item.department.name,
+          answers: readableAnswers(rules.item, found.answers),
+          deliveryMethods: rules.item.delivery.map((d) => d.method),
         },
         200,
       );

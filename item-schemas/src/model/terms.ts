@@ -15,14 +15,16 @@ export const fee = z
   })
   .meta({ title: '收费' });
 
+export const deliveryMethods = {
+  window: ['窗口领取', 'Collect at the window'],
+  post: ['邮政速递(送达到付)', 'By post (EMS)'],
+  electronic: ['电子证照', 'Electronic certificate'],
+  none: ['无需送达', 'Nothing to deliver'],
+} as const;
+
 export const delivery = z
   .object({
-    method: codeList({
-      window: ['窗口领取', 'Collect at the window'],
-      post: ['邮政速递(送达到付)', 'By post (EMS)'],
-      electronic: ['电子证照', 'Electronic certificate'],
-      none: ['无需送达', 'Nothing to deliver'],
-    }).meta({ title: '送达方式' }),
+    method: codeList(deliveryMethods).meta({ title: '送达方式' }),
     note: text(500).optional().meta({ title: '说明' }),
   })
   .meta({ title: '送达' });
@@ -44,19 +46,22 @@ export const intermediary = z
   })
   .meta({ title: '中介服务' });
 
+/** 第45条: procedures whose time does not count against the limit. */
+export const specialProcedureKinds = {
+  hearing: ['听证', 'Hearing'],
+  tender: ['招标', 'Tender'],
+  auction: ['拍卖', 'Auction'],
+  inspection: ['检验', 'Inspection'],
+  testing: ['检测', 'Testing'],
+  quarantine: ['检疫', 'Quarantine'],
+  appraisal: ['鉴定', 'Appraisal'],
+  expertReview: ['专家评审', 'Expert review'],
+  siteSurvey: ['现场勘验', 'Site survey'],
+} as const;
+
 export const specialProcedure = z
   .object({
-    kind: codeList({
-      hearing: ['听证', 'Hearing'],
-      tender: ['招标', 'Tender'],
-      auction: ['拍卖', 'Auction'],
-      inspection: ['检验', 'Inspection'],
-      testing: ['检测', 'Testing'],
-      quarantine: ['检疫', 'Quarantine'],
-      appraisal: ['鉴定', 'Appraisal'],
-      expertReview: ['专家评审', 'Expert review'],
-      siteSurvey: ['现场勘验', 'Site survey'],
-    }).meta({ title: '特别程序种类' }),
+    kind: codeList(specialProcedureKinds).meta({ title: '特别程序种类' }),
     limit: timeLimit.optional().meta({ title: '特别程序时限', description: '不计入办理时限' }),
     note: text(500).optional().meta({ title: '说明' }),
   })

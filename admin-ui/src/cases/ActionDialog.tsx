@@ -1,0 +1,124 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { deliveryMethods, specialProcedureKinds } from '@onevisit/item-schemas';
+import type { CaseDetail } from '@onevisit/functions/cases';
+import { useState } from 'react';
+import { api, ApiError } from '../api';
+import { useI18n } from '../i18n';
+import type { ActionField, ActionForm } from './actions';
+
+/**
+ * Asks for what one action needs and sends it on the revision the officer is looking at. The
+ * key is made when the dialog opens, so a double click or a retried request is applied once.
+ */
+export function ActionDialog({ form: spec, detail, onClose, onDone }: { form: ActionForm; detail: CaseDetail; onClose: () => void; onDone: () => void }) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [key] = useState(() => crypto.randomUUID());
+  const [sending, setSending] = useState(false);
+  const title = t(...spec.label);
+
+  async function send(values: Record<string, unknown>) {
+    setSending(true);
+    try {
+      const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
+      await api.act(detail.case.trackingNumber, { ...spec.request, ...clean, expectedRevision: detail.case.revision }, key);
+      message.success(t(`已${spec.label[0]}`, `${spec.label[1]}: done`));
+      onDone();
+    } catch (error) {
+      message.error(error instanceof ApiError ? pick(error) : String(error));
+      // Someone else acted meanwhile: show the case as it is now.
+      if (error instanceof ApiError && error.status === 409) onDone();
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      okText={t('确定', 'Confirm')}
+      cancelText={t('取消', 'Cancel')}
+      okButtonProps={{ danger: spec.tone === 'danger', loading: sending }}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={send} initialValues={spec.fields.some((f) => f.kind === 'corrections') ? { items: [{}] } : {}}>
+        {spec.fields.map((field) => (
+          <FieldInput key={field.name} field={field} detail={detail} />
+        ))}
+      </Form>
+    </Modal>
+  );
+}
+
+function FieldInput({ field, detail }: { field: ActionField; detail: CaseDetail }) {
+  const { t } = useI18n();
+  const label = t(...field.label);
+  const rules = field.required ? [{ required: true, whitespace: true, message: t(`请填写${field.label[0]}`, `${field.label[1]} is required`) }] : [];
+  switch (field.kind) {
+    case 'text':
+      return (
+        <Form.Item name={field.name} label={label} rules={rules}>
+          <Input maxLength={1000} />
+        </Form.Item>
+      );
+    case 'textarea':
+      return (
+        <Form.Item name={field.name} label={label} rules={rules}>
+          <Input.TextArea rows={3} maxLength={1000} showCount />
+        </Form.Item>
+      );
+    case 'procedure': {
+      // The item's own special procedures first, then the rest of the law's list.
+      const own = new Set(detail.specialProcedures);
+      const kinds = Object.entries(specialProcedureKinds).sort(([a], [b]) => Number(own.has(b)) - Number(own.has(a)));
+      return (
+        <Form.Item name={field.name} label={label} rules={[{ required: true, message: t('请选择特别程序', 'Choose the procedure') }]}>
+          <Select options={kinds.map(([value, [zh, en]]) => ({ value, label: t(zh, en) }))} />
+        </Form.Item>
+      );
+    }
+    case 'delivery': {
+      const methods = detail.deliveryMethods.length > 0 ? detail.deliveryMethods : Object.keys(deliveryMethods);
+      return (
+        <Form.Item name={field.name} label={label} rules={[{ required: true, message: t('请选择送达方式', 'Choose how it is delivered') }]}>
+          <Select options={methods.map((m) => deliveryMethods[m as keyof typeof deliveryMethods]).filter(Boolean).map(([zh, en]) => ({ value: zh, label: t(zh, en) }))} />
+        </Form.Item>
+      );
+    }
+    case 'corrections':
+      return (
+        <Form.List name="items" rules={[{ validator: async (_, items: unknown[]) => (items?.length ? undefined : Promise.reject(new Error(t('至少一项', 'At least one')))) }]}>
+          {(rows, { add, remove }) => (
+            <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+              <legend style={{ fontSize: 14, marginBottom: 8 }}>{label}</legend>
+              {rows.map((row, n) => (
+                <Space key={row.key} align="start" style={{ display: 'flex', marginBottom: 4 }} wrap>
+                  <Form.Item name={[row.name, 'materialId']} style={{ marginBottom: 4 }}>
+                    <Select
+                      aria-label={t(`第${n + 1}项涉及的材料`, `Material of item ${n + 1}`)}
+                      placeholder={t('涉及的材料(可不选)', 'Material (optional)')}
+                      allowClear
+                      style={{ width: 180 }}
+                      options={detail.case.materials.map((m) => ({ value: m.materialId, label: m.name }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[row.name, 'note']} style={{ marginBottom: 4 }} rules={[{ required: true, whitespace: true, message: t('请写明要补正什么', 'Say what to correct') }]}>
+                    <Input aria-label={t(`第${n + 1}项补正内容`, `What to correct, item ${n + 1}`)} placeholder={t('要补正什么', 'What to correct')} style={{ width: 240 }} maxLength={500} />
+                  </Form.Item>
+                  {rows.length > 1 && <Button type="text" aria-label={t(`删除第${n + 1}项`, `Remove item ${n + 1}`)} icon={<MinusCircleOutlined />} onClick={() => remove(row.name)} />}
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+                {t('再加一项', 'Add another')}
+              </Button>
+            </fieldset>
+          )}
+        </Form.List>
+      );
+  }
+}

@@ -1,0 +1,10 @@
+/** An instant as officers read it: Beijing time, whatever the browser's zone. */
+export function shanghaiTime(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
+/** A YYYY-MM-DD date in Chinese document style: 2026年3月2日. */
+export function documentDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

@@ -1,0 +1,103 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, DatePicker, Form, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import type { CaseSettings } from '@onevisit/functions/case-settings';
+import type { OutboxMessage } from '@onevisit/functions/notifier';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, ApiError } from '../api';
+import { shanghaiTime } from '../cases/format';
+import { useI18n } from '../i18n';
+import { canConfigure } from '../session';
+import { useSignedIn } from '../session-context';
+
+const channelNames: Record<OutboxMessage['channel'], readonly [string, string]> = { sms: ['短信', 'SMS'], email: ['邮件', 'E-mail'], inSite: ['站内', 'In-site'] };
+
+/** For administrators: the jurisdiction's warning settings, and every message sent on a day (the outbox). */
+export function MessagesPage() {
+  const { t, language } = useI18n();
+  const { session } = useSignedIn();
+  const j = session.jurisdiction;
+  const [day, setDay] = useState(() => dayjs().format('YYYY-MM-DD'));
+  const outbox = useQuery({ queryKey: ['outbox', j, day], queryFn: () => api.outbox(j, day), enabled: canConfigure(session) });
+  if (!canConfigure(session)) return null;
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+        {t('预警与消息', 'Warnings and messages')}
+      </Typography.Title>
+      <SettingsCard jurisdiction={j} />
+      <Card
+        size="small"
+        title={t('消息发件箱', 'Outbox')}
+        extra={
+          <Space>
+            <label htmlFor="outbox-day">{t('日期', 'Day')}</label>
+            <DatePicker id="outbox-day" allowClear={false} value={dayjs(day)} onChange={(d) => d && setDay(d.format('YYYY-MM-DD'))} />
+          </Space>
+        }
+      >
+        <Table<OutboxMessage>
+          rowKey="id"
+          size="small"
+          loading={outbox.isLoading}
+          dataSource={outbox.data ?? []}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 800 }}
+          columns={[
+            { title: t('时间', 'Time'), dataIndex: 'at', width: 150, render: (at: string) => shanghaiTime(at) },
+            { title: t('渠道', 'Channel'), dataIndex: 'channel', width: 80, render: (c: OutboxMessage['channel']) => t(...channelNames[c]) },
+            { title: t('收件人', 'To'), dataIndex: 'to', width: 170 },
+            { title: t('办件', 'Case'), dataIndex: 'trackingNumber', width: 200, render: (n?: string) => (n ? <Link to={`/cases/${n}`}>{n}</Link> : '—') },
+            { title: t('内容', 'Text'), key: 'text', render: (_, m) => (language === 'en' && m.text_en ? m.text_en : m.text) },
+            {
+              title: t('发送结果', 'Delivery'),
+              dataIndex: 'status',
+              width: 110,
+              render: (s: OutboxMessage['status'], m) => (s === 'delivered' ? <Tag color="green">{t('已发送', 'sent')}</Tag> : <Tag color="red" title={m.error}>{t('发送失败', 'failed')}</Tag>),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
+
+function SettingsCard({ jurisdiction }: { jurisdiction: string }) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const queries = useQueryClient();
+  const settings = useQuery({ queryKey: ['case-settings', jurisdiction], queryFn: () => api.caseSettings(jurisdiction) });
+  const save = useMutation({
+    mutationFn: (values: CaseSettings) => api.saveCaseSettings(jurisdiction, values),
+    onSuccess: () => {
+      message.success(t('预警设置已保存', 'Settings saved'));
+      return queries.invalidateQueries({ queryKey: ['case-settings', jurisdiction] });
+    },
+    onError: (error) => message.error(error instanceof ApiError ? pick(error) : String(error)),
+  });
+  if (!settings.data) return <Card loading size="small" style={{ marginBottom: 16 }} />;
+  const percent = (share: number) => Math.round(share * 100);
+  return (
+    <Card size="small" title={t('办件预警设置', 'Case warning settings')} style={{ marginBottom: 16 }}>
+      <Form
+        layout="inline"
+        initialValues={{ yellow: percent(settings.data.warnings.yellow), red: percent(settings.data.warnings.red), followUpDays: settings.data.followUpDays }}
+        onFinish={(v: { yellow: number; red: number; followUpDays: number }) => save.mutate({ warnings: { yellow: v.yellow / 100, red: v.red / 100 }, followUpDays: v.followUpDays })}
+      >
+        <Form.Item name="yellow" label={t('黄牌：已用时限达(%)', 'Yellow at (% used)')} rules={[{ required: true }]}>
+          <InputNumber min={5} max={99} />
+        </Form.Item>
+        <Form.Item name="red" label={t('红牌：已用时限达(%)', 'Red at (% used)')} rules={[{ required: true }]}>
+          <InputNumber min={6} max={100} />
+        </Form.Item>
+        <Form.Item name="followUpDays" label={t('差评回访期限(工作日)', 'Follow-up days for poor ratings')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={60} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t('保存', 'Save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
