@@ -424,3 +424,43 @@ describe('acting safely', () => {
     expect(other.status).toBe(404);
   });
 });
+
+describe('the tracking page, without JavaScript', () => {
+  async function post(path: string, c: { number: string; secret: string }, fields: Record<string, string | File>) {
+    const form = new FormData();
+    form.set('number', c.number);
+    form.set('secret', c.secret);
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    const response = await h.app.request(path, { method: 'POST', body: form });
+    return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+  }
+  const page = async (c: { number: string; secret: string }) => (await h.app.request(`/track?number=${c.number}&secret=${encodeURIComponent(c.secret)}`)).text();
+
+  it('shows the correction list and takes the corrected files; then the rating and the withdrawal forms work', async () => {
+    on('2026-03-02');
+    const c = await apply();
+    await ok(c.number, { type: 'requestCorrection', items: [{ materialId: 'sale-contract', note: '合同缺少签字页' }] });
+    expect(await page(c)).toContain('需要补正的内容(一次告知)');
+    expect(await page(c)).toContain('不动产买卖合同：合同缺少签字页');
+
+    const empty = await post('/track/corrections', c, { response: '已补签' });
+    expect(empty.status).toBe(409);
+    expect(empty.html).toContain('请补正这些材料：不动产买卖合同');
+    const sent = await post('/track/corrections', c, { 'file-sale-contract': new File([new Uint8Array(PDF)], '合同.pdf'), response: '已补签' });
+    expect(sent.status).toBe(303);
+    expect((await detail(c.number)).case).toMatchObject({ status: 'received', correction: { response: '已补签' } });
+
+    const withdrawn = await post('/track/withdraw', c, { reason: '不再办理' });
+    expect(withdrawn.status).toBe(303);
+    expect(await page(c)).toContain('已撤回');
+
+    const d = await apply();
+    await ok(d.number, { type: 'notAccept', reason: '不属于本机关职权范围' });
+    const tracked = await page(d);
+    expect(tracked).toContain('不属于本机关职权范围');
+    expect(tracked).toContain('六十日内依法申请行政复议');
+    expect((await post('/track/rate', d, {})).html).toContain('请选择评价等级');
+    expect((await post('/track/rate', d, { level: '4', comment: '理由没说清楚' })).status).toBe(303);
+    expect(await page(d)).toContain('您的评价：不满意');
+  });
+});

@@ -155,6 +155,8 @@ export function CasePage() {
   );
 }
 
+const fileKind = (contentType: string) => contentType.split('/').at(-1)!.toUpperCase();
+
 function Materials({ c, mayAct, detail, onDone }: { c: CaseRecord; mayAct: boolean; detail: CaseDetail; onDone: () => void }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
@@ -192,9 +194,9 @@ function Materials({ c, mayAct, detail, onDone }: { c: CaseRecord; mayAct: boole
               {m.status === 'deferred' && m.supplementDue && <Typography.Text type="secondary">{t(`${m.supplementDue}前补交`, `due ${m.supplementDue}`)}</Typography.Text>}
             </Space>
             <div>
-              {m.files.map((f) => (
+              {m.files.map((f, i) => (
                 <Button key={f.key} type="link" size="small" onClick={() => void open(f.key)}>
-                  {t(`查看 ${f.name}`, `Open ${f.name}`)}
+                  {t(`查看${m.files.length > 1 ? `第${i + 1}份` : '文件'}`, `Open${m.files.length > 1 ? ` file ${i + 1}` : ''}`)} ({fileKind(f.contentType)}, {Math.max(1, Math.round(f.size / 1024))} KB)
                 </Button>
               ))}
             </div>

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { useSignedIn } from '../session-context';
+import { shanghaiTime } from './format';
 import { WarningTag } from './WarningTag';
 
 /** The department's open cases, most urgent first, and its in-site messages. */
@@ -50,7 +51,7 @@ export function QueuePage() {
                 </>
               ),
             },
-            { title: t('期限', 'Due'), key: 'due', render: (_, e) => e.due.acceptance?.due ?? e.due.step?.due ?? e.due.promised.due },
+            { title: t('当前期限', 'Due next'), key: 'due', render: (_, e) => e.due.acceptance?.due ?? e.due.step?.due ?? e.due.promised.due },
             { title: t('承诺办结', 'Promised by'), key: 'promised', render: (_, e) => e.due.promised.due },
           ]}
         />
@@ -66,7 +67,7 @@ export function QueuePage() {
               <List.Item>
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {m.at.slice(0, 16).replace('T', ' ')}
+                    {shanghaiTime(m.at)}
                   </Typography.Text>
                   <div>{m.trackingNumber ? <Link to={`/cases/${m.trackingNumber}`}>{pick(m)}</Link> : pick(m)}</div>
                 </div>

@@ -64,6 +64,132 @@ function Pending({ lang, c }: { lang: Lang; c: CaseRecord }) {
   );
 }
 
+/** An instant in Beijing time (no daylight saving there), as the applicant reads it. */
+const beijingTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+const ratingNames: Array<readonly [string, string]> = [
+  ['非常满意', 'Very satisfied'],
+  ['满意', 'Satisfied'],
+  ['基本满意', 'Fairly satisfied'],
+  ['不满意', 'Dissatisfied'],
+  ['非常不满意', 'Very dissatisfied'],
+];
+
+/** What the office decided, with reasons and the applicant's rights where it refused. */
+function Outcome({ lang, c }: { lang: Lang; c: CaseRecord }) {
+  const t = say(lang);
+  const refusal = c.notAccepted ?? (c.decision?.outcome === 'denied' ? { reason: c.decision.reasons ?? '', rights: c.decision.rights ?? '' } : undefined);
+  return (
+    <>
+      {c.decision && (
+        <p className="notice" role="status">
+          {c.decision.outcome === 'approved'
+            ? t(`已于 ${c.decision.on} 准予许可${c.decision.deemed ? '(超时默认)' : ''}。`, `Approved on ${c.decision.on}.`)
+            : c.decision.outcome === 'transferred'
+              ? t(`已于 ${c.decision.on} 转报${c.decision.transferTo}。`, `Transferred to ${c.decision.transferTo} on ${c.decision.on}.`)
+              : t(`已于 ${c.decision.on} 作出不予许可决定。`, `Denied on ${c.decision.on}.`)}
+        </p>
+      )}
+      {refusal && (
+        <section aria-labelledby="refusal-title">
+          <h2 id="refusal-title">{t('理由和权利', 'Reasons and your rights')}</h2>
+          <p>{refusal.reason}</p>
+          <p>{refusal.rights}</p>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Hidden({ lang, c, secret }: { lang: Lang; c: CaseRecord; secret: string }) {
+  return (
+    <>
+      <input type="hidden" name="number" value={c.trackingNumber} />
+      <input type="hidden" name="secret" value={secret} />
+      <input type="hidden" name="lang" value={lang} />
+    </>
+  );
+}
+
+/** Correcting, withdrawing and rating, each a plain form that works without JavaScript. */
+function ApplicantForms({ lang, c, secret }: { lang: Lang; c: CaseRecord; secret: string }) {
+  const t = say(lang);
+  const asked = c.status === 'correctionRequested' ? (c.correction?.items ?? []) : [];
+  const askedMaterials = [...new Set(asked.flatMap((i) => (i.materialId ? [i.materialId] : [])))];
+  const withdrawable = ['received', 'correctionRequested', 'inProcess', 'suspended'].includes(c.status);
+  const ratable = !c.rating && ['decided', 'delivered', 'notAccepted'].includes(c.status);
+  return (
+    <>
+      {asked.length > 0 && (
+        <section aria-labelledby="correction-title">
+          <h2 id="correction-title">{t('需要补正的内容(一次告知)', 'What to correct (all of it, at once)')}</h2>
+          <ol>
+            {asked.map((item, i) => (
+              <li key={i}>{`${item.materialId ? `${c.materials.find((m) => m.materialId === item.materialId)?.name ?? item.materialId}：` : ''}${item.note}`}</li>
+            ))}
+          </ol>
+          <form method="post" action="/track/corrections" encType="multipart/form-data" className="notice">
+            <Hidden lang={lang} c={c} secret={secret} />
+            {askedMaterials.map((id) => (
+              <div className="form-group" key={id}>
+                <label className="control-label" htmlFor={`correct-${id}`}>
+                  {t(`重新上传「${c.materials.find((m) => m.materialId === id)?.name ?? id}」`, `Upload "${c.materials.find((m) => m.materialId === id)?.name ?? id}" again`)}
+                </label>
+                <input id={`correct-${id}`} type="file" name={`file-${id}`} />
+              </div>
+            ))}
+            <div className="form-group">
+              <label className="control-label" htmlFor="correction-response">{t('补正说明', 'What you corrected')}</label>
+              <textarea id="correction-response" name="response" rows={3} maxLength={1000} />
+            </div>
+            <button className="btn btn-primary" type="submit">{t('提交补正', 'Send the corrections')}</button>
+          </form>
+        </section>
+      )}
+      {ratable && (
+        <section aria-labelledby="rate-title">
+          <h2 id="rate-title">{t('评价本次服务(好差评)', 'Rate the service')}</h2>
+          <form method="post" action="/track/rate">
+            <Hidden lang={lang} c={c} secret={secret} />
+            <fieldset>
+              <legend>{t('满意程度', 'How satisfied are you?')}</legend>
+              {ratingNames.map((names, i) => (
+                <label key={i} style={{ display: 'block' }}>
+                  <input type="radio" name="level" value={i + 1} required /> {t(...names)}
+                </label>
+              ))}
+            </fieldset>
+            <div className="form-group">
+              <label className="control-label" htmlFor="rate-comment">{t('意见和建议', 'Comments')}</label>
+              <textarea id="rate-comment" name="comment" rows={3} maxLength={1000} />
+            </div>
+            <button className="btn btn-primary" type="submit">{t('提交评价', 'Send the rating')}</button>
+          </form>
+        </section>
+      )}
+      {c.rating && (
+        <p>
+          {t(`您的评价：${ratingNames[c.rating.level - 1]![0]}`, `Your rating: ${ratingNames[c.rating.level - 1]![1]}`) +
+            (c.rating.followUp?.closedOn ? t(`；回访整改：${c.rating.followUp.response ?? ''}`, `; follow-up: ${c.rating.followUp.response ?? ''}`) : '')}
+        </p>
+      )}
+      {withdrawable && (
+        <details>
+          <summary>{t('撤回申请', 'Withdraw the application')}</summary>
+          <form method="post" action="/track/withdraw">
+            <Hidden lang={lang} c={c} secret={secret} />
+            <div className="form-group">
+              <label className="control-label" htmlFor="withdraw-reason">{t('撤回原因(可不填)', 'Why (optional)')}</label>
+              <input id="withdraw-reason" type="text" name="reason" maxLength={500} />
+            </div>
+            <button className="btn" type="submit">{t('确认撤回', 'Withdraw')}</button>
+          </form>
+        </details>
+      )}
+    </>
+  );
+}
+
 /** Warnings are the office's internal supervision, not the applicant's history. */
 const shownToApplicant = (action: string) => action !== 'warning';
 
@@ -101,6 +227,8 @@ export function TrackPage({ lang, c, number, secret, failed, problem }: { lang: 
             <dd>{c.due.promised.due}</dd>
           </dl>
           <Pending lang={lang} c={c} />
+          <Outcome lang={lang} c={c} />
+          {secret && <ApplicantForms lang={lang} c={c} secret={secret} />}
           {problem && (
             <p className="summary" role="alert">
               {problem}
@@ -111,10 +239,8 @@ export function TrackPage({ lang, c, number, secret, failed, problem }: { lang: 
               .filter((m) => m.status === 'deferred')
               .map((m) => (
                 <form key={m.materialId} method="post" action="/track/supplement" encType="multipart/form-data" className="notice">
-                  <input type="hidden" name="number" value={c.trackingNumber} />
-                  <input type="hidden" name="secret" value={secret} />
+                  <Hidden lang={lang} c={c} secret={secret} />
                   <input type="hidden" name="materialId" value={m.materialId} />
-                  <input type="hidden" name="lang" value={lang} />
                   <label className="control-label" htmlFor={`supplement-${m.materialId}`}>
                     {t(`补交「${m.name}」`, `Supply "${m.name}"`)}
                   </label>
@@ -129,7 +255,7 @@ export function TrackPage({ lang, c, number, secret, failed, problem }: { lang: 
             {c.history
               .filter((h) => shownToApplicant(h.action))
               .map((h, i) => (
-                <li key={i}>{`${h.at.slice(0, 16).replace('T', ' ')} ${t(...(actionNames[h.action] ?? [h.action, h.action]))}${h.note ? `：${h.note}` : ''}`}</li>
+                <li key={i}>{`${beijingTime(h.at)} ${t(...(actionNames[h.action] ?? [h.action, h.action]))}${h.note ? `：${h.note}` : ''}`}</li>
               ))}
           </ol>
         </section>

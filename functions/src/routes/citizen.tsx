@@ -8,7 +8,9 @@ import { otherLanguage, renderPage, say, type Lang } from '../citizen/page';
 import { ApiError } from '../errors';
 import type { App, AppEnv } from '../http';
 import type { ItemVersion } from '../records';
-import { acceptingVersion, submit, supplyLater, track } from '../submissions';
+import type { CaseRecord } from '../cases/record';
+import type { AppDeps } from '../deps';
+import { acceptingVersion, applicantAct, submit, supplyLater, track } from '../submissions';
 import { storeUpload } from '../uploads';
 
 /**
@@ -169,29 +171,67 @@ export function registerCitizenPages(app: App): void {
     }
   });
 
-  // A 容缺 material supplied from the tracking page, then back to it (post, redirect, get).
-  app.post('/track/supplement', async (c) => {
-    const deps = c.get('deps');
-    const body = await c.req.parseBody();
-    const lang = langOf(c, body.lang);
-    const number = String(body.number ?? '');
-    const secret = String(body.secret ?? '');
+  /**
+   * What the applicant does from the tracking page, without JavaScript: each form posts here,
+   * the action is applied, and the browser is sent back to the page (post, redirect, get). A
+   * refusal shows the page again with the reason.
+   */
+  const trackPost = (path: string, run: (deps: AppDeps, found: CaseRecord, body: Record<string, string | File | (string | File)[]>) => Promise<unknown>) =>
+    app.post(path, async (c) => {
+      const deps = c.get('deps');
+      const body = await c.req.parseBody({ all: true });
+      const lang = langOf(c, body.lang);
+      const number = String(body.number ?? '');
+      const secret = String(body.secret ?? '');
+      const title = say(lang)('办件进度查询', 'Follow a case');
+      try {
+        await run(deps, await track(deps, number, secret), body);
+        return c.redirect(`/track?${new URLSearchParams({ number, secret, ...(lang === 'en' ? { lang } : {}) })}`, 303);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        if (error.status === 404) return html(c, lang, title, <TrackPage lang={lang} number={number} failed />, 404);
+        const found = await track(deps, number, secret);
+        return html(c, lang, title, <TrackPage lang={lang} number={number} secret={secret} c={found} problem={lang === 'zh' ? error.message : error.message_en} />, error.status === 409 ? 409 : 400);
+      }
+    });
+
+  /** A chosen file stored against a material of the case's pinned version. */
+  async function storeFile(deps: AppDeps, found: CaseRecord, materialId: string, file: unknown): Promise<string> {
+    const version = await deps.store.getVersion(found.jurisdiction, found.itemId, found.version);
+    const material = version?.definition.materials.find((m) => m.id === materialId);
+    if (!material || !(file instanceof File) || file.size === 0) throw new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
+    return (await storeUpload(deps, found.jurisdiction, version!.definition, material, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })).key;
+  }
+
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 1000) : undefined);
+  const secretOf = (body: Record<string, unknown>) => String(body.secret ?? '');
+
+  trackPost('/track/supplement', async (deps, found, body) => {
     const materialId = String(body.materialId ?? '');
-    const title = say(lang)('办件进度查询', 'Follow a case');
-    try {
-      const found = await track(deps, number, secret);
-      const version = await deps.store.getVersion(found.jurisdiction, found.itemId, found.version);
-      const material = version?.definition.materials.find((m) => m.id === materialId);
-      if (!material || !(body.file instanceof File) || body.file.size === 0) throw new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
-      const stored = await storeUpload(deps, found.jurisdiction, version!.definition, material, { name: body.file.name, bytes: new Uint8Array(await body.file.arrayBuffer()) });
-      await supplyLater(deps, number, secret, materialId, [stored.key]);
-      return c.redirect(`/track?${new URLSearchParams({ number, secret, ...(lang === 'en' ? { lang } : {}) })}`, 303);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      if (error.status === 404) return html(c, lang, title, <TrackPage lang={lang} number={number} failed />, 404);
-      const found = await track(deps, number, secret);
-      return html(c, lang, title, <TrackPage lang={lang} number={number} secret={secret} c={found} problem={lang === 'zh' ? error.message : error.message_en} />, 400);
+    await supplyLater(deps, found.trackingNumber, secretOf(body), materialId, [await storeFile(deps, found, materialId, body.file)]);
+  });
+
+  trackPost('/track/corrections', async (deps, found, body) => {
+    const asked = [...new Set((found.correction?.items ?? []).flatMap((i) => (i.materialId ? [i.materialId] : [])))];
+    const materials: Record<string, string[]> = {};
+    for (const id of asked) {
+      const file = body[`file-${id}`];
+      if (file instanceof File && file.size > 0) materials[id] = [await storeFile(deps, found, id, file)];
     }
+    const response = text(body.response);
+    await applicantAct(deps, found.trackingNumber, secretOf(body), { type: 'supplyCorrection', materials, ...(response ? { response } : {}) });
+  });
+
+  trackPost('/track/withdraw', async (deps, found, body) => {
+    const reason = text(body.reason);
+    await applicantAct(deps, found.trackingNumber, secretOf(body), { type: 'withdraw', ...(reason ? { reason } : {}) });
+  });
+
+  trackPost('/track/rate', async (deps, found, body) => {
+    const level = Number(body.level);
+    if (!Number.isInteger(level) || level < 1 || level > 5) throw new ApiError(400, 'RATING_REQUIRED', '请选择评价等级', 'choose a rating');
+    const comment = text(body.comment);
+    await applicantAct(deps, found.trackingNumber, secretOf(body), { type: 'rate', level, ...(comment ? { comment } : {}) });
   });
 
   app.get('/track', async (c) => {
