@@ -22,6 +22,7 @@ const palette: Array<[Exclude<FieldKind, 'advanced'>, string, string]> = [
   ['idcard', '身份证号', 'ID card number'],
   ['uscc', '统一社会信用代码', 'Credit code'],
   ['mobile', '手机号码', 'Mobile'],
+  ['email', '电子邮箱', 'E-mail'],
   ['address', '地址', 'Address'],
   ['group', '字段组', 'Group'],
   ['repeat', '可重复组', 'Repeating group'],

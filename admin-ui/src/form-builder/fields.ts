@@ -18,6 +18,7 @@ export const fieldKinds = [
   'idcard',
   'uscc',
   'mobile',
+  'email',
   'address',
   'group',
   'repeat',
@@ -69,7 +70,7 @@ export const builderField: z.ZodType<BuilderField> = z.lazy(() =>
 
 type Schema = Record<string, unknown>;
 
-const FORMAT_KINDS: Partial<Record<FieldKind, string>> = { idcard: 'cn-id-card', uscc: 'cn-uscc', mobile: 'cn-mobile', date: 'date' };
+const FORMAT_KINDS: Partial<Record<FieldKind, string>> = { idcard: 'cn-id-card', uscc: 'cn-uscc', mobile: 'cn-mobile', email: 'email', date: 'date' };
 
 function numberLimits(source: { minimum?: unknown; exclusiveMinimum?: unknown; maximum?: unknown }) {
   const limits: Pick<BuilderField, 'minimum' | 'exclusiveMinimum' | 'maximum'> = {};
@@ -96,6 +97,7 @@ function fieldSchema(field: BuilderField): { schema: Schema; ui: Schema } {
     case 'idcard':
     case 'uscc':
     case 'mobile':
+    case 'email':
       return { schema: { ...base, type: 'string', format: FORMAT_KINDS[field.kind] }, ui };
     case 'boolean':
       return { schema: { ...base, type: 'boolean', oneOf: [{ const: true, title: '是' }, { const: false, title: '否' }] }, ui: { 'ui:widget': 'radio' } };

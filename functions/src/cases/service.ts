@@ -108,9 +108,9 @@ export async function loadCase(deps: AppDeps, jurisdiction: string, trackingNumb
   return found;
 }
 
-/** The first mobile number the form asks for, if the applicant gave one. */
-export function applicantMobile(item: ItemDefinition, c: CaseRecord): string | undefined {
-  const field = formFields(item.form.schema).find((f) => f.format === 'cn-mobile' && typeof valueAt(c.answers, f.path) === 'string');
+/** The first answer in a field of this format: where the applicant asked to be reached. */
+function contact(item: ItemDefinition, c: CaseRecord, format: 'cn-mobile' | 'email'): string | undefined {
+  const field = formFields(item.form.schema).find((f) => f.format === format && typeof valueAt(c.answers, f.path) === 'string');
   return field ? (valueAt(c.answers, field.path) as string) : undefined;
 }
 
@@ -118,8 +118,11 @@ export async function sendNotices(deps: AppDeps, c: CaseRecord, item: ItemDefini
   for (const notice of notices) {
     const base = { jurisdiction: c.jurisdiction, topic: notice.topic, text: notice.text, text_en: notice.text_en, trackingNumber: c.trackingNumber };
     if (notice.to === 'applicant') {
-      const mobile = applicantMobile(item, c);
+      // By SMS and e-mail, to whichever the form asked for; a form with neither leaves the tracking page.
+      const mobile = contact(item, c, 'cn-mobile');
+      const email = contact(item, c, 'email');
       if (mobile) await deps.notifier.send({ ...base, channel: 'sms', to: mobile }, at);
+      if (email) await deps.notifier.send({ ...base, channel: 'email', to: email }, at);
     } else {
       await deps.notifier.send({ ...base, channel: 'inSite', to: notice.to === 'department' ? `dept:${c.departmentId}` : 'admins' }, at);
     }
