@@ -16,3 +16,12 @@ export async function seededApp() {
   await seedDemo(deps);
   return { dynamo, store, deps, app: createApp(deps) };
 }
+
+/** The demo 不动产转移登记 item, and a small PDF uploaded to one of its materials. */
+export const SALE_ITEM = '/api/items/990100/real-estate-transfer';
+export async function uploadedPdf(app: ReturnType<typeof createApp>, materialId: string): Promise<string> {
+  const form = new FormData();
+  form.set('materialId', materialId);
+  form.set('file', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'scan.pdf'));
+  return ((await (await app.request(`${SALE_ITEM}/uploads`, { method: 'POST', body: form })).json()) as { key: string }).key;
+}

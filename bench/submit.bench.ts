@@ -1,7 +1,7 @@
 import { PutCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { saleAnswers } from '../functions/test/files';
 import { report } from './measure';
-import { seededApp } from './seeded-app';
+import { SALE_ITEM, seededApp, uploadedPdf } from './seeded-app';
 
 /**
  * Submissions through the whole app (validation, materials with their files re-checked,
@@ -15,13 +15,8 @@ const ROUNDS = 3;
 const { dynamo, store, app } = await seededApp();
 const doc = DynamoDBDocumentClient.from(dynamo.client);
 
-const ITEM = '/api/items/990100/real-estate-transfer';
-async function upload(materialId: string): Promise<string> {
-  const form = new FormData();
-  form.set('materialId', materialId);
-  form.set('file', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'scan.pdf'));
-  return ((await (await app.request(`${ITEM}/uploads`, { method: 'POST', body: form })).json()) as { key: string }).key;
-}
+const ITEM = SALE_ITEM;
+const upload = (materialId: string) => uploadedPdf(app, materialId);
 const body = JSON.stringify({
   answers: saleAnswers,
   materials: { application: [await upload('application')], 'title-certificate': [await upload('title-certificate')], 'sale-contract': [await upload('sale-contract')] },

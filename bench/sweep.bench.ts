@@ -5,7 +5,7 @@ import { sweep } from '../functions/src/cases/sweep';
 import { caseItem } from '../functions/src/store/store';
 import { saleAnswers } from '../functions/test/files';
 import { report } from './measure';
-import { seededApp } from './seeded-app';
+import { SALE_ITEM, seededApp, uploadedPdf } from './seeded-app';
 
 /**
  * The sweep over 100,000 open cases of which about 1% have a warning or deadline today. It must
@@ -38,13 +38,8 @@ dynamo.client.middlewareStack.add(
 );
 
 // One real case through the app, as the template of the rest.
-const ITEM = '/api/items/990100/real-estate-transfer';
-async function upload(materialId: string): Promise<string> {
-  const form = new FormData();
-  form.set('materialId', materialId);
-  form.set('file', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'scan.pdf'));
-  return ((await (await app.request(`${ITEM}/uploads`, { method: 'POST', body: form })).json()) as { key: string }).key;
-}
+const ITEM = SALE_ITEM;
+const upload = (materialId: string) => uploadedPdf(app, materialId);
 const materials = Object.fromEntries(await Promise.all(['application', 'title-certificate', 'sale-contract', 'survey-report'].map(async (id) => [id, [await upload(id)]])));
 const created = await app.request(`${ITEM}/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: saleAnswers, materials }) });
 const body = (await created.json()) as { case?: { trackingNumber: string } };

@@ -146,6 +146,29 @@ export function isAllowed(c: CaseRecord, action: CaseAction, item: ItemDefinitio
   return allowedFrom[action.type].includes(c.status) && guard(c, action, item) === undefined;
 }
 
+/** Every officer action with stand-in parameters, to ask which the case admits now. */
+const probes: OfficerAction[] = [
+  { type: 'accept', expectedRevision: 0 },
+  { type: 'requestCorrection', expectedRevision: 0, items: [{ note: '-' }] },
+  { type: 'notAccept', expectedRevision: 0, reason: '-' },
+  { type: 'completeStep', expectedRevision: 0, outcome: 'pass' },
+  { type: 'completeStep', expectedRevision: 0, outcome: 'return' },
+  { type: 'completeStep', expectedRevision: 0, outcome: 'reject', reasons: '-' },
+  { type: 'transfer', expectedRevision: 0, to: '-', reason: '-' },
+  { type: 'suspend', expectedRevision: 0, procedure: 'expertReview', reason: '-' },
+  { type: 'resume', expectedRevision: 0 },
+  { type: 'extend', expectedRevision: 0, reason: '-' },
+  { type: 'deliver', expectedRevision: 0, method: '-' },
+  { type: 'closeFollowUp', expectedRevision: 0, response: '-' },
+];
+
+/** The officer actions the case admits now (a step's outcomes as `completeStep:pass` etc.): the workbench offers only these. */
+export function allowedActions(c: CaseRecord, item: ItemDefinition): string[] {
+  const allowed = probes.filter((p) => isAllowed(c, p, item)).map((p) => (p.type === 'completeStep' ? `completeStep:${p.outcome}` : p.type));
+  if (allowedFrom.reviewSupplement.includes(c.status) && c.materials.some((m) => m.review === 'pending')) allowed.push('reviewSupplement');
+  return allowed;
+}
+
 export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionContext): Transition {
   if (!allowedFrom[action.type].includes(c.status)) {
     const [zh, en] = statusNames[c.status];

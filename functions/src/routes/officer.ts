@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { formFields, shanghaiDateOf, valueAt, type FormField, type ItemDefinition } from '@onevisit/item-schemas';
 import { authorize, type Principal } from '../auth';
-import { officerAction, type OfficerAction } from '../cases/actions';
-import { isAllowed } from '../cases/lifecycle';
+import { officerAction } from '../cases/actions';
+import { allowedActions } from '../cases/lifecycle';
 import { caseDetail, caseRecord, queueEntry, type StoredCase } from '../cases/record';
 import { act, loadCase, publicCase, rulesFor, urgency } from '../cases/service';
 import { ApiError, errorResponses, notFound } from '../errors';
@@ -33,22 +33,6 @@ const rank = { overdue: 0, red: 1, yellow: 2, normal: 3 } as const;
 function mayView(who: Principal | undefined, c: StoredCase): Principal {
   return authorize(who, { roles: ['officer', 'jurisdictionAdmin', 'platformAdmin'], jurisdiction: c.jurisdiction, ...(who?.role === 'officer' ? { department: c.departmentId } : {}) });
 }
-
-/** Every action a case could take with some parameters, to ask which are allowed now. */
-const probes: OfficerAction[] = [
-  { type: 'accept', expectedRevision: 0 },
-  { type: 'requestCorrection', expectedRevision: 0, items: [{ note: '-' }] },
-  { type: 'notAccept', expectedRevision: 0, reason: '-' },
-  { type: 'completeStep', expectedRevision: 0, outcome: 'pass' },
-  { type: 'completeStep', expectedRevision: 0, outcome: 'return' },
-  { type: 'completeStep', expectedRevision: 0, outcome: 'reject', reasons: '-' },
-  { type: 'transfer', expectedRevision: 0, to: '-', reason: '-' },
-  { type: 'suspend', expectedRevision: 0, procedure: 'expertReview', reason: '-' },
-  { type: 'resume', expectedRevision: 0 },
-  { type: 'extend', expectedRevision: 0, reason: '-' },
-  { type: 'deliver', expectedRevision: 0, method: '-' },
-  { type: 'closeFollowUp', expectedRevision: 0, response: '-' },
-];
 
 export function registerOfficerRoutes(app: App): void {
   app.openapi(
@@ -105,14 +89,12 @@ export function registerOfficerRoutes(app: App): void {
       const found = await loadCase(deps, trackingNumber.slice(0, 6), trackingNumber);
       mayView(c.get('principal'), found);
       const rules = await rulesFor(deps, found);
-      const allowed = new Set(probes.filter((p) => isAllowed(found, p, rules.item)).map((p) => (p.type === 'completeStep' ? `completeStep:${p.outcome}` : p.type)));
-      for (const m of found.materials) if (m.review === 'pending') allowed.add('reviewSupplement');
       return c.json(
         {
           case: publicCase(found),
           warning: urgency(found, rules, shanghaiDateOf(deps.clock())),
           steps: rules.item.steps.map((s) => ({ name: s.name, role: s.role, limitDays: s.limitDays, onTimeout: s.onTimeout })),
-          allowed: [...allowed],
+          allowed: allowedActions(found, rules.item),
           specialProcedures: rules.item.specialProcedures.map((p) => p.kind),
           departmentName: rules.item.department.name,
           answers: readableAnswers(rules.item, found.answers),
