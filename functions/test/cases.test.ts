@@ -94,7 +94,12 @@ describe('a normal approval across the 2026 National Day holiday', () => {
   it('runs receipt → acceptance → four steps → decision → delivery, each date from the calendar', async () => {
     on('2026-09-29'); // Tuesday before the holiday (10/1–7 off; Sat 10/10 is a working day)
     const c = await apply();
-    let k = (await detail(c.number)).case;
+    const first = await detail(c.number);
+    // The answers as the questions read, groups and chosen options by name.
+    expect(first.answers).toContainEqual({ path: 'transferee.name', title: '受让方 · 姓名', value: '李四' });
+    expect(first.answers).toContainEqual({ path: 'reason', title: '转移原因', value: '买卖' });
+    expect(first.allowed).toEqual(['accept', 'requestCorrection', 'notAccept']);
+    let k = first.case;
     expect(k.status).toBe('received');
     expect(k.due.acceptance).toEqual({ due: '2026-10-12', provisional: false }); // 9/30, 10/8, 10/9, 10/10, 10/12
 

@@ -35,8 +35,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signedIn(): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+async function signedIn(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
   page.setDefaultTimeout(15_000);
   await page.goto(`${server.base}/admin/`);
   await page.getByRole('button', { name: '登录为 李强(不动产登记中心)' }).click();
@@ -122,5 +122,17 @@ describe('the officer workbench', () => {
     await page.getByText('办件已被他人处理，请刷新后再操作').waitFor();
     await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('办理中');
     expect(await page.getByText('王芳(不动产登记中心)').count()).toBeGreaterThan(0);
+  });
+
+  it('works on a 360 px phone, and in English', async () => {
+    const page = await signedIn({ width: 360, height: 780 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByRole('link', { name: cases[1]!, exact: true }).click();
+    await page.getByTestId('case-status').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await shoot(page, 'workbench-6-phone');
+    await page.getByText('EN', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('awaiting corrections');
+    await page.getByRole('heading', { name: 'Deadlines' }).or(page.getByText('Deadlines', { exact: true })).first().waitFor();
   });
 });

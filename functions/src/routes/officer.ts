@@ -13,6 +13,17 @@ import { outboxMessage } from '../notifier';
 
 const trackingParams = z.object({ trackingNumber: z.string().regex(/^\d{6}-\d{8}-\d{6}$/) });
 
+/** The titles of the groups a field sits in ("受让方" for transferee.name), outermost first. */
+function groupTitles(schema: Record<string, unknown>, path: string): string[] {
+  const titles: string[] = [];
+  let node: Record<string, unknown> | undefined = schema;
+  for (const part of path.split('.').slice(0, -1)) {
+    node = (node?.properties as Record<string, Record<string, unknown>> | undefined)?.[part];
+    if (typeof node?.title === 'string') titles.push(node.title);
+  }
+  return titles;
+}
+
 /** One line per answered field, in form order. */
 function readableAnswers(item: ItemDefinition, answers: Record<string, unknown>) {
   const shown = (field: FormField, value: unknown): string => {
@@ -23,7 +34,7 @@ function readableAnswers(item: ItemDefinition, answers: Record<string, unknown>)
   };
   return formFields(item.form.schema).flatMap((field) => {
     const value = valueAt(answers, field.path);
-    return value === undefined || value === '' || (typeof value === 'object' && !Array.isArray(value)) ? [] : [{ path: field.path, title: field.title, value: shown(field, value) }];
+    return value === undefined || value === '' || (typeof value === 'object' && !Array.isArray(value)) ? [] : [{ path: field.path, title: [...groupTitles(item.form.schema, field.path), field.title].join(' · '), value: shown(field, value) }];
   });
 }
 
