@@ -125,6 +125,8 @@ export async function publish(
     }
     throw error;
   }
+  // The department's queue is found through the jurisdiction's departments: make sure it is listed.
+  await deps.store.addDepartmentIfAbsent({ id: item.department.creditCode, jurisdiction, name: item.department.name });
   return published;
 }
 

@@ -43,6 +43,8 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '12
   console.log(`OneVisit 已启动 / running at ${base}`);
   console.log(`  数据 / data: ${values.memory ? '内存(退出即清空) / in memory' : dataDir}${published ? `；已发布 ${published} 个模板事项` : ''}`);
   console.log(`  事项配置 / editor:        ${base}/admin/`);
+  console.log(`  办件工作台 / workbench:   ${base}/admin/cases (以部门工作人员登录 / sign in as an officer)`);
+  console.log(`  办件查询 / tracking:      ${base}/track`);
   console.log(`  接口文档 / API reference: ${base}/docs   (${base}/openapi.json)`);
   console.log(`  事项清单 / catalogue:     ${base}/api/catalog`);
   console.log('  演示用户 / demo sign-ins (POST /api/dev/sign-in {"jurisdiction","userId"}):');

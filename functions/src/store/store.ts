@@ -134,6 +134,15 @@ export class Store {
     return this.put(keys.department(d.jurisdiction, d.id), d);
   }
 
+  /** Lists a department unless it is listed already (its name as the jurisdiction set it stays). */
+  async addDepartmentIfAbsent(d: Department): Promise<void> {
+    try {
+      await this.put(keys.department(d.jurisdiction, d.id), d, true);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+
   getDepartment(jurisdiction: string, id: string): Promise<Department | undefined> {
     return this.get(keys.department(jurisdiction, id));
   }
