@@ -17,6 +17,11 @@ export interface FileStore {
    * S3 POST limited to this key and size). Stores without it take uploads through the API.
    */
   presignUpload?(key: string, maxBytes: number): Promise<{ url: string; fields: Record<string, string> }>;
+  /**
+   * An upload now belongs to a case. Until then it is staged, and a store may let staged files
+   * expire (S3 does, after a few days: abandoned uploads go away, filed ones stay).
+   */
+  markFiled?(key: string): Promise<void>;
 }
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9/_.-]{0,300}$/;

@@ -3,4 +3,4 @@ import { createApp } from './app';
 import { depsFromEnvironment } from './aws/environment';
 
 /** The API on AWS Lambda behind an HTTP API (API Gateway v2). */
-export const handler = handle(createApp(depsFromEnvironment()));
+export const handler = handle(createApp(await depsFromEnvironment()));

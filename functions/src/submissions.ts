@@ -6,7 +6,7 @@ import { act, caseSettingsFor, publicCase, sendNotices, settle } from './cases/s
 import type { AppDeps } from './deps';
 import { ApiError, notFound } from './errors';
 import type { FileInfo, ItemVersion } from './records';
-import { inspectUpload } from './uploads';
+import { inspectUpload, markFiled } from './uploads';
 import { ConflictError } from './store/store';
 
 /**
@@ -159,6 +159,7 @@ export async function submit(
     idempotencyKey,
   };
   const settled = settle(received, { item, calendar, settings: await caseSettingsFor(deps, jurisdiction) }, receivedOn);
+  await markFiled(deps, [...materials.files.values()].flat());
   try {
     await deps.store.saveCase(settled.case, 'new', settled);
   } catch (error) {
@@ -212,7 +213,9 @@ export async function inspectFiles(deps: AppDeps, c: StoredCase, materialId: str
   const version = await deps.store.getVersion(c.jurisdiction, c.itemId, c.version);
   const material = version!.definition.materials.find((m) => m.id === materialId);
   if (!material) throw new ApiError(422, 'UNKNOWN_MATERIAL', `本事项没有这项材料：${materialId}`, `the item has no such material: ${materialId}`);
-  return Promise.all(keys.map((key) => inspectUpload(deps, c.jurisdiction, version!.definition, material, key)));
+  const files = await Promise.all(keys.map((key) => inspectUpload(deps, c.jurisdiction, version!.definition, material, key)));
+  await markFiled(deps, files);
+  return files;
 }
 
 /** What the applicant may do to their case: withdraw, rate, supply the corrections. */

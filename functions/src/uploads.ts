@@ -82,3 +82,8 @@ export async function inspectUpload(deps: AppDeps, jurisdiction: string, item: I
   const contentType = checkFile(item, material, size, await sniff(await deps.files.readStart(key, 4100)));
   return { key, name: key.split('/').at(-1)!, contentType, size };
 }
+
+/** Files about to be stored with a case leave the staged state, before the case is written: at worst a file stays that no case names, never the reverse. */
+export async function markFiled(deps: AppDeps, files: readonly FileInfo[]): Promise<void> {
+  if (deps.files.markFiled) await Promise.all(files.map((f) => deps.files.markFiled!(f.key)));
+}

@@ -22,5 +22,22 @@ describe('upload targets', () => {
     expect(policy.conditions).toContainEqual(['content-length-range', 1, 20 * 1024 * 1024]);
     expect(policy.conditions).toContainEqual({ key: 'uploads/990100/20260302/abc' });
     expect(new Date(policy.expiration).getTime() - Date.now()).toBeLessThanOrEqual(600_000);
+    // Staged until a case takes it: the bucket expires staged objects nobody filed.
+    expect(fields.tagging).toContain('<Key>state</Key><Value>staged</Value>');
+    expect(policy.conditions).toContainEqual(['eq', '$tagging', fields.tagging]);
+  });
+
+  it('are marked filed when a case takes them', async () => {
+    const client = new S3Client({ region: 'cn-north-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
+    const sent: Array<{ command: string; input: unknown }> = [];
+    client.middlewareStack.add(
+      (_next, context) => async (args) => {
+        sent.push({ command: context.commandName!, input: args.input });
+        return { output: { $metadata: {} }, response: {} } as never;
+      },
+      { step: 'initialize' },
+    );
+    await new S3FileStore(client, 'onevisit-materials').markFiled('uploads/990100/20260302/abc');
+    expect(sent).toEqual([{ command: 'PutObjectTaggingCommand', input: { Bucket: 'onevisit-materials', Key: 'uploads/990100/20260302/abc', Tagging: { TagSet: [{ Key: 'state', Value: 'filed' }] } } }]);
   });
 });

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Calendars } from '../calendars';
 import type { AppDeps } from '../deps';
 import { LocalFileStore } from '../files';
@@ -13,9 +14,10 @@ import { S3FileStore } from './s3-files';
 
 /**
  * The app's dependencies in AWS, from the function's environment (set by the stack).
- * DYNAMODB_ENDPOINT and FILES_DIR point a function at a local store and folder, for tests.
+ * DYNAMODB_ENDPOINT and FILES_DIR point a function at a local store and folder, and APP_SECRET
+ * stands in for the secret's ARN, for tests.
  */
-export function depsFromEnvironment(env: NodeJS.ProcessEnv = process.env): AppDeps {
+export async function depsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<AppDeps> {
   const need = (name: string) => {
     const value = env[name];
     if (!value) throw new Error(`environment variable ${name} is not set`);
@@ -29,6 +31,13 @@ export function depsFromEnvironment(env: NodeJS.ProcessEnv = process.env): AppDe
     auth: new CognitoAuthenticator({ userPoolId: need('COGNITO_USER_POOL_ID'), clientId: need('COGNITO_CLIENT_ID') }),
     notifier: new Outbox(store, new AwsChannel(new SNSClient({}), new SESv2Client({}), env.NOTIFY_FROM_EMAIL)),
     clock: () => new Date(),
-    secret: need('APP_SECRET'),
+    secret: env.APP_SECRET ?? (await secretFrom(need('APP_SECRET_ARN'))),
   };
+}
+
+/** The app secret is kept in Secrets Manager, never in the function's configuration; read once per instance. */
+async function secretFrom(arn: string): Promise<string> {
+  const value = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+  if (!value.SecretString) throw new Error(`secret ${arn} has no value`);
+  return value.SecretString;
 }

@@ -1,6 +1,10 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { FileStore } from '../files';
+
+/** Uploads start staged; the bucket's lifecycle rule expires staged objects (abandoned uploads). */
+export const STAGED = { key: 'state', value: 'staged' } as const;
+const stagedTagging = `<Tagging><TagSet><Tag><Key>${STAGED.key}</Key><Value>${STAGED.value}</Value></Tag></TagSet></Tagging>`;
 
 /** Materials in a private S3 bucket (public access blocked, encrypted), behind the FileStore interface. */
 export class S3FileStore implements FileStore {
@@ -10,7 +14,7 @@ export class S3FileStore implements FileStore {
   ) {}
 
   async write(key: string, bytes: Uint8Array): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ServerSideEncryption: 'AES256' }));
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ServerSideEncryption: 'AES256', Tagging: `${STAGED.key}=${STAGED.value}` }));
   }
 
   async size(key: string): Promise<number | undefined> {
@@ -32,10 +36,14 @@ export class S3FileStore implements FileStore {
     return createPresignedPost(this.client, {
       Bucket: this.bucket,
       Key: key,
-      Conditions: [['content-length-range', 1, maxBytes], ['eq', '$x-amz-server-side-encryption', 'AES256']],
-      Fields: { 'x-amz-server-side-encryption': 'AES256' },
+      Conditions: [['content-length-range', 1, maxBytes], ['eq', '$x-amz-server-side-encryption', 'AES256'], ['eq', '$tagging', stagedTagging]],
+      Fields: { 'x-amz-server-side-encryption': 'AES256', tagging: stagedTagging },
       Expires: 600,
     });
+  }
+
+  async markFiled(key: string): Promise<void> {
+    await this.client.send(new PutObjectTaggingCommand({ Bucket: this.bucket, Key: key, Tagging: { TagSet: [{ Key: STAGED.key, Value: 'filed' }] } }));
   }
 
   async read(key: string): Promise<Uint8Array | undefined> {
