@@ -43,7 +43,6 @@ export function ensureAdminUiBuilt(): void {
 export function mountAdminUi(app: App): void {
   app.use('/citizen/*', serveStatic({ root: relative(process.cwd(), join(dist, 'citizen')), rewriteRequestPath: (path) => path.replace(/^\/citizen/, '') }));
   const index = () => readFileSync(join(dist, 'index.html'), 'utf8');
-  app.get('/', (c) => c.redirect('/admin/'));
   app.use('/admin/*', serveStatic({ root: relative(process.cwd(), dist), rewriteRequestPath: (path) => path.replace(/^\/admin/, '') }));
   // Every other /admin/ address is a page of the single-page app.
   app.get('/admin/*', (c) => c.html(index()));

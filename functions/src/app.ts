@@ -50,5 +50,7 @@ export function createApp(deps: AppDeps): App {
     },
   });
   registerDocs(app);
+  // The one address people type: the editor (CloudFront serves it in AWS, the local server here).
+  app.get('/', (c) => c.redirect('/admin/'));
   return app;
 }
