@@ -3,17 +3,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalTokens } from '../src/auth';
-import { localDeps } from '../src/local-deps';
-import { seedDemo } from '../src/seed';
-import type { EmbeddedDynamo } from '../src/store/embedded';
-import { startTestStore } from './test-store';
-import { Store } from '../src/store/store';
+import { LocalTokens } from '../../functions/src/auth';
+import { localDeps } from '../../functions/src/local-deps';
+import { seedDemo } from '../../functions/src/seed';
+import type { EmbeddedDynamo } from '../../functions/src/store/embedded';
+import { Store } from '../../functions/src/store/store';
+import { startTestStore } from '../../functions/test/test-store';
+import { synthStack } from './synth';
 
-/** The Lambda entry, configured from its environment as the stack configures it, answering real HTTP API (v2) events. */
+/**
+ * The functions exactly as the stack bundles them (NodejsFunction, local esbuild), loaded from
+ * the synthesized assembly and configured from the environment the stack gives them, with the
+ * store pointed at the embedded one: real HTTP API (v2) events in, responses out.
+ */
 
 let dynamo: EmbeddedDynamo;
 let handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
+let sweep: () => Promise<void>;
+
+/** The bundle directory of the function with this description. */
+function bundleOf(assemblyDir: string, template: { Resources: Record<string, { Type: string; Properties: Record<string, any> }> }, description: string): string {
+  const fn = Object.values(template.Resources).find((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Description === description);
+  if (!fn) throw new Error(`no function described as ${description}`);
+  return join(assemblyDir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
+}
 
 beforeAll(async () => {
   dynamo = await startTestStore();
@@ -31,8 +44,11 @@ beforeAll(async () => {
     COGNITO_CLIENT_ID: 'exampleclientid',
     APP_SECRET: 'lambda-test-secret',
   });
-  ({ handler } = (await import('../src/lambda')) as unknown as { handler: typeof handler });
-});
+  const { assembly, stack } = synthStack('dev', { bundle: true, outdir: mkdtempSync(join(tmpdir(), 'onevisit-cdk-')) });
+  const template = assembly.getStackByName(stack.stackName).template;
+  ({ handler } = (await import(join(bundleOf(assembly.directory, template, 'OneVisit API and citizen pages'), 'index.mjs'))) as { handler: typeof handler });
+  ({ handler: sweep } = (await import(join(bundleOf(assembly.directory, template, 'OneVisit sweep: deadlines, warnings, deemed approvals'), 'index.mjs'))) as { handler: typeof sweep });
+}, 120_000);
 
 afterAll(() => dynamo.close());
 
@@ -61,7 +77,7 @@ function event(path: string, query = ''): APIGatewayProxyEventV2 {
 
 const context = { awsRequestId: 'req-1', functionName: 'onevisit-api' } as Context;
 
-describe('the API on Lambda', () => {
+describe('the API function, bundled', () => {
   it('answers /api/health', async () => {
     const response = await handler(event('/api/health'), context);
     expect(response.statusCode).toBe(200);
@@ -74,11 +90,32 @@ describe('the API on Lambda', () => {
     expect(JSON.parse(response.body).map((e: { name: string }) => e.name)).toEqual(['失业保险待遇核定(市直统筹单位失业人员)']);
   });
 
+  it('serves the API reference with its Swagger UI files', async () => {
+    expect((await handler(event('/docs'), context)).statusCode).toBe(200);
+    const css = await handler(event('/docs/assets/swagger-ui.css'), context);
+    expect(css.statusCode).toBe(200);
+    expect(css.headers?.['content-type']).toContain('text/css');
+  });
+
   it('refuses a bearer token Cognito did not sign', async () => {
     const withToken = event('/api/admin/990100/items');
     withToken.headers.authorization = `Bearer ${await new LocalTokens('x').issue({ id: 'u', name: 'u', role: 'platformAdmin', jurisdiction: '990100' })}`;
     const response = await handler(withToken, context);
     expect(response.statusCode).toBe(401);
     expect(JSON.parse(response.body).code).toBe('INVALID_TOKEN');
+  });
+});
+
+describe('the sweep function, bundled', () => {
+  it('runs over the table and reports what it did', async () => {
+    const logged: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => logged.push(line);
+    try {
+      await sweep();
+    } finally {
+      console.log = log;
+    }
+    expect(JSON.parse(logged.find((l) => l.includes('"type":"sweep"'))!)).toMatchObject({ type: 'sweep', read: 0, changed: 0 });
   });
 });

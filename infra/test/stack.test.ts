@@ -1,0 +1,146 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { synthStack } from './synth';
+
+/** The stack's resources and the properties that matter, for both stages; cdk-nag runs in each synthesis. */
+
+const dev = synthStack('dev');
+const prod = synthStack('prod');
+const template = Template.fromStack(dev.stack);
+const prodTemplate = Template.fromStack(prod.stack);
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+const resources = (t: Template, type: string) => Object.values(t.findResources(type)) as Resource[];
+const asList = <T,>(x: T | T[]) => (Array.isArray(x) ? x : [x]);
+
+describe('the stack', () => {
+  it('synthesizes with no unacknowledged cdk-nag (AwsSolutions) finding, in both stages', () => {
+    // synthStack throws on a finding; this also states each acknowledgment has its reason.
+    for (const { stack } of [dev, prod]) {
+      const acknowledged = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules').flatMap((m) => Object.entries(m.data as Record<string, string>)));
+      expect(acknowledged.length).toBeGreaterThan(0);
+      for (const [id, reason] of acknowledged) expect(reason.length, id).toBeGreaterThan(20);
+    }
+  });
+
+  it('has the table with its indexes, on demand, with point-in-time recovery; kept and protected in production', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' }), Match.objectLike({ IndexName: 'gsi2' })],
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+    });
+    const [table] = resources(prodTemplate, 'AWS::DynamoDB::GlobalTable');
+    expect(table!.DeletionPolicy).toBe('Retain');
+    expect(table!.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
+  });
+
+  it('runs the API and the sweep on Node 22, arm64, with the environment from the stack', () => {
+    const functions = resources(template, 'AWS::Lambda::Function').filter((f) => f.Properties.Runtime?.startsWith('nodejs'));
+    expect(functions.map((f) => f.Properties.Description).sort()).toEqual(['OneVisit API and citizen pages', 'OneVisit sweep: deadlines, warnings, deemed approvals']);
+    for (const f of functions) {
+      expect(f.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+      expect(Object.keys(f.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'FILES_BUCKET', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'APP_SECRET_ARN', 'NODE_OPTIONS']));
+      expect(f.Properties.Environment.Variables).not.toHaveProperty('APP_SECRET');
+    }
+  });
+
+  it('grants table access by named actions, named resources and leading keys: no wildcard', () => {
+    const statements = resources(template, 'AWS::IAM::Policy').flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
+    const onTable = statements.filter((s) => asList(s.Action).some((a: string) => a.startsWith('dynamodb:')));
+    expect(onTable.length).toBeGreaterThanOrEqual(4);
+    for (const s of onTable) {
+      expect(asList(s.Action)).not.toContain('dynamodb:*');
+      expect(asList(s.Action)).not.toContain('dynamodb:Scan');
+      for (const r of asList(s.Resource)) {
+        expect(r).not.toBe('*');
+        expect(JSON.stringify(r)).not.toMatch(/index\/\*/);
+      }
+      const onItems = !JSON.stringify(s.Resource).includes('/index/');
+      if (onItems) expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': expect.any(Array) } });
+    }
+  });
+
+  it('keeps the buckets private, encrypted and TLS-only; uploads go straight to the materials bucket, abandoned ones expire', () => {
+    for (const bucket of resources(template, 'AWS::S3::Bucket')) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(bucket.Properties.BucketEncryption).toBeDefined();
+    }
+    const policies = resources(template, 'AWS::S3::BucketPolicy');
+    expect(policies.length).toBe(resources(template, 'AWS::S3::Bucket').length);
+    for (const p of policies) {
+      expect(p.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    }
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['POST'] })] },
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Id: 'abandoned-uploads', TagFilters: [{ Key: 'state', Value: 'staged' }], ExpirationInDays: 3 }), Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })]) },
+    });
+  });
+
+  it('puts the HTTP API behind throttling and access logs', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+    prodTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 } });
+  });
+
+  it('serves everything from one CloudFront address: the editor and citizen script from S3, the rest from the API', () => {
+    const [distribution] = resources(template, 'AWS::CloudFront::Distribution');
+    const config = distribution!.Properties.DistributionConfig;
+    expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern)).toEqual(['/admin*', '/citizen/*']);
+    const origins = config.Origins as Array<Record<string, any>>;
+    const apiOrigin = origins.find((o) => o.CustomOriginConfig)!;
+    const siteOrigin = origins.find((o) => o.S3OriginConfig)!;
+    expect(config.DefaultCacheBehavior.TargetOriginId).toBe(apiOrigin.Id);
+    for (const b of config.CacheBehaviors) expect(b.TargetOriginId).toBe(siteOrigin.Id);
+    expect(siteOrigin.OriginAccessControlId).toBeDefined();
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.resourceCountIs('Custom::CDKBucketDeployment', 2);
+  });
+
+  it('signs officials in with Cognito: MFA, a strong password, one group per role', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) } });
+    expect(resources(template, 'AWS::Cognito::UserPoolGroup').map((g) => g.Properties.GroupName).sort()).toEqual(['jurisdictionAdmin', 'officer', 'platformAdmin']);
+  });
+
+  it('runs the sweep on a schedule, with a dead-letter queue', () => {
+    const [rule] = resources(template, 'AWS::Events::Rule');
+    expect(rule!.Properties.ScheduleExpression).toBe('rate(5 minutes)');
+    const sweep = Object.entries(template.findResources('AWS::Lambda::Function')).find(([, f]) => (f as Resource).Properties.Description?.startsWith('OneVisit sweep'))![0];
+    expect(rule!.Properties.Targets[0]).toMatchObject({ Arn: { 'Fn::GetAtt': [sweep, 'Arn'] }, DeadLetterConfig: { Arn: expect.anything() }, RetryPolicy: { MaximumRetryAttempts: 2 } });
+    template.hasResourceProperties('AWS::Lambda::Function', { Description: Match.stringLikeRegexp('^OneVisit sweep'), ReservedConcurrentExecutions: 1 });
+  });
+
+  it('lets the functions send SMS and, in production, e-mail from its own domain', () => {
+    const statements = (t: Template) => resources(t, 'AWS::IAM::Policy').flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
+    expect(statements(template).filter((s) => s.Action === 'sns:Publish')).toHaveLength(2);
+    expect(statements(template).some((s) => s.Action === 'ses:SendEmail')).toBe(false);
+    const ses = statements(prodTemplate).filter((s) => s.Action === 'ses:SendEmail');
+    expect(ses).toHaveLength(2);
+    expect(JSON.stringify(ses[0]!.Resource)).toContain('identity/zwfw.example.gov.cn');
+  });
+
+  it('alarms on API 5xx, throttles, sweep errors and dead letters; logs expire', () => {
+    expect(resources(template, 'AWS::CloudWatch::Alarm').map((a) => a.Properties.AlarmDescription).sort()).toEqual([
+      'API answered with 5xx',
+      'API function throttled',
+      'Sweep runs could not be delivered',
+      'Table throttled requests',
+      'The sweep failed',
+    ]);
+    for (const alarm of resources(template, 'AWS::CloudWatch::Alarm')) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    for (const group of resources(template, 'AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays).toBe(30);
+    for (const group of resources(prodTemplate, 'AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays).toBe(365);
+  });
+
+  it('matches the snapshot, asset hashes aside', () => {
+    const json = JSON.stringify(template.toJSON(), null, 1).replace(/[0-9a-f]{64}/g, '<hash>');
+    expect(json).toMatchSnapshot();
+  });
+});
