@@ -1,34 +1,37 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { bundleOf, synthStack } from '../infra/test/synth';
 import { report } from './measure';
 
 /**
- * The API function bundled as the stack bundles it (esbuild, ESM, minified, Node 22, the AWS SDK
- * left to the runtime), its size, and its module init time against an empty handler that
- * imports the same SDK client, each in fresh Node processes, alternating.
+ * The API function exactly as the stack bundles it (synthesized with NodejsFunction: esbuild, ESM,
+ * minified, Node 22, the AWS SDK included), its size, and its module init time against an empty
+ * handler that bundles the same SDK client the same way, each in fresh Node processes, alternating.
  */
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'functions/dist/bench');
 mkdirSync(out, { recursive: true });
 
-const options = {
-  bundle: true,
-  platform: 'node' as const,
-  format: 'esm' as const,
-  target: 'node22',
-  minify: true,
-  external: ['@aws-sdk/*'],
-  // CommonJS dependencies inside an ESM bundle need `require`.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'error' as const,
-};
+const { assembly, stack } = synthStack('dev', { bundle: true, outdir: mkdtempSync(join(tmpdir(), 'onevisit-bench-cdk-')) });
+const apiBundle = bundleOf(assembly, stack.stackName, 'OneVisit API and citizen pages');
+
 const emptyEntry = join(out, 'empty-entry.mjs');
 writeFileSync(emptyEntry, "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst client = new DynamoDBClient({});\nexport const handler = async () => ({ statusCode: 200, body: String(!!client) });\n");
-await build({ ...options, entryPoints: [join(root, 'functions/src/lambda.ts')], outfile: join(out, 'api.mjs') });
-await build({ ...options, entryPoints: [emptyEntry], outfile: join(out, 'empty.mjs') });
+await build({
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  minify: true,
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'error',
+  entryPoints: [emptyEntry],
+  outfile: join(out, 'empty.mjs'),
+});
 
 const env = {
   ...process.env,
@@ -48,18 +51,18 @@ function initMs(file: string): number {
   return Number(result.stdout.trim());
 }
 
-const api: number[] = [];
+const apiInit: number[] = [];
 const empty: number[] = [];
 for (let i = 0; i < 9; i++) {
-  api.push(initMs(join(out, 'api.mjs')));
+  apiInit.push(initMs(apiBundle));
   empty.push(initMs(join(out, 'empty.mjs')));
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const bundle = readFileSync(join(out, 'api.mjs'));
+const bundle = readFileSync(apiBundle);
 report('bundle', {
   size_kb: bundle.length / 1024,
   gzip_kb: gzipSync(bundle).length / 1024,
-  init_ms: median(api),
+  init_ms: median(apiInit),
   baseline_init_ms: median(empty),
-  ratio: median(api) / median(empty),
+  ratio: median(apiInit) / median(empty),
 });

@@ -9,7 +9,7 @@ import { seedDemo } from '../../functions/src/seed';
 import type { EmbeddedDynamo } from '../../functions/src/store/embedded';
 import { Store } from '../../functions/src/store/store';
 import { startTestStore } from '../../functions/test/test-store';
-import { synthStack } from './synth';
+import { bundleOf, synthStack } from './synth';
 
 /**
  * The functions exactly as the stack bundles them (NodejsFunction, local esbuild), loaded from
@@ -21,12 +21,6 @@ let dynamo: EmbeddedDynamo;
 let handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
 let sweep: () => Promise<void>;
 
-/** The bundle directory of the function with this description. */
-function bundleOf(assemblyDir: string, template: { Resources: Record<string, { Type: string; Properties: Record<string, any> }> }, description: string): string {
-  const fn = Object.values(template.Resources).find((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Description === description);
-  if (!fn) throw new Error(`no function described as ${description}`);
-  return join(assemblyDir, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
-}
 
 beforeAll(async () => {
   dynamo = await startTestStore();
@@ -45,9 +39,8 @@ beforeAll(async () => {
     APP_SECRET: 'lambda-test-secret',
   });
   const { assembly, stack } = synthStack('dev', { bundle: true, outdir: mkdtempSync(join(tmpdir(), 'onevisit-cdk-')) });
-  const template = assembly.getStackByName(stack.stackName).template;
-  ({ handler } = (await import(join(bundleOf(assembly.directory, template, 'OneVisit API and citizen pages'), 'index.mjs'))) as { handler: typeof handler });
-  ({ handler: sweep } = (await import(join(bundleOf(assembly.directory, template, 'OneVisit sweep: deadlines, warnings, deemed approvals'), 'index.mjs'))) as { handler: typeof sweep });
+  ({ handler } = (await import(bundleOf(assembly, stack.stackName, 'OneVisit API and citizen pages'))) as { handler: typeof handler });
+  ({ handler: sweep } = (await import(bundleOf(assembly, stack.stackName, 'OneVisit sweep: deadlines, warnings, deemed approvals'))) as { handler: typeof sweep });
 }, 120_000);
 
 afterAll(() => dynamo.close());

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { stages, type StageConfig } from '../src/config';
 import { OneVisitStack } from '../src/stack';
@@ -13,4 +15,12 @@ export function synthStack(stage: StageConfig['name'], options: { bundle?: boole
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const assembly = app.synth();
   return { app, stack, assembly };
+}
+
+/** The bundled entry (index.mjs) of the function with this description, in a synthesized assembly. */
+export function bundleOf(assembly: CloudAssembly, stackName: string, description: string): string {
+  const resources = assembly.getStackByName(stackName).template.Resources as Record<string, { Type: string; Properties: { Description?: string; Code?: { S3Key?: string } } }>;
+  const fn = Object.values(resources).find((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Description === description);
+  if (!fn?.Properties.Code?.S3Key) throw new Error(`no bundled function described as ${description}`);
+  return join(assembly.directory, `asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}`, 'index.mjs');
 }
