@@ -40,6 +40,7 @@ const env = {
   FILES_BUCKET: 'materials',
   COGNITO_USER_POOL_ID: 'cn-north-1_example',
   COGNITO_CLIENT_ID: 'example',
+  COGNITO_DOMAIN: 'https://onevisit-bench.auth.cn-north-1.amazoncognito.com',
   APP_SECRET: 'bench',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };

@@ -1,9 +1,10 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { Alert, App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useState } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
-import { whenSignedOut } from './api';
+import { api, whenSignedOut } from './api';
+import { completeSignIn } from './hosted-sign-in';
 import { Shell } from './Shell';
 import { useI18n } from './i18n';
 import { CasePage } from './cases/CasePage';
@@ -25,6 +26,17 @@ export function App() {
     setSession(undefined);
   };
   useEffect(() => whenSignedOut(signOut), []);
+  const [signInProblem, setSignInProblem] = useState<string>();
+  // Back from the hosted sign-in page with a code: trade it for the token, then tidy the address.
+  useEffect(() => {
+    if (!new URLSearchParams(location.search).has('code')) return;
+    void api
+      .authConfig()
+      .then((config) => (config.mode === 'hosted' ? completeSignIn(config, location) : undefined))
+      .then((done) => done && signIn({ token: done.token, user: done.user, jurisdiction: done.user.jurisdiction }))
+      .catch((error: unknown) => setSignInProblem(String(error instanceof Error ? error.message : error)))
+      .finally(() => history.replaceState(null, '', '/admin/'));
+  }, []);
   const signIn = (next: Session) => {
     saveSession(next);
     setSession(next);
@@ -60,6 +72,7 @@ export function App() {
     >
       <AntApp>
         <SessionContext.Provider value={{ session, signIn, signOut }}>
+          {signInProblem && <Alert type="error" showIcon banner message={signInProblem} />}
           <RouterProvider router={router} />
         </SessionContext.Provider>
       </AntApp>

@@ -87,6 +87,7 @@ async function upload<T>(path: string, file: File): Promise<T> {
 
 export const api = {
   uploadPublicFile: (j: string, file: File) => upload<FileRef>(`${admin(j)}/files`, file),
+  authConfig: () => data(request<{ mode: 'local' } | { mode: 'hosted'; domain: string; clientId: string }>('GET', '/api/auth/config')),
   users: () => data(request<User[]>('GET', '/api/dev/users')),
   signIn: (jurisdiction: string, userId: string) => data(request<{ token: string; user: User }>('POST', '/api/dev/sign-in', { body: { jurisdiction, userId } })),
   jurisdictions: () => data(request<Jurisdiction[]>('GET', '/api/jurisdictions')),

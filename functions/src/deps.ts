@@ -15,6 +15,8 @@ export interface AppDeps {
   clock: () => Date;
   /** Present only in local mode: the demo sign-in picker issues tokens with it. */
   devTokens?: LocalTokens;
+  /** In AWS: where officials sign in (the Cognito hosted page) and the editor's client id there. */
+  hostedSignIn?: { domain: string; clientId: string };
   /** Secret for tracking-secret hashes and upload tickets. */
   secret: string;
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { calendarOverlay, timeLimit, type ItemDefinition } from '@onevisit/item-schemas';
+import { roles } from './roles';
 
 /** What the API stores and returns. Types come from these schemas; only the store knows keys. */
 
@@ -24,7 +25,7 @@ export const department = z
   .openapi('Department');
 export type Department = z.infer<typeof department>;
 
-export const roles = ['platformAdmin', 'jurisdictionAdmin', 'officer', 'citizen'] as const;
+export { roles } from './roles';
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
 

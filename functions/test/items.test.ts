@@ -22,6 +22,12 @@ async function newItem(itemId: string) {
   return created;
 }
 
+describe('signing in', () => {
+  it('is the demo picker in local mode', async () => {
+    expect((await h.call('GET', '/api/auth/config')).json).toEqual({ mode: 'local' });
+  });
+});
+
 describe('drafts', () => {
   it('are created from blank, even incomplete, and read back with their revision as ETag', async () => {
     const created = await h.call('POST', `/api/admin/${CITY}/items`, { token: admin, body: { itemId: 'blank-item', definition: { name: '新事项' } } });

@@ -42,7 +42,7 @@ export class OneVisitStack extends Stack {
     });
     const groups = { platformAdmin: '平台管理员 / platform administrators', jurisdictionAdmin: '区划管理员 / jurisdiction administrators', officer: '部门工作人员 / department officers' };
     for (const [groupName, description] of Object.entries(groups)) new CfnUserPoolGroup(this, `Group-${groupName}`, { userPoolId: officials.userPoolId, groupName, description });
-    officials.addDomain('SignIn', { cognitoDomain: { domainPrefix: stage.authDomainPrefix } });
+    const signIn = officials.addDomain('SignIn', { cognitoDomain: { domainPrefix: stage.authDomainPrefix } });
     const editor = officials.addClient('Editor', {
       authFlows: { userSrp: true },
       oAuth: { flows: { authorizationCodeGrant: true }, scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE], callbackUrls: stage.signInCallbackUrls },
@@ -58,6 +58,7 @@ export class OneVisitStack extends Stack {
       FILES_BUCKET: data.materials.bucketName,
       COGNITO_USER_POOL_ID: officials.userPoolId,
       COGNITO_CLIENT_ID: editor.userPoolClientId,
+      COGNITO_DOMAIN: signIn.baseUrl(),
       APP_SECRET_ARN: appSecret.secretArn,
       ...(stage.notifyFromEmail ? { NOTIFY_FROM_EMAIL: stage.notifyFromEmail } : {}),
     };

@@ -36,6 +36,7 @@ beforeAll(async () => {
     FILES_DIR: mkdtempSync(join(tmpdir(), 'onevisit-lambda-')),
     COGNITO_USER_POOL_ID: 'cn-north-1_example',
     COGNITO_CLIENT_ID: 'exampleclientid',
+    COGNITO_DOMAIN: 'https://onevisit-test.auth.cn-north-1.amazoncognito.com',
     APP_SECRET: 'lambda-test-secret',
   });
   const { assembly, stack } = synthStack('dev', { bundle: true, outdir: mkdtempSync(join(tmpdir(), 'onevisit-cdk-')) });
@@ -81,6 +82,11 @@ describe('the API function, bundled', () => {
     const response = await handler(event('/api/catalog', 'jurisdiction=990100&type=05'), context);
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body).map((e: { name: string }) => e.name)).toEqual(['失业保险待遇核定(市直统筹单位失业人员)']);
+  });
+
+  it('tells the editor to sign in through the hosted page', async () => {
+    const response = await handler(event('/api/auth/config'), context);
+    expect(JSON.parse(response.body)).toEqual({ mode: 'hosted', domain: 'https://onevisit-test.auth.cn-north-1.amazoncognito.com', clientId: 'exampleclientid' });
   });
 
   it('serves the API reference with its Swagger UI files', async () => {

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
 import { api } from '../api';
+import { authorizeUrl, type HostedSignIn } from '../hosted-sign-in';
 import { useI18n } from '../i18n';
 import { useSession } from '../session-context';
 import type { User } from '@onevisit/functions/records';
@@ -12,11 +13,16 @@ const roleNames: Record<User['role'], [string, string]> = {
   citizen: ['申请人', 'Applicant'],
 };
 
-/** Local mode: choose a demo official. The API issues a real signed token for them. */
+/**
+ * Local mode: choose a demo official (the API issues a real signed token for them). In AWS:
+ * the button goes to the hosted sign-in page, which sends the official back with a code.
+ */
 export function SignInPage() {
   const { t, language, setLanguage } = useI18n();
   const { signIn } = useSession();
-  const users = useQuery({ queryKey: ['demo-users'], queryFn: api.users });
+  const config = useQuery({ queryKey: ['auth-config'], queryFn: api.authConfig });
+  const local = config.data?.mode === 'local';
+  const users = useQuery({ queryKey: ['demo-users'], queryFn: api.users, enabled: local });
   const jurisdictions = useQuery({ queryKey: ['jurisdictions'], queryFn: api.jurisdictions });
   const nameOf = (id: string) => jurisdictions.data?.find((j) => j.id === id)?.name ?? id;
   const officials = (users.data ?? []).filter((u) => u.role !== 'citizen');
@@ -28,43 +34,55 @@ export function SignInPage() {
         </Typography.Title>
         <Segmented aria-label={t('界面语言', 'Language')} value={language} onChange={(v) => setLanguage(v as 'zh' | 'en')} options={[{ value: 'zh', label: '中文' }, { value: 'en', label: 'EN' }]} />
       </Space>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        {t('本地演示环境：选择一位演示用户登录。', 'Local demo: choose a demo user to sign in as.')}
-      </Typography.Paragraph>
-      {users.isError && <Alert type="error" showIcon message={t('无法读取演示用户', 'Cannot load the demo users')} />}
-      <Card>
-        <List
-          loading={users.isLoading}
-          dataSource={officials}
-          renderItem={(user) => (
-            <List.Item
-              actions={[
-                <Button
-                  key="sign-in"
-                  type="primary"
-                  aria-label={`${t('登录为', 'Sign in as')} ${user.name}`}
-                  onClick={async () => {
-                    const { token } = await api.signIn(user.jurisdiction, user.id);
-                    signIn({ token, user, jurisdiction: user.jurisdiction });
-                  }}
+      {config.data?.mode === 'hosted' && (
+        <Card style={{ marginTop: 16 }}>
+          <Typography.Paragraph>{t('使用统一身份认证账号登录(需要动态口令)。', 'Sign in with your government account (a one-time code is required).')}</Typography.Paragraph>
+          <Button type="primary" onClick={async () => location.assign(await authorizeUrl(config.data as HostedSignIn, location.origin))}>
+            {t('统一身份认证登录', 'Sign in')}
+          </Button>
+        </Card>
+      )}
+      {local && (
+        <>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            {t('本地演示环境：选择一位演示用户登录。', 'Local demo: choose a demo user to sign in as.')}
+          </Typography.Paragraph>
+          {users.isError && <Alert type="error" showIcon message={t('无法读取演示用户', 'Cannot load the demo users')} />}
+          <Card>
+            <List
+              loading={users.isLoading}
+              dataSource={officials}
+              renderItem={(user) => (
+                <List.Item
+                  actions={[
+                    <Button
+                      key="sign-in"
+                      type="primary"
+                      aria-label={`${t('登录为', 'Sign in as')} ${user.name}`}
+                      onClick={async () => {
+                        const { token } = await api.signIn(user.jurisdiction, user.id);
+                        signIn({ token, user, jurisdiction: user.jurisdiction });
+                      }}
+                    >
+                      {t('登录', 'Sign in')}
+                    </Button>,
+                  ]}
                 >
-                  {t('登录', 'Sign in')}
-                </Button>,
-              ]}
-            >
-              <List.Item.Meta
-                title={user.name}
-                description={
-                  <Space wrap>
-                    <Tag>{nameOf(user.jurisdiction)}</Tag>
-                    <Tag color="blue">{t(...roleNames[user.role])}</Tag>
-                  </Space>
-                }
-              />
-            </List.Item>
-          )}
-        />
-      </Card>
+                  <List.Item.Meta
+                    title={user.name}
+                    description={
+                      <Space wrap>
+                        <Tag>{nameOf(user.jurisdiction)}</Tag>
+                        <Tag color="blue">{t(...roleNames[user.role])}</Tag>
+                      </Space>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </>
+      )}
     </main>
   );
 }

@@ -30,6 +30,7 @@ export async function depsFromEnvironment(env: NodeJS.ProcessEnv = process.env):
     files: env.FILES_DIR ? new LocalFileStore(env.FILES_DIR) : new S3FileStore(new S3Client({}), need('FILES_BUCKET')),
     auth: new CognitoAuthenticator({ userPoolId: need('COGNITO_USER_POOL_ID'), clientId: need('COGNITO_CLIENT_ID') }),
     notifier: new Outbox(store, new AwsChannel(new SNSClient({}), new SESv2Client({}), env.NOTIFY_FROM_EMAIL)),
+    hostedSignIn: { domain: need('COGNITO_DOMAIN'), clientId: need('COGNITO_CLIENT_ID') },
     clock: () => new Date(),
     secret: env.APP_SECRET ?? (await secretFrom(need('APP_SECRET_ARN'))),
   };

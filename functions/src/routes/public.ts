@@ -54,6 +54,25 @@ export function registerPublicRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/api/auth/config',
+      tags: ['public'],
+      summary: '登录方式 / how officials sign in here',
+      responses: {
+        200: {
+          description: 'local: the demo picker; hosted: the Cognito hosted page',
+          content: { 'application/json': { schema: z.discriminatedUnion('mode', [z.object({ mode: z.literal('local') }), z.object({ mode: z.literal('hosted'), domain: z.string(), clientId: z.string() })]) } },
+        },
+      },
+    }),
+    (c) => {
+      const hosted = c.get('deps').hostedSignIn;
+      return c.json(hosted ? { mode: 'hosted' as const, ...hosted } : { mode: 'local' as const }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/api/jurisdictions',
       tags: ['public'],
       summary: '行政区划 / jurisdictions',
