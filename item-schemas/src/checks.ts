@@ -7,6 +7,7 @@ import type { Condition } from './model/condition';
 import { itemDefinition, type ItemDefinition } from './model/item';
 import { checkFormSchema } from './schema-safety';
 import { itemFieldTitle } from './json-schema';
+import { asWorkdays, exceedsLimit } from './time-limits';
 import { describeIssues } from './zod-issues';
 
 /**
@@ -75,17 +76,11 @@ const unitEn = (l: TimeLimit) => (l.unit === 'workday' ? 'working days' : 'calen
 const describeZh = (l: TimeLimit) => `${l.value}${unitZh(l)}`;
 const describeEn = (l: TimeLimit) => `${l.value} ${unitEn(l)}`;
 
-/** A limit in working days, for comparing limits of different units (5 working days a week). */
-function asWorkdays(l: TimeLimit): number {
-  return l.unit === 'workday' ? l.value : Math.floor((l.value * 5) / 7);
-}
-
 function limitIssues(item: ItemDefinition): CheckIssue[] {
   const issues: CheckIssue[] = [];
   const { legalLimit: legal, promisedLimit: promised } = item;
   if (legal) {
-    const exceeds = legal.unit === promised.unit ? promised.value > legal.value : asWorkdays(promised) > asWorkdays(legal);
-    if (exceeds) {
+    if (exceedsLimit(promised, legal)) {
       issues.push({
         code: 'PROMISED_EXCEEDS_LEGAL',
         path: '/promisedLimit/value',

@@ -1,6 +1,7 @@
 export * from './answers';
 export * from './calendar';
 export * from './checks';
+export * from './clone';
 export * from './conditions';
 export { formatDate, isoDate, parseDate, shanghaiDateOf } from './dates';
 export * from './deadlines';

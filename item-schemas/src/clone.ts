@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import isDeepStrictEqual from 'fast-deep-equal';
+import { itemFieldTitle } from './json-schema';
+import { itemDefinition, type ItemDefinition } from './model/item';
+import { material } from './model/material';
+import { exceedsLimit } from './time-limits';
+
+/**
+ * County clones of city items (DOMAIN §3). A clone keeps only its overrides of the local fields;
+ * its effective definition is always the upstream version it follows plus those overrides. The
+ * basic elements — name, codes, type, legal basis, legal limit, the materials asked for, the
+ * form, the steps — stay as upstream sets them.
+ */
+
+/** Fields a county may set for itself, with their titles. */
+export const localFields = {
+  taskCode: ['实施编码', 'Implementation code'],
+  department: ['实施主体', 'Implementing department'],
+  windows: ['办理地点和时间', 'Windows and hours'],
+  promisedLimit: ['承诺办结时限', 'Promised limit'],
+  fees: ['收费', 'Fees'],
+  faqs: ['常见问题', 'FAQs'],
+} as const;
+export type LocalField = keyof typeof localFields;
+const LOCAL_KEYS = Object.keys(localFields) as LocalField[];
+const shape = itemDefinition.shape;
+
+export const localOverrides = z
+  .object({
+    taskCode: shape.taskCode,
+    department: shape.department.optional(),
+    windows: shape.windows.unwrap().optional(),
+    promisedLimit: shape.promisedLimit.optional(),
+    fees: shape.fees.unwrap().optional(),
+    faqs: shape.faqs.unwrap().optional(),
+    /** Materials the county obtains by sharing (免交), or no longer does (null), by material id. */
+    sharedMaterials: z.record(z.string(), material.shape.shared.unwrap().nullable()).optional(),
+  })
+  .strict();
+export type LocalOverrides = z.infer<typeof localOverrides>;
+
+/** Which upstream item and version a clone follows. */
+export interface UpstreamRef {
+  jurisdiction: string;
+  itemId: string;
+  version: number;
+}
+
+/** Fields that are never compared: identity and bookkeeping. */
+const UNCOMPARED = new Set(['id', 'upstream', 'meta']);
+
+/** The clone as it applies: upstream, with the county's overrides, remembering where it came from. */
+export function effectiveDefinition(upstream: ItemDefinition, ref: UpstreamRef, overrides: LocalOverrides): ItemDefinition {
+  const { sharedMaterials, ...fields } = overrides;
+  const materials = upstream.materials.map((m) => {
+    if (!sharedMaterials || !(m.id in sharedMaterials)) return m;
+    const shared = sharedMaterials[m.id];
+    const { shared: _upstreamShared, ...rest } = m;
+    return shared ? { ...rest, shared } : rest;
+  });
+  return { ...upstream, ...fields, materials, upstream: ref, meta: undefined } as ItemDefinition;
+}
+
+export interface LockedChange {
+  path: string;
+  title: string;
+}
+
+/**
+ * What an edited definition overrides, compared with the upstream version: local fields that
+ * differ become overrides, any other difference is a change to a locked field.
+ */
+export function overridesFrom(upstream: ItemDefinition, edited: Record<string, unknown>): { overrides: LocalOverrides; locked: LockedChange[] } {
+  const overrides: Record<string, unknown> = {};
+  const locked: LockedChange[] = [];
+  const lock = (path: string) => locked.push({ path, title: itemFieldTitle(path) ?? path.slice(1) });
+  const up = upstream as unknown as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(up), ...Object.keys(edited)])) {
+    if (UNCOMPARED.has(key) || isDeepStrictEqual(up[key], edited[key])) continue;
+    if ((LOCAL_KEYS as string[]).includes(key)) overrides[key] = edited[key];
+    else if (key !== 'materials') lock(`/${key}`);
+  }
+  const editedMaterials = Array.isArray(edited.materials) ? (edited.materials as Array<Record<string, unknown>>) : [];
+  const withoutShared = (m: Record<string, unknown>) => ({ ...m, shared: undefined });
+  if (editedMaterials.length !== upstream.materials.length || upstream.materials.some((m, i) => !isDeepStrictEqual(withoutShared(m), withoutShared(editedMaterials[i] ?? {})))) {
+    lock('/materials');
+  } else {
+    const shared: Record<string, unknown> = {};
+    upstream.materials.forEach((m, i) => {
+      const mine = editedMaterials[i]!.shared;
+      if (!isDeepStrictEqual(m.shared, mine)) shared[m.id] = mine ?? null;
+    });
+    if (Object.keys(shared).length > 0) overrides.sharedMaterials = shared;
+  }
+  return { overrides: overrides as LocalOverrides, locked };
+}
+
+export interface UpstreamChange {
+  /** The top-level field, or `/materials/<id>/shared` for a material's sharing. */
+  path: string;
+  title: string;
+  before: unknown;
+  after: unknown;
+  /** The county overrides this field: its own value stays unless it decides otherwise. */
+  overridden: boolean;
+}
+
+export interface OverrideConflict {
+  path: string;
+  title: string;
+  code: 'BOTH_CHANGED' | 'PROMISED_EXCEEDS_LEGAL' | 'MATERIAL_GONE';
+  message: string;
+  message_en: string;
+  local: unknown;
+  upstream: unknown;
+}
+
+/** Upstream old → new, field by field, against the county's overrides; and what needs a decision. */
+export function upstreamChanges(before: ItemDefinition, after: ItemDefinition, overrides: LocalOverrides): { changes: UpstreamChange[]; conflicts: OverrideConflict[] } {
+  const b = before as unknown as Record<string, unknown>;
+  const a = after as unknown as Record<string, unknown>;
+  const changes: UpstreamChange[] = [];
+  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    if (UNCOMPARED.has(key) || isDeepStrictEqual(b[key], a[key])) continue;
+    changes.push({ path: `/${key}`, title: itemFieldTitle(`/${key}`) ?? key, before: b[key], after: a[key], overridden: key in overrides && (LOCAL_KEYS as string[]).includes(key) });
+  }
+  const conflicts: OverrideConflict[] = [];
+  for (const change of changes) {
+    const key = change.path.slice(1) as LocalField;
+    if (!change.overridden) continue;
+    conflicts.push({
+      path: change.path,
+      title: change.title,
+      code: 'BOTH_CHANGED',
+      message: `上级修改了「${change.title}」，本地也有覆盖：保留本地值还是采用上级新值？`,
+      message_en: `upstream changed "${change.title}", which this county overrides: keep the local value or take upstream's?`,
+      local: overrides[key],
+      upstream: change.after,
+    });
+  }
+  const promised = overrides.promisedLimit;
+  if (promised && after.legalLimit && exceedsLimit(promised, after.legalLimit) && !conflicts.some((c) => c.path === '/promisedLimit')) {
+    conflicts.push({
+      path: '/promisedLimit',
+      title: localFields.promisedLimit[0],
+      code: 'PROMISED_EXCEEDS_LEGAL',
+      message: `本地承诺时限(${promised.value})超过了上级新的法定时限(${after.legalLimit.value})，请重新决定`,
+      message_en: `the local promised limit (${promised.value}) exceeds upstream's new legal limit (${after.legalLimit.value}); decide again`,
+      local: promised,
+      upstream: after.promisedLimit,
+    });
+  }
+  for (const id of Object.keys(overrides.sharedMaterials ?? {})) {
+    if (!after.materials.some((m) => m.id === id)) {
+      conflicts.push({ path: `/materials/${id}/shared`, title: id, code: 'MATERIAL_GONE', message: `上级已删除材料「${id}」，本地的免交设置将失效`, message_en: `upstream removed the material "${id}"; the local sharing setting lapses`, local: overrides.sharedMaterials![id], upstream: undefined });
+    }
+  }
+  return { changes, conflicts };
+}
+
+/** A county's answer to one conflict: keep its value, take upstream's, or set a new one. */
+export const conflictDecision = z.union([z.object({ take: z.literal('local') }), z.object({ take: z.literal('upstream') }), z.object({ take: z.literal('value'), value: z.unknown() })]);
+export type ConflictDecision = z.infer<typeof conflictDecision>;
+
+/** The overrides after taking a new upstream version with these decisions. */
+export function acceptUpstream(overrides: LocalOverrides, conflicts: OverrideConflict[], decisions: Record<string, ConflictDecision>): { overrides: LocalOverrides; undecided: OverrideConflict[] } {
+  const next: Record<string, unknown> = structuredClone(overrides);
+  const undecided: OverrideConflict[] = [];
+  for (const conflict of conflicts) {
+    if (conflict.code === 'MATERIAL_GONE') {
+      const id = conflict.path.split('/')[2]!;
+      delete (next.sharedMaterials as Record<string, unknown>)[id];
+      continue;
+    }
+    const decision = decisions[conflict.path];
+    const key = conflict.path.slice(1);
+    if (!decision) undecided.push(conflict);
+    else if (decision.take === 'upstream') delete next[key];
+    else if (decision.take === 'value') next[key] = decision.value;
+  }
+  if (next.sharedMaterials && Object.keys(next.sharedMaterials).length === 0) delete next.sharedMaterials;
+  return { overrides: localOverrides.parse(next), undecided };
+}
