@@ -5,6 +5,7 @@ import { ApiError } from './errors';
 import { authenticate, errorResponse, newApp, type App } from './http';
 import { registerAdminRoutes } from './routes/admin';
 import { registerCitizenPages } from './routes/citizen';
+import { registerCloneRoutes } from './routes/clones';
 import { registerDevRoutes } from './routes/dev';
 import { registerDocs } from './routes/docs';
 import { registerOfficerRoutes } from './routes/officer';
@@ -35,6 +36,8 @@ export function createApp(deps: AppDeps): App {
   app.use('/api/*', authenticate);
 
   registerPublicRoutes(app);
+  // Before the admin routes: /items/{itemId}/{action} there would take /delegate and /merge.
+  registerCloneRoutes(app);
   registerAdminRoutes(app);
   registerOfficerRoutes(app);
   if (deps.devTokens) registerDevRoutes(app, deps.devTokens);

@@ -6,6 +6,7 @@ import type { AppDeps } from './deps';
 import { ApiError, notFound } from './errors';
 import { summaryOf, type Draft, type ItemHead, type ItemState, type ItemVersion } from './records';
 import { ConflictError } from './store/store';
+import { cloneOverrides, markClonesOfCancelled, withEffectiveDefinition } from './clones';
 
 /** Drafts, publishing and the life of an item definition, for jurisdiction administrators. */
 
@@ -53,10 +54,11 @@ export async function createItem(
   }
 }
 
+/** The draft as edited and checked: a clone's definition is its upstream version plus its overrides. */
 export async function getDraft(deps: AppDeps, jurisdiction: string, itemId: string): Promise<Draft> {
   const draft = await deps.store.getDraft(jurisdiction, itemId);
   if (!draft || !(await deps.store.getHead(jurisdiction, itemId))) throw itemNotFound();
-  return draft;
+  return withEffectiveDefinition(deps, draft);
 }
 
 const staleDraft = (current: number) =>
@@ -73,14 +75,16 @@ export async function saveDraft(
   const name = checkDraftShape(definition, itemId);
   const current = await getDraft(deps, jurisdiction, itemId);
   if (current.revision !== expectedRevision) throw staleDraft(current.revision);
-  const draft: Draft = { jurisdiction, itemId, revision: expectedRevision + 1, definition, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
+  // A clone keeps only what the edit overrides; its locked fields cannot change.
+  const stored = current.clone ? { definition: {}, clone: { ...current.clone, overrides: await cloneOverrides(deps, current.clone, definition) } } : { definition };
+  const draft: Draft = { jurisdiction, itemId, revision: expectedRevision + 1, ...stored, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
   try {
     await deps.store.saveDraft(draft, expectedRevision, name);
   } catch (error) {
     if (error instanceof ConflictError) throw staleDraft((await getDraft(deps, jurisdiction, itemId)).revision);
     throw error;
   }
-  return draft;
+  return withEffectiveDefinition(deps, draft);
 }
 
 export async function checkDraft(deps: AppDeps, jurisdiction: string, itemId: string): Promise<{ revision: number; issues: CheckIssue[] }> {
@@ -167,7 +171,9 @@ const transitions: Record<'suspend' | 'resume' | 'cancel', { to: ItemState; from
 export async function changeState(deps: AppDeps, jurisdiction: string, itemId: string, action: keyof typeof transitions): Promise<ItemHead> {
   const t = transitions[action];
   try {
-    return await deps.store.setState(jurisdiction, itemId, t.to, t.from, deps.clock().toISOString());
+    const head = await deps.store.setState(jurisdiction, itemId, t.to, t.from, deps.clock().toISOString());
+    if (t.to === 'cancelled') await markClonesOfCancelled(deps, jurisdiction, itemId);
+    return head;
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     if (!(await deps.store.getHead(jurisdiction, itemId))) throw itemNotFound();

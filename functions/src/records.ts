@@ -75,6 +75,10 @@ export function summaryOf(definition: ItemDefinition): ItemSummary {
 }
 
 
+export const upstreamRef = z
+  .object({ jurisdiction: jurisdictionId, itemId: z.string(), version: z.number().int() })
+  .openapi('UpstreamRef');
+
 export const itemHead = z
   .object({
     jurisdiction: jurisdictionId,
@@ -85,6 +89,14 @@ export const itemHead = z
     draftRevision: z.number().int(),
     draftName: z.string(),
     published: itemSummary.optional(),
+    /** A clone: the upstream item and version it follows, and a newer version it chose to defer. */
+    upstream: upstreamRef.extend({ deferredVersion: z.number().int().optional() }).optional(),
+    /** Upstream cancelled the item this clones: the jurisdiction should cancel it too. */
+    upstreamCancelled: z.boolean().optional(),
+    /** 合并: the items merged into this one, with their codes, for the record. */
+    mergedFrom: z.array(z.object({ itemId: z.string(), name: z.string(), catalogCode: z.string().optional() })).optional(),
+    /** This item was merged into another and cancelled. */
+    mergedInto: z.string().optional(),
     updatedAt: z.string(),
   })
   .openapi('ItemHead');
@@ -95,8 +107,17 @@ export const draft = z
     jurisdiction: jurisdictionId,
     itemId: z.string(),
     revision: z.number().int(),
-    /** Drafts may be incomplete: the model is enforced when publishing. */
+    /** Drafts may be incomplete: the model is enforced when publishing. A clone's is computed: upstream + overrides. */
     definition: z.record(z.string(), z.unknown()),
+    /** A clone stores only this: what it follows and its overrides of the local fields. */
+    clone: z
+      .object({
+        upstream: upstreamRef,
+        overrides: z.record(z.string(), z.unknown()),
+        /** 下放: the upstream jurisdiction handed the power down; the clone implements it as delegated. */
+        delegated: z.boolean().optional(),
+      })
+      .optional(),
     updatedAt: z.string(),
     updatedBy: z.string(),
   })

@@ -190,6 +190,7 @@ export class Store {
       draftRevision: draft.revision,
       draftName,
       updatedAt: draft.updatedAt,
+      ...(draft.clone ? { upstream: draft.clone.upstream } : {}),
     };
     try {
       await this.put(keys.draft(draft.jurisdiction, draft.itemId), draft, true);
@@ -223,6 +224,16 @@ export class Store {
     }).catch((error) => {
       if (!(error instanceof ConflictError)) throw error;
     });
+  }
+
+  /** Records which upstream version a clone follows now (or defers), or that upstream was cancelled. */
+  async setUpstream(jurisdiction: string, itemId: string, set: Pick<ItemHead, 'upstream'> | Pick<ItemHead, 'upstreamCancelled'>, at: string): Promise<ItemHead> {
+    return this.updateHead(jurisdiction, itemId, { ...set, updatedAt: at });
+  }
+
+  /** Records a merge on the items involved (the sources are cancelled separately, each on its state). */
+  async recordMerge(jurisdiction: string, itemId: string, set: Pick<ItemHead, 'mergedFrom'> | Pick<ItemHead, 'mergedInto'>, at: string): Promise<ItemHead> {
+    return this.updateHead(jurisdiction, itemId, { ...set, updatedAt: at });
   }
 
   private async updateHead(

@@ -1,0 +1,229 @@
+import {
+  acceptUpstream,
+  effectiveDefinition,
+  localOverrides,
+  overridesFrom,
+  upstreamChanges,
+  type ConflictDecision,
+  type ItemDefinition,
+  type LocalOverrides,
+  type OverrideConflict,
+  type UpstreamChange,
+  type UpstreamRef,
+} from '@onevisit/item-schemas';
+import type { Principal } from './auth';
+import type { AppDeps } from './deps';
+import { ApiError, notFound } from './errors';
+import type { Draft, ItemHead } from './records';
+import { ConflictError } from './store/store';
+
+/**
+ * Counties (and townships) claim their parent's items as clones, adapt the local fields, and
+ * follow upstream as it publishes new versions (DOMAIN §3). A clone's draft holds only the
+ * upstream version it follows and its overrides; its definition is computed.
+ */
+
+/** The upstream version a clone follows: it must exist, versions are never deleted. */
+async function upstreamDefinition(deps: AppDeps, ref: UpstreamRef): Promise<ItemDefinition> {
+  const version = await deps.store.getVersion(ref.jurisdiction, ref.itemId, ref.version);
+  if (!version) throw new Error(`upstream ${ref.jurisdiction}/${ref.itemId} v${ref.version} is missing`);
+  return version.definition;
+}
+
+/** What a clone starts from: the upstream version, as delegated power where it was handed down (下放). */
+async function cloneBase(deps: AppDeps, clone: NonNullable<Draft['clone']>): Promise<ItemDefinition> {
+  const upstream = await upstreamDefinition(deps, clone.upstream);
+  return clone.delegated ? { ...upstream, powerSource: 'delegated' } : upstream;
+}
+
+/** A clone's draft with its effective definition filled in. */
+export async function withEffectiveDefinition(deps: AppDeps, draft: Draft): Promise<Draft> {
+  if (!draft.clone) return draft;
+  const upstream = await cloneBase(deps, draft.clone);
+  const definition = effectiveDefinition(upstream, draft.clone.upstream, localOverrides.parse(draft.clone.overrides));
+  return { ...draft, definition: { ...definition, id: draft.itemId } as unknown as Record<string, unknown> };
+}
+
+/**
+ * What saving an edited clone stores: the overrides the edit amounts to. Editing a locked field
+ * is refused, naming the fields, and stores nothing.
+ */
+export async function cloneOverrides(deps: AppDeps, clone: NonNullable<Draft['clone']>, edited: Record<string, unknown>): Promise<LocalOverrides> {
+  const upstream = await cloneBase(deps, clone);
+  const { overrides, locked } = overridesFrom({ ...upstream, id: String(edited.id) }, edited);
+  if (locked.length > 0) {
+    const names = locked.map((l) => `「${l.title}」`).join('、');
+    throw new ApiError(400, 'LOCKED_FIELDS', `${names}由上级统一设定，本级不能修改`, `${locked.map((l) => `"${l.title}"`).join(', ')} ${locked.length > 1 ? 'are' : 'is'} set upstream and cannot be changed here`, locked);
+  }
+  const parsed = localOverrides.safeParse(overrides);
+  if (!parsed.success) throw new ApiError(400, 'INVALID_OVERRIDES', '本地修改的内容不符合要求', 'the local changes are not valid', parsed.error.issues);
+  return parsed.data;
+}
+
+/** The jurisdiction a clone's items come from: its parent. */
+async function parentOf(deps: AppDeps, jurisdiction: string): Promise<string> {
+  const parent = (await deps.store.getJurisdiction(jurisdiction))?.parent;
+  if (!parent) throw new ApiError(409, 'NO_UPSTREAM', '本区划没有上级，无可认领的事项', 'this jurisdiction has no parent to claim items from');
+  return parent;
+}
+
+export type CloneOutcome = { itemId: string; status: 'cloned' | 'exists' | 'notPublished' | 'idTaken' };
+
+/**
+ * Claims upstream items as clones (drafts following the current published version). Running it
+ * again changes nothing: an item already cloned is reported as such.
+ */
+export async function cloneItems(deps: AppDeps, who: Principal, jurisdiction: string, itemIds: string[], options: { delegated?: boolean } = {}): Promise<CloneOutcome[]> {
+  const parent = await parentOf(deps, jurisdiction);
+  const now = deps.clock().toISOString();
+  return Promise.all(
+    itemIds.map(async (itemId): Promise<CloneOutcome> => {
+      const upstreamHead = await deps.store.getHead(parent, itemId);
+      if (!upstreamHead || upstreamHead.version === 0 || upstreamHead.state === 'cancelled') return { itemId, status: 'notPublished' };
+      const clone = { upstream: { jurisdiction: parent, itemId, version: upstreamHead.version }, overrides: {}, ...(options.delegated ? { delegated: true } : {}) };
+      const draft: Draft = { jurisdiction, itemId, revision: 1, definition: {}, clone, updatedAt: now, updatedBy: who.sub };
+      try {
+        await deps.store.createItem(draft, upstreamHead.published?.name ?? upstreamHead.draftName);
+        return { itemId, status: 'cloned' };
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        const existing = await deps.store.getHead(jurisdiction, itemId);
+        return { itemId, status: existing?.upstream?.itemId === itemId && existing.upstream.jurisdiction === parent ? 'exists' : 'idTaken' };
+      }
+    }),
+  );
+}
+
+export interface UpstreamStatus {
+  following: UpstreamRef;
+  latest: { version: number; state: ItemHead['state'] };
+  behind: boolean;
+  deferredVersion?: number;
+  changes: UpstreamChange[];
+  conflicts: OverrideConflict[];
+}
+
+async function cloneDraft(deps: AppDeps, jurisdiction: string, itemId: string): Promise<Draft & { clone: NonNullable<Draft['clone']> }> {
+  const draft = await deps.store.getDraft(jurisdiction, itemId);
+  if (!draft) throw notFound('事项', 'item');
+  if (!draft.clone) throw new ApiError(409, 'NOT_A_CLONE', '该事项不是认领上级的事项', 'this item is not a clone of an upstream item');
+  return draft as Draft & { clone: NonNullable<Draft['clone']> };
+}
+
+/** Where a clone stands against upstream: the field-by-field changes since the version it follows. */
+export async function upstreamStatus(deps: AppDeps, jurisdiction: string, itemId: string): Promise<UpstreamStatus> {
+  const draft = await cloneDraft(deps, jurisdiction, itemId);
+  const ref = draft.clone.upstream;
+  const [upstreamHead, head] = await Promise.all([deps.store.getHead(ref.jurisdiction, ref.itemId), deps.store.getHead(jurisdiction, itemId)]);
+  const latest = { version: upstreamHead?.version ?? ref.version, state: upstreamHead?.state ?? 'published' };
+  const base = { following: ref, latest, behind: latest.version > ref.version, ...(head?.upstream?.deferredVersion ? { deferredVersion: head.upstream.deferredVersion } : {}) };
+  if (latest.version <= ref.version) return { ...base, changes: [], conflicts: [] };
+  const [before, after] = await Promise.all([upstreamDefinition(deps, ref), upstreamDefinition(deps, { ...ref, version: latest.version })]);
+  return { ...base, ...upstreamChanges(before, after, localOverrides.parse(draft.clone.overrides)) };
+}
+
+/**
+ * Follows a newer upstream version: overrides stay where still valid; each conflict needs a
+ * decision, else nothing changes and the conflicts are returned (409).
+ */
+export async function acceptUpstreamVersion(
+  deps: AppDeps,
+  who: Principal,
+  jurisdiction: string,
+  itemId: string,
+  body: { version: number; decisions: Record<string, ConflictDecision> },
+  expectedRevision: number,
+): Promise<Draft> {
+  const draft = await cloneDraft(deps, jurisdiction, itemId);
+  if (draft.revision !== expectedRevision) throw new ApiError(409, 'DRAFT_CONFLICT', '草稿已被他人修改，请刷新后再编辑', 'the draft was changed by someone else; reload it before editing', { currentRevision: draft.revision });
+  const status = await upstreamStatus(deps, jurisdiction, itemId);
+  if (body.version !== status.latest.version || !status.behind) {
+    throw new ApiError(409, 'UPSTREAM_MOVED', `上级最新版本是 v${status.latest.version}，请刷新后再决定`, `upstream's latest version is v${status.latest.version}; reload before deciding`);
+  }
+  const { overrides, undecided } = acceptUpstream(localOverrides.parse(draft.clone.overrides), status.conflicts, body.decisions);
+  if (undecided.length > 0) {
+    throw new ApiError(409, 'DECISIONS_NEEDED', `有 ${undecided.length} 处需要决定：${undecided[0]!.message}`, `${undecided.length} conflict(s) need a decision: ${undecided[0]!.message_en}`, undecided);
+  }
+  const upstream = { ...draft.clone.upstream, version: status.latest.version };
+  const next: Draft = { ...draft, revision: draft.revision + 1, clone: { upstream, overrides }, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
+  try {
+    await deps.store.saveDraft(next, draft.revision, (await deps.store.getHead(upstream.jurisdiction, upstream.itemId))?.published?.name ?? itemId);
+  } catch (error) {
+    if (error instanceof ConflictError) throw new ApiError(409, 'DRAFT_CONFLICT', '草稿已被他人修改，请刷新后再编辑', 'the draft was changed by someone else; reload it before editing');
+    throw error;
+  }
+  await deps.store.setUpstream(jurisdiction, itemId, { upstream }, next.updatedAt);
+  return withEffectiveDefinition(deps, next);
+}
+
+/** Not now: the clone keeps its version and the list shows the newer one as deferred. */
+export async function deferUpstreamVersion(deps: AppDeps, jurisdiction: string, itemId: string, version: number): Promise<ItemHead> {
+  const draft = await cloneDraft(deps, jurisdiction, itemId);
+  return deps.store.setUpstream(jurisdiction, itemId, { upstream: { ...draft.clone.upstream, deferredVersion: version } }, deps.clock().toISOString());
+}
+
+export interface DownstreamClone {
+  jurisdiction: string;
+  jurisdictionName: string;
+  itemId: string;
+  following: number;
+  latest: number;
+  behind: boolean;
+  deferredVersion?: number;
+  published: number;
+}
+
+/** For the upstream administrator: every clone of its items below it, and which are behind. */
+export async function downstreamClones(deps: AppDeps, jurisdiction: string): Promise<DownstreamClone[]> {
+  const [children, own] = await Promise.all([deps.store.listJurisdictions().then((all) => all.filter((j) => j.parent === jurisdiction)), deps.store.listHeads(jurisdiction)]);
+  const latest = new Map(own.map((h) => [h.itemId, h.version]));
+  const perChild = await Promise.all(
+    children.map(async (child) =>
+      (await deps.store.listHeads(child.id))
+        .filter((h) => h.upstream?.jurisdiction === jurisdiction)
+        .map((h) => ({
+          jurisdiction: child.id,
+          jurisdictionName: child.name,
+          itemId: h.itemId,
+          following: h.upstream!.version,
+          latest: latest.get(h.upstream!.itemId) ?? h.upstream!.version,
+          behind: (latest.get(h.upstream!.itemId) ?? 0) > h.upstream!.version,
+          ...(h.upstream!.deferredVersion ? { deferredVersion: h.upstream!.deferredVersion } : {}),
+          published: h.version,
+        })),
+    ),
+  );
+  return perChild.flat();
+}
+
+/** 取消 upstream: every clone is marked, so each jurisdiction cancels its own on its own say. */
+export async function markClonesOfCancelled(deps: AppDeps, jurisdiction: string, itemId: string): Promise<number> {
+  const clones = (await downstreamClones(deps, jurisdiction)).filter((c) => c.itemId === itemId);
+  const at = deps.clock().toISOString();
+  await Promise.all(clones.map((c) => deps.store.setUpstream(c.jurisdiction, c.itemId, { upstreamCancelled: true }, at)));
+  return clones.length;
+}
+
+/**
+ * 合并: several items become one. The target records the merged items and their codes; each
+ * source is cancelled (no new applications; open cases keep their versions) and points to it.
+ */
+export async function mergeItems(deps: AppDeps, jurisdiction: string, target: string, sources: string[]): Promise<ItemHead> {
+  const targetHead = await deps.store.getHead(jurisdiction, target);
+  if (!targetHead || targetHead.state === 'cancelled') throw notFound('合并后的事项', 'target item');
+  if (sources.includes(target)) throw new ApiError(400, 'MERGE_INTO_ITSELF', '不能把事项合并到它自己', 'an item cannot be merged into itself');
+  const heads = await Promise.all(sources.map((id) => deps.store.getHead(jurisdiction, id)));
+  const missing = sources.filter((_, i) => !heads[i]);
+  if (missing.length > 0) throw new ApiError(404, 'NOT_FOUND', `这些事项不存在：${missing.join('、')}`, `no such items: ${missing.join(', ')}`);
+  const at = deps.clock().toISOString();
+  const merged = await Promise.all(
+    heads.map(async (h) => {
+      const version = h!.version > 0 ? await deps.store.getVersion(jurisdiction, h!.itemId, h!.version) : undefined;
+      if (h!.state !== 'cancelled') await deps.store.setState(jurisdiction, h!.itemId, 'cancelled', ['draft', 'published', 'suspended'], at);
+      await deps.store.recordMerge(jurisdiction, h!.itemId, { mergedInto: target }, at);
+      return { itemId: h!.itemId, name: h!.published?.name ?? h!.draftName, ...(version ? { catalogCode: version.definition.catalogCode } : {}) };
+    }),
+  );
+  const known = new Set((targetHead.mergedFrom ?? []).map((m) => m.itemId));
+  return deps.store.recordMerge(jurisdiction, target, { mergedFrom: [...(targetHead.mergedFrom ?? []), ...merged.filter((m) => !known.has(m.itemId))] }, at);
+}

@@ -1,0 +1,173 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { conflictDecision } from '@onevisit/item-schemas';
+import type { Context } from 'hono';
+import { authorize } from '../auth';
+import { acceptUpstreamVersion, cloneItems, deferUpstreamVersion, downstreamClones, mergeItems, upstreamStatus } from '../clones';
+import { ApiError, errorResponses } from '../errors';
+import { expectedRevision, type App, type AppEnv } from '../http';
+import { draft, itemHead, jurisdictionId, upstreamRef } from '../records';
+
+/** Claiming upstream items, following upstream changes, and list management (认领, 更新, 下放, 合并). */
+
+const jParams = z.object({ jurisdiction: jurisdictionId });
+const itemParams = jParams.extend({ itemId: z.string().max(80) });
+const itemIds = z.array(z.string().min(1).max(80)).min(1).max(100);
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const tags = ['clones'];
+const security = [{ bearer: [] }];
+
+const cloneOutcome = z.object({ itemId: z.string(), status: z.enum(['cloned', 'exists', 'notPublished', 'idTaken']) }).openapi('CloneOutcome');
+const upstreamChange = z.object({ path: z.string(), title: z.string(), before: z.unknown(), after: z.unknown(), overridden: z.boolean() });
+const overrideConflict = z.object({ path: z.string(), title: z.string(), code: z.string(), message: z.string(), message_en: z.string(), local: z.unknown(), upstream: z.unknown() });
+const upstreamStatusView = z
+  .object({
+    following: upstreamRef,
+    latest: z.object({ version: z.number().int(), state: z.string() }),
+    behind: z.boolean(),
+    deferredVersion: z.number().int().optional(),
+    changes: z.array(upstreamChange),
+    conflicts: z.array(overrideConflict),
+  })
+  .openapi('UpstreamStatus');
+const claimable = z
+  .object({ itemId: z.string(), name: z.string(), department: z.string(), itemType: z.string(), version: z.number().int(), cloned: z.boolean() })
+  .openapi('ClaimableItem');
+const downstreamClone = z
+  .object({ jurisdiction: z.string(), jurisdictionName: z.string(), itemId: z.string(), following: z.number(), latest: z.number(), behind: z.boolean(), deferredVersion: z.number().optional(), published: z.number() })
+  .openapi('DownstreamClone');
+
+function admin(c: Context<AppEnv>, jurisdiction: string) {
+  return authorize(c.get('principal'), { roles: ['jurisdictionAdmin', 'platformAdmin'], jurisdiction });
+}
+
+export function registerCloneRoutes(app: App): void {
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/claimable', tags, security, summary: '可认领的上级事项 / the parent’s published items, and which are claimed', request: { params: jParams }, responses: { 200: json(z.array(claimable), 'items'), ...errorResponses(401, 403, 409) } }),
+    async (c) => {
+      const { jurisdiction } = c.req.valid('param');
+      admin(c, jurisdiction);
+      const { store } = c.get('deps');
+      const parent = (await store.getJurisdiction(jurisdiction))?.parent;
+      if (!parent) throw new ApiError(409, 'NO_UPSTREAM', '本区划没有上级，无可认领的事项', 'this jurisdiction has no parent to claim items from');
+      const [upstream, own] = await Promise.all([store.listHeads(parent), store.listHeads(jurisdiction)]);
+      const claimed = new Set(own.filter((h) => h.upstream?.jurisdiction === parent).map((h) => h.itemId));
+      return c.json(
+        upstream
+          .filter((h) => h.published && h.state !== 'cancelled')
+          .map((h) => ({ itemId: h.itemId, name: h.published!.name, department: h.published!.department.name, itemType: h.published!.itemType, version: h.version, cloned: claimed.has(h.itemId) })),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/{jurisdiction}/clones',
+      tags,
+      security,
+      summary: '认领上级事项(至多 100 个一批，可重复执行) / clone upstream items (up to 100 a call; re-running is harmless)',
+      request: { params: jParams, body: { content: { 'application/json': { schema: z.object({ itemIds }) } } } },
+      responses: { 200: json(z.object({ results: z.array(cloneOutcome) }), 'what became of each item'), ...errorResponses(400, 401, 403, 409) },
+    }),
+    async (c) => {
+      const { jurisdiction } = c.req.valid('param');
+      const who = admin(c, jurisdiction);
+      return c.json({ results: await cloneItems(c.get('deps'), who, jurisdiction, c.req.valid('json').itemIds) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/items/{itemId}/upstream', tags, security, summary: '上级变更 / what upstream changed since the version followed', request: { params: itemParams }, responses: { 200: json(upstreamStatusView, 'status'), ...errorResponses(401, 403, 404, 409) } }),
+    async (c) => {
+      const { jurisdiction, itemId } = c.req.valid('param');
+      admin(c, jurisdiction);
+      return c.json(await upstreamStatus(c.get('deps'), jurisdiction, itemId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/{jurisdiction}/items/{itemId}/upstream/accept',
+      tags,
+      security,
+      summary: '采用上级新版本(If-Match) / follow the newer upstream version, deciding each conflict',
+      request: {
+        params: itemParams,
+        headers: z.object({ 'if-match': z.string().optional() }),
+        body: { content: { 'application/json': { schema: z.object({ version: z.number().int().min(1), decisions: z.record(z.string().max(200), conflictDecision).default({}) }) } } },
+      },
+      responses: { 200: json(draft, 'the clone now following the new version'), ...errorResponses(400, 401, 403, 404, 409, 428) },
+    }),
+    async (c) => {
+      const { jurisdiction, itemId } = c.req.valid('param');
+      const who = admin(c, jurisdiction);
+      return c.json(await acceptUpstreamVersion(c.get('deps'), who, jurisdiction, itemId, c.req.valid('json'), expectedRevision(c)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/{jurisdiction}/items/{itemId}/upstream/defer',
+      tags,
+      security,
+      summary: '暂缓采用上级新版本 / defer the newer upstream version',
+      request: { params: itemParams, body: { content: { 'application/json': { schema: z.object({ version: z.number().int().min(1) }) } } } },
+      responses: { 200: json(itemHead, 'deferred'), ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { jurisdiction, itemId } = c.req.valid('param');
+      admin(c, jurisdiction);
+      return c.json(await deferUpstreamVersion(c.get('deps'), jurisdiction, itemId, c.req.valid('json').version), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/downstream', tags, security, summary: '下级认领情况 / every clone of this jurisdiction’s items below it, and which are behind', request: { params: jParams }, responses: { 200: json(z.array(downstreamClone), 'clones'), ...errorResponses(401, 403) } }),
+    async (c) => {
+      const { jurisdiction } = c.req.valid('param');
+      admin(c, jurisdiction);
+      return c.json(await downstreamClones(c.get('deps'), jurisdiction), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/{jurisdiction}/items/{itemId}/delegate',
+      tags,
+      security,
+      summary: '下放到下级 / delegate the item down: it is created there as delegated power',
+      request: { params: itemParams, body: { content: { 'application/json': { schema: z.object({ to: jurisdictionId }) } } } },
+      responses: { 200: json(cloneOutcome, 'the item in the lower jurisdiction'), ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { jurisdiction, itemId } = c.req.valid('param');
+      const who = admin(c, jurisdiction);
+      const deps = c.get('deps');
+      const { to } = c.req.valid('json');
+      if ((await deps.store.getJurisdiction(to))?.parent !== jurisdiction) throw new ApiError(400, 'NOT_BELOW', '只能下放给直接下级', 'items are delegated to a jurisdiction directly below');
+      const [outcome] = await cloneItems(deps, who, to, [itemId], { delegated: true });
+      return c.json(outcome!, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/{jurisdiction}/items/{itemId}/merge',
+      tags,
+      security,
+      summary: '合并事项 / merge other items into this one (they are cancelled, their codes recorded here)',
+      request: { params: itemParams, body: { content: { 'application/json': { schema: z.object({ sources: itemIds }) } } } },
+      responses: { 200: json(itemHead, 'the merged item'), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { jurisdiction, itemId } = c.req.valid('param');
+      admin(c, jurisdiction);
+      return c.json(await mergeItems(c.get('deps'), jurisdiction, itemId, c.req.valid('json').sources), 200);
+    },
+  );
+}

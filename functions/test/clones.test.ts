@@ -1,0 +1,187 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { harness } from './harness';
+import { PDF, saleAnswers } from './files';
+
+/**
+ * A county claims the whole city catalogue, adapts its local fields, and follows the city when it
+ * publishes a new version (DOMAIN §3). 东城县 (990121) under 示范市 (990100).
+ */
+const h = await harness({ now: '2026-03-02T02:00:00Z' });
+const CITY = '990100';
+const COUNTY = '990121';
+const OTHER_COUNTY = '990122';
+const ITEM = 'real-estate-transfer';
+let city: string;
+let county: string;
+let otherCounty: string;
+
+beforeAll(async () => {
+  city = await h.token(CITY, 'city-admin');
+  county = await h.token(COUNTY, 'dongcheng-admin');
+  otherCounty = await h.token(OTHER_COUNTY, 'xihe-admin');
+});
+
+const countyWindow = { name: '东城县政务服务中心不动产窗口', address: '东城县中山路 1 号', hours: '工作日 9:00-17:00', phone: '0546-88888' };
+const countyDepartment = { name: '东城县行政审批服务局', creditCode: '11370521MB1000001J', nature: '1' };
+
+async function countyDraft() {
+  const response = await h.call('GET', `/api/admin/${COUNTY}/items/${ITEM}/draft`, { token: county });
+  expect(response.status).toBe(200);
+  return response.json;
+}
+
+async function fileCase(jurisdiction: string) {
+  const materials: Record<string, string[]> = {};
+  for (const id of ['application', 'title-certificate', 'sale-contract', 'survey-report']) {
+    const form = new FormData();
+    form.set('materialId', id);
+    form.set('file', new File([new Uint8Array(PDF)], 'scan.pdf'));
+    materials[id] = [(await h.call('POST', `/api/items/${jurisdiction}/${ITEM}/uploads`, { raw: form })).json.key];
+  }
+  const response = await h.call('POST', `/api/items/${jurisdiction}/${ITEM}/applications`, { body: { answers: saleAnswers, materials } });
+  expect(response.status, JSON.stringify(response.json)).toBe(201);
+  return response.json.case;
+}
+
+describe('claiming the city catalogue', () => {
+  it('clones every published city item as a draft following its version; running it again adds nothing', async () => {
+    const claimable = await h.call('GET', `/api/admin/${COUNTY}/claimable`, { token: county });
+    expect(claimable.json).toHaveLength(11);
+    expect(claimable.json.every((i: { cloned: boolean }) => !i.cloned)).toBe(true);
+    const itemIds = claimable.json.map((i: { itemId: string }) => i.itemId);
+    const before = await h.recordCount();
+    const first = await h.call('POST', `/api/admin/${COUNTY}/clones`, { token: county, body: { itemIds } });
+    expect(first.json.results.map((r: { status: string }) => r.status)).toEqual(Array(11).fill('cloned'));
+    const records = await h.recordCount();
+    const again = await h.call('POST', `/api/admin/${COUNTY}/clones`, { token: county, body: { itemIds } });
+    expect(again.json.results.map((r: { status: string }) => r.status)).toEqual(Array(11).fill('exists'));
+    expect(await h.recordCount()).toBe(records);
+    expect(records - before).toBe(22); // a head and a draft each, nothing more
+
+    const items = await h.call('GET', `/api/admin/${COUNTY}/items`, { token: county });
+    expect(items.json.find((i: { itemId: string }) => i.itemId === ITEM)).toMatchObject({ state: 'draft', upstream: { jurisdiction: CITY, itemId: ITEM, version: 1 } });
+    expect((await h.call('GET', `/api/admin/${COUNTY}/claimable`, { token: county })).json.every((i: { cloned: boolean }) => i.cloned)).toBe(true);
+  });
+
+  it('stores only the overrides; the draft reads as the city item plus them', async () => {
+    const draft = await countyDraft();
+    expect(draft.definition).toMatchObject({ name: '不动产转移登记', upstream: { jurisdiction: CITY, itemId: ITEM, version: 1 } });
+    const edited = { ...draft.definition, promisedLimit: { value: 6, unit: 'workday' }, windows: [countyWindow], department: countyDepartment };
+    const saved = await h.call('PUT', `/api/admin/${COUNTY}/items/${ITEM}/draft`, { token: county, body: edited, headers: { 'if-match': `"${draft.revision}"` } });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    const stored = await h.store.getDraft(COUNTY, ITEM);
+    expect(stored!.definition).toEqual({});
+    expect(stored!.clone!.overrides).toEqual({ promisedLimit: { value: 6, unit: 'workday' }, windows: [countyWindow], department: countyDepartment });
+    expect((await countyDraft()).definition).toMatchObject({ promisedLimit: { value: 6 }, windows: [countyWindow], legalLimit: { value: 30 } });
+  });
+
+  it('refuses a change to a locked field with a clear error, and keeps the draft as it was', async () => {
+    const draft = await countyDraft();
+    const renamed = { ...draft.definition, name: '东城县不动产转移登记', legalLimit: { value: 60, unit: 'workday' } };
+    const refused = await h.call('PUT', `/api/admin/${COUNTY}/items/${ITEM}/draft`, { token: county, body: renamed, headers: { 'if-match': `"${draft.revision}"` } });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({ code: 'LOCKED_FIELDS', message: '「事项名称」、「法定办结时限」由上级统一设定，本级不能修改' });
+    expect(refused.json.message_en).toContain('set upstream');
+    expect((await countyDraft()).revision).toBe(draft.revision);
+  });
+
+  it('keeps one county out of another’s clones', async () => {
+    const draft = await countyDraft();
+    expect((await h.call('PUT', `/api/admin/${COUNTY}/items/${ITEM}/draft`, { token: otherCounty, body: draft.definition, headers: { 'if-match': `"${draft.revision}"` } })).status).toBe(403);
+    expect((await h.call('POST', `/api/admin/${COUNTY}/clones`, { token: otherCounty, body: { itemIds: [ITEM] } })).status).toBe(403);
+    expect((await h.call('POST', `/api/admin/${COUNTY}/items/${ITEM}/upstream/accept`, { token: otherCounty, body: { version: 2 } })).status).toBe(403);
+  });
+});
+
+describe('following the city', () => {
+  let filedOnV1: { trackingNumber: string };
+
+  it('publishes the county’s version: the checks run on the effective item; cases are filed on it', async () => {
+    const published = await h.call('POST', `/api/admin/${COUNTY}/items/${ITEM}/publish`, { token: county });
+    expect(published.status, JSON.stringify(published.json)).toBe(201);
+    expect(published.json.definition).toMatchObject({ promisedLimit: { value: 6 }, department: { creditCode: countyDepartment.creditCode }, upstream: { version: 1 } });
+    filedOnV1 = await fileCase(COUNTY);
+    expect(filedOnV1).toMatchObject({ version: 1, departmentId: countyDepartment.creditCode });
+  });
+
+  it('shows the county the city’s v2 field by field, and asks about the promise beyond the new legal limit', async () => {
+    const cityDraft = (await h.call('GET', `/api/admin/${CITY}/items/${ITEM}/draft`, { token: city })).json;
+    const v2 = structuredClone(cityDraft.definition);
+    v2.legalLimit = { value: 5, unit: 'workday' };
+    v2.materials.find((m: { id: string }) => m.id === 'sale-contract').guide = '须经双方签字并按手印';
+    expect((await h.call('PUT', `/api/admin/${CITY}/items/${ITEM}/draft`, { token: city, body: v2, headers: { 'if-match': `"${cityDraft.revision}"` } })).status).toBe(200);
+    const cityV2 = await h.call('POST', `/api/admin/${CITY}/items/${ITEM}/publish`, { token: city });
+    expect(cityV2.status, JSON.stringify(cityV2.json)).toBe(201);
+
+    const behind = await h.call('GET', `/api/admin/${CITY}/downstream`, { token: city });
+    expect(behind.json.find((c: { jurisdiction: string; itemId: string }) => c.jurisdiction === COUNTY && c.itemId === ITEM)).toMatchObject({ jurisdictionName: '示范市东城县', following: 1, latest: 2, behind: true, published: 1 });
+
+    const status = await h.call('GET', `/api/admin/${COUNTY}/items/${ITEM}/upstream`, { token: county });
+    expect(status.json).toMatchObject({ following: { version: 1 }, latest: { version: 2 }, behind: true });
+    expect(status.json.changes.map((c: { path: string; overridden: boolean }) => [c.path, c.overridden])).toEqual([
+      ['/legalLimit', false],
+      ['/materials', false],
+    ]);
+    expect(status.json.conflicts).toEqual([expect.objectContaining({ path: '/promisedLimit', code: 'PROMISED_EXCEEDS_LEGAL', local: { value: 6, unit: 'workday' } })]);
+  });
+
+  it('accepts only with a decision on the promise; keeps the window override; cases filed before keep v1', async () => {
+    const draft = await countyDraft();
+    const undecided = await h.call('POST', `/api/admin/${COUNTY}/items/${ITEM}/upstream/accept`, { token: county, body: { version: 2 }, headers: { 'if-match': `"${draft.revision}"` } });
+    expect(undecided.status).toBe(409);
+    expect(undecided.json).toMatchObject({ code: 'DECISIONS_NEEDED', details: [expect.objectContaining({ path: '/promisedLimit' })] });
+    expect((await countyDraft()).revision).toBe(draft.revision);
+
+    const accepted = await h.call('POST', `/api/admin/${COUNTY}/items/${ITEM}/upstream/accept`, {
+      token: county,
+      body: { version: 2, decisions: { '/promisedLimit': { take: 'upstream' } } },
+      headers: { 'if-match': `"${draft.revision}"` },
+    });
+    expect(accepted.status, JSON.stringify(accepted.json)).toBe(200);
+    expect(accepted.json.definition).toMatchObject({ promisedLimit: { value: 5 }, legalLimit: { value: 5 }, windows: [countyWindow], upstream: { version: 2 } });
+    expect(accepted.json.definition.materials.find((m: { id: string }) => m.id === 'sale-contract').guide).toBe('须经双方签字并按手印');
+    const republished = await h.call('POST', `/api/admin/${COUNTY}/items/${ITEM}/publish`, { token: county });
+    expect(republished.status, JSON.stringify(republished.json)).toBe(201);
+
+    const downstream = await h.call('GET', `/api/admin/${CITY}/downstream`, { token: city });
+    expect(downstream.json.find((c: { jurisdiction: string; itemId: string }) => c.jurisdiction === COUNTY && c.itemId === ITEM)).toMatchObject({ following: 2, behind: false, published: 2 });
+    const kept = await h.store.getCase(COUNTY, filedOnV1.trackingNumber);
+    expect(kept!.version).toBe(1);
+    expect((await fileCase(COUNTY)).version).toBe(2);
+  });
+
+  it('lets the county defer a newer version, and says so', async () => {
+    const cityDraft = (await h.call('GET', `/api/admin/${CITY}/items/company-registration/draft`, { token: city })).json;
+    const v2 = { ...cityDraft.definition, faqs: [{ question: '需要多久？', answer: '1 个工作日。' }] };
+    await h.call('PUT', `/api/admin/${CITY}/items/company-registration/draft`, { token: city, body: v2, headers: { 'if-match': `"${cityDraft.revision}"` } });
+    expect((await h.call('POST', `/api/admin/${CITY}/items/company-registration/publish`, { token: city })).status).toBe(201);
+    const deferred = await h.call('POST', `/api/admin/${COUNTY}/items/company-registration/upstream/defer`, { token: county, body: { version: 2 } });
+    expect(deferred.json.upstream).toEqual({ jurisdiction: CITY, itemId: 'company-registration', version: 1, deferredVersion: 2 });
+    const downstream = await h.call('GET', `/api/admin/${CITY}/downstream`, { token: city });
+    expect(downstream.json.find((c: { jurisdiction: string; itemId: string }) => c.jurisdiction === COUNTY && c.itemId === 'company-registration')).toMatchObject({ behind: true, deferredVersion: 2 });
+  });
+});
+
+describe('list management', () => {
+  it('取消: the city cancelling an item marks the counties’ clones', async () => {
+    expect((await h.call('POST', `/api/admin/${CITY}/items/putonghua-test/cancel`, { token: city })).status).toBe(200);
+    const items = await h.call('GET', `/api/admin/${COUNTY}/items`, { token: county });
+    expect(items.json.find((i: { itemId: string }) => i.itemId === 'putonghua-test')).toMatchObject({ upstreamCancelled: true });
+  });
+
+  it('下放: the city creates the item in a county as delegated power', async () => {
+    const delegated = await h.call('POST', `/api/admin/${CITY}/items/water-connection/delegate`, { token: city, body: { to: OTHER_COUNTY } });
+    expect(delegated.json).toEqual({ itemId: 'water-connection', status: 'cloned' });
+    const draft = await h.call('GET', `/api/admin/${OTHER_COUNTY}/items/water-connection/draft`, { token: otherCounty });
+    expect(draft.json.definition).toMatchObject({ powerSource: 'delegated', upstream: { jurisdiction: CITY, itemId: 'water-connection' } });
+    expect((await h.call('POST', `/api/admin/${CITY}/items/water-connection/delegate`, { token: city, body: { to: CITY } })).status).toBe(400);
+  });
+
+  it('合并: items merged into one are cancelled, their codes recorded on it', async () => {
+    const merged = await h.call('POST', `/api/admin/${CITY}/items/hr-agency-approval/merge`, { token: city, body: { sources: ['labour-dispatch-licence'] } });
+    expect(merged.status).toBe(200);
+    expect(merged.json.mergedFrom).toEqual([{ itemId: 'labour-dispatch-licence', name: '劳务派遣行政许可', catalogCode: expect.any(String) }]);
+    const items = (await h.call('GET', `/api/admin/${CITY}/items`, { token: city })).json;
+    expect(items.find((i: { itemId: string }) => i.itemId === 'labour-dispatch-licence')).toMatchObject({ state: 'cancelled', mergedInto: 'hr-agency-approval' });
+  });
+});
