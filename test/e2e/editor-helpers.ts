@@ -23,7 +23,8 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 
 /**
  * Picks an option of an Ant Design select, opened from its labelled combobox. A select that was
- * just re-rendered (its row changed) can swallow the first click, so opening is retried.
+ * just re-rendered (its row changed) can swallow the first click, so opening is retried; on a
+ * busy machine the list can stay open a moment after the choice, so it is closed then.
  */
 export async function choose(page: Page, combobox: Locator, option: string): Promise<void> {
   const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
@@ -38,5 +39,11 @@ export async function choose(page: Page, combobox: Locator, option: string): Pro
     }
   }
   await item.click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 5000 }).toBe(0);
+  const open = page.locator('.ant-select-dropdown:visible');
+  try {
+    await expect.poll(() => open.count(), { timeout: 2000 }).toBe(0);
+  } catch {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => open.count(), { timeout: 5000 }).toBe(0);
+  }
 }
