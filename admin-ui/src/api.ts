@@ -1,4 +1,5 @@
-import type { CheckIssue, FileRef } from '@onevisit/item-schemas';
+import type { CheckIssue, ConflictDecision, FileRef } from '@onevisit/item-schemas';
+import type { CloneOutcome, DownstreamClone, UpstreamStatus } from '@onevisit/functions/clones';
 import type { CalendarRecord, Department, Draft, ItemHead, ItemVersion, Jurisdiction, User } from '@onevisit/functions/records';
 import type { CaseDetail, CaseRecord, QueueEntry } from '@onevisit/functions/cases';
 import type { CaseSettings } from '@onevisit/functions/case-settings';
@@ -24,6 +25,15 @@ export interface Change {
   kind: 'added' | 'removed' | 'changed';
   before?: unknown;
   after?: unknown;
+}
+
+export interface Claimable {
+  itemId: string;
+  name: string;
+  department: string;
+  itemType: string;
+  version: number;
+  cloned: boolean;
 }
 
 export interface EffectiveCalendar {
@@ -107,6 +117,13 @@ export const api = {
   calendar: (j: string, year: number) => data(request<EffectiveCalendar>('GET', `${admin(j)}/calendar?year=${year}`)),
   saveCalendar: (j: string, revision: number, overlay: CalendarRecord['overlay']) =>
     data(request<CalendarRecord & { recomputedCases: number }>('PUT', `${admin(j)}/calendar`, { body: overlay, ifMatch: revision })),
+  claimable: (j: string) => data(request<Claimable[]>('GET', `${admin(j)}/claimable`)),
+  clone: (j: string, itemIds: string[]) => data(request<{ results: CloneOutcome[] }>('POST', `${admin(j)}/clones`, { body: { itemIds } })),
+  upstream: (j: string, itemId: string) => data(request<UpstreamStatus>('GET', `${admin(j)}/items/${itemId}/upstream`)),
+  acceptUpstream: (j: string, itemId: string, revision: number, version: number, decisions: Record<string, ConflictDecision>) =>
+    data(request<Draft>('POST', `${admin(j)}/items/${itemId}/upstream/accept`, { body: { version, decisions }, ifMatch: revision })),
+  deferUpstream: (j: string, itemId: string, version: number) => data(request<ItemHead>('POST', `${admin(j)}/items/${itemId}/upstream/defer`, { body: { version } })),
+  downstream: (j: string) => data(request<DownstreamClone[]>('GET', `${admin(j)}/downstream`)),
   caseSettings: (j: string) => data(request<CaseSettings>('GET', `${admin(j)}/case-settings`)),
   saveCaseSettings: (j: string, settings: CaseSettings) => data(request<CaseSettings>('PUT', `${admin(j)}/case-settings`, { body: settings })),
   outbox: (j: string, day: string) => data(request<OutboxMessage[]>('GET', `${admin(j)}/outbox?day=${day}`)),

@@ -46,6 +46,14 @@ export interface UpstreamRef {
   version: number;
 }
 
+const MODEL_ORDER = Object.keys(itemDefinition.shape);
+const rank = (key: string) => (MODEL_ORDER.includes(key) ? MODEL_ORDER.indexOf(key) : MODEL_ORDER.length);
+
+/** The fields of two definitions in the model's order, whatever order a store gave them back in. */
+function fieldsOf(...definitions: Array<Record<string, unknown>>): string[] {
+  return [...new Set(definitions.flatMap((d) => Object.keys(d)))].sort((x, y) => rank(x) - rank(y));
+}
+
 /** Fields that are never compared: identity and bookkeeping. */
 const UNCOMPARED = new Set(['id', 'upstream', 'meta']);
 
@@ -75,7 +83,7 @@ export function overridesFrom(upstream: ItemDefinition, edited: Record<string, u
   const locked: LockedChange[] = [];
   const lock = (path: string) => locked.push({ path, title: itemFieldTitle(path) ?? path.slice(1) });
   const up = upstream as unknown as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(up), ...Object.keys(edited)])) {
+  for (const key of fieldsOf(up, edited)) {
     if (UNCOMPARED.has(key) || isDeepStrictEqual(up[key], edited[key])) continue;
     if ((LOCAL_KEYS as string[]).includes(key)) overrides[key] = edited[key];
     else if (key !== 'materials') lock(`/${key}`);
@@ -120,7 +128,7 @@ export function upstreamChanges(before: ItemDefinition, after: ItemDefinition, o
   const b = before as unknown as Record<string, unknown>;
   const a = after as unknown as Record<string, unknown>;
   const changes: UpstreamChange[] = [];
-  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+  for (const key of fieldsOf(b, a)) {
     if (UNCOMPARED.has(key) || isDeepStrictEqual(b[key], a[key])) continue;
     changes.push({ path: `/${key}`, title: itemFieldTitle(`/${key}`) ?? key, before: b[key], after: a[key], overridden: key in overrides && (LOCAL_KEYS as string[]).includes(key) });
   }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
+import type { Draft } from '@onevisit/functions/records';
 import { api } from '../api';
 
 /**
@@ -31,6 +32,8 @@ export function useDraftState(j: string, itemId: string) {
   const [revision, setRevision] = useState<number>();
   const [dirty, setDirty] = useState(false);
   const [restored, setRestored] = useState(false);
+  /** For a clone: the upstream version it follows and its overrides, as last stored. */
+  const [clone, setClone] = useState<Draft['clone']>();
 
   useEffect(() => {
     if (!query.data || revision !== undefined) return;
@@ -38,6 +41,7 @@ export function useDraftState(j: string, itemId: string) {
     const changed = backup && backup.baseRevision === query.data.revision && JSON.stringify(backup.definition) !== JSON.stringify(query.data.definition);
     setDefinition(changed ? backup.definition : query.data.definition);
     setRevision(query.data.revision);
+    setClone(query.data.clone);
     setDirty(!!changed);
     setRestored(!!changed);
   }, [query.data, revision, j, itemId]);
@@ -59,6 +63,7 @@ export function useDraftState(j: string, itemId: string) {
     const saved = await api.saveDraft(j, itemId, revision, definition);
     localStorage.removeItem(backupKey(j, itemId));
     setRevision(saved.revision);
+    setClone(saved.clone);
     setDirty(false);
     return saved;
   }, [definition, revision, j, itemId]);
@@ -71,5 +76,5 @@ export function useDraftState(j: string, itemId: string) {
     await query.refetch();
   }, [j, itemId, query]);
 
-  return { loading: query.isLoading, error: query.error, definition, revision, dirty, restored, update, save, reload };
+  return { loading: query.isLoading, error: query.error, definition, revision, clone, dirty, restored, update, save, reload };
 }

@@ -1,7 +1,7 @@
 import type { CheckIssue } from '@onevisit/item-schemas';
 
 /** Which editor tab holds the field at a JSON Pointer, and the element id to focus there. */
-export type Tab = 'basics' | 'form' | 'materials' | 'steps' | 'preview' | 'versions';
+export type Tab = 'basics' | 'form' | 'materials' | 'steps' | 'preview' | 'versions' | 'local' | 'upstream';
 
 const STEPS_FIELDS = ['/steps', '/legalLimit', '/promisedLimit', '/caseType', '/deficiencyAcceptance', '/autoApproveOnTimeout'];
 

@@ -8,6 +8,8 @@ import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { itemTypeLabel, stateLabels } from '../labels';
 import { canConfigure } from '../session';
+import { ClaimDialog } from '../clones/ClaimDialog';
+import { DownstreamCard } from '../clones/DownstreamCard';
 import { useSignedIn } from '../session-context';
 
 /** The jurisdiction's items: search, filter, and create from blank or from a template. */
@@ -21,6 +23,13 @@ export function CataloguePage() {
   const [type, setType] = useState<string>();
   const [department, setDepartment] = useState<string>();
   const [creating, setCreating] = useState(false);
+  const [claiming, setClaiming] = useState(false);
+  const jurisdictions = useQuery({ queryKey: ['jurisdictions'], queryFn: api.jurisdictions });
+  const hasParent = !!jurisdictions.data?.find((x) => x.id === j)?.parent;
+  // The latest upstream versions, to say which clones are behind.
+  const claimable = useQuery({ queryKey: ['claimable', j], queryFn: () => api.claimable(j), enabled: hasParent && canConfigure(session) });
+  const upstreamLatest = new Map((claimable.data ?? []).map((c) => [c.itemId, c.version]));
+  const downstream = useQuery({ queryKey: ['downstream', j], queryFn: () => api.downstream(j), enabled: canConfigure(session) });
 
   const rows = useMemo(
     () =>
@@ -43,9 +52,12 @@ export function CataloguePage() {
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('事项清单', 'Items')}
         </Typography.Title>
-        <Button type="primary" onClick={() => setCreating(true)}>
-          {t('新建事项', 'New item')}
-        </Button>
+        <Space wrap>
+          {hasParent && <Button onClick={() => setClaiming(true)}>{t('从上级认领', 'Claim from above')}</Button>}
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('新建事项', 'New item')}
+          </Button>
+        </Space>
       </Space>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search aria-label={t('按名称搜索', 'Search by name')} placeholder={t('按名称搜索', 'Search by name')} allowClear onChange={(e) => setText(e.target.value.trim())} style={{ width: 220 }} />
@@ -60,7 +72,19 @@ export function CataloguePage() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 640 }}
         columns={[
-          { title: t('事项名称', 'Name'), dataIndex: 'draftName', render: (name: string, row) => <Link to={`/items/${row.itemId}`}>{name}</Link> },
+          {
+            title: t('事项名称', 'Name'),
+            dataIndex: 'draftName',
+            render: (name: string, row) => (
+              <Space size={4} wrap>
+                <Link to={`/items/${row.itemId}`}>{name}</Link>
+                {row.upstream && <Tag color="blue">{t(`认领 v${row.upstream.version}`, `Claimed v${row.upstream.version}`)}</Tag>}
+                {row.upstream && (upstreamLatest.get(row.itemId) ?? 0) > row.upstream.version && <Tag color="orange">{t(`上级已更新至 v${upstreamLatest.get(row.itemId)}`, `Upstream now v${upstreamLatest.get(row.itemId)}`)}</Tag>}
+                {row.upstreamCancelled && <Tag color="red">{t('上级已取消', 'Cancelled above')}</Tag>}
+                {row.mergedInto && <Tag>{t(`已并入 ${row.mergedInto}`, `Merged into ${row.mergedInto}`)}</Tag>}
+              </Space>
+            ),
+          },
           { title: t('类型', 'Type'), render: (_, row) => t(...itemTypeLabel(row.published?.itemType)) },
           { title: t('实施部门', 'Department'), render: (_, row) => row.published?.department.name ?? '—' },
           {
@@ -72,6 +96,8 @@ export function CataloguePage() {
         ]}
       />
       <CreateItemDialog open={creating} onClose={() => setCreating(false)} />
+      <ClaimDialog jurisdiction={j} open={claiming} onClose={() => setClaiming(false)} />
+      {(downstream.data?.length ?? 0) > 0 && <DownstreamCard clones={downstream.data!} />}
     </>
   );
 }

@@ -12,6 +12,8 @@ import { fieldId, tabOf, type Tab } from '../editor/paths';
 import { PreviewTab } from '../editor/PreviewTab';
 import { StepsTab } from '../editor/StepsTab';
 import { VersionsTab } from '../editor/VersionsTab';
+import { LocalTab } from '../clones/LocalTab';
+import { UpstreamTab } from '../clones/UpstreamTab';
 import { useI18n } from '../i18n';
 import { useSignedIn } from '../session-context';
 
@@ -24,7 +26,7 @@ export function ItemEditorPage() {
   const { message, modal } = App.useApp();
   const queries = useQueryClient();
   const draft = useDraftState(j, itemId);
-  const [tab, setTab] = useState<Tab>('basics');
+  const [tab, setTab] = useState<Tab>();
   const [busy, setBusy] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const [changeNote, setChangeNote] = useState('');
@@ -95,7 +97,7 @@ export function ItemEditorPage() {
   };
 
   const goTo = (issue: CheckIssue) => {
-    setTab(tabOf(issue.path));
+    setTab(draft.clone ? 'local' : tabOf(issue.path));
     // After the tab renders, focus the control at fault (or its nearest enclosing one).
     setTimeout(() => {
       for (let path = issue.path; path; path = path.slice(0, path.lastIndexOf('/'))) {
@@ -112,6 +114,23 @@ export function ItemEditorPage() {
   if (draft.loading || !draft.definition) return draft.error ? <Alert type="error" showIcon message={draft.error instanceof ApiError ? pick(draft.error) : String(draft.error)} /> : <Spin />;
   const definition = draft.definition;
   const props = { definition, update: draft.update, issues };
+  const clone = draft.clone;
+  // A clone edits only its local parts; the rest is upstream's (DOMAIN §3).
+  const tabs = clone
+    ? [
+        { key: 'local', label: tabLabel(t('本地化', 'Local parts'), issues, 'basics', true), children: <LocalTab {...props} overridden={Object.keys(clone.overrides)} /> },
+        { key: 'upstream', label: t('上级更新', 'Upstream'), children: <UpstreamTab jurisdiction={j} itemId={itemId} revision={draft.revision!} onAccepted={() => void draft.reload()} /> },
+        { key: 'preview', label: t('预览', 'Preview'), children: <PreviewTab definition={definition} /> },
+        { key: 'versions', label: t('版本历史', 'Versions'), children: <VersionsTab itemId={itemId} /> },
+      ]
+    : [
+        { key: 'basics', label: tabLabel(t('基本信息', 'Basics'), issues, 'basics'), children: <BasicsTab {...props} /> },
+        { key: 'form', label: tabLabel(t('申请表单', 'Form'), issues, 'form'), children: <FormTab {...props} /> },
+        { key: 'materials', label: tabLabel(t('申请材料', 'Materials'), issues, 'materials'), children: <MaterialsTab {...props} /> },
+        { key: 'steps', label: tabLabel(t('环节与时限', 'Steps & deadlines'), issues, 'steps'), children: <StepsTab {...props} /> },
+        { key: 'preview', label: t('预览', 'Preview'), children: <PreviewTab definition={definition} /> },
+        { key: 'versions', label: t('版本历史', 'Versions'), children: <VersionsTab itemId={itemId} /> },
+      ];
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
@@ -154,18 +173,15 @@ export function ItemEditorPage() {
           />
         )}
       </section>
-      <Tabs
-        activeKey={tab}
-        onChange={(key) => setTab(key as Tab)}
-        items={[
-          { key: 'basics', label: tabLabel(t('基本信息', 'Basics'), issues, 'basics'), children: <BasicsTab {...props} /> },
-          { key: 'form', label: tabLabel(t('申请表单', 'Form'), issues, 'form'), children: <FormTab {...props} /> },
-          { key: 'materials', label: tabLabel(t('申请材料', 'Materials'), issues, 'materials'), children: <MaterialsTab {...props} /> },
-          { key: 'steps', label: tabLabel(t('环节与时限', 'Steps & deadlines'), issues, 'steps'), children: <StepsTab {...props} /> },
-          { key: 'preview', label: t('预览', 'Preview'), children: <PreviewTab definition={definition} /> },
-          { key: 'versions', label: t('版本历史', 'Versions'), children: <VersionsTab itemId={itemId} /> },
-        ]}
-      />
+      {clone && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="info"
+          showIcon
+          message={t(`认领自上级事项(跟随 v${clone.upstream.version})：基本要素由上级设定并锁定，本级可调整本地内容。`, `Claimed from above (following v${clone.upstream.version}): the basic elements are set above and locked; adapt the local parts here.`)}
+        />
+      )}
+      <Tabs activeKey={tab ?? (clone ? 'local' : 'basics')} onChange={(key) => setTab(key as Tab)} items={tabs} />
       <Modal open={publishing} title={t('发布新版本', 'Publish a new version')} okText={t('发布', 'Publish')} cancelText={t('取消', 'Cancel')} onOk={publish} confirmLoading={busy} onCancel={() => setPublishing(false)}>
         <Typography.Paragraph>{t('发布后，新的申请按新版本办理；已受理的办件仍按原版本办理。', 'New applications follow the new version; cases already filed keep theirs.')}</Typography.Paragraph>
         <label htmlFor="change-note">{t('变更说明(可选)', 'What changed (optional)')}</label>
@@ -175,8 +191,8 @@ export function ItemEditorPage() {
   );
 }
 
-function tabLabel(label: string, issues: readonly CheckIssue[], tab: Tab) {
-  const count = issues.filter((i) => tabOf(i.path) === tab).length;
+function tabLabel(label: string, issues: readonly CheckIssue[], tab: Tab, all = false) {
+  const count = all ? issues.length : issues.filter((i) => tabOf(i.path) === tab).length;
   return count ? (
     <Badge count={count} size="small" offset={[8, -2]}>
       {label}
