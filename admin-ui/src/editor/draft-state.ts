@@ -71,9 +71,14 @@ export function useDraftState(j: string, itemId: string) {
   /** Drops local changes and reads the draft as stored (after a conflict, say). */
   const reload = useCallback(async () => {
     localStorage.removeItem(backupKey(j, itemId));
-    setRevision(undefined);
+    const fresh = await query.refetch();
+    if (fresh.data) {
+      setDefinition(fresh.data.definition);
+      setRevision(fresh.data.revision);
+      setClone(fresh.data.clone);
+    }
+    setDirty(false);
     setRestored(false);
-    await query.refetch();
   }, [j, itemId, query]);
 
   return { loading: query.isLoading, error: query.error, definition, revision, clone, dirty, restored, update, save, reload };

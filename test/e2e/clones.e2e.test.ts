@@ -1,0 +1,98 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalServer, type LocalServer } from '../api/local-server';
+import { launchChromium } from './browser';
+import { expectAccessible, shoot } from './editor-helpers';
+
+/**
+ * 东城县's administrator claims two city items, adapts one, publishes it; the city changes the
+ * item; the county takes the change from the upstream view and publishes again.
+ */
+let server: LocalServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startLocalServer({ memory: true }), launchChromium()]);
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  page.setDefaultTimeout(15_000);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The city administrator's edits, over the API as the editor makes them. */
+async function cityPublishesShorterLegalLimit() {
+  const call = async (method: string, path: string, init: { token?: string; body?: unknown; ifMatch?: number } = {}) => {
+    const response = await fetch(`${server.base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.ifMatch ? { 'if-match': `"${init.ifMatch}"` } : {}) },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    expect(response.status, await response.clone().text()).toBeLessThan(300);
+    return response.json() as Promise<any>;
+  };
+  const { token } = await call('POST', '/api/dev/sign-in', { body: { jurisdiction: '990100', userId: 'city-admin' } });
+  const draft = await call('GET', '/api/admin/990100/items/real-estate-transfer/draft', { token });
+  await call('PUT', '/api/admin/990100/items/real-estate-transfer/draft', { token, ifMatch: draft.revision, body: { ...draft.definition, legalLimit: { value: 5, unit: 'workday' } } });
+  await call('POST', '/api/admin/990100/items/real-estate-transfer/publish', { token, body: { changeNote: '法定时限压缩为 5 个工作日' } });
+}
+
+describe('a county follows the city', () => {
+  it('claims two city items, with progress, from the claim dialog', async () => {
+    await page.goto(`${server.base}/admin/`);
+    await page.getByRole('button', { name: '登录为 陈芳(东城县)' }).click();
+    await page.getByRole('heading', { name: '事项清单' }).waitFor();
+    await page.getByRole('button', { name: '从上级认领' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('checkbox', { name: '不动产转移登记' }).check();
+    await dialog.getByRole('checkbox', { name: '劳务派遣行政许可' }).check();
+    await expectAccessible(page, 'claim dialog');
+    await shoot(page, 'clones-1-claim');
+    await dialog.getByRole('button', { name: '认领所选(2)' }).click();
+    await page.getByRole('link', { name: '不动产转移登记' }).waitFor();
+    await page.getByRole('link', { name: '劳务派遣行政许可' }).waitFor();
+    expect(await page.getByText('认领 v1').count()).toBe(2);
+  });
+
+  it('adapts a local field, sees the basic elements locked, and publishes', async () => {
+    await page.getByRole('link', { name: '不动产转移登记' }).click();
+    await page.getByRole('tab', { name: '本地化' }).waitFor();
+    expect(await page.getByText('基本要素(由上级设定，已锁定)').count()).toBe(1);
+    const promised = page.locator('#f-promisedLimit-value');
+    await promised.fill('6');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText('承诺办结时限(本级已调整)').waitFor();
+    await expectAccessible(page, 'local parts');
+    await shoot(page, 'clones-2-local');
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
+    await page.getByText('已发布第 1 版').waitFor();
+  });
+
+  it('takes the city’s new version from the upstream view, deciding on the promise', async () => {
+    await cityPublishesShorterLegalLimit();
+    await page.goto(`${server.base}/admin/`);
+    await page.getByText('上级已更新至 v2').waitFor();
+    await page.getByRole('link', { name: '不动产转移登记' }).click();
+    await page.getByRole('tab', { name: '上级更新' }).click();
+    await page.getByText('上级已发布 v2，本事项跟随的是 v1').waitFor();
+    const changes = page.getByRole('table');
+    expect(await changes.textContent()).toContain('法定办结时限');
+    expect(await changes.textContent()).toContain('5个工作日');
+    const take = page.getByRole('button', { name: '采用上级 v2' });
+    expect(await take.isDisabled()).toBe(true); // the promise needs a decision first
+    await page.getByLabel('采用上级：5个工作日').check();
+    await expectAccessible(page, 'upstream');
+    await shoot(page, 'clones-3-upstream');
+    await take.click();
+    await page.getByText('已跟随上级最新版本 v2').waitFor();
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
+    await page.getByText('已发布第 2 版').waitFor();
+    await page.goto(`${server.base}/admin/`);
+    await page.getByRole('link', { name: '不动产转移登记' }).waitFor();
+    expect(await page.getByText('上级已更新至 v2').count()).toBe(0);
+  });
+});
