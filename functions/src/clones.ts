@@ -73,12 +73,14 @@ export type CloneOutcome = { itemId: string; status: 'cloned' | 'exists' | 'notP
  * Claims upstream items as clones (drafts following the current published version). Running it
  * again changes nothing: an item already cloned is reported as such.
  */
-export async function cloneItems(deps: AppDeps, who: Principal, jurisdiction: string, itemIds: string[], options: { delegated?: boolean } = {}): Promise<CloneOutcome[]> {
+export async function cloneItems(deps: AppDeps, who: Principal, jurisdiction: string, requested: string[], options: { delegated?: boolean } = {}): Promise<CloneOutcome[]> {
   const parent = await parentOf(deps, jurisdiction);
+  const itemIds = [...new Set(requested)];
   const now = deps.clock().toISOString();
+  const upstreamHeads = await deps.store.getHeads(parent, itemIds);
   return Promise.all(
     itemIds.map(async (itemId): Promise<CloneOutcome> => {
-      const upstreamHead = await deps.store.getHead(parent, itemId);
+      const upstreamHead = upstreamHeads.get(itemId);
       if (!upstreamHead || upstreamHead.version === 0 || upstreamHead.state === 'cancelled') return { itemId, status: 'notPublished' };
       const clone = { upstream: { jurisdiction: parent, itemId, version: upstreamHead.version }, overrides: {}, ...(options.delegated ? { delegated: true } : {}) };
       const draft: Draft = { jurisdiction, itemId, revision: 1, definition: {}, clone, updatedAt: now, updatedBy: who.sub };

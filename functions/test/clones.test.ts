@@ -53,7 +53,7 @@ describe('claiming the city catalogue', () => {
     const first = await h.call('POST', `/api/admin/${COUNTY}/clones`, { token: county, body: { itemIds } });
     expect(first.json.results.map((r: { status: string }) => r.status)).toEqual(Array(11).fill('cloned'));
     const records = await h.recordCount();
-    const again = await h.call('POST', `/api/admin/${COUNTY}/clones`, { token: county, body: { itemIds } });
+    const again = await h.call('POST', `/api/admin/${COUNTY}/clones`, { token: county, body: { itemIds: [...itemIds, itemIds[0]] } });
     expect(again.json.results.map((r: { status: string }) => r.status)).toEqual(Array(11).fill('exists'));
     expect(await h.recordCount()).toBe(records);
     expect(records - before).toBe(22); // a head and a draft each, nothing more

@@ -1,5 +1,7 @@
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -167,6 +169,26 @@ export class Store {
 
   getHead(jurisdiction: string, itemId: string): Promise<ItemHead | undefined> {
     return this.get(keys.itemHead(jurisdiction, itemId));
+  }
+
+  /** Many heads in one round trip (up to 100 ids a call, as DynamoDB allows), by item id. */
+  async getHeads(jurisdiction: string, itemIds: string[]): Promise<Map<string, ItemHead>> {
+    const found = new Map<string, ItemHead>();
+    for (let i = 0; i < itemIds.length; i += 100) {
+      let request: Record<string, { Keys: Array<Record<string, unknown>>; ConsistentRead: boolean }> | undefined = {
+        [this.tableName]: { Keys: itemIds.slice(i, i + 100).map((id) => keys.itemHead(jurisdiction, id)), ConsistentRead: true },
+      };
+      // Keys DynamoDB leaves unprocessed (throttling, size) are asked for again.
+      while (request && Object.keys(request).length > 0) {
+        const result: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of result.Responses?.[this.tableName] ?? []) {
+          const head = record<ItemHead>(item)!;
+          found.set(head.itemId, head);
+        }
+        request = result.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
   }
 
   listHeads(jurisdiction: string): Promise<ItemHead[]> {
