@@ -13,12 +13,14 @@ const CITY = '990100';
 const RUNS = 1000;
 let admin: string;
 let officer: string;
+let county: string;
 /** A filed case, for the case action routes. */
 let filed: { number: string; secret: string };
 
 beforeAll(async () => {
   admin = await h.token(CITY, 'city-admin');
   officer = await h.token(CITY, 'estate-officer');
+  county = await h.token('990121', 'dongcheng-admin');
   await h.call('POST', `/api/admin/${CITY}/items`, { token: admin, body: { itemId: 'fuzzed', templateId: 'labour-dispatch-licence' } });
   const materials: Record<string, string[]> = {};
   for (const id of ['application', 'title-certificate', 'sale-contract', 'survey-report']) {
@@ -50,7 +52,7 @@ const raw = (arb: fc.Arbitrary<string>) => arb.map((s): Body => ({ raw: s }));
 const json = (arb: fc.Arbitrary<unknown>) => arb.map((v): Body => ({ json: v }));
 const malformed = (...shaped: Array<fc.Arbitrary<unknown>>) => fc.oneof(raw(notJson), json(nonObject), ...shaped.map(json));
 
-const routes: Array<{ name: string; method: string; path: string | (() => string); as?: 'admin' | 'officer'; headers?: Record<string, string>; bodies: fc.Arbitrary<Body> }> = [
+const routes: Array<{ name: string; method: string; path: string | (() => string); as?: 'admin' | 'officer' | 'county'; headers?: Record<string, string>; bodies: fc.Arbitrary<Body> }> = [
   { name: 'create an item', method: 'POST', path: `/api/admin/${CITY}/items`, as: 'admin', bodies: malformed(randomObject, fc.record({ itemId: fc.string().filter((s) => !/^[a-z0-9][a-z0-9-]{1,79}$/.test(s)), definition: fc.jsonValue() })) },
   { name: 'save a draft', method: 'PUT', path: `/api/admin/${CITY}/items/fuzzed/draft`, as: 'admin', headers: { 'if-match': '"1"' }, bodies: malformed(randomObject.filter((o) => o.id !== 'fuzzed')) },
   { name: 'publish', method: 'POST', path: `/api/admin/${CITY}/items/fuzzed/publish`, as: 'admin', bodies: malformed(fc.record({ changeNote: nonString })) },
@@ -95,6 +97,17 @@ const routes: Array<{ name: string; method: string; path: string | (() => string
       fc.record({ secret: fc.constant('placeholder'), action: fc.record({ type: fc.constant('rate'), level: fc.oneof(fc.integer({ min: 6 }), fc.integer({ max: 0 }), fc.string()) }) }),
     ),
   },
+  { name: 'claim upstream items', method: 'POST', path: '/api/admin/990121/clones', as: 'county', bodies: malformed(randomObject, fc.record({ itemIds: fc.oneof(notArray, fc.constant([]), fc.array(nonString, { minLength: 1, maxLength: 3 })) })) },
+  {
+    name: 'accept an upstream version',
+    method: 'POST',
+    path: '/api/admin/990121/items/real-estate-transfer/upstream/accept',
+    as: 'county',
+    headers: { 'if-match': '"1"' },
+    bodies: malformed(fc.record({ version: nonString }), fc.record({ version: fc.integer({ max: 0 }) }), fc.record({ version: fc.constant(2), decisions: fc.dictionary(fc.string(), randomObject, { minKeys: 1, maxKeys: 2 }) })),
+  },
+  { name: 'merge items', method: 'POST', path: `/api/admin/${CITY}/items/hr-agency-approval/merge`, as: 'admin', bodies: malformed(fc.record({ sources: fc.oneof(notArray, fc.constant([]), fc.array(nonString, { minLength: 1, maxLength: 2 })) })) },
+  { name: 'delegate an item', method: 'POST', path: `/api/admin/${CITY}/items/water-connection/delegate`, as: 'admin', bodies: malformed(fc.record({ to: nonString }), fc.record({ to: fc.string().filter((s) => s !== '990121' && s !== '990122') })) },
   {
     name: 'save the case settings',
     method: 'PUT',
@@ -114,7 +127,7 @@ describe.each(routes)('$name with malformed bodies', (route) => {
     await fc.assert(
       fc.asyncProperty(route.bodies, async (body) => {
         const headers: Record<string, string> = { ...route.headers, 'content-type': 'application/json' };
-        if (route.as) headers.authorization = `Bearer ${route.as === 'admin' ? admin : officer}`;
+        if (route.as) headers.authorization = `Bearer ${{ admin, officer, county }[route.as]}`;
         const path = typeof route.path === 'function' ? route.path() : route.path;
         const response = await h.app.request(path, { method: route.method, headers, body: 'raw' in body ? body.raw : JSON.stringify(body.json) });
         const error = await response.json();
