@@ -123,6 +123,8 @@ export const api = {
   acceptUpstream: (j: string, itemId: string, revision: number, version: number, decisions: Record<string, ConflictDecision>) =>
     data(request<Draft>('POST', `${admin(j)}/items/${itemId}/upstream/accept`, { body: { version, decisions }, ifMatch: revision })),
   deferUpstream: (j: string, itemId: string, version: number) => data(request<ItemHead>('POST', `${admin(j)}/items/${itemId}/upstream/defer`, { body: { version } })),
+  delegate: (j: string, itemId: string, to: string) => data(request<CloneOutcome>('POST', `${admin(j)}/items/${itemId}/delegate`, { body: { to } })),
+  merge: (j: string, itemId: string, sources: string[]) => data(request<ItemHead>('POST', `${admin(j)}/items/${itemId}/merge`, { body: { sources } })),
   downstream: (j: string) => data(request<DownstreamClone[]>('GET', `${admin(j)}/downstream`)),
   caseSettings: (j: string) => data(request<CaseSettings>('GET', `${admin(j)}/case-settings`)),
   saveCaseSettings: (j: string, settings: CaseSettings) => data(request<CaseSettings>('PUT', `${admin(j)}/case-settings`, { body: settings })),

@@ -95,4 +95,20 @@ describe('a county follows the city', () => {
     await page.getByRole('link', { name: '不动产转移登记' }).waitFor();
     expect(await page.getByText('上级已更新至 v2').count()).toBe(0);
   });
+
+  it('shows the city which counties claimed its items, and delegates an item down', async () => {
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByRole('button', { name: '登录为 王敏(示范市政务服务管理办)' }).click();
+    await page.getByText('下级认领情况(0 个未跟进上级新版本)').waitFor();
+    expect(await page.getByRole('cell', { name: '示范市东城县' }).count()).toBe(2);
+    await page.getByRole('button', { name: '「供水报装」的清单调整' }).click();
+    await page.getByText('下放到下级').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('下放到').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '示范市西河县' }).click();
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByText('已下放').waitFor();
+    await expectAccessible(page, 'catalogue with the claimed-below list');
+    await shoot(page, 'clones-4-downstream');
+  });
 });

@@ -3,7 +3,7 @@ import type { DownstreamClone } from '@onevisit/functions/clones';
 import { useI18n } from '../i18n';
 
 /** For the level above: which lower jurisdictions claimed its items, and which are behind. */
-export function DownstreamCard({ clones }: { clones: DownstreamClone[] }) {
+export function DownstreamCard({ clones, names }: { clones: DownstreamClone[]; names: Map<string, string> }) {
   const { t } = useI18n();
   const behind = clones.filter((c) => c.behind).length;
   return (
@@ -16,7 +16,7 @@ export function DownstreamCard({ clones }: { clones: DownstreamClone[] }) {
         scroll={{ x: 600 }}
         columns={[
           { title: t('下级区划', 'Jurisdiction'), dataIndex: 'jurisdictionName' },
-          { title: t('事项', 'Item'), dataIndex: 'itemId' },
+          { title: t('事项', 'Item'), dataIndex: 'itemId', render: (id: string) => names.get(id) ?? id },
           { title: t('跟随版本', 'Follows'), key: 'following', render: (_, c) => `v${c.following} / v${c.latest}` },
           { title: t('已发布', 'Published'), dataIndex: 'published', render: (v: number) => (v ? `v${v}` : '—') },
           {

@@ -10,6 +10,7 @@ import { itemTypeLabel, stateLabels } from '../labels';
 import { canConfigure } from '../session';
 import { ClaimDialog } from '../clones/ClaimDialog';
 import { DownstreamCard } from '../clones/DownstreamCard';
+import { ListActions } from '../clones/ListActions';
 import { useSignedIn } from '../session-context';
 
 /** The jurisdiction's items: search, filter, and create from blank or from a template. */
@@ -26,6 +27,7 @@ export function CataloguePage() {
   const [claiming, setClaiming] = useState(false);
   const jurisdictions = useQuery({ queryKey: ['jurisdictions'], queryFn: api.jurisdictions });
   const hasParent = !!jurisdictions.data?.find((x) => x.id === j)?.parent;
+  const below = (jurisdictions.data ?? []).filter((x) => x.parent === j);
   // The latest upstream versions, to say which clones are behind.
   const claimable = useQuery({ queryKey: ['claimable', j], queryFn: () => api.claimable(j), enabled: hasParent && canConfigure(session) });
   const upstreamLatest = new Map((claimable.data ?? []).map((c) => [c.itemId, c.version]));
@@ -93,11 +95,12 @@ export function CataloguePage() {
           },
           { title: t('状态', 'State'), dataIndex: 'state', render: (s: ItemHead['state']) => <Tag color={stateLabels[s][2]}>{t(stateLabels[s][0], stateLabels[s][1])}</Tag> },
           { title: t('版本', 'Version'), dataIndex: 'version', render: (v: number) => (v ? `v${v}` : '—') },
+          { title: t('清单调整', 'List changes'), key: 'actions', render: (_, row) => <ListActions jurisdiction={j} item={row} items={items.data ?? []} below={below} /> },
         ]}
       />
       <CreateItemDialog open={creating} onClose={() => setCreating(false)} />
       <ClaimDialog jurisdiction={j} open={claiming} onClose={() => setClaiming(false)} />
-      {(downstream.data?.length ?? 0) > 0 && <DownstreamCard clones={downstream.data!} />}
+      {(downstream.data?.length ?? 0) > 0 && <DownstreamCard clones={downstream.data!} names={new Map((items.data ?? []).map((i) => [i.itemId, i.draftName]))} />}
     </>
   );
 }
