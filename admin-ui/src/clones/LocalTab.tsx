@@ -1,20 +1,13 @@
 import { LockOutlined } from '@ant-design/icons';
-import Form from '@rjsf/antd';
-import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
+import type { UiSchema } from '@rjsf/utils';
 import { Card, Descriptions, Input, List, Space, Switch, Tag, Typography } from 'antd';
-import { itemDefinitionJsonSchema, localFields, type LocalField } from '@onevisit/item-schemas';
+import { localFields, type LocalField } from '@onevisit/item-schemas';
 import { useMemo } from 'react';
-import { fieldId } from '../editor/paths';
+import { ModelFieldsForm } from '../editor/ModelFieldsForm';
 import type { TabProps } from '../editor/tab-props';
 import { useI18n } from '../i18n';
 
 const LOCAL = Object.keys(localFields) as LocalField[];
-
-function localSchema(): RJSFSchema {
-  const full = itemDefinitionJsonSchema() as { properties: Record<string, unknown>; required?: string[] };
-  return { type: 'object', properties: Object.fromEntries(LOCAL.map((k) => [k, full.properties[k]])), required: (full.required ?? []).filter((k) => (LOCAL as string[]).includes(k)) } as RJSFSchema;
-}
 
 interface MaterialRow {
   id: string;
@@ -26,20 +19,16 @@ interface MaterialRow {
  * A clone's editor: the local fields (with a marker where the county overrides upstream), each
  * material's local sharing (免交), and the basic elements shown locked.
  */
-export function LocalTab({ definition, update, overridden }: TabProps & { overridden: string[] }) {
+export function LocalTab({ definition, update, issues, overridden }: TabProps & { overridden: string[] }) {
   const { t } = useI18n();
-  const schema = useMemo(localSchema, []);
   const uiSchema: UiSchema = useMemo(
     () => ({
-      'ui:submitButtonOptions': { norender: true },
-      faqs: { items: { answer: { 'ui:widget': 'textarea' } } },
       ...Object.fromEntries(
         LOCAL.map((k) => [k, { ...(k === 'faqs' ? { items: { answer: { 'ui:widget': 'textarea' } } } : {}), 'ui:title': `${localFields[k][0]}${overridden.includes(k) ? t('(本级已调整)', ' (set here)') : t('(沿用上级)', ' (as above)')}` }]),
       ),
     }),
     [overridden, t],
   );
-  const formData = Object.fromEntries(LOCAL.filter((k) => definition[k] !== undefined).map((k) => [k, definition[k]]));
   const materials = (definition.materials ?? []) as MaterialRow[];
   const setShared = (index: number, shared: MaterialRow['shared']) =>
     update((current) => {
@@ -69,20 +58,7 @@ export function LocalTab({ definition, update, overridden }: TabProps & { overri
       </Card>
       <Card size="small" title={t('本地内容', 'Local parts')}>
         <section aria-label={t('本地内容', 'Local parts')}>
-          <Form
-            schema={schema}
-            uiSchema={uiSchema}
-            formData={formData}
-            validator={validator}
-            showErrorList={false}
-            idPrefix={fieldId('')}
-            idSeparator="-"
-            experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipDefaults' }}
-            onChange={(event) => {
-              const next = event.formData as Record<string, unknown>;
-              if (LOCAL.some((k) => JSON.stringify(next[k]) !== JSON.stringify(definition[k]))) update((current) => ({ ...current, ...next }));
-            }}
-          />
+          <ModelFieldsForm fields={LOCAL} definition={definition} update={update} uiSchema={uiSchema} issues={issues} />
         </section>
       </Card>
       <Card size="small" title={t('本地免交的材料(可通过共享获取)', 'Materials obtained locally by sharing (免交)')}>

@@ -1,10 +1,7 @@
-import Form from '@rjsf/antd';
-import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
-import { itemDefinitionJsonSchema } from '@onevisit/item-schemas';
+import type { UiSchema } from '@rjsf/utils';
 import { useMemo } from 'react';
 import { useI18n } from '../i18n';
-import { fieldId, tabOf } from './paths';
+import { ModelFieldsForm } from './ModelFieldsForm';
 import type { TabProps } from './tab-props';
 
 /**
@@ -18,22 +15,10 @@ const BASICS = [
 ] as const;
 const MULTI_CHOICE = ['levels', 'targets', 'channels'];
 
-function basicsSchema(): RJSFSchema {
-  const full = itemDefinitionJsonSchema() as { properties: Record<string, Record<string, unknown>>; required?: string[]; definitions?: unknown };
-  const properties: Record<string, unknown> = {};
-  for (const key of BASICS) {
-    const property = full.properties[key]!;
-    properties[key] = MULTI_CHOICE.includes(key) ? { ...property, uniqueItems: true } : property;
-  }
-  return { type: 'object', properties, required: (full.required ?? []).filter((k) => (BASICS as readonly string[]).includes(k)) } as RJSFSchema;
-}
-
 export function BasicsTab({ definition, update, issues }: TabProps) {
-  const { t, pick } = useI18n();
-  const schema = useMemo(basicsSchema, []);
+  const { t } = useI18n();
   const uiSchema: UiSchema = useMemo(
     () => ({
-      'ui:submitButtonOptions': { norender: true },
       ...Object.fromEntries(MULTI_CHOICE.map((k) => [k, { 'ui:widget': 'checkboxes' }])),
       visitReason: { 'ui:widget': 'textarea' },
       faqs: { items: { answer: { 'ui:widget': 'textarea' } } },
@@ -41,35 +26,9 @@ export function BasicsTab({ definition, update, issues }: TabProps) {
     }),
     [],
   );
-  const formData = Object.fromEntries(BASICS.filter((k) => definition[k] !== undefined).map((k) => [k, definition[k]]));
-  // Publish-time issues in this tab show at their fields, like the form's own errors.
-  const extraErrors = useMemo(() => {
-    const errors: Record<string, unknown> = {};
-    for (const issue of issues.filter((i) => tabOf(i.path) === 'basics')) {
-      let node = errors;
-      for (const part of issue.path.split('/').slice(1)) node = (node[part] ??= {}) as Record<string, unknown>;
-      ((node.__errors ??= []) as string[]).push(pick(issue));
-    }
-    return errors;
-  }, [issues, pick]);
   return (
     <section aria-label={t('基本信息', 'Basics')}>
-      <Form
-        schema={schema}
-        uiSchema={uiSchema}
-        formData={formData}
-        validator={validator}
-        extraErrors={extraErrors as never}
-        showErrorList={false}
-        idPrefix={fieldId('')}
-        idSeparator="-"
-        // Defaults are the model's business at publish time; filling them here would look like an edit.
-        experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipDefaults' }}
-        onChange={(event) => {
-          const next = event.formData as Record<string, unknown>;
-          if (BASICS.some((k) => JSON.stringify(next[k]) !== JSON.stringify(definition[k]))) update((current) => ({ ...current, ...next }));
-        }}
-      />
+      <ModelFieldsForm fields={BASICS} multiChoice={MULTI_CHOICE} definition={definition} update={update} uiSchema={uiSchema} issues={issues} />
     </section>
   );
 }

@@ -1,0 +1,67 @@
+import Form from '@rjsf/antd';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import { itemDefinitionJsonSchema, type CheckIssue } from '@onevisit/item-schemas';
+import { useI18n } from '../i18n';
+import { useMemo } from 'react';
+import { fieldId } from './paths';
+import type { Definition } from './draft-state';
+
+/** Some top-level fields of the item model's own JSON Schema, as one schema; multiple choices as sets. */
+function modelSubset(fields: readonly string[], multiChoice: readonly string[]): RJSFSchema {
+  const full = itemDefinitionJsonSchema() as { properties: Record<string, Record<string, unknown>>; required?: string[] };
+  const properties = Object.fromEntries(fields.map((key) => [key, multiChoice.includes(key) ? { ...full.properties[key], uniqueItems: true } : full.properties[key]]));
+  return { type: 'object', properties, required: (full.required ?? []).filter((k) => fields.includes(k)) } as RJSFSchema;
+}
+
+/**
+ * Fields of an item edited with react-jsonschema-form from the model's own schema (the product
+ * edits its items with its own form engine). Only a change to these fields updates the draft.
+ */
+export function ModelFieldsForm({
+  fields,
+  multiChoice = [],
+  definition,
+  update,
+  uiSchema,
+  issues,
+}: {
+  fields: readonly string[];
+  multiChoice?: readonly string[];
+  definition: Definition;
+  update: (change: (current: Definition) => Definition) => void;
+  uiSchema: UiSchema;
+  issues: readonly CheckIssue[];
+}) {
+  const { pick } = useI18n();
+  const schema = useMemo(() => modelSubset(fields, multiChoice), [fields, multiChoice]);
+  // Publish-time issues about these fields show at them, like the form's own errors.
+  const extraErrors = useMemo(() => {
+    const errors: Record<string, unknown> = {};
+    for (const issue of issues.filter((i) => fields.includes(i.path.split('/')[1] ?? ''))) {
+      let node = errors;
+      for (const part of issue.path.split('/').slice(1)) node = (node[part] ??= {}) as Record<string, unknown>;
+      ((node.__errors ??= []) as string[]).push(pick(issue));
+    }
+    return errors;
+  }, [issues, fields, pick]);
+  const formData = Object.fromEntries(fields.filter((k) => definition[k] !== undefined).map((k) => [k, definition[k]]));
+  return (
+    <Form
+      schema={schema}
+      uiSchema={{ 'ui:submitButtonOptions': { norender: true }, ...uiSchema }}
+      formData={formData}
+      validator={validator}
+      extraErrors={extraErrors as never}
+      showErrorList={false}
+      idPrefix={fieldId('')}
+      idSeparator="-"
+      // Defaults are the model's business at publish time; filling them here would look like an edit.
+      experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipDefaults' }}
+      onChange={(event) => {
+        const next = event.formData as Record<string, unknown>;
+        if (fields.some((k) => JSON.stringify(next[k]) !== JSON.stringify(definition[k]))) update((current) => ({ ...current, ...next }));
+      }}
+    />
+  );
+}
