@@ -243,6 +243,26 @@ describe('the clock', () => {
     expect(k).toMatchObject({ status: 'inProcess', pauses: [{ from: '2026-03-03', until: '2026-03-10', kind: 'expertReview' }], due: { promised: { due: '2026-03-16' } } });
   });
 
+  it('waits for corrections asked during processing where the jurisdiction says so, and runs on where it does not', async () => {
+    for (const pauses of [true, false]) {
+      const saved = await h.call('PUT', `/api/admin/${CITY}/case-settings`, { token: admin, body: { warnings: { yellow: 0.5, red: 0.9 }, followUpDays: 10, correctionPausesClock: pauses } });
+      expect(saved.status).toBe(200);
+      on('2026-03-02');
+      const c = await apply();
+      await ok(c.number, { type: 'accept' }); // promised by 3/9
+      on('2026-03-03');
+      const asked = await ok(c.number, { type: 'requestCorrection', items: [{ materialId: 'sale-contract', note: '审查发现合同页码不全' }] });
+      expect(asked).toMatchObject({ status: 'correctionRequested', acceptedOn: '2026-03-02' });
+      expect((await detail(c.number)).allowed).not.toContain('notAccept'); // accepted already
+      on('2026-03-06');
+      const back = await applicant(c, { type: 'supplyCorrection', materials: { 'sale-contract': [await uploaded('real-estate-transfer', 'sale-contract')] } });
+      expect(back.json.status).toBe('inProcess');
+      // Paused 3/3–3/5: three working days, or none.
+      expect(back.json.due.promised.due).toBe(pauses ? '2026-03-12' : '2026-03-09');
+    }
+    await h.call('PUT', `/api/admin/${CITY}/case-settings`, { token: admin, body: { warnings: { yellow: 0.5, red: 0.9 }, followUpDays: 10 } });
+  });
+
   it('is extended once by 10 working days, with a reason', async () => {
     on('2026-03-02');
     const c = await apply();

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { CaseSettings } from '@onevisit/functions/case-settings';
 import type { OutboxMessage } from '@onevisit/functions/notifier';
 import dayjs from 'dayjs';
@@ -82,8 +82,10 @@ function SettingsCard({ jurisdiction }: { jurisdiction: string }) {
     <Card size="small" title={t('办件预警设置', 'Case warning settings')} style={{ marginBottom: 16 }}>
       <Form
         layout="inline"
-        initialValues={{ yellow: percent(settings.data.warnings.yellow), red: percent(settings.data.warnings.red), followUpDays: settings.data.followUpDays }}
-        onFinish={(v: { yellow: number; red: number; followUpDays: number }) => save.mutate({ warnings: { yellow: v.yellow / 100, red: v.red / 100 }, followUpDays: v.followUpDays })}
+        initialValues={{ yellow: percent(settings.data.warnings.yellow), red: percent(settings.data.warnings.red), followUpDays: settings.data.followUpDays, correctionPausesClock: settings.data.correctionPausesClock }}
+        onFinish={(v: { yellow: number; red: number; followUpDays: number; correctionPausesClock: boolean }) =>
+          save.mutate({ warnings: { yellow: v.yellow / 100, red: v.red / 100 }, followUpDays: v.followUpDays, correctionPausesClock: v.correctionPausesClock })
+        }
       >
         <Form.Item name="yellow" label={t('黄牌：已用时限达(%)', 'Yellow at (% used)')} rules={[{ required: true }]}>
           <InputNumber min={5} max={99} />
@@ -93,6 +95,9 @@ function SettingsCard({ jurisdiction }: { jurisdiction: string }) {
         </Form.Item>
         <Form.Item name="followUpDays" label={t('差评回访期限(工作日)', 'Follow-up days for poor ratings')} rules={[{ required: true }]}>
           <InputNumber min={1} max={60} />
+        </Form.Item>
+        <Form.Item name="correctionPausesClock" label={t('受理后补正期间暂停计时', 'Corrections after acceptance pause the clock')} valuePropName="checked">
+          <Switch />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           {t('保存', 'Save')}

@@ -72,7 +72,9 @@ export function clocksOf(c: CaseRecord, item: ItemDefinition, calendar: WorkCale
     if (ticking) running.add(clock);
   };
   const deciding = ['received', 'correctionRequested', 'inProcess', 'suspended'].includes(c.status);
-  const ticking = c.status === 'inProcess' && c.acceptedOn !== undefined;
+  // After acceptance the decision clock runs, unless it stands still (suspended, or a correction that pauses it).
+  const paused = c.pauses.at(-1) !== undefined && !c.pauses.at(-1)!.until;
+  const ticking = c.acceptedOn !== undefined && (c.status === 'inProcess' || c.status === 'correctionRequested') && !paused;
 
   if (c.status === 'received') {
     add({ name: 'acceptance', key: 'acceptance', from: start, due: due(calendar, start, workdays(ACCEPTANCE_DAYS)), pauses: [], levels: ALL_LEVELS }, true);

@@ -4,6 +4,7 @@ import type { FileInfo } from '../records';
 import type { ApplicantAction, OfficerAction } from './actions';
 import { actionNames, statusNames } from './names';
 import type { ClockName, CaseRecord, CaseStatus, HistoryEntry } from './record';
+import type { CaseSettings } from './settings';
 
 /**
  * The case state machine (DOMAIN §2), as a pure function: a case and an action in, the next
@@ -40,6 +41,7 @@ export interface Actor {
 
 export interface TransitionContext {
   item: ItemDefinition;
+  settings: CaseSettings;
   today: string;
   at: string;
   actor: Actor;
@@ -65,7 +67,8 @@ const notAllowed = (zh: string, en: string) => new ApiError(409, 'ACTION_NOT_ALL
 const allowedFrom: Record<CaseAction['type'], readonly CaseStatus[]> = {
   accept: ['received'],
   deemAccept: ['received'],
-  requestCorrection: ['received'],
+  // Before acceptance: 一次性告知. During processing: the review asks for more (审查中补正).
+  requestCorrection: ['received', 'inProcess'],
   notAccept: ['received', 'correctionRequested'],
   completeStep: ['inProcess'],
   autoPass: ['inProcess'],
@@ -88,8 +91,10 @@ const allowedFrom: Record<CaseAction['type'], readonly CaseStatus[]> = {
 function guard(c: CaseRecord, action: CaseAction, item: ItemDefinition): [string, string] | undefined {
   switch (action.type) {
     case 'requestCorrection':
-      if (c.correction) return ['补正只能一次性告知，本件已告知过', 'corrections are requested once, all at once; this case had its request'];
+      if (c.status === 'received' && c.correction) return ['补正只能一次性告知，本件已告知过', 'corrections are requested once, all at once; this case had its request'];
       return undefined;
+    case 'notAccept':
+      return c.acceptedOn ? ['本件已受理，不能再作不予受理决定', 'the case was accepted; it can no longer be refused acceptance'] : undefined;
     case 'completeStep':
       if (action.outcome === 'return' && c.step!.index === 0) return ['第一个环节无法退回', 'the first step cannot be returned'];
       if (action.outcome === 'reject' && !action.reasons) return ['不予许可须说明理由', 'a denial must state its reasons'];
@@ -215,6 +220,8 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
     case 'requestCorrection': {
       next.status = 'correctionRequested';
       next.correction = { requestedOn: today, items: action.items };
+      // Asked during processing: where the jurisdiction says so, the clock waits for the applicant.
+      if (c.status === 'inProcess' && ctx.settings.correctionPausesClock) next.pauses.push({ from: today, kind: 'correction', reason: '受理后补正' });
       const list = action.items.map((i, n) => `${n + 1}. ${i.materialId ? `${c.materials.find((m) => m.materialId === i.materialId)?.name ?? i.materialId}：` : ''}${i.note}`);
       note = list.join('；');
       tell('applicant', 'correctionRequested', `您申请的「${c.itemName}」(${c.trackingNumber})需要补正，请一次补齐：${list.join('；')}`, `Your application ${c.trackingNumber} needs corrections (all listed at once): ${list.join('; ')}`);
@@ -298,7 +305,9 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
       break;
     }
     case 'supplyCorrection':
-      next.status = 'received';
+      // Before acceptance the corrected application is received afresh; during processing, work resumes.
+      next.status = c.acceptedOn ? 'inProcess' : 'received';
+      if (c.acceptedOn && c.pauses.at(-1)?.kind === 'correction' && !c.pauses.at(-1)!.until) next.pauses.at(-1)!.until = today;
       next.correction = { ...c.correction!, suppliedOn: today, ...(action.response ? { response: action.response } : {}) };
       for (const [materialId, files] of Object.entries(action.materials)) {
         const m = next.materials.find((x) => x.materialId === materialId);

@@ -86,7 +86,7 @@ export async function act(
   const now = deps.clock();
   const today = shanghaiDateOf(now);
   const rules = await rulesFor(deps, found);
-  const { next, notices } = transition(found, action, { item: rules.item, today, at: now.toISOString(), actor: options.actor, ...(options.key ? { key: options.key } : {}) });
+  const { next, notices } = transition(found, action, { item: rules.item, settings: rules.settings, today, at: now.toISOString(), actor: options.actor, ...(options.key ? { key: options.key } : {}) });
   const settled = settle({ ...next, revision: found.revision + 1 } as StoredCase, rules, today);
   try {
     await deps.store.saveCase(settled.case, found.revision, settled);

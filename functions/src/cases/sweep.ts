@@ -55,7 +55,7 @@ function catchUp(c: StoredCase, rules: CaseRules, today: string, at: string) {
     if (events.length === 0) break;
     // One event per round: an action changes which clocks run.
     for (const action of actionsFor(events[0]!, current, rules)) {
-      const result = transition(current, action, { item: rules.item, today, at, actor: SYSTEM });
+      const result = transition(current, action, { item: rules.item, settings: rules.settings, today, at, actor: SYSTEM });
       current = result.next as StoredCase;
       notices.push(...result.notices);
       if (action.type === 'warning') warnings++;
