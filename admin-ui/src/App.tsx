@@ -1,22 +1,26 @@
-import { Alert, App as AntApp, ConfigProvider } from 'antd';
+import { Alert, App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { api, whenSignedOut } from './api';
 import { completeSignIn } from './hosted-sign-in';
 import { Shell } from './Shell';
 import { useI18n } from './i18n';
-import { CasePage } from './cases/CasePage';
-import { PrintPage } from './cases/PrintPage';
-import { QueuePage } from './cases/QueuePage';
-import { CalendarPage } from './pages/CalendarPage';
-import { MessagesPage } from './pages/MessagesPage';
 import { CataloguePage } from './pages/CataloguePage';
-import { ItemEditorPage } from './pages/ItemEditorPage';
 import { SignInPage } from './pages/SignInPage';
 import { loadSession, saveSession, type Session } from './session';
 import { SessionContext, useSession } from './session-context';
+
+// Pages load when first opened: the sign-in and the catalogue come first, the editor (with its form
+// engine) and the workbench after.
+const page = <T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) => lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+const ItemEditorPage = page(() => import('./pages/ItemEditorPage'), 'ItemEditorPage');
+const CalendarPage = page(() => import('./pages/CalendarPage'), 'CalendarPage');
+const MessagesPage = page(() => import('./pages/MessagesPage'), 'MessagesPage');
+const QueuePage = page(() => import('./cases/QueuePage'), 'QueuePage');
+const CasePage = page(() => import('./cases/CasePage'), 'CasePage');
+const PrintPage = page(() => import('./cases/PrintPage'), 'PrintPage');
 
 export function App() {
   const { language } = useI18n();
@@ -94,7 +98,13 @@ function Home() {
 /** Signed-in pages without the frame: printable documents. */
 function SignedInBare() {
   const { session } = useSession();
-  return session ? <PrintPage /> : <Navigate to="/sign-in" replace />;
+  return session ? (
+    <Suspense fallback={<Spin />}>
+      <PrintPage />
+    </Suspense>
+  ) : (
+    <Navigate to="/sign-in" replace />
+  );
 }
 
 function SignedIn() {
@@ -102,7 +112,9 @@ function SignedIn() {
   if (!session) return <Navigate to="/sign-in" replace />;
   return (
     <Shell>
-      <Outlet />
+      <Suspense fallback={<Spin />}>
+        <Outlet />
+      </Suspense>
     </Shell>
   );
 }
