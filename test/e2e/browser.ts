@@ -1,4 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startLocalServer, type LocalServer } from '../api/local-server';
 
 /**
  * Debian's Chromium, started the way this machine allows: no sandbox as root, and no background
@@ -9,4 +11,25 @@ export function launchChromium(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+export interface Site {
+  server: LocalServer;
+  browser: Browser;
+}
+
+/**
+ * OneVisit as `npm start --memory` runs it, and a Chromium, for one test file: started before its
+ * tests, closed after them. The fields are set once the file's tests begin.
+ */
+export function siteInBrowser(): Site {
+  const site = {} as Site;
+  beforeAll(async () => {
+    [site.server, site.browser] = await Promise.all([startLocalServer({ memory: true }), launchChromium()]);
+  }, 180_000);
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.stop();
+  });
+  return site;
 }

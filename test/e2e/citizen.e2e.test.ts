@@ -1,25 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../api/local-server';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /** An applicant on a phone with JavaScript turned off: the whole flow still works. */
-let server: LocalServer;
-let browser: Browser;
+const site = siteInBrowser();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startLocalServer({ memory: true }), launchChromium()]);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
 
 async function phone(javaScriptEnabled: boolean): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled })).newPage();
+  const page = await (await site.browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled })).newPage();
   page.setDefaultTimeout(15_000);
   return page;
 }
@@ -27,7 +18,7 @@ async function phone(javaScriptEnabled: boolean): Promise<Page> {
 describe('applying without JavaScript', () => {
   it('shows the errors at once, keeps the answers, then files the case and tracks it', async () => {
     const page = await phone(false);
-    await page.goto(`${server.base}/apply/990100/real-estate-transfer`);
+    await page.goto(`${site.server.base}/apply/990100/real-estate-transfer`);
     await page.getByLabel('买卖', { exact: true }).check();
     await page.getByLabel('不动产权证书号').fill('示房权证第 001 号');
     await page.getByLabel('界址、面积是否发生变化').check(); // makes the survey report a 容缺 material
@@ -73,7 +64,7 @@ describe('applying without JavaScript', () => {
 describe('applying with JavaScript', () => {
   it('follows the answers: the materials, the fields, mistakes on leaving a field, a draft kept on the device', async () => {
     const page = await phone(true);
-    await page.goto(`${server.base}/apply/990100/real-estate-transfer`);
+    await page.goto(`${site.server.base}/apply/990100/real-estate-transfer`);
     const materials = page.locator('#materials-list');
     await page.getByLabel('继承', { exact: true }).check();
     await expect.poll(() => materials.textContent()).toContain('继承权公证书或生效法律文书');
@@ -124,14 +115,14 @@ describe('applying with JavaScript', () => {
 describe('the citizen pages', () => {
   it('have no serious accessibility problem', async () => {
     const page = await phone(true);
-    await page.goto(`${server.base}/apply/990100/real-estate-transfer`);
+    await page.goto(`${site.server.base}/apply/990100/real-estate-transfer`);
     await expectAccessible(page, 'apply');
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.getByRole('alert').waitFor();
     await expectAccessible(page, 'apply with errors');
-    await page.goto(`${server.base}/apply/990100/real-estate-transfer/checklist`);
+    await page.goto(`${site.server.base}/apply/990100/real-estate-transfer/checklist`);
     await expectAccessible(page, 'checklist');
-    await page.goto(`${server.base}/track`);
+    await page.goto(`${site.server.base}/track`);
     await expectAccessible(page, 'track');
   });
 });

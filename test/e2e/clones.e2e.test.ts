@@ -1,31 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../api/local-server';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /**
  * 东城县's administrator claims two city items, adapts one, publishes it; the city changes the
  * item; the county takes the change from the upstream view and publishes again.
  */
-let server: LocalServer;
-let browser: Browser;
+const site = siteInBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startLocalServer({ memory: true }), launchChromium()]);
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  page = await (await site.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   page.setDefaultTimeout(15_000);
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** The city administrator's edits, over the API as the editor makes them. */
 async function cityPublishesShorterLegalLimit() {
   const call = async (method: string, path: string, init: { token?: string; body?: unknown; ifMatch?: number } = {}) => {
-    const response = await fetch(`${server.base}${path}`, {
+    const response = await fetch(`${site.server.base}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.ifMatch ? { 'if-match': `"${init.ifMatch}"` } : {}) },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -41,7 +34,7 @@ async function cityPublishesShorterLegalLimit() {
 
 describe('a county follows the city', () => {
   it('claims two city items, with progress, from the claim dialog', async () => {
-    await page.goto(`${server.base}/admin/`);
+    await page.goto(`${site.server.base}/admin/`);
     await page.getByRole('button', { name: '登录为 陈芳(东城县)' }).click();
     await page.getByRole('heading', { name: '事项清单' }).waitFor();
     await page.getByRole('button', { name: '从上级认领' }).click();
@@ -73,7 +66,7 @@ describe('a county follows the city', () => {
 
   it('takes the city’s new version from the upstream view, deciding on the promise', async () => {
     await cityPublishesShorterLegalLimit();
-    await page.goto(`${server.base}/admin/`);
+    await page.goto(`${site.server.base}/admin/`);
     await page.getByText('上级已更新至 v2').waitFor();
     await page.getByRole('link', { name: '不动产转移登记' }).click();
     await page.getByRole('tab', { name: '上级更新' }).click();
@@ -91,7 +84,7 @@ describe('a county follows the city', () => {
     await page.getByRole('button', { name: '发布', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
     await page.getByText('已发布第 2 版').waitFor();
-    await page.goto(`${server.base}/admin/`);
+    await page.goto(`${site.server.base}/admin/`);
     await page.getByRole('link', { name: '不动产转移登记' }).waitFor();
     expect(await page.getByText('上级已更新至 v2').count()).toBe(0);
   });

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../api/local-server';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { siteInBrowser } from './browser';
 import { choose, expectAccessible, shoot } from './editor-helpers';
 
 /**
@@ -9,25 +8,19 @@ import { choose, expectAccessible, shoot } from './editor-helpers';
  * three materials (conditional, 容缺, shared), two steps and limits, previews it, publishes,
  * edits and publishes again, and reads the difference between the versions.
  */
-let server: LocalServer;
-let browser: Browser;
+const site = siteInBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startLocalServer({ memory: true }), launchChromium()]);
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  page = await (await site.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   page.setDefaultTimeout(15_000);
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const tab = (name: string) => page.getByRole('tab', { name });
 
 describe('an official configures and publishes an item', () => {
   it('signs in with the demo picker and sees the catalogue', async () => {
-    await page.goto(`${server.base}/admin/`);
+    await page.goto(`${site.server.base}/admin/`);
     await expect.poll(() => page.getByRole('heading', { name: '登录事项配置' }).isVisible()).toBe(true);
     await expectAccessible(page, 'sign-in');
     await shoot(page, '1-sign-in');
@@ -199,8 +192,8 @@ describe('an official configures and publishes an item', () => {
   });
 
   it('is usable on a 360 px wide phone: nothing spills sideways', async () => {
-    const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
-    await phone.goto(`${server.base}/admin/`);
+    const phone = await (await site.browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    await phone.goto(`${site.server.base}/admin/`);
     await phone.getByRole('button', { name: '登录为 王敏(示范市政务服务管理办)' }).click();
     await phone.getByRole('heading', { name: '事项清单' }).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

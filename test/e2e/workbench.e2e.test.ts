@@ -1,13 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { saleAnswers } from '../../functions/test/files';
-import { startLocalServer, type LocalServer } from '../api/local-server';
-import { launchChromium } from './browser';
+import { siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /** An officer of the 不动产登记中心 works two fresh applications in the workbench. */
-let server: LocalServer;
-let browser: Browser;
+const site = siteInBrowser();
 const cases: string[] = [];
 
 const ITEM = '/api/items/990100/real-estate-transfer';
@@ -19,26 +17,21 @@ async function apply(): Promise<string> {
     const form = new FormData();
     form.set('materialId', id);
     form.set('file', new File([Buffer.from('%PDF-1.4\n%%EOF\n')], `${id}.pdf`));
-    materials[id] = [((await (await fetch(`${server.base}${ITEM}/uploads`, { method: 'POST', body: form })).json()) as { key: string }).key];
+    materials[id] = [((await (await fetch(`${site.server.base}${ITEM}/uploads`, { method: 'POST', body: form })).json()) as { key: string }).key];
   }
-  const response = await fetch(`${server.base}${ITEM}/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: saleAnswers, materials }) });
+  const response = await fetch(`${site.server.base}${ITEM}/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: saleAnswers, materials }) });
   expect(response.status).toBe(201);
   return ((await response.json()) as { case: { trackingNumber: string } }).case.trackingNumber;
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startLocalServer({ memory: true }), launchChromium()]);
   cases.push(await apply(), await apply());
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function signedIn(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport })).newPage();
+  const page = await (await site.browser.newContext({ viewport })).newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${server.base}/admin/`);
+  await page.goto(`${site.server.base}/admin/`);
   await page.getByRole('button', { name: '登录为 李强(不动产登记中心)' }).click();
   await page.getByRole('heading', { name: '待办件' }).waitFor();
   return page;
@@ -87,7 +80,7 @@ describe('the officer workbench', () => {
     await shoot(page, 'workbench-4-decided');
 
     // The second case: a correction request listing everything at once, and its printed notice.
-    await page.goto(`${server.base}/admin/cases/${cases[1]}`);
+    await page.goto(`${site.server.base}/admin/cases/${cases[1]}`);
     await act(page, '一次性告知补正', '待补正', async (d) => {
       await d.getByLabel('第1项补正内容').fill('买卖合同缺少签字页');
       await d.getByRole('button', { name: '再加一项' }).click();
@@ -102,7 +95,7 @@ describe('the officer workbench', () => {
     await shoot(page, 'workbench-5-correction-notice');
 
     // Back in the queue: the decided case has left it; the one awaiting corrections stays.
-    await page.goto(`${server.base}/admin/cases`);
+    await page.goto(`${site.server.base}/admin/cases`);
     await page.getByRole('link', { name: cases[1]!, exact: true }).waitFor();
     expect(await page.getByRole('link', { name: cases[0]!, exact: true }).count()).toBe(0);
   });
@@ -110,12 +103,12 @@ describe('the officer workbench', () => {
   it('tells an officer who acted on a stale view that someone else got there first', async () => {
     const n = await apply();
     const page = await signedIn();
-    await page.goto(`${server.base}/admin/cases/${n}`);
+    await page.goto(`${site.server.base}/admin/cases/${n}`);
     await page.getByRole('button', { name: '受理', exact: true }).waitFor();
     // A colleague accepts it meanwhile.
-    const token = ((await (await fetch(`${server.base}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jurisdiction: '990100', userId: 'estate-reviewer' }) })).json()) as { token: string }).token;
-    const detail = (await (await fetch(`${server.base}/api/officer/cases/${n}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { case: { revision: number } };
-    await fetch(`${server.base}/api/officer/cases/${n}/actions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ type: 'accept', expectedRevision: detail.case.revision }) });
+    const token = ((await (await fetch(`${site.server.base}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jurisdiction: '990100', userId: 'estate-reviewer' }) })).json()) as { token: string }).token;
+    const detail = (await (await fetch(`${site.server.base}/api/officer/cases/${n}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { case: { revision: number } };
+    await fetch(`${site.server.base}/api/officer/cases/${n}/actions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ type: 'accept', expectedRevision: detail.case.revision }) });
 
     await page.getByRole('button', { name: '受理', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
