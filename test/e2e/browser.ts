@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startLocalServer, type LocalServer } from '../api/local-server';
 
@@ -32,4 +32,11 @@ export function siteInBrowser(): Site {
     await site.server?.stop();
   });
   return site;
+}
+
+/** A page in a fresh browser context (a desktop screen unless told), waiting up to 15 s for anything. */
+export async function openPage(browser: Browser, options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true })).newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { siteInBrowser } from './browser';
+import { openPage, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /** An applicant on a phone with JavaScript turned off: the whole flow still works. */
@@ -9,11 +9,7 @@ const site = siteInBrowser();
 
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
 
-async function phone(javaScriptEnabled: boolean): Promise<Page> {
-  const page = await (await site.browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled })).newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const phone = (javaScriptEnabled: boolean): Promise<Page> => openPage(site.browser, { viewport: { width: 390, height: 844 }, javaScriptEnabled });
 
 describe('applying without JavaScript', () => {
   it('shows the errors at once, keeps the answers, then files the case and tracks it', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { siteInBrowser } from './browser';
+import { openPage, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /**
@@ -11,9 +11,8 @@ const site = siteInBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  page = await (await site.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.setDefaultTimeout(15_000);
-}, 180_000);
+  page = await openPage(site.browser);
+});
 
 /** The city administrator's edits, over the API as the editor makes them. */
 async function cityPublishesShorterLegalLimit() {

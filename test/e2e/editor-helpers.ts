@@ -23,27 +23,26 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 
 /**
  * Picks an option of an Ant Design select, opened from its labelled combobox. A select that was
- * just re-rendered (its row changed) can swallow the first click, so opening is retried; on a
- * busy machine the list can stay open a moment after the choice, so it is closed then.
+ * just re-rendered (its row changed) can swallow a click, and on a busy machine a click on an
+ * option can be lost while the list opens: so the choice is checked where the select shows its
+ * value, and made again if it did not take.
  */
 export async function choose(page: Page, combobox: Locator, option: string): Promise<void> {
+  const select = combobox.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+  const open = page.locator('.ant-select-dropdown:visible');
   for (let attempt = 1; ; attempt++) {
     await combobox.click();
     try {
       await item.waitFor({ timeout: 4000 });
+      await item.click();
+      await expect.poll(async () => (await select.locator('.ant-select-content').textContent()) ?? '', { timeout: 3000 }).toContain(option);
       break;
     } catch (error) {
       if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
+      if ((await open.count()) > 0) await page.keyboard.press('Escape');
     }
   }
-  await item.click();
-  const open = page.locator('.ant-select-dropdown:visible');
-  try {
-    await expect.poll(() => open.count(), { timeout: 2000 }).toBe(0);
-  } catch {
-    await page.keyboard.press('Escape');
-    await expect.poll(() => open.count(), { timeout: 5000 }).toBe(0);
-  }
+  if ((await open.count()) > 0) await page.keyboard.press('Escape');
+  await expect.poll(() => open.count(), { timeout: 5000 }).toBe(0);
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { siteInBrowser } from './browser';
+import { openPage, siteInBrowser } from './browser';
 import { choose, expectAccessible, shoot } from './editor-helpers';
 
 /**
@@ -12,9 +12,8 @@ const site = siteInBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  page = await (await site.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.setDefaultTimeout(15_000);
-}, 180_000);
+  page = await openPage(site.browser);
+});
 
 const tab = (name: string) => page.getByRole('tab', { name });
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saleAnswers } from '../../functions/test/files';
-import { siteInBrowser } from './browser';
+import { openPage, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /** An officer of the 不动产登记中心 works two fresh applications in the workbench. */
@@ -29,8 +29,7 @@ beforeAll(async () => {
 }, 180_000);
 
 async function signedIn(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const page = await (await site.browser.newContext({ viewport })).newPage();
-  page.setDefaultTimeout(15_000);
+  const page = await openPage(site.browser, { viewport });
   await page.goto(`${site.server.base}/admin/`);
   await page.getByRole('button', { name: '登录为 李强(不动产登记中心)' }).click();
   await page.getByRole('heading', { name: '待办件' }).waitFor();
