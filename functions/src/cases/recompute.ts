@@ -10,11 +10,13 @@ import { rulesFor, settle, withEntry } from './service';
  * (they inherit its days), is recomputed; a case whose dates moved records it in its history.
  */
 
+const clockTitles: Record<keyof CaseRecord['due'], string> = { acceptance: '受理告知', promised: '承诺办结', legal: '法定办结', step: '当前环节', supplement: '容缺补交', delivery: '送达', followUp: '差评回访' };
+
+/** The due dates that moved, as the history says it: 承诺办结 2026-03-09 → 2026-03-10. */
 function describeMoves(before: CaseRecord['due'], after: CaseRecord['due']): string | undefined {
-  const names: Record<string, string> = { acceptance: '受理告知', promised: '承诺办结', legal: '法定办结', step: '当前环节', supplement: '容缺补交', delivery: '送达', followUp: '差评回访' };
-  const moves = Object.keys(names)
-    .filter((k) => before[k as keyof typeof before]?.due !== after[k as keyof typeof after]?.due && after[k as keyof typeof after])
-    .map((k) => `${names[k]} ${before[k as keyof typeof before]?.due ?? '-'} → ${after[k as keyof typeof after]!.due}`);
+  const moves = (Object.keys(clockTitles) as Array<keyof CaseRecord['due']>)
+    .filter((k) => after[k] && before[k]?.due !== after[k]!.due)
+    .map((k) => `${clockTitles[k]} ${before[k]?.due ?? '-'} → ${after[k]!.due}`);
   return moves.length > 0 ? moves.join('；') : undefined;
 }
 
