@@ -72,13 +72,20 @@ export class Store {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
-  /** Creates the table when it does not exist yet (local mode; in AWS the stack owns it). */
+  /** Creates the table when it does not exist yet (local mode; in AWS the stack owns it), and waits until it is usable. */
   async ensureTable(): Promise<void> {
     try {
       await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
     } catch (error) {
       if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
       await this.client.send(new CreateTableCommand(tableDefinition(this.tableName)));
+    }
+    // A new table answers "not found" to writes until it is active, and its indexes likewise.
+    for (let waited = 0; ; waited += 50) {
+      const { Table: table } = await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
+      if (table?.TableStatus === 'ACTIVE' && (table.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE')) return;
+      if (waited > 30_000) throw new Error(`table ${this.tableName} did not become active`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 
