@@ -1,5 +1,6 @@
 import type { Authenticator, LocalTokens } from './auth';
 import type { Calendars } from './calendars';
+import type { CaseSettingsSource } from './cases/service';
 import type { FileStore } from './files';
 import type { Notifier } from './notifier';
 import type { Store } from './store/store';
@@ -8,6 +9,7 @@ import type { Store } from './store/store';
 export interface AppDeps {
   store: Store;
   calendars: Calendars;
+  caseSettings: CaseSettingsSource;
   files: FileStore;
   auth: Authenticator;
   notifier: Notifier;

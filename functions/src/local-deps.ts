@@ -1,5 +1,6 @@
 import { LocalTokens } from './auth';
 import { Calendars } from './calendars';
+import { CaseSettingsSource } from './cases/service';
 import type { AppDeps } from './deps';
 import { localFileStore } from './files';
 import { LogChannel, Outbox } from './notifier';
@@ -11,6 +12,7 @@ export function localDeps(store: Store, options: { dataDir: string; secret: stri
   return {
     store,
     calendars: new Calendars(store),
+    caseSettings: new CaseSettingsSource(store),
     files: localFileStore(options.dataDir),
     auth: tokens,
     devTokens: tokens,

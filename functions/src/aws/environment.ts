@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Calendars } from '../calendars';
+import { CaseSettingsSource } from '../cases/service';
 import type { AppDeps } from '../deps';
 import { LocalFileStore } from '../files';
 import { Outbox } from '../notifier';
@@ -27,6 +28,7 @@ export async function depsFromEnvironment(env: NodeJS.ProcessEnv = process.env):
   return {
     store,
     calendars: new Calendars(store),
+    caseSettings: new CaseSettingsSource(store),
     files: env.FILES_DIR ? new LocalFileStore(env.FILES_DIR) : new S3FileStore(new S3Client({}), need('FILES_BUCKET')),
     auth: new CognitoAuthenticator({ userPoolId: need('COGNITO_USER_POOL_ID'), clientId: need('COGNITO_CLIENT_ID') }),
     notifier: new Outbox(store, new AwsChannel(new SNSClient({}), new SESv2Client({}), env.NOTIFY_FROM_EMAIL)),

@@ -1,7 +1,7 @@
 import { formFields, shanghaiDateOf, valueAt, type ItemDefinition, type WorkCalendar } from '@onevisit/item-schemas';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../errors';
-import { ConflictError } from '../store/store';
+import { ConflictError, type Store } from '../store/store';
 import { clocksOf, dueDatesOf, nextCheckOf, nextEvents, urgencyOf } from './clocks';
 import { transition, type Actor, type CaseAction, type NoticeIntent } from './lifecycle';
 import { openStatuses, type CaseRecord, type HistoryEntry, type StoredCase } from './record';
@@ -19,15 +19,38 @@ export interface CaseRules {
   settings: CaseSettings;
 }
 
-/** A jurisdiction's settings, else the nearest parent's, else the defaults. */
-export async function caseSettingsFor(deps: AppDeps, jurisdiction: string): Promise<CaseSettings> {
-  for (let id: string | undefined = jurisdiction, depth = 0; id && depth < 8; depth++) {
-    const own = await deps.store.getCaseSettings(id);
-    if (own) return own;
-    id = (await deps.store.getJurisdiction(id))?.parent;
+/** A jurisdiction's settings, else the nearest parent's, else the defaults (kept briefly, like calendars). */
+export class CaseSettingsSource {
+  private readonly cache = new Map<string, { settings: CaseSettings; until: number }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly ttlMs = 60_000,
+  ) {}
+
+  async forJurisdiction(jurisdiction: string, now = Date.now()): Promise<CaseSettings> {
+    const cached = this.cache.get(jurisdiction);
+    if (cached && cached.until > now) return cached.settings;
+    let settings = defaultCaseSettings;
+    for (let id: string | undefined = jurisdiction, depth = 0; id && depth < 8; depth++) {
+      const own = await this.store.getCaseSettings(id);
+      if (own) {
+        settings = own;
+        break;
+      }
+      id = (await this.store.getJurisdiction(id))?.parent;
+    }
+    this.cache.set(jurisdiction, { settings, until: now + this.ttlMs });
+    return settings;
   }
-  return defaultCaseSettings;
+
+  /** A jurisdiction's settings changed: it and those inheriting them must be read again. */
+  invalidate(): void {
+    this.cache.clear();
+  }
 }
+
+export const caseSettingsFor = (deps: AppDeps, jurisdiction: string) => deps.caseSettings.forJurisdiction(jurisdiction);
 
 export async function rulesFor(deps: AppDeps, c: Pick<CaseRecord, 'jurisdiction' | 'itemId' | 'version'>): Promise<CaseRules> {
   const [version, calendar, settings] = await Promise.all([
@@ -115,18 +138,19 @@ function contact(item: ItemDefinition, c: CaseRecord, format: 'cn-mobile' | 'ema
 }
 
 export async function sendNotices(deps: AppDeps, c: CaseRecord, item: ItemDefinition, notices: NoticeIntent[], at: Date): Promise<void> {
-  for (const notice of notices) {
-    const base = { jurisdiction: c.jurisdiction, topic: notice.topic, text: notice.text, text_en: notice.text_en, trackingNumber: c.trackingNumber };
-    if (notice.to === 'applicant') {
-      // By SMS and e-mail, to whichever the form asked for; a form with neither leaves the tracking page.
-      const mobile = contact(item, c, 'cn-mobile');
-      const email = contact(item, c, 'email');
-      if (mobile) await deps.notifier.send({ ...base, channel: 'sms', to: mobile }, at);
-      if (email) await deps.notifier.send({ ...base, channel: 'email', to: email }, at);
-    } else {
-      await deps.notifier.send({ ...base, channel: 'inSite', to: notice.to === 'department' ? `dept:${c.departmentId}` : 'admins' }, at);
-    }
+  await Promise.all(notices.map((notice) => sendNotice(deps, c, item, notice, at)));
+}
+
+async function sendNotice(deps: AppDeps, c: CaseRecord, item: ItemDefinition, notice: NoticeIntent, at: Date): Promise<void> {
+  const base = { jurisdiction: c.jurisdiction, topic: notice.topic, text: notice.text, text_en: notice.text_en, trackingNumber: c.trackingNumber };
+  if (notice.to !== 'applicant') {
+    await deps.notifier.send({ ...base, channel: 'inSite', to: notice.to === 'department' ? `dept:${c.departmentId}` : 'admins' }, at);
+    return;
   }
+  // By SMS and e-mail, to whichever the form asked for; a form with neither leaves the tracking page.
+  const mobile = contact(item, c, 'cn-mobile');
+  const email = contact(item, c, 'email');
+  await Promise.all([mobile && deps.notifier.send({ ...base, channel: 'sms', to: mobile }, at), email && deps.notifier.send({ ...base, channel: 'email', to: email }, at)]);
 }
 
 /** Appends an entry that is not a transition (e.g. a recomputation) to a settled case. */

@@ -302,7 +302,9 @@ export function registerAdminRoutes(app: App): void {
       const { jurisdiction } = c.req.valid('param');
       admin(c, jurisdiction);
       const settings = c.req.valid('json');
-      await c.get('deps').store.putCaseSettings(jurisdiction, settings);
+      const deps = c.get('deps');
+      await deps.store.putCaseSettings(jurisdiction, settings);
+      deps.caseSettings.invalidate();
       return c.json(settings, 200);
     },
   );
