@@ -1,6 +1,7 @@
 import { formFields, shanghaiDateOf, valueAt, type ItemDefinition, type WorkCalendar } from '@onevisit/item-schemas';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../errors';
+import { lineage, PerJurisdiction } from '../per-jurisdiction';
 import { ConflictError, type Store } from '../store/store';
 import { clocksOf, dueDatesOf, nextCheckOf, nextEvents, urgencyOf } from './clocks';
 import { transition, type Actor, type CaseAction, type NoticeIntent } from './lifecycle';
@@ -19,34 +20,16 @@ export interface CaseRules {
   settings: CaseSettings;
 }
 
-/** A jurisdiction's settings, else the nearest parent's, else the defaults (kept briefly, like calendars). */
-export class CaseSettingsSource {
-  private readonly cache = new Map<string, { settings: CaseSettings; until: number }>();
-
-  constructor(
-    private readonly store: Store,
-    private readonly ttlMs = 60_000,
-  ) {}
-
-  async forJurisdiction(jurisdiction: string, now = Date.now()): Promise<CaseSettings> {
-    const cached = this.cache.get(jurisdiction);
-    if (cached && cached.until > now) return cached.settings;
-    let settings = defaultCaseSettings;
-    for (let id: string | undefined = jurisdiction, depth = 0; id && depth < 8; depth++) {
-      const own = await this.store.getCaseSettings(id);
-      if (own) {
-        settings = own;
-        break;
+/** A jurisdiction's settings, else the nearest parent's, else the defaults; kept briefly, like calendars. */
+export class CaseSettingsSource extends PerJurisdiction<CaseSettings> {
+  constructor(store: Store) {
+    super(async (jurisdiction) => {
+      for (const id of await lineage(store, jurisdiction)) {
+        const own = await store.getCaseSettings(id);
+        if (own) return own;
       }
-      id = (await this.store.getJurisdiction(id))?.parent;
-    }
-    this.cache.set(jurisdiction, { settings, until: now + this.ttlMs });
-    return settings;
-  }
-
-  /** A jurisdiction's settings changed: it and those inheriting them must be read again. */
-  invalidate(): void {
-    this.cache.clear();
+      return defaultCaseSettings;
+    });
   }
 }
 
