@@ -31,7 +31,7 @@ describe('the form builder model', () => {
     const item = { ...structuredClone(templates[0]!), form: { schema: form.schema, uiSchema: form.uiSchema } };
     item.materials = [];
     expect(runPublishChecks(item).issues).toEqual([]);
-    const result = validateAnswers({ schema: form.schema, uiSchema: form.uiSchema, visibleWhen: {} }, { name: '张', idCard: '11010519491231002X', kind: 'other', phone: '13812345678', owners: [] });
+    const result = validateAnswers({ schema: form.schema, uiSchema: form.uiSchema, visibleWhen: {}, applicantFields: {} }, { name: '张', idCard: '11010519491231002X', kind: 'other', phone: '13812345678', owners: [] });
     expect(result.errors.map((e) => [e.field, e.code])).toEqual([
       ['name', 'minLength'],
       ['kind', 'oneOf'],

@@ -7,6 +7,8 @@ import { registerAdminRoutes } from './routes/admin';
 import { registerCitizenPages } from './routes/citizen';
 import { registerCloneRoutes } from './routes/clones';
 import { registerDevRoutes } from './routes/dev';
+import { registerCaseSearchRoutes } from './routes/case-search';
+import { registerDepartmentRoutes } from './routes/departments';
 import { registerDocs } from './routes/docs';
 import { registerOfficerRoutes } from './routes/officer';
 import { registerPublicRoutes } from './routes/public';
@@ -40,6 +42,8 @@ export function createApp(deps: AppDeps): App {
   registerCloneRoutes(app);
   registerAdminRoutes(app);
   registerOfficerRoutes(app);
+  registerDepartmentRoutes(app);
+  registerCaseSearchRoutes(app);
   if (deps.devTokens) registerDevRoutes(app, deps.devTokens);
   registerCitizenPages(app);
 

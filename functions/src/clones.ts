@@ -13,6 +13,7 @@ import {
 } from '@onevisit/item-schemas';
 import type { Principal } from './auth';
 import type { AppDeps } from './deps';
+import { departmentProposer } from './departments';
 import { ApiError, notFound } from './errors';
 import type { Draft, ItemHead } from './records';
 import { ConflictError } from './store/store';
@@ -67,26 +68,35 @@ async function parentOf(deps: AppDeps, jurisdiction: string): Promise<string> {
   return parent;
 }
 
-export type CloneOutcome = { itemId: string; status: 'cloned' | 'exists' | 'notPublished' | 'idTaken' };
+export type CloneOutcome = {
+  itemId: string;
+  status: 'cloned' | 'exists' | 'notPublished' | 'idTaken';
+  /** The jurisdiction's own department the clone was given as 实施主体, when one matched. */
+  department?: string;
+};
 
 /**
- * Claims upstream items as clones (drafts following the current published version). Running it
- * again changes nothing: an item already cloned is reported as such.
+ * Claims upstream items as clones (drafts following the current published version). Each clone
+ * is given the jurisdiction's matching department as 实施主体 (the upstream's department takes
+ * no cases here); without a match it cannot be published until one is picked. Running it again
+ * changes nothing: an item already cloned is reported as such.
  */
 export async function cloneItems(deps: AppDeps, who: Principal, jurisdiction: string, requested: string[], options: { delegated?: boolean } = {}): Promise<CloneOutcome[]> {
   const parent = await parentOf(deps, jurisdiction);
   const itemIds = [...new Set(requested)];
   const now = deps.clock().toISOString();
-  const upstreamHeads = await deps.store.getHeads(parent, itemIds);
+  const [upstreamHeads, propose] = await Promise.all([deps.store.getHeads(parent, itemIds), departmentProposer(deps, jurisdiction, parent)]);
   return Promise.all(
     itemIds.map(async (itemId): Promise<CloneOutcome> => {
       const upstreamHead = upstreamHeads.get(itemId);
-      if (!upstreamHead || upstreamHead.version === 0 || upstreamHead.state === 'cancelled') return { itemId, status: 'notPublished' };
-      const clone = { upstream: { jurisdiction: parent, itemId, version: upstreamHead.version }, overrides: {}, ...(options.delegated ? { delegated: true } : {}) };
+      if (!upstreamHead || upstreamHead.version === 0 || upstreamHead.state === 'cancelled' || !upstreamHead.published) return { itemId, status: 'notPublished' };
+      const own = propose(upstreamHead.published.department);
+      const overrides = own ? { department: { name: own.name, creditCode: own.id, nature: own.nature ?? '1' } } : {};
+      const clone = { upstream: { jurisdiction: parent, itemId, version: upstreamHead.version }, overrides, ...(options.delegated ? { delegated: true } : {}) };
       const draft: Draft = { jurisdiction, itemId, revision: 1, definition: {}, clone, updatedAt: now, updatedBy: who.sub };
       try {
-        await deps.store.createItem(draft, upstreamHead.published?.name ?? upstreamHead.draftName);
-        return { itemId, status: 'cloned' };
+        await deps.store.createItem(draft, upstreamHead.published.name);
+        return { itemId, status: 'cloned', ...(own ? { department: own.name } : {}) };
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         const existing = await deps.store.getHead(jurisdiction, itemId);

@@ -6,6 +6,7 @@ import type { AppDeps } from './deps';
 import { ApiError, notFound } from './errors';
 import { summaryOf, type Draft, type ItemHead, type ItemState, type ItemVersion } from './records';
 import { ConflictError } from './store/store';
+import { departmentsOnRecord } from './departments';
 import { cloneOverrides, markClonesOfCancelled, withEffectiveDefinition } from './clones';
 
 /** Drafts, publishing and the life of an item definition, for jurisdiction administrators. */
@@ -88,8 +89,8 @@ export async function saveDraft(
 }
 
 export async function checkDraft(deps: AppDeps, jurisdiction: string, itemId: string): Promise<{ revision: number; issues: CheckIssue[] }> {
-  const draft = await getDraft(deps, jurisdiction, itemId);
-  return { revision: draft.revision, issues: runPublishChecks(draft.definition).issues };
+  const [draft, departments] = await Promise.all([getDraft(deps, jurisdiction, itemId), departmentsOnRecord(deps, jurisdiction)]);
+  return { revision: draft.revision, issues: runPublishChecks(draft.definition, { departments }).issues };
 }
 
 /** Publishes the draft as the next immutable version, if it passes every publish-time check. */
@@ -100,11 +101,11 @@ export async function publish(
   itemId: string,
   options: { expectedRevision?: number; changeNote?: string },
 ): Promise<ItemVersion> {
-  const [draft, head] = await Promise.all([getDraft(deps, jurisdiction, itemId), deps.store.getHead(jurisdiction, itemId)]);
+  const [draft, head, departments] = await Promise.all([getDraft(deps, jurisdiction, itemId), deps.store.getHead(jurisdiction, itemId), departmentsOnRecord(deps, jurisdiction)]);
   if (!head) throw itemNotFound();
   if (options.expectedRevision !== undefined && options.expectedRevision !== draft.revision) throw staleDraft(draft.revision);
   if (head.state === 'cancelled') throw new ApiError(409, 'ITEM_CANCELLED', '事项已取消，不能再发布', 'the item is cancelled and cannot be published');
-  const { item, issues } = runPublishChecks(draft.definition);
+  const { item, issues } = runPublishChecks(draft.definition, { departments });
   if (!item || issues.length > 0) {
     throw new ApiError(422, 'PUBLISH_CHECKS_FAILED', `有 ${issues.length} 项发布检查未通过`, `${issues.length} publish-time check(s) failed`, issues);
   }
@@ -129,8 +130,6 @@ export async function publish(
     }
     throw error;
   }
-  // The department's queue is found through the jurisdiction's departments: make sure it is listed.
-  await deps.store.addDepartmentIfAbsent({ id: item.department.creditCode, jurisdiction, name: item.department.name });
   return published;
 }
 

@@ -21,6 +21,8 @@ export const department = z
     id: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/).openapi({ description: '统一社会信用代码 / unified social credit code' }),
     jurisdiction: jurisdictionId,
     name: z.string().min(1).max(200),
+    /** 实施主体性质 (GB/T 39046 A.3): 1 法定机关, 2 授权组织, 3 受委托组织. */
+    nature: z.enum(['1', '2', '3']).default('1'),
   })
   .openapi('Department');
 export type Department = z.infer<typeof department>;

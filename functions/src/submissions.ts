@@ -1,13 +1,14 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { checkSubmissionMaterials, dueDate, shanghaiDateOf, validateAnswers, type ItemDefinition } from '@onevisit/item-schemas';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { applicantOf, checkSubmissionMaterials, dueDate, shanghaiDateOf, validateAnswers, type ItemDefinition } from '@onevisit/item-schemas';
 import type { ApplicantAction } from './cases/actions';
 import type { CaseRecord, StoredCase } from './cases/record';
-import { act, caseSettingsFor, publicCase, sendNotices, settle } from './cases/service';
+import { act, applicantView, caseSettingsFor, sendNotices, settle } from './cases/service';
 import type { AppDeps } from './deps';
 import { ApiError, notFound } from './errors';
 import type { FileInfo, ItemVersion } from './records';
 import { inspectUpload, markFiled } from './uploads';
 import { ConflictError } from './store/store';
+import { displayTrackingCode, normalizeTrackingCode, trackingCode } from './tracking-code';
 
 /**
  * Submitting an application. The server is the authority: answers are validated against the
@@ -55,15 +56,16 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The applicant's tracking secret: derived from the idempotency key so a retry can return it again. */
-function secretFor(deps: AppDeps, trackingNumber: string, idempotencyKey: string): string {
-  return createHmac('sha256', deps.secret).update(`${trackingNumber}\n${idempotencyKey}`).digest('base64url').slice(0, 16);
-}
+/** The applicant's 查询码: derived from the idempotency key so a retry can return it again. */
+const secretFor = (deps: AppDeps, trackingNumber: string, idempotencyKey: string) => trackingCode(deps.secret, trackingNumber, idempotencyKey);
 
-export function secretMatches(stored: StoredCase, secret: string): boolean {
+/** The code as typed, in any case and spacing; cases filed before the 8-character codes keep their exact 16-character ones. */
+export function secretMatches(stored: StoredCase, typed: string): boolean {
   const a = Buffer.from(stored.secretHash, 'hex');
-  const b = Buffer.from(hash(secret), 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
+  return [normalizeTrackingCode(typed), typed.trim()].some((candidate) => {
+    const b = Buffer.from(hash(candidate), 'hex');
+    return a.length === b.length && timingSafeEqual(a, b);
+  });
 }
 
 async function checkMaterials(deps: AppDeps, jurisdiction: string, item: ItemDefinition, answers: Record<string, unknown>, submission: Submission) {
@@ -127,7 +129,7 @@ export async function submit(
   const secret = secretFor(deps, trackingNumber, idempotencyKey);
   if (claim) {
     const existing = await deps.store.getCase(jurisdiction, trackingNumber);
-    if (existing) return { created: false, case: publicCase(existing), secret };
+    if (existing) return { created: false, case: applicantView(existing), secret };
     // The first attempt claimed the key but stopped before storing the case: finish its work.
   }
 
@@ -145,6 +147,7 @@ export async function submit(
     submittedAt: now.toISOString(),
     receivedOn,
     answers: validated.answers,
+    applicant: applicantOf(item.form, validated.answers),
     materials: [
       ...[...materials.files].map(([materialId, files]) => ({ materialId, name: item.materials.find((m) => m.id === materialId)!.name, status: 'supplied' as const, files })),
       ...materials.promised.map((materialId) => ({ materialId, name: item.materials.find((m) => m.id === materialId)!.name, status: 'promised' as const, files: [] })),
@@ -166,21 +169,22 @@ export async function submit(
     // Two retries raced past the claim: the other stored the same case.
     if (!(error instanceof ConflictError)) throw error;
     const existing = await deps.store.getCase(jurisdiction, trackingNumber);
-    return { created: false, case: publicCase(existing!), secret };
+    return { created: false, case: applicantView(existing!), secret };
   }
   const c = settled.case;
   const deferred = c.due.supplement ? `，请于${c.due.supplement.due}前补交容缺材料` : '';
   await sendNotices(deps, c, item, [{
     to: 'applicant',
     topic: 'received',
-    text: `您申请的「${c.itemName}」已收到，受理编号 ${c.trackingNumber}，承诺${c.due.promised.due}前办结${deferred}。`,
-    text_en: `Your application ${c.trackingNumber} was received; it is promised to be decided by ${c.due.promised.due}.`,
+    text: `您申请的「${c.itemName}」已收到，受理编号 ${c.trackingNumber}，查询码 ${displayTrackingCode(secret)}，承诺${c.due.promised.due}前办结${deferred}。`,
+    text_en: `Your application ${c.trackingNumber} was received (tracking code ${displayTrackingCode(secret)}); it is promised to be decided by ${c.due.promised.due}.`,
   }, { to: 'department', topic: 'received', text: `新收件 ${c.trackingNumber}「${c.itemName}」，请于${c.due.acceptance!.due}前作出受理决定`, text_en: `New case ${c.trackingNumber}; decide on acceptance by ${c.due.acceptance!.due}` }], now);
-  return { created: true, case: publicCase(c), secret };
+  return { created: true, case: applicantView(c), secret };
 }
 
 /** The applicant's case: the tracking number and the secret, or nothing at all. */
-async function applicantCase(deps: AppDeps, trackingNumber: string, secret: string | undefined): Promise<StoredCase> {
+async function applicantCase(deps: AppDeps, typedNumber: string, secret: string | undefined): Promise<StoredCase> {
+  const trackingNumber = typedNumber.replace(/\s+/g, '');
   const jurisdiction = trackingNumber.slice(0, 6);
   const found = secret && /^\d{6}-\d{8}-\d{6}$/.test(trackingNumber) ? await deps.store.getCase(jurisdiction, trackingNumber) : undefined;
   if (!found || !secretMatches(found, secret!)) throw notFound('办件', 'case');
@@ -189,7 +193,7 @@ async function applicantCase(deps: AppDeps, trackingNumber: string, secret: stri
 
 /** Progress for the applicant. */
 export async function track(deps: AppDeps, trackingNumber: string, secret: string | undefined): Promise<CaseRecord> {
-  return publicCase(await applicantCase(deps, trackingNumber, secret));
+  return applicantView(await applicantCase(deps, trackingNumber, secret));
 }
 
 /**
@@ -203,7 +207,7 @@ export async function supplyLater(deps: AppDeps, trackingNumber: string, secret:
   }
   if (keys.length === 0) throw new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
   const files = await inspectFiles(deps, found, materialId, keys);
-  return publicCase((await act(deps, found, { type: 'supplement', materialId, files }, { actor: APPLICANT })).case);
+  return applicantView((await act(deps, found, { type: 'supplement', materialId, files }, { actor: APPLICANT })).case);
 }
 
 const APPLICANT = { id: 'applicant', name: '申请人' };
@@ -225,5 +229,5 @@ export async function applicantAct(deps: AppDeps, trackingNumber: string, secret
     action.type === 'supplyCorrection'
       ? { ...action, materials: Object.fromEntries(await Promise.all(Object.entries(action.materials).map(async ([id, keys]) => [id, await inspectFiles(deps, found, id, keys)] as const))) }
       : action;
-  return publicCase((await act(deps, found, resolved, { actor: APPLICANT, ...(key ? { key } : {}) })).case);
+  return applicantView((await act(deps, found, resolved, { actor: APPLICANT, ...(key ? { key } : {}) })).case);
 }

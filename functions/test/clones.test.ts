@@ -171,7 +171,7 @@ describe('list management', () => {
 
   it('下放: the city creates the item in a county as delegated power', async () => {
     const delegated = await h.call('POST', `/api/admin/${CITY}/items/water-connection/delegate`, { token: city, body: { to: OTHER_COUNTY } });
-    expect(delegated.json).toEqual({ itemId: 'water-connection', status: 'cloned' });
+    expect(delegated.json).toEqual({ itemId: 'water-connection', status: 'cloned', department: '西河县行政审批服务局' });
     const draft = await h.call('GET', `/api/admin/${OTHER_COUNTY}/items/water-connection/draft`, { token: otherCounty });
     expect(draft.json.definition).toMatchObject({ powerSource: 'delegated', upstream: { jurisdiction: CITY, itemId: 'water-connection' } });
     expect((await h.call('POST', `/api/admin/${CITY}/items/water-connection/delegate`, { token: city, body: { to: CITY } })).status).toBe(400);

@@ -102,14 +102,6 @@ describe('publishing', () => {
     expect((await h.call('GET', `/api/items/${CITY}/too-slow`)).status).toBe(404);
   });
 
-  it('lists the department of a published item, so its cases have a queue', async () => {
-    const definition = { ...structuredClone(base), id: 'new-office', department: { ...base.department, name: '示范市新设办公室', creditCode: '11990100MB0000018H' } };
-    await h.call('POST', `/api/admin/${CITY}/items`, { token: admin, body: { itemId: 'new-office', definition } });
-    expect((await h.store.listDepartments(CITY)).map((d) => d.id)).not.toContain('11990100MB0000018H');
-    expect((await h.call('POST', `/api/admin/${CITY}/items/new-office/publish`, { token: admin })).status).toBe(201);
-    expect(await h.store.getDepartment(CITY, '11990100MB0000018H')).toMatchObject({ name: '示范市新设办公室' });
-  });
-
   it('makes immutable versions with a history and a field-by-field diff', async () => {
     await newItem('versioned');
     const v1 = await h.call('POST', `/api/admin/${CITY}/items/versioned/publish`, { token: admin, body: { changeNote: '首次发布' } });

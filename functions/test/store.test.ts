@@ -79,7 +79,7 @@ describe('cases', () => {
 
   it('reads a long partition across pages', async () => {
     const big = 'x'.repeat(60_000);
-    for (let i = 0; i < 20; i++) await store.putDepartment({ id: `DEPT${String(i).padStart(14, '0')}`, jurisdiction: '990122', name: big });
+    for (let i = 0; i < 20; i++) await store.putDepartment({ id: `DEPT${String(i).padStart(14, '0')}`, jurisdiction: '990122', name: big, nature: '1' });
     expect((await store.listDepartments('990122')).length).toBe(20);
   });
 });

@@ -125,7 +125,7 @@ describe('submitting', () => {
         channel: 'sms',
         to: '13812345678',
         trackingNumber: tracking.number,
-        text: `您申请的「不动产转移登记」已收到，受理编号 ${tracking.number}，承诺2026-03-09前办结，请于2026-03-05前补交容缺材料。`,
+        text: `您申请的「不动产转移登记」已收到，受理编号 ${tracking.number}，查询码 ${tracking.secret.slice(0, 4)} ${tracking.secret.slice(4)}，承诺2026-03-09前办结，请于2026-03-05前补交容缺材料。`,
       }),
     );
     expect(outbox.filter((m) => m.trackingNumber === tracking.number && m.channel === 'sms')).toHaveLength(1); // not again for the retry

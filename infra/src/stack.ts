@@ -74,10 +74,11 @@ export class OneVisitStack extends Stack {
       removalPolicy: stage.removalPolicy,
     });
 
-    // Least privilege on the table: the API reads and writes tenant partitions and queries the
-    // department queue; the sweep reads rules, writes cases and messages, and queries its index.
-    grantItems(api.fn, data.table, ['GetItem', 'PutItem', 'UpdateItem', 'Query'], ['J#*', 'PLATFORM#*']);
-    grantIndexQuery(api.fn, data.table, [TABLE_INDEXES.byDepartment.name]);
+    // Least privilege on the table: the API reads and writes tenant partitions (and removes
+    // officers) and queries the department queues and the case search; the sweep reads rules,
+    // writes cases and messages, and queries its index.
+    grantItems(api.fn, data.table, ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], ['J#*', 'PLATFORM#*']);
+    grantIndexQuery(api.fn, data.table, [TABLE_INDEXES.byDepartment.name, TABLE_INDEXES.byJurisdiction.name]);
     grantItems(sweep.fn, data.table, ['GetItem', 'Query'], ['J#*', 'PLATFORM#*']);
     grantItems(sweep.fn, data.table, ['PutItem'], ['J#*']);
     grantIndexQuery(sweep.fn, data.table, [TABLE_INDEXES.byNextCheck.name]);

@@ -9,6 +9,7 @@ import { checkFormSchema } from './schema-safety';
 import { itemFieldTitle } from './json-schema';
 import { asWorkdays, exceedsLimit } from './time-limits';
 import { describeIssues } from './zod-issues';
+import { departmentIssues, type DepartmentOnRecord } from './department-checks';
 
 /**
  * Publish-time checks (DOMAIN.md §1): an item that fails any of them cannot be published.
@@ -42,6 +43,9 @@ export const checkCodes = [
   'SCHEMA_UNKNOWN_FORMAT',
   'SCHEMA_UNSAFE_PATTERN',
   'SCHEMA_INVALID',
+  'APPLICANT_FIELD_UNKNOWN',
+  'DEPARTMENT_UNKNOWN',
+  'DEPARTMENT_NO_OFFICER',
 ] as const;
 export type CheckCode = (typeof checkCodes)[number];
 
@@ -230,6 +234,14 @@ function formIssues(item: ItemDefinition): CheckIssue[] {
     }
     conditionIssues(condition, at);
   }
+  for (const [role, path] of Object.entries(item.form.applicantFields)) {
+    if (path === undefined || fields.get(path)?.type === 'string') continue;
+    issues.push({
+      code: 'APPLICANT_FIELD_UNKNOWN',
+      path: `/form/applicantFields/${role}`,
+      ...bilingual(`用作申请人信息的字段「${path}」不是申请表单中的文字字段`, `the applicant field "${path}" is not a text field of the form`),
+    });
+  }
   for (const field of visibilityOrder(item.form.visibleWhen).cyclic) {
     issues.push({
       code: 'CONDITION_CYCLE',
@@ -243,10 +255,14 @@ function formIssues(item: ItemDefinition): CheckIssue[] {
   return issues;
 }
 
-/** Runs every publish-time check on an item definition as written (defaults not yet applied). */
-export function runPublishChecks(input: unknown): CheckResult {
+/**
+ * Runs every publish-time check on an item definition as written (defaults not yet applied).
+ * Given the jurisdiction's departments, it also checks that the cases will reach someone.
+ */
+export function runPublishChecks(input: unknown, context: { departments?: readonly DepartmentOnRecord[] } = {}): CheckResult {
   const parsed = modelIssues(input);
   if (!parsed.item) return parsed;
   const item = parsed.item;
-  return { item, issues: [...limitIssues(item), ...materialAndStepIssues(item), ...formIssues(item)] };
+  const reach = context.departments ? departmentIssues(item, context.departments) : [];
+  return { item, issues: [...reach, ...limitIssues(item), ...materialAndStepIssues(item), ...formIssues(item)] };
 }

@@ -1,7 +1,9 @@
 export * from './answers';
+export * from './applicant';
 export * from './calendar';
 export * from './checks';
 export * from './clone';
+export * from './department-checks';
 export * from './conditions';
 export { formatDate, isoDate, parseDate, shanghaiDateOf } from './dates';
 export * from './deadlines';

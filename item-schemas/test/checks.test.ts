@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkCodes, runPublishChecks, type CheckCode, type ItemDefinitionInput } from '../src';
+import { checkCodes, runPublishChecks, type CheckCode, type DepartmentOnRecord, type ItemDefinitionInput } from '../src';
 import { template } from './fixtures';
 
 /** Each case breaks one rule of a valid template and names the issue the official must see. */
-const cases: Array<[CheckCode, string, (item: ItemDefinitionInput) => void, string?]> = [
+const cases: Array<[CheckCode, string, (item: ItemDefinitionInput, departments: DepartmentOnRecord[]) => void, string?]> = [
+  ['APPLICANT_FIELD_UNKNOWN', '/form/applicantFields/name', (i) => { i.form.applicantFields = { name: 'nickname' }; }],
+  ['DEPARTMENT_UNKNOWN', '/department', (i) => { i.department = { name: '示范市农业局', creditCode: '11370500MB1000003B' }; }],
+  ['DEPARTMENT_NO_OFFICER', '/department', (_i, departments) => { departments[0]!.officers = 0; }],
   ['MODEL_INVALID', '/name', (i) => { i.name = ''; }],
   ['PROMISED_EXCEEDS_LEGAL', '/promisedLimit/value', (i) => { i.legalLimit = { value: 20, unit: 'workday' }; i.promisedLimit = { value: 30, unit: 'workday' }; i.steps = [{ id: 's', name: '审核', role: '科室', limitDays: 5 }]; }, '承诺时限(30个工作日)不能超过法定时限(20个工作日)'],
   ['IMMEDIATE_NEEDS_ZERO_PROMISE', '/promisedLimit/value', (i) => { i.caseType = 'immediate'; }],
@@ -44,8 +47,9 @@ describe('publish-time checks', () => {
 
   it.each(cases)('%s at %s', (code, path, breakIt, message) => {
     const item = template('crop-seed-licence');
-    breakIt(item);
-    const issues = runPublishChecks(item).issues;
+    const departments = [{ id: item.department.creditCode, name: item.department.name, officers: 1 }];
+    breakIt(item, departments);
+    const issues = runPublishChecks(item, { departments }).issues;
     const issue = issues.find((i) => i.code === code);
     expect(issue, JSON.stringify(issues)).toBeDefined();
     expect(issue!.path).toBe(path);

@@ -45,7 +45,7 @@ function Letter({ title, d, date, children }: { title: string; d: CaseDetail; da
       <h1>{d.departmentName}</h1>
       <h1>{title}</h1>
       <div className="number">编号：{d.case.trackingNumber}</div>
-      <div>申请人：{d.case.applicant ?? '________________'}</div>
+      <div>申请人：{d.case.applicant?.name ?? '________________'}{d.case.applicant?.idNumber ? `(证件号码 ${d.case.applicant.idNumber})` : ''}</div>
       {children}
       <div className="seal">
         <div>{d.departmentName}(印章)</div>

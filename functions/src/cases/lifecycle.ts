@@ -24,7 +24,10 @@ export type ResolvedApplicantAction =
   | { type: 'supplyCorrection'; materials: Record<string, FileInfo[]>; response?: string }
   | { type: 'supplement'; materialId: string; files: FileInfo[] };
 
-export type CaseAction = OfficerAction | ResolvedApplicantAction | SystemAction;
+/** An administrator moves a case to the department that should work it; the history keeps why. */
+export type AdminAction = { type: 'reassign'; department: string; departmentName: string; fromName: string; reason: string };
+
+export type CaseAction = OfficerAction | ResolvedApplicantAction | SystemAction | AdminAction;
 
 /** Who a message goes to: the applicant, the case's department, or the jurisdiction's administrators. */
 export interface NoticeIntent {
@@ -85,6 +88,7 @@ const allowedFrom: Record<CaseAction['type'], readonly CaseStatus[]> = {
   supplement: ['received', 'correctionRequested', 'inProcess', 'suspended'],
   supplementMissed: ['received', 'inProcess'],
   warning: ['received', 'correctionRequested', 'inProcess', 'suspended', 'decided', 'delivered', 'notAccepted'],
+  reassign: ['received', 'correctionRequested', 'inProcess', 'suspended', 'decided'],
 };
 
 /** A further condition some actions have beyond the state; a message when it is not met. */
@@ -119,6 +123,8 @@ function guard(c: CaseRecord, action: CaseAction, item: ItemDefinition): [string
       return c.rating?.followUp && !c.rating.followUp.closedOn ? undefined : ['没有待回访的差评', 'there is no poor rating to follow up'];
     case 'rate':
       return c.rating ? ['本件已评价', 'this case was rated already'] : undefined;
+    case 'reassign':
+      return action.department === c.departmentId ? ['办件已在该部门', 'the case is with that department already'] : undefined;
     case 'supplement':
       return c.materials.some((m) => m.materialId === action.materialId && m.status === 'deferred')
         ? undefined
@@ -346,6 +352,11 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
       }
       break;
     }
+    case 'reassign':
+      next.departmentId = action.department;
+      note = `由「${action.fromName}」移交「${action.departmentName}」：${action.reason}`;
+      tell('department', 'reassigned', `办件 ${c.trackingNumber}「${c.itemName}」已移交本部门办理：${action.reason}`, `Case ${c.trackingNumber} was moved to your department: ${action.reason}`);
+      break;
     case 'warning': {
       next.warnings[action.key] = action.level;
       const clockName = { acceptance: '受理告知', promised: '承诺时限', legal: '法定时限', step: `环节「${c.step?.name ?? ''}」`, supplement: '容缺补交', delivery: '送达', followUp: '差评回访' }[action.clock];
@@ -370,6 +381,7 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
     ...(next.status !== c.status ? { from: c.status, to: next.status } : {}),
     ...(note ? { note } : {}),
     ...(ctx.key ? { key: ctx.key } : {}),
+    ...(action.type === 'reassign' ? { internal: true } : {}),
   };
   next.history.push(entry);
   return { next, entry, notices };

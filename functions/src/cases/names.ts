@@ -35,6 +35,7 @@ export const actionNames: Record<string, readonly [string, string]> = {
   supplement: ['补交容缺材料', 'supplement supplied'],
   supplementMissed: ['容缺材料逾期未补交', 'supplement not supplied in time'],
   warning: ['时限预警', 'deadline warning'],
+  reassign: ['移交其他部门', 'moved to another department'],
   recomputed: ['工作日历调整，重算期限', 'deadlines recomputed after a calendar change'],
 };
 

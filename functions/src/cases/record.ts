@@ -52,6 +52,8 @@ export const historyEntry = z
     note: z.string().optional(),
     /** The idempotency key of the request that made this entry. */
     key: z.string().optional(),
+    /** The office's own business (e.g. moving the case between departments): not shown to the applicant. */
+    internal: z.boolean().optional(),
   })
   .openapi('HistoryEntry');
 export type HistoryEntry = z.infer<typeof historyEntry>;
@@ -121,7 +123,8 @@ export const caseRecord = z
     revision: z.number().int(),
     submittedAt: z.string(),
     receivedOn: z.string(),
-    applicant: z.string().optional(),
+    /** Who applied, read from the fields the item marks (or that name them): for notices, documents and search. */
+    applicant: z.object({ name: z.string().optional(), idNumber: z.string().optional(), mobile: z.string().optional() }).optional(),
     answers: z.record(z.string(), z.unknown()),
     materials: z.array(caseMaterial),
     acceptedOn: z.string().optional(),

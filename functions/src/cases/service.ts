@@ -64,6 +64,15 @@ export function publicCase(c: StoredCase): CaseRecord {
   return rest;
 }
 
+/**
+ * The case as its applicant sees it: without the office's internal entries (deadline warnings,
+ * moves between departments).
+ */
+export function applicantView(c: StoredCase): CaseRecord {
+  const shown = publicCase(c);
+  return { ...shown, history: shown.history.filter((h) => h.action !== 'warning' && !h.internal) };
+}
+
 /** How urgent an open case is today, for the queue's colours. */
 export function urgency(c: CaseRecord, rules: CaseRules, today: string) {
   return urgencyOf(clocksOf(c, rules.item, rules.calendar, rules.settings, today).running, rules.calendar, rules.settings, today);

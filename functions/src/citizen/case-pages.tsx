@@ -1,6 +1,7 @@
 import type { ItemDefinition, MaterialsByStatus } from '@onevisit/item-schemas';
 import { actionNames, statusNames } from '../cases/names';
 import type { CaseRecord } from '../cases/record';
+import { displayTrackingCode, normalizeTrackingCode } from '../tracking-code';
 import { say, type Lang } from './page';
 
 /** The receipt after submitting, the tracking page, and the printable checklist. */
@@ -23,7 +24,7 @@ export function ReceiptPage({ lang, c, secret }: { lang: Lang; c: CaseRecord; se
         </dd>
         <dt>{t('查询码', 'Code')}</dt>
         <dd>
-          <strong data-testid="tracking-secret">{secret}</strong>
+          <strong data-testid="tracking-secret">{displayTrackingCode(normalizeTrackingCode(secret))}</strong>
         </dd>
         <dt>{t('承诺办结日期', 'Promised by')}</dt>
         <dd>{c.due.promised.due}</dd>
@@ -190,8 +191,6 @@ function ApplicantForms({ lang, c, secret }: { lang: Lang; c: CaseRecord; secret
   );
 }
 
-/** Warnings are the office's internal supervision, not the applicant's history. */
-const shownToApplicant = (action: string) => action !== 'warning';
 
 export function TrackPage({ lang, c, number, secret, failed, problem }: { lang: Lang; c?: CaseRecord; number?: string; secret?: string; failed?: boolean; problem?: string }) {
   const t = say(lang);
@@ -253,7 +252,6 @@ export function TrackPage({ lang, c, number, secret, failed, problem }: { lang: 
           <h2>{t('办理记录', 'History')}</h2>
           <ol>
             {c.history
-              .filter((h) => shownToApplicant(h.action))
               .map((h, i) => (
                 <li key={i}>{`${beijingTime(h.at)} ${t(...(actionNames[h.action] ?? [h.action, h.action]))}${h.note ? `：${h.note}` : ''}`}</li>
               ))}

@@ -9,7 +9,7 @@ import { authorize } from '../auth';
 import { ApiError, errorResponses, notFound } from '../errors';
 import { etag, expectedRevision, type App, type AppEnv } from '../http';
 import { changeState, checkDraft, createItem, diffVersions, getDraft, getVersion, publish, saveDraft } from '../items';
-import { calendarRecord, department, draft, itemHead, itemVersion, jurisdictionId, versionMeta } from '../records';
+import { calendarRecord, draft, itemHead, itemVersion, jurisdictionId, versionMeta } from '../records';
 import { storePublicFile } from '../public-files';
 import { ConflictError } from '../store/store';
 
@@ -197,35 +197,6 @@ export function registerAdminRoutes(app: App): void {
       const file = c.req.valid('form').file;
       if (!(file instanceof File)) throw new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
       return c.json(await storePublicFile(c.get('deps'), jurisdiction, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }), 201);
-    },
-  );
-
-  app.openapi(
-    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/departments', tags, security, summary: '部门 / departments', request: { params: jParams }, responses: { 200: json(z.array(department), 'departments'), ...errorResponses(401, 403) } }),
-    async (c) => {
-      const { jurisdiction } = c.req.valid('param');
-      admin(c, jurisdiction);
-      return c.json(await c.get('deps').store.listDepartments(jurisdiction), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'put',
-      path: '/api/admin/{jurisdiction}/departments/{id}',
-      tags,
-      security,
-      summary: '新增或修改部门 / create or rename a department',
-      request: { params: jParams.extend({ id: department.shape.id }), body: { content: { 'application/json': { schema: z.object({ name: department.shape.name }) } } } },
-      responses: { 200: json(department, 'saved'), ...errorResponses(400, 401, 403) },
-    }),
-    async (c) => {
-      const { jurisdiction, id } = c.req.valid('param');
-      admin(c, jurisdiction);
-      const saved = { id, jurisdiction, name: c.req.valid('json').name.trim() };
-      if (!saved.name) throw new ApiError(400, 'INVALID_REQUEST', '请填写部门名称', 'a department needs a name');
-      await c.get('deps').store.putDepartment(saved);
-      return c.json(saved, 200);
     },
   );
 

@@ -31,6 +31,8 @@ export const keys = {
   case: (jurisdiction: string, trackingNumber: string) => ({ pk: `${j(jurisdiction)}#CASE#${trackingNumber}`, sk: 'CASE' }),
   departmentQueue: (jurisdiction: string, departmentId: string) => `${j(jurisdiction)}#DEPT#${departmentId}`,
   departmentQueueSort: (due: string, trackingNumber: string) => `${due}#${trackingNumber}`,
+  jurisdictionCases: (jurisdiction: string) => `${j(jurisdiction)}#CASES`,
+  jurisdictionCaseSort: (receivedOn: string, trackingNumber: string) => `${receivedOn}#${trackingNumber}`,
   /** The sweep's partitions: a case's shard is fixed by its tracking number. */
   sweepShard: (trackingNumber: string) => `SWEEP#${shardOf(trackingNumber)}`,
   sweepShards: () => Array.from({ length: SWEEP_SHARDS }, (_, i) => `SWEEP#${i}`),

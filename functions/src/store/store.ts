@@ -1,7 +1,8 @@
-import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -26,6 +27,7 @@ import type { StoredCase } from '../cases/record';
 import type { CaseSettings } from '../cases/settings';
 import type { OutboxMessage } from '../notifier';
 import { keys } from './keys';
+import { hasEveryIndex, rebuildInterrupted, rebuildTable } from './rebuild';
 import { TABLE_INDEXES, tableDefinition } from './table';
 
 /** A conditional write lost to a concurrent one. */
@@ -36,7 +38,7 @@ const isConditionFailure = (error: unknown) => (error as { name?: string }).name
 /** Removes the key attributes from a stored record. */
 function record<T>(item: Record<string, unknown> | undefined): T | undefined {
   if (!item) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, gsi3pk: _g3, gsi3sk: _g3s, ...rest } = item;
   return rest as T;
 }
 
@@ -50,12 +52,39 @@ export interface CaseIndex {
 export function caseItem(c: StoredCase, index: CaseIndex): Record<string, unknown> {
   const queue = TABLE_INDEXES.byDepartment;
   const sweep = TABLE_INDEXES.byNextCheck;
+  const all = TABLE_INDEXES.byJurisdiction;
   return {
     ...c,
     ...keys.case(c.jurisdiction, c.trackingNumber),
+    [all.pk]: keys.jurisdictionCases(c.jurisdiction),
+    [all.sk]: keys.jurisdictionCaseSort(c.receivedOn, c.trackingNumber),
     ...(index.queueDue ? { [queue.pk]: keys.departmentQueue(c.jurisdiction, c.departmentId), [queue.sk]: keys.departmentQueueSort(index.queueDue, c.trackingNumber) } : {}),
     ...(index.nextCheck ? { [sweep.pk]: keys.sweepShard(c.trackingNumber), [sweep.sk]: keys.sweepSort(index.nextCheck, c.trackingNumber) } : {}),
   };
+}
+
+/** A record as written before the case search index existed, with the keys that index needs. */
+function withIndexKeys(item: Record<string, AttributeValue>): Record<string, AttributeValue> {
+  const all = TABLE_INDEXES.byJurisdiction;
+  const { jurisdiction, receivedOn, trackingNumber } = item;
+  if (item.sk?.S !== 'CASE' || item[all.pk] || !jurisdiction?.S || !receivedOn?.S || !trackingNumber?.S) return item;
+  if (item.pk?.S !== keys.case(jurisdiction.S, trackingNumber.S).pk) return item;
+  return { ...item, [all.pk]: { S: keys.jurisdictionCases(jurisdiction.S) }, [all.sk]: { S: keys.jurisdictionCaseSort(receivedOn.S, trackingNumber.S) } };
+}
+
+/** What a case search asks for: a range of receipt days and optional filters. */
+export interface CaseQuery {
+  from: string;
+  to: string;
+  statuses?: readonly string[];
+  itemId?: string;
+  department?: string;
+  applicant?: string;
+}
+
+/** Where a query over an index stopped: the table's keys and the index's. */
+function cursorOf(item: Record<string, unknown>, index: { pk: string; sk: string }): Record<string, string> {
+  return Object.fromEntries(['pk', 'sk', index.pk, index.sk].map((k) => [k, String(item[k])]));
 }
 
 /** Published versions never change, so they are kept in memory once read (bounded). */
@@ -72,18 +101,25 @@ export class Store {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
-  /** Creates the table when it does not exist yet (local mode; in AWS the stack owns it), and waits until it is usable. */
-  async ensureTable(): Promise<void> {
+  /**
+   * Creates the table when it does not exist yet (local mode; in AWS the stack owns it), rebuilds
+   * one that lacks an index added since it was made, and waits until it is usable.
+   */
+  async ensureTable(log?: (line: string) => void): Promise<void> {
+    const describe = () => this.client.send(new DescribeTableCommand({ TableName: this.tableName })).then((r) => r.Table);
+    let table: Awaited<ReturnType<typeof describe>>;
     try {
-      await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
+      table = await describe();
     } catch (error) {
       if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
-      await this.client.send(new CreateTableCommand(tableDefinition(this.tableName)));
     }
+    if (await rebuildInterrupted(this.client, this.tableName)) await rebuildTable(this.client, this.tableName, withIndexKeys, log);
+    else if (!table) await this.client.send(new CreateTableCommand(tableDefinition(this.tableName)));
+    else if (!hasEveryIndex(table)) await rebuildTable(this.client, this.tableName, withIndexKeys, log);
     // A new table answers "not found" to writes until it is active, and its indexes likewise.
     for (let waited = 0; ; waited += 50) {
-      const { Table: table } = await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
-      if (table?.TableStatus === 'ACTIVE' && (table.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE')) return;
+      const current = await describe();
+      if (current?.TableStatus === 'ACTIVE' && (current.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE')) return;
       if (waited > 30_000) throw new Error(`table ${this.tableName} did not become active`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -143,15 +179,6 @@ export class Store {
     return this.put(keys.department(d.jurisdiction, d.id), d);
   }
 
-  /** Lists a department unless it is listed already (its name as the jurisdiction set it stays). */
-  async addDepartmentIfAbsent(d: Department): Promise<void> {
-    try {
-      await this.put(keys.department(d.jurisdiction, d.id), d, true);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
-  }
-
   getDepartment(jurisdiction: string, id: string): Promise<Department | undefined> {
     return this.get(keys.department(jurisdiction, id));
   }
@@ -166,6 +193,10 @@ export class Store {
 
   getUser(jurisdiction: string, id: string): Promise<User | undefined> {
     return this.get(keys.user(jurisdiction, id));
+  }
+
+  async deleteUser(jurisdiction: string, id: string): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: keys.user(jurisdiction, id) }));
   }
 
   listUsers(jurisdiction: string): Promise<User[]> {
@@ -477,6 +508,58 @@ export class Store {
         start = page.LastEvaluatedKey;
       } while (start);
     }
+  }
+
+  /**
+   * A jurisdiction's cases received between two days, newest first, that match the filters: at
+   * most `limit` of them, reading at most `maxRead` cases; `cursor` continues where it stopped.
+   */
+  async searchCases(jurisdiction: string, query: CaseQuery, page: { limit: number; maxRead: number; cursor?: Record<string, string> }): Promise<{ cases: StoredCase[]; cursor?: Record<string, string> }> {
+    const index = TABLE_INDEXES.byJurisdiction;
+    const names: Record<string, string> = { '#pk': index.pk, '#sk': index.sk };
+    const values: Record<string, unknown> = { ':pk': keys.jurisdictionCases(jurisdiction), ':from': `${query.from}#`, ':to': `${query.to}#\uffff` };
+    const filters: string[] = [];
+    if (query.statuses?.length) {
+      names['#status'] = 'status';
+      filters.push(`#status IN (${query.statuses.map((status, i) => ((values[`:s${i}`] = status), `:s${i}`)).join(', ')})`);
+    }
+    for (const [attribute, value] of [['itemId', query.itemId], ['departmentId', query.department]] as const) {
+      if (value === undefined) continue;
+      names[`#${attribute}`] = attribute;
+      values[`:${attribute}`] = value;
+      filters.push(`#${attribute} = :${attribute}`);
+    }
+    if (query.applicant) {
+      Object.assign(names, { '#applicant': 'applicant', '#name': 'name', '#idNumber': 'idNumber' });
+      values[':applicant'] = query.applicant;
+      filters.push('(contains(#applicant.#name, :applicant) OR #applicant.#idNumber = :applicant)');
+    }
+    const found: StoredCase[] = [];
+    let start: Record<string, unknown> | undefined = page.cursor;
+    let read = 0;
+    do {
+      const result = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+          ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: false,
+          Limit: Math.min(200, page.maxRead - read),
+          ExclusiveStartKey: start,
+        }),
+      );
+      read += result.ScannedCount ?? 0;
+      for (const item of result.Items ?? []) {
+        found.push(record<StoredCase>(item)!);
+        // Full before the page ends: continue right after the last case returned.
+        if (found.length === page.limit) return { cases: found, cursor: cursorOf(item, index) };
+      }
+      start = result.LastEvaluatedKey;
+    } while (start && read < page.maxRead);
+    return { cases: found, ...(start ? { cursor: start as Record<string, string> } : {}) };
   }
 
   // Case settings and messages

@@ -12,6 +12,8 @@ export const TABLE_INDEXES = {
    * case with nothing ahead leaves it. Spread over a few partitions so no single one runs hot.
    */
   byNextCheck: { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' },
+  /** Every case of a jurisdiction, open or closed, by the day it was received (case search). */
+  byJurisdiction: { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' },
 } as const;
 
 export function tableDefinition(tableName: string): CreateTableCommandInput {
@@ -31,8 +33,8 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       { AttributeName: 'pk', KeyType: 'HASH' },
       { AttributeName: 'sk', KeyType: 'RANGE' },
     ],
-    // Both indexes project every attribute: the queue and the sweep read whole cases from them,
-    // one read per case, with no second fetch.
+    // The indexes project every attribute: the queue, the sweep and the search read whole cases
+    // from them, one read per case, with no second fetch.
     GlobalSecondaryIndexes: indexes.map((index) => ({
       IndexName: index.name,
       KeySchema: [

@@ -14,6 +14,14 @@ export const intakeForm = z
       .record(fieldPath, condition)
       .default({})
       .meta({ title: '字段显示条件', description: '字段仅在满足条件时显示和校验' }),
+    applicantFields: z
+      .object({
+        name: fieldPath.optional().meta({ title: '申请人姓名(名称)字段' }),
+        idNumber: fieldPath.optional().meta({ title: '申请人证件号字段' }),
+        mobile: fieldPath.optional().meta({ title: '申请人手机号字段' }),
+      })
+      .default({})
+      .meta({ title: '申请人信息字段', description: '受理通知书、决定书和办件查询中用作申请人的字段；未指定时按字段类型和名称推断' }),
   })
   .meta({ title: '申请表单' });
 export type IntakeForm = z.infer<typeof intakeForm>;

@@ -8,7 +8,8 @@ import { codeList } from './codes';
 export const fee = z
   .object({
     name: text(200).min(1).meta({ title: '收费项目' }),
-    charged: z.boolean().default(true).meta({ title: '是否收费' }),
+    // Absent means free: an editor that leaves the choice alone shows 不收费, so that is what is stored.
+    charged: z.boolean().default(false).meta({ title: '是否收费' }),
     standard: text(500).optional().meta({ title: '收费标准' }),
     basis: text(500).optional().meta({ title: '收费依据' }),
     reducible: z.boolean().default(false).meta({ title: '可减免' }),

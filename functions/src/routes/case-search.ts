@@ -1,0 +1,117 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { isoDate, shanghaiDateOf } from '@onevisit/item-schemas';
+import { authorize } from '../auth';
+import { caseStatus, type StoredCase } from '../cases/record';
+import { ApiError, errorResponses } from '../errors';
+import type { App } from '../http';
+import { keys } from '../store/keys';
+import { TABLE_INDEXES } from '../store/table';
+
+/**
+ * Finding any case, open or closed: officers among their department's, administrators among
+ * their jurisdiction's. By tracking number it is one read; otherwise the jurisdiction's cases by
+ * receipt day, newest first, filtered, a page at a time.
+ */
+
+const DEFAULT_DAYS = 366;
+const MAX_READ = 5000;
+
+const searchEntry = z
+  .object({
+    trackingNumber: z.string(),
+    itemId: z.string(),
+    itemName: z.string(),
+    status: caseStatus,
+    revision: z.number().int(),
+    receivedOn: z.string(),
+    departmentId: z.string(),
+    applicant: z.string().optional(),
+    promisedDue: z.string(),
+    outcome: z.string().optional(),
+  })
+  .openapi('CaseSearchEntry');
+
+const query = z.object({
+  number: z.string().trim().regex(/^\d{6}-\d{8}-\d{6}$/).optional().openapi({ description: '受理编号 / tracking number' }),
+  applicant: z.string().trim().min(1).max(100).optional().openapi({ description: '申请人姓名(名称)的一部分，或完整证件号 / part of the applicant’s name, or their whole ID number' }),
+  itemId: z.string().max(80).optional(),
+  status: z.string().max(200).optional().openapi({ description: '状态，逗号分隔 / statuses, comma-separated, e.g. decided,delivered' }),
+  department: z.string().max(18).optional().openapi({ description: '部门(管理员) / department (administrators)' }),
+  from: isoDate.optional().openapi({ description: '收件日期起 / received on or after' }),
+  to: isoDate.optional().openapi({ description: '收件日期止 / received on or before' }),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(1000).optional().openapi({ description: '上一页返回的 cursor / from the previous page' }),
+});
+
+const badCursor = () => new ApiError(400, 'INVALID_CURSOR', '分页参数无效，请重新查询', 'the page cursor is not valid; search again');
+
+/** A cursor this jurisdiction's search issued, or a 400: a forged one must not reach the store. */
+function readCursor(cursor: string, jurisdiction: string): Record<string, string> {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  const index = TABLE_INDEXES.byJurisdiction;
+  const fields = ['pk', 'sk', index.pk, index.sk];
+  if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) throw badCursor();
+  const entries = Object.entries(decoded);
+  if (entries.length !== fields.length || !entries.every(([k, v]) => fields.includes(k) && typeof v === 'string' && v.length < 200)) throw badCursor();
+  const found = decoded as Record<string, string>;
+  if (found[index.pk] !== keys.jurisdictionCases(jurisdiction) || !found.pk!.startsWith(keys.case(jurisdiction, '').pk)) throw badCursor();
+  return found;
+}
+
+const entryOf = (c: StoredCase): z.infer<typeof searchEntry> => ({
+  trackingNumber: c.trackingNumber,
+  itemId: c.itemId,
+  itemName: c.itemName,
+  status: c.status,
+  revision: c.revision,
+  receivedOn: c.receivedOn,
+  departmentId: c.departmentId,
+  ...(c.applicant?.name ? { applicant: c.applicant.name } : {}),
+  promisedDue: c.due.promised.due,
+  ...(c.decision ? { outcome: c.decision.outcome } : {}),
+});
+
+export function registerCaseSearchRoutes(app: App): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases',
+      tags: ['officer'],
+      security: [{ bearer: [] }],
+      summary: '查询办件(含已办结) / search cases, open and closed',
+      request: { query },
+      responses: { 200: { description: 'matching cases, newest first', content: { 'application/json': { schema: z.object({ cases: z.array(searchEntry), cursor: z.string().optional() }) } } }, ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const who = authorize(c.get('principal'), { roles: ['officer', 'jurisdictionAdmin', 'platformAdmin'] });
+      const q = c.req.valid('query');
+      // Officers search their own department's cases, whatever they ask for.
+      const department = who.role === 'officer' ? who.department : q.department;
+      if (who.role === 'officer' && !department) return c.json({ cases: [] }, 200);
+      if (q.number) {
+        const found = q.number.startsWith(who.jurisdiction) ? await deps.store.getCase(who.jurisdiction, q.number) : undefined;
+        const visible = found && (!department || found.departmentId === department);
+        return c.json({ cases: visible ? [entryOf(found)] : [] }, 200);
+      }
+      const today = shanghaiDateOf(deps.clock());
+      const to = q.to ?? today;
+      const from = q.from ?? shanghaiDateOf(new Date(Date.parse(`${to}T12:00:00+08:00`) - DEFAULT_DAYS * 86_400_000));
+      if (from > to) throw new ApiError(400, 'INVALID_RANGE', '起始日期不能晚于截止日期', 'the start date is after the end date');
+      const statuses = q.status?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+      const unknown = statuses.filter((s) => !caseStatus.safeParse(s).success);
+      if (unknown.length > 0) throw new ApiError(400, 'INVALID_STATUS', `没有这种办件状态：${unknown.join('、')}`, `no such case status: ${unknown.join(', ')}`);
+      const page = await deps.store.searchCases(
+        who.jurisdiction,
+        { from, to, statuses, ...(q.itemId ? { itemId: q.itemId } : {}), ...(department ? { department } : {}), ...(q.applicant ? { applicant: q.applicant } : {}) },
+        { limit: q.limit, maxRead: MAX_READ, ...(q.cursor ? { cursor: readCursor(q.cursor, who.jurisdiction) } : {}) },
+      );
+      return c.json({ cases: page.cases.map(entryOf), ...(page.cursor ? { cursor: Buffer.from(JSON.stringify(page.cursor)).toString('base64url') } : {}) }, 200);
+    },
+  );
+}
