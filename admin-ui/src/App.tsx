@@ -19,6 +19,8 @@ const ItemEditorPage = page(() => import('./pages/ItemEditorPage'), 'ItemEditorP
 const CalendarPage = page(() => import('./pages/CalendarPage'), 'CalendarPage');
 const MessagesPage = page(() => import('./pages/MessagesPage'), 'MessagesPage');
 const QueuePage = page(() => import('./cases/QueuePage'), 'QueuePage');
+const CaseSearchPage = page(() => import('./cases/CaseSearchPage'), 'CaseSearchPage');
+const DepartmentsPage = page(() => import('./pages/DepartmentsPage'), 'DepartmentsPage');
 const CasePage = page(() => import('./cases/CasePage'), 'CasePage');
 const PrintPage = page(() => import('./cases/PrintPage'), 'PrintPage');
 
@@ -57,7 +59,9 @@ export function App() {
             { path: 'items/:itemId', element: <ItemEditorPage /> },
             { path: 'calendar', element: <CalendarPage /> },
             { path: 'messages', element: <MessagesPage /> },
+            { path: 'departments', element: <DepartmentsPage /> },
             { path: 'cases', element: <QueuePage /> },
+            { path: 'cases/search', element: <CaseSearchPage /> },
             { path: 'cases/:trackingNumber', element: <CasePage /> },
             { path: '*', element: <Navigate to="/" replace /> },
           ],

@@ -15,7 +15,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const current = jurisdictions.data?.find((j) => j.id === session.jurisdiction);
   const platform = session.user.role === 'platformAdmin';
   const officer = session.user.role === 'officer';
-  const section = ['/cases', '/calendar', '/messages'].find((p) => location.pathname.startsWith(p))?.slice(1) ?? 'items';
+  const section = ['/cases/search', '/cases', '/departments', '/calendar', '/messages'].find((p) => location.pathname.startsWith(p))?.slice(1) ?? 'items';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, height: 'auto', lineHeight: '48px', padding: '0 16px', background: '#0f2a5c' }}>
@@ -30,9 +30,14 @@ export function Shell({ children }: { children: ReactNode }) {
             selectedKeys={[section]}
             items={
               officer
-                ? [{ key: 'cases', label: <Link to="/cases">{t('待办件', 'Open cases')}</Link> }]
+                ? [
+                    { key: 'cases', label: <Link to="/cases">{t('待办件', 'Open cases')}</Link> },
+                    { key: 'cases/search', label: <Link to="/cases/search">{t('办件查询', 'Find cases')}</Link> },
+                  ]
                 : [
                     { key: 'items', label: <Link to="/">{t('事项清单', 'Items')}</Link> },
+                    { key: 'departments', label: <Link to="/departments">{t('部门', 'Departments')}</Link> },
+                    { key: 'cases/search', label: <Link to="/cases/search">{t('办件查询', 'Find cases')}</Link> },
                     { key: 'calendar', label: <Link to="/calendar">{t('工作日历', 'Calendar')}</Link> },
                     { key: 'messages', label: <Link to="/messages">{t('预警与消息', 'Warnings & messages')}</Link> },
                   ]

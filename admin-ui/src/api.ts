@@ -36,6 +36,37 @@ export interface Claimable {
   cloned: boolean;
 }
 
+export type DepartmentWithOfficers = Department & { officers: Array<{ id: string; name: string }> };
+
+export interface Unreachable {
+  items: Array<{ itemId: string; name: string; department: string; reason: 'unknown' | 'noOfficer'; published: boolean }>;
+  cases: Array<{ trackingNumber: string; itemName: string; departmentId: string; status: string; revision: number; receivedOn: string; reason: 'unknown' | 'noOfficer' }>;
+}
+
+export interface CaseSearchEntry {
+  trackingNumber: string;
+  itemId: string;
+  itemName: string;
+  status: CaseRecord['status'];
+  revision: number;
+  receivedOn: string;
+  departmentId: string;
+  applicant?: string;
+  promisedDue: string;
+  outcome?: string;
+}
+
+export interface CaseSearch {
+  number?: string;
+  applicant?: string;
+  itemId?: string;
+  status?: string;
+  department?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+}
+
 export interface EffectiveCalendar {
   own: CalendarRecord;
   effective: { version: string; lastOfficialYear: number; days: Array<{ date: string; kind: 'holiday' | 'workday'; name?: string }> };
@@ -102,7 +133,16 @@ export const api = {
   signIn: (jurisdiction: string, userId: string) => data(request<{ token: string; user: User }>('POST', '/api/dev/sign-in', { body: { jurisdiction, userId } })),
   jurisdictions: () => data(request<Jurisdiction[]>('GET', '/api/jurisdictions')),
   items: (j: string) => data(request<ItemHead[]>('GET', `${admin(j)}/items`)),
-  departments: (j: string) => data(request<Department[]>('GET', `${admin(j)}/departments`)),
+  departments: (j: string) => data(request<DepartmentWithOfficers[]>('GET', `${admin(j)}/departments`)),
+  saveDepartment: (j: string, id: string, body: { name: string; nature?: Department['nature'] }) => data(request<DepartmentWithOfficers>('PUT', `${admin(j)}/departments/${id}`, { body })),
+  addOfficer: (j: string, department: string, name: string) => data(request<User>('POST', `${admin(j)}/departments/${department}/officers`, { body: { name } })),
+  removeOfficer: (j: string, department: string, userId: string) => data(request<undefined>('DELETE', `${admin(j)}/departments/${department}/officers/${encodeURIComponent(userId)}`)),
+  unreachable: (j: string) => data(request<Unreachable>('GET', `${admin(j)}/unreachable`)),
+  reassign: (j: string, trackingNumber: string, body: { department: string; reason: string; expectedRevision: number }) => data(request<CaseRecord>('POST', `${admin(j)}/cases/${trackingNumber}/reassign`, { body })),
+  searchCases: (query: CaseSearch) => {
+    const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+    return data(request<{ cases: CaseSearchEntry[]; cursor?: string }>('GET', `/api/cases?${params}`));
+  },
   createItem: (j: string, body: { itemId: string; templateId?: string; definition?: Record<string, unknown> }) =>
     data(request<{ head: ItemHead; draft: Draft }>('POST', `${admin(j)}/items`, { body })),
   draft: (j: string, itemId: string) => data(request<Draft>('GET', `${admin(j)}/items/${itemId}/draft`)),

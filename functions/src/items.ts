@@ -123,7 +123,7 @@ export async function publish(
   };
   try {
     // A suspended item stays suspended through a new version; a first publish opens it.
-    await deps.store.publish(published, summaryOf(published.definition), head.version, head.state === 'suspended' ? 'suspended' : 'published');
+    await deps.store.publish(published, summaryOf(published.definition), head.version, head.state === 'suspended' ? 'suspended' : 'published', draft.revision);
   } catch (error) {
     if (error instanceof ConflictError) {
       throw new ApiError(409, 'PUBLISH_CONFLICT', '事项刚被他人发布或变更，请刷新后重试', 'the item was just published or changed by someone else; reload and retry');

@@ -89,6 +89,8 @@ export const itemHead = z
     /** The published version, 0 before the first publish. */
     version: z.number().int(),
     draftRevision: z.number().int(),
+    /** The draft revision the published version was made from: equal to draftRevision when nothing changed since. */
+    publishedRevision: z.number().int().optional(),
     draftName: z.string(),
     published: itemSummary.optional(),
     /** A clone: the upstream item and version it follows, and a newer version it chose to defer. */

@@ -6,8 +6,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
+import { canConfigure } from '../session';
 import { useSignedIn } from '../session-context';
 import { ActionDialog } from './ActionDialog';
+import { ReassignDialog } from './ReassignDialog';
 import { actionForms, type ActionForm } from './actions';
 import { shanghaiTime } from './format';
 import { WarningTag } from './WarningTag';
@@ -30,6 +32,9 @@ export function CasePage() {
   const queries = useQueryClient();
   const detail = useQuery({ queryKey: ['case', trackingNumber], queryFn: () => api.caseDetail(trackingNumber) });
   const [acting, setActing] = useState<ActionForm>();
+  const admin = canConfigure(session);
+  const [moving, setMoving] = useState(false);
+  const departments = useQuery({ queryKey: ['departments', session.jurisdiction], queryFn: () => api.departments(session.jurisdiction), enabled: admin });
   const refresh = () => {
     setActing(undefined);
     void queries.invalidateQueries({ queryKey: ['case', trackingNumber] });
@@ -52,7 +57,7 @@ export function CasePage() {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
         <div>
-          <Link to="/cases">{t('← 待办件', '← Open cases')}</Link>
+          {session.user.role === 'officer' ? <Link to="/cases">{t('← 待办件', '← Open cases')}</Link> : <Link to="/cases/search">{t('← 办件查询', '← Find cases')}</Link>}
           <Typography.Title level={1} style={{ fontSize: 22, margin: '4px 0' }}>
             {c.itemName}
           </Typography.Title>
@@ -67,6 +72,9 @@ export function CasePage() {
           </Space>
         </div>
         <Space wrap>
+          {admin && ['received', 'correctionRequested', 'inProcess', 'suspended', 'decided'].includes(c.status) && (
+            <Button onClick={() => setMoving(true)}>{t(`移交部门(现为${d.departmentName})`, `Move (now with ${d.departmentName})`)}</Button>
+          )}
           {documents.map(([kind, zh, en]) => (
             <Link key={kind} to={`/cases/${c.trackingNumber}/print/${kind}`}>
               {t(`打印${zh}`, `Print: ${en}`)}
@@ -151,6 +159,7 @@ export function CasePage() {
           </Card>
         </Col>
       </Row>
+      {moving && departments.data && <ReassignDialog jurisdiction={session.jurisdiction} reassigning={{ trackingNumber: c.trackingNumber, revision: c.revision, departmentId: c.departmentId }} departments={departments.data} onClose={() => setMoving(false)} />}
     </>
   );
 }

@@ -32,12 +32,18 @@ export function ClaimDialog({ jurisdiction, open, onClose }: { jurisdiction: str
     setDone(0);
     try {
       let cloned = 0;
+      let withoutDepartment = 0;
       for (let i = 0; i < ids.length; i += BATCH) {
         const { results } = await api.clone(jurisdiction, ids.slice(i, i + BATCH));
         cloned += results.filter((r) => r.status === 'cloned').length;
+        withoutDepartment += results.filter((r) => r.status === 'cloned' && !r.department).length;
         setDone(Math.min(ids.length, i + BATCH));
       }
-      message.success(t(`已认领 ${cloned} 个事项`, `${cloned} item(s) claimed`));
+      message.success(t(`已认领 ${cloned} 个事项，实施主体已设为本级对应部门`, `${cloned} item(s) claimed, each given this jurisdiction’s matching department`));
+      // Without a department of its own, a clone's applications would reach nobody: say which need one.
+      if (withoutDepartment > 0) {
+        message.warning(t(`${withoutDepartment} 个事项没有找到本级对应的部门，发布前请在「本地化」中选择实施主体`, `${withoutDepartment} item(s) found no matching department here; pick one under "Local parts" before publishing`), 8);
+      }
       await queries.invalidateQueries({ queryKey: ['items', jurisdiction] });
       await queries.invalidateQueries({ queryKey: ['claimable', jurisdiction] });
       setSelected([]);

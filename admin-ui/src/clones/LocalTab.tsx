@@ -5,6 +5,7 @@ import { localFields, type LocalField } from '@onevisit/item-schemas';
 import { useMemo } from 'react';
 import { ModelFieldsForm } from '../editor/ModelFieldsForm';
 import type { TabProps } from '../editor/tab-props';
+import { modelUi } from '../editor/model-ui';
 import { useI18n } from '../i18n';
 
 const LOCAL = Object.keys(localFields) as LocalField[];
@@ -24,7 +25,7 @@ export function LocalTab({ definition, update, issues, overridden }: TabProps & 
   const uiSchema: UiSchema = useMemo(
     () => ({
       ...Object.fromEntries(
-        LOCAL.map((k) => [k, { ...(k === 'faqs' ? { items: { answer: { 'ui:widget': 'textarea' } } } : {}), 'ui:title': `${localFields[k][0]}${overridden.includes(k) ? t('(本级已调整)', ' (set here)') : t('(沿用上级)', ' (as above)')}` }]),
+        LOCAL.map((k) => [k, { ...(k === 'faqs' ? { items: { answer: { 'ui:widget': 'textarea' } } } : {}), ...(k in modelUi ? modelUi[k as keyof typeof modelUi] : {}), 'ui:title': `${localFields[k][0]}${overridden.includes(k) ? t('(本级已调整)', ' (set here)') : t('(沿用上级)', ' (as above)')}` }]),
       ),
     }),
     [overridden, t],

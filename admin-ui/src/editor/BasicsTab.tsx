@@ -1,6 +1,7 @@
 import type { UiSchema } from '@rjsf/utils';
 import { useMemo } from 'react';
 import { useI18n } from '../i18n';
+import { modelUi } from './model-ui';
 import { ModelFieldsForm } from './ModelFieldsForm';
 import type { TabProps } from './tab-props';
 
@@ -22,6 +23,7 @@ export function BasicsTab({ definition, update, issues }: TabProps) {
       ...Object.fromEntries(MULTI_CHOICE.map((k) => [k, { 'ui:widget': 'checkboxes' }])),
       visitReason: { 'ui:widget': 'textarea' },
       faqs: { items: { answer: { 'ui:widget': 'textarea' } } },
+      ...modelUi,
       legalBasis: { items: { text: { 'ui:widget': 'textarea' } } },
     }),
     [],

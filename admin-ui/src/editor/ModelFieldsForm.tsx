@@ -4,6 +4,7 @@ import validator from '@rjsf/validator-ajv8';
 import { itemDefinitionJsonSchema, type CheckIssue } from '@onevisit/item-schemas';
 import { useI18n } from '../i18n';
 import { useMemo } from 'react';
+import { LabelledAddButton, translatorFor } from './form-engine-text';
 import { fieldId } from './paths';
 import type { Definition } from './draft-state';
 
@@ -33,7 +34,8 @@ export function ModelFieldsForm({
   uiSchema: UiSchema;
   issues: readonly CheckIssue[];
 }) {
-  const { pick } = useI18n();
+  const { pick, language } = useI18n();
+  const translateString = useMemo(() => translatorFor(language), [language]);
   const schema = useMemo(() => modelSubset(fields, multiChoice), [fields, multiChoice]);
   // Publish-time issues about these fields show at them, like the form's own errors.
   const extraErrors = useMemo(() => {
@@ -52,6 +54,8 @@ export function ModelFieldsForm({
       uiSchema={{ 'ui:submitButtonOptions': { norender: true }, ...uiSchema }}
       formData={formData}
       validator={validator}
+      translateString={translateString}
+      templates={{ ButtonTemplates: { AddButton: LabelledAddButton } }}
       extraErrors={extraErrors as never}
       showErrorList={false}
       idPrefix={fieldId('')}

@@ -1,5 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Input, List, Modal, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Badge, Button, Input, List, Modal, Space, Spin, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { runPublishChecks, type CheckIssue } from '@onevisit/item-schemas';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useBlocker, useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { fieldId, tabOf, type Tab } from '../editor/paths';
 import { PreviewTab } from '../editor/PreviewTab';
 import { StepsTab } from '../editor/StepsTab';
 import { VersionsTab } from '../editor/VersionsTab';
+import { WhereItLives } from '../editor/WhereItLives';
 import { LocalTab } from '../clones/LocalTab';
 import { UpstreamTab } from '../clones/UpstreamTab';
 import { useI18n } from '../i18n';
@@ -31,9 +32,13 @@ export function ItemEditorPage() {
   const [publishing, setPublishing] = useState(false);
   const [changeNote, setChangeNote] = useState('');
 
-  // The same checks the server runs at publish, run here as the official types.
+  // The same checks the server runs at publish, run here as the official types, with the
+  // jurisdiction's departments so an item nobody would work is flagged before publishing.
   const deferred = useDeferredValue(draft.definition);
-  const issues: CheckIssue[] = useMemo(() => (deferred ? runPublishChecks(deferred).issues : []), [deferred]);
+  const departments = useQuery({ queryKey: ['departments', j], queryFn: () => api.departments(j) });
+  const onRecord = useMemo(() => departments.data?.map((d) => ({ id: d.id, name: d.name, officers: d.officers.length })), [departments.data]);
+  const issues: CheckIssue[] = useMemo(() => (deferred ? runPublishChecks(deferred, onRecord ? { departments: onRecord } : {}).issues : []), [deferred, onRecord]);
+  const head = useQuery({ queryKey: ['items', j], queryFn: () => api.items(j) }).data?.find((h) => h.itemId === itemId);
 
   const blocker = useBlocker(({ currentLocation, nextLocation }) => draft.dirty && currentLocation.pathname !== nextLocation.pathname);
   useEffect(() => {
@@ -88,6 +93,7 @@ export function ItemEditorPage() {
       setChangeNote('');
       await queries.invalidateQueries({ queryKey: ['items', j] });
       await queries.invalidateQueries({ queryKey: ['versions', j, itemId] });
+      await queries.invalidateQueries({ queryKey: ['unreachable', j] });
       message.success(t(`已发布第 ${version.version} 版`, `Version ${version.version} published`));
     } catch (error) {
       failed(error);
@@ -115,6 +121,8 @@ export function ItemEditorPage() {
   const definition = draft.definition;
   const props = { definition, update: draft.update, issues };
   const clone = draft.clone;
+  // Nothing to publish when the draft is the published version, unchanged.
+  const upToDate = !draft.dirty && head?.version !== undefined && head.version > 0 && head.publishedRevision === draft.revision;
   // A clone edits only its local parts; the rest is upstream's (DOMAIN §3).
   const tabs = clone
     ? [
@@ -139,13 +147,19 @@ export function ItemEditorPage() {
         </Typography.Title>
         <Space wrap>
           {draft.dirty && <Tag color="orange">{t('有未保存的修改', 'Unsaved changes')}</Tag>}
-          <Tag>{t(`草稿第 ${draft.revision} 稿`, `Draft revision ${draft.revision}`)}</Tag>
+          {upToDate ? (
+            <Tag color="green">{t(`已发布第 ${head!.version} 版，无未发布的修改`, `Version ${head!.version} is published; nothing new to publish`)}</Tag>
+          ) : (
+            <Tag>{t(`草稿第 ${draft.revision} 稿${head?.version ? `(已发布第 ${head.version} 版)` : '(未发布)'}`, `Draft revision ${draft.revision}${head?.version ? ` (version ${head.version} published)` : ' (never published)'}`)}</Tag>
+          )}
           <Button onClick={save} loading={busy} disabled={!draft.dirty}>
             {t('保存草稿', 'Save draft')}
           </Button>
-          <Button type="primary" onClick={() => setPublishing(true)} disabled={issues.length > 0 || busy}>
-            {t('发布', 'Publish')}
-          </Button>
+          <Tooltip title={upToDate ? t('草稿与已发布的版本相同', 'The draft is the published version') : issues.length > 0 ? t('请先修改下面列出的问题', 'Fix the issues listed below first') : undefined}>
+            <Button type="primary" onClick={() => setPublishing(true)} disabled={issues.length > 0 || busy || upToDate}>
+              {t('发布', 'Publish')}
+            </Button>
+          </Tooltip>
         </Space>
       </Space>
       {draft.restored && <Alert style={{ marginBottom: 8 }} type="info" showIcon message={t('已恢复您上次在本浏览器中未保存的修改。', 'Your unsaved changes from last time in this browser are back.')} action={<Button size="small" onClick={draft.reload}>{t('放弃这些修改', 'Discard them')}</Button>} />}
@@ -160,7 +174,8 @@ export function ItemEditorPage() {
             description={
               <List
                 size="small"
-                dataSource={issues.slice(0, 12)}
+                dataSource={issues}
+                style={{ maxHeight: 260, overflowY: 'auto' }}
                 renderItem={(issue) => (
                   <List.Item style={{ padding: '2px 0' }}>
                     <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => goTo(issue)}>
@@ -173,6 +188,7 @@ export function ItemEditorPage() {
           />
         )}
       </section>
+      {head && head.version > 0 && head.state !== 'cancelled' && <WhereItLives jurisdiction={j} itemId={itemId} version={head.version} />}
       {clone && (
         <Alert
           style={{ marginBottom: 12 }}

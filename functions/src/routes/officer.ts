@@ -99,7 +99,7 @@ export function registerOfficerRoutes(app: App): void {
       const { trackingNumber } = c.req.valid('param');
       const found = await loadCase(deps, trackingNumber.slice(0, 6), trackingNumber);
       mayView(c.get('principal'), found);
-      const rules = await rulesFor(deps, found);
+      const [rules, department] = await Promise.all([rulesFor(deps, found), deps.store.getDepartment(found.jurisdiction, found.departmentId)]);
       return c.json(
         {
           case: publicCase(found),
@@ -107,7 +107,8 @@ export function registerOfficerRoutes(app: App): void {
           steps: rules.item.steps.map((s) => ({ name: s.name, role: s.role, limitDays: s.limitDays, onTimeout: s.onTimeout })),
           allowed: allowedActions(found, rules.item),
           specialProcedures: rules.item.specialProcedures.map((p) => p.kind),
-          departmentName: rules.item.department.name,
+          // Where the case is now: an administrator may have moved it from the item's department.
+          departmentName: department?.name ?? rules.item.department.name,
           answers: readableAnswers(rules.item, found.answers),
           deliveryMethods: rules.item.delivery.map((d) => d.method),
         },

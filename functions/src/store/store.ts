@@ -329,7 +329,8 @@ export class Store {
    * still points at the version the publisher saw. Without transactions, a crash between the
    * two writes leaves an orphan version, which the next publish adopts before it conflicts.
    */
-  async publish(version: ItemVersion, summary: ItemSummary, expectedVersion: number, state: ItemState): Promise<ItemHead> {
+  /** Writes a new immutable version and moves the head to it; `draftRevision` is the draft it was made from. */
+  async publish(version: ItemVersion, summary: ItemSummary, expectedVersion: number, state: ItemState, draftRevision?: number): Promise<ItemHead> {
     try {
       await this.put(keys.version(version.jurisdiction, version.itemId, version.version), version, true);
     } catch (error) {
@@ -339,14 +340,14 @@ export class Store {
       if (orphan && head?.version === expectedVersion) await this.moveHead(orphan, summaryOf(orphan.definition), expectedVersion, state);
       throw error;
     }
-    return this.moveHead(version, summary, expectedVersion, state);
+    return this.moveHead(version, summary, expectedVersion, state, draftRevision);
   }
 
-  private moveHead(version: ItemVersion, summary: ItemSummary, expectedVersion: number, state: ItemState): Promise<ItemHead> {
+  private moveHead(version: ItemVersion, summary: ItemSummary, expectedVersion: number, state: ItemState, draftRevision?: number): Promise<ItemHead> {
     return this.updateHead(
       version.jurisdiction,
       version.itemId,
-      { version: version.version, published: summary, state, updatedAt: version.publishedAt },
+      { version: version.version, published: summary, state, updatedAt: version.publishedAt, ...(draftRevision === undefined ? {} : { publishedRevision: draftRevision }) },
       { expression: '#version = :expectedVersion AND #state <> :cancelled', values: { ':expectedVersion': expectedVersion, ':cancelled': 'cancelled' } },
     );
   }
