@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { WorkCalendar } from './calendar';
 import { formatDate, isoDate, parseDate, type DayNumber } from './dates';
+import { codeList } from './model/codes';
 
 /**
  * Deadlines (民法典 第201–203条, 行政许可法 第82条): the start day is not counted; N working
@@ -11,10 +12,9 @@ import { formatDate, isoDate, parseDate, type DayNumber } from './dates';
 export const timeLimit = z
   .object({
     value: z.number().int().min(0).max(3650).meta({ title: '天数' }),
-    unit: z
-      .enum(['workday', 'natural'])
+    unit: codeList({ workday: ['工作日', 'Working days'], natural: ['自然日', 'Calendar days'] })
       .default('workday')
-      .meta({ title: '单位', description: 'workday 工作日 / natural 自然日' }),
+      .meta({ title: '单位' }),
   })
   .meta({ title: '时限' });
 export type TimeLimit = z.infer<typeof timeLimit>;

@@ -30,10 +30,13 @@ describe('an official configures and publishes an item', () => {
     await shoot(page, '2-catalogue');
   });
 
-  it('creates an item from blank', async () => {
+  it('creates an item from blank, picking its department from the list', async () => {
     await page.getByRole('button', { name: '新建事项' }).click();
     await page.getByLabel('事项名称').fill('个体工商户登记');
+    // The id is made from the name; the official may change it.
+    await expect.poll(() => page.getByLabel('事项标识(网址中使用)').inputValue()).toBe('ge-ti-gong-shang-hu-deng-ji');
     await page.getByLabel('事项标识(网址中使用)').fill('sole-trader');
+    await choose(page, page.getByLabel('实施主体(办理部门)'), '示范市市场监督管理局');
     await page.getByRole('button', { name: '创建' }).click();
     await page.getByRole('heading', { name: '个体工商户登记' }).waitFor();
     expect(page.url()).toContain('/admin/items/sole-trader');
@@ -43,8 +46,12 @@ describe('an official configures and publishes an item', () => {
     await page.getByLabel('基本编码').fill('990100-XK-9001');
     await choose(page, page.getByLabel('事项类型'), '行政许可');
     await page.getByRole('checkbox', { name: '市级' }).check();
-    await page.getByLabel('实施主体名称').fill('示范市市场监督管理局');
-    await page.getByLabel('实施主体统一社会信用代码').fill('11370500MB1000006L');
+    // 实施主体 is a choice among the jurisdiction's departments, never typed.
+    expect(await page.locator('section[aria-label="基本信息"]').getByText('示范市市场监督管理局').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '添加一项' }).nth(1).click(); // 收费
+    await page.getByLabel('收费项目').fill('个体工商户登记');
+    // Left alone, the fee is free, as the screen shows.
+    expect(await page.getByRole('radio', { name: '不收费' }).isChecked()).toBe(true);
     await page.getByRole('checkbox', { name: '自然人' }).check();
     await page.getByRole('checkbox', { name: '窗口办理' }).check();
     await page.getByLabel('到办事现场次数').fill('0');
@@ -145,7 +152,7 @@ describe('an official configures and publishes an item', () => {
     await page.getByRole('button', { name: '发布' }).click();
     await page.getByLabel('变更说明(可选)').fill('首次发布');
     await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
-    await page.getByText('已发布第 1 版').waitFor();
+    await page.locator('.ant-message').getByText('已发布第 1 版').waitFor();
 
     await tab('环节与时限').click();
     await page.getByLabel('承诺办结时限', { exact: true }).fill('4');
@@ -155,14 +162,15 @@ describe('an official configures and publishes an item', () => {
     await page.getByRole('button', { name: '发布' }).click();
     await page.getByLabel('变更说明(可选)').fill('承诺时限压缩为4个工作日');
     await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
-    await page.getByText('已发布第 2 版').waitFor();
+    await page.locator('.ant-message').getByText('已发布第 2 版').waitFor();
 
     await tab('版本历史').click();
     const history = page.locator('section[aria-label="版本历史"]');
     await history.getByRole('cell', { name: '承诺时限压缩为4个工作日' }).waitFor();
     const diff = history.locator('table').nth(1);
-    await expect.poll(() => diff.textContent()).toContain('承诺办结时限 › value');
-    expect(await diff.textContent()).toMatch(/承诺办结时限 › value修改54/);
+    await expect.poll(() => diff.textContent()).toContain('承诺办结时限');
+    // The field by its title and the limits in working days, not the model's keys and numbers.
+    expect(await diff.textContent()).toMatch(/承诺办结时限修改5个工作日4个工作日/);
     await expectAccessible(page, 'versions');
     await shoot(page, '9-versions');
   });
@@ -201,5 +209,102 @@ describe('an official configures and publishes an item', () => {
     await phone.getByLabel('承诺办结时限', { exact: true }).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await shoot(phone, '11-phone-steps');
+  });
+});
+
+/** Signs a fresh browser in as a demo user and returns the page on their home screen. */
+async function signedIn(who: string): Promise<Page> {
+  const officer = await openPage(site.browser);
+  await officer.goto(`${site.server.base}/admin/`);
+  await officer.getByRole('button', { name: `登录为 ${who}` }).click();
+  return officer;
+}
+
+/** A citizen on a phone applies to the item as a private person, leaving the 容缺 material for later. */
+async function citizenApplies(jurisdiction: string): Promise<string> {
+  const citizen = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
+  await citizen.goto(`${site.server.base}/apply/${jurisdiction}/sole-trader`);
+  await citizen.getByLabel('个人', { exact: true }).check();
+  await citizen.getByLabel('经营者姓名').fill('王小二');
+  await citizen.getByLabel('联系电话').fill('13812345678');
+  await citizen.getByRole('button', { name: '提交申请' }).click();
+  await citizen.getByRole('heading', { name: '申请已提交' }).waitFor();
+  const number = (await citizen.getByTestId('tracking-number').textContent())!;
+  expect(number).toMatch(new RegExp(`^${jurisdiction}-\\d{8}-\\d{6}$`));
+  await citizen.close();
+  return number;
+}
+
+describe('the application reaches the department picked', () => {
+  it('is in the queue of the department’s officer', async () => {
+    const number = await citizenApplies('990100');
+    const officer = await signedIn('赵静(市场监督管理局)');
+    await officer.getByRole('heading', { name: '待办件' }).waitFor();
+    await officer.getByRole('row', { name: new RegExp(number) }).waitFor();
+    await shoot(officer, '12-queue-of-the-department');
+  });
+
+  it('shows where the published item lives: the citizen page, the checklist and a QR code', async () => {
+    await page.goto(`${site.server.base}/admin/items/sole-trader`);
+    const card = page.locator('.ant-card', { hasText: '已发布第 2 版：申请人在这里办理' });
+    await card.locator(`a[href="${site.server.base}/apply/990100/sole-trader"]`).waitFor();
+    await card.getByRole('img', { name: '网上申请二维码' }).waitFor();
+    // Nothing new to publish: the header says so and 发布 waits for a change.
+    await page.getByText('已发布第 2 版，无未发布的修改').waitFor();
+    expect(await page.getByRole('button', { name: '发布' }).isDisabled()).toBe(true);
+  });
+
+  it('in a county: the claim takes the county’s department, and the county’s applications reach its officer', async () => {
+    const county = await signedIn('陈芳(东城县)');
+    await county.getByRole('heading', { name: '事项清单' }).waitFor();
+    await county.getByRole('button', { name: '从上级认领' }).click();
+    const dialog = county.getByRole('dialog');
+    await dialog.getByRole('checkbox', { name: '个体工商户登记' }).check();
+    await dialog.getByRole('button', { name: '认领所选(1)' }).click();
+    await county.getByRole('link', { name: '个体工商户登记' }).click();
+    const local = county.locator('section[aria-label="本地内容"]');
+    await local.getByText('东城县市场监督管理局').waitFor();
+    await expect.poll(() => county.getByText('发布前检查全部通过，可以发布。').isVisible()).toBe(true);
+    await county.getByRole('button', { name: '发布' }).click();
+    await county.getByRole('dialog').getByRole('button', { name: '发布' }).click();
+    await county.locator('.ant-message').getByText('已发布第 1 版').waitFor();
+    await shoot(county, '13-county-published');
+
+    const number = await citizenApplies('990121');
+    const officer = await signedIn('吴刚(东城县市场监管局)');
+    await officer.getByRole('row', { name: new RegExp(number) }).waitFor();
+  });
+
+  it('an administrator finds the case and moves it to another department, which then has it', async () => {
+    const admin = await signedIn('王敏(示范市政务服务管理办)');
+    await admin.getByRole('link', { name: '办件查询' }).click();
+    await admin.getByLabel('申请人').fill('王小二');
+    await admin.getByRole('button', { name: '查询' }).click();
+    const row = admin.getByRole('row', { name: /个体工商户登记/ });
+    await expect.poll(() => row.textContent()).toContain('示范市市场监督管理局');
+    await expectAccessible(admin, 'case search');
+    await shoot(admin, '14-case-search');
+    await row.getByRole('button', { name: '移交部门' }).click();
+    await choose(admin, admin.getByLabel('移交到'), '示范市行政审批服务局');
+    await admin.getByLabel('移交原因(记入办件记录)').fill('个体工商户登记由审批局统一办理');
+    await admin.getByRole('dialog').getByRole('button', { name: '移交' }).click();
+    await expect.poll(() => row.textContent()).toContain('示范市行政审批服务局');
+
+    const approval = await signedIn('郑洁(行政审批服务局)');
+    await approval.getByRole('heading', { name: '待办件' }).waitFor();
+    expect(await approval.getByRole('row', { name: /个体工商户登记/ }).count()).toBe(1);
+  });
+
+  it('the departments page adds an officer who can then sign in', async () => {
+    const admin = await signedIn('王敏(示范市政务服务管理办)');
+    await admin.getByRole('link', { name: '部门', exact: true }).click();
+    await admin.getByLabel('示范市教育局新工作人员姓名').fill('许明');
+    await admin.getByLabel('示范市教育局新工作人员姓名').press('Enter');
+    await admin.getByText('许明').waitFor();
+    await expectAccessible(admin, 'departments');
+    await shoot(admin, '15-departments');
+    const fresh = await openPage(site.browser);
+    await fresh.goto(`${site.server.base}/admin/`);
+    await fresh.getByRole('button', { name: '登录为 许明' }).waitFor();
   });
 });

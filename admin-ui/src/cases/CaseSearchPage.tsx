@@ -62,7 +62,7 @@ export function CaseSearchPage() {
       <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
         {t('办件查询', 'Find cases')}
       </Typography.Title>
-      <Form<Filters> layout="inline" onFinish={search} style={{ rowGap: 8, marginBottom: 12 }}>
+      <Form<Filters> name="case-search" layout="inline" onFinish={search} style={{ rowGap: 8, marginBottom: 12 }}>
         <Form.Item name="number" label={t('受理编号', 'Number')} rules={[{ pattern: /^\s*\d{6}-\d{8}-\d{6}\s*$/, message: t('格式如 990100-20260302-000001', 'like 990100-20260302-000001') }]}>
           <Input allowClear style={{ width: 210 }} />
         </Form.Item>

@@ -30,7 +30,7 @@ export function ReassignDialog({ jurisdiction, reassigning, departments, onClose
     .map((d) => ({ value: d.id, label: d.officers.length ? d.name : t(`${d.name}(无工作人员)`, `${d.name} (no officers)`), disabled: d.officers.length === 0 }));
   return (
     <Modal open title={t(`移交办件 ${reassigning.trackingNumber}`, `Move case ${reassigning.trackingNumber}`)} okText={t('移交', 'Move')} cancelText={t('取消', 'Cancel')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={move.isPending}>
-      <Form form={form} layout="vertical" onFinish={(values) => move.mutate(values)}>
+      <Form form={form} name="reassign" layout="vertical" onFinish={(values) => move.mutate(values)}>
         <Form.Item name="department" label={t('移交到', 'Move to')} rules={[{ required: true, message: t('请选择部门', 'Choose a department') }]}>
           <Select showSearch optionFilterProp="label" options={options} />
         </Form.Item>
