@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { shanghaiDateOf, type ItemDefinition, type Material } from '@onevisit/item-schemas';
+import { fileTypeWords, shanghaiDateOf, type ItemDefinition, type Material } from '@onevisit/item-schemas';
 import type { AppDeps } from './deps';
 import { ApiError } from './errors';
 import type { FileInfo } from './records';
@@ -26,7 +26,8 @@ function checkFile(item: ItemDefinition, material: Material, size: number, type:
   }
   if (size === 0) throw new ApiError(422, 'FILE_EMPTY', `「${material.name}」的文件是空的`, `the file for "${material.name}" is empty`);
   if (!type || !material.acceptedTypes.includes(type)) {
-    throw new ApiError(415, 'FILE_TYPE_NOT_ALLOWED', `「${material.name}」只接受 ${material.acceptedTypes.join('、')} 文件`, `"${material.name}" accepts only ${material.acceptedTypes.join(', ')}`, {
+    // Said as people know file types (PDF、JPG), not as MIME types; the details keep the exact ones.
+    throw new ApiError(415, 'FILE_TYPE_NOT_ALLOWED', `「${material.name}」只接受 ${fileTypeWords(material.acceptedTypes)} 格式的文件`, `"${material.name}" accepts only ${fileTypeWords(material.acceptedTypes, 'en')} files`, {
       detected: type ?? null,
       accepted: material.acceptedTypes,
     });

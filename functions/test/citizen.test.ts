@@ -19,6 +19,17 @@ function post(fields: Record<string, string | string[]>, files: Record<string, B
   return h.app.request(APPLY, { method: 'POST', body: form });
 }
 
+/** What a reader sees: no scripts, styles, tags or attributes. */
+const visibleText = (html: string) =>
+  html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
+
+/** The keys of the real-estate form and its choices, which applicants must never see (in English, the model's own words can be plain English). */
+const formKeys = /\b(reason|sale|inheritance|gift|boundaryChanged|transferee)\b/;
+const modelKeys = new RegExp(`${formKeys.source}|\\b(eq|in|when|shared|deferrable|original|electronic)\\b`);
+
 const valid = {
   'root[reason]': '0', // the first choice: 买卖
   'root[certificateNumber]': '示房权证第 001 号',
@@ -40,7 +51,7 @@ describe('the application page', () => {
     expect(page.html).toContain('<h1>不动产转移登记</h1>');
     expect(page.html).toContain('承诺时限</dt><dd>5个工作日');
     expect(page.html).toContain('结果送达</dt><dd>窗口领取；邮政速递(送达到付)；电子证照(同步发放不动产电子证照)');
-    expect(page.html).toContain('以下材料由政府部门共享获取，无需提交：申请人身份证明、完税凭证、婚姻状况证明');
+    expect(page.html).toContain('免交材料(由部门共享获取，无需提交)');
     const form = /<form[^>]*>/.exec(page.html)![0];
     expect(form).toContain('action="/apply/990100/real-estate-transfer"');
     expect(form).toContain('method="post"');
@@ -49,10 +60,51 @@ describe('the application page', () => {
     expect(page.html).toContain('name="material[application]"');
   });
 
+  it('lists every material the item can ask for, each with when and how, before any answer (一次告知)', async () => {
+    const text = visibleText((await get(APPLY)).html);
+    for (const said of [
+      '不动产买卖合同 「转移原因」为「买卖」时需要 原件 1 份(电子) · 来源：政府部门核发(网签备案合同)',
+      '继承权公证书或生效法律文书 「转移原因」为「继承」时需要',
+      '赠与合同 「转移原因」为「赠与」时需要',
+      '不动产测绘报告 可容缺后补 「界址、面积是否发生变化」为「是」时需要',
+      '可容缺受理：可先提交申请，在提交后 3 个工作日内补交；逾期未补交的，不予受理',
+      '申请人身份证明 免交：由公安部门电子身份证照共享获取，无需提交',
+      '完税凭证 免交：由税务部门共享获取，无需提交',
+      '不动产登记申请书 原件 1 份(电子) · 来源：申请人自备',
+      '按您目前的填写：需要提交 2 项，另有 4 项取决于尚未填写的内容。',
+    ])
+      expect(text).toContain(said);
+    // Every upload is offered without JavaScript, with its condition; types said as people know them.
+    expect(text).toContain('赠与合同 「转移原因」为「赠与」时需要 PDF、JPG、PNG 格式，单个文件不超过 20 MB');
+    expect(text).not.toMatch(modelKeys);
+    expect(text).not.toContain('符合条件时需要'); // the condition is said, not alluded to
+  });
+
+  it('marks what the answers require after a post, and says 中止办理 where the item suspends', async () => {
+    const response = await post({ ...valid, 'root[reason]': '1', 'root[location]': '' });
+    const text = visibleText((await response.text()).replace(/<!-- -->/g, ''));
+    expect(text).toContain('继承权公证书或生效法律文书 按您的填写需要');
+    expect(text).toContain('不动产买卖合同 按您的填写不需要');
+    expect(text).toContain('不动产测绘报告 可容缺后补 按您的填写需要');
+    expect(text).toContain('按您目前的填写：需要提交 4 项(其中 1 项可容缺后补)。');
+    // Without JavaScript every upload stays, the ones not called for marked so.
+    expect(text).toContain('赠与合同 「转移原因」为「赠与」时需要 按您的填写不需要 PDF、JPG、PNG 格式');
+
+    const water = visibleText((await get('/apply/990100/water-connection')).html);
+    expect(water).toContain('逾期未补交的，中止办理，补交后恢复');
+    // A shared material can have a condition too.
+    expect(water).toMatch(/建设工程规划许可证 「[^」]+」为「[^」]+」时需要 免交：由工程建设项目审批管理系统共享获取/);
+  });
+
   it('comes in English on the switch', async () => {
     const page = await get(`${APPLY}?lang=en`);
     expect(page.html).toContain('<html lang="en">');
     expect(page.html).toContain('What to know');
+    const text = visibleText(page.html);
+    expect(text).toContain('不动产买卖合同 Needed when “转移原因” is “买卖” 1 original (electronic) · source: issued by a government department (网签备案合同)');
+    expect(text).toContain('May come later (容缺): apply now and supply it within 3 working days; if it does not arrive in time, the application is not accepted');
+    expect(text).toContain('Not asked of you: obtained from 税务部门');
+    expect(text).not.toMatch(formKeys);
   });
 
   it('answers a post with errors with 400: every problem at the top and at its field, answers kept', async () => {
@@ -71,7 +123,31 @@ describe('the application page', () => {
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toMatch(/name="uploaded\[application\]" value="uploads\/990100\/20260302\/[0-9a-f]{32}"/);
-    expect(html).toContain('「不动产权属证书」只接受');
+    expect(html).toContain('「不动产权属证书」只接受 PDF、JPG、PNG 格式的文件');
+    expect(html).not.toContain('application/pdf、');
+    // The kept file is shown by the name it was chosen under, and keeps it through another round trip.
+    const key = /name="uploaded\[application\]" value="([^"]+)"/.exec(html)![1]!;
+    expect(html.replace(/<!-- -->/g, '')).toMatch(/<div class="kept-file">.*?application\.pdf <span class="tag shared">已上传/);
+    const again = await post({ ...valid, 'root[location]': '', 'uploaded[application]': key, [`fileName[${key}]`]: '申请书.pdf' });
+    expect((await again.text()).replace(/<!-- -->/g, '')).toContain('申请书.pdf <span class="tag shared">已上传');
+  });
+
+  it('leaves out of the case a file sent for a material the answers do not ask for', async () => {
+    const response = await post({ ...valid, idempotencyKey: 'b'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF, 'gift-contract': PDF });
+    expect(response.status).toBe(303);
+    const [, tracking, secret] = /^\/receipt\/([\d-]+)\?secret=([^&]+)/.exec(response.headers.get('location')!)!;
+    const api = await h.call('GET', `/api/track/${tracking}?secret=${secret}`);
+    expect(api.json.materials.map((m: { materialId: string }) => m.materialId)).not.toContain('gift-contract');
+  });
+
+  it('offers the right keyboards: ID numbers with X, mobile numbers as digits', async () => {
+    const page = await get(APPLY);
+    const input = (id: string) => new RegExp(`<input[^>]*id="${id}"[^>]*>`).exec(page.html)![0];
+    expect(input('root_transferee_mobile')).toContain('type="tel"');
+    expect(input('root_transferee_mobile')).toContain('inputMode="tel"');
+    expect(input('root_transferee_mobile')).toContain('autoComplete="tel-national"');
+    expect(input('root_transferee_idCard')).toContain('pattern="[0-9]{17}[0-9Xx]"');
+    expect(input('root_transferee_idCard')).toContain('maxLength="18"');
   });
 
   it('takes a valid post with its files to the receipt; the case exists with its materials', async () => {
@@ -115,7 +191,17 @@ describe('the application page', () => {
     const page = await get(`${APPLY}/checklist`);
     expect(page.status).toBe(200);
     expect(page.html).toContain('不动产转移登记：一次告知清单');
-    expect(page.html).toContain('不动产买卖合同');
+    const text = visibleText(page.html);
+    expect(text).toContain('不动产买卖合同 「转移原因」为「买卖」时需要 原件 1 份(电子) · 来源：政府部门核发(网签备案合同)');
+    expect(text).toContain('不动产测绘报告 可容缺后补 「界址、面积是否发生变化」为「是」时需要 原件 1 份(电子) · 来源：申请人自备 可容缺受理：可先提交申请，在提交后 3 个工作日内补交；逾期未补交的，不予受理');
+    expect(text).toContain('婚姻状况证明 免交：由民政部门婚姻登记信息共享获取，无需提交');
+    expect(text).not.toContain('符合条件时需要');
+    expect(text).not.toContain('按您的填写'); // printed before any answer: no marks
+    expect(text).not.toMatch(modelKeys);
+
+    const company = visibleText((await get('/apply/990100/company-registration/checklist?lang=en')).html);
+    expect(company).toContain('公司章程 Needed when “企业类型” is “有限责任公司” or “股份有限公司”');
+    expect(company).not.toMatch(/\b(companyType|llc|jsc|partnership)\b/);
   });
 
   it('says clearly when an item takes no applications', async () => {

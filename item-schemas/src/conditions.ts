@@ -9,7 +9,8 @@ import type { IntakeForm } from './model/form';
  * field visibility) and on the server (the rules of record).
  */
 
-const isAnswered = (v: unknown) =>
+/** An answer given: not empty text, not an empty list. */
+export const isAnswered = (v: unknown): boolean =>
   v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
 function compare(c: Comparison, actual: unknown): boolean {

@@ -1,4 +1,5 @@
-import { evaluate, visibleAnswers } from './conditions';
+import { evaluate, fieldsOf, isAnswered, visibleAnswers } from './conditions';
+import { valueAt } from './form-fields';
 import type { ItemDefinition } from './model/item';
 import type { Material } from './model/material';
 
@@ -21,6 +22,11 @@ type RulesItem = Pick<ItemDefinition, 'materials' | 'form' | 'deficiencyAcceptan
 
 export function materialStatus(item: RulesItem, material: Material, visible: Record<string, unknown>): MaterialStatus {
   if (material.when && !evaluate(material.when, visible)) return 'notApplicable';
+  return statusWhenApplicable(item, material);
+}
+
+/** What a material is for those it applies to, whatever the answers. */
+export function statusWhenApplicable(item: Pick<RulesItem, 'deficiencyAcceptance'>, material: Material): Exclude<MaterialStatus, 'notApplicable'> {
   if (material.shared) return 'shared';
   if (material.necessity === 'deferrable') return item.deficiencyAcceptance.enabled ? 'deferrable' : 'required';
   return material.necessity;
@@ -31,6 +37,26 @@ export function materialsFor(item: RulesItem, answers: Record<string, unknown>):
   const result: MaterialsByStatus = { required: [], optional: [], deferrable: [], shared: [], notApplicable: [] };
   for (const material of item.materials) result[materialStatus(item, material, visible)].push(material);
   return result;
+}
+
+export interface MaterialNeed {
+  material: Material;
+  status: MaterialStatus;
+  /**
+   * Whether the answers so far decide a conditional material: its condition holds, or every field
+   * it reads is answered. Until then the applicant is told the condition, not that it is not needed.
+   */
+  decided: boolean;
+}
+
+/** Every material of the item, in its order, with what the answers so far make of it (一次告知). */
+export function materialNeeds(item: RulesItem, answers: Record<string, unknown>): MaterialNeed[] {
+  const visible = visibleAnswers(item.form, answers).answers;
+  return item.materials.map((material) => {
+    const status = materialStatus(item, material, visible);
+    const decided = !material.when || status !== 'notApplicable' || fieldsOf(material.when).every((field) => isAnswered(valueAt(visible, field)));
+    return { material, status, decided };
+  });
 }
 
 export interface SubmissionMaterials {

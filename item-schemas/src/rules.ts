@@ -5,4 +5,5 @@
 export { validateAnswers, type AnswerError } from './answers';
 export { visibleAnswers } from './conditions';
 export { answersFromPost, type PostedFields } from './form-post';
-export { materialsFor } from './materials';
+export { materialNeeds, materialsFor, type MaterialNeed } from './materials';
+export { needMark, needsSummary } from './needs-words';

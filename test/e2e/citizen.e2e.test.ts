@@ -15,6 +15,10 @@ describe('applying without JavaScript', () => {
   it('shows the errors at once, keeps the answers, then files the case and tracks it', async () => {
     const page = await phone(false);
     await page.goto(`${site.server.base}/apply/990100/real-estate-transfer`);
+    await shoot(page, 'citizen-0-apply-nojs');
+    // Told at once: every material with its condition, and every upload, before any answer.
+    expect(await page.locator('#materials-list').textContent()).toContain('「转移原因」为「继承」时需要');
+    expect(await page.locator('#material-sale-contract').isVisible()).toBe(true);
     await page.getByLabel('买卖', { exact: true }).check();
     await page.getByLabel('不动产权证书号').fill('示房权证第 001 号');
     await page.getByLabel('界址、面积是否发生变化').check(); // makes the survey report a 容缺 material
@@ -23,19 +27,22 @@ describe('applying without JavaScript', () => {
     await page.locator('#root_transferee_name').fill('李四');
     await page.locator('#root_transferee_idCard').fill('440524188001010015'); // wrong check digit
     await page.locator('#root_transferee_mobile').fill('13812345678');
+    await page.locator('#file-application').setInputFiles(pdf('申请书.pdf'));
     await page.getByRole('button', { name: '提交申请' }).click();
 
     const summary = page.getByRole('alert');
     await summary.waitFor();
     expect(await summary.textContent()).toContain('「不动产坐落」');
     expect(await summary.textContent()).toContain('「身份证号码」不是有效的居民身份证号码');
-    expect(await summary.textContent()).toContain('请上传「不动产登记申请书」');
+    expect(await summary.textContent()).toContain('请上传「不动产权属证书」');
     expect(await page.getByLabel('不动产权证书号').inputValue()).toBe('示房权证第 001 号');
+    // The file sent is kept, under its name; the answers mark what they require.
+    expect(await page.locator('#material-application').textContent()).toContain('申请书.pdf 已上传');
+    expect(await page.locator('#need-sale-contract').textContent()).toContain('按您的填写需要');
     await shoot(page, 'citizen-1-errors');
 
     await page.getByLabel('不动产坐落').fill('示范市人民路 1 号');
     await page.locator('#root_transferee_idCard').fill('440524188001010014');
-    await page.locator('#file-application').setInputFiles(pdf('申请书.pdf'));
     await page.locator('#file-title-certificate').setInputFiles(pdf('权属证书.pdf'));
     await page.locator('#file-sale-contract').setInputFiles(pdf('买卖合同.pdf'));
     await page.getByRole('button', { name: '提交申请' }).click();
@@ -61,17 +68,37 @@ describe('applying with JavaScript', () => {
   it('follows the answers: the materials, the fields, mistakes on leaving a field, a draft kept on the device', async () => {
     const page = await phone(true);
     await page.goto(`${site.server.base}/apply/990100/real-estate-transfer`);
-    const materials = page.locator('#materials-list');
+    await shoot(page, 'citizen-0-apply-js');
+    const need = (id: string) => page.locator(`#need-${id}`).getAttribute('data-need');
+    const summary = page.locator('#materials-summary');
+    // Nothing answered yet: every material listed, none marked, the summary says what is still open.
+    expect(await page.locator('#materials-list li').count()).toBe(6);
+    expect(await need('sale-contract')).toBe('');
+    expect(await summary.textContent()).toContain('另有 4 项取决于尚未填写的内容');
+
     await page.getByLabel('继承', { exact: true }).check();
-    await expect.poll(() => materials.textContent()).toContain('继承权公证书或生效法律文书');
+    await expect.poll(() => need('inheritance-proof')).toBe('yes');
+    expect(await page.locator('#need-inheritance-proof').textContent()).toContain('按您的填写需要');
+    expect(await need('sale-contract')).toBe('no');
+    expect(await page.locator('#need-sale-contract').textContent()).toContain('按您的填写不需要');
+    expect(await page.locator('#need-sale-contract').isVisible()).toBe(true); // marked, not hidden
     expect(await page.locator('#material-inheritance-proof').isVisible()).toBe(true);
     expect(await page.locator('#material-sale-contract').isVisible()).toBe(false);
     expect(await page.getByLabel('成交价格(万元)').isVisible()).toBe(false); // shown only for a sale
+    await expect.poll(() => summary.textContent()).toContain('需要提交 3 项');
 
     await page.getByLabel('买卖', { exact: true }).check();
-    await expect.poll(() => materials.textContent()).toContain('不动产买卖合同');
+    await expect.poll(() => need('sale-contract')).toBe('yes');
+    expect(await need('inheritance-proof')).toBe('no');
     expect(await page.locator('#material-sale-contract').isVisible()).toBe(true);
     expect(await page.getByLabel('成交价格(万元)').isVisible()).toBe(true);
+
+    await page.getByLabel('界址、面积是否发生变化').check();
+    await expect.poll(() => need('survey-report')).toBe('yes');
+    await expect.poll(() => summary.textContent()).toContain('需要提交 4 项(其中 1 项可容缺后补)');
+    await page.getByLabel('界址、面积是否发生变化').uncheck();
+    await expect.poll(() => need('survey-report')).toBe(''); // unticked is not an answer: the condition is told again
+    await shoot(page, 'citizen-0-apply-js-marked');
 
     await page.locator('#root_transferee_idCard').fill('440524188001010015');
     await page.locator('#root_transferee_mobile').focus();
@@ -89,7 +116,7 @@ describe('applying with JavaScript', () => {
     // Files go up as they are chosen; then the application is filed.
     await page.getByLabel('不动产坐落').fill('示范市人民路 2 号');
     await page.getByLabel('界址、面积是否发生变化').check();
-    await expect.poll(() => page.locator('#materials-list').textContent()).toContain('不动产测绘报告');
+    await expect.poll(() => need('survey-report')).toBe('yes');
     await page.locator('#root_transferor_name').fill('张三');
     await page.locator('#root_transferor_idCard').fill('11010519491231002X');
     await page.locator('#root_transferee_name').fill('李四');
@@ -97,6 +124,12 @@ describe('applying with JavaScript', () => {
     await page.locator('#root_transferee_mobile').fill('13812345678');
     for (const id of ['application', 'title-certificate', 'sale-contract']) await page.locator(`#file-${id}`).setInputFiles(pdf(`${id}.pdf`));
     await expect.poll(() => page.getByText('已上传').count()).toBe(3);
+    // A post that needs correcting keeps the files sent, still under their names.
+    await page.locator('#root_transferee_mobile').fill('');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.locator('#error-summary').waitFor();
+    expect(await page.locator('#material-application').textContent()).toContain('application.pdf 已上传');
+    await page.locator('#root_transferee_mobile').fill('13812345678');
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.getByRole('heading', { name: '申请已提交' }).waitFor();
     expect(await page.getByTestId('tracking-number').textContent()).toMatch(/^990100-\d{8}-\d{6}$/);

@@ -1,7 +1,8 @@
-import Form from '@rjsf/core';
-import { bracketNameGenerator, type ErrorSchema, type RJSFSchema, type UiSchema } from '@rjsf/utils';
+import Form, { getDefaultRegistry } from '@rjsf/core';
+import { bracketNameGenerator, type BaseInputTemplateProps, type ErrorSchema, type RJSFSchema, type UiSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import type { ReactNode } from 'react';
+import { inputHints } from './input-hints';
 
 /**
  * The intake form as applicants get it: react-jsonschema-form's own renderer, with bracketed
@@ -32,6 +33,13 @@ export function hideFields(uiSchema: UiSchema, hidden: readonly string[]): UiSch
   return next;
 }
 
+const BaseInput = getDefaultRegistry().templates.BaseInputTemplate;
+
+/** rjsf's own input, with the keyboard and autofill hints its format calls for (props it does not use reach the input). */
+function CitizenInput(props: BaseInputTemplateProps) {
+  return <BaseInput {...props} {...(inputHints(props.schema.format) as object)} />;
+}
+
 export function CitizenForm({ schema, uiSchema, answers, errors, hidden = [], onChange, post, children }: CitizenFormProps) {
   return (
     <Form
@@ -40,6 +48,7 @@ export function CitizenForm({ schema, uiSchema, answers, errors, hidden = [], on
       uiSchema={{ ...hideFields(uiSchema, hidden), ...(children ? {} : { 'ui:submitButtonOptions': { norender: true } }) }}
       formData={answers}
       validator={validator}
+      templates={{ BaseInputTemplate: CitizenInput }}
       nameGenerator={bracketNameGenerator}
       extraErrors={errors}
       showErrorList={false}

@@ -1,9 +1,10 @@
 import type { ItemDefinition } from '@onevisit/item-schemas';
-import { answersFromPost, materialsFor, validateAnswers, visibleAnswers, type PostedFields } from '@onevisit/item-schemas/rules';
+import { answersFromPost, materialNeeds, needMark, needsSummary, validateAnswers, visibleAnswers, type PostedFields } from '@onevisit/item-schemas/rules';
 
 /**
- * The small script that improves the server-rendered application page: the materials follow the
- * answers as they are given, fields show and hide with their conditions, mistakes are pointed out
+ * The small script that improves the server-rendered application page: the material list marks
+ * what the answers require as they are given (every material stays listed: 一次告知), uploads
+ * the answers do not call for are put away, fields show and hide with their conditions, mistakes are pointed out
  * as soon as a field is left, and unsent answers are kept on this device. Without it the page
  * still works; the server stays the validator of record.
  */
@@ -33,7 +34,7 @@ function fieldGroup(path: string): HTMLElement | null {
 
 function enhance(form: HTMLFormElement, rules: Rules): void {
   const t = (zh: string, en: string) => (rules.lang === 'zh' ? zh : en);
-  const list = document.getElementById('materials-list');
+  const summary = document.getElementById('materials-summary');
   const touched = new Set<string>();
 
   const refresh = () => {
@@ -43,28 +44,23 @@ function enhance(form: HTMLFormElement, rules: Rules): void {
     for (const path of Object.keys(rules.form.visibleWhen)) {
       fieldGroup(path)?.classList.toggle('is-hidden', hidden.has(path));
     }
-    // The materials for these answers, and only their uploads.
-    const byStatus = materialsFor(rules, answers);
-    const asked = new Map([...byStatus.required.map((m) => [m.id, ''] as const), ...byStatus.deferrable.map((m) => [m.id, t('可容缺后补', 'may come later')] as const), ...byStatus.optional.map((m) => [m.id, t('选择提交', 'optional')] as const)]);
-    if (list) {
-      list.replaceChildren(
-        ...[...asked].map(([id, tag]) => {
-          const item = document.createElement('li');
-          item.textContent = rules.materials.find((m) => m.id === id)!.name;
-          if (tag) {
-            const span = document.createElement('span');
-            span.className = `tag ${tag ? 'later' : ''}`;
-            span.textContent = tag;
-            item.append(span);
-          }
-          return item;
-        }),
-      );
+    // Every material stays listed; those the answers decide are marked, and only the uploads they call for are shown.
+    const needs = materialNeeds(rules, answers);
+    for (const need of needs) {
+      const mark = needMark(need, rules.lang);
+      const entry = document.getElementById(`need-${need.material.id}`);
+      if (entry) entry.dataset.need = mark ? (mark.applies ? 'yes' : 'no') : '';
+      for (const tag of document.querySelectorAll<HTMLElement>(`[data-mark-for="${need.material.id}"]`)) {
+        tag.hidden = !mark;
+        tag.classList.toggle('no', mark?.applies === false);
+        tag.textContent = mark?.text ?? '';
+      }
+      const group = document.getElementById(`material-${need.material.id}`);
+      if (group) group.hidden = need.status === 'notApplicable';
     }
-    for (const material of rules.materials) {
-      const group = document.getElementById(`material-${material.id}`);
-      if (group) group.hidden = !asked.has(material.id);
-    }
+    // Rewritten only when it changes: it is a live region, read out on each change.
+    const said = needsSummary(needs, rules.lang);
+    if (summary && summary.textContent !== said) summary.textContent = said;
     // Mistakes in the fields already left, said next to them.
     const errors = validateAnswers(rules.form, answers).errors;
     for (const path of touched) {
@@ -105,7 +101,15 @@ function enhance(form: HTMLFormElement, rules: Rules): void {
     refresh();
   });
   form.addEventListener('change', refresh);
+  // On the way to the submit button a note appearing above it would move the button from under
+  // the finger and lose the tap; the post answers with every mistake anyway. The press is seen
+  // before the field loses focus (and Safari never focuses a button).
+  let pressingSubmit = false;
+  document.addEventListener('pointerdown', (event) => {
+    pressingSubmit = (event.target as Element).closest('form.citizen-form [type=submit]') !== null;
+  });
   form.addEventListener('focusout', (event) => {
+    if (pressingSubmit || (event.relatedTarget as Element | null)?.matches('[type=submit]')) return;
     const id = (event.target as HTMLElement).id;
     if (id.startsWith('root_')) touched.add(id.slice(5).replace(/-\d+$/, '').replace(/_/g, '.'));
     refresh();
@@ -145,11 +149,10 @@ function uploadOnChoice(input: HTMLInputElement, rules: Rules, t: (zh: string, e
       request.addEventListener('load', () => {
         const answer = JSON.parse(request.responseText || '{}') as { key?: string; message?: string; message_en?: string };
         if (request.status === 201 && answer.key) {
-          const kept = document.createElement('input');
-          kept.type = 'hidden';
-          kept.name = `uploaded[${materialId}]`;
-          kept.value = answer.key;
-          row.replaceChildren(kept, `${file.name} `, Object.assign(document.createElement('span'), { className: 'tag shared', textContent: t('已上传', 'uploaded') }));
+          const hidden = (name: string, value: string) => Object.assign(document.createElement('input'), { type: 'hidden', name, value });
+          // The name travels with the key, so the page shows it again after a post that needs correcting.
+          row.className = 'kept-file';
+          row.replaceChildren(hidden(`uploaded[${materialId}]`, answer.key), hidden(`fileName[${answer.key}]`, file.name), `${file.name} `, Object.assign(document.createElement('span'), { className: 'tag shared', textContent: t('已上传', 'uploaded') }));
         } else {
           row.replaceChildren(Object.assign(document.createElement('p'), { className: 'field-error', role: 'alert', textContent: (rules.lang === 'zh' ? answer.message : answer.message_en) ?? t('上传失败', 'upload failed') }));
         }

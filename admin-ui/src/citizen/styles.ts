@@ -12,7 +12,21 @@ export const citizenCss = `
 .citizen .facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 0; }
 .citizen .facts dt { color: #595959; }
 .citizen .facts dd { margin: 0; }
-.citizen .materials li { margin: 4px 0; }
+.citizen .materials { padding-left: 1.5em; }
+.citizen .materials li { margin: 6px 0; padding: 4px 6px; border-radius: 4px; }
+.citizen h3 { font-size: 1rem; margin: 16px 0 4px; }
+.citizen .material-name { font-weight: 600; }
+.citizen .materials .field-description { font-size: 14px; color: #595959; }
+.citizen .material-when { color: #0f3d91; }
+.citizen .material-terms { font-size: 14px; color: #434343; }
+.citizen .material-later { font-size: 14px; color: #873800; }
+.citizen .materials li[data-need=yes] { background: #f0f5ff; box-shadow: inset 3px 0 #1d4ed8; }
+.citizen .materials li[data-need=no] { color: #595959; }
+.citizen .materials li[data-need=no] .material-when, .citizen .materials li[data-need=no] .material-terms { color: #595959; }
+.citizen .tag.mark { background: #1d4ed8; color: #fff; }
+.citizen .tag.mark.no { background: #f0f0f0; color: #434343; }
+.citizen .tag.mark[hidden] { display: none; }
+.citizen .kept-file { overflow-wrap: anywhere; }
 .citizen .tag { display: inline-block; font-size: .8rem; padding: 0 6px; border-radius: 4px; background: #f0f0f0; color: #262626; margin-left: 6px; }
 .citizen .tag.shared { background: #f6ffed; color: #135200; }
 .citizen .tag.later { background: #fff7e6; color: #873800; }

@@ -1,7 +1,8 @@
 import { CitizenForm } from '@onevisit/admin-ui/citizen/CitizenForm';
-import { channels as channelLabels, targets as targetLabels, type AnswerError, type ItemDefinition, type Material, type MaterialsByStatus, type TimeLimit } from '@onevisit/item-schemas';
+import { channels as channelLabels, fileTypeWords, formFields, neededWhenWords, needMark, statusWhenApplicable, targets as targetLabels, type AnswerError, type ItemDefinition, type Material, type MaterialNeed, type TimeLimit } from '@onevisit/item-schemas';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Fragment } from 'react';
+import { MaterialsNotice, NeedMark } from './materials-notice';
 import { say, type Lang } from './page';
 
 /**
@@ -16,12 +17,18 @@ export interface ApplyPageProps {
   action: string;
   answers: Record<string, unknown>;
   hidden: readonly string[];
-  materials: MaterialsByStatus;
+  /** Every material with what the answers so far make of it. */
+  needs: readonly MaterialNeed[];
   promisedDue: string;
   idempotencyKey: string;
-  /** Files stored by an earlier attempt, by material, kept so a correction need not resend them. */
-  uploaded: Record<string, string[]>;
+  /** Files stored by an earlier attempt, by material, kept (with the names they had) so a correction need not resend them. */
+  uploaded: Record<string, KeptFile[]>;
   errors?: { fields: AnswerError[]; general: Array<{ message: string; message_en: string; materialId?: string }> };
+}
+
+export interface KeptFile {
+  key: string;
+  name: string;
 }
 
 const limitText = (t: ReturnType<typeof say>, limit: TimeLimit | null) =>
@@ -47,21 +54,18 @@ function errorSchema(errors: AnswerError[], lang: Lang): ErrorSchema {
 
 const fieldAnchor = (field: string) => `#root_${field.replace(/\./g, '_')}`;
 
-export function ApplyPage({ lang, jurisdiction, item, action, answers, hidden, materials, promisedDue, idempotencyKey, uploaded, errors }: ApplyPageProps) {
+export function ApplyPage({ lang, jurisdiction, item, action, answers, hidden, needs, promisedDue, idempotencyKey, uploaded, errors }: ApplyPageProps) {
   const t = say(lang);
   const pick = (m: { message: string; message_en: string }) => (lang === 'zh' ? m.message : m.message_en);
   const label = (pair: readonly [string, string]) => (lang === 'zh' ? pair[0] : pair[1]);
   const count = (errors?.fields.length ?? 0) + (errors?.general.length ?? 0);
-  const asked = [...materials.required, ...materials.deferrable, ...materials.optional];
-  // Every upload is on the page; those the answers do not call for are hidden (the script shows them as answers change).
+  // Every upload is on the page, whatever the answers, so a page without JavaScript can send them
+  // all at once; the script hides those the answers do not call for.
   const uploadable = item.materials.filter((m) => !m.shared);
-  const materialItem = (m: Material, tag?: { text: string; className: string }) => (
-    <li key={m.id}>
-      {m.name}
-      {tag && <span className={`tag ${tag.className}`}>{tag.text}</span>}
-      {m.guide && <div className="field-description">{m.guide}</div>}
-    </li>
-  );
+  const fields = formFields(item.form.schema);
+  const types = (m: Material) => fileTypeWords(m.acceptedTypes, lang);
+  // Without JavaScript, the uploads the answers do not call for stay on the page, marked so.
+  const marks = new Map(needs.map((n) => [n.material.id, needMark(n, lang)]));
   return (
     <>
       <h1>{item.name}</h1>
@@ -115,18 +119,8 @@ export function ApplyPage({ lang, jurisdiction, item, action, answers, hidden, m
         </dl>
       </section>
       <section aria-labelledby="materials-title">
-        <h2 id="materials-title">{t('需要提交的材料(按您的填写)', 'Materials to bring (for your answers)')}</h2>
-        <ul className="materials" id="materials-list" aria-live="polite">
-          {materials.required.map((m) => materialItem(m))}
-          {materials.deferrable.map((m) => materialItem(m, { text: t('可容缺后补', 'may come later'), className: 'later' }))}
-          {materials.optional.map((m) => materialItem(m, { text: t('选择提交', 'optional'), className: '' }))}
-        </ul>
-        {materials.shared.length > 0 && (
-          <p>
-            {t('以下材料由政府部门共享获取，无需提交：', 'Obtained from other departments, not asked of you: ')}
-            {materials.shared.map((m) => m.name).join(lang === 'zh' ? '、' : ', ')}
-          </p>
-        )}
+        <h2 id="materials-title">{t('申请材料', 'Materials')}</h2>
+        <MaterialsNotice lang={lang} item={item} needs={needs} live />
         <p className="no-print">
           <a href={`${action}/checklist${lang === 'en' ? '?lang=en' : ''}`}>{t('打印一次告知清单', 'Print the checklist')}</a>
         </p>
@@ -139,22 +133,34 @@ export function ApplyPage({ lang, jurisdiction, item, action, answers, hidden, m
           {uploadable.length > 0 && (
             <fieldset>
               <legend>{t('上传材料', 'Upload the materials')}</legend>
-              {uploadable.map((m) => (
-                <div className="form-group" key={m.id} id={`material-${m.id}`} hidden={!asked.includes(m)}>
-                  <label className="control-label" htmlFor={`file-${m.id}`}>
-                    {m.name}
-                    {materials.deferrable.includes(m) ? t('(可后补)', ' (may come later)') : materials.optional.includes(m) ? t('(选择提交)', ' (optional)') : ' *'}
-                  </label>
-                  {(uploaded[m.id] ?? []).map((key) => (
-                    <div key={key}>
-                      <input type="hidden" name={`uploaded[${m.id}]`} value={key} />
-                      <span className="tag shared">{t('已上传', 'uploaded')}</span>
+              {uploadable.map((m) => {
+                const status = statusWhenApplicable(item, m);
+                return (
+                  <div className="form-group" key={m.id} id={`material-${m.id}`}>
+                    <label className="control-label" htmlFor={`file-${m.id}`}>
+                      {m.name}
+                      {status === 'deferrable' ? t('(可后补)', ' (may come later)') : status === 'optional' ? t('(选择提交)', ' (optional)') : m.when ? '' : ' *'}
+                    </label>
+                    {m.when && (
+                      <div className="help-block" id={`file-when-${m.id}`}>
+                        {neededWhenWords(m.when, fields, lang)}
+                        <NeedMark id={m.id} mark={marks.get(m.id)} />
+                      </div>
+                    )}
+                    {(uploaded[m.id] ?? []).map((file) => (
+                      <div key={file.key} className="kept-file">
+                        <input type="hidden" name={`uploaded[${m.id}]`} value={file.key} />
+                        <input type="hidden" name={`fileName[${file.key}]`} value={file.name} />
+                        {file.name} <span className="tag shared">{t('已上传', 'uploaded')}</span>
+                      </div>
+                    ))}
+                    <input id={`file-${m.id}`} type="file" name={`material[${m.id}]`} multiple accept={m.acceptedTypes.join(',')} aria-describedby={`${m.when ? `file-when-${m.id} ` : ''}file-help-${m.id}`} />
+                    <div className="help-block" id={`file-help-${m.id}`}>
+                      {t(`${types(m)} 格式，单个文件不超过 ${item.uploadLimitMb} MB`, `${types(m)}, at most ${item.uploadLimitMb} MB each`)}
                     </div>
-                  ))}
-                  <input id={`file-${m.id}`} type="file" name={`material[${m.id}]`} multiple accept={m.acceptedTypes.join(',')} />
-                  <div className="help-block">{t(`PDF 或图片，单个文件不超过 ${item.uploadLimitMb} MB`, `PDF or image, at most ${item.uploadLimitMb} MB each`)}</div>
-                </div>
-              ))}
+                  </div>
+                );
+              })}
             </fieldset>
           )}
           <button type="submit" className="btn btn-primary">

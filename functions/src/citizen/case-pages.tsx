@@ -1,7 +1,8 @@
-import type { ItemDefinition, MaterialsByStatus } from '@onevisit/item-schemas';
+import type { ItemDefinition, MaterialNeed } from '@onevisit/item-schemas';
 import { actionNames, statusNames } from '../cases/names';
 import type { CaseRecord } from '../cases/record';
 import { displayTrackingCode, normalizeTrackingCode } from '../tracking-code';
+import { MaterialsNotice } from './materials-notice';
 import { say, type Lang } from './page';
 
 /** The receipt after submitting, the tracking page, and the printable checklist. */
@@ -262,31 +263,15 @@ export function TrackPage({ lang, c, number, secret, failed, problem }: { lang: 
   );
 }
 
-export function ChecklistPage({ lang, item, materials }: { lang: Lang; item: ItemDefinition; materials: MaterialsByStatus }) {
+/** The printable 一次告知 checklist: every material the item can ask for, each with when and how. */
+export function ChecklistPage({ lang, item, needs }: { lang: Lang; item: ItemDefinition; needs: readonly MaterialNeed[] }) {
   const t = say(lang);
-  const list = (title: string, entries: MaterialsByStatus['required']) =>
-    entries.length > 0 && (
-      <>
-        <h2>{title}</h2>
-        <ol>
-          {entries.map((m) => (
-            <li key={m.id}>
-              {m.name}
-              {m.kind === 'copy' ? t(`(复印件 ${m.copies || 1} 份)`, ` (copy ×${m.copies || 1})`) : t(`(原件 ${m.originals || 1} 份)`, ` (original ×${m.originals || 1})`)}
-              {m.when && t('(符合条件时需要)', ' (when it applies)')}
-            </li>
-          ))}
-        </ol>
-      </>
-    );
   return (
     <>
       <h1>{t(`${item.name}：一次告知清单`, `${item.name}: checklist`)}</h1>
       <p>{t(`实施机关：${item.department.name}`, `Office: ${item.department.name}`)}</p>
-      {list(t('必须提交的材料', 'Materials to bring'), materials.required.concat(materials.notApplicable.filter((m) => !m.shared)))}
-      {list(t('可容缺后补的材料', 'Materials that may come later'), materials.deferrable)}
-      {list(t('选择提交的材料', 'Optional materials'), materials.optional)}
-      {materials.shared.length > 0 && <p>{t(`无需提交(部门共享获取)：${materials.shared.map((m) => m.name).join('、')}`, `Not asked (obtained by sharing): ${materials.shared.map((m) => m.name).join(', ')}`)}</p>}
+      <h2>{t('申请材料', 'Materials')}</h2>
+      <MaterialsNotice lang={lang} item={item} needs={needs} live={false} />
     </>
   );
 }

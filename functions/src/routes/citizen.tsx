@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { answersFromPost, checkSubmissionMaterials, dueDate, materialsFor, shanghaiDateOf, validateAnswers, visibleAnswers, type AnswerError, type PostedFields } from '@onevisit/item-schemas';
+import { answersFromPost, checkSubmissionMaterials, dueDate, materialNeeds, materialsFor, shanghaiDateOf, validateAnswers, visibleAnswers, type AnswerError, type PostedFields } from '@onevisit/item-schemas';
 import type { Context } from 'hono';
 import type { ReactElement } from 'react';
-import { ApplyPage } from '../citizen/apply-page';
+import { ApplyPage, type KeptFile } from '../citizen/apply-page';
 import { ChecklistPage, ReceiptPage, TrackPage } from '../citizen/case-pages';
 import { otherLanguage, renderPage, say, type Lang } from '../citizen/page';
 import { ApiError } from '../errors';
@@ -33,7 +33,7 @@ function problemPage(c: Context<AppEnv>, lang: Lang, error: unknown) {
 
 type Errors = { fields: AnswerError[]; general: Array<{ message: string; message_en: string; materialId?: string }> };
 
-async function applyPage(c: Context<AppEnv>, lang: Lang, version: ItemVersion, state: { answers: Record<string, unknown>; idempotencyKey?: string; errors?: Errors; uploaded?: Record<string, string[]> }, status: 200 | 400 = 200) {
+async function applyPage(c: Context<AppEnv>, lang: Lang, version: ItemVersion, state: { answers: Record<string, unknown>; idempotencyKey?: string; errors?: Errors; uploaded?: Record<string, KeptFile[]> }, status: 200 | 400 = 200) {
   const deps = c.get('deps');
   const item = version.definition;
   const calendar = await deps.calendars.forJurisdiction(version.jurisdiction);
@@ -49,7 +49,7 @@ async function applyPage(c: Context<AppEnv>, lang: Lang, version: ItemVersion, s
       action={`/apply/${version.jurisdiction}/${version.itemId}`}
       answers={state.answers}
       hidden={visibleAnswers(item.form, state.answers).hidden}
-      materials={materialsFor(item, state.answers)}
+      needs={materialNeeds(item, state.answers)}
       promisedDue={promisedDue}
       idempotencyKey={state.idempotencyKey ?? randomBytes(16).toString('hex')}
       uploaded={state.uploaded ?? {}}
@@ -59,23 +59,29 @@ async function applyPage(c: Context<AppEnv>, lang: Lang, version: ItemVersion, s
   );
 }
 
-/** The posted body split into form fields, new files per material, and files uploaded by an earlier attempt. */
+/**
+ * The posted body split into form fields, new files per material, and files uploaded by an
+ * earlier attempt (or by the page script) with the names they were chosen under, shown again.
+ */
 function splitPost(body: Record<string, string | File | Array<string | File>>) {
   const fields: PostedFields = {};
   const files = new Map<string, File[]>();
   const uploaded: Record<string, string[]> = {};
+  const names = new Map<string, string>();
   for (const [name, value] of Object.entries(body)) {
     const values = Array.isArray(value) ? value : [value];
     const material = /^material\[([\w-]+)\]$/.exec(name)?.[1];
     const earlier = /^uploaded\[([\w-]+)\]$/.exec(name)?.[1];
+    const fileName = /^fileName\[([\w/-]+)\]$/.exec(name)?.[1];
     if (material) files.set(material, values.filter((v): v is File => v instanceof File && v.size > 0));
     else if (earlier) uploaded[earlier] = values.filter((v): v is string => typeof v === 'string');
+    else if (fileName && typeof values[0] === 'string') names.set(fileName, values[0].slice(0, 200));
     else if (name.startsWith('root')) {
       const strings = values.filter((v): v is string => typeof v === 'string');
       fields[name] = name.endsWith('[]') ? strings : (strings[0] ?? '');
     }
   }
-  return { fields, files, uploaded };
+  return { fields, files, uploaded, names };
 }
 
 export function registerCitizenPages(app: App): void {
@@ -100,7 +106,7 @@ export function registerCitizenPages(app: App): void {
       return problemPage(c, lang, error);
     }
     const item = version.definition;
-    const { fields, files, uploaded } = splitPost(body);
+    const { fields, files, uploaded, names } = splitPost(body);
     const answers = answersFromPost(item.form.schema, fields);
     const idempotencyKey = typeof body.idempotencyKey === 'string' && /^[0-9a-f]{32}$/.test(body.idempotencyKey) ? body.idempotencyKey : undefined;
     const errors: Errors = { fields: validateAnswers(item.form, answers).errors, general: [] };
@@ -115,12 +121,14 @@ export function registerCitizenPages(app: App): void {
         try {
           const stored = await storeUpload(deps, version.jurisdiction, item, material, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
           (keys[materialId] ??= []).push(stored.key);
+          names.set(stored.key, stored.name);
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
           errors.general.push({ message: error.message, message_en: error.message_en, materialId });
         }
       }
     }
+    const kept = Object.fromEntries(Object.entries(keys).map(([id, list]) => [id, list.map((key) => ({ key, name: names.get(key) ?? '' }))]));
 
     // Everything to correct is told at once: missing materials too, not only after the answers are right.
     if (errors.fields.length > 0) {
@@ -133,7 +141,11 @@ export function registerCitizenPages(app: App): void {
 
     if (errors.fields.length === 0 && errors.general.length === 0) {
       try {
-        const result = await submit(deps, version.jurisdiction, version.itemId, { answers, materials: keys, promised: [] }, idempotencyKey);
+        // Every upload is offered without JavaScript: files for materials these answers do not ask for stay out of the case.
+        const byStatus = materialsFor(item, answers);
+        const asked = new Set([...byStatus.required, ...byStatus.deferrable, ...byStatus.optional].map((m) => m.id));
+        const materials = Object.fromEntries(Object.entries(keys).filter(([id]) => asked.has(id)));
+        const result = await submit(deps, version.jurisdiction, version.itemId, { answers, materials, promised: [] }, idempotencyKey);
         const query = new URLSearchParams({ secret: result.secret, ...(lang === 'en' ? { lang } : {}) });
         return c.redirect(`/receipt/${result.case.trackingNumber}?${query}`, 303);
       } catch (error) {
@@ -147,14 +159,14 @@ export function registerCitizenPages(app: App): void {
         } else errors.general.push({ message: error.message, message_en: error.message_en });
       }
     }
-    return applyPage(c, lang, version, { answers, ...(idempotencyKey ? { idempotencyKey } : {}), errors, uploaded: keys }, 400);
+    return applyPage(c, lang, version, { answers, ...(idempotencyKey ? { idempotencyKey } : {}), errors, uploaded: kept }, 400);
   });
 
   app.get('/apply/:jurisdiction/:itemId/checklist', async (c) => {
     const lang = langOf(c);
     try {
       const item = (await acceptingVersion(c.get('deps'), c.req.param('jurisdiction'), c.req.param('itemId'))).definition;
-      return html(c, lang, item.name, <ChecklistPage lang={lang} item={item} materials={materialsFor(item, {})} />);
+      return html(c, lang, item.name, <ChecklistPage lang={lang} item={item} needs={materialNeeds(item, {})} />);
     } catch (error) {
       return problemPage(c, lang, error);
     }
