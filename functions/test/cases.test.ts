@@ -206,10 +206,34 @@ describe('容缺: the material supplied later', () => {
     const early = await act(c.number, pass);
     expect(early.status).toBe(409);
     expect(early.json.message).toBe('容缺材料尚未补齐并审核，不能办结');
-    expect((await detail(c.number)).allowed).toContain('reviewSupplement');
+    // The workbench shows 通过 held back, with the reason.
+    const held = await detail(c.number);
+    expect(held.allowed).toContain('reviewSupplement');
+    expect(held.allowed).not.toContain('completeStep:pass');
+    expect(held.blocked).toContainEqual({ action: 'completeStep:pass', message: '容缺材料尚未补齐并审核，不能办结', message_en: expect.any(String) });
     await ok(c.number, { type: 'reviewSupplement', materialId: 'survey-report', accepted: true });
-    k = await ok(c.number, pass);
+    expect((await detail(c.number)).blocked).toEqual([]);
+    k = await ok(c.number, { ...pass, result: { name: '不动产权证书', number: '示房权证第 2026-0001 号' } });
     expect(k.status).toBe('decided');
+    expect(k.decision.result).toEqual({ name: '不动产权证书', number: '示房权证第 2026-0001 号' });
+    const sms = (await h.store.outboxOf(CITY, '2026-03-04')).find((m) => m.trackingNumber === c.number && m.topic === 'decided' && m.channel === 'sms');
+    expect(sms?.text).toContain('已办结：准予。办理结果：不动产权证书(编号 示房权证第 2026-0001 号)。');
+  });
+
+  it('keeps officers’ remarks for the office: the applicant’s history has the steps, not the remarks', async () => {
+    on('2026-03-02');
+    const c = await apply();
+    await ok(c.number, { type: 'accept', note: '材料齐全，已核对原件' });
+    await ok(c.number, { ...pass, note: '内部：请王芳复核' });
+    const office = (await detail(c.number)).case.history;
+    expect(office.map((e: { internalNote?: string }) => e.internalNote).filter(Boolean)).toEqual(['材料齐全，已核对原件', '内部：请王芳复核']);
+    const tracked = await h.call('GET', `/api/track/${c.number}?secret=${c.secret}`);
+    const seen = JSON.stringify(tracked.json.history);
+    expect(seen).not.toContain('王芳复核');
+    expect(seen).not.toContain('已核对原件');
+    expect(tracked.json.history.map((e: { note?: string }) => e.note)).toContain('受理：通过');
+    const page = await h.call('GET', `/track?number=${c.number}&secret=${c.secret}`);
+    expect(page.text).not.toContain('王芳复核');
   });
 
   it('not in time, where the item says 不予受理: reminders first, then the sweep ends the case', async () => {

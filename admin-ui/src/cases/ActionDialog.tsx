@@ -22,7 +22,7 @@ export function ActionDialog({ form: spec, detail, onClose, onDone }: { form: Ac
   async function send(values: Record<string, unknown>) {
     setSending(true);
     try {
-      const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
+      const clean = withoutBlanks(values);
       await api.act(detail.case.trackingNumber, { ...spec.request, ...clean, expectedRevision: detail.case.revision }, key);
       message.success(t(`已${spec.label[0]}`, `${spec.label[1]}: done`));
       onDone();
@@ -55,6 +55,15 @@ export function ActionDialog({ form: spec, detail, onClose, onDone }: { form: Ac
   );
 }
 
+/** The answers without the fields left empty, at any depth (a result's number, say). */
+function withoutBlanks(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, typeof v === 'object' && v !== null && !Array.isArray(v) ? withoutBlanks(v as Record<string, unknown>) : v]),
+  );
+}
+
 function FieldInput({ field, detail }: { field: ActionField; detail: CaseDetail }) {
   const { t } = useI18n();
   const label = t(...field.label);
@@ -62,13 +71,19 @@ function FieldInput({ field, detail }: { field: ActionField; detail: CaseDetail 
   switch (field.kind) {
     case 'text':
       return (
-        <Form.Item name={field.name} label={label} rules={rules}>
-          <Input maxLength={1000} />
+        <Form.Item name={field.name.split('.')} label={label} rules={rules}>
+          <Input maxLength={200} />
+        </Form.Item>
+      );
+    case 'date':
+      return (
+        <Form.Item name={field.name.split('.')} label={label} rules={rules}>
+          <Input type="date" />
         </Form.Item>
       );
     case 'textarea':
       return (
-        <Form.Item name={field.name} label={label} rules={rules}>
+        <Form.Item name={field.name.split('.')} label={label} rules={rules}>
           <Input.TextArea rows={3} maxLength={1000} showCount />
         </Form.Item>
       );

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Row, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Row, Space, Steps, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { actionNames, statusNames } from '@onevisit/functions/case-names';
 import type { CaseDetail, CaseRecord } from '@onevisit/functions/cases';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { canConfigure } from '../session';
 import { useSignedIn } from '../session-context';
 import { ActionDialog } from './ActionDialog';
 import { ReassignDialog } from './ReassignDialog';
-import { actionForms, type ActionForm } from './actions';
+import { actionForms, decisionForm, type ActionForm } from './actions';
 import { shanghaiTime } from './format';
 import { WarningTag } from './WarningTag';
 
@@ -51,7 +51,12 @@ export function CasePage() {
     c.acceptedOn && !c.deemedAccepted ? (['acceptance', '受理通知书', 'Acceptance notice'] as const) : undefined,
     c.correction ? (['correction', '补正告知书', 'Correction notice'] as const) : undefined,
     c.notAccepted ? (['refusal', '不予受理决定书', 'Decision not to accept'] as const) : undefined,
+    c.decision?.outcome === 'approved' ? (['decision', d.itemType === '01' ? '准予行政许可决定书' : '办结通知书', 'Decision'] as const) : undefined,
+    c.decision?.outcome === 'denied' ? (['decision', d.itemType === '01' ? '不予行政许可决定书' : '不予办理决定书', 'Denial'] as const) : undefined,
   ].filter((x) => x !== undefined);
+  // The last step's 通过 is the decision itself: worded as the grant, and it records what is issued.
+  const lastStep = c.step !== undefined && c.step.index === d.steps.length - 1;
+  const formFor = (a: string) => (a === 'completeStep:pass' && lastStep ? decisionForm(d.itemType) : actionForms[a]!);
 
   return (
     <>
@@ -83,11 +88,11 @@ export function CasePage() {
         </Space>
       </Space>
 
-      {mayAct && actions.length > 0 && (
+      {mayAct && (actions.length > 0 || d.blocked.length > 0) && (
         <Card size="small" title={t('办理', 'Act')} style={{ marginBottom: 16 }}>
           <Space wrap>
             {actions.map((a) => {
-              const form = actionForms[a]!;
+              const form = formFor(a);
               const stepName = a.startsWith('completeStep') && c.step ? `${c.step.name}：` : '';
               return (
                 <Button key={a} type={form.tone === 'primary' ? 'primary' : 'default'} danger={form.tone === 'danger'} onClick={() => setActing(form)}>
@@ -95,7 +100,25 @@ export function CasePage() {
                 </Button>
               );
             })}
+            {d.blocked
+              .filter((b) => actionForms[b.action])
+              .map((b) => (
+                <Tooltip key={b.action} title={pick(b)}>
+                  {/* A disabled button takes no pointer events: the wrapper carries the reason. */}
+                  <span tabIndex={0} aria-label={`${t(...formFor(b.action).label)}：${pick(b)}`}>
+                    <Button disabled style={{ pointerEvents: 'none' }}>
+                      {t(...formFor(b.action).label)}
+                    </Button>
+                  </span>
+                </Tooltip>
+              ))}
           </Space>
+          {d.blocked.filter((b) => actionForms[b.action]).map((b) => (
+            <Typography.Paragraph key={b.action} type="secondary" style={{ margin: '8px 0 0' }}>
+              {t(`「${formFor(b.action).label[0]}」暂不可用：`, `"${formFor(b.action).label[1]}" is not available yet: `)}
+              {pick(b)}
+            </Typography.Paragraph>
+          ))}
         </Card>
       )}
       {acting && <ActionDialog form={acting} detail={d} onClose={() => setActing(undefined)} onDone={refresh} />}

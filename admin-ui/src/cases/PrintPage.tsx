@@ -8,8 +8,9 @@ import { useI18n } from '../i18n';
 import { documentDate } from './format';
 
 /**
- * The written notices the law requires (行政许可法 第32条): 受理通知书, 补正告知书 and
- * 不予受理决定书, laid out for A4 and printed from the browser. Documents are in Chinese.
+ * The written notices the law requires (行政许可法 第32条, 第38条): 受理通知书, 补正告知书,
+ * 不予受理决定书 and the 准予 / 不予行政许可决定书, laid out for A4 and printed from the browser.
+ * Documents are in Chinese.
  */
 export function PrintPage() {
   const { trackingNumber = '', kind = '' } = useParams();
@@ -79,6 +80,33 @@ function documentFor(kind: string, d: CaseDetail): ReactNode {
           ))}
         </ol>
         <p>请补正后重新提交。补正材料收到之日起，本机关将在五个工作日内作出是否受理的决定。</p>
+      </Letter>
+    );
+  }
+  // 行政许可法 第38条: a grant is decided in writing; a denial states its reasons and the rights to challenge it.
+  if (kind === 'decision' && c.decision?.outcome === 'approved') {
+    const licence = d.itemType === '01';
+    const r = c.decision.result;
+    return (
+      <Letter title={licence ? '准予行政许可决定书' : '办结通知书'} d={d} date={c.decision.on}>
+        <p>{applied}，经审查，符合法定条件、标准，根据《中华人民共和国行政许可法》第三十八条第一款的规定，本机关决定{licence ? '准予行政许可' : '予以办理'}。</p>
+        {r && (
+          <p>
+            办理结果：{r.name}
+            {r.number ? `，编号：${r.number}` : ''}
+            {r.validUntil ? `，有效期至${documentDate(r.validUntil)}` : ''}。
+          </p>
+        )}
+        <p>{c.due.delivery ? `本机关将于${documentDate(c.due.delivery.due)}前向你(单位)颁发、送达办理结果。` : ''}</p>
+      </Letter>
+    );
+  }
+  if (kind === 'decision' && c.decision?.outcome === 'denied') {
+    return (
+      <Letter title={d.itemType === '01' ? '不予行政许可决定书' : '不予办理决定书'} d={d} date={c.decision.on}>
+        <p>{applied}，经审查，根据《中华人民共和国行政许可法》第三十八条第二款的规定，本机关决定不予{d.itemType === '01' ? '行政许可' : '办理'}。理由如下：</p>
+        <p>{c.decision.reasons}</p>
+        <p>{c.decision.rights}</p>
       </Letter>
     );
   }

@@ -5,7 +5,7 @@
 export interface ActionField {
   name: string;
   label: readonly [string, string];
-  kind: 'text' | 'textarea' | 'procedure' | 'delivery' | 'corrections';
+  kind: 'text' | 'textarea' | 'procedure' | 'delivery' | 'corrections' | 'date';
   required?: boolean;
 }
 
@@ -17,7 +17,25 @@ export interface ActionForm {
   tone?: 'primary' | 'danger';
 }
 
-const note: ActionField = { name: 'note', label: ['办理意见', 'Note'], kind: 'textarea' };
+const note: ActionField = { name: 'note', label: ['办理意见(仅内部可见)', 'Note (for the office only)'], kind: 'textarea' };
+
+/**
+ * The last step's 通过: the decision. For a licence (事项类型 01) it is 准予行政许可; either way
+ * it records what is issued, which the decision document and the applicant's message name.
+ */
+export function decisionForm(itemType: string): ActionForm {
+  return {
+    label: itemType === '01' ? ['准予行政许可(办结)', 'Grant the licence (decide)'] : ['准予(办结)', 'Approve (decide)'],
+    request: { type: 'completeStep', outcome: 'pass' },
+    fields: [
+      { name: 'result.name', label: ['办理结果名称(如 食品经营许可证)', 'What is issued (e.g. the licence’s name)'], kind: 'text', required: true },
+      { name: 'result.number', label: ['证照编号或文号', 'Its number'], kind: 'text' },
+      { name: 'result.validUntil', label: ['有效期至', 'Valid until'], kind: 'date' },
+      note,
+    ],
+    tone: 'primary',
+  };
+}
 
 export const actionForms: Record<string, ActionForm> = {
   accept: { label: ['受理', 'Accept'], request: { type: 'accept' }, fields: [note], tone: 'primary' },

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { specialProcedureKinds } from '@onevisit/item-schemas';
-import { correctionItem } from './record';
+import { correctionItem, decisionResult } from './record';
 
 /**
  * What officers and applicants may ask of a case. Officers name the revision they decided on,
@@ -22,6 +22,7 @@ export const officerAction = z
       outcome: z.enum(['pass', 'return', 'reject']),
       note,
       reasons: z.string().trim().max(2000).optional().openapi({ description: '不予许可的理由 / reasons for a denial' }),
+      result: decisionResult.optional().openapi({ description: '最后一个环节通过时：办理结果(证照名称、编号、有效期) / on the last step: the result issued' }),
     }),
     z.object({ type: z.literal('transfer'), expectedRevision, to: reason('转报机关 / the authority it goes to'), reason: reason('转报理由') }),
     z.object({ type: z.literal('suspend'), expectedRevision, procedure: z.enum(Object.keys(specialProcedureKinds) as [keyof typeof specialProcedureKinds]).openapi({ description: '特别程序种类 / the special procedure, e.g. expertReview' }), reason: reason('中止理由') }),

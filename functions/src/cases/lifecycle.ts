@@ -173,11 +173,27 @@ const probes: OfficerAction[] = [
   { type: 'closeFollowUp', expectedRevision: 0, response: '-' },
 ];
 
+const probeName = (p: OfficerAction) => (p.type === 'completeStep' ? `completeStep:${p.outcome}` : p.type);
+
 /** The officer actions the case admits now (a step's outcomes as `completeStep:pass` etc.): the workbench offers only these. */
 export function allowedActions(c: CaseRecord, item: ItemDefinition): string[] {
-  const allowed = probes.filter((p) => isAllowed(c, p, item)).map((p) => (p.type === 'completeStep' ? `completeStep:${p.outcome}` : p.type));
+  const allowed = probes.filter((p) => isAllowed(c, p, item)).map(probeName);
   if (allowedFrom.reviewSupplement.includes(c.status) && c.materials.some((m) => m.review === 'pending')) allowed.push('reviewSupplement');
   return allowed;
+}
+
+/**
+ * Actions the case's state admits but a rule holds back now, with the reason (e.g. 通过 while a
+ * 容缺 material is unsupplied): the workbench shows them disabled and says why.
+ */
+export function blockedActions(c: CaseRecord, item: ItemDefinition): Array<{ action: string; message: string; message_en: string }> {
+  return probes.flatMap((p) => {
+    // Closing a follow-up is held back only in the sense that there is none: nothing to show.
+    if (!allowedFrom[p.type].includes(c.status) || p.type === 'closeFollowUp') return [];
+    const problem = guard(c, p, item);
+    // A probe's stand-in parameters are not the officer's: only rules about the case itself count.
+    return problem && !(p.type === 'completeStep' && p.outcome === 'reject') ? [{ action: probeName(p), message: problem[0], message_en: problem[1] }] : [];
+  });
 }
 
 export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionContext): Transition {
@@ -193,6 +209,7 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
   const next: CaseRecord = structuredClone(c);
   const notices: NoticeIntent[] = [];
   let note: string | undefined;
+  let internalNote: string | undefined;
   const tell = (to: NoticeIntent['to'], topic: string, text: string, text_en: string) => notices.push({ to, topic, text, text_en });
   const startStep = (index: number) => {
     const step = item.steps[index]!;
@@ -202,8 +219,11 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
     next.status = 'decided';
     next.decision = decision;
     delete next.step;
-    const outcome = { approved: ['准予许可', 'approved'], denied: ['不予许可', 'denied'], transferred: ['转报', 'transferred'] }[decision.outcome];
-    tell('applicant', 'decided', `您申请的「${c.itemName}」(${c.trackingNumber})已办结：${outcome[0]}。${decision.outcome === 'denied' ? RIGHTS : ''}`, `Your application ${c.trackingNumber} was decided: ${outcome[1]}.${decision.outcome === 'denied' ? ` ${RIGHTS_EN}` : ''}`);
+    const outcome = { approved: ['准予', 'approved'], denied: ['不予许可', 'denied'], transferred: ['转报', 'transferred'] }[decision.outcome];
+    if (decision.outcome === 'approved' && item.itemType === '01') outcome[0] = '准予行政许可';
+    const r = decision.result;
+    const issued = r ? [`办理结果：${r.name}${r.number ? `(编号 ${r.number})` : ''}${r.validUntil ? `，有效期至${r.validUntil}` : ''}。`, ` Issued: ${r.name}${r.number ? ` No. ${r.number}` : ''}${r.validUntil ? `, valid until ${r.validUntil}` : ''}.`] : ['', ''];
+    tell('applicant', 'decided', `您申请的「${c.itemName}」(${c.trackingNumber})已办结：${outcome[0]}。${issued[0]}${decision.outcome === 'denied' ? RIGHTS : ''}`, `Your application ${c.trackingNumber} was decided: ${outcome[1]}.${issued[1]}${decision.outcome === 'denied' ? ` ${RIGHTS_EN}` : ''}`);
   };
   const accept = (deemed: boolean) => {
     next.status = 'inProcess';
@@ -218,7 +238,7 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
   switch (action.type) {
     case 'accept':
       accept(false);
-      note = [note, action.note].filter(Boolean).join('；') || undefined;
+      internalNote = action.note;
       break;
     case 'deemAccept':
       accept(true);
@@ -245,11 +265,13 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
       const outcome = action.type === 'autoPass' ? 'pass' : action.outcome;
       const stepName = item.steps[index]!.name;
       if (outcome === 'pass' && index + 1 < item.steps.length) startStep(index + 1);
-      else if (outcome === 'pass') decide({ outcome: 'approved', on: today, ...(action.type === 'autoPass' ? { deemed: true } : {}) });
+      else if (outcome === 'pass') decide({ outcome: 'approved', on: today, ...(action.type === 'autoPass' ? { deemed: true } : {}), ...(action.type === 'completeStep' && action.result ? { result: action.result } : {}) });
       else if (outcome === 'return') startStep(index - 1);
       else decide({ outcome: 'denied', on: today, reasons: (action as { reasons?: string }).reasons!, rights: RIGHTS });
       const words = { pass: '通过', return: '退回', reject: '不予许可' }[outcome];
-      note = [`${stepName}：${words}`, action.type === 'completeStep' ? (action.note ?? action.reasons) : '环节超时，视为同意'].filter(Boolean).join('；');
+      // The decision's reasons are the applicant's to read; an officer's remark on a step is the office's.
+      note = [`${stepName}：${words}`, action.type === 'completeStep' ? action.reasons : '环节超时，视为同意'].filter(Boolean).join('；');
+      if (action.type === 'completeStep') internalNote = action.note;
       if (action.type === 'autoPass') tell('department', 'autoPass', `办件 ${c.trackingNumber}「${stepName}」环节超时，按超时默认视为同意`, `Case ${c.trackingNumber}: step "${stepName}" timed out and was deemed approved`);
       break;
     }
@@ -266,7 +288,7 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
     case 'resume':
       next.status = 'inProcess';
       next.pauses.at(-1)!.until = today;
-      note = action.note;
+      internalNote = action.note;
       break;
     case 'extend':
       next.extension = { days: 10, on: today, reason: action.reason };
@@ -380,6 +402,7 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
     action: action.type,
     ...(next.status !== c.status ? { from: c.status, to: next.status } : {}),
     ...(note ? { note } : {}),
+    ...(internalNote ? { internalNote } : {}),
     ...(ctx.key ? { key: ctx.key } : {}),
     ...(action.type === 'reassign' ? { internal: true } : {}),
   };

@@ -49,7 +49,10 @@ export const historyEntry = z
     action: z.string(),
     from: caseStatus.optional(),
     to: caseStatus.optional(),
+    /** What the applicant is told, with the entry. */
     note: z.string().optional(),
+    /** The officer's own remark: kept for the office, never shown to the applicant. */
+    internalNote: z.string().optional(),
     /** The idempotency key of the request that made this entry. */
     key: z.string().optional(),
     /** The office's own business (e.g. moving the case between departments): not shown to the applicant. */
@@ -73,8 +76,17 @@ export const pause = z.object({
 });
 export type CasePause = z.infer<typeof pause>;
 
+/** What an approval issues: the licence or document, its number, and how long it is valid. */
+export const decisionResult = z.object({
+  name: z.string().trim().min(1).max(200).openapi({ description: '结果名称，如 食品经营许可证' }),
+  number: z.string().trim().max(100).optional().openapi({ description: '证照编号或文号' }),
+  validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: '有效期至 YYYY-MM-DD' }),
+});
+export type DecisionResult = z.infer<typeof decisionResult>;
+
 export const decision = z.object({
   outcome: z.enum(['approved', 'denied', 'transferred']),
+  result: decisionResult.optional(),
   on: z.string(),
   reasons: z.string().optional(),
   /** 复议/诉讼 rights, stated on every denial. */
@@ -179,6 +191,10 @@ export const caseDetail = z
     /** The answers as the applicant saw the questions: titles and the chosen options' names. */
     answers: z.array(z.object({ path: z.string(), title: z.string(), value: z.string() })),
     deliveryMethods: z.array(z.string()),
+    /** 事项类型 (01 行政许可 …): the decision's wording and documents follow it. */
+    itemType: z.string(),
+    /** Actions the state admits but a rule holds back now, with why: the workbench shows them disabled. */
+    blocked: z.array(z.object({ action: z.string(), message: z.string(), message_en: z.string() })),
   })
   .openapi('CaseDetail');
 

@@ -66,11 +66,11 @@ export function publicCase(c: StoredCase): CaseRecord {
 
 /**
  * The case as its applicant sees it: without the office's internal entries (deadline warnings,
- * moves between departments).
+ * moves between departments) and without officers' own remarks.
  */
 export function applicantView(c: StoredCase): CaseRecord {
   const shown = publicCase(c);
-  return { ...shown, history: shown.history.filter((h) => h.action !== 'warning' && !h.internal) };
+  return { ...shown, history: shown.history.filter((h) => h.action !== 'warning' && !h.internal).map(({ internalNote: _office, ...entry }) => entry) };
 }
 
 /** How urgent an open case is today, for the queue's colours. */
