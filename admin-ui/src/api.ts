@@ -1,4 +1,4 @@
-import type { CheckIssue, ConflictDecision, FileRef } from '@onevisit/item-schemas';
+import type { CheckIssue, ConflictDecision, FileRef, LabelledChange } from '@onevisit/item-schemas';
 import type { CloneOutcome, DownstreamClone, UpstreamStatus } from '@onevisit/functions/clones';
 import type { CalendarRecord, Department, Draft, ItemHead, ItemVersion, Jurisdiction, User } from '@onevisit/functions/records';
 import type { CaseDetail, CaseRecord, QueueEntry } from '@onevisit/functions/cases';
@@ -20,12 +20,8 @@ export class ApiError extends Error {
   }
 }
 
-export interface Change {
-  path: string;
-  kind: 'added' | 'removed' | 'changed';
-  before?: unknown;
-  after?: unknown;
-}
+/** A change between versions, labelled and in words by the API. */
+export type Change = LabelledChange;
 
 export interface Claimable {
   itemId: string;

@@ -1,6 +1,5 @@
-import { itemId as itemIdSchema, jsonPointer, runPublishChecks, type CheckIssue } from '@onevisit/item-schemas';
+import { itemChanges, itemId as itemIdSchema, runPublishChecks, type CheckIssue, type LabelledChange } from '@onevisit/item-schemas';
 import { templates } from '@onevisit/item-schemas/templates';
-import diff from 'microdiff';
 import type { Principal } from './auth';
 import type { AppDeps } from './deps';
 import { ApiError, notFound } from './errors';
@@ -139,25 +138,13 @@ export async function getVersion(deps: AppDeps, jurisdiction: string, itemId: st
   return found;
 }
 
-export interface Change {
-  /** JSON Pointer of what changed. */
-  path: string;
-  kind: 'added' | 'removed' | 'changed';
-  before?: unknown;
-  after?: unknown;
-}
+/** A change between two versions, labelled and in words for officials (see item-schemas' change-labels). */
+export type Change = LabelledChange;
 
-/** What changed between two versions, field by field (version metadata left out). */
+/** What changed between two versions, field by field and element by element (version metadata left out). */
 export async function diffVersions(deps: AppDeps, jurisdiction: string, itemId: string, from: number, to: number): Promise<Change[]> {
   const [a, b] = await Promise.all([getVersion(deps, jurisdiction, itemId, from), getVersion(deps, jurisdiction, itemId, to)]);
-  const { meta: _a, ...before } = a.definition;
-  const { meta: _b, ...after } = b.definition;
-  return diff(before, after).map((d) => ({
-    path: jsonPointer(d.path),
-    kind: d.type === 'CREATE' ? 'added' : d.type === 'REMOVE' ? 'removed' : 'changed',
-    ...('oldValue' in d ? { before: d.oldValue } : {}),
-    ...('value' in d ? { after: d.value } : {}),
-  }));
+  return itemChanges(a.definition, b.definition);
 }
 
 const transitions: Record<'suspend' | 'resume' | 'cancel', { to: ItemState; from: ItemState[]; zh: string; en: string }> = {

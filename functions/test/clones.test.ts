@@ -109,6 +109,8 @@ describe('following the city', () => {
     const v2 = structuredClone(cityDraft.definition);
     v2.legalLimit = { value: 5, unit: 'workday' };
     v2.materials.find((m: { id: string }) => m.id === 'sale-contract').guide = '须经双方签字并按手印';
+    v2.materials.find((m: { id: string }) => m.id === 'tax-receipt').originals = 2;
+    v2.steps.find((s: { id: string }) => s.id === 'review').limitDays = 1;
     expect((await h.call('PUT', `/api/admin/${CITY}/items/${ITEM}/draft`, { token: city, body: v2, headers: { 'if-match': `"${cityDraft.revision}"` } })).status).toBe(200);
     const cityV2 = await h.call('POST', `/api/admin/${CITY}/items/${ITEM}/publish`, { token: city });
     expect(cityV2.status, JSON.stringify(cityV2.json)).toBe(201);
@@ -118,11 +120,22 @@ describe('following the city', () => {
 
     const status = await h.call('GET', `/api/admin/${COUNTY}/items/${ITEM}/upstream`, { token: county });
     expect(status.json).toMatchObject({ following: { version: 1 }, latest: { version: 2 }, behind: true });
-    expect(status.json.changes.map((c: { path: string; overridden: boolean }) => [c.path, c.overridden])).toEqual([
-      ['/legalLimit', false],
-      ['/materials', false],
+    type Shown = { path: string; label: string; label_en: string; before: string; after: string; before_en: string; after_en: string; overridden: boolean };
+    const changes = status.json.changes as Shown[];
+    expect(changes.map((c) => [c.path, c.label, c.before, c.after, c.overridden])).toEqual([
+      ['/legalLimit', '法定办结时限', '30个工作日', '5个工作日', false],
+      ['/materials/3/guide', '申请材料「不动产买卖合同」 › 填报须知', expect.any(String), '须经双方签字并按手印', false],
+      ['/materials/6/originals', '申请材料「完税凭证」 › 原件份数', '1 份', '2 份', false],
+      ['/steps/1/limitDays', '办理环节「审核」 › 环节时限', '2个工作日', '1个工作日', false],
     ]);
-    expect(status.json.conflicts).toEqual([expect.objectContaining({ path: '/promisedLimit', code: 'PROMISED_EXCEEDS_LEGAL', local: { value: 6, unit: 'workday' } })]);
+    expect(changes.map((c) => c.label_en)).toEqual(['Legal time limit', 'Material “不动产买卖合同” › Instructions', 'Material “完税凭证” › Originals', 'Step “审核” › Step time limit']);
+    for (const c of changes) {
+      expect(c.label).not.toMatch(/creditCode|originals|limitDays|guide|materials|steps|legalLimit|[A-Za-z]/);
+      for (const value of [c.before, c.after, c.before_en, c.after_en]) expect(value).not.toMatch(/^\s*[[{]/);
+    }
+    expect(status.json.conflicts).toEqual([
+      expect.objectContaining({ path: '/promisedLimit', code: 'PROMISED_EXCEEDS_LEGAL', local: { value: 6, unit: 'workday' }, message: '本地承诺时限(6个工作日)超过了上级新的法定时限(5个工作日)，请重新决定' }),
+    ]);
   });
 
   it('accepts only with a decision on the promise; keeps the window override; cases filed before keep v1', async () => {

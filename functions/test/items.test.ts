@@ -111,6 +111,13 @@ describe('publishing', () => {
     const edited = { ...structuredClone(base), id: 'versioned', promisedLimit: { value: 3, unit: 'workday' } };
     edited.steps = [{ id: 'review', name: '审查', role: '劳动关系科', limitDays: 3 }];
     edited.deficiencyAcceptance = { ...edited.deficiencyAcceptance, supplementDays: 3 };
+    // What officials change every day, and used to see as keys and JSON.
+    const licence = edited.materials!.find((m) => m.id === 'business-licence')!;
+    Object.assign(licence, { originals: 2, form: 'both' });
+    edited.materials!.push({ id: 'material7', name: '法定代表人身份证明', kind: 'copy', copies: 1, form: 'paper', necessity: 'required' });
+    edited.windows = [{ ...edited.windows![0]!, hours: '周一至周六 9:00-17:00' }];
+    const schema = edited.form.schema as { properties: Record<string, unknown>; required?: string[] };
+    schema.properties.contactMobile = { type: 'string', title: '联系人手机', format: 'cn-mobile' };
     await h.call('PUT', `/api/admin/${CITY}/items/versioned/draft`, { token: admin, body: edited, headers: { 'if-match': '"1"' } });
     expect((await h.call('POST', `/api/admin/${CITY}/items/versioned/publish`, { token: admin, headers: { 'if-match': '"1"' } })).status).toBe(409);
     const v2 = await h.call('POST', `/api/admin/${CITY}/items/versioned/publish`, { token: admin, headers: { 'if-match': '"2"' } });
@@ -119,11 +126,39 @@ describe('publishing', () => {
     const versions = await h.call('GET', `/api/admin/${CITY}/items/versioned/versions`, { token: admin });
     expect(versions.json.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     const diff = await h.call('GET', `/api/admin/${CITY}/items/versioned/diff?from=1&to=2`, { token: admin });
-    expect(diff.json).toContainEqual({ path: '/promisedLimit/value', kind: 'changed', before: 5, after: 3 });
-    expect(diff.json).toContainEqual(expect.objectContaining({ path: '/steps/3', kind: 'removed' }));
-    expect(diff.json).toContainEqual({ path: '/deficiencyAcceptance/supplementDays', kind: 'changed', before: 5, after: 3 });
+    expect(diff.status).toBe(200);
+    type Shown = { path: string; kind: string; label: string; label_en: string; before: string; after: string; before_en: string; after_en: string };
+    const changes = diff.json as Shown[];
+    const said = changes.map((c) => `${c.label}: ${c.before || '—'} → ${c.after || '—'}`);
+    expect(said).toContain('承诺办结时限: 5个工作日 → 3个工作日');
+    expect(said).toContain('容缺受理 › 补交期限: 5个工作日 → 3个工作日');
+    expect(said).toContain('办理环节「审查」 › 环节时限: 2个工作日 → 3个工作日');
+    expect(said).toContain('申请材料「营业执照」 › 原件份数: 1 份 → 2 份');
+    expect(said).toContain('申请材料「营业执照」 › 材料形式: 电子 → 纸质和电子');
+    expect(said).toContain('办理窗口「示范市政务服务中心综合受理窗口」 › 办理时间: 周一至周五 9:00-12:00, 13:30-17:00(法定节假日除外) → 周一至周六 9:00-17:00');
+    expect(said).toContain('申请表单字段「联系人手机」: — → 手机号码，选填');
+    expect(changes).toContainEqual(expect.objectContaining({ path: '/steps/3', kind: 'removed', label: '办理环节「制证送达」', after: '' }));
+    expect(changes).toContainEqual(expect.objectContaining({ kind: 'added', label: '申请材料「法定代表人身份证明」', after: expect.stringContaining('复印件 1 份；纸质；必要') }));
+    expect(changes).toContainEqual(expect.objectContaining({ path: '/promisedLimit', label_en: 'Promised time limit', before_en: '5 working days', after_en: '3 working days' }));
+    expect(changes).toContainEqual(expect.objectContaining({ label_en: 'Material “营业执照” › Form', before_en: 'Electronic', after_en: 'Paper and electronic' }));
+    for (const c of changes) {
+      expect(c.label, c.label).not.toMatch(/creditCode|originals|copies|limitDays|supplementDays|promisedLimit|materials|steps|windows|hours|form|schema|properties|value|unit/);
+      expect(c.label_en, c.label_en).not.toMatch(/creditCode|originals|limitDays|supplementDays|promisedLimit/);
+      for (const value of [c.before, c.after, c.before_en, c.after_en]) {
+        expect(typeof value).toBe('string');
+        expect(value, `${c.label}: ${value}`).not.toMatch(/^\s*[[{]/);
+      }
+    }
     expect((await h.call('GET', `/api/admin/${CITY}/items/versioned/versions/1`, { token: admin })).json.definition.promisedLimit.value).toBe(5);
     expect((await h.call('GET', `/api/items/${CITY}/versioned`)).json).toMatchObject({ version: 2, state: 'published' });
+  });
+
+  it('describes a change in the API reference as words: label, before and after in both languages', async () => {
+    const schemas = (await h.call('GET', '/openapi.json')).json.components.schemas;
+    expect(schemas.Change.required).toEqual(expect.arrayContaining(['path', 'kind', 'label', 'label_en', 'before', 'before_en', 'after', 'after_en']));
+    expect(schemas.Change.properties.before.type).toBe('string');
+    // A county's upstream change is the same change, with whether the county overrides it.
+    expect(schemas.UpstreamChange.allOf).toEqual([{ $ref: '#/components/schemas/Change' }, expect.objectContaining({ required: ['title', 'overridden'] })]);
   });
 
   it('suspends, resumes and cancels; a cancelled item cannot come back', async () => {

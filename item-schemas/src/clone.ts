@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import isDeepStrictEqual from 'fast-deep-equal';
+import { fieldChanges, type LabelledChange } from './change-labels';
 import { itemFieldTitle } from './json-schema';
 import { itemDefinition, type ItemDefinition } from './model/item';
 import { material } from './model/material';
 import { exceedsLimit } from './time-limits';
+import { itemValueWords } from './value-words';
 
 /**
  * County clones of city items (DOMAIN §3). A clone keeps only its overrides of the local fields;
@@ -103,13 +105,11 @@ export function overridesFrom(upstream: ItemDefinition, edited: Record<string, u
   return { overrides: overrides as LocalOverrides, locked };
 }
 
-export interface UpstreamChange {
-  /** The top-level field, or `/materials/<id>/shared` for a material's sharing. */
-  path: string;
+/** One change upstream made, in words (see change-labels), and whether the county overrides it. */
+export interface UpstreamChange extends LabelledChange {
+  /** The title of the top-level field it is under. */
   title: string;
-  before: unknown;
-  after: unknown;
-  /** The county overrides this field: its own value stays unless it decides otherwise. */
+  /** The county overrides this field (or shares this material itself): its own value stays unless it decides otherwise. */
   overridden: boolean;
 }
 
@@ -123,44 +123,54 @@ export interface OverrideConflict {
   upstream: unknown;
 }
 
-/** Upstream old → new, field by field, against the county's overrides; and what needs a decision. */
+/** Upstream old → new, attribute by attribute in words, against the county's overrides; and what needs a decision. */
 export function upstreamChanges(before: ItemDefinition, after: ItemDefinition, overrides: LocalOverrides): { changes: UpstreamChange[]; conflicts: OverrideConflict[] } {
   const b = before as unknown as Record<string, unknown>;
   const a = after as unknown as Record<string, unknown>;
-  const changes: UpstreamChange[] = [];
-  for (const key of fieldsOf(b, a)) {
-    if (UNCOMPARED.has(key) || isDeepStrictEqual(b[key], a[key])) continue;
-    changes.push({ path: `/${key}`, title: itemFieldTitle(`/${key}`) ?? key, before: b[key], after: a[key], overridden: key in overrides && (LOCAL_KEYS as string[]).includes(key) });
-  }
+  const changed = fieldsOf(b, a).filter((key) => !UNCOMPARED.has(key) && !isDeepStrictEqual(b[key], a[key]));
+  const overridden = (key: string) => key in overrides && (LOCAL_KEYS as string[]).includes(key);
+  const titleOf = (key: string) => itemFieldTitle(`/${key}`) ?? key;
+  // A material's sharing the county set itself is its own, whatever upstream does to it.
+  const sharedHere = (path: string) => {
+    const index = /^\/materials\/(\d+)\/shared(\/|$)/.exec(path)?.[1];
+    if (index === undefined || !overrides.sharedMaterials) return false;
+    const ids = [after.materials[Number(index)]?.id, before.materials[Number(index)]?.id];
+    return ids.some((id) => id !== undefined && id in overrides.sharedMaterials!);
+  };
+  const changes: UpstreamChange[] = changed.flatMap((key) =>
+    fieldChanges(key, b[key], a[key], { before, after }).map((change) => ({ ...change, title: titleOf(key), overridden: overridden(key) || sharedHere(change.path) })),
+  );
   const conflicts: OverrideConflict[] = [];
-  for (const change of changes) {
-    const key = change.path.slice(1) as LocalField;
-    if (!change.overridden) continue;
+  for (const key of changed) {
+    if (!overridden(key)) continue;
+    const title = titleOf(key);
     conflicts.push({
-      path: change.path,
-      title: change.title,
+      path: `/${key}`,
+      title,
       code: 'BOTH_CHANGED',
-      message: `上级修改了「${change.title}」，本地也有覆盖：保留本地值还是采用上级新值？`,
-      message_en: `upstream changed "${change.title}", which this county overrides: keep the local value or take upstream's?`,
-      local: overrides[key],
-      upstream: change.after,
+      message: `上级修改了「${title}」，本地也有覆盖：保留本地值还是采用上级新值？`,
+      message_en: `upstream changed "${title}", which this county overrides: keep the local value or take upstream's?`,
+      local: overrides[key as LocalField],
+      upstream: a[key],
     });
   }
   const promised = overrides.promisedLimit;
+  const limitWords = (limit: unknown) => itemValueWords('/promisedLimit', limit);
   if (promised && after.legalLimit && exceedsLimit(promised, after.legalLimit) && !conflicts.some((c) => c.path === '/promisedLimit')) {
     conflicts.push({
       path: '/promisedLimit',
       title: localFields.promisedLimit[0],
       code: 'PROMISED_EXCEEDS_LEGAL',
-      message: `本地承诺时限(${promised.value})超过了上级新的法定时限(${after.legalLimit.value})，请重新决定`,
-      message_en: `the local promised limit (${promised.value}) exceeds upstream's new legal limit (${after.legalLimit.value}); decide again`,
+      message: `本地承诺时限(${limitWords(promised).zh})超过了上级新的法定时限(${limitWords(after.legalLimit).zh})，请重新决定`,
+      message_en: `the local promised limit (${limitWords(promised).en}) exceeds upstream's new legal limit (${limitWords(after.legalLimit).en}); decide again`,
       local: promised,
       upstream: after.promisedLimit,
     });
   }
   for (const id of Object.keys(overrides.sharedMaterials ?? {})) {
     if (!after.materials.some((m) => m.id === id)) {
-      conflicts.push({ path: `/materials/${id}/shared`, title: id, code: 'MATERIAL_GONE', message: `上级已删除材料「${id}」，本地的免交设置将失效`, message_en: `upstream removed the material "${id}"; the local sharing setting lapses`, local: overrides.sharedMaterials![id], upstream: undefined });
+      const name = before.materials.find((m) => m.id === id)?.name ?? id;
+      conflicts.push({ path: `/materials/${id}/shared`, title: name, code: 'MATERIAL_GONE', message: `上级已删除材料「${name}」，本地的免交设置将失效`, message_en: `upstream removed the material "${name}"; the local sharing setting lapses`, local: overrides.sharedMaterials![id], upstream: undefined });
     }
   }
   return { changes, conflicts };

@@ -1,6 +1,7 @@
 export * from './answers';
 export * from './applicant';
 export * from './calendar';
+export * from './change-labels';
 export * from './checks';
 export * from './clone';
 export * from './department-checks';
@@ -25,6 +26,7 @@ export * from './model/material';
 export * from './model/step';
 export * from './model/terms';
 export { nationalCalendar } from './national-calendar';
+export { itemValueWords, type Words } from './value-words';
 export * from './schema-safety';
 export * from './zod-issues';
 export * from './form-post';

@@ -29,7 +29,10 @@ describe('a county clone', () => {
     const v2 = { ...structuredClone(city), legalLimit: { value: 4, unit: 'workday' as const }, fees: [{ name: '工本费', charged: true, reducible: false }] } as typeof city;
     const overrides = { promisedLimit: { value: 5, unit: 'workday' as const }, windows: [{ name: '东城县政务服务中心', address: '东城县中山路 1 号', hours: '工作日 9:00-17:00' }] };
     const { changes, conflicts } = upstreamChanges(city, v2, overrides);
-    expect(changes.map((c) => [c.path, c.overridden])).toEqual([['/legalLimit', false], ['/fees', false]]);
+    expect(changes.map((c) => [c.path, c.label, c.after, c.overridden])).toEqual([
+      ['/legalLimit', '法定办结时限', '4个工作日', false],
+      ['/fees/0', '收费「工本费」', '是否收费：是', false],
+    ]);
     expect(conflicts).toEqual([expect.objectContaining({ path: '/promisedLimit', code: 'PROMISED_EXCEEDS_LEGAL' })]);
 
     expect(acceptUpstream(overrides, conflicts, {}).undecided).toHaveLength(1);

@@ -1,28 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, InputNumber, Radio, Space, Table, Tag, Typography } from 'antd';
-import type { ConflictDecision, OverrideConflict, UpstreamChange } from '@onevisit/item-schemas';
+import { itemValueWords, type ConflictDecision, type OverrideConflict, type UpstreamChange } from '@onevisit/item-schemas';
 import { useState } from 'react';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
-
-/** A value as one line an official can read: limits as days, lists by their names, the rest as text. */
-function shown(value: unknown): string {
-  if (value === undefined || value === null) return '—';
-  if (typeof value === 'object' && 'value' in (value as object) && 'unit' in (value as object)) {
-    const l = value as { value: number; unit: string };
-    return `${l.value}${l.unit === 'workday' ? '个工作日' : '个自然日'}`;
-  }
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v && 'name' in v ? String((v as { name: unknown }).name) : shown(v))).join('、') || '—';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
 
 /**
  * 上级更新: what the level above changed since the version this clone follows, field by field
  * against the local overrides; each conflict asks for a decision; accept or defer.
  */
 export function UpstreamTab({ jurisdiction, itemId, revision, onAccepted }: { jurisdiction: string; itemId: string; revision: number; onAccepted: () => void }) {
-  const { t, pick } = useI18n();
+  const { t, pick, language } = useI18n();
+  const words = (zh: string, en: string) => (language === 'zh' ? zh : en) || '—';
+  // A county's own value and upstream's, in words, for the decision between them.
+  const shown = (path: string, value: unknown) => {
+    const said = itemValueWords(path, value);
+    return words(said.zh, said.en);
+  };
   const { message } = App.useApp();
   const status = useQuery({ queryKey: ['upstream', jurisdiction, itemId], queryFn: () => api.upstream(jurisdiction, itemId) });
   const [decisions, setDecisions] = useState<Record<string, ConflictDecision>>({});
@@ -56,15 +50,15 @@ export function UpstreamTab({ jurisdiction, itemId, revision, onAccepted }: { ju
       />
       <Card size="small" title={t('上级的变更', 'What changed above')}>
         <Table<UpstreamChange>
-          rowKey="path"
+          rowKey={(c) => `${c.kind} ${c.path} ${c.label}`}
           size="small"
           pagination={false}
           scroll={{ x: 600 }}
           dataSource={s.changes}
           columns={[
-            { title: t('字段', 'Field'), dataIndex: 'title' },
-            { title: t('原值', 'Before'), dataIndex: 'before', render: shown },
-            { title: t('新值', 'After'), dataIndex: 'after', render: shown },
+            { title: t('内容', 'What'), key: 'label', render: (_: unknown, c: UpstreamChange) => words(c.label, c.label_en) },
+            { title: t('原值', 'Before'), key: 'before', render: (_: unknown, c: UpstreamChange) => words(c.before, c.before_en) },
+            { title: t('新值', 'After'), key: 'after', render: (_: unknown, c: UpstreamChange) => words(c.after, c.after_en) },
             { title: t('本级', 'Here'), dataIndex: 'overridden', render: (o: boolean) => (o ? <Tag color="blue">{t('本级已调整', 'set here')}</Tag> : <Tag>{t('随上级更新', 'follows above')}</Tag>) },
           ]}
         />
@@ -80,8 +74,8 @@ export function UpstreamTab({ jurisdiction, itemId, revision, onAccepted }: { ju
                   value={decisions[c.path]?.take}
                   onChange={(e) => setDecisions((d) => ({ ...d, [c.path]: e.target.value === 'value' ? { take: 'value', value: c.local } : { take: e.target.value } }))}
                   options={[
-                    ...(c.code === 'BOTH_CHANGED' ? [{ value: 'local', label: t(`保留本级：${shown(c.local)}`, `Keep ours: ${shown(c.local)}`) }] : []),
-                    { value: 'upstream', label: t(`采用上级：${shown(c.upstream)}`, `Take theirs: ${shown(c.upstream)}`) },
+                    ...(c.code === 'BOTH_CHANGED' ? [{ value: 'local', label: t(`保留本级：${shown(c.path, c.local)}`, `Keep ours: ${shown(c.path, c.local)}`) }] : []),
+                    { value: 'upstream', label: t(`采用上级：${shown(c.path, c.upstream)}`, `Take theirs: ${shown(c.path, c.upstream)}`) },
                     ...(c.path === '/promisedLimit' ? [{ value: 'value', label: t('重新设定', 'Set anew') }] : []),
                   ]}
                 />

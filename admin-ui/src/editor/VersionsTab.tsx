@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Empty, Select, Space, Table, Tag, Typography } from 'antd';
-import { itemDefinitionJsonSchema } from '@onevisit/item-schemas';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { api, type Change } from '../api';
 import { useI18n } from '../i18n';
 import { useSignedIn } from '../session-context';
 
 /** Published versions and what changed between two of them, in words an official reads. */
 export function VersionsTab({ itemId }: { itemId: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { session } = useSignedIn();
   const j = session.jurisdiction;
   const versions = useQuery({ queryKey: ['versions', j, itemId], queryFn: () => api.versions(j, itemId) });
@@ -17,15 +16,8 @@ export function VersionsTab({ itemId }: { itemId: string }) {
   const to = picked.to ?? latest;
   const from = picked.from ?? (to && to > 1 ? to - 1 : undefined);
   const diff = useQuery({ queryKey: ['diff', j, itemId, from, to], queryFn: () => api.diff(j, itemId, from!, to!), enabled: !!from && !!to && from !== to });
-  const titles = useMemo(() => {
-    const schema = itemDefinitionJsonSchema() as { properties: Record<string, { title?: string }> };
-    return Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, v.title ?? k]));
-  }, []);
-  const describePath = (path: string) => {
-    const [top, ...rest] = path.split('/').slice(1);
-    return [titles[top!] ?? top, ...rest.map((p) => (/^\d+$/.test(p) ? t(`第${Number(p) + 1}项`, `#${Number(p) + 1}`) : p))].join(' › ');
-  };
-  const show = (value: unknown) => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+  // The API says each change in words, in both languages: nothing here reads the model.
+  const words = (zh: string, en: string) => (language === 'zh' ? zh : en) || '—';
 
   if (!versions.data?.length) return <Empty description={t('尚未发布过', 'Not published yet')} />;
   const options = versions.data.map((v) => ({ value: v.version, label: `v${v.version} · ${v.publishedAt.slice(0, 10)}${v.changeNote ? ` · ${v.changeNote}` : ''}` }));
@@ -56,16 +48,16 @@ export function VersionsTab({ itemId }: { itemId: string }) {
           {diff.isError && <Alert type="error" showIcon message={String(diff.error)} />}
           <Table<Change>
             size="small"
-            rowKey="path"
+            rowKey={(c) => `${c.kind} ${c.path} ${c.label}`}
             loading={diff.isLoading}
             pagination={false}
             dataSource={diff.data ?? []}
             locale={{ emptyText: <Typography.Text type="secondary">{t('两个版本相同', 'No differences')}</Typography.Text> }}
             columns={[
-              { title: t('内容', 'What'), dataIndex: 'path', render: describePath },
+              { title: t('内容', 'What'), key: 'label', render: (_: unknown, c: Change) => words(c.label, c.label_en) },
               { title: t('变化', 'Change'), dataIndex: 'kind', render: (k: Change['kind']) => <Tag>{k === 'added' ? t('新增', 'Added') : k === 'removed' ? t('删除', 'Removed') : t('修改', 'Changed')}</Tag> },
-              { title: t('原来', 'Before'), dataIndex: 'before', render: show },
-              { title: t('现在', 'After'), dataIndex: 'after', render: show },
+              { title: t('原来', 'Before'), key: 'before', render: (_: unknown, c: Change) => words(c.before, c.before_en) },
+              { title: t('现在', 'After'), key: 'after', render: (_: unknown, c: Change) => words(c.after, c.after_en) },
             ]}
           />
         </>

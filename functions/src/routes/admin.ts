@@ -20,8 +20,18 @@ const itemParams = jParams.extend({ itemId: z.string().max(80) });
 const definitionBody = z.record(z.string(), z.unknown()).openapi({ description: '事项定义(草稿可不完整) / the item definition; drafts may be incomplete' });
 
 const checkIssue = z.object({ code: z.enum(checkCodes), path: z.string(), message: z.string(), message_en: z.string() }).openapi('CheckIssue');
-const change = z
-  .object({ path: z.string(), kind: z.enum(['added', 'removed', 'changed']), before: z.unknown().optional(), after: z.unknown().optional() })
+/** One change in words: the field by its title (elements of lists by name), values as officials read them. */
+export const labelledChange = z
+  .object({
+    path: z.string().openapi({ description: 'JSON Pointer，新版本中的位置(删除的为旧版本中的位置) / where, in the newer version (the older for a removal)' }),
+    kind: z.enum(['added', 'removed', 'changed']),
+    label: z.string().openapi({ description: '改了什么，如 申请材料「营业执照」 › 原件份数 / what changed, by titles and names', example: '申请材料「营业执照」 › 原件份数' }),
+    label_en: z.string().openapi({ example: 'Material “营业执照” › Originals' }),
+    before: z.string().openapi({ description: '原来的值(文字)，没有时为空 / the value before, in words; empty if none', example: '1 份' }),
+    before_en: z.string(),
+    after: z.string().openapi({ description: '现在的值(文字)，没有时为空 / the value after, in words; empty if none', example: '2 份' }),
+    after_en: z.string(),
+  })
   .openapi('Change');
 
 const ifMatch = z.object({ 'if-match': z.string().optional().openapi({ description: '草稿版本号，如 "3" / the revision you edited' }) });
@@ -154,7 +164,7 @@ export function registerAdminRoutes(app: App): void {
       security,
       summary: '版本差异 / what changed between two versions',
       request: { params: itemParams, query: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }) },
-      responses: { 200: json(z.array(change), 'changes, field by field'), ...errorResponses(400, 401, 403, 404) },
+      responses: { 200: json(z.array(labelledChange), 'changes, field by field'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       const { jurisdiction, itemId } = c.req.valid('param');

@@ -6,6 +6,7 @@ import { acceptUpstreamVersion, cloneItems, deferUpstreamVersion, downstreamClon
 import { ApiError, errorResponses } from '../errors';
 import { expectedRevision, type App, type AppEnv } from '../http';
 import { draft, itemHead, jurisdictionId, upstreamRef } from '../records';
+import { labelledChange } from './admin';
 
 /** Claiming upstream items, following upstream changes, and list management (认领, 更新, 下放, 合并). */
 
@@ -17,7 +18,12 @@ const tags = ['clones'];
 const security = [{ bearer: [] }];
 
 const cloneOutcome = z.object({ itemId: z.string(), status: z.enum(['cloned', 'exists', 'notPublished', 'idTaken']) }).openapi('CloneOutcome');
-const upstreamChange = z.object({ path: z.string(), title: z.string(), before: z.unknown(), after: z.unknown(), overridden: z.boolean() });
+const upstreamChange = labelledChange
+  .extend({
+    title: z.string().openapi({ description: '所属的字段 / the top-level field it is under' }),
+    overridden: z.boolean().openapi({ description: '本级已调整此字段 / the county overrides it' }),
+  })
+  .openapi('UpstreamChange');
 const overrideConflict = z.object({ path: z.string(), title: z.string(), code: z.string(), message: z.string(), message_en: z.string(), local: z.unknown(), upstream: z.unknown() });
 const upstreamStatusView = z
   .object({
