@@ -60,7 +60,7 @@ describe('a county follows the city', () => {
     await shoot(page, 'clones-2-local');
     await page.getByRole('button', { name: '发布', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
-    await page.getByText('已发布第 1 版').waitFor();
+    await page.locator('.ant-message').getByText('已发布第 1 版').waitFor();
   });
 
   it('takes the city’s new version from the upstream view, deciding on the promise', async () => {
@@ -82,7 +82,7 @@ describe('a county follows the city', () => {
     await page.getByText('已跟随上级最新版本 v2').waitFor();
     await page.getByRole('button', { name: '发布', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
-    await page.getByText('已发布第 2 版').waitFor();
+    await page.locator('.ant-message').getByText('已发布第 2 版').waitFor();
     await page.goto(`${site.server.base}/admin/`);
     await page.getByRole('link', { name: '不动产转移登记' }).waitFor();
     expect(await page.getByText('上级已更新至 v2').count()).toBe(0);

@@ -71,11 +71,10 @@ describe('an official configures and publishes an item', () => {
     await panels.nth(0).locator('.ant-collapse-header').click();
     await panels.nth(0).getByLabel('标题').fill('申请人类型');
     await panels.nth(0).getByLabel('字段标识').fill('applicantType');
-    await panels.nth(0).getByLabel('必填').click();
+    // New fields are required unless unticked; choices are named, their codes made for them.
+    expect(await panels.nth(0).getByLabel('必填').isChecked()).toBe(true);
     await panels.nth(0).getByLabel('选项1显示文字').fill('个人');
-    await panels.nth(0).getByLabel('选项1取值').fill('person');
     await panels.nth(0).getByLabel('选项2显示文字').fill('企业');
-    await panels.nth(0).getByLabel('选项2取值').fill('company');
 
     await panels.nth(1).locator('.ant-collapse-header').click();
     await panels.nth(1).getByLabel('标题').fill('经营者姓名');

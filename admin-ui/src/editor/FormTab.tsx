@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Collapse, Drawer, Form, Input, InputNumber, Space, Switch, Tag, Typography } from 'antd';
-import { checkFormSchema, formFields, type Condition } from '@onevisit/item-schemas';
+import { Alert, Button, Card, Collapse, Drawer, Form, Input, InputNumber, Select, Space, Switch, Tag, Typography } from 'antd';
+import { applicantFieldPaths, checkFormSchema, formFields, type ApplicantFieldPaths, type Condition } from '@onevisit/item-schemas';
 import { useMemo, useState } from 'react';
 import { fromForm, newFieldKey, toForm, type BuilderField, type FieldKind } from '../form-builder/fields';
 import { useI18n } from '../i18n';
@@ -9,7 +9,7 @@ import { fieldId } from './paths';
 import { moved } from './reorder';
 import type { TabProps } from './tab-props';
 
-type FormValue = { schema?: Record<string, unknown>; uiSchema?: Record<string, unknown>; visibleWhen?: Record<string, Condition> };
+type FormValue = { schema?: Record<string, unknown>; uiSchema?: Record<string, unknown>; visibleWhen?: Record<string, Condition>; applicantFields?: ApplicantFieldPaths };
 
 const palette: Array<[Exclude<FieldKind, 'advanced'>, string, string]> = [
   ['text', '单行文本', 'Text'],
@@ -32,10 +32,19 @@ const kindLabel = (kind: FieldKind): [string, string] => {
   return found ? [found[1], found[2]] : ['高级(JSON)', 'Advanced (JSON)'];
 };
 
+/** A choice's stored code: option1, option2 … the first not taken, so codes never change when labels do. */
+function nextOptionValue(options: NonNullable<BuilderField['options']>): string {
+  const taken = new Set(options.map((o) => o.value));
+  let n = 1;
+  while (taken.has(`option${n}`)) n++;
+  return `option${n}`;
+}
+
+/** A new field asks for an answer unless the official says otherwise: most intake questions must be answered. */
 function blankField(fields: readonly BuilderField[], kind: FieldKind, zh: string): BuilderField {
-  const base: BuilderField = { key: newFieldKey(fields, kind), kind, label: zh, required: false };
-  if (kind === 'choice' || kind === 'multichoice') base.options = [{ value: 'a', label: '选项一' }, { value: 'b', label: '选项二' }];
-  if (kind === 'group' || kind === 'repeat') base.children = [{ key: 'text1', kind: 'text', label: '单行文本', required: false }];
+  const base: BuilderField = { key: newFieldKey(fields, kind), kind, label: zh, required: kind !== 'group' };
+  if (kind === 'choice' || kind === 'multichoice') base.options = [{ value: 'option1', label: '选项1' }, { value: 'option2', label: '选项2' }];
+  if (kind === 'group' || kind === 'repeat') base.children = [{ key: 'text1', kind: 'text', label: '单行文本', required: true }];
   return base;
 }
 
@@ -50,7 +59,7 @@ export function FormTab({ definition, update, issues }: TabProps) {
 
   const write = (next: BuilderField[], nextVisible = visibleWhen) => {
     const built = toForm(next);
-    update((d) => ({ ...d, form: { ...built, visibleWhen: nextVisible } }));
+    update((d) => ({ ...d, form: { ...built, visibleWhen: nextVisible, ...(form.applicantFields ? { applicantFields: form.applicantFields } : {}) } }));
   };
 
   return (
@@ -94,6 +103,7 @@ export function FormTab({ definition, update, issues }: TabProps) {
       ) : (
         <Alert type="warning" showIcon message={t('此表单的根不是字段组，请在 JSON 视图中编辑。', 'This form’s root is not a group of fields: edit it in the JSON view.')} />
       )}
+      <ApplicantFields form={form} onChange={(applicantFields) => update((d) => ({ ...d, form: { ...((d.form ?? {}) as FormValue), applicantFields } }))} />
       <ExpertView open={expert} onClose={() => setExpert(false)} value={form} onApply={(next) => update((d) => ({ ...d, form: next }))} />
     </section>
   );
@@ -208,15 +218,59 @@ function OptionsEditor({ id, options, onChange }: { id: string; options: NonNull
         {options.map((o, i) => (
           <Space key={i} wrap>
             <Input aria-label={t(`选项${i + 1}显示文字`, `Choice ${i + 1} label`)} id={`${id}-option-${i}`} value={o.label} onChange={(e) => onChange(options.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
-            <Input aria-label={t(`选项${i + 1}取值`, `Choice ${i + 1} value`)} style={{ width: 120 }} value={o.value} onChange={(e) => onChange(options.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))} />
             <Button size="small" onClick={() => onChange(options.filter((_, j) => j !== i))}>{t('删除选项', 'Remove')}</Button>
           </Space>
         ))}
-        <Button size="small" onClick={() => onChange([...options, { value: `option${options.length + 1}`, label: t(`选项${options.length + 1}`, `Choice ${options.length + 1}`) }])}>
+        <Button size="small" onClick={() => onChange([...options, { value: nextOptionValue(options), label: t(`选项${options.length + 1}`, `Choice ${options.length + 1}`) }])}>
           {t('添加选项', 'Add a choice')}
         </Button>
       </Space>
     </fieldset>
+  );
+}
+
+/**
+ * Which fields name the applicant, their ID number and mobile: notices, documents and the case
+ * search use them. Each is found by kind and title unless the official picks it.
+ */
+function ApplicantFields({ form, onChange }: { form: FormValue; onChange: (next: ApplicantFieldPaths) => void }) {
+  const { t } = useI18n();
+  const schema = form.schema ?? { type: 'object', properties: {} };
+  const all = formFields(schema).filter((f) => f.type === 'string');
+  const marked = form.applicantFields ?? {};
+  const found = applicantFieldPaths({ schema, applicantFields: {} });
+  const roles: Array<[keyof ApplicantFieldPaths, string, string, (f: (typeof all)[number]) => boolean]> = [
+    ['name', '申请人姓名(名称)', 'Applicant’s name', (f) => !f.format && !f.options],
+    ['idNumber', '申请人证件号', 'Applicant’s ID number', (f) => f.format === 'cn-id-card' || f.format === 'cn-uscc' || !f.format],
+    ['mobile', '申请人手机号', 'Applicant’s mobile', (f) => f.format === 'cn-mobile' || !f.format],
+  ];
+  const title = (path: string | undefined) => all.find((f) => f.path === path)?.title ?? path;
+  return (
+    <Card size="small" title={t('申请人信息字段', 'Fields that name the applicant')} style={{ marginTop: 16 }}>
+      <Typography.Paragraph type="secondary">{t('受理通知书、决定书和办件查询中的“申请人”取自这些字段。', 'The "applicant" on notices, decisions and the case search comes from these fields.')}</Typography.Paragraph>
+      <Space wrap size="large">
+        {roles.map(([role, zh, en, fits]) => (
+          <label key={role} style={{ display: 'inline-flex', flexDirection: 'column', gap: 4 }}>
+            {t(zh, en)}
+            <Select
+              style={{ minWidth: 220 }}
+              aria-label={t(zh, en)}
+              value={marked[role] ?? ''}
+              onChange={(value: string) => {
+                const next = { ...marked };
+                if (value) next[role] = value;
+                else delete next[role];
+                onChange(next);
+              }}
+              options={[
+                { value: '', label: found[role] ? t(`自动：${title(found[role])}`, `Automatic: ${title(found[role])}`) : t('自动(未找到合适字段)', 'Automatic (none found)') },
+                ...all.filter(fits).map((f) => ({ value: f.path, label: f.title })),
+              ]}
+            />
+          </label>
+        ))}
+      </Space>
+    </Card>
   );
 }
 
