@@ -76,14 +76,15 @@ export class Web extends Construct {
 
     const dist = join(repositoryRoot, 'admin-ui/dist');
     new BucketDeployment(this, 'Editor', {
-      sources: [Source.asset(dist, { exclude: ['citizen', 'citizen/**'] })],
+      // CloudFront compresses on its own: the local server's precompressed copies stay behind.
+      sources: [Source.asset(dist, { exclude: ['citizen', 'citizen/**', '**/*.br', '**/*.gz'] })],
       destinationBucket: site,
       destinationKeyPrefix: 'admin/',
       distribution: this.distribution,
       distributionPaths: ['/admin*'],
     });
     new BucketDeployment(this, 'CitizenScript', {
-      sources: [Source.asset(join(dist, 'citizen'))],
+      sources: [Source.asset(join(dist, 'citizen'), { exclude: ['*.br', '*.gz'] })],
       destinationBucket: site,
       destinationKeyPrefix: 'citizen/',
       distribution: this.distribution,
