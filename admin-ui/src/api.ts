@@ -1,7 +1,7 @@
 import type { CheckIssue, ConflictDecision, FileRef, LabelledChange } from '@onevisit/item-schemas';
 import type { CloneOutcome, DownstreamClone, UpstreamStatus } from '@onevisit/functions/clones';
 import type { CalendarRecord, Department, Draft, ItemHead, ItemVersion, Jurisdiction, User } from '@onevisit/functions/records';
-import type { CaseDetail, CaseRecord, QueueEntry } from '@onevisit/functions/cases';
+import type { CaseDetail, CaseRecord, CaseSearchEntry, QueueEntry } from '@onevisit/functions/cases';
 import type { CaseSettings } from '@onevisit/functions/case-settings';
 import type { OutboxMessage } from '@onevisit/functions/notifier';
 import { loadSession } from './session';
@@ -39,18 +39,8 @@ export interface Unreachable {
   cases: Array<{ trackingNumber: string; itemName: string; departmentId: string; status: string; revision: number; receivedOn: string; reason: 'unknown' | 'noOfficer' }>;
 }
 
-export interface CaseSearchEntry {
-  trackingNumber: string;
-  itemId: string;
-  itemName: string;
-  status: CaseRecord['status'];
-  revision: number;
-  receivedOn: string;
-  departmentId: string;
-  applicant?: string;
-  promisedDue: string;
-  outcome?: string;
-}
+
+export type { CaseSearchEntry };
 
 export interface CaseSearch {
   number?: string;

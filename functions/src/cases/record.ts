@@ -162,14 +162,11 @@ export type CaseRecord = z.infer<typeof caseRecord>;
 
 // What the officer routes return.
 
-export const queueEntry = z
-  .object({
-    trackingNumber: z.string(),
-    itemId: z.string(),
-    itemName: z.string(),
-    status: caseStatus,
-    revision: z.number().int(),
-    receivedOn: z.string(),
+/** What every list of cases shows of one. */
+const caseListed = caseRecord.pick({ trackingNumber: true, itemId: true, itemName: true, status: true, revision: true, receivedOn: true });
+
+export const queueEntry = caseListed
+  .extend({
     step: z.string().optional(),
     due: z.object({ promised: dueDateInfo, legal: dueDateInfo.optional(), step: dueDateInfo.optional(), supplement: dueDateInfo.optional(), acceptance: dueDateInfo.optional() }).passthrough(),
     warning: warningLevelName,
@@ -198,7 +195,18 @@ export const caseDetail = z
   })
   .openapi('CaseDetail');
 
+/** A case found by the search, open or closed. */
+export const caseSearchEntry = caseListed
+  .extend({
+    departmentId: z.string(),
+    applicant: z.string().optional(),
+    promisedDue: z.string(),
+    outcome: decision.shape.outcome.optional(),
+  })
+  .openapi('CaseSearchEntry');
+
 export type QueueEntry = z.infer<typeof queueEntry>;
+export type CaseSearchEntry = z.infer<typeof caseSearchEntry>;
 export type CaseDetail = z.infer<typeof caseDetail>;
 
 /** A stored case also holds what never leaves the server. */

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { isoDate, shanghaiDateOf } from '@onevisit/item-schemas';
 import { authorize } from '../auth';
-import { caseStatus, type StoredCase } from '../cases/record';
+import { caseSearchEntry, caseStatus, type CaseSearchEntry, type StoredCase } from '../cases/record';
 import { ApiError, errorResponses } from '../errors';
 import type { App } from '../http';
 import { keys } from '../store/keys';
@@ -16,20 +16,6 @@ import { TABLE_INDEXES } from '../store/table';
 const DEFAULT_DAYS = 366;
 const MAX_READ = 5000;
 
-const searchEntry = z
-  .object({
-    trackingNumber: z.string(),
-    itemId: z.string(),
-    itemName: z.string(),
-    status: caseStatus,
-    revision: z.number().int(),
-    receivedOn: z.string(),
-    departmentId: z.string(),
-    applicant: z.string().optional(),
-    promisedDue: z.string(),
-    outcome: z.string().optional(),
-  })
-  .openapi('CaseSearchEntry');
 
 const query = z.object({
   number: z.string().trim().regex(/^\d{6}-\d{8}-\d{6}$/).optional().openapi({ description: '受理编号 / tracking number' }),
@@ -63,7 +49,7 @@ function readCursor(cursor: string, jurisdiction: string): Record<string, string
   return found;
 }
 
-const entryOf = (c: StoredCase): z.infer<typeof searchEntry> => ({
+const entryOf = (c: StoredCase): CaseSearchEntry => ({
   trackingNumber: c.trackingNumber,
   itemId: c.itemId,
   itemName: c.itemName,
@@ -85,7 +71,7 @@ export function registerCaseSearchRoutes(app: App): void {
       security: [{ bearer: [] }],
       summary: '查询办件(含已办结) / search cases, open and closed',
       request: { query },
-      responses: { 200: { description: 'matching cases, newest first', content: { 'application/json': { schema: z.object({ cases: z.array(searchEntry), cursor: z.string().optional() }) } } }, ...errorResponses(400, 401, 403) },
+      responses: { 200: { description: 'matching cases, newest first', content: { 'application/json': { schema: z.object({ cases: z.array(caseSearchEntry), cursor: z.string().optional() }) } } }, ...errorResponses(400, 401, 403) },
     }),
     async (c) => {
       const deps = c.get('deps');
