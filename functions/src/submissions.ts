@@ -22,7 +22,12 @@ export interface Submission {
   materials: Record<string, string[]>;
   /** Materials replaced by a signed promise (告知承诺), where allowed. */
   promised: string[];
+  /** The names the applicant's files had, by key: officers open 营业执照.pdf, not a random key. */
+  fileNames?: Record<string, string>;
 }
+
+/** A file name as shown: no control characters or path separators, at most 200 characters. */
+const shownName = (name: string | undefined) => name?.replace(/[\u0000-\u001f\u007f/\\]/g, '').trim().slice(0, 200) || undefined;
 
 export interface SubmitResult {
   created: boolean;
@@ -91,7 +96,8 @@ async function checkMaterials(deps: AppDeps, jurisdiction: string, item: ItemDef
   }
   const files = new Map<string, FileInfo[]>();
   for (const id of supplied) {
-    files.set(id, await Promise.all(submission.materials[id]!.map((key) => inspectUpload(deps, jurisdiction, item, known.get(id)!, key))));
+    const inspected = await Promise.all(submission.materials[id]!.map((key) => inspectUpload(deps, jurisdiction, item, known.get(id)!, key)));
+    files.set(id, inspected.map((f) => ({ ...f, name: shownName(submission.fileNames?.[f.key]) ?? f.name })));
   }
   return { files, deferred: result.deferred, promised: submission.promised.filter((id) => !supplied.includes(id)) };
 }

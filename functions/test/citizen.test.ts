@@ -165,6 +165,8 @@ describe('the application page', () => {
     expect(api.status).toBe(200);
     expect(api.json.answers).toMatchObject({ reason: 'sale', boundaryChanged: true, price: 120, transferee: { mobile: '13812345678' } });
     expect(api.json.materials.filter((m: { status: string }) => m.status === 'supplied').map((m: { materialId: string }) => m.materialId).sort()).toEqual(['application', 'sale-contract', 'title-certificate']);
+    // Officers open the files under the names they were sent with.
+    expect(api.json.materials.find((m: { materialId: string }) => m.materialId === 'application').files[0].name).toBe('application.pdf');
 
     // The same post again (a double click) is the same case.
     const again = await post({ ...valid, idempotencyKey: 'a'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF });

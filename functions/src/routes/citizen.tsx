@@ -145,7 +145,7 @@ export function registerCitizenPages(app: App): void {
         const byStatus = materialsFor(item, answers);
         const asked = new Set([...byStatus.required, ...byStatus.deferrable, ...byStatus.optional].map((m) => m.id));
         const materials = Object.fromEntries(Object.entries(keys).filter(([id]) => asked.has(id)));
-        const result = await submit(deps, version.jurisdiction, version.itemId, { answers, materials, promised: [] }, idempotencyKey);
+        const result = await submit(deps, version.jurisdiction, version.itemId, { answers, materials, promised: [], fileNames: Object.fromEntries(names) }, idempotencyKey);
         const query = new URLSearchParams({ secret: result.secret, ...(lang === 'en' ? { lang } : {}) });
         return c.redirect(`/receipt/${result.case.trackingNumber}?${query}`, 303);
       } catch (error) {

@@ -36,6 +36,10 @@ const submission = z
     answers: z.record(z.string(), z.unknown()),
     materials: z.record(z.string().max(64), z.array(z.string().max(300)).max(20)).default({}),
     promised: z.array(z.string().max(64)).max(200).default([]),
+    fileNames: z
+      .record(z.string().max(300), z.string().max(200))
+      .default({})
+      .openapi({ description: '上传文件的原文件名(按文件 key)，供工作人员查看 / the files’ own names by key, shown to officers' }),
   })
   .openapi('Submission');
 
