@@ -117,8 +117,9 @@ export async function publish(
     version,
     publishedAt: now,
     publishedBy: who.sub,
+    publishedByName: who.name,
     ...(changeNote ? { changeNote } : {}),
-    definition: { ...item, meta: { version, publishedAt: now, publishedBy: who.sub, ...(changeNote ? { changeNote } : {}) } },
+    definition: { ...item, meta: { version, publishedAt: now, publishedBy: who.sub, publishedByName: who.name, ...(changeNote ? { changeNote } : {}) } },
   };
   try {
     // A suspended item stays suspended through a new version; a first publish opens it.

@@ -133,6 +133,8 @@ export const versionMeta = z
     version: z.number().int(),
     publishedAt: z.string(),
     publishedBy: z.string(),
+    /** The publisher's name when publishing; absent on versions published before it was kept. */
+    publishedByName: z.string().optional(),
     changeNote: z.string().optional(),
   })
   .openapi('VersionMeta');

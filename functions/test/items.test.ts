@@ -125,6 +125,9 @@ describe('publishing', () => {
 
     const versions = await h.call('GET', `/api/admin/${CITY}/items/versioned/versions`, { token: admin });
     expect(versions.json.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    // The history names who published, not just their user id.
+    expect(versions.json[0]).toMatchObject({ publishedBy: 'city-admin', publishedByName: '王敏(示范市政务服务管理办)' });
+    expect(v1.json.definition.meta).toMatchObject({ publishedBy: 'city-admin', publishedByName: '王敏(示范市政务服务管理办)' });
     const diff = await h.call('GET', `/api/admin/${CITY}/items/versioned/diff?from=1&to=2`, { token: admin });
     expect(diff.status).toBe(200);
     type Shown = { path: string; kind: string; label: string; label_en: string; before: string; after: string; before_en: string; after_en: string };

@@ -9,6 +9,7 @@ import { checkFormSchema } from './schema-safety';
 import { itemFieldTitle } from './json-schema';
 import { asWorkdays, exceedsLimit } from './time-limits';
 import { describeIssues } from './zod-issues';
+import { englishTitle } from './english-titles';
 import { departmentIssues, type DepartmentOnRecord } from './department-checks';
 
 /**
@@ -24,11 +25,13 @@ export const checkCodes = [
   'ZERO_PROMISE_NEEDS_IMMEDIATE',
   'STEPS_EXCEED_PROMISED',
   'SUPPLEMENT_EXCEEDS_PROMISED',
+  'SUPPLEMENT_DAYS_ZERO',
   'DEFERRABLE_KEY_MATERIAL',
   'DEFERRABLE_NOT_ENABLED',
   'PROMISE_REPLACEMENT_NOT_ENABLED',
   'AUTO_APPROVE_NOT_ENABLED',
   'VISITS_REASON_MISSING',
+  'ZERO_VISITS_WINDOW_PICKUP',
   'DUPLICATE_ID',
   'VISIBILITY_UNKNOWN_FIELD',
   'CONDITION_UNKNOWN_FIELD',
@@ -69,7 +72,7 @@ function modelIssues(input: unknown): CheckResult {
       // Name the field: "「办件类型」请填写", not just "请填写".
       const title = itemFieldTitle(issue.path);
       return title
-        ? { code: 'MODEL_INVALID', path: issue.path, message: `「${title}」${issue.message}`, message_en: `"${title}": ${issue.message_en}` }
+        ? { code: 'MODEL_INVALID', path: issue.path, message: `「${title}」${issue.message}`, message_en: `"${englishTitle(title)}": ${issue.message_en}` }
         : { code: 'MODEL_INVALID', ...issue };
     }),
   };
@@ -134,6 +137,29 @@ function limitIssues(item: ItemDefinition): CheckIssue[] {
       ...bilingual(
         `容缺补交期限(${deficiency.supplementDays}个工作日)不能超过承诺时限(${describeZh(promised)})`,
         `the supplement deadline (${deficiency.supplementDays} working days) cannot exceed the promised limit (${describeEn(promised)})`,
+      ),
+    });
+  }
+  // A material "supplied later" within 0 days is not later: 容缺 needs at least a day.
+  if (deficiency.enabled && deficiency.supplementDays < 1) {
+    issues.push({
+      code: 'SUPPLEMENT_DAYS_ZERO',
+      path: '/deficiencyAcceptance/supplementDays',
+      ...bilingual(
+        '实行容缺受理时，补交期限至少为 1 个工作日(0 天等于不能后补)',
+        'with 容缺 acceptance on, allow at least 1 working day to supply a material later (0 days is not later)',
+      ),
+    });
+  }
+  // 零跑动 promises no visit; a result that can only be collected at the window needs one.
+  const methods = new Set(item.delivery.map((d) => d.method));
+  if (item.maxVisits === 0 && methods.has('window') && methods.size === 1) {
+    issues.push({
+      code: 'ZERO_VISITS_WINDOW_PICKUP',
+      path: '/delivery',
+      ...bilingual(
+        '到办事现场次数为 0(零跑动)，但办理结果只能窗口领取，申请人仍要到现场一次：请增加邮寄或电子证照等送达方式，或把到现场次数改为 1 并说明原因',
+        'no visit is promised (零跑动), but the result can only be collected at the window, so the applicant would have to come: add delivery by post or an electronic certificate, or set the visits to 1 and say why',
       ),
     });
   }

@@ -122,6 +122,7 @@ const englishTitles: Record<string, string> = {
   变更说明: 'Change note',
   发布时间: 'Published at',
   发布人: 'Published by',
+  发布人姓名: 'Publisher’s name',
   上级事项: 'Upstream item',
   上级区划: 'Upstream jurisdiction',
   上级版本: 'Upstream version',
@@ -130,6 +131,29 @@ const englishTitles: Record<string, string> = {
 /** The English name of a model title; a title without one stays Chinese rather than showing a key. */
 export function englishTitle(title: string): string {
   return englishTitles[title] ?? title;
+}
+
+/** English for the model's descriptions, keyed by the Chinese like the titles. */
+const englishDescriptions: Record<string, string> = {
+  法律未规定时留空: 'Leave empty when no law sets one',
+  '不得超过法定时限；即办件为 0': 'No longer than the legal limit; 0 for an item decided on the spot',
+  '0 为零跑动': '0 means no visit at all (零跑动)',
+  '环节超时未办理的，视为同意': 'A step not handled in time counts as approved',
+  不计入办理时限: 'Does not count against the time limit',
+  不得超过承诺时限: 'No longer than the promised limit',
+  仅在满足条件时需要此材料: 'Needed only when the condition holds',
+  出具部门或电子证照名称: 'The issuing department or the e-licence',
+  '可通过部门共享或电子证照获取，不向申请人索要': 'Obtained from another department or an e-licence; never asked of the applicant',
+  '如 收件、受理、审核、批准、办结、送达': 'e.g. receive, accept, review, approve, decide, deliver',
+  同组环节并行办理: 'Steps in the same group run in parallel',
+  字段仅在满足条件时显示和校验: 'A field shows, and is checked, only when its condition holds',
+  '受理通知书、决定书和办件查询中用作申请人的字段；未指定时按字段类型和名称推断':
+    'The fields notices, decisions and the case search use for the applicant; found by kind and title when not set',
+};
+
+/** The English of a model description, if it has one. */
+export function englishDescription(description: string): string | undefined {
+  return englishDescriptions[description];
 }
 
 /** One element of a list in English where the list's name is plural ("Materials" → "Material"). */

@@ -1,24 +1,36 @@
 import { z } from 'zod';
+import { englishDescription, englishTitle } from './english-titles';
 import { orderedCodes, type Labels } from './model/codes';
 import { itemDefinition } from './model/item';
 
 /**
  * The item model as JSON Schema (draft-07): the editor renders item definitions with
  * react-jsonschema-form from it, and others can validate item files with it. Coded values
- * become `oneOf` of `const` with their Chinese title, the form rjsf shows as labelled choices.
+ * become `oneOf` of `const` with their title, the form rjsf shows as labelled choices. Titles
+ * are the model's Chinese; in English they come from the glossary, and a description without
+ * English is left out rather than shown in Chinese under an English title.
  */
-export function itemDefinitionJsonSchema(): Record<string, unknown> {
+export function itemDefinitionJsonSchema(language: 'zh' | 'en' = 'zh'): Record<string, unknown> {
+  const english = language === 'en';
   return z.toJSONSchema(itemDefinition, {
     target: 'draft-7',
     io: 'input',
     unrepresentable: 'any',
     override: ({ jsonSchema }) => {
       const node = jsonSchema as Record<string, unknown>;
+      if (english) {
+        if (typeof node.title === 'string') node.title = englishTitle(node.title);
+        if (typeof node.description === 'string') {
+          const description = englishDescription(node.description);
+          if (description) node.description = description;
+          else delete node.description;
+        }
+      }
       const labels = node.labels as Labels<string> | undefined;
       if (!labels) return;
       delete node.labels;
       if (Array.isArray(node.enum)) {
-        node.oneOf = orderedCodes(labels).map((value) => ({ const: value, title: labels[value]![0] }));
+        node.oneOf = orderedCodes(labels).map((value) => ({ const: value, title: labels[value]![english ? 1 : 0] }));
         delete node.enum;
       }
     },

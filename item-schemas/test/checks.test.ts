@@ -17,6 +17,8 @@ const cases: Array<[CheckCode, string, (item: ItemDefinitionInput, departments: 
   ['DEFERRABLE_NOT_ENABLED', '/materials/3/necessity', (i) => { i.deficiencyAcceptance = { enabled: false }; }],
   ['PROMISE_REPLACEMENT_NOT_ENABLED', '/materials/3/promiseReplaceable', (i) => { i.notifyPromise = { enabled: false }; }],
   ['AUTO_APPROVE_NOT_ENABLED', '/steps/0/onTimeout', (i) => { i.steps![0]!.onTimeout = 'autoApprove'; }],
+  ['SUPPLEMENT_DAYS_ZERO', '/deficiencyAcceptance/supplementDays', (i) => { i.deficiencyAcceptance = { enabled: true, supplementDays: 0 }; }],
+  ['ZERO_VISITS_WINDOW_PICKUP', '/delivery', (i) => { i.maxVisits = 0; i.delivery = [{ method: 'window' }]; }],
   ['VISITS_REASON_MISSING', '/visitReason', (i) => { i.maxVisits = 2; }],
   ['DUPLICATE_ID', '/materials/1/id', (i) => { i.materials![1]!.id = i.materials![0]!.id; }],
   ['VISIBILITY_UNKNOWN_FIELD', '/form/visibleWhen/nickname', (i) => { i.form.visibleWhen = { nickname: { field: 'licenceType', op: 'eq', value: 'C' } }; }],
@@ -71,6 +73,15 @@ describe('publish-time checks', () => {
     expect(runPublishChecks(item).issues.map((i) => i.code)).toEqual(['STEPS_EXCEED_PROMISED']);
   });
 
+  it('accept 零跑动 with window pickup when the result can also come by post or electronically', () => {
+    const item = template('crop-seed-licence');
+    item.maxVisits = 0;
+    item.delivery = [{ method: 'window' }, { method: 'post' }];
+    expect(runPublishChecks(item).issues).toEqual([]);
+    item.delivery = [{ method: 'window' }];
+    expect(runPublishChecks(item).issues.map((i) => i.code)).toEqual(['ZERO_VISITS_WINDOW_PICKUP']);
+  });
+
   it('compare limits of different units in working days', () => {
     const item = template('crop-seed-licence');
     item.legalLimit = { value: 7, unit: 'natural' }; // about 5 working days
@@ -83,6 +94,6 @@ describe('publish-time checks', () => {
     const item = template('crop-seed-licence') as any;
     item.department.creditCode = '11370500MB10000020';
     const issue = runPublishChecks(item).issues[0]!;
-    expect(issue).toMatchObject({ code: 'MODEL_INVALID', path: '/department/creditCode', message: '「实施主体统一社会信用代码」统一社会信用代码不正确', message_en: '"实施主体统一社会信用代码": invalid unified social credit code' });
+    expect(issue).toMatchObject({ code: 'MODEL_INVALID', path: '/department/creditCode', message: '「实施主体统一社会信用代码」统一社会信用代码不正确', message_en: '"Implementing department credit code": invalid unified social credit code' });
   });
 });

@@ -24,4 +24,17 @@ describe('the item model as JSON Schema', () => {
     expect(schema.properties.itemType.oneOf[0]).toEqual({ const: '01', title: '行政许可' });
     expect(JSON.stringify(schema)).not.toContain('"labels"');
   });
+
+  it('in English: titles, descriptions and coded values in English, the same shape', () => {
+    const schema = itemDefinitionJsonSchema('en') as any;
+    expect(schema.properties.name.title).toBe('Item name');
+    expect(schema.properties.itemType.oneOf[0]).toEqual({ const: '01', title: 'Administrative licence' });
+    expect(schema.properties.legalLimit.description).toBe('Leave empty when no law sets one');
+    // Chinese only for the terms of art kept in brackets, e.g. "Obtained by sharing (免交)".
+    const words = JSON.stringify(schema).match(/"(title|description)":"[^"]*"/g)!;
+    expect(words.filter((w) => /\p{Script=Han}/u.test(w.replace(/\([^)]*\)/g, '')))).toEqual([]);
+    const strip = (node: unknown): unknown =>
+      Array.isArray(node) ? node.map(strip) : node && typeof node === 'object' ? Object.fromEntries(Object.entries(node).filter(([k]) => k !== 'title' && k !== 'description').map(([k, v]) => [k, strip(v)])) : node;
+    expect(strip(schema)).toEqual(strip(itemDefinitionJsonSchema()));
+  });
 });

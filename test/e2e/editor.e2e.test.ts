@@ -70,6 +70,9 @@ describe('an official configures and publishes an item', () => {
 
     await panels.nth(0).locator('.ant-collapse-header').click();
     await panels.nth(0).getByLabel('标题').fill('申请人类型');
+    // The key is generated; an expert may set it under 高级.
+    expect(await panels.nth(0).getByLabel('字段标识').count()).toBe(0);
+    await panels.nth(0).getByRole('button', { name: '高级' }).click();
     await panels.nth(0).getByLabel('字段标识').fill('applicantType');
     // New fields are required unless unticked; choices are named, their codes made for them.
     expect(await panels.nth(0).getByLabel('必填').isChecked()).toBe(true);
@@ -90,6 +93,9 @@ describe('an official configures and publishes an item', () => {
     const cards = page.locator('section[aria-label="申请材料"] .ant-card');
     await cards.nth(0).getByLabel('材料名称').fill('营业执照副本');
     await cards.nth(0).getByRole('button', { name: '添加适用条件' }).click();
+    // A condition just added is not scolded at its row; the publish-time list still names it.
+    await page.getByRole('button', { name: '「适用情形」请选择字段' }).waitFor();
+    expect(await cards.nth(0).getByText('请选择字段').count()).toBe(0);
     await choose(page, cards.nth(0).getByLabel('条件1：字段'), '申请人类型');
     await choose(page, cards.nth(0).getByLabel('条件1：值'), '企业');
 
@@ -108,7 +114,9 @@ describe('an official configures and publishes an item', () => {
 
   it('sets two steps and the limits, and refuses a promise longer than the law allows', async () => {
     await tab('环节与时限').click();
-    await page.getByRole('checkbox', { name: '法律未规定时限' }).uncheck();
+    // A blank item says nothing about its limits until the official does: nothing ticked, no 0.
+    expect(await page.getByRole('checkbox', { name: '法律未规定时限' }).isChecked()).toBe(false);
+    expect(await page.getByLabel('承诺办结时限', { exact: true }).inputValue()).toBe('');
     await page.getByLabel('法定办结时限', { exact: true }).fill('20');
     await page.getByRole('radio', { name: '承诺件' }).check();
     await page.getByRole('switch', { name: '实行容缺受理' }).click();
@@ -166,6 +174,8 @@ describe('an official configures and publishes an item', () => {
     await tab('版本历史').click();
     const history = page.locator('section[aria-label="版本历史"]');
     await history.getByRole('cell', { name: '承诺时限压缩为4个工作日' }).waitFor();
+    // Who published, by name.
+    expect(await history.getByRole('cell', { name: '王敏(示范市政务服务管理办)' }).count()).toBe(2);
     const diff = history.locator('table').nth(1);
     await expect.poll(() => diff.textContent()).toContain('承诺办结时限');
     // The field by its title and the limits in working days, not the model's keys and numbers.
@@ -189,12 +199,18 @@ describe('an official configures and publishes an item', () => {
     await shoot(page, '10-calendar');
   });
 
-  it('switches to English and back', async () => {
+  it('switches to English and back, the basics drawn from the model too', async () => {
     // Segmented options are visually-hidden radios: the visible label is what a person clicks.
     await page.locator('.ant-segmented-item', { hasText: 'EN' }).click();
     await page.getByRole('heading', { name: 'Working-day calendar' }).waitFor();
+    await page.goto(`${site.server.base}/admin/items/sole-trader`);
+    const basics = page.locator('section[aria-label="Basics"]');
+    await basics.getByLabel('Item name').waitFor();
+    expect(await basics.textContent()).toContain('Administrative licence');
+    expect(await basics.textContent()).not.toContain('事项名称');
+    await shoot(page, '10b-basics-english');
     await page.locator('.ant-segmented-item', { hasText: '中文' }).click();
-    await page.getByRole('heading', { name: '工作日历' }).waitFor();
+    await page.locator('section[aria-label="基本信息"]').getByLabel('事项名称').waitFor();
   });
 
   it('is usable on a 360 px wide phone: nothing spills sideways', async () => {

@@ -25,7 +25,7 @@ export function LocalTab({ definition, update, issues, overridden }: TabProps & 
   const uiSchema: UiSchema = useMemo(
     () => ({
       ...Object.fromEntries(
-        LOCAL.map((k) => [k, { ...(k === 'faqs' ? { items: { answer: { 'ui:widget': 'textarea' } } } : {}), ...(k in modelUi ? modelUi[k as keyof typeof modelUi] : {}), 'ui:title': `${localFields[k][0]}${overridden.includes(k) ? t('(本级已调整)', ' (set here)') : t('(沿用上级)', ' (as above)')}` }]),
+        LOCAL.map((k) => [k, { ...(k === 'faqs' ? { items: { answer: { 'ui:widget': 'textarea' } } } : {}), ...(k in modelUi ? modelUi[k as keyof typeof modelUi] : {}), 'ui:title': `${t(localFields[k][0], localFields[k][1])}${overridden.includes(k) ? t('(本级已调整)', ' (set here)') : t('(沿用上级)', ' (as above)')}` }]),
       ),
     }),
     [overridden, t],

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Collapse, Drawer, Form, Input, InputNumber, Select, Space, Switch, Tag, Typography } from 'antd';
-import { applicantFieldPaths, checkFormSchema, formFields, type ApplicantFieldPaths, type Condition } from '@onevisit/item-schemas';
+import { applicantFieldPaths, checkFormSchema, formFields, type ApplicantFieldPaths, type CheckIssue, type Condition } from '@onevisit/item-schemas';
 import { useMemo, useState } from 'react';
 import { fromForm, newFieldKey, toForm, type BuilderField, type FieldKind } from '../form-builder/fields';
 import { useI18n } from '../i18n';
@@ -56,6 +56,8 @@ export function FormTab({ definition, update, issues }: TabProps) {
   const fields = useMemo(() => fromForm(schema, form.uiSchema ?? {}), [schema, form.uiSchema]);
   const [expert, setExpert] = useState(false);
   const visibleWhen = form.visibleWhen ?? {};
+  const atBuilder = (path: string) => (fields ?? []).some((f) => path === `/form/visibleWhen/${f.key}` || path.startsWith(`/form/visibleWhen/${f.key}/`));
+  const formIssues = issues.filter((i) => i.path.startsWith('/form') && !atBuilder(i.path));
 
   const write = (next: BuilderField[], nextVisible = visibleWhen) => {
     const built = toForm(next);
@@ -75,8 +77,9 @@ export function FormTab({ definition, update, issues }: TabProps) {
           {t('JSON 视图(专家)', 'JSON view (experts)')}
         </Button>
       </Space>
-      {issues.filter((i) => i.path.startsWith('/form')).length > 0 && (
-        <FieldRow path="/form" label="" issues={issues} exact={false}>
+      {/* The form's issues at the top, but a top-level field's display condition has them at its own builder. */}
+      {formIssues.length > 0 && (
+        <FieldRow path="/form" label="" issues={formIssues} exact={false}>
           <span />
         </FieldRow>
       )}
@@ -99,6 +102,7 @@ export function FormTab({ definition, update, issues }: TabProps) {
             write(fields, next);
           }}
           allFields={formFields(schema)}
+          issues={issues}
         />
       ) : (
         <Alert type="warning" showIcon message={t('此表单的根不是字段组，请在 JSON 视图中编辑。', 'This form’s root is not a group of fields: edit it in the JSON view.')} />
@@ -115,6 +119,7 @@ function FieldList({
   visibleWhen,
   onVisibleWhen,
   allFields,
+  issues = [],
   prefix = '',
 }: {
   fields: BuilderField[];
@@ -122,6 +127,8 @@ function FieldList({
   visibleWhen?: Record<string, Condition>;
   onVisibleWhen?: (key: string, condition: Condition | undefined) => void;
   allFields: ReturnType<typeof formFields>;
+  /** The item's issues, for the display conditions (top-level fields only). */
+  issues?: readonly CheckIssue[];
   prefix?: string;
 }) {
   const { t } = useI18n();
@@ -150,7 +157,7 @@ function FieldList({
           ),
           children: (
             <Form layout="vertical" component={false}>
-              <Space style={{ marginBottom: 8 }}>
+              <Space style={{ marginBottom: 8, display: 'flex' }}>
               <Button size="small" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t(`上移「${field.label}」`, `Move "${field.label}" up`)}>↑</Button>
               <Button size="small" disabled={index === fields.length - 1} onClick={() => move(index, 1)} aria-label={t(`下移「${field.label}」`, `Move "${field.label}" down`)}>↓</Button>
               <Button size="small" danger onClick={() => onChange(fields.filter((_, i) => i !== index))} aria-label={t(`删除「${field.label}」`, `Remove "${field.label}"`)}>{t('删除', 'Remove')}</Button>
@@ -158,9 +165,6 @@ function FieldList({
               <Space wrap align="start">
                 <Form.Item label={t('标题', 'Label')} htmlFor={`${id}-label`} style={{ marginBottom: 12 }}>
                   <Input id={`${id}-label`} value={field.label} onChange={(e) => change(index, { label: e.target.value })} />
-                </Form.Item>
-                <Form.Item label={t('字段标识', 'Field key')} htmlFor={`${id}-key`} style={{ marginBottom: 12 }} extra={t('字母开头，仅含字母、数字、_', 'a letter, then letters, digits or _')}>
-                  <Input id={`${id}-key`} value={field.key} onChange={(e) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(e.target.value) && change(index, { key: e.target.value })} />
                 </Form.Item>
                 <Form.Item label={t('必填', 'Required')} htmlFor={`${id}-required`} style={{ marginBottom: 12 }}>
                   <Switch id={`${id}-required`} checked={field.required} onChange={(required) => change(index, { required })} />
@@ -197,15 +201,39 @@ function FieldList({
               )}
               {field.kind === 'advanced' && <Typography.Text code>{JSON.stringify(field.raw?.schema)}</Typography.Text>}
               {onVisibleWhen && (
-                <FieldRow path={`/form/visibleWhen/${field.key}`} label={t('显示条件(不设置则总是显示)', 'Shown when (always, if none)')} issues={[]}>
-                  <ConditionBuilder idPrefix={fieldId(`/form/visibleWhen/${field.key}`)} label={t(`「${field.label}」的显示条件`, `When "${field.label}" shows`)} fields={earlier} value={visibleWhen?.[field.key]} onChange={(c) => onVisibleWhen(field.key, c)} />
+                <FieldRow path={`/form/visibleWhen/${field.key}`} label={t('显示条件(不设置则总是显示)', 'Shown when (always, if none)')} issues={issues}>
+                  <ConditionBuilder path={`/form/visibleWhen/${field.key}`} issues={issues} addLabel={[t('添加显示条件', 'Add a condition'), t('前面没有可作为条件的字段：条件只能引用排在前面的字段', 'No earlier field to base it on: a condition can only name fields above this one')]} label={t(`「${field.label}」的显示条件`, `When "${field.label}" shows`)} fields={earlier} value={visibleWhen?.[field.key]} onChange={(c) => onVisibleWhen(field.key, c)} />
                 </FieldRow>
               )}
+              <FieldKey id={id} value={field.key} onChange={(key) => change(index, { key })} />
             </Form>
           ),
         };
       })}
     />
+  );
+}
+
+/**
+ * The field's key in the stored answers, behind 高级: keys are made for new fields, so an
+ * official never has to invent one; those who export data or call the API may set their own.
+ */
+function FieldKey({ id, value, onChange }: { id: string; value: string; onChange: (key: string) => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <div>
+      <Button type="link" size="small" style={{ padding: 0 }} aria-expanded={open} aria-controls={`${id}-advanced`} onClick={() => setOpen(!open)}>
+        {open ? '▾' : '▸'} {t('高级', 'Advanced')}
+      </Button>
+      {open && (
+        <div id={`${id}-advanced`}>
+          <Form.Item label={t('字段标识', 'Field key')} htmlFor={`${id}-key`} style={{ marginBottom: 12 }} extra={t('系统已自动生成，一般无需修改；用于数据导出和接口。字母开头，仅含字母、数字、_', 'made for you and rarely changed; used in data exports and the API. A letter, then letters, digits or _')}>
+            <Input id={`${id}-key`} style={{ maxWidth: 240 }} value={value} onChange={(e) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(e.target.value) && onChange(e.target.value)} />
+          </Form.Item>
+        </div>
+      )}
+    </div>
   );
 }
 

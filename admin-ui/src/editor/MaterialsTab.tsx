@@ -70,7 +70,8 @@ export function MaterialsTab({ definition, update, issues }: TabProps) {
                   <FieldRow path={`${at}/key`} label={t('关键材料', 'Key material')} issues={issues}>
                     <Switch id={fieldId(`${at}/key`)} checked={!!m.key} onChange={(key) => change(index, { key })} />
                   </FieldRow>
-                  <FieldRow path={`${at}/shared`} label={t('信息共享免交', 'Shared (never asked)')} issues={issues} exact={false}>
+                  {/* Only issues about sharing itself: the source's show once, at the source field below. */}
+                  <FieldRow path={`${at}/shared`} label={t('信息共享免交', 'Shared (never asked)')} issues={issues}>
                     <Switch id={fieldId(`${at}/shared`)} checked={!!m.shared} onChange={(on) => change(index, { shared: on ? { provider: '' } : undefined })} />
                   </FieldRow>
                   <FieldRow path={`${at}/promiseReplaceable`} label={t('可告知承诺替代', 'A promise may replace it')} issues={issues}>
@@ -82,8 +83,9 @@ export function MaterialsTab({ definition, update, issues }: TabProps) {
                     <Input id={fieldId(`${at}/shared/provider`)} value={m.shared.provider} onChange={(e) => change(index, { shared: { provider: e.target.value } })} />
                   </FieldRow>
                 )}
-                <FieldRow path={`${at}/when`} label={t('适用情形(不设置则总是需要)', 'When it applies (always, if none)')} issues={issues} exact={false}>
-                  <ConditionBuilder idPrefix={fieldId(`${at}/when`)} label={t(`「${title}」的适用情形`, `When "${title}" applies`)} fields={fields} value={m.when as Condition | undefined} onChange={(when) => change(index, { when })} />
+                {/* The builder shows each condition's issues at its row; the row here, those about the whole. */}
+                <FieldRow path={`${at}/when`} label={t('适用情形(不设置则总是需要)', 'When it applies (always, if none)')} issues={issues}>
+                  <ConditionBuilder path={`${at}/when`} issues={issues} label={t(`「${title}」的适用情形`, `When "${title}" applies`)} fields={fields} value={m.when as Condition | undefined} onChange={(when) => change(index, { when })} />
                 </FieldRow>
                 <Space wrap size="large">
                   <FieldRow path={`${at}/blankForm`} label={t('空白表格', 'Blank form')} issues={issues} exact={false}>

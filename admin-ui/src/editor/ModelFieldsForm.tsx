@@ -2,15 +2,18 @@ import Form from '@rjsf/antd';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { itemDefinitionJsonSchema, type CheckIssue } from '@onevisit/item-schemas';
-import { useI18n } from '../i18n';
+import { useI18n, type Language } from '../i18n';
 import { useMemo } from 'react';
 import { LabelledAddButton, translatorFor } from './form-engine-text';
 import { fieldId } from './paths';
 import type { Definition } from './draft-state';
 
-/** Some top-level fields of the item model's own JSON Schema, as one schema; multiple choices as sets. */
-function modelSubset(fields: readonly string[], multiChoice: readonly string[]): RJSFSchema {
-  const full = itemDefinitionJsonSchema() as { properties: Record<string, Record<string, unknown>>; required?: string[] };
+/**
+ * Some top-level fields of the item model's own JSON Schema, as one schema, titled in the
+ * official's language; multiple choices as sets.
+ */
+function modelSubset(fields: readonly string[], multiChoice: readonly string[], language: Language): RJSFSchema {
+  const full = itemDefinitionJsonSchema(language) as { properties: Record<string, Record<string, unknown>>; required?: string[] };
   const properties = Object.fromEntries(fields.map((key) => [key, multiChoice.includes(key) ? { ...full.properties[key], uniqueItems: true } : full.properties[key]]));
   return { type: 'object', properties, required: (full.required ?? []).filter((k) => fields.includes(k)) } as RJSFSchema;
 }
@@ -36,7 +39,7 @@ export function ModelFieldsForm({
 }) {
   const { pick, language } = useI18n();
   const translateString = useMemo(() => translatorFor(language), [language]);
-  const schema = useMemo(() => modelSubset(fields, multiChoice), [fields, multiChoice]);
+  const schema = useMemo(() => modelSubset(fields, multiChoice, language), [fields, multiChoice, language]);
   // Publish-time issues about these fields show at them, like the form's own errors.
   const extraErrors = useMemo(() => {
     const errors: Record<string, unknown> = {};

@@ -6,13 +6,21 @@ import { fieldId } from './paths';
 import { moved } from './reorder';
 import type { TabProps } from './tab-props';
 
+/**
+ * A limit as the draft holds it while being filled in: absent until the official types a number
+ * (a blank item shows empty boxes, not a 0 nobody entered); a missing unit is the model's 工作日.
+ */
+type Limit = { value?: number; unit?: TimeLimit['unit'] };
+
 /** The steps with their limits, the legal and promised limits, 容缺 and 超时默认. */
 export function StepsTab({ definition, update, issues }: TabProps) {
   const { t, language } = useI18n();
   const steps = (definition.steps ?? []) as StepInput[];
-  const legal = definition.legalLimit as TimeLimit | null | undefined;
-  const promised = (definition.promisedLimit ?? { value: 0, unit: 'workday' }) as TimeLimit;
-  const deficiency = (definition.deficiencyAcceptance ?? { enabled: false, supplementDays: 0, onMissed: 'reject' }) as { enabled: boolean; supplementDays: number; onMissed: string };
+  // undefined: not said yet (asks for a value); null: the law sets none (the box is ticked).
+  const legal = definition.legalLimit as Limit | null | undefined;
+  const promised = definition.promisedLimit as Limit | undefined;
+  const promisedUnit = promised?.unit ?? 'workday';
+  const deficiency = (definition.deficiencyAcceptance ?? { enabled: false }) as { enabled?: boolean; supplementDays?: number; onMissed?: string };
   const set = (patch: Record<string, unknown>) => update((d) => ({ ...d, ...patch }));
   const setSteps = (next: StepInput[]) => set({ steps: next });
   const change = (index: number, patch: Partial<StepInput>) => setSteps(steps.map((s, i) => (i === index ? { ...s, ...patch } : s)));
@@ -20,32 +28,43 @@ export function StepsTab({ definition, update, issues }: TabProps) {
   const groups = new Map<string, number>();
   steps.forEach((s, i) => groups.set(s.parallelGroup || `#${i}`, Math.max(groups.get(s.parallelGroup || `#${i}`) ?? 0, s.limitDays ?? 0)));
   const total = [...groups.values()].reduce((a, b) => a + b, 0);
-  const compression = legal && legal.value > 0 && legal.unit === promised.unit ? Math.round(((legal.value - promised.value) / legal.value) * 100) : undefined;
+  const compression =
+    legal?.value && promised?.value !== undefined && (legal.unit ?? 'workday') === promisedUnit ? Math.round(((legal.value - promised.value) / legal.value) * 100) : undefined;
   const unitOptions = [
     { value: 'workday', label: t('工作日', 'working days') },
     { value: 'natural', label: t('自然日', 'calendar days') },
   ];
-  const limitInput = (path: string, limit: TimeLimit, onChange: (next: TimeLimit) => void, name: string) => (
+  // Emptying the number empties the limit (keeping a chosen 自然日), so the check asks for it.
+  const limitInput = (path: string, limit: Limit | undefined, onChange: (next: Limit | undefined) => void, name: string) => (
     <Space.Compact>
-      <InputNumber id={fieldId(`${path}/value`)} aria-label={name} min={0} max={3650} value={limit.value} onChange={(value) => onChange({ ...limit, value: value ?? 0 })} />
-      <Select aria-label={`${name} ${t('单位', 'unit')}`} style={{ width: 110 }} value={limit.unit} options={unitOptions} onChange={(unit) => onChange({ ...limit, unit })} />
+      <InputNumber
+        id={fieldId(path)}
+        aria-label={name}
+        min={0}
+        max={3650}
+        placeholder={t('天数', 'days')}
+        value={limit?.value ?? null}
+        onChange={(value) => onChange(value === null ? (limit?.unit === 'natural' ? { unit: 'natural' } : undefined) : { unit: limit?.unit ?? 'workday', value })}
+      />
+      <Select aria-label={`${name} ${t('单位', 'unit')}`} style={{ width: language === 'zh' ? 110 : 160 }} value={limit?.unit ?? 'workday'} options={unitOptions} onChange={(unit) => onChange({ ...limit, unit })} />
     </Space.Compact>
   );
+  const days = (zh: string, en: string) => (promised?.value === undefined ? t('承诺时限尚未填写', 'the promise is not set yet') : t(zh, en));
 
   return (
     <section aria-label={t('环节与时限', 'Steps & deadlines')}>
       <Form layout="vertical" component={false}>
         <Card size="small" title={t('办结时限', 'Limits')} style={{ marginBottom: 12 }}>
           <Space wrap align="start" size="large">
-            <FieldRow path="/legalLimit/value" label={t('法定办结时限', 'Legal limit')} issues={issues}>
+            <FieldRow path="/legalLimit" label={t('法定办结时限', 'Legal limit')} issues={issues} exact={false}>
               <Space direction="vertical">
-                {legal ? limitInput('/legalLimit', legal, (next) => set({ legalLimit: next }), t('法定办结时限', 'Legal limit')) : <Typography.Text type="secondary">{t('法律未规定', 'None set by law')}</Typography.Text>}
-                <Checkbox checked={!legal} onChange={(e) => set({ legalLimit: e.target.checked ? null : { value: 20, unit: 'workday' } })}>
+                {legal === null ? <Typography.Text type="secondary">{t('法律未规定', 'None set by law')}</Typography.Text> : limitInput('/legalLimit', legal, (next) => set({ legalLimit: next }), t('法定办结时限', 'Legal limit'))}
+                <Checkbox id={legal === null ? fieldId('/legalLimit') : undefined} checked={legal === null} onChange={(e) => set({ legalLimit: e.target.checked ? null : undefined })}>
                   {t('法律未规定时限', 'No legal limit')}
                 </Checkbox>
               </Space>
             </FieldRow>
-            <FieldRow path="/promisedLimit/value" label={t('承诺办结时限', 'Promised limit')} issues={issues}>
+            <FieldRow path="/promisedLimit" label={t('承诺办结时限', 'Promised limit')} issues={issues} exact={false}>
               {limitInput('/promisedLimit', promised, (next) => set({ promisedLimit: next }), t('承诺办结时限', 'Promised limit'))}
             </FieldRow>
             <FieldRow path="/caseType" label={t('办件类型', 'Case type')} issues={issues}>
@@ -58,10 +77,18 @@ export function StepsTab({ definition, update, issues }: TabProps) {
         <Card size="small" title={t('办理环节', 'Steps')} style={{ marginBottom: 12 }}>
           <Alert
             style={{ marginBottom: 12 }}
-            type={total > promised.value && promised.unit === 'workday' ? 'error' : 'info'}
+            type={promised?.value !== undefined && total > promised.value && promisedUnit === 'workday' ? 'error' : 'info'}
             showIcon
-            message={t(`各环节合计 ${total} 个工作日，承诺时限 ${promised.value} 个${promised.unit === 'workday' ? '工作日' : '自然日'}`, `Steps add up to ${total} working days; the promise is ${promised.value} ${promised.unit === 'workday' ? 'working' : 'calendar'} days`)}
+            message={`${t(`各环节合计 ${total} 个工作日，`, `Steps add up to ${total} working days; `)}${days(`承诺时限 ${promised?.value} 个${promisedUnit === 'workday' ? '工作日' : '自然日'}`, `the promise is ${promised?.value} ${promisedUnit === 'workday' ? 'working' : 'calendar'} days`)}`}
           />
+          {/* "请填写" for an item with no step yet; the sum's own issue is the alert above. */}
+          {issues
+            .filter((i) => i.path === '/steps' && i.code !== 'STEPS_EXCEED_PROMISED')
+            .map((i) => (
+              <Typography.Paragraph key={i.message} type="danger">
+                {t(i.message, i.message_en)}
+              </Typography.Paragraph>
+            ))}
           <Space direction="vertical" style={{ width: '100%' }}>
             {steps.map((step, index) => {
               const at = `/steps/${index}`;
@@ -94,7 +121,7 @@ export function StepsTab({ definition, update, issues }: TabProps) {
                 </Card>
               );
             })}
-            <Button type="dashed" block onClick={() => setSteps([...steps, { id: `step${Date.now().toString(36)}`, name: '', role: '', limitDays: 1 }])}>
+            <Button id={fieldId('/steps')} type="dashed" block onClick={() => setSteps([...steps, { id: `step${Date.now().toString(36)}`, name: '', role: '', limitDays: 1 }])}>
               {t('添加环节', 'Add a step')}
             </Button>
           </Space>
@@ -103,11 +130,19 @@ export function StepsTab({ definition, update, issues }: TabProps) {
         <Card size="small" title={t('容缺受理与超时默认', '容缺 acceptance and deemed approval')}>
           <Space wrap align="start" size="large">
             <FieldRow path="/deficiencyAcceptance/enabled" label={t('实行容缺受理', 'Accept with non-key materials missing')} issues={issues}>
-              <Switch id={fieldId('/deficiencyAcceptance/enabled')} checked={deficiency.enabled} onChange={(enabled) => set({ deficiencyAcceptance: { ...deficiency, enabled } })} />
+              <Switch id={fieldId('/deficiencyAcceptance/enabled')} checked={!!deficiency.enabled} onChange={(enabled) => set({ deficiencyAcceptance: { ...deficiency, enabled, supplementDays: deficiency.supplementDays || undefined } })} />
             </FieldRow>
             {deficiency.enabled && (
               <FieldRow path="/deficiencyAcceptance/supplementDays" label={t('补交期限(工作日)', 'Supplement within (working days)')} issues={issues}>
-                <InputNumber id={fieldId('/deficiencyAcceptance/supplementDays')} min={0} max={3650} value={deficiency.supplementDays} onChange={(n) => set({ deficiencyAcceptance: { ...deficiency, supplementDays: n ?? 0 } })} />
+                {/* Empty until typed: a 0 nobody entered would be no time at all to supply later. */}
+                <InputNumber
+                  id={fieldId('/deficiencyAcceptance/supplementDays')}
+                  min={0}
+                  max={3650}
+                  placeholder={t('天数', 'days')}
+                  value={deficiency.supplementDays ?? null}
+                  onChange={(n) => set({ deficiencyAcceptance: { ...deficiency, supplementDays: n ?? undefined } })}
+                />
               </FieldRow>
             )}
             <FieldRow path="/autoApproveOnTimeout" label={t('实行超时默认(环节超时视为同意)', 'Deemed approved when a step times out')} issues={issues}>

@@ -31,7 +31,8 @@ export function VersionsTab({ itemId }: { itemId: string }) {
         columns={[
           { title: t('版本', 'Version'), dataIndex: 'version', render: (v: number) => <Tag color={v === latest ? 'green' : undefined}>v{v}</Tag> },
           { title: t('发布时间', 'Published'), dataIndex: 'publishedAt', render: (at: string) => new Date(at).toLocaleString() },
-          { title: t('发布人', 'By'), dataIndex: 'publishedBy' },
+          // Versions published before names were kept have only the id.
+          { title: t('发布人', 'By'), key: 'publishedBy', render: (_: unknown, v: { publishedBy: string; publishedByName?: string }) => v.publishedByName ?? v.publishedBy },
           { title: t('变更说明', 'Change note'), dataIndex: 'changeNote' },
         ]}
       />

@@ -8,6 +8,7 @@ import { BasicsTab } from '../editor/BasicsTab';
 import { useDraftState } from '../editor/draft-state';
 import { FormTab } from '../editor/FormTab';
 import { MaterialsTab } from '../editor/MaterialsTab';
+import { IssuesAsked } from '../editor/issues-asked';
 import { fieldId, tabOf, type Tab } from '../editor/paths';
 import { PreviewTab } from '../editor/PreviewTab';
 import { StepsTab } from '../editor/StepsTab';
@@ -31,6 +32,7 @@ export function ItemEditorPage() {
   const [busy, setBusy] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const [changeNote, setChangeNote] = useState('');
+  const [asked, setAsked] = useState(0);
 
   // The same checks the server runs at publish, run here as the official types, with the
   // jurisdiction's departments so an item nobody would work is flagged before publishing.
@@ -103,6 +105,7 @@ export function ItemEditorPage() {
   };
 
   const goTo = (issue: CheckIssue) => {
+    setAsked((n) => n + 1);
     setTab(draft.clone ? 'local' : tabOf(issue.path));
     // After the tab renders, focus the control at fault (or its nearest enclosing one).
     setTimeout(() => {
@@ -197,7 +200,9 @@ export function ItemEditorPage() {
           message={t(`认领自上级事项(跟随 v${clone.upstream.version})：基本要素由上级设定并锁定，本级可调整本地内容。`, `Claimed from above (following v${clone.upstream.version}): the basic elements are set above and locked; adapt the local parts here.`)}
         />
       )}
-      <Tabs activeKey={tab ?? (clone ? 'local' : 'basics')} onChange={(key) => setTab(key as Tab)} items={tabs} />
+      <IssuesAsked.Provider value={asked}>
+        <Tabs activeKey={tab ?? (clone ? 'local' : 'basics')} onChange={(key) => setTab(key as Tab)} items={tabs} />
+      </IssuesAsked.Provider>
       <Modal open={publishing} title={t('发布新版本', 'Publish a new version')} okText={t('发布', 'Publish')} cancelText={t('取消', 'Cancel')} onOk={publish} confirmLoading={busy} onCancel={() => setPublishing(false)}>
         <Typography.Paragraph>{t('发布后，新的申请按新版本办理；已受理的办件仍按原版本办理。', 'New applications follow the new version; cases already filed keep theirs.')}</Typography.Paragraph>
         <label htmlFor="change-note">{t('变更说明(可选)', 'What changed (optional)')}</label>

@@ -379,7 +379,7 @@ export class Store {
     return this.queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-      ProjectionExpression: 'jurisdiction, itemId, version, publishedAt, publishedBy, changeNote',
+      ProjectionExpression: 'jurisdiction, itemId, version, publishedAt, publishedBy, publishedByName, changeNote',
     });
   }
 

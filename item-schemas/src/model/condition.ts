@@ -11,7 +11,10 @@ export { operators, type Operator } from './operators';
 
 export const fieldPath = z
   .string()
-  .regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, '字段路径格式不正确 / invalid field path')
+  // A row added in the editor and not yet filled: say what to do, not that a path is malformed
+  // (the pattern lets the empty string through so that only this is said of it).
+  .min(1, '请选择字段 / choose a field')
+  .regex(/^(?:[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*)?$/, '字段路径格式不正确 / invalid field path')
   .max(200)
   .meta({ title: '表单字段' });
 

@@ -45,6 +45,8 @@ export const versionMeta = z
     changeNote: text(1000).optional().meta({ title: '变更说明' }),
     publishedAt: z.string().max(40).optional().meta({ title: '发布时间' }),
     publishedBy: z.string().max(100).optional().meta({ title: '发布人' }),
+    // The name as it was when publishing: ids mean nothing to the officials reading the history.
+    publishedByName: z.string().max(100).optional().meta({ title: '发布人姓名' }),
   })
   .meta({ title: '版本信息' });
 
