@@ -1,8 +1,8 @@
-import { Alert, App as AntApp, ConfigProvider, Spin } from 'antd';
+import { Alert, App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
-import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useRouteError } from 'react-router';
 import { api, whenSignedOut } from './api';
 import { completeSignIn } from './hosted-sign-in';
 import { Shell } from './Shell';
@@ -50,10 +50,11 @@ export function App() {
   const [router] = useState(() =>
     createBrowserRouter(
       [
-        { path: '/sign-in', element: <SignInRoute /> },
-        { path: '/cases/:trackingNumber/print/:kind', element: <SignedInBare /> },
+        { path: '/sign-in', element: <SignInRoute />, errorElement: <RouteError /> },
+        { path: '/cases/:trackingNumber/print/:kind', element: <SignedInBare />, errorElement: <RouteError /> },
         {
           element: <SignedIn />,
+          errorElement: <RouteError />,
           children: [
             { index: true, element: <Home /> },
             { path: 'items/:itemId', element: <ItemEditorPage /> },
@@ -85,6 +86,25 @@ export function App() {
         </SessionContext.Provider>
       </AntApp>
     </ConfigProvider>
+  );
+}
+
+/** What a person sees when a page fails to load or breaks: words they can act on, not a stack trace. */
+function RouteError() {
+  const { t } = useI18n();
+  const error = useRouteError();
+  const stale = error instanceof Error && /dynamically imported module|Importing a module script failed/i.test(error.message);
+  return (
+    <Result
+      status="warning"
+      title={stale ? t('系统已更新，请刷新页面', 'The system was updated: reload the page') : t('页面出错了', 'Something went wrong on this page')}
+      subTitle={stale ? t('刷新后即可继续，未保存的修改仍保存在本浏览器中。', 'Reload to go on; unsaved changes are kept in this browser.') : t('请刷新页面重试；如仍出错，请联系管理员。', 'Reload and try again; if it happens again, tell your administrator.')}
+      extra={
+        <Button type="primary" onClick={() => location.reload()}>
+          {t('刷新页面', 'Reload')}
+        </Button>
+      }
+    />
   );
 }
 

@@ -4,6 +4,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './contrast.css';
 import { I18nProvider } from './i18n';
+import { reloadOnStaleBuild } from './stale-build';
+
+reloadOnStaleBuild();
 
 const queries = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 

@@ -77,7 +77,7 @@ function FieldInput({ field, detail }: { field: ActionField; detail: CaseDetail 
       );
     case 'date':
       return (
-        <Form.Item name={field.name.split('.')} label={label} rules={rules}>
+        <Form.Item name={field.name.split('.')} label={label} rules={[...rules, { pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('请选择有效的日期', 'Pick a valid date') }]}>
           <Input type="date" />
         </Form.Item>
       );

@@ -140,6 +140,20 @@ export function CasePage() {
                 ))}
             </Descriptions>
           </Card>
+          {c.decision && (
+            <Card size="small" title={t('办理结果', 'Decision')} style={{ marginBottom: 16 }}>
+              <Descriptions size="small" column={1} bordered>
+                <Descriptions.Item label={t('决定', 'Outcome')}>
+                  {c.decision.outcome === 'approved' ? t(d.itemType === '01' ? '准予行政许可' : '准予', 'Approved') : c.decision.outcome === 'denied' ? t('不予许可', 'Denied') : t(`转报：${c.decision.transferTo ?? ''}`, `Transferred to ${c.decision.transferTo ?? ''}`)}
+                  {c.decision.deemed ? t('(超时默认)', ' (deemed on timeout)') : ''} · {c.decision.on}
+                </Descriptions.Item>
+                {c.decision.result && <Descriptions.Item label={t('结果名称', 'Issued')}>{c.decision.result.name}</Descriptions.Item>}
+                {c.decision.result?.number && <Descriptions.Item label={t('编号', 'Number')}>{c.decision.result.number}</Descriptions.Item>}
+                {c.decision.result?.validUntil && <Descriptions.Item label={t('有效期至', 'Valid until')}>{c.decision.result.validUntil}</Descriptions.Item>}
+                {c.decision.reasons && <Descriptions.Item label={t('理由', 'Reasons')}>{c.decision.reasons}</Descriptions.Item>}
+              </Descriptions>
+            </Card>
+          )}
           <Card size="small" title={t('办理环节', 'Steps')} style={{ marginBottom: 16 }}>
             <Steps
               direction="vertical"
@@ -175,6 +189,12 @@ export function CasePage() {
                       {t(...(actionNames[h.action] ?? [h.action, h.action]))}
                       {h.note ? `：${h.note}` : ''}
                     </div>
+                    {h.internalNote && (
+                      <div>
+                        <Tag>{t('内部意见', 'Internal note')}</Tag>
+                        {h.internalNote}
+                      </div>
+                    )}
                   </>
                 ),
               }))}

@@ -61,12 +61,17 @@ function documentFor(kind: string, d: CaseDetail): ReactNode {
   const applied = `你(单位)于${documentDate(c.receivedOn)}提出的「${c.itemName}」申请`;
   if (kind === 'acceptance' && c.acceptedOn) {
     const deferred = c.materials.filter((m) => m.status === 'deferred' || m.supplementedOn);
+    const missed = d.supplementOnMissed === 'reject' ? '本机关将决定不予受理' : '本件将中止办理，补交后恢复办理';
     return (
       <Letter title="受理通知书" d={d} date={c.acceptedOn}>
-        <p>{applied}，经审查，申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条的规定，本机关决定予以受理。</p>
+        {deferred.length > 0 ? (
+          <p>{applied}，经审查，申请材料主要内容齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条的规定和容缺受理的有关规定，本机关决定予以受理(容缺受理)。</p>
+        ) : (
+          <p>{applied}，经审查，申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条的规定，本机关决定予以受理。</p>
+        )}
         <p>本机关承诺于{documentDate(c.due.promised.due)}前作出决定{c.due.legal ? `(法定期限届满日为${documentDate(c.due.legal.due)})` : ''}。</p>
-        {deferred.length > 0 && <p>本件实行容缺受理，请于{documentDate(c.due.supplement?.due ?? deferred[0]!.supplementDue ?? c.acceptedOn)}前补交：{deferred.map((m) => m.name).join('、')}。逾期未补交的，按规定处理。</p>}
-        <p>可凭受理编号查询办理进度。</p>
+        {deferred.length > 0 && <p>请于{documentDate(c.due.supplement?.due ?? deferred[0]!.supplementDue ?? c.acceptedOn)}前补交：{deferred.map((m) => m.name).join('、')}。逾期未补交的，{missed}。</p>}
+        <p>可凭受理编号和申请时取得的查询码，在网上或办事窗口查询办理进度。</p>
       </Letter>
     );
   }

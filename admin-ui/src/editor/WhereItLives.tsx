@@ -6,7 +6,7 @@ import { useI18n } from '../i18n';
  * Where a published item is found: the citizen page to apply on, the printable 一次告知
  * checklist, and a QR code to print for the window, all at this site's own address.
  */
-export function WhereItLives({ jurisdiction, itemId, version }: { jurisdiction: string; itemId: string; version: number }) {
+export function WhereItLives({ jurisdiction, itemId, version, name, department }: { jurisdiction: string; itemId: string; version: number; name: string; department?: string }) {
   const { t } = useI18n();
   const apply = `${location.origin}/apply/${jurisdiction}/${itemId}`;
   const [qr, setQr] = useState<string>();
@@ -17,10 +17,15 @@ export function WhereItLives({ jurisdiction, itemId, version }: { jurisdiction: 
   const printQr = () => {
     const page = window.open('', '_blank');
     if (!page || !qr) return;
-    page.document.title = t('扫码办理', 'Scan to apply');
-    page.document.body.innerHTML = `<div style="text-align:center;font-family:sans-serif"><div style="width:320px;margin:40px auto">${qr}</div><p style="font-size:20px"></p><p></p></div>`;
-    page.document.querySelector('p')!.textContent = t('扫码在手机上办理', 'Scan to apply on your phone');
-    page.document.querySelectorAll('p')[1]!.textContent = apply;
+    // A poster for the window: what it is for and who handles it, above the code. Text goes in as text.
+    page.document.title = name;
+    page.document.body.innerHTML = `<div style="text-align:center;font-family:sans-serif"><h1 style="font-size:32px;margin-top:48px"></h1><p style="font-size:20px"></p><div style="width:320px;margin:24px auto">${qr}</div><p style="font-size:22px"></p><p style="font-size:14px;color:#444"></p></div>`;
+    const [title] = page.document.getElementsByTagName('h1');
+    const lines = page.document.getElementsByTagName('p');
+    title!.textContent = name;
+    lines[0]!.textContent = department ?? '';
+    lines[1]!.textContent = t('扫码在手机上办理', 'Scan to apply on your phone');
+    lines[2]!.textContent = apply;
     page.print();
   };
   return (

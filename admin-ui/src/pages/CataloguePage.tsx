@@ -151,7 +151,11 @@ function CreateItemDialog({ open, onClose }: { open: boolean; onClose: () => voi
       onClose();
       navigate(`/items/${head.itemId}`);
     },
-    onError: (error) => message.error(error instanceof ApiError ? pick(error) : String(error)),
+    onError: (error) => {
+      // A taken id is the id field's problem: say it there, where it is fixed.
+      if (error instanceof ApiError && error.code === 'ITEM_EXISTS') form.setFields([{ name: 'itemId', errors: [t('这个事项标识已被使用，请换一个', 'This id is taken; choose another')] }]);
+      else message.error(error instanceof ApiError ? pick(error) : String(error));
+    },
   });
   return (
     <Modal open={open} title={t('新建事项', 'New item')} okText={t('创建', 'Create')} cancelText={t('取消', 'Cancel')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden afterClose={() => setIdEdited(false)}>

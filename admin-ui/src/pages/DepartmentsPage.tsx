@@ -69,18 +69,40 @@ function Officers({ jurisdiction, department }: { jurisdiction: string; departme
   const [name, setName] = useState('');
   const refresh = () => Promise.all([queries.invalidateQueries({ queryKey: ['departments', jurisdiction] }), queries.invalidateQueries({ queryKey: ['unreachable', jurisdiction] })]);
   const onError = (error: unknown) => message.error(error instanceof ApiError ? pick(error) : String(error));
-  const add = useMutation({ mutationFn: () => api.addOfficer(jurisdiction, department.id, name), onSuccess: async () => { setName(''); await refresh(); }, onError });
+  const add = useMutation({
+    mutationFn: () => api.addOfficer(jurisdiction, department.id, name),
+    onSuccess: async (officer) => {
+      setName('');
+      message.success(t(`已添加「${officer.name}」，可以登录办理本部门的办件`, `${officer.name} added; they can sign in and work this department's cases`));
+      await refresh();
+    },
+    onError,
+  });
   const remove = useMutation({ mutationFn: (userId: string) => api.removeOfficer(jurisdiction, department.id, userId), onSuccess: refresh, onError });
   return (
     <Space direction="vertical" size={4} style={{ width: '100%' }}>
       <Space wrap size={4}>
         {department.officers.length === 0 && <Tag color="red">{t('无工作人员，申请无人受理', 'No officers: applications reach nobody')}</Tag>}
         {department.officers.map((o) => (
-          <Popconfirm key={o.id} title={t(`移除「${o.name}」？`, `Remove "${o.name}"?`)} okText={t('移除', 'Remove')} cancelText={t('取消', 'Cancel')} onConfirm={() => remove.mutate(o.id)}>
-            <Tag closable onClose={(e) => e.preventDefault()} closeIcon={<span aria-label={t(`移除${o.name}`, `Remove ${o.name}`)}>×</span>}>
-              {o.name}
-            </Tag>
-          </Popconfirm>
+          <Tag key={o.id} style={{ marginInlineEnd: 0 }}>
+            {o.name}
+            <Popconfirm
+              title={t(`移除「${o.name}」？`, `Remove "${o.name}"?`)}
+              description={
+                department.officers.length === 1
+                  ? t(`移除后「${department.name}」将没有工作人员，它办理的事项的申请将无人受理。`, `${department.name} will have no officers left: applications to its items would reach nobody.`)
+                  : undefined
+              }
+              okText={t('移除', 'Remove')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('取消', 'Cancel')}
+              onConfirm={() => remove.mutate(o.id)}
+            >
+              <Button type="link" size="small" style={{ padding: '0 0 0 4px', height: 'auto' }} aria-label={t(`移除${o.name}`, `Remove ${o.name}`)}>
+                {t('移除', 'Remove')}
+              </Button>
+            </Popconfirm>
+          </Tag>
         ))}
       </Space>
       <Space.Compact>

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isoDate } from '@onevisit/item-schemas';
 import { fileInfo, jurisdictionId } from '../records';
 
 /**
@@ -80,7 +81,7 @@ export type CasePause = z.infer<typeof pause>;
 export const decisionResult = z.object({
   name: z.string().trim().min(1).max(200).openapi({ description: '结果名称，如 食品经营许可证' }),
   number: z.string().trim().max(100).optional().openapi({ description: '证照编号或文号' }),
-  validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: '有效期至 YYYY-MM-DD' }),
+  validUntil: isoDate.optional().openapi({ description: '有效期至 YYYY-MM-DD' }),
 });
 export type DecisionResult = z.infer<typeof decisionResult>;
 
@@ -190,6 +191,8 @@ export const caseDetail = z
     deliveryMethods: z.array(z.string()),
     /** 事项类型 (01 行政许可 …): the decision's wording and documents follow it. */
     itemType: z.string(),
+    /** What happens to a 容缺 case whose material does not come in time: the notices say so. */
+    supplementOnMissed: z.enum(['reject', 'suspend']),
     /** Actions the state admits but a rule holds back now, with why: the workbench shows them disabled. */
     blocked: z.array(z.object({ action: z.string(), message: z.string(), message_en: z.string() })),
   })

@@ -112,6 +112,7 @@ export function registerOfficerRoutes(app: App): void {
           answers: readableAnswers(rules.item, found.answers),
           deliveryMethods: rules.item.delivery.map((d) => d.method),
           itemType: rules.item.itemType,
+          supplementOnMissed: rules.item.deficiencyAcceptance.onMissed,
           blocked: blockedActions(found, rules.item),
         },
         200,
