@@ -142,13 +142,15 @@ describe('an official configures and publishes an item', () => {
     await shoot(page, '7-steps');
   });
 
-  it('previews the citizen form: the conditional material follows the answer', async () => {
+  it('previews the citizen form: every material told with its condition, marked as the answer decides', async () => {
     await tab('预览').click();
     const checklist = page.getByTestId('checklist');
+    const licence = checklist.locator('.ant-list-item', { hasText: '营业执照副本' });
+    expect(await licence.textContent()).toContain('「申请人类型」为「企业」时需要');
     await page.getByRole('radio', { name: '个人' }).check();
-    await expect.poll(() => checklist.textContent()).not.toContain('营业执照副本');
+    await expect.poll(() => licence.textContent()).toContain('按您的填写不需要');
     await page.getByRole('radio', { name: '企业' }).check();
-    await expect.poll(() => checklist.textContent()).toContain('营业执照副本');
+    await expect.poll(() => licence.textContent()).toContain('按您的填写需要');
     expect(await checklist.textContent()).toContain('经营场所证明');
     expect(await checklist.textContent()).toContain('公安部门电子身份证照');
     await expectAccessible(page, 'preview');

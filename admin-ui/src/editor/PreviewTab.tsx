@@ -1,7 +1,7 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Alert, Card, Col, DatePicker, List, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { dueDate, materialsFor, nationalCalendar, runPublishChecks, visibleAnswers, type Material } from '@onevisit/item-schemas';
+import { dueDate, formFields, materialNeeds, materialWords, nationalCalendar, needMark, needsSummary, runPublishChecks, visibleAnswers } from '@onevisit/item-schemas';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
 import { CitizenForm } from '../citizen/CitizenForm';
@@ -9,11 +9,12 @@ import { citizenCss } from '../citizen/styles';
 import type { Definition } from './draft-state';
 
 /**
- * The citizen form as citizens get it (react-jsonschema-form's own renderer), the 一次告知
- * checklist following the sample answers, and the due date for a sample acceptance date.
+ * The citizen form as citizens get it (react-jsonschema-form's own renderer), the 一次告知 list
+ * in the citizen page's own words — every material with its condition, marked as the sample
+ * answers decide it — and the due date for a sample acceptance date.
  */
 export function PreviewTab({ definition }: { definition: Definition }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [answers, setAnswers] = useState<Record<string, unknown>>({});
   const [accepted, setAccepted] = useState(() => dayjs());
   const item = useMemo(() => runPublishChecks(definition).item, [definition]);
@@ -21,7 +22,8 @@ export function PreviewTab({ definition }: { definition: Definition }) {
   if (!item || !form?.schema) return <Alert type="info" showIcon message={t('先修正“发布前检查”中的问题，才能预览。', 'Fix the publish-time issues above to see the preview.')} />;
 
   const hidden = visibleAnswers(item.form, answers).hidden;
-  const byStatus = materialsFor(item, answers);
+  const needs = materialNeeds(item, answers);
+  const fields = formFields(item.form.schema);
   const due = (() => {
     try {
       return dueDate(nationalCalendar(), { from: accepted.format('YYYY-MM-DD'), limit: item.promisedLimit });
@@ -29,22 +31,6 @@ export function PreviewTab({ definition }: { definition: Definition }) {
       return undefined;
     }
   })();
-  const list = (title: string, materials: Material[], color: string) =>
-    materials.length > 0 && (
-      <List
-        size="small"
-        header={<Typography.Text strong>{title}</Typography.Text>}
-        dataSource={materials}
-        renderItem={(m) => (
-          <List.Item>
-            <Space wrap>
-              <span>{m.name}</span>
-              <Tag color={color}>{m.shared ? m.shared.provider : t(m.kind === 'copy' ? '复印件' : '原件', m.kind === 'copy' ? 'Copy' : 'Original')}</Tag>
-            </Space>
-          </List.Item>
-        )}
-      />
-    );
 
   return (
     <Row gutter={16}>
@@ -59,10 +45,27 @@ export function PreviewTab({ definition }: { definition: Definition }) {
       <Col xs={24} lg={10}>
         <Card size="small" title={t('一次告知：需要的材料', 'Told at once: the materials')} style={{ marginBottom: 12 }}>
           <div aria-live="polite" data-testid="checklist">
-            {list(t('必须提交', 'Required'), byStatus.required, 'blue')}
-            {list(t('可容缺后补', 'May be supplied later'), byStatus.deferrable, 'orange')}
-            {list(t('选择提交', 'Optional'), byStatus.optional, 'default')}
-            {list(t('共享免交(无需提交)', 'Obtained by sharing (not asked)'), byStatus.shared, 'green')}
+            <Typography.Paragraph>{needsSummary(needs, language)}</Typography.Paragraph>
+            <List
+              size="small"
+              dataSource={needs}
+              renderItem={(need) => {
+                const words = materialWords(item, need.material, fields, language);
+                const mark = needMark(need, language);
+                return (
+                  <List.Item>
+                    <Space direction="vertical" size={0}>
+                      <Space wrap>
+                        <Typography.Text strong>{need.material.name}</Typography.Text>
+                        {mark && <Tag color={mark.applies ? 'blue' : 'default'}>{mark.text}</Tag>}
+                        {words.shared && <Tag color="green">{t('免交', 'Not asked')}</Tag>}
+                      </Space>
+                      <Typography.Text type="secondary">{words.shared ?? [words.when, `${words.copies}(${words.form})`, words.source, words.later, words.promise].filter(Boolean).join('；')}</Typography.Text>
+                    </Space>
+                  </List.Item>
+                );
+              }}
+            />
           </div>
         </Card>
         <Card size="small" title={t('办结日期', 'Due date')}>
