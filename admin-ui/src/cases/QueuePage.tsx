@@ -36,6 +36,7 @@ export function QueuePage() {
             { title: t('预警', 'Urgency'), dataIndex: 'warning', width: 100, render: (level: QueueEntry['warning']) => <WarningTag level={level} /> },
             { title: t('受理编号', 'Tracking number'), dataIndex: 'trackingNumber', render: (n: string) => <Link to={`/cases/${n}`}>{n}</Link> },
             { title: t('事项', 'Item'), dataIndex: 'itemName' },
+            { title: t('申请人', 'Applicant'), dataIndex: 'applicant', render: (a?: string) => a ?? '—' },
             {
               title: t('状态', 'Status'),
               key: 'status',

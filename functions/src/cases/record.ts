@@ -168,6 +168,7 @@ const caseListed = caseRecord.pick({ trackingNumber: true, itemId: true, itemNam
 
 export const queueEntry = caseListed
   .extend({
+    applicant: z.string().optional(),
     step: z.string().optional(),
     due: z.object({ promised: dueDateInfo, legal: dueDateInfo.optional(), step: dueDateInfo.optional(), supplement: dueDateInfo.optional(), acceptance: dueDateInfo.optional() }).passthrough(),
     warning: warningLevelName,

@@ -73,6 +73,7 @@ export function registerOfficerRoutes(app: App): void {
           status: k.status,
           revision: k.revision,
           receivedOn: k.receivedOn,
+          ...(k.applicant?.name ? { applicant: k.applicant.name } : {}),
           ...(k.step ? { step: k.step.name } : {}),
           due: k.due,
           warning: urgency(k, await rulesFor(deps, k), today),
