@@ -62,7 +62,8 @@ describe('the officer workbench', () => {
     await expectAccessible(page, 'case');
     await shoot(page, 'workbench-2-case');
     await act(page, '受理', '办理中', (d) => d.getByLabel('办理意见').fill('材料齐全'));
-    expect(await page.getByText('受理：材料齐全').count()).toBe(1);
+    // The officer's remark stays in the office: shown here as an internal note.
+    await page.getByText('材料齐全', { exact: true }).waitFor();
     await page.getByRole('link', { name: '打印受理通知书' }).click();
     await page.getByRole('heading', { name: '受理通知书' }).waitFor();
     expect(await page.locator('article').textContent()).toContain('本机关决定予以受理');
@@ -71,7 +72,18 @@ describe('the officer workbench', () => {
     await page.getByRole('link', { name: '← 返回办件' }).click();
 
     for (const step of ['受理', '审核', '登簿']) await act(page, `${step}：通过`, '办理中');
-    await act(page, '缮证发证：通过', '已办结');
+    // The last step's 通过 is the decision, and it records what is issued.
+    await act(page, '缮证发证：准予(办结)', '已办结', async (d) => {
+      await d.getByLabel('办理结果名称(如 食品经营许可证)').fill('不动产权证书');
+      await d.getByLabel('证照编号或文号').fill('示不动产权第 0000123 号');
+    });
+    await page.getByRole('link', { name: '打印办结通知书' }).click();
+    const decision = page.locator('article');
+    await decision.waitFor();
+    expect(await decision.textContent()).toContain('办理结果：不动产权证书，编号：示不动产权第 0000123 号');
+    await expectAccessible(page, 'decision');
+    await shoot(page, 'workbench-3b-decision');
+    await page.getByRole('link', { name: '← 返回办件' }).click();
     await act(page, '送达', '已送达', async (d) => {
       await d.getByLabel('送达方式').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
