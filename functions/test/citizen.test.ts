@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { harness } from './harness';
-import { PDF, TEXT } from './files';
+import { PDF, TEXT, saleAnswers } from './files';
 
 /** The citizen pages over plain HTTP, as a browser without JavaScript uses them. */
 const h = await harness({ now: '2026-03-02T02:00:00Z' });
@@ -140,6 +140,27 @@ describe('the application page', () => {
     expect(api.json.materials.map((m: { materialId: string }) => m.materialId)).not.toContain('gift-contract');
   });
 
+  it('shows every conditional field without JavaScript, with its condition in words; the server still goes by the conditions', async () => {
+    const page = await get(APPLY);
+    // 成交价格 is asked only for a sale: on the page from the start, not hidden, its condition under its title.
+    const group = /<div class="([^"]*)"><label[^>]*for="root_price"[\s\S]*?<input[^>]*id="root_price"/.exec(page.html)!;
+    expect(group[1]).not.toContain('is-hidden');
+    expect(visibleText(group[0])).toContain('成交价格(万元) 「转移原因」为「买卖」时填写');
+    expect(page.html).toMatch(/<input[^>]*id="root_price"[^>]*aria-describedby="[^"]*root_price__description/);
+    expect(page.html).toContain('<div class="field-condition" id="root_price__description">「转移原因」为「买卖」时填写</div>');
+    expect(visibleText((await get(`${APPLY}?lang=en`)).html)).toContain('Fill in when “转移原因” is “买卖”');
+
+    // A price given for an inheritance is set aside by the rules, yet comes back as typed after a post that needs correcting.
+    const response = await post({ ...valid, 'root[reason]': '1', 'root[price]': '99', 'root[location]': '' });
+    expect(response.status).toBe(400);
+    const html = (await response.text()).replace(/<!-- -->/g, '');
+    expect(html).toMatch(/<input[^>]*id="root_price"[^>]*value="99"/);
+    expect(html).not.toContain('成交价格(万元)」'); // no error about it: it is not asked for an inheritance
+    // Every error in the summary names what it is about, so the page script can drop it once fixed.
+    expect(html).toContain('<li data-field="location"><a href="#root_location">');
+    expect(html).toMatch(/<li data-material="inheritance-proof"><a href="#material-inheritance-proof">请上传「继承权公证书或生效法律文书」/);
+  });
+
   it('offers the right keyboards: ID numbers with X, mobile numbers as digits', async () => {
     const page = await get(APPLY);
     const input = (id: string) => new RegExp(`<input[^>]*id="${id}"[^>]*>`).exec(page.html)![0];
@@ -187,6 +208,38 @@ describe('the application page', () => {
     const after = await get(supplied.headers.get('location')!);
     expect(after.html).toContain('补交容缺材料：不动产测绘报告');
     expect(after.html).not.toContain('待补交的材料');
+  });
+
+  it('shows on the tracking page and the receipt what a granted case issued, in Chinese and English', async () => {
+    const materials: Record<string, string[]> = {};
+    for (const id of ['application', 'title-certificate', 'sale-contract', 'survey-report']) {
+      const form = new FormData();
+      form.set('materialId', id);
+      form.set('file', new File([new Uint8Array(PDF)], `${id}.pdf`));
+      materials[id] = [(await h.call('POST', '/api/items/990100/real-estate-transfer/uploads', { raw: form })).json.key];
+    }
+    const filed = await h.call('POST', '/api/items/990100/real-estate-transfer/applications', { body: { answers: saleAnswers, materials } });
+    expect(filed.status).toBe(201);
+    const number: string = filed.json.case.trackingNumber;
+    const secret: string = filed.json.secret;
+    const officer = await h.token('990100', 'estate-officer');
+    const act = async (action: Record<string, unknown>) => {
+      const { json } = await h.call('GET', `/api/officer/cases/${number}`, { token: officer });
+      const done = await h.call('POST', `/api/officer/cases/${number}/actions`, { token: officer, body: { expectedRevision: json.case.revision, ...action } });
+      expect(done.status, JSON.stringify(done.json)).toBe(200);
+    };
+    await act({ type: 'accept' });
+    for (let i = 0; i < 3; i++) await act({ type: 'completeStep', outcome: 'pass' });
+    await act({ type: 'completeStep', outcome: 'pass', result: { name: '不动产权证书', number: '示房权证第 2026-0002 号', validUntil: '2096-03-01' } });
+
+    const query = `number=${number}&secret=${encodeURIComponent(secret)}`;
+    const tracked = visibleText((await get(`/track?${query}`)).html);
+    expect(tracked).toContain('已于 2026-03-02 准予许可。 结果名称 不动产权证书 编号 示房权证第 2026-0002 号 有效期至 2096-03-01');
+    const english = visibleText((await get(`/track?${query}&lang=en`)).html);
+    expect(english).toContain('Approved on 2026-03-02. Issued 不动产权证书 Number 示房权证第 2026-0002 号 Valid until 2096-03-01');
+    const receipt = visibleText((await get(`/receipt/${number}?secret=${encodeURIComponent(secret)}`)).html);
+    expect(receipt).toContain('结果名称 不动产权证书 编号 示房权证第 2026-0002 号 有效期至 2096-03-01');
+    expect(visibleText((await get(`/receipt/${number}?secret=${encodeURIComponent(secret)}&lang=en`)).html)).toContain('Issued 不动产权证书 Number 示房权证第 2026-0002 号 Valid until 2096-03-01');
   });
 
   it('prints the checklist', async () => {

@@ -97,3 +97,9 @@ export function neededWhenWords(condition: Condition, fields: Fields, lang: Word
   const said = conditionWords(condition, fields, lang);
   return lang === 'zh' ? `${said}时需要` : `Needed when ${said}`;
 }
+
+/** When a form field is asked, in words, for pages that show every field: 「是否网络经营」为「是」时填写. */
+export function filledWhenWords(condition: Condition, fields: Fields, lang: WordsLang = 'zh'): string {
+  const said = conditionWords(condition, fields, lang);
+  return lang === 'zh' ? `${said}时填写` : `Fill in when ${said}`;
+}

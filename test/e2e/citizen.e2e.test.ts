@@ -8,6 +8,8 @@ const site = siteInBrowser();
 
 
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+/** Text under a PDF's name: the server reads what it is and refuses it. */
+const notPdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('这不是 PDF\n') });
 
 const phone = (javaScriptEnabled: boolean): Promise<Page> => openPage(site.browser, { viewport: { width: 390, height: 844 }, javaScriptEnabled });
 
@@ -138,6 +140,66 @@ describe('applying with JavaScript', () => {
     await page.getByLabel('补交「不动产测绘报告」').setInputFiles(pdf('测绘报告.pdf'));
     await page.getByRole('button', { name: '上传补交' }).click();
     await page.getByText('补交容缺材料：不动产测绘报告').waitFor();
+  });
+});
+
+describe('correcting with JavaScript', () => {
+  it('takes each error away once fixed, at the field and from the summary with its count, without moving the control tapped', async () => {
+    const page = await phone(true);
+    await page.goto(`${site.server.base}/apply/990100/real-estate-transfer`);
+    await page.getByLabel('买卖', { exact: true }).check();
+    await page.getByLabel('不动产权证书号').fill('示房权证第 003 号');
+    await page.locator('#root_transferor_name').fill('张三');
+    await page.locator('#root_transferor_idCard').fill('11010519491231002X');
+    await page.locator('#root_transferee_name').fill('李四');
+    await page.locator('#root_transferee_idCard').fill('440524188001010015'); // wrong check digit
+    await page.locator('#root_transferee_mobile').fill('13812345678');
+    await page.locator('#file-application').setInputFiles(pdf('申请书.pdf'));
+    await expect.poll(() => page.getByText('已上传').count()).toBe(1);
+    await page.getByRole('button', { name: '提交申请' }).click();
+
+    const corrections = page.locator('#error-summary');
+    await corrections.waitFor();
+    const title = () => page.locator('#summary-title').textContent();
+    const entries = corrections.locator('li');
+    expect(await title()).toBe('有 4 处需要修改');
+    expect(await entries.allTextContents()).toEqual(['请填写「不动产坐落」', '「身份证号码」不是有效的居民身份证号码', '请上传「不动产权属证书」', '请上传「不动产买卖合同」']);
+    const idError = page.locator('#root_transferee_idCard__error');
+    expect(await idError.textContent()).toBe('「身份证号码」不是有效的居民身份证号码');
+    await shoot(page, 'citizen-5-js-errors');
+
+    // Fixed, then the next field tapped: the error goes at the field and from the top, and the tapped field stays put.
+    await page.locator('#root_transferee_idCard').fill('440524188001010014');
+    const mobile = page.locator('#root_transferee_mobile');
+    await mobile.scrollIntoViewIfNeeded();
+    const before = (await mobile.boundingBox())!.y;
+    await mobile.click();
+    await expect.poll(() => title()).toBe('有 3 处需要修改');
+    expect(await idError.count()).toBe(0);
+    expect(await page.getByText('「身份证号码」不是有效的居民身份证号码').count()).toBe(0);
+    expect((await mobile.boundingBox())!.y).toBeCloseTo(before, 0);
+    expect(await page.locator('#root_location__error').textContent()).toBe('请填写「不动产坐落」'); // not fixed yet: stays
+    await shoot(page, 'citizen-6-js-one-fixed');
+
+    // A file refused, then a good one for the same material: the refusal goes, and so does 请上传.
+    await page.locator('#file-title-certificate').setInputFiles(notPdf('权属证书.pdf'));
+    await page.locator('#material-title-certificate .field-error').waitFor();
+    await page.locator('#file-title-certificate').setInputFiles(pdf('权属证书.pdf'));
+    await expect.poll(() => page.locator('#material-title-certificate').textContent()).toContain('权属证书.pdf 已上传');
+    await expect.poll(() => page.locator('#material-title-certificate .field-error').count()).toBe(0);
+    await expect.poll(() => title()).toBe('有 2 处需要修改');
+    expect(await entries.allTextContents()).toEqual(['请填写「不动产坐落」', '请上传「不动产买卖合同」']);
+
+    // The last ones fixed: the summary goes; the application is then filed.
+    await page.getByLabel('不动产坐落').fill('示范市人民路 3 号');
+    await page.getByLabel('不动产坐落').blur();
+    await expect.poll(() => entries.count()).toBe(1);
+    expect(await page.locator('#root_location__error').count()).toBe(0);
+    await page.locator('#file-sale-contract').setInputFiles(pdf('买卖合同.pdf'));
+    await expect.poll(() => corrections.count()).toBe(0);
+    await shoot(page, 'citizen-7-js-all-fixed');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByRole('heading', { name: '申请已提交' }).waitFor();
   });
 });
 

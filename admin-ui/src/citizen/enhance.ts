@@ -5,8 +5,10 @@ import { answersFromPost, materialNeeds, needMark, needsSummary, validateAnswers
  * The small script that improves the server-rendered application page: the material list marks
  * what the answers require as they are given (every material stays listed: 一次告知), uploads
  * the answers do not call for are put away, fields show and hide with their conditions, mistakes are pointed out
- * as soon as a field is left, and unsent answers are kept on this device. Without it the page
- * still works; the server stays the validator of record.
+ * as soon as a field is left, what the server asked to correct goes (at the field and from the
+ * summary) once it is fixed, and unsent answers are kept on this device. Without it the page
+ * still works (every field shown, conditional ones with their condition in words); the server
+ * stays the validator of record.
  */
 
 type Rules = Pick<ItemDefinition, 'form' | 'materials' | 'deficiencyAcceptance' | 'notifyPromise'> & { lang: 'zh' | 'en'; draftKey: string; uploadUrl: string };
@@ -25,19 +27,85 @@ function posted(form: HTMLFormElement): PostedFields {
   return fields;
 }
 
+// Declarations, not constants: the script runs from the top of the file, before constants below it exist.
+
+/** The id rjsf gives a field's control, from its dotted path. */
+function controlId(path: string): string {
+  return `root_${path.replace(/\./g, '_')}`;
+}
+
+/** The field's dotted path from its control's id (radios and checkboxes add -n). */
+function pathOf(id: string): string | undefined {
+  return id.startsWith('root_') ? id.slice(5).replace(/-\d+$/, '').replace(/_/g, '.') : undefined;
+}
+
 /** The container rjsf draws for a field (label, input, help), found from the input's id. */
 function fieldGroup(path: string): HTMLElement | null {
-  const id = `root_${path.replace(/\./g, '_')}`;
+  const id = controlId(path);
   const control = document.getElementById(id) ?? document.querySelector(`[id^="${id}-"]`);
   return control?.closest<HTMLElement>('.rjsf-field') ?? null;
+}
+
+/** The error the server rendered at a field (rjsf's list, in its own wrapper), not a note of ours. */
+function serverError(path: string): HTMLElement | null {
+  return document.getElementById(`${controlId(path)}__error`)?.closest<HTMLElement>('.error-detail')?.parentElement ?? null;
+}
+
+/**
+ * Edits the page while keeping the focused control where it is on the screen: the summary at the
+ * top shrinking or a note above would otherwise move what the applicant is about to tap.
+ */
+function steady(change: () => void): void {
+  const anchor = document.activeElement;
+  const before = anchor instanceof HTMLElement && anchor !== document.body ? anchor.getBoundingClientRect().top : undefined;
+  change();
+  // A control the change removed or hid has no place to keep.
+  if (before === undefined || anchor!.getClientRects().length === 0) return;
+  const shift = anchor!.getBoundingClientRect().top - before;
+  if (Math.abs(shift) >= 1) window.scrollBy(0, shift);
 }
 
 function enhance(form: HTMLFormElement, rules: Rules): void {
   const t = (zh: string, en: string) => (rules.lang === 'zh' ? zh : en);
   const summary = document.getElementById('materials-summary');
+  // What the server sent back to correct (有 n 处需要修改), at the top and at the fields.
+  const corrections = document.getElementById('error-summary');
   const touched = new Set<string>();
+  // Fields our checks find wrong when the page arrives: the server said so too, so our checks may also say they are fixed.
+  let flagged: Set<string> | undefined;
+  // Per material, the latest choice of files that gave a good upload; failures chosen before it are moot.
+  const goodUpload = new Map<string, number>();
 
-  const refresh = () => {
+  /** Drops from the top what was fixed, with the count; the whole summary once nothing is left. */
+  const settle = (wrong: ReadonlySet<string>, notAsked: ReadonlySet<string>) => {
+    for (const path of flagged ?? []) {
+      if (wrong.has(path)) continue;
+      serverError(path)?.remove();
+      fieldGroup(path)?.classList.remove('rjsf-field-error');
+    }
+    for (const [id, choice] of goodUpload) {
+      for (const row of document.querySelectorAll<HTMLElement>(`#material-${CSS.escape(id)} .upload-failed`)) if (Number(row.dataset.choice) < choice) row.remove();
+    }
+    if (!corrections?.isConnected) return;
+    let dropped = false;
+    for (const entry of corrections.querySelectorAll<HTMLElement>('li[data-field], li[data-material]')) {
+      const path = entry.dataset.field;
+      const material = entry.dataset.material;
+      const fixed = path !== undefined ? (touched.has(path) || flagged?.has(path) === true) && !wrong.has(path) : goodUpload.has(material!) || notAsked.has(material!);
+      if (fixed) {
+        entry.remove();
+        dropped = true;
+      }
+    }
+    if (!dropped) return;
+    const left = corrections.querySelectorAll('li').length;
+    const title = document.getElementById('summary-title');
+    // The heading has one number, the count, in either language.
+    if (left === 0) corrections.remove();
+    else if (title) title.textContent = (title.textContent ?? '').replace(/\d+/, String(left));
+  };
+
+  const update = (settling: boolean) => {
     const answers = answersFromPost(rules.form.schema, posted(form));
     // Fields hidden by their conditions.
     const hidden = new Set(visibleAnswers(rules.form, answers).hidden);
@@ -61,8 +129,10 @@ function enhance(form: HTMLFormElement, rules: Rules): void {
     // Rewritten only when it changes: it is a live region, read out on each change.
     const said = needsSummary(needs, rules.lang);
     if (summary && summary.textContent !== said) summary.textContent = said;
-    // Mistakes in the fields already left, said next to them.
+    // Mistakes in the fields already left, said next to them, in place of what the server said there.
     const errors = validateAnswers(rules.form, answers).errors;
+    const wrong = new Set(errors.map((e) => e.field));
+    flagged ??= wrong;
     for (const path of touched) {
       const group = fieldGroup(path);
       if (!group) continue;
@@ -70,6 +140,8 @@ function enhance(form: HTMLFormElement, rules: Rules): void {
       let note = group.querySelector<HTMLElement>('.field-error[data-live]');
       if (!message) {
         note?.remove();
+        serverError(path)?.remove();
+        group.classList.remove('rjsf-field-error');
         continue;
       }
       if (!note) {
@@ -77,15 +149,55 @@ function enhance(form: HTMLFormElement, rules: Rules): void {
         note.className = 'field-error';
         note.dataset.live = '';
         note.setAttribute('role', 'alert');
-        group.append(note);
+        const server = serverError(path);
+        if (server) server.replaceWith(note);
+        else group.append(note);
+        note.id = `${controlId(path)}__error`; // the control's aria-describedby names it
       }
       note.textContent = rules.lang === 'zh' ? message.message : message.message_en;
     }
+    if (settling) settle(wrong, new Set(needs.filter((n) => n.status === 'notApplicable').map((n) => n.material.id)));
   };
+
+  // A press moves nothing: what would change the page waits until the tap is over (its click
+  // done), else the control under the finger could move away and the tap land elsewhere.
+  let pressing = false;
+  let pressingSubmit = false;
+  let held: boolean | undefined; // a refresh held back during a press, and whether it was to settle the corrections
+  const refresh = (settling: boolean) => {
+    if (pressing) {
+      held = held === true || settling;
+      return;
+    }
+    const settlingNow = settling || held === true;
+    held = undefined;
+    steady(() => update(settlingNow));
+  };
+  const release = () => {
+    if (!pressing) return;
+    pressing = false;
+    // After 提交 the page is leaving: nothing is inserted under the button on the way.
+    const submitting = pressingSubmit;
+    pressingSubmit = false;
+    if (held !== undefined && !submitting) setTimeout(() => refresh(false));
+  };
+  let presses = 0;
+  document.addEventListener('pointerdown', (event) => {
+    presses += 1;
+    pressing = true;
+    pressingSubmit = (event.target as Element).closest('form.citizen-form [type=submit]') !== null;
+  });
+  document.addEventListener('click', release, true);
+  document.addEventListener('pointercancel', release);
+  // A press that ends without a click (another button, a drag off) still lets the page catch up.
+  document.addEventListener('pointerup', () => {
+    const press = presses;
+    setTimeout(() => press === presses && release(), 400);
+  });
 
   // Unsent answers stay on this device (files cannot be kept by the browser).
   const saved = localStorage.getItem(rules.draftKey);
-  const fresh = !document.getElementById('error-summary');
+  const fresh = !corrections;
   if (saved && fresh) {
     for (const [name, value] of Object.entries(JSON.parse(saved) as PostedFields)) {
       for (const input of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`)) {
@@ -96,40 +208,55 @@ function enhance(form: HTMLFormElement, rules: Rules): void {
     }
   }
 
+  // A field changed or left is judged by our checks from then on (its note replaces the server's).
+  const touch = (target: EventTarget | null) => {
+    const path = pathOf((target as HTMLElement | null)?.id ?? '');
+    if (path !== undefined) touched.add(path);
+  };
   form.addEventListener('input', () => {
     localStorage.setItem(rules.draftKey, JSON.stringify(posted(form)));
-    refresh();
+    refresh(false);
   });
-  form.addEventListener('change', refresh);
+  form.addEventListener('change', (event) => {
+    if (!pressingSubmit) touch(event.target);
+    refresh(true);
+  });
   // On the way to the submit button a note appearing above it would move the button from under
   // the finger and lose the tap; the post answers with every mistake anyway. The press is seen
   // before the field loses focus (and Safari never focuses a button).
-  let pressingSubmit = false;
-  document.addEventListener('pointerdown', (event) => {
-    pressingSubmit = (event.target as Element).closest('form.citizen-form [type=submit]') !== null;
-  });
   form.addEventListener('focusout', (event) => {
     if (pressingSubmit || (event.relatedTarget as Element | null)?.matches('[type=submit]')) return;
-    const id = (event.target as HTMLElement).id;
-    if (id.startsWith('root_')) touched.add(id.slice(5).replace(/-\d+$/, '').replace(/_/g, '.'));
-    refresh();
+    touch(event.target);
+    refresh(true);
   });
   form.addEventListener('submit', () => localStorage.removeItem(rules.draftKey));
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[type=file][name^="material["]')) uploadOnChoice(input, rules, t);
-  refresh();
+  const uploaded = (materialId: string, choice: number) => {
+    goodUpload.set(materialId, Math.max(choice, goodUpload.get(materialId) ?? 0));
+    refresh(true);
+  };
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[type=file][name^="material["]')) uploadOnChoice(input, rules, t, uploaded);
+  refresh(false);
 
   // After a failed post, take the applicant straight to what needs correcting.
-  document.getElementById('error-summary')?.focus();
+  corrections?.focus();
 }
 
 /**
  * Files go up as soon as they are chosen, with their progress shown; the form then carries only
  * their keys, as it does after a post that needed correcting.
  */
-function uploadOnChoice(input: HTMLInputElement, rules: Rules, t: (zh: string, en: string) => string): void {
+function uploadOnChoice(input: HTMLInputElement, rules: Rules, t: (zh: string, en: string) => string, uploaded: (materialId: string, choice: number) => void): void {
   const materialId = /^material\[([\w-]+)\]$/.exec(input.name)?.[1];
   if (!materialId) return;
+  let choices = 0;
   input.addEventListener('change', () => {
+    const choice = ++choices;
+    // A failure says which choice it belongs to: a good file chosen later makes it moot.
+    const failed = (row: HTMLElement, message: HTMLElement) => {
+      row.className = 'upload-failed';
+      row.dataset.choice = String(choice);
+      row.replaceChildren(message);
+    };
     for (const file of [...(input.files ?? [])]) {
       const row = document.createElement('div');
       const progress = document.createElement('progress');
@@ -153,11 +280,12 @@ function uploadOnChoice(input: HTMLInputElement, rules: Rules, t: (zh: string, e
           // The name travels with the key, so the page shows it again after a post that needs correcting.
           row.className = 'kept-file';
           row.replaceChildren(hidden(`uploaded[${materialId}]`, answer.key), hidden(`fileName[${answer.key}]`, file.name), `${file.name} `, Object.assign(document.createElement('span'), { className: 'tag shared', textContent: t('已上传', 'uploaded') }));
+          uploaded(materialId, choice);
         } else {
-          row.replaceChildren(Object.assign(document.createElement('p'), { className: 'field-error', role: 'alert', textContent: (rules.lang === 'zh' ? answer.message : answer.message_en) ?? t('上传失败', 'upload failed') }));
+          failed(row, Object.assign(document.createElement('p'), { className: 'field-error', role: 'alert', textContent: (rules.lang === 'zh' ? answer.message : answer.message_en) ?? t('上传失败', 'upload failed') }));
         }
       });
-      request.addEventListener('error', () => row.replaceChildren(Object.assign(document.createElement('p'), { className: 'field-error', textContent: t('上传失败，请重试', 'upload failed; try again') })));
+      request.addEventListener('error', () => failed(row, Object.assign(document.createElement('p'), { className: 'field-error', textContent: t('上传失败，请重试', 'upload failed; try again') })));
       request.send(body);
     }
     // The files are on their way; the form itself no longer needs to carry them.

@@ -41,6 +41,7 @@ export const citizenCss = `
 .citizen-form .form-control, .citizen input[type=file], .citizen input[type=text] { box-sizing: border-box; width: 100%; max-width: 32rem; padding: 8px 10px; font-size: 16px; border: 1px solid #8c8c8c; border-radius: 4px; }
 .citizen-form .radio, .citizen-form .checkbox { display: block; margin: 4px 0; }
 .citizen-form .radio label, .citizen-form .checkbox label { display: inline-flex; gap: 6px; align-items: center; font-weight: normal; }
+.citizen-form .field-condition { color: #0f3d91; font-size: 14px; margin: 0 0 4px; }
 .citizen-form .field-description, .citizen-form .help-block { color: #595959; font-size: 14px; margin: 2px 0 6px; }
 .citizen-form .error-detail, .citizen .field-error { color: #a8071a; list-style: none; padding: 0; margin: 4px 0; }
 .citizen-form .array-item { border-left: 3px solid #d9d9d9; padding-left: 12px; margin-bottom: 12px; }

@@ -1,5 +1,5 @@
 import { CitizenForm } from '@onevisit/admin-ui/citizen/CitizenForm';
-import { channels as channelLabels, fileTypeWords, formFields, neededWhenWords, needMark, statusWhenApplicable, targets as targetLabels, type AnswerError, type ItemDefinition, type Material, type MaterialNeed, type TimeLimit } from '@onevisit/item-schemas';
+import { channels as channelLabels, fileTypeWords, filledWhenWords, formFields, neededWhenWords, needMark, statusWhenApplicable, targets as targetLabels, type AnswerError, type ItemDefinition, type Material, type MaterialNeed, type TimeLimit } from '@onevisit/item-schemas';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Fragment } from 'react';
 import { MaterialsNotice, NeedMark } from './materials-notice';
@@ -15,8 +15,8 @@ export interface ApplyPageProps {
   jurisdiction: string;
   item: ItemDefinition;
   action: string;
+  /** Every answer posted, those the conditions set aside too: nothing typed is lost on the way back. */
   answers: Record<string, unknown>;
-  hidden: readonly string[];
   /** Every material with what the answers so far make of it. */
   needs: readonly MaterialNeed[];
   promisedDue: string;
@@ -54,7 +54,7 @@ function errorSchema(errors: AnswerError[], lang: Lang): ErrorSchema {
 
 const fieldAnchor = (field: string) => `#root_${field.replace(/\./g, '_')}`;
 
-export function ApplyPage({ lang, jurisdiction, item, action, answers, hidden, needs, promisedDue, idempotencyKey, uploaded, errors }: ApplyPageProps) {
+export function ApplyPage({ lang, jurisdiction, item, action, answers, needs, promisedDue, idempotencyKey, uploaded, errors }: ApplyPageProps) {
   const t = say(lang);
   const pick = (m: { message: string; message_en: string }) => (lang === 'zh' ? m.message : m.message_en);
   const label = (pair: readonly [string, string]) => (lang === 'zh' ? pair[0] : pair[1]);
@@ -66,6 +66,9 @@ export function ApplyPage({ lang, jurisdiction, item, action, answers, hidden, n
   const types = (m: Material) => fileTypeWords(m.acceptedTypes, lang);
   // Without JavaScript, the uploads the answers do not call for stay on the page, marked so.
   const marks = new Map(needs.map((n) => [n.material.id, needMark(n, lang)]));
+  // Every field is on the page, each conditional one with its condition in words, so a page
+  // without JavaScript is answered in one go; the script hides those the answers rule out.
+  const conditions = Object.fromEntries(Object.entries(item.form.visibleWhen).map(([path, condition]) => [path, filledWhenWords(condition, fields, lang)]));
   return (
     <>
       <h1>{item.name}</h1>
@@ -74,12 +77,12 @@ export function ApplyPage({ lang, jurisdiction, item, action, answers, hidden, n
           <h2 id="summary-title">{t(`有 ${count} 处需要修改`, `${count} thing(s) to correct`)}</h2>
           <ul>
             {errors!.fields.map((e, i) => (
-              <li key={`f${i}`}>
+              <li key={`f${i}`} data-field={e.field}>
                 <a href={fieldAnchor(e.field)}>{pick(e)}</a>
               </li>
             ))}
             {errors!.general.map((e, i) => (
-              <li key={`g${i}`}>{e.materialId ? <a href={`#material-${e.materialId}`}>{pick(e)}</a> : pick(e)}</li>
+              <li key={`g${i}`} {...(e.materialId ? { 'data-material': e.materialId } : {})}>{e.materialId ? <a href={`#material-${e.materialId}`}>{pick(e)}</a> : pick(e)}</li>
             ))}
           </ul>
         </section>
@@ -127,7 +130,7 @@ export function ApplyPage({ lang, jurisdiction, item, action, answers, hidden, n
       </section>
       <section aria-labelledby="form-title">
         <h2 id="form-title">{t('填写申请', 'Apply')}</h2>
-        <CitizenForm schema={item.form.schema as RJSFSchema} uiSchema={item.form.uiSchema as UiSchema} answers={answers} hidden={hidden} errors={errors ? errorSchema(errors.fields, lang) : undefined} post={{ action }}>
+        <CitizenForm schema={item.form.schema as RJSFSchema} uiSchema={item.form.uiSchema as UiSchema} answers={answers} conditions={conditions} errors={errors ? errorSchema(errors.fields, lang) : undefined} post={{ action }}>
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           <input type="hidden" name="lang" value={lang} />
           {uploadable.length > 0 && (

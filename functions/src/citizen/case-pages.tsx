@@ -41,6 +41,7 @@ export function ReceiptPage({ lang, c, secret }: { lang: Lang; c: CaseRecord; se
             <dd>{c.due.supplement.due}</dd>
           </>
         )}
+        <ResultFacts lang={lang} c={c} />
       </dl>
       <Pending lang={lang} c={c} />
       <p>
@@ -77,7 +78,32 @@ const ratingNames: Array<readonly [string, string]> = [
   ['非常不满意', 'Very dissatisfied'],
 ];
 
-/** What the office decided, with reasons and the applicant's rights where it refused. */
+/** What an approval issued (licence or document, its number, how long it is valid), as rows of a facts list. */
+function ResultFacts({ lang, c }: { lang: Lang; c: CaseRecord }) {
+  const t = say(lang);
+  const result = c.decision?.result;
+  if (!result) return null;
+  return (
+    <>
+      <dt>{t('结果名称', 'Issued')}</dt>
+      <dd data-testid="result-name">{result.name}</dd>
+      {result.number && (
+        <>
+          <dt>{t('编号', 'Number')}</dt>
+          <dd>{result.number}</dd>
+        </>
+      )}
+      {result.validUntil && (
+        <>
+          <dt>{t('有效期至', 'Valid until')}</dt>
+          <dd>{result.validUntil}</dd>
+        </>
+      )}
+    </>
+  );
+}
+
+/** What the office decided, with what it issued, or the reasons and the applicant's rights where it refused. */
 function Outcome({ lang, c }: { lang: Lang; c: CaseRecord }) {
   const t = say(lang);
   const refusal = c.notAccepted ?? (c.decision?.outcome === 'denied' ? { reason: c.decision.reasons ?? '', rights: c.decision.rights ?? '' } : undefined);
@@ -91,6 +117,11 @@ function Outcome({ lang, c }: { lang: Lang; c: CaseRecord }) {
               ? t(`已于 ${c.decision.on} 转报${c.decision.transferTo}。`, `Transferred to ${c.decision.transferTo} on ${c.decision.on}.`)
               : t(`已于 ${c.decision.on} 作出不予许可决定。`, `Denied on ${c.decision.on}.`)}
         </p>
+      )}
+      {c.decision?.result && (
+        <dl className="facts">
+          <ResultFacts lang={lang} c={c} />
+        </dl>
       )}
       {refusal && (
         <section aria-labelledby="refusal-title">

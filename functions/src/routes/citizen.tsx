@@ -48,7 +48,6 @@ async function applyPage(c: Context<AppEnv>, lang: Lang, version: ItemVersion, s
       item={item}
       action={`/apply/${version.jurisdiction}/${version.itemId}`}
       answers={state.answers}
-      hidden={visibleAnswers(item.form, state.answers).hidden}
       needs={materialNeeds(item, state.answers)}
       promisedDue={promisedDue}
       idempotencyKey={state.idempotencyKey ?? randomBytes(16).toString('hex')}
