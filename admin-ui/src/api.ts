@@ -1,5 +1,5 @@
 import type { CheckIssue, ConflictDecision, FileRef, LabelledChange } from '@onevisit/item-schemas';
-import type { CloneOutcome, DownstreamClone, UpstreamStatus } from '@onevisit/functions/clones';
+import type { CloneOutcome, DownstreamClone, UpstreamBase, UpstreamStatus } from '@onevisit/functions/clones';
 import type { CalendarRecord, Department, Draft, ItemHead, ItemVersion, Jurisdiction, User } from '@onevisit/functions/records';
 import type { CaseDetail, CaseRecord, CaseSearchEntry, QueueEntry } from '@onevisit/functions/cases';
 import type { CaseSettings } from '@onevisit/functions/case-settings';
@@ -146,6 +146,7 @@ export const api = {
   claimable: (j: string) => data(request<Claimable[]>('GET', `${admin(j)}/claimable`)),
   clone: (j: string, itemIds: string[]) => data(request<{ results: CloneOutcome[] }>('POST', `${admin(j)}/clones`, { body: { itemIds } })),
   upstream: (j: string, itemId: string) => data(request<UpstreamStatus>('GET', `${admin(j)}/items/${itemId}/upstream`)),
+  upstreamBase: (j: string, itemId: string) => data(request<UpstreamBase>('GET', `${admin(j)}/items/${itemId}/upstream/base`)),
   acceptUpstream: (j: string, itemId: string, revision: number, version: number, decisions: Record<string, ConflictDecision>) =>
     data(request<Draft>('POST', `${admin(j)}/items/${itemId}/upstream/accept`, { body: { version, decisions }, ifMatch: revision })),
   deferUpstream: (j: string, itemId: string, version: number) => data(request<ItemHead>('POST', `${admin(j)}/items/${itemId}/upstream/defer`, { body: { version } })),

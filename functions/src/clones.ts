@@ -15,7 +15,7 @@ import type { Principal } from './auth';
 import type { AppDeps } from './deps';
 import { departmentProposer } from './departments';
 import { ApiError, notFound } from './errors';
-import type { Draft, ItemHead } from './records';
+import { summaryOf, type Draft, type DraftSummary, type ItemHead } from './records';
 import { ConflictError } from './store/store';
 
 /**
@@ -43,6 +43,27 @@ export async function withEffectiveDefinition(deps: AppDeps, draft: Draft): Prom
   const upstream = await cloneBase(deps, draft.clone);
   const definition = effectiveDefinition(upstream, draft.clone.upstream, localOverrides.parse(draft.clone.overrides));
   return { ...draft, definition: { ...definition, id: draft.itemId } as unknown as Record<string, unknown> };
+}
+
+/**
+ * What the catalogue shows of a clone's draft (given with its effective definition): the
+ * department only when the clone has its own, since the upstream's takes no cases here.
+ */
+export function cloneDraftSummary(draft: Draft): DraftSummary | undefined {
+  if (!draft.clone) return undefined;
+  const { department, ...summary } = summaryOf(draft.definition as unknown as ItemDefinition);
+  return draft.clone.overrides.department ? { ...summary, department } : summary;
+}
+
+export interface UpstreamBase {
+  following: UpstreamRef;
+  definition: ItemDefinition;
+}
+
+/** The upstream version a clone follows, as it starts from it: what its edits are told apart from. */
+export async function upstreamBase(deps: AppDeps, jurisdiction: string, itemId: string): Promise<UpstreamBase> {
+  const draft = await cloneDraft(deps, jurisdiction, itemId);
+  return { following: draft.clone.upstream, definition: await cloneBase(deps, draft.clone) };
 }
 
 /**
@@ -94,8 +115,11 @@ export async function cloneItems(deps: AppDeps, who: Principal, jurisdiction: st
       const overrides = own ? { department: { name: own.name, creditCode: own.id, nature: own.nature ?? '1' } } : {};
       const clone = { upstream: { jurisdiction: parent, itemId, version: upstreamHead.version }, overrides, ...(options.delegated ? { delegated: true } : {}) };
       const draft: Draft = { jurisdiction, itemId, revision: 1, definition: {}, clone, updatedAt: now, updatedBy: who.sub };
+      // Before its first publish the catalogue shows the claimed item from this: upstream's summary, with the county's department.
+      const { department: _upstreamDepartment, ...summary } = upstreamHead.published;
+      const draftSummary = own ? { ...summary, department: { name: own.name, creditCode: own.id } } : summary;
       try {
-        await deps.store.createItem(draft, upstreamHead.published.name);
+        await deps.store.createItem(draft, upstreamHead.published.name, draftSummary);
         return { itemId, status: 'cloned', ...(own ? { department: own.name } : {}) };
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
@@ -152,20 +176,25 @@ export async function acceptUpstreamVersion(
   if (body.version !== status.latest.version || !status.behind) {
     throw new ApiError(409, 'UPSTREAM_MOVED', `上级最新版本是 v${status.latest.version}，请刷新后再决定`, `upstream's latest version is v${status.latest.version}; reload before deciding`);
   }
-  const { overrides, undecided } = acceptUpstream(localOverrides.parse(draft.clone.overrides), status.conflicts, body.decisions);
+  const { overrides, undecided, refused } = acceptUpstream(localOverrides.parse(draft.clone.overrides), status.conflicts, body.decisions);
+  // A decision that would leave the item unpublishable is refused, naming the field; nothing is stored.
+  if (refused.length > 0) {
+    throw new ApiError(400, 'DECISION_INVALID', refused.map((r) => r.message).join('；'), refused.map((r) => r.message_en).join('; '), refused);
+  }
   if (undecided.length > 0) {
     throw new ApiError(409, 'DECISIONS_NEEDED', `有 ${undecided.length} 处需要决定：${undecided[0]!.message}`, `${undecided.length} conflict(s) need a decision: ${undecided[0]!.message_en}`, undecided);
   }
   const upstream = { ...draft.clone.upstream, version: status.latest.version };
   const next: Draft = { ...draft, revision: draft.revision + 1, clone: { upstream, overrides }, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
+  const effective = await withEffectiveDefinition(deps, next);
   try {
-    await deps.store.saveDraft(next, draft.revision, (await deps.store.getHead(upstream.jurisdiction, upstream.itemId))?.published?.name ?? itemId);
+    await deps.store.saveDraft(next, draft.revision, (await deps.store.getHead(upstream.jurisdiction, upstream.itemId))?.published?.name ?? itemId, cloneDraftSummary(effective));
   } catch (error) {
     if (error instanceof ConflictError) throw new ApiError(409, 'DRAFT_CONFLICT', '草稿已被他人修改，请刷新后再编辑', 'the draft was changed by someone else; reload it before editing');
     throw error;
   }
   await deps.store.setUpstream(jurisdiction, itemId, { upstream }, next.updatedAt);
-  return withEffectiveDefinition(deps, next);
+  return effective;
 }
 
 /** Not now: the clone keeps its version and the list shows the newer one as deferred. */

@@ -6,7 +6,7 @@ import { ApiError, notFound } from './errors';
 import { summaryOf, type Draft, type ItemHead, type ItemState, type ItemVersion } from './records';
 import { ConflictError } from './store/store';
 import { departmentsOnRecord } from './departments';
-import { cloneOverrides, markClonesOfCancelled, withEffectiveDefinition } from './clones';
+import { cloneDraftSummary, cloneOverrides, markClonesOfCancelled, withEffectiveDefinition } from './clones';
 
 /** Drafts, publishing and the life of an item definition, for jurisdiction administrators. */
 
@@ -78,13 +78,14 @@ export async function saveDraft(
   // A clone keeps only what the edit overrides; its locked fields cannot change.
   const stored = current.clone ? { definition: {}, clone: { ...current.clone, overrides: await cloneOverrides(deps, current.clone, definition) } } : { definition };
   const draft: Draft = { jurisdiction, itemId, revision: expectedRevision + 1, ...stored, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
+  const saved = await withEffectiveDefinition(deps, draft);
   try {
-    await deps.store.saveDraft(draft, expectedRevision, name);
+    await deps.store.saveDraft(draft, expectedRevision, name, cloneDraftSummary(saved));
   } catch (error) {
     if (error instanceof ConflictError) throw staleDraft((await getDraft(deps, jurisdiction, itemId)).revision);
     throw error;
   }
-  return withEffectiveDefinition(deps, draft);
+  return saved;
 }
 
 export async function checkDraft(deps: AppDeps, jurisdiction: string, itemId: string): Promise<{ revision: number; issues: CheckIssue[] }> {

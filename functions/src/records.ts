@@ -61,6 +61,14 @@ export const itemSummary = z
   .openapi('ItemSummary');
 export type ItemSummary = z.infer<typeof itemSummary>;
 
+/**
+ * A clone's summary before it is published, so the catalogue shows what was claimed: its draft
+ * is always complete (upstream plus overrides). The department only when it is the
+ * jurisdiction's own; the upstream's takes no cases here.
+ */
+export const draftSummary = itemSummary.partial({ department: true }).openapi('DraftSummary');
+export type DraftSummary = z.infer<typeof draftSummary>;
+
 /** The catalogue's view of a definition. */
 export function summaryOf(definition: ItemDefinition): ItemSummary {
   return {
@@ -93,6 +101,8 @@ export const itemHead = z
     publishedRevision: z.number().int().optional(),
     draftName: z.string(),
     published: itemSummary.optional(),
+    /** A clone's draft as the catalogue shows it (mirrored on every save, like draftName). */
+    draftSummary: draftSummary.optional(),
     /** A clone: the upstream item and version it follows, and a newer version it chose to defer. */
     upstream: upstreamRef.extend({ deferredVersion: z.number().int().optional() }).optional(),
     /** Upstream cancelled the item this clones: the jurisdiction should cancel it too. */

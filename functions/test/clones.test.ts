@@ -59,7 +59,11 @@ describe('claiming the city catalogue', () => {
     expect(records - before).toBe(22); // a head and a draft each, nothing more
 
     const items = await h.call('GET', `/api/admin/${COUNTY}/items`, { token: county });
-    expect(items.json.find((i: { itemId: string }) => i.itemId === ITEM)).toMatchObject({ state: 'draft', upstream: { jurisdiction: CITY, itemId: ITEM, version: 1 } });
+    const head = items.json.find((i: { itemId: string }) => i.itemId === ITEM);
+    expect(head).toMatchObject({ state: 'draft', upstream: { jurisdiction: CITY, itemId: ITEM, version: 1 } });
+    // Not yet published, the catalogue still has what was claimed to show: with the county's own department.
+    expect(head.published).toBeUndefined();
+    expect(head.draftSummary).toMatchObject({ name: '不动产转移登记', itemType: '07', department: { name: '东城县行政审批服务局', creditCode: '11370521MB1000001J' }, legalLimit: { value: 30 }, promisedLimit: { value: 5 } });
     expect((await h.call('GET', `/api/admin/${COUNTY}/claimable`, { token: county })).json.every((i: { cloned: boolean }) => i.cloned)).toBe(true);
   });
 
@@ -73,6 +77,27 @@ describe('claiming the city catalogue', () => {
     expect(stored!.definition).toEqual({});
     expect(stored!.clone!.overrides).toEqual({ promisedLimit: { value: 6, unit: 'workday' }, windows: [countyWindow], department: countyDepartment });
     expect((await countyDraft()).definition).toMatchObject({ promisedLimit: { value: 6 }, windows: [countyWindow], legalLimit: { value: 30 } });
+    const head = (await h.call('GET', `/api/admin/${COUNTY}/items`, { token: county })).json.find((i: { itemId: string }) => i.itemId === ITEM);
+    expect(head.draftSummary).toMatchObject({ promisedLimit: { value: 6 }, department: { name: countyDepartment.name } });
+    // The version followed, for the editor to tell the county's edits from the city's values.
+    const base = await h.call('GET', `/api/admin/${COUNTY}/items/${ITEM}/upstream/base`, { token: county });
+    expect(base.json).toMatchObject({ following: { jurisdiction: CITY, itemId: ITEM, version: 1 }, definition: { promisedLimit: { value: 5 }, department: { name: '示范市不动产登记中心' } } });
+    expect((await h.call('GET', `/api/admin/${COUNTY}/items/${ITEM}/upstream/base`, { token: otherCounty })).status).toBe(403);
+  });
+
+  it('says why a promise shorter than the city’s steps cannot be published: the steps are set above', async () => {
+    const other = (await h.call('GET', `/api/admin/${COUNTY}/items/labour-dispatch-licence/draft`, { token: county })).json;
+    const short = { ...other.definition, promisedLimit: { value: 3, unit: 'workday' } };
+    expect((await h.call('PUT', `/api/admin/${COUNTY}/items/labour-dispatch-licence/draft`, { token: county, body: short, headers: { 'if-match': `"${other.revision}"` } })).status).toBe(200);
+    const checked = await h.call('POST', `/api/admin/${COUNTY}/items/labour-dispatch-licence/checks`, { token: county });
+    expect(checked.json.issues.filter((i: { code: string }) => i.code === 'STEPS_EXCEED_PROMISED')).toEqual([
+      {
+        code: 'STEPS_EXCEED_PROMISED',
+        path: '/promisedLimit/value',
+        message: '办理环节由上级设定，承诺办结时限不能短于各环节时限合计(5个工作日)，当前为3个工作日',
+        message_en: 'the steps are set by the level above: the promised limit cannot be shorter than their total (5 working days); it is 3 working days',
+      },
+    ]);
   });
 
   it('refuses a change to a locked field with a clear error, and keeps the draft as it was', async () => {
@@ -144,6 +169,25 @@ describe('following the city', () => {
     expect(undecided.status).toBe(409);
     expect(undecided.json).toMatchObject({ code: 'DECISIONS_NEEDED', details: [expect.objectContaining({ path: '/promisedLimit' })] });
     expect((await countyDraft()).revision).toBe(draft.revision);
+
+    // 重新设定 but leaving 6, beyond the new legal limit of 5; or 3, below the city's steps (4 working days now).
+    for (const [value, message, english] of [
+      [6, '「承诺办结时限」不能超过上级新的法定时限(5个工作日)，所选为6个工作日', '"Promised limit" cannot exceed upstream\'s new legal limit (5 working days); the choice is 6 working days'],
+      [3, '「承诺办结时限」不能短于上级设定的各环节时限合计(4个工作日)，所选为3个工作日', '"Promised limit" cannot be shorter than the steps set by the level above, which add up to 4 working days; the choice is 3 working days'],
+    ] as const) {
+      const refused = await h.call('POST', `/api/admin/${COUNTY}/items/${ITEM}/upstream/accept`, {
+        token: county,
+        body: { version: 2, decisions: { '/promisedLimit': { take: 'value', value: { value, unit: 'workday' } } } },
+        headers: { 'if-match': `"${draft.revision}"` },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.json).toMatchObject({ code: 'DECISION_INVALID', message, message_en: english, details: [{ path: '/promisedLimit', title: '承诺办结时限' }] });
+    }
+    const unchanged = await h.store.getDraft(COUNTY, ITEM);
+    expect(unchanged).toMatchObject({ revision: draft.revision, clone: { upstream: { version: 1 }, overrides: { promisedLimit: { value: 6, unit: 'workday' } } } });
+    expect((await h.store.getHead(COUNTY, ITEM))!.upstream).toEqual({ jurisdiction: CITY, itemId: ITEM, version: 1 });
+    const conflict = (await h.call('GET', `/api/admin/${COUNTY}/items/${ITEM}/upstream`, { token: county })).json.conflicts[0];
+    expect(conflict.bounds).toEqual({ legalLimit: { value: 5, unit: 'workday' }, stepsWorkdays: 4 });
 
     const accepted = await h.call('POST', `/api/admin/${COUNTY}/items/${ITEM}/upstream/accept`, {
       token: county,

@@ -7,7 +7,7 @@ import type { Condition } from './model/condition';
 import { itemDefinition, type ItemDefinition } from './model/item';
 import { checkFormSchema } from './schema-safety';
 import { itemFieldTitle } from './json-schema';
-import { asWorkdays, exceedsLimit } from './time-limits';
+import { asWorkdays, exceedsLimit, stepsWorkdays } from './time-limits';
 import { describeIssues } from './zod-issues';
 import { englishTitle } from './english-titles';
 import { departmentIssues, type DepartmentOnRecord } from './department-checks';
@@ -112,22 +112,28 @@ function limitIssues(item: ItemDefinition): CheckIssue[] {
       ...bilingual('承诺时限为 0 的事项应设为即办件', 'an item with a promised limit of 0 must be decided on the spot (即办件)'),
     });
   }
-  // Parallel steps (same group) count once, at their longest.
-  const groups = new Map<string, number>();
-  item.steps.forEach((s, i) => {
-    const group = s.parallelGroup ?? `#${i}`;
-    groups.set(group, Math.max(groups.get(group) ?? 0, s.limitDays));
-  });
-  const total = [...groups.values()].reduce((a, b) => a + b, 0);
+  const total = stepsWorkdays(item.steps);
   if (total > asWorkdays(promised)) {
-    issues.push({
-      code: 'STEPS_EXCEED_PROMISED',
-      path: '/steps',
-      ...bilingual(
-        `各环节时限合计(${total}个工作日)超过承诺时限(${describeZh(promised)})`,
-        `the steps add up to ${total} working days, more than the promised limit (${describeEn(promised)})`,
-      ),
-    });
+    // A clone's steps are the level above's and locked: the county can only lengthen its promise.
+    issues.push(
+      item.upstream
+        ? {
+            code: 'STEPS_EXCEED_PROMISED',
+            path: '/promisedLimit/value',
+            ...bilingual(
+              `办理环节由上级设定，承诺办结时限不能短于各环节时限合计(${total}个工作日)，当前为${describeZh(promised)}`,
+              `the steps are set by the level above: the promised limit cannot be shorter than their total (${total} working days); it is ${describeEn(promised)}`,
+            ),
+          }
+        : {
+            code: 'STEPS_EXCEED_PROMISED',
+            path: '/steps',
+            ...bilingual(
+              `各环节时限合计(${total}个工作日)超过承诺时限(${describeZh(promised)})`,
+              `the steps add up to ${total} working days, more than the promised limit (${describeEn(promised)})`,
+            ),
+          },
+    );
   }
   const deficiency = item.deficiencyAcceptance;
   if (deficiency.enabled && deficiency.supplementDays > asWorkdays(promised)) {

@@ -4,8 +4,12 @@ import { fieldChanges, type LabelledChange } from './change-labels';
 import { itemFieldTitle } from './json-schema';
 import { itemDefinition, type ItemDefinition } from './model/item';
 import { material } from './model/material';
-import { exceedsLimit } from './time-limits';
+import type { TimeLimit } from './deadlines';
+import type { Bilingual } from './messages';
+import { asWorkdays, exceedsLimit, stepsWorkdays } from './time-limits';
 import { itemValueWords } from './value-words';
+import { englishTitle } from './english-titles';
+import { describeIssues } from './zod-issues';
 
 /**
  * County clones of city items (DOMAIN §3). A clone keeps only its overrides of the local fields;
@@ -113,6 +117,13 @@ export interface UpstreamChange extends LabelledChange {
   overridden: boolean;
 }
 
+/** What a promised limit must fit in under the new upstream version: its legal limit and its (locked) steps. */
+export interface PromisedBounds {
+  legalLimit: TimeLimit | null;
+  /** The steps' total in working days: the promise cannot be shorter. */
+  stepsWorkdays: number;
+}
+
 export interface OverrideConflict {
   path: string;
   title: string;
@@ -121,6 +132,8 @@ export interface OverrideConflict {
   message_en: string;
   local: unknown;
   upstream: unknown;
+  /** On the promised limit: the bounds any decision must keep to, so the editor can say so before sending. */
+  bounds?: PromisedBounds;
 }
 
 /** Upstream old → new, attribute by attribute in words, against the county's overrides; and what needs a decision. */
@@ -167,6 +180,8 @@ export function upstreamChanges(before: ItemDefinition, after: ItemDefinition, o
       upstream: after.promisedLimit,
     });
   }
+  const bounds: PromisedBounds = { legalLimit: after.legalLimit, stepsWorkdays: stepsWorkdays(after.steps) };
+  for (const conflict of conflicts) if (conflict.path === '/promisedLimit') conflict.bounds = bounds;
   for (const id of Object.keys(overrides.sharedMaterials ?? {})) {
     if (!after.materials.some((m) => m.id === id)) {
       const name = before.materials.find((m) => m.id === id)?.name ?? id;
@@ -180,10 +195,71 @@ export function upstreamChanges(before: ItemDefinition, after: ItemDefinition, o
 export const conflictDecision = z.union([z.object({ take: z.literal('local') }), z.object({ take: z.literal('upstream') }), z.object({ take: z.literal('value'), value: z.unknown() })]);
 export type ConflictDecision = z.infer<typeof conflictDecision>;
 
-/** The overrides after taking a new upstream version with these decisions. */
-export function acceptUpstream(overrides: LocalOverrides, conflicts: OverrideConflict[], decisions: Record<string, ConflictDecision>): { overrides: LocalOverrides; undecided: OverrideConflict[] } {
+/** Why a promised limit does not fit the new upstream version, naming the field; undefined when it fits. */
+export function promisedLimitProblem(promised: TimeLimit, bounds: PromisedBounds): Bilingual | undefined {
+  const [zh, en] = localFields.promisedLimit;
+  const words = (limit: unknown) => itemValueWords('/promisedLimit', limit);
+  const chosen = words(promised);
+  if (bounds.legalLimit && exceedsLimit(promised, bounds.legalLimit)) {
+    const legal = words(bounds.legalLimit);
+    return {
+      message: `「${zh}」不能超过上级新的法定时限(${legal.zh})，所选为${chosen.zh}`,
+      message_en: `"${en}" cannot exceed upstream's new legal limit (${legal.en}); the choice is ${chosen.en}`,
+    };
+  }
+  if (asWorkdays(promised) < bounds.stepsWorkdays) {
+    return {
+      message: `「${zh}」不能短于上级设定的各环节时限合计(${bounds.stepsWorkdays}个工作日)，所选为${chosen.zh}`,
+      message_en: `"${en}" cannot be shorter than the steps set by the level above, which add up to ${bounds.stepsWorkdays} working days; the choice is ${chosen.en}`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Why a decision cannot be taken: its value is not a valid one for the field, or the promised
+ * limit it leads to still breaks the rule the conflict was raised for. Undefined when it can.
+ */
+export function decisionProblem(conflict: OverrideConflict, decision: ConflictDecision): Bilingual | undefined {
+  if (conflict.code === 'MATERIAL_GONE') return undefined;
+  const key = conflict.path.slice(1) as LocalField;
+  const title = conflict.title;
+  let value: unknown;
+  if (decision.take === 'local') value = conflict.local;
+  else if (decision.take === 'upstream') value = conflict.upstream;
+  else {
+    const parsed = key in localOverrides.shape ? localOverrides.shape[key].safeParse(decision.value) : undefined;
+    if (decision.value === undefined || !parsed?.success) {
+      const first = parsed && !parsed.success ? describeIssues(parsed.error.issues)[0] : undefined;
+      return {
+        message: `「${title}」的新值不符合要求${first ? `：${first.message}` : ''}`,
+        message_en: `the new value of "${englishTitle(title)}" is not valid${first ? `: ${first.message_en}` : ''}`,
+      };
+    }
+    value = parsed.data;
+  }
+  if (key === 'promisedLimit' && conflict.bounds && value) return promisedLimitProblem(value as TimeLimit, conflict.bounds);
+  return undefined;
+}
+
+/** A decision refused, with why, naming the field. */
+export interface RefusedDecision extends Bilingual {
+  path: string;
+  title: string;
+}
+
+/**
+ * The overrides after taking a new upstream version with these decisions. A conflict without a
+ * decision is undecided; a decision that would leave the item unpublishable is refused.
+ */
+export function acceptUpstream(
+  overrides: LocalOverrides,
+  conflicts: OverrideConflict[],
+  decisions: Record<string, ConflictDecision>,
+): { overrides: LocalOverrides; undecided: OverrideConflict[]; refused: RefusedDecision[] } {
   const next: Record<string, unknown> = structuredClone(overrides);
   const undecided: OverrideConflict[] = [];
+  const refused: RefusedDecision[] = [];
   for (const conflict of conflicts) {
     if (conflict.code === 'MATERIAL_GONE') {
       const id = conflict.path.split('/')[2]!;
@@ -192,10 +268,12 @@ export function acceptUpstream(overrides: LocalOverrides, conflicts: OverrideCon
     }
     const decision = decisions[conflict.path];
     const key = conflict.path.slice(1);
+    const problem = decision && decisionProblem(conflict, decision);
     if (!decision) undecided.push(conflict);
+    else if (problem) refused.push({ path: conflict.path, title: conflict.title, ...problem });
     else if (decision.take === 'upstream') delete next[key];
     else if (decision.take === 'value') next[key] = decision.value;
   }
   if (next.sharedMaterials && Object.keys(next.sharedMaterials).length === 0) delete next.sharedMaterials;
-  return { overrides: localOverrides.parse(next), undecided };
+  return { overrides: localOverrides.parse(next), undecided, refused };
 }

@@ -28,5 +28,6 @@ export * from './model/terms';
 export { nationalCalendar } from './national-calendar';
 export { itemValueWords, type Words } from './value-words';
 export * from './schema-safety';
+export { stepsWorkdays } from './time-limits';
 export * from './zod-issues';
 export * from './form-post';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptUpstream, effectiveDefinition, itemDefinition, overridesFrom, upstreamChanges } from '../src';
+import { acceptUpstream, decisionProblem, effectiveDefinition, itemDefinition, overridesFrom, runPublishChecks, upstreamChanges } from '../src';
 import { templates } from '../src/templates';
 
 const city = itemDefinition.parse(structuredClone(templates.find((t) => t.id === 'labour-dispatch-licence')!));
@@ -26,18 +26,18 @@ describe('a county clone', () => {
   });
 
   it('sees upstream changes against its overrides, and asks about a promise beyond the new legal limit', () => {
-    const v2 = { ...structuredClone(city), legalLimit: { value: 4, unit: 'workday' as const }, fees: [{ name: '工本费', charged: true, reducible: false }] } as typeof city;
-    const overrides = { promisedLimit: { value: 5, unit: 'workday' as const }, windows: [{ name: '东城县政务服务中心', address: '东城县中山路 1 号', hours: '工作日 9:00-17:00' }] };
+    const v2 = { ...structuredClone(city), legalLimit: { value: 5, unit: 'workday' as const }, fees: [{ name: '工本费', charged: true, reducible: false }] } as typeof city;
+    const overrides = { promisedLimit: { value: 6, unit: 'workday' as const }, windows: [{ name: '东城县政务服务中心', address: '东城县中山路 1 号', hours: '工作日 9:00-17:00' }] };
     const { changes, conflicts } = upstreamChanges(city, v2, overrides);
     expect(changes.map((c) => [c.path, c.label, c.after, c.overridden])).toEqual([
-      ['/legalLimit', '法定办结时限', '4个工作日', false],
+      ['/legalLimit', '法定办结时限', '5个工作日', false],
       ['/fees/0', '收费「工本费」', '是否收费：是', false],
     ]);
     expect(conflicts).toEqual([expect.objectContaining({ path: '/promisedLimit', code: 'PROMISED_EXCEEDS_LEGAL' })]);
 
     expect(acceptUpstream(overrides, conflicts, {}).undecided).toHaveLength(1);
-    const decided = acceptUpstream(overrides, conflicts, { '/promisedLimit': { take: 'value', value: { value: 3, unit: 'workday' } } });
-    expect(decided).toEqual({ overrides: { promisedLimit: { value: 3, unit: 'workday' }, windows: overrides.windows }, undecided: [] });
+    const decided = acceptUpstream(overrides, conflicts, { '/promisedLimit': { take: 'value', value: { value: 5, unit: 'workday' } } });
+    expect(decided).toEqual({ overrides: { promisedLimit: { value: 5, unit: 'workday' }, windows: overrides.windows }, undecided: [], refused: [] });
     expect(acceptUpstream(overrides, conflicts, { '/promisedLimit': { take: 'upstream' } }).overrides).toEqual({ windows: overrides.windows });
   });
 
@@ -47,5 +47,52 @@ describe('a county clone', () => {
     const { conflicts } = upstreamChanges(city, v2, overrides);
     expect(conflicts).toEqual([expect.objectContaining({ path: '/windows', code: 'BOTH_CHANGED', local: overrides.windows })]);
     expect(acceptUpstream(overrides, conflicts, { '/windows': { take: 'local' } }).overrides).toEqual(overrides);
+  });
+
+  it('says, for a clone, that the steps are set above and the promise cannot be shorter than their total', () => {
+    const short = effectiveDefinition(city, ref, { promisedLimit: { value: 3, unit: 'workday' } });
+    const steps = runPublishChecks(short).issues.filter((i) => i.code === 'STEPS_EXCEED_PROMISED');
+    expect(steps).toEqual([
+      {
+        code: 'STEPS_EXCEED_PROMISED',
+        path: '/promisedLimit/value',
+        message: '办理环节由上级设定，承诺办结时限不能短于各环节时限合计(5个工作日)，当前为3个工作日',
+        message_en: 'the steps are set by the level above: the promised limit cannot be shorter than their total (5 working days); it is 3 working days',
+      },
+    ]);
+    // The city's own item, whose steps it may change, keeps the plain message.
+    const cityShort = { ...structuredClone(city), promisedLimit: { value: 3, unit: 'workday' as const } };
+    expect(runPublishChecks(cityShort).issues.find((i) => i.code === 'STEPS_EXCEED_PROMISED')).toMatchObject({ path: '/steps', message: '各环节时限合计(5个工作日)超过承诺时限(3个工作日)' });
+  });
+
+  it('refuses a decision that leaves the promise beyond the new legal limit or below the locked steps, naming the field', () => {
+    const v2 = { ...structuredClone(city), legalLimit: { value: 10, unit: 'workday' as const } } as typeof city;
+    const overrides = { promisedLimit: { value: 12, unit: 'workday' as const } };
+    const { conflicts } = upstreamChanges(city, v2, overrides);
+    expect(conflicts).toEqual([expect.objectContaining({ code: 'PROMISED_EXCEEDS_LEGAL', bounds: { legalLimit: { value: 10, unit: 'workday' }, stepsWorkdays: 5 } })]);
+    const conflict = conflicts[0]!;
+
+    // 重新设定 but leaving 12: still beyond the new legal limit.
+    const kept = acceptUpstream(overrides, conflicts, { '/promisedLimit': { take: 'value', value: { value: 12, unit: 'workday' } } });
+    expect(kept.refused).toEqual([
+      {
+        path: '/promisedLimit',
+        title: '承诺办结时限',
+        message: '「承诺办结时限」不能超过上级新的法定时限(10个工作日)，所选为12个工作日',
+        message_en: '"Promised limit" cannot exceed upstream\'s new legal limit (10 working days); the choice is 12 working days',
+      },
+    ]);
+    expect(kept.overrides).toEqual(overrides); // nothing taken
+    expect(decisionProblem(conflict, { take: 'local' })?.message).toBe('「承诺办结时限」不能超过上级新的法定时限(10个工作日)，所选为12个工作日');
+
+    // Below the steps the level above set (5 working days).
+    expect(decisionProblem(conflict, { take: 'value', value: { value: 4, unit: 'workday' } })).toEqual({
+      message: '「承诺办结时限」不能短于上级设定的各环节时限合计(5个工作日)，所选为4个工作日',
+      message_en: '"Promised limit" cannot be shorter than the steps set by the level above, which add up to 5 working days; the choice is 4 working days',
+    });
+    expect(decisionProblem(conflict, { take: 'value', value: { value: -1 } })?.message).toMatch(/^「承诺办结时限」的新值不符合要求/);
+    expect(decisionProblem(conflict, { take: 'value', value: { value: 8, unit: 'workday' } })).toBeUndefined();
+    expect(decisionProblem(conflict, { take: 'upstream' })).toBeUndefined();
+    expect(acceptUpstream(overrides, conflicts, { '/promisedLimit': { take: 'value', value: { value: 8, unit: 'workday' } } })).toEqual({ overrides: { promisedLimit: { value: 8, unit: 'workday' } }, undecided: [], refused: [] });
   });
 });

@@ -46,6 +46,12 @@ describe('a county follows the city', () => {
     await page.getByRole('link', { name: '不动产转移登记' }).waitFor();
     await page.getByRole('link', { name: '劳务派遣行政许可' }).waitFor();
     expect(await page.getByText('认领 v1').count()).toBe(2);
+    // Not yet published, a claimed row still says what it is: its type, the county's own department, its limits.
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: '不动产转移登记' }) });
+    await expect.poll(() => row.textContent()).toContain('东城县行政审批服务局');
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells.slice(1, 4)).toEqual(['行政确认(未发布)', '东城县行政审批服务局(未发布)', '30 → 5(未发布)']);
+    await shoot(page, 'clones-1-claimed');
   });
 
   it('adapts a local field, sees the basic elements locked, and publishes', async () => {
@@ -53,8 +59,24 @@ describe('a county follows the city', () => {
     await page.getByRole('tab', { name: '本地化' }).waitFor();
     expect(await page.getByText('基本要素(由上级设定，已锁定)').count()).toBe(1);
     const promised = page.locator('#f-promisedLimit-value');
+    const save = page.getByRole('button', { name: '保存草稿' });
+    // The label follows the edit, before any save: against the city's value (5).
+    await page.getByText('承诺办结时限(沿用上级)').waitFor();
     await promised.fill('6');
-    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText('承诺办结时限(本级已调整)').waitFor();
+    expect(await save.isEnabled()).toBe(true); // not saved yet
+    expect(await page.getByText('办理地点和时间(沿用上级)').count()).toBe(1);
+    await promised.fill('5');
+    await page.getByText('承诺办结时限(沿用上级)').waitFor();
+    // The steps are the city's: the field says the least it can be, and a shorter promise says why.
+    expect(await page.getByText('办理环节由上级设定，承诺时限不能短于各环节时限合计(5个工作日)，不能超过法定时限(30个工作日)').count()).toBe(1);
+    await promised.fill('4');
+    await page.getByText('办理环节由上级设定，承诺办结时限不能短于各环节时限合计(5个工作日)，当前为4个工作日').first().waitFor();
+    await shoot(page, 'clones-2-local-too-short');
+    await promised.fill('6');
+    await page.getByText('承诺办结时限(本级已调整)').waitFor();
+    await save.click();
+    await page.locator('.ant-message').getByText('草稿已保存').waitFor();
     await page.getByText('承诺办结时限(本级已调整)').waitFor();
     await expectAccessible(page, 'local parts');
     await shoot(page, 'clones-2-local');
@@ -75,7 +97,15 @@ describe('a county follows the city', () => {
     expect(await changes.textContent()).toContain('5个工作日');
     const take = page.getByRole('button', { name: '采用上级 v2' });
     expect(await take.isDisabled()).toBe(true); // the promise needs a decision first
+    // 重新设定 but leaving 6 would still break the new legal limit: said at the decision, not sent.
+    await page.getByLabel('重新设定').click();
+    await page.getByRole('alert').getByText('「承诺办结时限」不能超过上级新的法定时限(5个工作日)，所选为6个工作日').waitFor();
+    expect(await page.getByLabel('新的承诺时限(工作日)').inputValue()).toBe('6');
+    expect(await take.isDisabled()).toBe(true);
+    await expectAccessible(page, 'upstream, a decision refused');
+    await shoot(page, 'clones-3-upstream-refused');
     await page.getByLabel('采用上级：5个工作日').check();
+    expect(await page.getByText('不能超过上级新的法定时限').count()).toBe(0);
     await expectAccessible(page, 'upstream');
     await shoot(page, 'clones-3-upstream');
     await take.click();

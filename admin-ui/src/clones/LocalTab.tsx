@@ -1,8 +1,11 @@
 import { LockOutlined } from '@ant-design/icons';
 import type { UiSchema } from '@rjsf/utils';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Input, List, Space, Switch, Tag, Typography } from 'antd';
-import { localFields, type LocalField } from '@onevisit/item-schemas';
+import { itemValueWords, localFields, overridesFrom, stepsWorkdays, type LocalField, type Step } from '@onevisit/item-schemas';
+import type { Draft } from '@onevisit/functions/records';
 import { useMemo } from 'react';
+import { api } from '../api';
 import { ModelFieldsForm } from '../editor/ModelFieldsForm';
 import type { TabProps } from '../editor/tab-props';
 import { modelUi } from '../editor/model-ui';
@@ -20,15 +23,45 @@ interface MaterialRow {
  * A clone's editor: the local fields (with a marker where the county overrides upstream), each
  * material's local sharing (免交), and the basic elements shown locked.
  */
-export function LocalTab({ definition, update, issues, overridden }: TabProps & { overridden: string[] }) {
+export function LocalTab({ definition, update, issues, jurisdiction, itemId, clone }: TabProps & { jurisdiction: string; itemId: string; clone: NonNullable<Draft['clone']> }) {
   const { t } = useI18n();
+  // The version followed never changes once published: fetched once per version.
+  const base = useQuery({
+    queryKey: ['upstreamBase', jurisdiction, itemId, clone.upstream.version],
+    queryFn: () => api.upstreamBase(jurisdiction, itemId),
+    staleTime: Infinity,
+  });
+  // What the edits override, as the server will store it on save: the labels follow each edit.
+  // Until the version followed arrives, the overrides as last stored.
+  const overridden = useMemo(
+    () => Object.keys(base.data ? overridesFrom(base.data.definition, definition).overrides : clone.overrides),
+    [base.data, definition, clone.overrides],
+  );
+  // The steps are the level above's and locked: the promise cannot be shorter than they take.
+  const steps = stepsWorkdays((definition.steps ?? []) as Step[]);
+  const legal = definition.legalLimit ? itemValueWords('/promisedLimit', definition.legalLimit) : undefined;
+  const promisedHelp =
+    definition.caseType === 'immediate'
+      ? undefined
+      : t(
+          `办理环节由上级设定，承诺时限不能短于各环节时限合计(${steps}个工作日)${legal ? `，不能超过法定时限(${legal.zh})` : ''}`,
+          `The steps are set above: the promise cannot be shorter than their total (${steps} working days)${legal ? ` nor longer than the legal limit (${legal.en})` : ''}`,
+        );
   const uiSchema: UiSchema = useMemo(
     () => ({
       ...Object.fromEntries(
-        LOCAL.map((k) => [k, { ...(k === 'faqs' ? { items: { answer: { 'ui:widget': 'textarea' } } } : {}), ...(k in modelUi ? modelUi[k as keyof typeof modelUi] : {}), 'ui:title': `${t(localFields[k][0], localFields[k][1])}${overridden.includes(k) ? t('(本级已调整)', ' (set here)') : t('(沿用上级)', ' (as above)')}` }]),
+        LOCAL.map((k) => [
+          k,
+          {
+            ...(k === 'faqs' ? { items: { answer: { 'ui:widget': 'textarea' } } } : {}),
+            ...(k in modelUi ? modelUi[k as keyof typeof modelUi] : {}),
+            ...(k === 'promisedLimit' && promisedHelp ? { 'ui:description': promisedHelp } : {}),
+            'ui:title': `${t(localFields[k][0], localFields[k][1])}${overridden.includes(k) ? t('(本级已调整)', ' (set here)') : t('(沿用上级)', ' (as above)')}`,
+          },
+        ]),
       ),
     }),
-    [overridden, t],
+    [overridden, promisedHelp, t],
   );
   const materials = (definition.materials ?? []) as MaterialRow[];
   const setShared = (index: number, shared: MaterialRow['shared']) =>

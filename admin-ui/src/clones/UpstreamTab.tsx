@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, InputNumber, Radio, Space, Table, Tag, Typography } from 'antd';
-import { itemValueWords, type ConflictDecision, type OverrideConflict, type UpstreamChange } from '@onevisit/item-schemas';
+import { decisionProblem, itemValueWords, type ConflictDecision, type OverrideConflict, type UpstreamChange } from '@onevisit/item-schemas';
 import { useState } from 'react';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
@@ -39,6 +39,13 @@ export function UpstreamTab({ jurisdiction, itemId, revision, onAccepted }: { ju
     }
   };
   const undecided = s.conflicts.filter((c) => c.code !== 'MATERIAL_GONE' && !decisions[c.path]);
+  // The same rule the server applies: a decision that leaves the item unpublishable is said at it, and not sent.
+  const problems = new Map(
+    s.conflicts.flatMap((c) => {
+      const problem = decisions[c.path] && decisionProblem(c, decisions[c.path]!);
+      return problem ? [[c.path, problem] as const] : [];
+    }),
+  );
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -89,12 +96,13 @@ export function UpstreamTab({ jurisdiction, itemId, revision, onAccepted }: { ju
                   onChange={(v) => setDecisions((d) => ({ ...d, [c.path]: { take: 'value', value: { value: v ?? 0, unit: 'workday' } } }))}
                 />
               )}
+              {problems.has(c.path) && <Alert style={{ marginTop: 8 }} type="error" showIcon role="alert" message={pick(problems.get(c.path)!)} />}
             </div>
           ))}
         </Card>
       )}
       <Space wrap>
-        <Button type="primary" loading={busy} disabled={undecided.length > 0} onClick={() => act(() => api.acceptUpstream(jurisdiction, itemId, revision, s.latest.version, decisions), t('已采用上级新版本，请检查后发布', 'Updated from above: check and publish'))}>
+        <Button type="primary" loading={busy} disabled={undecided.length > 0 || problems.size > 0} onClick={() => act(() => api.acceptUpstream(jurisdiction, itemId, revision, s.latest.version, decisions), t('已采用上级新版本，请检查后发布', 'Updated from above: check and publish'))}>
           {t(`采用上级 v${s.latest.version}`, `Take v${s.latest.version}`)}
         </Button>
         <Button loading={busy} onClick={() => act(() => api.deferUpstream(jurisdiction, itemId, s.latest.version), t('已暂缓', 'Deferred'))}>

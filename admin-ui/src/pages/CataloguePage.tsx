@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { templates } from '@onevisit/item-schemas/templates';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { ItemHead } from '@onevisit/functions/records';
+import type { DraftSummary, ItemHead } from '@onevisit/functions/records';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { itemTypeLabel, stateLabels } from '../labels';
@@ -38,12 +38,13 @@ export function CataloguePage() {
       (items.data ?? [])
         .filter((i) => !text || i.draftName.includes(text) || i.itemId.includes(text))
         .filter((i) => !state || i.state === state)
-        .filter((i) => !type || i.published?.itemType === type)
-        .filter((i) => !department || i.published?.department.creditCode === department),
+        .filter((i) => !type || shownSummary(i)?.itemType === type)
+        .filter((i) => !department || shownSummary(i)?.department?.creditCode === department),
     [items.data, text, state, type, department],
   );
-  const departments = [...new Map((items.data ?? []).filter((i) => i.published).map((i) => [i.published!.department.creditCode, i.published!.department.name])).entries()];
-  const types = [...new Set((items.data ?? []).map((i) => i.published?.itemType).filter((x): x is string => !!x))].sort();
+  const shownDepartments = (items.data ?? []).map((i) => shownSummary(i)?.department).filter((d) => d !== undefined);
+  const departments = [...new Map(shownDepartments.map((d) => [d.creditCode, d.name])).entries()];
+  const types = [...new Set((items.data ?? []).map((i) => shownSummary(i)?.itemType).filter((x): x is string => !!x))].sort();
 
   if (!canConfigure(session)) {
     return <Alert type="info" showIcon message={t('只有区划管理员可以配置事项。', 'Only jurisdiction administrators configure items.')} />;
@@ -87,11 +88,14 @@ export function CataloguePage() {
               </Space>
             ),
           },
-          { title: t('类型', 'Type'), render: (_, row) => t(...itemTypeLabel(row.published?.itemType)) },
-          { title: t('实施部门', 'Department'), render: (_, row) => row.published?.department.name ?? '—' },
+          { title: t('类型', 'Type'), render: (_, row) => <Shown row={row}>{(s) => t(...itemTypeLabel(s.itemType))}</Shown> },
+          {
+            title: t('实施部门', 'Department'),
+            render: (_, row) => <Shown row={row}>{(s) => s.department?.name ?? <Typography.Text type="warning">{t('待选择本级部门', 'to pick here')}</Typography.Text>}</Shown>,
+          },
           {
             title: t('时限(法定→承诺)', 'Limits (legal → promised)'),
-            render: (_, row) => (row.published ? `${row.published.legalLimit?.value ?? '—'} → ${row.published.promisedLimit.value}` : '—'),
+            render: (_, row) => <Shown row={row}>{(s) => `${s.legalLimit?.value ?? '—'} → ${s.promisedLimit.value}`}</Shown>,
           },
           { title: t('状态', 'State'), dataIndex: 'state', render: (s: ItemHead['state']) => <Tag color={stateLabels[s][2]}>{t(stateLabels[s][0], stateLabels[s][1])}</Tag> },
           { title: t('版本', 'Version'), dataIndex: 'version', render: (v: number) => (v ? `v${v}` : '—') },
@@ -102,6 +106,27 @@ export function CataloguePage() {
       <ClaimDialog jurisdiction={j} open={claiming} onClose={() => setClaiming(false)} />
       {(downstream.data?.length ?? 0) > 0 && <DownstreamCard clones={downstream.data!} names={new Map((items.data ?? []).map((i) => [i.itemId, i.draftName]))} />}
     </>
+  );
+}
+
+/** What a row shows and is filtered by: its published version, else a claimed item's draft. */
+const shownSummary = (row: ItemHead): DraftSummary | undefined => row.published ?? row.draftSummary;
+
+/**
+ * A row's published summary; before the first publish, a claimed item's draft (its type, the
+ * county's department, its limits) in grey, marked as not yet published.
+ */
+function Shown({ row, children }: { row: ItemHead; children: (summary: DraftSummary) => ReactNode }) {
+  const { t } = useI18n();
+  if (row.published) return <>{children(row.published)}</>;
+  if (!row.draftSummary) return <>—</>;
+  return (
+    <Space size={4} wrap>
+      <Typography.Text type="secondary">{children(row.draftSummary)}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('(未发布)', '(not published)')}
+      </Typography.Text>
+    </Space>
   );
 }
 

@@ -129,7 +129,7 @@ export function ItemEditorPage() {
   // A clone edits only its local parts; the rest is upstream's (DOMAIN §3).
   const tabs = clone
     ? [
-        { key: 'local', label: tabLabel(t('本地化', 'Local parts'), issues, 'basics', true), children: <LocalTab {...props} overridden={Object.keys(clone.overrides)} /> },
+        { key: 'local', label: tabLabel(t('本地化', 'Local parts'), issues, 'basics', true), children: <LocalTab {...props} jurisdiction={j} itemId={itemId} clone={clone} /> },
         { key: 'upstream', label: t('上级更新', 'Upstream'), children: <UpstreamTab jurisdiction={j} itemId={itemId} revision={draft.revision!} onAccepted={() => void draft.reload()} /> },
         { key: 'preview', label: t('预览', 'Preview'), children: <PreviewTab definition={definition} /> },
         { key: 'versions', label: t('版本历史', 'Versions'), children: <VersionsTab itemId={itemId} /> },

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { conflictDecision } from '@onevisit/item-schemas';
+import { conflictDecision, timeLimit } from '@onevisit/item-schemas';
 import type { Context } from 'hono';
 import { authorize } from '../auth';
-import { acceptUpstreamVersion, cloneItems, deferUpstreamVersion, downstreamClones, mergeItems, upstreamStatus } from '../clones';
+import { acceptUpstreamVersion, cloneItems, deferUpstreamVersion, downstreamClones, mergeItems, upstreamBase, upstreamStatus } from '../clones';
 import { ApiError, errorResponses } from '../errors';
 import { expectedRevision, type App, type AppEnv } from '../http';
-import { draft, itemHead, jurisdictionId, upstreamRef } from '../records';
+import { draft, itemHead, jurisdictionId, publishedDefinition, upstreamRef } from '../records';
 import { labelledChange } from './admin';
 
 /** Claiming upstream items, following upstream changes, and list management (认领, 更新, 下放, 合并). */
@@ -24,7 +24,19 @@ const upstreamChange = labelledChange
     overridden: z.boolean().openapi({ description: '本级已调整此字段 / the county overrides it' }),
   })
   .openapi('UpstreamChange');
-const overrideConflict = z.object({ path: z.string(), title: z.string(), code: z.string(), message: z.string(), message_en: z.string(), local: z.unknown(), upstream: z.unknown() });
+const overrideConflict = z.object({
+  path: z.string(),
+  title: z.string(),
+  code: z.string(),
+  message: z.string(),
+  message_en: z.string(),
+  local: z.unknown(),
+  upstream: z.unknown(),
+  bounds: z
+    .object({ legalLimit: timeLimit.nullable(), stepsWorkdays: z.number().int() })
+    .optional()
+    .openapi({ description: '承诺时限须在此范围内：不超过新的法定时限，不短于各环节时限合计(工作日) / a promised limit must fit: within the new legal limit, not shorter than the steps (working days)' }),
+});
 const upstreamStatusView = z
   .object({
     following: upstreamRef,
@@ -89,6 +101,23 @@ export function registerCloneRoutes(app: App): void {
       const { jurisdiction, itemId } = c.req.valid('param');
       admin(c, jurisdiction);
       return c.json(await upstreamStatus(c.get('deps'), jurisdiction, itemId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/admin/{jurisdiction}/items/{itemId}/upstream/base',
+      tags,
+      security,
+      summary: '所跟随的上级版本 / the upstream version the clone follows, which its local edits are told apart from',
+      request: { params: itemParams },
+      responses: { 200: json(z.object({ following: upstreamRef, definition: publishedDefinition }), 'the version followed'), ...errorResponses(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { jurisdiction, itemId } = c.req.valid('param');
+      admin(c, jurisdiction);
+      return c.json(await upstreamBase(c.get('deps'), jurisdiction, itemId), 200);
     },
   );
 

@@ -14,6 +14,7 @@ import type {
   CalendarRecord,
   Department,
   Draft,
+  DraftSummary,
   ItemHead,
   ItemState,
   ItemSummary,
@@ -241,7 +242,7 @@ export class Store {
    * Creates an item: its draft at revision 1, then its head. A retry after a crash between the
    * two finds the draft and completes the head; a second create of a complete item conflicts.
    */
-  async createItem(draft: Draft, draftName: string): Promise<ItemHead> {
+  async createItem(draft: Draft, draftName: string, draftSummary?: DraftSummary): Promise<ItemHead> {
     const head: ItemHead = {
       jurisdiction: draft.jurisdiction,
       itemId: draft.itemId,
@@ -249,6 +250,7 @@ export class Store {
       version: 0,
       draftRevision: draft.revision,
       draftName,
+      ...(draftSummary ? { draftSummary } : {}),
       updatedAt: draft.updatedAt,
       ...(draft.clone ? { upstream: draft.clone.upstream } : {}),
     };
@@ -262,7 +264,7 @@ export class Store {
   }
 
   /** Saves a draft over the revision the editor started from; a stale revision conflicts. */
-  async saveDraft(draft: Draft, expectedRevision: number, draftName: string): Promise<void> {
+  async saveDraft(draft: Draft, expectedRevision: number, draftName: string, draftSummary?: DraftSummary): Promise<void> {
     try {
       await this.doc.send(
         new PutCommand({
@@ -278,7 +280,7 @@ export class Store {
       throw error;
     }
     // The head mirrors the newest revision for listings; an older mirror never overwrites a newer one.
-    await this.updateHead(draft.jurisdiction, draft.itemId, { draftRevision: draft.revision, draftName, updatedAt: draft.updatedAt }, {
+    await this.updateHead(draft.jurisdiction, draft.itemId, { draftRevision: draft.revision, draftName, ...(draftSummary ? { draftSummary } : {}), updatedAt: draft.updatedAt }, {
       expression: '#draftRevision < :revision',
       values: { ':revision': draft.revision },
     }).catch((error) => {
