@@ -185,7 +185,7 @@ export async function acceptUpstreamVersion(
     throw new ApiError(409, 'DECISIONS_NEEDED', `有 ${undecided.length} 处需要决定：${undecided[0]!.message}`, `${undecided.length} conflict(s) need a decision: ${undecided[0]!.message_en}`, undecided);
   }
   const upstream = { ...draft.clone.upstream, version: status.latest.version };
-  const next: Draft = { ...draft, revision: draft.revision + 1, clone: { upstream, overrides }, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
+  const next: Draft = { ...draft, revision: draft.revision + 1, clone: { ...draft.clone, upstream, overrides }, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
   const effective = await withEffectiveDefinition(deps, next);
   try {
     await deps.store.saveDraft(next, draft.revision, (await deps.store.getHead(upstream.jurisdiction, upstream.itemId))?.published?.name ?? itemId, cloneDraftSummary(effective));

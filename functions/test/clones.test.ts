@@ -232,6 +232,14 @@ describe('list management', () => {
     const draft = await h.call('GET', `/api/admin/${OTHER_COUNTY}/items/water-connection/draft`, { token: otherCounty });
     expect(draft.json.definition).toMatchObject({ powerSource: 'delegated', upstream: { jurisdiction: CITY, itemId: 'water-connection' } });
     expect((await h.call('POST', `/api/admin/${CITY}/items/water-connection/delegate`, { token: city, body: { to: CITY } })).status).toBe(400);
+
+    // Following the city's next version keeps it delegated power.
+    const cityDraft = await h.call('GET', `/api/admin/${CITY}/items/water-connection/draft`, { token: city });
+    await h.call('PUT', `/api/admin/${CITY}/items/water-connection/draft`, { token: city, body: { ...cityDraft.json.definition, faqs: [{ question: '多久能通水？', answer: '验收合格后当日。' }] }, headers: { 'if-match': `"${cityDraft.json.revision}"` } });
+    expect((await h.call('POST', `/api/admin/${CITY}/items/water-connection/publish`, { token: city })).status).toBe(201);
+    const taken = await h.call('POST', `/api/admin/${OTHER_COUNTY}/items/water-connection/upstream/accept`, { token: otherCounty, body: { version: 2, decisions: {} }, headers: { 'if-match': `"${draft.json.revision}"` } });
+    expect(taken.status, taken.text).toBe(200);
+    expect(taken.json.definition).toMatchObject({ powerSource: 'delegated', upstream: { version: 2 } });
   });
 
   it('合并: items merged into one are cancelled, their codes recorded on it', async () => {
