@@ -317,7 +317,7 @@ describe('the application reaches the department picked', () => {
     await admin.getByRole('link', { name: '部门', exact: true }).click();
     await admin.getByLabel('示范市教育局新工作人员姓名').fill('许明');
     await admin.getByLabel('示范市教育局新工作人员姓名').press('Enter');
-    await admin.getByText('许明').waitFor();
+    await admin.locator('.ant-tag', { hasText: '许明' }).waitFor();
     await expectAccessible(admin, 'departments');
     await shoot(admin, '15-departments');
     const fresh = await openPage(site.browser);

@@ -63,7 +63,7 @@ describe('the officer workbench', () => {
     await shoot(page, 'workbench-2-case');
     await act(page, '受理', '办理中', (d) => d.getByLabel('办理意见').fill('材料齐全'));
     // The officer's remark stays in the office: shown here as an internal note.
-    await page.getByText('材料齐全', { exact: true }).waitFor();
+    await expect.poll(() => page.locator('.ant-timeline').textContent()).toContain('内部意见材料齐全');
     await page.getByRole('link', { name: '打印受理通知书' }).click();
     await page.getByRole('heading', { name: '受理通知书' }).waitFor();
     expect(await page.locator('article').textContent()).toContain('本机关决定予以受理');
