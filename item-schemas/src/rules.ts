@@ -4,6 +4,6 @@
  */
 export { validateAnswers, type AnswerError } from './answers';
 export { visibleAnswers } from './conditions';
-export { answersFromPost, type PostedFields } from './form-post';
+export { answersFromPost, applyListAction, listMinimum, withListEntries, type PostedFields } from './form-post';
 export { materialNeeds, materialsFor, type MaterialNeed } from './materials';
 export { needMark, needsSummary } from './needs-words';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersFromPost } from '../src';
+import { answersFromPost, applyListAction, withListEntries } from '../src';
 
 const schema = {
   type: 'object',
@@ -54,5 +54,36 @@ describe('answers from a form posted without JavaScript', () => {
 
   it('gives nothing for nothing posted', () => {
     expect(answersFromPost(schema, {})).toEqual({});
+  });
+});
+
+describe('repeating groups (添加一项 / 删除 without JavaScript)', () => {
+  const list = {
+    type: 'object',
+    required: ['investors'],
+    properties: {
+      investors: { type: 'array', maxItems: 3, items: { type: 'object', properties: { name: { type: 'string' } } } },
+      group: { type: 'object', properties: { members: { type: 'array', minItems: 2, items: { type: 'object', properties: { name: { type: 'string' } } } } } },
+    },
+  };
+
+  it('reads entries back in the order of their numbers, a blank one keeping its place', () => {
+    expect(answersFromPost(list, { 'root[investors][1][name]': '乙', 'root[investors][0][name]': '', 'root[investors][2][name]': '丙' })).toEqual({ investors: [{}, { name: '乙' }, { name: '丙' }] });
+  });
+
+  it('starts each list with its minimum: a required one with one entry, minItems with as many', () => {
+    expect(withListEntries(list, {})).toEqual({ investors: [{}], group: { members: [{}, {}] } });
+    expect(withListEntries(list, { investors: [{ name: '甲' }, { name: '乙' }] })).toMatchObject({ investors: [{ name: '甲' }, { name: '乙' }] });
+  });
+
+  it('adds up to maxItems and removes down to the minimum, nested lists by their dotted path', () => {
+    const one = { investors: [{ name: '甲' }] };
+    expect(applyListAction(list, one, 'add:investors').investors).toEqual([{ name: '甲' }, {}]);
+    expect(applyListAction(list, one, 'remove:investors:0').investors).toEqual([{ name: '甲' }]); // required: one stays
+    const three = { investors: [{ name: '甲' }, { name: '乙' }, { name: '丙' }] };
+    expect(applyListAction(list, three, 'add:investors').investors).toHaveLength(3);
+    expect(applyListAction(list, three, 'remove:investors:1').investors).toEqual([{ name: '甲' }, { name: '丙' }]);
+    expect((applyListAction(list, {}, 'add:group.members').group as { members: unknown[] }).members).toHaveLength(3);
+    expect(applyListAction(list, one, 'add:nowhere')).toBe(one);
   });
 });

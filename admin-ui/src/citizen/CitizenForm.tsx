@@ -1,5 +1,6 @@
 import Form, { getDefaultRegistry } from '@rjsf/core';
-import { bracketNameGenerator, getUiOptions, type BaseInputTemplateProps, type ErrorSchema, type FieldTemplateProps, type RJSFSchema, type UiSchema } from '@rjsf/utils';
+import { listMinimum, withListEntries } from '@onevisit/item-schemas/rules';
+import { bracketNameGenerator, getUiOptions, type ArrayFieldItemTemplateProps, type ArrayFieldTemplateProps, type BaseInputTemplateProps, type ErrorSchema, type FieldTemplateProps, type RJSFSchema, type UiSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import type { ReactNode } from 'react';
 import { inputHints } from './input-hints';
@@ -25,6 +26,8 @@ export interface CitizenFormProps {
   onChange?: (answers: Record<string, unknown>) => void;
   /** Where and how to post, for the server-rendered page. */
   post?: { action: string };
+  /** The language of the list buttons (添加一项 / 删除). */
+  lang?: 'zh' | 'en';
   children?: ReactNode;
 }
 
@@ -38,7 +41,57 @@ export function hideFields(uiSchema: UiSchema, hidden: readonly string[]): UiSch
   return next;
 }
 
-const { BaseInputTemplate: BaseInput, FieldTemplate } = getDefaultRegistry().templates;
+const { BaseInputTemplate: BaseInput, FieldTemplate, ArrayFieldTemplate: DefaultArrayTemplate, ArrayFieldItemTemplate: DefaultListEntry } = getDefaultRegistry().templates;
+
+type Context = { conditions?: Record<string, string>; lang?: 'zh' | 'en'; action?: string };
+
+/** An entry of a list: only its fields; the list draws its 删除 button (rjsf's own are client-side only). */
+function CitizenListEntry(props: ArrayFieldItemTemplateProps) {
+  // The editor's live preview (no post) keeps rjsf's own buttons.
+  if (!(props.registry.formContext as Context | undefined)?.action) return <DefaultListEntry {...props} />;
+  return <>{props.children}</>;
+}
+
+/**
+ * 重复填写的一组（GOV.UK "add another"）：「添加一项」「删除」是提交按钮（_action=add:路径 /
+ * remove:路径:序号），无脚本时回到本页多一项或少一项；页面脚本就地完成同样的事。Buttons beyond
+ * min/maxItems are rendered hidden, for the script to show.
+ */
+function CitizenList(props: ArrayFieldTemplateProps) {
+  const { schema, fieldPathId, items, required, registry, title, uiSchema } = props;
+  const itemSchema = schema.items;
+  const { lang = 'zh', action } = (registry.formContext ?? {}) as Context;
+  if (!action || typeof itemSchema !== 'object' || Array.isArray(itemSchema) || itemSchema.enum) return <DefaultArrayTemplate {...props} />;
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const path = fieldPathId.path.join('.');
+  const min = listMinimum(schema as Record<string, unknown>, required === true);
+  const max = typeof schema.maxItems === 'number' ? schema.maxItems : Infinity;
+  const name = (uiSchema?.['ui:title'] as string | undefined) ?? title ?? '';
+  const id = fieldPathId.$id;
+  // Back at the list after the round trip, not at the top of the page.
+  const formAction = `${action}#${id}`;
+  return (
+    <fieldset className={props.className} id={id} data-list={path} data-min={min} data-max={Number.isFinite(max) ? max : ''}>
+      <legend id={`${id}__title`}>
+        {name}
+        {required && <span className="required">*</span>}
+      </legend>
+      {schema.description && <p className="field-description">{schema.description}</p>}
+      {items.map((item, i) => (
+        // rjsf titles each entry itself (股东(投资人)-1).
+        <div key={i} className="list-entry">
+          {item}
+          <button type="submit" className="btn list-remove" name="_action" value={`remove:${path}:${i}`} formAction={formAction} hidden={items.length <= min}>
+            {t('删除', 'Remove')}
+          </button>
+        </div>
+      ))}
+      <button type="submit" className="btn list-add" name="_action" value={`add:${path}`} formAction={formAction} hidden={items.length >= max}>
+        {t('添加一项', 'Add another')}
+      </button>
+    </fieldset>
+  );
+}
 
 /** rjsf's own input, with the keyboard and autofill hints its format calls for (props it does not use reach the input). */
 function CitizenInput(props: BaseInputTemplateProps) {
@@ -47,7 +100,7 @@ function CitizenInput(props: BaseInputTemplateProps) {
 
 /** rjsf's own field, with its condition in words (from the form context) under the title. */
 function CitizenField(props: FieldTemplateProps) {
-  const conditions = (props.registry.formContext as { conditions?: Record<string, string> } | undefined)?.conditions;
+  const conditions = (props.registry.formContext as Context | undefined)?.conditions;
   const when = conditions?.[props.fieldPathId.path.join('.')];
   if (!when) return <FieldTemplate {...props} />;
   // Read with the field: it describes the control unless the field has a description of its own.
@@ -68,16 +121,20 @@ function CitizenField(props: FieldTemplateProps) {
   );
 }
 
-export function CitizenForm({ schema, uiSchema, answers, errors, hidden = [], conditions, onChange, post, children }: CitizenFormProps) {
+export function CitizenForm({ schema, uiSchema, answers, errors, hidden = [], conditions, onChange, post, lang, children }: CitizenFormProps) {
   return (
+    <>
+      {/* Enter in a field submits with the form's first submit button: the application, not a list's 添加一项. */}
+      {post && <button type="submit" form="citizen-form" className="default-submit" tabIndex={-1} aria-hidden="true" />}
     <Form
+      id={post ? 'citizen-form' : undefined}
       className="citizen-form"
       schema={schema}
       uiSchema={{ ...hideFields(uiSchema, hidden), ...(children ? {} : { 'ui:submitButtonOptions': { norender: true } }) }}
-      formData={answers}
+      formData={withListEntries(schema as Record<string, unknown>, answers) as Record<string, unknown>}
       validator={validator}
-      templates={{ BaseInputTemplate: CitizenInput, FieldTemplate: CitizenField }}
-      formContext={{ conditions }}
+      templates={{ BaseInputTemplate: CitizenInput, FieldTemplate: CitizenField, ArrayFieldTemplate: CitizenList, ArrayFieldItemTemplate: CitizenListEntry }}
+      formContext={{ conditions, lang, action: post?.action } satisfies Context}
       nameGenerator={bracketNameGenerator}
       extraErrors={errors}
       showErrorList={false}
@@ -88,5 +145,6 @@ export function CitizenForm({ schema, uiSchema, answers, errors, hidden = [], co
     >
       {children}
     </Form>
+    </>
   );
 }

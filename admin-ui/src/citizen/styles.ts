@@ -44,6 +44,9 @@ export const citizenCss = `
 .citizen-form .field-condition { color: #0f3d91; font-size: 14px; margin: 0 0 4px; }
 .citizen-form .field-description, .citizen-form .help-block { color: #595959; font-size: 14px; margin: 2px 0 6px; }
 .citizen-form .error-detail, .citizen .field-error { color: #a8071a; list-style: none; padding: 0; margin: 4px 0; }
+.citizen-form .list-entry { border-left: 3px solid #d9d9d9; padding-left: 12px; margin-bottom: 12px; }
+.citizen-form .list-add { margin-bottom: 14px; }
+.citizen .default-submit { position: absolute; left: -9999px; width: 1px; height: 1px; overflow: hidden; }
 .citizen-form .array-item { border-left: 3px solid #d9d9d9; padding-left: 12px; margin-bottom: 12px; }
 .citizen .btn, .citizen-form .btn { padding: 6px 12px; border: 1px solid #8c8c8c; border-radius: 4px; background: #fff; cursor: pointer; font-size: 16px; }
 .citizen .btn-primary { background: #1d4ed8; border-color: #1d4ed8; color: #fff; padding: 10px 20px; }

@@ -130,7 +130,7 @@ export function ApplyPage({ lang, jurisdiction, item, action, answers, needs, pr
       </section>
       <section aria-labelledby="form-title">
         <h2 id="form-title">{t('填写申请', 'Apply')}</h2>
-        <CitizenForm schema={item.form.schema as RJSFSchema} uiSchema={item.form.uiSchema as UiSchema} answers={answers} conditions={conditions} errors={errors ? errorSchema(errors.fields, lang) : undefined} post={{ action }}>
+        <CitizenForm schema={item.form.schema as RJSFSchema} uiSchema={item.form.uiSchema as UiSchema} answers={answers} conditions={conditions} errors={errors ? errorSchema(errors.fields, lang) : undefined} post={{ action }} lang={lang}>
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           <input type="hidden" name="lang" value={lang} />
           {uploadable.length > 0 && (

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { answersFromPost, checkSubmissionMaterials, dueDate, materialNeeds, materialsFor, shanghaiDateOf, validateAnswers, visibleAnswers, type AnswerError, type PostedFields } from '@onevisit/item-schemas';
+import { answersFromPost, applyListAction, checkSubmissionMaterials, dueDate, materialNeeds, materialsFor, shanghaiDateOf, validateAnswers, visibleAnswers, type AnswerError, type PostedFields } from '@onevisit/item-schemas';
 import type { Context } from 'hono';
 import type { ReactElement } from 'react';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
@@ -128,6 +128,14 @@ export function registerCitizenPages(app: App): void {
       }
     }
     const kept = Object.fromEntries(Object.entries(keys).map(([id, list]) => [id, list.map((key) => ({ key, name: names.get(key) ?? '' }))]));
+
+    // 「添加一项」「删除」：回到本页，多一项或少一项，答案和文件都保留，不提示填写错误（只说上传失败）/
+    // A list button without JavaScript: the same page with one entry more or fewer, nothing lost, no answer errors yet.
+    if (typeof body._action === 'string' && /^(add|remove):/.test(body._action)) {
+      const listed = applyListAction(item.form.schema, answers, body._action.slice(0, 300));
+      const failed = errors.general.length > 0 ? { errors: { fields: [], general: errors.general } } : {};
+      return applyPage(c, lang, version, { answers: listed, ...(idempotencyKey ? { idempotencyKey } : {}), uploaded: kept, ...failed });
+    }
 
     // Everything to correct is told at once: missing materials too, not only after the answers are right.
     if (errors.fields.length > 0) {
