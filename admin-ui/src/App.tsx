@@ -77,7 +77,7 @@ export function App() {
       // Secondary text dark enough for WCAG AA contrast; no space inserted between two CJK characters
       // in buttons, so "登录" reads and is named the same way.
       button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4, colorLink: '#1d4ed8', colorError: '#c41d1d', colorTextSecondary: 'rgba(0, 0, 0, 0.65)', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextTertiary: 'rgba(0, 0, 0, 0.6)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)' } }}
+      theme={{ token: { colorPrimary: '#1d4ed8', colorPrimaryHover: '#1e40af', colorPrimaryActive: '#1e3a8a', borderRadius: 4, colorLink: '#1d4ed8', colorError: '#c41d1d', colorTextSecondary: 'rgba(0, 0, 0, 0.65)', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextTertiary: 'rgba(0, 0, 0, 0.6)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)' } }}
     >
       <AntApp>
         <SessionContext.Provider value={{ session, signIn, signOut }}>

@@ -14,8 +14,10 @@ export async function shoot(page: Page, name: string): Promise<void> {
 
 /** No serious or critical accessibility violation on the page as it stands. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
-  // Colours mid-transition (a button just enabled, say) are not what anyone reads.
+  // Colours mid-transition (a button just enabled, a message fading out) are not what anyone reads.
   await page.waitForTimeout(400);
+  const moving = page.locator('[class*="-leave"], [class*="-enter-active"], [class*="-appear-active"]');
+  for (let waited = 0; waited < 5000 && (await moving.count()) > 0; waited += 100) await page.waitForTimeout(100);
   const results = await new AxeBuilder({ page: page as never }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
