@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { specialProcedureKinds } from '@onevisit/item-schemas';
-import { correctionItem, decisionResult } from './record';
+import type { FileInfo } from '../records';
+import { correctionItem, decisionResult, type ClockName } from './record';
 
 /**
  * What officers and applicants may ask of a case. Officers name the revision they decided on,
@@ -48,3 +49,20 @@ export const applicantAction = z
   ])
   .openapi('ApplicantAction');
 export type ApplicantAction = z.infer<typeof applicantAction>;
+
+export type SystemAction =
+  | { type: 'deemAccept' }
+  | { type: 'autoPass' }
+  | { type: 'supplementMissed' }
+  | { type: 'warning'; clock: ClockName; key: string; level: 'yellow' | 'red' | 'overdue'; due: string };
+
+/** Applicant actions once their uploads are checked: file keys resolved to files. */
+export type ResolvedApplicantAction =
+  | Exclude<ApplicantAction, { type: 'supplyCorrection' }>
+  | { type: 'supplyCorrection'; materials: Record<string, FileInfo[]>; response?: string }
+  | { type: 'supplement'; materialId: string; files: FileInfo[] };
+
+/** An administrator moves a case to the department that should work it; the history keeps why. */
+export type AdminAction = { type: 'reassign'; department: string; departmentName: string; fromName: string; reason: string };
+
+export type CaseAction = OfficerAction | ResolvedApplicantAction | SystemAction | AdminAction;

@@ -4,7 +4,8 @@ import { ApiError, notFound } from '../errors';
 import { lineage, PerJurisdiction } from '../per-jurisdiction';
 import { ConflictError, type Store } from '../store/store';
 import { clocksOf, dueDatesOf, nextCheckOf, nextEvents, urgencyOf } from './clocks';
-import { transition, type Actor, type CaseAction, type NoticeIntent } from './lifecycle';
+import type { CaseAction } from './actions';
+import { transition, type Actor, type NoticeIntent } from './lifecycle';
 import { openStatuses, type CaseRecord, type HistoryEntry, type StoredCase } from './record';
 import { defaultCaseSettings, type CaseSettings } from './settings';
 

@@ -2,7 +2,9 @@ import { shanghaiDateOf } from '@onevisit/item-schemas';
 import type { AppDeps } from '../deps';
 import { ConflictError } from '../store/store';
 import { clocksOf, dueEvents, type ClockEvent } from './clocks';
-import { isAllowed, transition, type CaseAction, type NoticeIntent } from './lifecycle';
+import type { CaseAction } from './actions';
+import { isAllowed } from './admissible';
+import { transition, type NoticeIntent } from './lifecycle';
 import type { StoredCase } from './record';
 import { rulesFor, sendNotices, settle, type CaseRules } from './service';
 

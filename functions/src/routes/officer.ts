@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { formFields, shanghaiDateOf, valueAt, type FormField, type ItemDefinition } from '@onevisit/item-schemas';
 import { authorize, type Principal } from '../auth';
 import { officerAction } from '../cases/actions';
-import { allowedActions, blockedActions } from '../cases/lifecycle';
+import { allowedActions, blockedActions } from '../cases/admissible';
 import { caseDetail, caseRecord, queueEntry, type StoredCase } from '../cases/record';
 import { act, loadCase, publicCase, rulesFor, urgency } from '../cases/service';
 import { ApiError, errorResponses, notFound } from '../errors';
