@@ -22,7 +22,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
           {officer ? t('最多跑一次 · 办件工作台', 'OneVisit · Case workbench') : t('最多跑一次 · 事项配置', 'OneVisit · Item configuration')}
         </Typography.Text>
-        <nav aria-label={t('主导航', 'Main')} style={{ flex: 1, minWidth: 200 }}>
+        <nav aria-label={t('主导航', 'Main')} style={{ flex: 1, minWidth: 200, overflow: 'hidden' }}>
           <Menu
             theme="dark"
             mode="horizontal"
