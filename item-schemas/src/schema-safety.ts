@@ -1,7 +1,7 @@
-import safeRegex from 'safe-regex2';
 import { knownFormats } from './answers';
 import { jsonPointer } from './json-pointer';
 import { bilingual, type Bilingual } from './messages';
+import { analysePattern, type PatternVerdict } from './pattern-analysis';
 
 /**
  * Admin-authored form schemas are untrusted input. Before one is compiled it must stay inside
@@ -9,7 +9,15 @@ import { bilingual, type Bilingual } from './messages';
  * formats, and regular expressions that cannot backtrack catastrophically.
  */
 
-export const SCHEMA_LIMITS = { maxBytes: 256 * 1024, maxDepth: 16, maxPatternLength: 500 } as const;
+export const SCHEMA_LIMITS = {
+  maxBytes: 256 * 1024,
+  maxDepth: 16,
+  maxPatternLength: 500,
+  /** recheck gives up on one pattern after this long; giving up refuses it. */
+  patternTimeoutMs: 1000,
+  /** No pattern analysis starts after this long, so one form's check ends within budget + timeout. */
+  patternBudgetMs: 5000,
+} as const;
 
 export type SchemaIssueCode =
   | 'SCHEMA_ROOT_NOT_OBJECT'
@@ -52,6 +60,7 @@ export function checkFormSchema(schema: Node): SchemaIssue[] {
   }
 
   const formats = new Set(knownFormats());
+  const run: PatternRun = { deadline: Date.now() + SCHEMA_LIMITS.patternBudgetMs, verdicts: new Map() };
   const refs = new Map<string, string[]>(); // definition pointer → local refs inside it
   const walk = (node: unknown, path: string[], depth: number, definition: string | undefined) => {
     if (Array.isArray(node)) return node.forEach((n, i) => walk(n, [...path, String(i)], depth, definition));
@@ -71,10 +80,10 @@ export function checkFormSchema(schema: Node): SchemaIssue[] {
     if (typeof node.format === 'string' && !formats.has(node.format)) {
       add('SCHEMA_UNKNOWN_FORMAT', [...path, 'format'], `不支持的格式「${node.format}」`, `the format "${node.format}" is not supported`);
     }
-    const patterns: Array<[string, string[]]> = [];
-    if (typeof node.pattern === 'string') patterns.push([node.pattern, [...path, 'pattern']]);
-    if (isObject(node.patternProperties)) for (const key of Object.keys(node.patternProperties)) patterns.push([key, [...path, 'patternProperties', key]]);
-    for (const [pattern, at] of patterns) checkPattern(pattern, at, add);
+    const found: Array<[string, string[]]> = [];
+    if (typeof node.pattern === 'string') found.push([node.pattern, [...path, 'pattern']]);
+    if (isObject(node.patternProperties)) for (const key of Object.keys(node.patternProperties)) found.push([key, [...path, 'patternProperties', key]]);
+    for (const [pattern, at] of found) checkPattern(pattern, at, add, run);
     for (const [key, value] of Object.entries(node)) {
       if (!SCHEMA_KEYWORDS.has(key)) continue;
       const mapOfSchemas = ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies'].includes(key);
@@ -100,16 +109,41 @@ export function checkFormSchema(schema: Node): SchemaIssue[] {
   return issues;
 }
 
-function checkPattern(pattern: string, at: string[], add: (code: SchemaIssueCode, path: string[], zh: string, en: string) => void) {
+/** One form's pattern analysis: a shared deadline, and each distinct pattern analysed once. */
+interface PatternRun {
+  deadline: number;
+  verdicts: Map<string, PatternVerdict>;
+}
+
+function checkPattern(pattern: string, at: string[], add: (code: SchemaIssueCode, path: string[], zh: string, en: string) => void, run: PatternRun) {
   try {
     new RegExp(pattern, 'u');
   } catch {
     add('SCHEMA_INVALID', at, `正则表达式「${pattern}」无效`, `the regular expression "${pattern}" is invalid`);
     return;
   }
-  if (pattern.length > SCHEMA_LIMITS.maxPatternLength || !safeRegex(pattern)) {
-    add('SCHEMA_UNSAFE_PATTERN', at, `正则表达式「${pattern.slice(0, 60)}」可能导致系统卡顿，请简化`,
-      `the regular expression "${pattern.slice(0, 60)}" could stall the system; simplify it`);
+  const shown = pattern.slice(0, 60);
+  if (pattern.length > SCHEMA_LIMITS.maxPatternLength) {
+    add('SCHEMA_UNSAFE_PATTERN', at, `正则表达式「${shown}」过长(超过 ${SCHEMA_LIMITS.maxPatternLength} 个字符)，请简化`,
+      `the regular expression "${shown}" is longer than ${SCHEMA_LIMITS.maxPatternLength} characters; simplify it`);
+    return;
+  }
+  let verdict = run.verdicts.get(pattern);
+  if (!verdict) {
+    if (Date.now() > run.deadline) {
+      add('SCHEMA_UNSAFE_PATTERN', at, `表单中的正则表达式过多，「${shown}」未能在时限内确认安全，请减少或简化`,
+        `the form holds too many regular expressions to check in time; "${shown}" could not be confirmed safe: use fewer or simpler ones`);
+      return;
+    }
+    verdict = analysePattern(pattern, SCHEMA_LIMITS.patternTimeoutMs);
+    run.verdicts.set(pattern, verdict);
+  }
+  if (verdict.status === 'vulnerable') {
+    add('SCHEMA_UNSAFE_PATTERN', at, `正则表达式「${shown}」可能导致系统卡顿，请简化`,
+      `the regular expression "${shown}" could stall the system (${verdict.complexity} backtracking); simplify it`);
+  } else if (verdict.status === 'unknown') {
+    add('SCHEMA_UNSAFE_PATTERN', at, `正则表达式「${shown}」过于复杂，无法确认安全，请简化`,
+      `the regular expression "${shown}" is too complex to confirm it is safe; simplify it`);
   }
 }
 
