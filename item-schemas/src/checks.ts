@@ -6,6 +6,7 @@ import { bilingual, type Bilingual } from './messages';
 import type { Condition } from './model/condition';
 import { itemDefinition, type ItemDefinition } from './model/item';
 import { checkFormSchema } from './schema-safety';
+import { checkFormSupport } from './form-support';
 import { itemFieldTitle } from './json-schema';
 import { asWorkdays, exceedsLimit, stepsWorkdays } from './time-limits';
 import { describeIssues } from './zod-issues';
@@ -46,6 +47,14 @@ export const checkCodes = [
   'SCHEMA_UNKNOWN_FORMAT',
   'SCHEMA_UNSAFE_PATTERN',
   'SCHEMA_INVALID',
+  'FORM_BRANCHES',
+  'FORM_FREE_KEYS',
+  'FORM_FIXED_LIST',
+  'FORM_LIST_OF_LISTS',
+  'FORM_FIELD_TYPE',
+  'FORM_WIDGET_UNSUPPORTED',
+  'FORM_WIDGET_NEEDS_DEFAULT',
+  'FORM_LOCKED_NO_VALUE',
   'APPLICANT_FIELD_UNKNOWN',
   'DEPARTMENT_UNKNOWN',
   'DEPARTMENT_NO_OFFICER',
@@ -250,8 +259,8 @@ function formIssues(item: ItemDefinition): CheckIssue[] {
       },
     ];
   }
+  const issues: CheckIssue[] = checkFormSupport(item.form.schema, item.form.uiSchema).map((i) => ({ ...i, path: `/form/schema${i.path}` }));
   const fields = new Map(formFields(item.form.schema).map((f) => [f.path, f]));
-  const issues: CheckIssue[] = [];
   const conditionIssues = (condition: Condition, at: string) =>
     checkCondition(condition, fields).forEach((i) => issues.push({ ...i, path: `${at}${i.path}` }));
   item.materials.forEach((m, i) => m.when && conditionIssues(m.when, `/materials/${i}/when`));

@@ -4,6 +4,8 @@
  */
 export { validateAnswers, type AnswerError } from './answers';
 export { visibleAnswers } from './conditions';
-export { answersFromPost, applyListAction, listMinimum, withListEntries, type PostedFields } from './form-post';
+export { answersFromPost, type PostedFields, type PostedForm } from './form-post';
+export { applyListAction, listMinimum, withListEntries } from './form-lists';
+export { defaultAnswers } from './form-defaults';
 export { materialNeeds, materialsFor, type MaterialNeed } from './materials';
 export { needMark, needsSummary } from './needs-words';

@@ -40,6 +40,14 @@ const cases: Array<[CheckCode, string, (item: ItemDefinitionInput, departments: 
   ['SCHEMA_UNKNOWN_FORMAT', '/form/schema/properties/company/format', (i) => { (i.form.schema as any).properties.company.format = 'cn-passport'; }],
   ['SCHEMA_UNSAFE_PATTERN', '/form/schema/properties/company/pattern', (i) => { (i.form.schema as any).properties.company.pattern = '^(a+)+$'; }],
   ['SCHEMA_INVALID', '/form/schema', (i) => { (i.form.schema as any).properties.company.minLength = 'three'; }],
+  ['FORM_BRANCHES', '/form/schema/properties/company/anyOf', (i) => { (i.form.schema as any).properties.company.anyOf = [{ minLength: 2 }, { maxLength: 1 }]; }],
+  ['FORM_FREE_KEYS', '/form/schema/additionalProperties', (i) => { (i.form.schema as any).additionalProperties = { type: 'string' }; }],
+  ['FORM_FIXED_LIST', '/form/schema/properties/company/items', (i) => { (i.form.schema as any).properties.company = { type: 'array', items: [{ type: 'string' }] }; }],
+  ['FORM_LIST_OF_LISTS', '/form/schema/properties/company/items', (i) => { (i.form.schema as any).properties.company = { type: 'array', items: { type: 'array', items: { type: 'string' } } }; }],
+  ['FORM_FIELD_TYPE', '/form/schema/properties/company/type', (i) => { delete (i.form.schema as any).properties.company.type; }],
+  ['FORM_WIDGET_UNSUPPORTED', '/form/schema/properties/company', (i) => { i.form.uiSchema = { ...i.form.uiSchema, company: { 'ui:widget': 'file' } }; }],
+  ['FORM_WIDGET_NEEDS_DEFAULT', '/form/schema/properties/company/default', (i) => { i.form.uiSchema = { ...i.form.uiSchema, company: { 'ui:widget': 'color' } }; }],
+  ['FORM_LOCKED_NO_VALUE', '/form/schema/properties/company', (i) => { (i.form.schema as any).properties.company.readOnly = true; }],
 ];
 
 describe('publish-time checks', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersFromPost, applyListAction, withListEntries } from '../src';
+import { answersFromPost, applyListAction, defaultAnswers, withListEntries } from '../src';
 
 const schema = {
   type: 'object',
@@ -17,7 +17,7 @@ const schema = {
 
 describe('answers from a form posted without JavaScript', () => {
   it('reads bracketed names, option indexes, numbers and repeated entries back into typed answers', () => {
-    const answers = answersFromPost(schema, {
+    const answers = answersFromPost({ schema, uiSchema: { agreed: { 'ui:widget': 'radio' } } }, {
       'root[kind]': '1',
       'root[agreed]': '0',
       'root[crops][]': ['0', '2'],
@@ -45,15 +45,67 @@ describe('answers from a form posted without JavaScript', () => {
   });
 
   it('leaves what it cannot read for validation to report', () => {
-    expect(answersFromPost(schema, { 'root[area]': '十二', 'root[kind]': '9', 'root[crops][]': '0' })).toEqual({ area: '十二', kind: '9', crops: ['小麦'] });
+    expect(answersFromPost({ schema }, { 'root[area]': '十二', 'root[kind]': '9', 'root[crops][]': '0' })).toEqual({ area: '十二', kind: '9', crops: ['小麦'] });
   });
 
   it('reads a ticked lone checkbox as yes', () => {
-    expect(answersFromPost({ type: 'object', properties: { ok: { type: 'boolean' } } }, { 'root[ok]': 'on' })).toEqual({ ok: true });
+    expect(answersFromPost({ schema: { type: 'object', properties: { ok: { type: 'boolean' } } } }, { 'root[ok]': ['false', 'on'] })).toEqual({ ok: true });
   });
 
   it('gives nothing for nothing posted', () => {
-    expect(answersFromPost(schema, {})).toEqual({});
+    expect(answersFromPost({ schema }, {})).toEqual({});
+  });
+});
+
+describe('what the issue list found lost or corrupted', () => {
+  const object = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ type: 'object', properties, ...extra });
+
+  it('reads fields defined through a local $ref', () => {
+    const form = object({ billing: { $ref: '#/definitions/address' } }, { definitions: { address: object({ city: { type: 'string' }, zip: { type: 'integer' } }) } });
+    expect(answersFromPost({ schema: form }, { 'root[billing][city]': '杭州', 'root[billing][zip]': '310000' })).toEqual({ billing: { city: '杭州', zip: 310000 } });
+  });
+
+  it('reads choices by value however they are written: $ref, oneOf/anyOf of const or one-value enum, numbers', () => {
+    const form = object(
+      {
+        size: { $ref: '#/definitions/size' },
+        colour: { type: 'string', anyOf: [{ enum: ['red'], title: '红' }, { enum: ['blue'], title: '蓝' }] },
+        level: { type: 'integer', enum: [3, 1, 2] },
+        sorted: { type: 'string', enum: ['a', 'b', 'c'] },
+      },
+      { definitions: { size: { type: 'string', oneOf: [{ const: 'S' }, { const: 'M' }, { const: 'L' }] } } },
+    );
+    const ui = { sorted: { 'ui:enumOrder': ['c', '*'] } };
+    expect(answersFromPost({ schema: form, uiSchema: ui }, { 'root[size]': '1', 'root[colour]': '1', 'root[level]': '0', 'root[sorted]': '0' })).toEqual({ size: 'M', colour: 'blue', level: 3, sorted: 'c' });
+  });
+
+  it('reads yes/no from a check box, radio buttons and a select, and an unticked box as no', () => {
+    const form = object({ box: { type: 'boolean' }, radio: { type: 'boolean' }, select: { type: 'boolean' }, flipped: { type: 'boolean', enum: [false, true] } });
+    const ui = { radio: { 'ui:widget': 'radio' }, select: { 'ui:widget': 'select' }, flipped: { 'ui:widget': 'radio' } };
+    expect(answersFromPost({ schema: form, uiSchema: ui }, { 'root[box]': 'false', 'root[radio]': '1', 'root[select]': '0', 'root[flipped]': '1' })).toEqual({ box: false, radio: false, select: true, flipped: true });
+  });
+
+  it('keeps an empty multiple choice and an emptied list as [] when they were on the page', () => {
+    const form = object({ crops: { type: 'array', uniqueItems: true, items: { type: 'string', enum: ['麦'] } }, staff: { type: 'array', items: object({ name: { type: 'string' } }) } });
+    expect(answersFromPost({ schema: form }, { 'root[crops][]': '', 'root[staff]': '' })).toEqual({ crops: [], staff: [] });
+  });
+
+  it('takes locked fields from what was stored, else their default, never from the post', () => {
+    const form = object({ fee: { type: 'number', readOnly: true, default: 50 }, code: { type: 'string' }, kept: { type: 'string' } });
+    const ui = { code: { 'ui:disabled': true }, kept: { 'ui:widget': 'hidden' } };
+    const post = { 'root[fee]': '0', 'root[code]': 'forged', 'root[kept]': 'forged' };
+    expect(answersFromPost({ schema: form, uiSchema: ui }, post)).toEqual({ fee: 50 });
+    expect(answersFromPost({ schema: form, uiSchema: ui }, post, { code: 'A-1', kept: 'k' })).toEqual({ fee: 50, code: 'A-1', kept: 'k' });
+  });
+
+  it('reads a time as rjsf stores it, and a textarea’s line breaks as typed', () => {
+    const form = object({ at: { type: 'string', format: 'time' }, note: { type: 'string' } });
+    expect(answersFromPost({ schema: form, uiSchema: { note: { 'ui:widget': 'textarea' } } }, { 'root[at]': '09:30', 'root[note]': '一\r\n二' })).toEqual({ at: '09:30:00', note: '一\n二' });
+  });
+
+  it('starts a blank application with the form’s defaults', () => {
+    const form = object({ city: { type: 'string', default: '杭州' }, rep: object({ role: { type: 'string', default: '法定代表人' }, name: { type: 'string' } }), none: { type: 'string' } });
+    expect(defaultAnswers(form)).toEqual({ city: '杭州', rep: { role: '法定代表人' } });
   });
 });
 
@@ -68,7 +120,7 @@ describe('repeating groups (添加一项 / 删除 without JavaScript)', () => {
   };
 
   it('reads entries back in the order of their numbers, a blank one keeping its place', () => {
-    expect(answersFromPost(list, { 'root[investors][1][name]': '乙', 'root[investors][0][name]': '', 'root[investors][2][name]': '丙' })).toEqual({ investors: [{}, { name: '乙' }, { name: '丙' }] });
+    expect(answersFromPost({ schema: list }, { 'root[investors][1][name]': '乙', 'root[investors][0][name]': '', 'root[investors][2][name]': '丙' })).toEqual({ investors: [{}, { name: '乙' }, { name: '丙' }] });
   });
 
   it('starts each list with its minimum: a required one with one entry, minItems with as many', () => {

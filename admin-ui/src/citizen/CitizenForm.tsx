@@ -1,6 +1,6 @@
 import Form, { getDefaultRegistry } from '@rjsf/core';
 import { listMinimum, withListEntries } from '@onevisit/item-schemas/rules';
-import { bracketNameGenerator, getUiOptions, type ArrayFieldItemTemplateProps, type ArrayFieldTemplateProps, type BaseInputTemplateProps, type ErrorSchema, type FieldTemplateProps, type RJSFSchema, type UiSchema } from '@rjsf/utils';
+import { bracketNameGenerator, getUiOptions, type ArrayFieldItemTemplateProps, type ArrayFieldTemplateProps, type BaseInputTemplateProps, type ErrorSchema, type FieldTemplateProps, type RJSFSchema, type UiSchema, type Widget, type WidgetProps } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import type { ReactNode } from 'react';
 import { inputHints } from './input-hints';
@@ -42,6 +42,33 @@ export function hideFields(uiSchema: UiSchema, hidden: readonly string[]): UiSch
 }
 
 const { BaseInputTemplate: BaseInput, FieldTemplate, ArrayFieldTemplate: DefaultArrayTemplate, ArrayFieldItemTemplate: DefaultListEntry } = getDefaultRegistry().templates;
+const { CheckboxWidget, CheckboxesWidget, SelectWidget } = getDefaultRegistry().widgets as Record<'CheckboxWidget' | 'CheckboxesWidget' | 'SelectWidget', Widget>;
+
+/*
+ * Markers posted before a control that posts nothing when left empty, so the server tells "left
+ * empty" (false, no choice) from "not on the page": an unticked check box is then false and a
+ * multiple choice with nothing ticked is [] (form-post.ts reads them).
+ */
+function YesNoCheckbox(props: WidgetProps) {
+  return (
+    <>
+      {props.htmlName && !props.disabled && !props.readonly && <input type="hidden" name={props.htmlName} value="false" />}
+      <CheckboxWidget {...props} />
+    </>
+  );
+}
+
+function withEmptyMarker(Widget: Widget) {
+  return function MarkedChoices(props: WidgetProps) {
+    return (
+      <>
+        {props.multiple && props.htmlName && !props.disabled && !props.readonly && <input type="hidden" name={props.htmlName} value="" />}
+        <Widget {...props} />
+      </>
+    );
+  };
+}
+const widgets = { CheckboxWidget: YesNoCheckbox, CheckboxesWidget: withEmptyMarker(CheckboxesWidget), SelectWidget: withEmptyMarker(SelectWidget) };
 
 type Context = { conditions?: Record<string, string>; lang?: 'zh' | 'en'; action?: string };
 
@@ -72,6 +99,8 @@ function CitizenList(props: ArrayFieldTemplateProps) {
   const formAction = `${action}#${id}`;
   return (
     <fieldset className={props.className} id={id} data-list={path} data-min={min} data-max={Number.isFinite(max) ? max : ''}>
+      {/* The list is on the page even with no entry: it posts [] then. */}
+      <input type="hidden" name={fieldPathId.name} value="" />
       <legend id={`${id}__title`}>
         {name}
         {required && <span className="required">*</span>}
@@ -133,6 +162,7 @@ export function CitizenForm({ schema, uiSchema, answers, errors, hidden = [], co
       uiSchema={{ ...hideFields(uiSchema, hidden), ...(children ? {} : { 'ui:submitButtonOptions': { norender: true } }) }}
       formData={withListEntries(schema as Record<string, unknown>, answers) as Record<string, unknown>}
       validator={validator}
+      widgets={widgets}
       templates={{ BaseInputTemplate: CitizenInput, FieldTemplate: CitizenField, ArrayFieldTemplate: CitizenList, ArrayFieldItemTemplate: CitizenListEntry }}
       formContext={{ conditions, lang, action: post?.action } satisfies Context}
       nameGenerator={bracketNameGenerator}

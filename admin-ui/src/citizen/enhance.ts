@@ -107,7 +107,7 @@ function enhance(form: HTMLFormElement, rules: Rules): void {
   };
 
   const update = (settling: boolean) => {
-    const answers = answersFromPost(rules.form.schema, posted(form));
+    const answers = answersFromPost(rules.form, posted(form));
     // Fields hidden by their conditions.
     const hidden = new Set(visibleAnswers(rules.form, answers).hidden);
     for (const path of Object.keys(rules.form.visibleWhen)) {

@@ -29,6 +29,9 @@ function renumber(list: HTMLElement, entry: HTMLElement, from: number, to: numbe
       const value = element.getAttribute(attribute);
       if (value !== null) element.setAttribute(attribute, value.split(' ').map(swap).join(' '));
     }
+    // A list inside the entry is named by its path (a.0.b).
+    const inner = element instanceof HTMLElement ? element.dataset.list : undefined;
+    if (inner?.startsWith(`${path}.${from}.`)) (element as HTMLElement).dataset.list = `${path}.${to}.${inner.slice(`${path}.${from}.`.length)}`;
     if (element instanceof HTMLButtonElement && element.name === '_action') {
       element.value = element.value.replace(`:${path}:${from}`, `:${path}:${to}`).replace(`:${path}.${from}.`, `:${path}.${to}.`);
     }
@@ -56,6 +59,11 @@ export function addEntry(list: HTMLElement): HTMLElement | undefined {
   if (!last) return undefined;
   const entry = last.cloneNode(true) as HTMLElement;
   renumber(list, entry, entries.length - 1, entries.length);
+  // Lists inside the copy start again with their fewest entries.
+  for (const inner of entry.querySelectorAll<HTMLElement>('[data-list]')) {
+    for (const extra of listEntries(inner).slice(Number(inner.dataset.min ?? 0))) extra.remove();
+    listSync(inner);
+  }
   for (const mistake of entry.querySelectorAll('.field-error, .error-detail')) mistake.remove();
   for (const group of entry.querySelectorAll('.rjsf-field-error')) group.classList.remove('rjsf-field-error');
   for (const control of entry.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')) {

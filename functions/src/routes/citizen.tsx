@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { answersFromPost, applyListAction, checkSubmissionMaterials, dueDate, materialNeeds, materialsFor, shanghaiDateOf, validateAnswers, visibleAnswers, type AnswerError, type PostedFields } from '@onevisit/item-schemas';
+import { answersFromPost, applyListAction, checkSubmissionMaterials, defaultAnswers, dueDate, materialNeeds, materialsFor, shanghaiDateOf, validateAnswers, visibleAnswers, type AnswerError, type PostedFields } from '@onevisit/item-schemas';
 import type { Context } from 'hono';
 import type { ReactElement } from 'react';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
@@ -88,7 +88,7 @@ export function registerCitizenPages(app: App): void {
     const lang = langOf(c);
     try {
       const version = await acceptingVersion(c.get('deps'), c.req.param('jurisdiction'), c.req.param('itemId'));
-      return await applyPage(c, lang, version, { answers: {} });
+      return await applyPage(c, lang, version, { answers: defaultAnswers(version.definition.form.schema) });
     } catch (error) {
       return problemPage(c, lang, error);
     }
@@ -106,7 +106,7 @@ export function registerCitizenPages(app: App): void {
     }
     const item = version.definition;
     const { fields, files, uploaded, names } = splitPost(body);
-    const answers = answersFromPost(item.form.schema, fields);
+    const answers = answersFromPost(item.form, fields);
     const idempotencyKey = typeof body.idempotencyKey === 'string' && /^[0-9a-f]{32}$/.test(body.idempotencyKey) ? body.idempotencyKey : undefined;
     const errors: Errors = { fields: validateAnswers(item.form, answers).errors, general: [] };
 
