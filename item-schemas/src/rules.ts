@@ -9,3 +9,4 @@ export { applyListAction, listMinimum, withListEntries } from './form-lists';
 export { defaultAnswers } from './form-defaults';
 export { materialNeeds, materialsFor, type MaterialNeed } from './materials';
 export { needMark, needsSummary } from './needs-words';
+export { customFormats } from './formats';

@@ -1,7 +1,7 @@
 import Form, { getDefaultRegistry } from '@rjsf/core';
 import { listMinimum, withListEntries } from '@onevisit/item-schemas/rules';
 import { bracketNameGenerator, getUiOptions, type ArrayFieldItemTemplateProps, type ArrayFieldTemplateProps, type BaseInputTemplateProps, type ErrorSchema, type FieldTemplateProps, type RJSFSchema, type UiSchema, type Widget, type WidgetProps } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
+import { formValidator } from './form-validator';
 import type { ReactNode } from 'react';
 import { inputHints } from './input-hints';
 
@@ -161,7 +161,7 @@ export function CitizenForm({ schema, uiSchema, answers, errors, hidden = [], co
       schema={schema}
       uiSchema={{ ...hideFields(uiSchema, hidden), ...(children ? {} : { 'ui:submitButtonOptions': { norender: true } }) }}
       formData={withListEntries(schema as Record<string, unknown>, answers) as Record<string, unknown>}
-      validator={validator}
+      validator={formValidator}
       widgets={widgets}
       templates={{ BaseInputTemplate: CitizenInput, FieldTemplate: CitizenField, ArrayFieldTemplate: CitizenList, ArrayFieldItemTemplate: CitizenListEntry }}
       formContext={{ conditions, lang, action: post?.action } satisfies Context}
