@@ -34,7 +34,7 @@ const valid = {
   'root[reason]': '0', // the first choice: 买卖
   'root[certificateNumber]': '示房权证第 001 号',
   'root[location]': '示范市人民路 1 号',
-  'root[boundaryChanged]': 'on',
+  'root[boundaryChanged]': ['false', 'on'], // the page's marker, then the ticked box
   'root[transferor][name]': '张三',
   'root[transferor][idCard]': '11010519491231002X',
   'root[transferee][name]': '李四',
@@ -240,6 +240,15 @@ describe('the application page', () => {
     const receipt = visibleText((await get(`/receipt/${number}?secret=${encodeURIComponent(secret)}`)).html);
     expect(receipt).toContain('结果名称 不动产权证书 编号 示房权证第 2026-0002 号 有效期至 2096-03-01');
     expect(visibleText((await get(`/receipt/${number}?secret=${encodeURIComponent(secret)}&lang=en`)).html)).toContain('Issued 不动产权证书 Number 示房权证第 2026-0002 号 Valid until 2096-03-01');
+  });
+
+  it('takes an unticked box as 否: the case holds false and asks for nothing that depends on 是', async () => {
+    const response = await post({ ...valid, 'root[boundaryChanged]': 'false', idempotencyKey: 'e'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF });
+    expect(response.status, visibleText(await response.clone().text()).slice(0, 600)).toBe(303);
+    const [, tracking, secret] = /^\/receipt\/([\d-]+)\?secret=([^&]+)/.exec(response.headers.get('location')!)!;
+    const api = await h.call('GET', `/api/track/${tracking}?secret=${secret}`);
+    expect(api.json.answers.boundaryChanged).toBe(false);
+    expect(api.json.materials.map((m: { materialId: string }) => m.materialId)).not.toContain('survey-report');
   });
 
   it('prints the checklist', async () => {

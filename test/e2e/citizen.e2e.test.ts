@@ -76,7 +76,7 @@ describe('applying with JavaScript', () => {
     // Nothing answered yet: every material listed, none marked, the summary says what is still open.
     expect(await page.locator('#materials-list li').count()).toBe(6);
     expect(await need('sale-contract')).toBe('');
-    expect(await summary.textContent()).toContain('另有 4 项取决于尚未填写的内容');
+    expect(await summary.textContent()).toContain('另有 3 项取决于尚未填写的内容');
 
     await page.getByLabel('继承', { exact: true }).check();
     await expect.poll(() => need('inheritance-proof')).toBe('yes');
@@ -99,7 +99,7 @@ describe('applying with JavaScript', () => {
     await expect.poll(() => need('survey-report')).toBe('yes');
     await expect.poll(() => summary.textContent()).toContain('需要提交 4 项(其中 1 项可容缺后补)');
     await page.getByLabel('界址、面积是否发生变化').uncheck();
-    await expect.poll(() => need('survey-report')).toBe(''); // unticked is not an answer: the condition is told again
+    await expect.poll(() => need('survey-report')).toBe('no'); // an unticked box answers 否: the report is not needed
     await shoot(page, 'citizen-0-apply-js-marked');
 
     await page.locator('#root_transferee_idCard').fill('440524188001010015');

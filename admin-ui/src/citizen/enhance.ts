@@ -225,7 +225,8 @@ function enhance(form: HTMLFormElement, rules: Rules): void {
       for (const input of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`)) {
         const values = Array.isArray(value) ? value : [value];
         if (input instanceof HTMLInputElement && (input.type === 'radio' || input.type === 'checkbox')) input.checked = values.includes(input.value);
-        else if (!(input instanceof HTMLInputElement && input.type === 'file')) input.value = values[0] ?? '';
+        // Hidden inputs are the page's markers, not answers.
+        else if (!(input instanceof HTMLInputElement && (input.type === 'file' || input.type === 'hidden'))) input.value = values[0] ?? '';
       }
     }
   }

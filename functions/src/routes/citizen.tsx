@@ -77,7 +77,7 @@ function splitPost(body: Record<string, string | File | Array<string | File>>) {
     else if (fileName && typeof values[0] === 'string') names.set(fileName, values[0].slice(0, 200));
     else if (name.startsWith('root')) {
       const strings = values.filter((v): v is string => typeof v === 'string');
-      fields[name] = name.endsWith('[]') ? strings : (strings[0] ?? '');
+      fields[name] = name.endsWith('[]') || strings.length > 1 ? strings : (strings[0] ?? '');
     }
   }
   return { fields, files, uploaded, names };
