@@ -52,18 +52,20 @@ function scalar(schema: Schema, ui: Schema, raw: string): unknown {
   return raw.replace(/\r\n/g, '\n');
 }
 
-function read(schema: Schema, ui: Schema, name: string, fields: PostedFields, stored: unknown, locked: boolean, depth: number): unknown {
+function read(schema: Schema, ui: Schema, name: string, fields: PostedFields, stored: unknown, locked: boolean, required: boolean, depth: number): unknown {
   if (depth > MAX_DEPTH) return undefined;
   locked ||= isLocked(schema, ui);
   const type = fieldType(schema);
   if (type === 'object' && isObject(schema.properties)) {
     const value: Schema = {};
+    const requiredKeys = Array.isArray(schema.required) ? schema.required : [];
     for (const [key, child] of Object.entries(schema.properties)) {
       if (!isObject(child)) continue;
-      const v = read(child, isObject(ui[key]) ? ui[key] : {}, `${name}[${key}]`, fields, isObject(stored) ? stored[key] : undefined, locked, depth + 1);
+      const v = read(child, isObject(ui[key]) ? ui[key] : {}, `${name}[${key}]`, fields, isObject(stored) ? stored[key] : undefined, locked, requiredKeys.includes(key), depth + 1);
       if (v !== undefined) value[key] = v;
     }
-    return Object.keys(value).length > 0 ? value : undefined;
+    // A group left blank is no answer, unless it must be there (its own fields say what is missing).
+    return Object.keys(value).length > 0 || required ? value : undefined;
   }
   if (locked) return stored ?? schema.default;
   if (type === 'array' && isObject(schema.items)) {
@@ -86,7 +88,7 @@ function read(schema: Schema, ui: Schema, name: string, fields: PostedFields, st
     const storedList = Array.isArray(stored) ? stored : [];
     return [...indexes]
       .sort((a, b) => a - b)
-      .map((i) => read(items, itemsUi, `${name}[${i}]`, fields, storedList[i], false, depth + 1) ?? (fieldType(items) === 'object' ? {} : undefined))
+      .map((i) => read(items, itemsUi, `${name}[${i}]`, fields, storedList[i], false, true, depth + 1))
       .filter((entry) => entry !== undefined);
   }
   const raw = last(fields[name]);
@@ -96,6 +98,6 @@ function read(schema: Schema, ui: Schema, name: string, fields: PostedFields, st
 
 /** The answers a post gives for the form; `stored` holds the answers locked fields keep. */
 export function answersFromPost(form: PostedForm, fields: PostedFields, stored: Record<string, unknown> = {}, root = 'root'): Record<string, unknown> {
-  const answers = read(inlineRefs(form.schema), form.uiSchema ?? {}, root, fields, stored, false, 0);
+  const answers = read(inlineRefs(form.schema), form.uiSchema ?? {}, root, fields, stored, false, true, 0);
   return isObject(answers) ? answers : {};
 }

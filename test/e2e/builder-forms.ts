@@ -65,7 +65,7 @@ function answerFor(schema: Schema, ui: Schema, required: boolean): fc.Arbitrary<
   const optional = (value: fc.Arbitrary<unknown>) => (required ? value : fc.option(value, { nil: undefined }));
   switch (schema.type) {
     case 'object':
-      return objectAnswers(schema, ui);
+      return objectAnswers(schema, ui).map((answers) => answers ?? (required ? {} : undefined));
     case 'array': {
       const items = schema.items as Schema;
       if (schema.uniqueItems) {
@@ -90,7 +90,7 @@ function answerFor(schema: Schema, ui: Schema, required: boolean): fc.Arbitrary<
   }
 }
 
-/** A group's answers; an unanswered group is absent, as the page gives it. */
+/** A group's answers; an unanswered group is absent (a required one empty), as the page gives it. */
 function objectAnswers(schema: Schema, ui: Schema): fc.Arbitrary<Record<string, unknown> | undefined> {
   const required = new Set((schema.required ?? []) as string[]);
   const entries = Object.entries(schema.properties as Record<string, Schema>).map(([name, child]) =>
