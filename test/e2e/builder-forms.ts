@@ -3,13 +3,13 @@ import { toForm, type BuilderField } from '../../admin-ui/src/form-builder/field
 
 /**
  * Forms the form builder can produce (its palette: fields, groups, repeating groups, choices,
- * yes/no drawn by each widget an official may pick) and answers valid for them, as a person could
+ * yes/no drawn by each widget an official may pick, visibility conditions) and answers valid for them, as a person could
  * give them on the page: groups left blank are absent, lists and multiple choices always present,
  * a yes/no check box always ticked or not.
  */
 
 export type Schema = Record<string, unknown>;
-export type Form = { schema: Schema; uiSchema: Schema };
+export type Form = { schema: Schema; uiSchema: Schema; visibleWhen?: Record<string, { field: string; op: 'eq'; value: unknown }> };
 
 const key = fc.stringMatching(/^[a-z][a-zA-Z0-9_]{0,6}$/);
 const label = fc.constantFrom('名称', '地址', '人数', '日期', '类型', '是否', 'Name');
@@ -102,5 +102,19 @@ function objectAnswers(schema: Schema, ui: Schema): fc.Arbitrary<Record<string, 
   });
 }
 
-export const formWithAnswers = builtForm.chain((form) => objectAnswers(form.schema, form.uiSchema).map((answers) => ({ form, answers: answers ?? {} })));
+/** A later top-level field shown only when an earlier yes/no or choice has some value (the builder's visibility conditions). */
+const withConditions = (form: Form): fc.Arbitrary<Form> => {
+  const keys = Object.keys(form.schema.properties as Schema);
+  const deciders = keys.filter((k) => { const s = (form.schema.properties as Record<string, Schema>)[k]!; return s.type === 'boolean' || Array.isArray(s.oneOf); });
+  if (deciders.length === 0) return fc.constant(form);
+  return fc.constantFrom(...deciders).chain((field) => {
+    const decider = (form.schema.properties as Record<string, Schema>)[field]!;
+    const later = keys.slice(keys.indexOf(field) + 1);
+    if (later.length === 0) return fc.constant(form);
+    return fc.tuple(fc.subarray(later), fc.constantFrom(...(decider.oneOf as Schema[]).map((o) => o.const)))
+      .map(([shown, value]) => ({ ...form, visibleWhen: Object.fromEntries(shown.map((k) => [k, { field, op: 'eq' as const, value }])) }));
+  });
+};
+
+export const formWithAnswers = builtForm.chain(withConditions).chain((form) => objectAnswers(form.schema, form.uiSchema).map((answers) => ({ form, answers: answers ?? {} })));
 

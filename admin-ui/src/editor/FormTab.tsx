@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Collapse, Drawer, Form, Input, InputNumber, Select, Space, Switch, Tag, Typography } from 'antd';
-import { applicantFieldPaths, checkFormSchema, formFields, type ApplicantFieldPaths, type CheckIssue, type Condition } from '@onevisit/item-schemas';
+import { applicantFieldPaths, checkFormSchema, checkFormSupport, formFields, type ApplicantFieldPaths, type CheckIssue, type Condition } from '@onevisit/item-schemas';
 import { useMemo, useState } from 'react';
 import { fromForm, newFieldKey, toForm, type BuilderField, type FieldKind } from '../form-builder/fields';
 import { useI18n } from '../i18n';
@@ -311,7 +311,9 @@ function ExpertView({ open, onClose, value, onApply }: { open: boolean; onClose:
     try {
       const json = JSON.parse(current) as FormValue;
       if (typeof json !== 'object' || json === null || typeof json.schema !== 'object') return { error: t('需要 {"schema": {...}, "uiSchema": {...}}', 'expected {"schema": {...}, "uiSchema": {...}}') };
-      return { json, issues: checkFormSchema(json.schema as Record<string, unknown>) };
+      const schema = json.schema as Record<string, unknown>;
+      const unsafe = checkFormSchema(schema);
+      return { json, issues: unsafe.length > 0 ? unsafe : checkFormSupport(schema, (json.uiSchema ?? {}) as Record<string, unknown>) };
     } catch (error) {
       return { error: (error as Error).message };
     }
