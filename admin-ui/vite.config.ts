@@ -5,8 +5,6 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/admin/',
   plugins: [react()],
-  // item-schemas' ReDoS analysis (recheck, 2.9 MB) stays on the server, whose publish check is authoritative.
-  resolve: { alias: [{ find: /^\.\/pattern-analysis$/, replacement: './pattern-analysis.browser' }] },
   build: { outDir: 'dist', chunkSizeWarningLimit: 2000 },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

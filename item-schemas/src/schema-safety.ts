@@ -1,7 +1,7 @@
 import { knownFormats } from './answers';
 import { jsonPointer } from './json-pointer';
 import { bilingual, type Bilingual } from './messages';
-import { analysePattern, type PatternVerdict } from './pattern-analysis';
+import { analysePattern, type PatternVerdict } from '#pattern-analysis';
 
 /**
  * Admin-authored form schemas are untrusted input. Before one is compiled it must stay inside
