@@ -3,7 +3,7 @@ import type { CloneOutcome, DownstreamClone, UpstreamBase, UpstreamStatus } from
 import type { CalendarRecord, Department, Draft, ItemHead, ItemVersion, Jurisdiction, User } from '@onevisit/functions/records';
 import type { CaseDetail, CaseRecord, CaseSearchEntry, QueueEntry } from '@onevisit/functions/cases';
 import type { CaseSettings } from '@onevisit/functions/case-settings';
-import type { OutboxMessage } from '@onevisit/functions/notifier';
+import type { OutboxMessage } from '@onevisit/functions/records';
 import { loadSession } from './session';
 
 /** The API, typed with the records it returns. Errors carry the API's bilingual message. */

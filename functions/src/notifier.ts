@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { z } from '@hono/zod-openapi';
+import type { channels } from './records';
 import type { Store } from './store/store';
 
 /** Messages to applicants and officers: SMS, e-mail or the in-site inbox. */
 
-export const channels = ['sms', 'email', 'inSite'] as const;
+// The routes document the outbox with this schema from here; records own it.
+export { outboxMessage } from './records';
 
 export interface Notification {
   jurisdiction: string;
@@ -17,24 +18,6 @@ export interface Notification {
   text_en?: string;
   trackingNumber?: string;
 }
-
-export const outboxMessage = z
-  .object({
-    id: z.string(),
-    jurisdiction: z.string(),
-    at: z.string(),
-    channel: z.enum(channels),
-    to: z.string(),
-    topic: z.string(),
-    text: z.string(),
-    text_en: z.string().optional(),
-    trackingNumber: z.string().optional(),
-    /** In-site messages are delivered by being recorded; SMS and e-mail by their channel. */
-    status: z.enum(['delivered', 'failed']),
-    error: z.string().optional(),
-  })
-  .openapi('OutboxMessage');
-export type OutboxMessage = z.infer<typeof outboxMessage>;
 
 export interface Notifier {
   send(notification: Notification, at: Date): Promise<void>;

@@ -169,3 +169,25 @@ export type CalendarRecord = z.infer<typeof calendarRecord>;
 
 export const fileInfo = z.object({ key: z.string(), name: z.string(), contentType: z.string(), size: z.number().int() }).openapi('FileInfo');
 export type FileInfo = z.infer<typeof fileInfo>;
+
+/** How a message reaches its recipient: SMS, e-mail or the in-site inbox. */
+export const channels = ['sms', 'email', 'inSite'] as const;
+
+/** A message as the outbox and the inboxes keep it. */
+export const outboxMessage = z
+  .object({
+    id: z.string(),
+    jurisdiction: z.string(),
+    at: z.string(),
+    channel: z.enum(channels),
+    to: z.string(),
+    topic: z.string(),
+    text: z.string(),
+    text_en: z.string().optional(),
+    trackingNumber: z.string().optional(),
+    /** In-site messages are delivered by being recorded; SMS and e-mail by their channel. */
+    status: z.enum(['delivered', 'failed']),
+    error: z.string().optional(),
+  })
+  .openapi('OutboxMessage');
+export type OutboxMessage = z.infer<typeof outboxMessage>;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { CaseSettings } from '@onevisit/functions/case-settings';
-import type { OutboxMessage } from '@onevisit/functions/notifier';
+import type { OutboxMessage } from '@onevisit/functions/records';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';

@@ -3,7 +3,7 @@ import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { shanghaiDateOf } from '@onevisit/item-schemas';
 import type { StoredCase } from '../cases/record';
 import type { CaseSettings } from '../cases/settings';
-import type { OutboxMessage } from '../notifier';
+import type { OutboxMessage } from '../records';
 import { keys } from './keys';
 import { TABLE_INDEXES } from './table';
 import { ConflictError, isConditionFailure, record, TableAccess } from './table-access';
