@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { answerBounds, definedAnswers } from './answer-bounds';
 import { visibleAnswers } from './conditions';
 import { formFields } from './form-fields';
 import { customFormats } from './formats';
@@ -118,7 +119,7 @@ const SUMMARY_KEYWORDS = new Set(['if', 'then', 'else', 'allOf']);
 export interface AnswersResult {
   valid: boolean;
   errors: AnswerError[];
-  /** The answers that count: hidden fields removed. */
+  /** The answers that count: hidden fields and keys the form does not define removed. */
   answers: Record<string, unknown>;
 }
 
@@ -130,7 +131,10 @@ export function validateAnswers(form: IntakeForm, answers: unknown): AnswersResu
       errors: [{ field: '', code: 'type', ...bilingual('申请内容应为一组字段', 'the answers must be an object of fields') }],
     };
   }
-  const visible = visibleAnswers(form, answers as Record<string, unknown>);
+  // Bounds first, in one linear pass: nothing sent can make the schema's checks slow.
+  const bounds = answerBounds(answers);
+  if (bounds.length > 0) return { valid: false, errors: bounds, answers: {} };
+  const visible = visibleAnswers(form, definedAnswers(form.schema, answers as Record<string, unknown>));
   const validate = compileForm(form.schema);
   if (validate(visible.answers)) return { valid: true, errors: [], answers: visible.answers };
   const titles = new Map(formFields(form.schema).map((f) => [f.path, f.title]));

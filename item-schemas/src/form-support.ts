@@ -20,7 +20,9 @@ export type FormSupportCode =
   | 'FORM_FIELD_TYPE'
   | 'FORM_WIDGET_UNSUPPORTED'
   | 'FORM_WIDGET_NEEDS_DEFAULT'
-  | 'FORM_LOCKED_NO_VALUE';
+  | 'FORM_LOCKED_NO_VALUE'
+  | 'FORM_TOO_MANY_FIELDS'
+  | 'FORM_UNIQUE_UNBOUNDED';
 
 export interface FormSupportIssue extends Bilingual {
   code: FormSupportCode;
@@ -42,6 +44,10 @@ const ROUND_TRIP_WIDGETS: Record<string, readonly string[]> = {
 /** Widgets that always post a value, so an untouched one answers for the applicant. */
 const ALWAYS_POSTED = new Set(['color', 'range']);
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array']);
+/** Fields one form may hold once expanded: far beyond any real item, far below what slows a page. */
+export const MAX_FORM_FIELDS = 1_000;
+/** Entries a list of groups that must all differ may hold (checking them is quadratic). */
+export const MAX_UNIQUE_GROUPS = 100;
 
 export function checkFormSupport(schema: Schema, uiSchema: Schema = {}): FormSupportIssue[] {
   const issues: FormSupportIssue[] = [];
@@ -54,8 +60,16 @@ export function checkFormSupport(schema: Schema, uiSchema: Schema = {}): FormSup
   }
   const add = (code: FormSupportCode, path: string[], zh: string, en: string) => issues.push({ code, path: jsonPointer(path), ...bilingual(zh, en) });
 
+  let fields = 0;
   const walk = (node: Schema, ui: Schema, path: string[], name: string, required: boolean) => {
     const called = `「${name}」`;
+    if (++fields === MAX_FORM_FIELDS + 1) {
+      add('FORM_TOO_MANY_FIELDS', [], `表单字段过多(超过 ${MAX_FORM_FIELDS} 个)，请拆分事项或精简表单`, `the form has too many fields (over ${MAX_FORM_FIELDS}); split the item or simplify the form`);
+    }
+    if (ui['ui:field'] !== undefined || (node.type === 'object' && ui['ui:widget'] !== undefined)) {
+      add('FORM_WIDGET_UNSUPPORTED', path, `${called}指定了申请页没有的填写方式(ui:field / ui:widget)`, `"${name}" names an input the application page does not have (ui:field / ui:widget)`);
+      return;
+    }
     const branching = ['oneOf', 'anyOf'].filter((k) => node[k] !== undefined && !isChoice(node));
     const conditional = ['allOf', 'if', 'then', 'else'].filter((k) => node[k] !== undefined);
     const dependent = isObject(node.dependencies) && Object.values(node.dependencies).some(isObject) ? ['dependencies'] : [];
@@ -107,6 +121,10 @@ export function checkFormSupport(schema: Schema, uiSchema: Schema = {}): FormSup
         return;
       }
       if (!isObject(node.items) || isMultipleChoice(node)) return;
+      if (node.uniqueItems === true && fieldType(node.items) === 'object' && !(typeof node.maxItems === 'number' && node.maxItems <= MAX_UNIQUE_GROUPS)) {
+        add('FORM_UNIQUE_UNBOUNDED', [...path, 'maxItems'], `${called}要求各项互不相同，须设最多项数(不超过 ${MAX_UNIQUE_GROUPS})`,
+          `"${name}" requires every entry to differ, so it needs a maximum number of entries (at most ${MAX_UNIQUE_GROUPS})`);
+      }
       if (fieldType(node.items) === 'array') {
         add('FORM_LIST_OF_LISTS', [...path, 'items'], `${called}的每一项本身又是列表，申请页不支持；请把内层列表放进一组字段中`,
           `each entry of "${name}" is itself a list, which the application page does not support; put the inner list inside a group`);

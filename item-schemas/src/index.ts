@@ -34,3 +34,4 @@ export * from './zod-issues';
 export * from './form-post';
 export * from './form-lists';
 export * from './form-defaults';
+export * from './answer-bounds';

@@ -48,3 +48,27 @@ describe('validating answers', () => {
     expect(compileForm(form.schema)).toBe(compileForm(form.schema));
   });
 });
+
+describe('answers out of bounds are refused before any schema check', () => {
+  const form = { schema: { type: 'object', properties: { note: { type: 'string' }, n: { type: 'number' }, list: { type: 'array', items: { type: 'string' } } } }, uiSchema: {}, visibleWhen: {}, applicantFields: {} };
+
+  it.each([
+    ['a number the store cannot hold', { n: 1e200 }, 'n', '数值超出可保存的范围'],
+    ['a denormal number', { n: 5e-324 }, 'n', '数值超出可保存的范围'],
+    ['a 900 KB string', { note: 'x'.repeat(900_000) }, 'note', '内容过长'],
+    ['10,000 entries', { list: Array.from({ length: 10_000 }, () => 'a') }, 'list', '项数过多'],
+    ['answers nested 10,000 deep', { note: JSON.parse('['.repeat(10_000) + ']'.repeat(10_000)) }, '', '嵌套过深'],
+  ])('%s', (_, answers, field, message) => {
+    const result = validateAnswers(form, answers);
+    expect(result.valid).toBe(false);
+    expect(result.errors[0]!.field.startsWith(field)).toBe(true);
+    expect(result.errors[0]!.message).toContain(message);
+  });
+
+  it('drops keys the form does not define, at any depth', () => {
+    const nested = { schema: { type: 'object', properties: { rep: { type: 'object', properties: { name: { type: 'string' } } } } }, uiSchema: {}, visibleWhen: {}, applicantFields: {} };
+    const result = validateAnswers(nested, { rep: { name: '王五', junk: 'x' }, extra: 'y'.repeat(1000) });
+    expect(result.valid).toBe(true);
+    expect(result.answers).toEqual({ rep: { name: '王五' } });
+  });
+});

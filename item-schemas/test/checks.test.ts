@@ -48,6 +48,10 @@ const cases: Array<[CheckCode, string, (item: ItemDefinitionInput, departments: 
   ['FORM_WIDGET_UNSUPPORTED', '/form/schema/properties/company', (i) => { i.form.uiSchema = { ...i.form.uiSchema, company: { 'ui:widget': 'file' } }; }],
   ['FORM_WIDGET_NEEDS_DEFAULT', '/form/schema/properties/company/default', (i) => { i.form.uiSchema = { ...i.form.uiSchema, company: { 'ui:widget': 'color' } }; }],
   ['FORM_LOCKED_NO_VALUE', '/form/schema/properties/company', (i) => { (i.form.schema as any).properties.company.readOnly = true; }],
+  ['FORM_TOO_MANY_FIELDS', '/form/schema', (i) => {
+    for (let n = 0; n < 1000; n++) (i.form.schema as any).properties[`f${n}`] = { type: 'string' };
+  }],
+  ['FORM_UNIQUE_UNBOUNDED', '/form/schema/properties/company/maxItems', (i) => { (i.form.schema as any).properties.company = { type: 'array', uniqueItems: true, items: { type: 'object', properties: { a: { type: 'string' } } } }; }],
 ];
 
 describe('publish-time checks', () => {

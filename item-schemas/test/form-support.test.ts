@@ -69,6 +69,16 @@ describe('forms the citizen page cannot take back exactly are refused at publish
     ]);
   });
 
+  it('refuses inputs the page does not have, on groups too', () => {
+    const schema = form({ rep: form({ name: { type: 'string' } }), code: { type: 'string' } });
+    expect(codes(schema, { rep: { 'ui:widget': 'text' }, code: { 'ui:field': 'geo' } })).toEqual(['FORM_WIDGET_UNSUPPORTED /properties/rep', 'FORM_WIDGET_UNSUPPORTED /properties/code']);
+  });
+
+  it('bounds what would make validation quadratic: entries that must all differ', () => {
+    const group = form({ name: { type: 'string' } });
+    expect(codes(form({ a: { type: 'array', uniqueItems: true, items: group }, b: { type: 'array', uniqueItems: true, maxItems: 50, items: group }, c: { type: 'array', uniqueItems: true, items: { type: 'string' } } }))).toEqual(['FORM_UNIQUE_UNBOUNDED /properties/a/maxItems']);
+  });
+
   it('refuses a required field nobody can fill in', () => {
     const schema = form({ fee: { type: 'number', readOnly: true }, code: { type: 'string', default: 'A' }, note: { type: 'string' } }, { required: ['fee', 'code', 'note'] });
     expect(codes(schema, { code: { 'ui:disabled': true }, note: { 'ui:widget': 'hidden' } })).toEqual(['FORM_LOCKED_NO_VALUE /properties/fee', 'FORM_LOCKED_NO_VALUE /properties/note']);
