@@ -7,6 +7,7 @@ import validator from '@rjsf/validator-ajv8';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { build } from 'vite';
+import { scriptDist } from '../functions/src/admin-ui';
 import { createItem, publish } from '../functions/src/items';
 import { itemWithFields } from './editor/form-fields';
 import { report } from './measure';
@@ -52,9 +53,9 @@ for (let i = 0; i < RUNS; i++) {
 }
 await dynamo.close();
 
-const root = join(import.meta.dirname, '../admin-ui');
-await build({ root, configFile: join(root, 'vite.citizen.config.ts'), logLevel: 'silent' });
-const script = readFileSync(join(root, 'dist/citizen/citizen.js'));
+const root = join(import.meta.dirname, '../functions');
+await build({ root, configFile: join(root, 'vite.citizen-script.config.ts'), logLevel: 'silent' });
+const script = readFileSync(join(scriptDist, 'citizen.js'));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 report('citizen', {

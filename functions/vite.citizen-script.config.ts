@@ -6,6 +6,6 @@ export default defineConfig({
     outDir: 'dist/citizen',
     emptyOutDir: true,
     minify: true,
-    lib: { entry: 'src/citizen/enhance.ts', formats: ['iife'], name: 'OneVisitCitizen', fileName: () => 'citizen.js' },
+    lib: { entry: 'src/citizen/script/enhance.ts', formats: ['iife'], name: 'OneVisitCitizen', fileName: () => 'citizen.js' },
   },
 });

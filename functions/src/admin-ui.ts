@@ -11,41 +11,69 @@ import type { App } from './http';
  * when missing or out of date, with brotli and gzip copies made once at build time, so a browser
  * gets the editor's scripts at a fraction of their size without the server compressing each time.
  */
-const uiRoot = join(import.meta.dirname, '../../admin-ui');
-const dist = join(uiRoot, 'dist');
+const repository = join(import.meta.dirname, '../..');
+export const editorDist = join(repository, 'admin-ui/dist');
+/** The page script is built beside the pages that use it. */
+export const scriptDist = join(repository, 'functions/dist/citizen');
+
+interface Build {
+  /** Where Vite runs, and with what. */
+  root: string;
+  args: string[];
+  /** The files and folders it is made from. */
+  inputs: string[];
+  /** The file whose age says when it was last built, and the folder it is in. */
+  built: string;
+  dist: string;
+}
+
+const inRepository = (...paths: string[]) => paths.map((path) => join(repository, path));
+const itemSchemas = inRepository('item-schemas/src', 'item-schemas/templates');
+const builds: Build[] = [
+  {
+    root: join(repository, 'admin-ui'),
+    args: ['build'],
+    // The preview renders the citizen form from functions.
+    inputs: [...inRepository('admin-ui/src', 'admin-ui/index.html', 'admin-ui/vite.config.ts', 'admin-ui/package.json', 'functions/src/citizen/form'), ...itemSchemas],
+    built: join(editorDist, 'index.html'),
+    dist: editorDist,
+  },
+  {
+    root: join(repository, 'functions'),
+    args: ['build', '--config', 'vite.citizen-script.config.ts'],
+    inputs: [...inRepository('functions/src/citizen/script', 'functions/vite.citizen-script.config.ts', 'functions/package.json'), ...itemSchemas],
+    built: join(scriptDist, 'citizen.js'),
+    dist: scriptDist,
+  },
+];
 
 /** The newest modification time of the files a build is made from. */
-function newestSource(): number {
+function newestInput(build: Build): number {
   let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else newest = Math.max(newest, statSync(path).mtimeMs);
-    }
+  const walk = (path: string) => {
+    const stat = statSync(path);
+    if (stat.isDirectory()) for (const entry of readdirSync(path)) walk(join(path, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
   };
-  for (const dir of [join(uiRoot, 'src'), join(uiRoot, '../item-schemas/src'), join(uiRoot, '../item-schemas/templates')]) walk(dir);
-  for (const file of ['index.html', 'vite.config.ts', 'package.json']) newest = Math.max(newest, statSync(join(uiRoot, file)).mtimeMs);
+  for (const input of build.inputs) walk(input);
   return newest;
 }
 
-/** Builds the editor when there is no build, or its sources changed since. */
+/** Builds the editor and the page script when there is no build, or their sources changed since. */
 export function ensureAdminUiBuilt(): void {
-  const built = join(dist, 'index.html');
-  const script = join(dist, 'citizen/citizen.js');
-  const newest = newestSource();
-  if (existsSync(built) && existsSync(script) && statSync(built).mtimeMs >= newest && statSync(script).mtimeMs >= newest) {
-    // A build from before the compressed copies were made gets them now.
-    if (!existsSync(`${script}.br`)) precompress(dist);
-    return;
+  const stale = builds.filter((build) => !existsSync(build.built) || statSync(build.built).mtimeMs < newestInput(build));
+  if (stale.length > 0) console.log('正在构建管理界面和申请页脚本 / building the admin UI and the citizen script …');
+  const vite = join(repository, 'node_modules/vite/bin/vite.js');
+  for (const build of builds) {
+    if (stale.includes(build)) {
+      const result = spawnSync(process.execPath, [vite, ...build.args, '--logLevel', 'warn'], { cwd: build.root, stdio: 'inherit' });
+      if (result.status !== 0) throw new Error(`${relative(repository, build.root)} did not build`);
+    } else if (readdirSync(build.dist, { recursive: true }).some((name) => String(name).endsWith('.br'))) {
+      continue;
+    }
+    // A fresh build, or one made by `npm run build`, gets its compressed copies now.
+    precompress(build.dist);
   }
-  console.log('正在构建管理界面和申请页脚本 / building the admin UI and the citizen script …');
-  const vite = join(uiRoot, '../node_modules/vite/bin/vite.js');
-  for (const args of [['build'], ['build', '--config', 'vite.citizen.config.ts']]) {
-    const result = spawnSync(process.execPath, [vite, ...args, '--logLevel', 'warn'], { cwd: uiRoot, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error('the admin UI did not build');
-  }
-  precompress(dist);
 }
 
 const COMPRESSIBLE = new Set(['.js', '.css', '.html', '.svg', '.json', '.map', '.txt']);
@@ -75,9 +103,9 @@ function cacheFor(path: string): string {
 
 export function mountAdminUi(app: App): void {
   const cached = { precompressed: true, onFound: (path: string, c: { header: (name: string, value: string) => void }) => c.header('Cache-Control', cacheFor(path)) };
-  app.use('/citizen/*', serveStatic({ root: relative(process.cwd(), join(dist, 'citizen')), rewriteRequestPath: (path) => path.replace(/^\/citizen/, ''), ...cached }));
-  const index = () => readFileSync(join(dist, 'index.html'), 'utf8');
-  app.use('/admin/*', serveStatic({ root: relative(process.cwd(), dist), rewriteRequestPath: (path) => path.replace(/^\/admin/, ''), ...cached }));
+  app.use('/citizen/*', serveStatic({ root: relative(process.cwd(), scriptDist), rewriteRequestPath: (path) => path.replace(/^\/citizen/, ''), ...cached }));
+  const index = () => readFileSync(join(editorDist, 'index.html'), 'utf8');
+  app.use('/admin/*', serveStatic({ root: relative(process.cwd(), editorDist), rewriteRequestPath: (path) => path.replace(/^\/admin/, ''), ...cached }));
   // Every other /admin/ address is a page of the single-page app.
   app.get('/admin/*', (c) => c.html(index()));
   app.get('/admin', (c) => c.redirect('/admin/'));

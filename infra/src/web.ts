@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Fn } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
@@ -19,8 +18,8 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { editorDist, scriptDist } from '@onevisit/functions/admin-ui-build';
 import type { StageConfig } from './config';
-import { repositoryRoot } from './functions';
 
 /**
  * One address for everything: CloudFront serves the editor (/admin/) and the citizen page script
@@ -74,17 +73,16 @@ export class Web extends Construct {
       additionalBehaviors: { '/admin*': fromSite(true), '/citizen/*': fromSite(false) },
     });
 
-    const dist = join(repositoryRoot, 'admin-ui/dist');
     new BucketDeployment(this, 'Editor', {
       // CloudFront compresses on its own: the local server's precompressed copies stay behind.
-      sources: [Source.asset(dist, { exclude: ['citizen', 'citizen/**', '**/*.br', '**/*.gz'] })],
+      sources: [Source.asset(editorDist, { exclude: ['**/*.br', '**/*.gz'] })],
       destinationBucket: site,
       destinationKeyPrefix: 'admin/',
       distribution: this.distribution,
       distributionPaths: ['/admin*'],
     });
     new BucketDeployment(this, 'CitizenScript', {
-      sources: [Source.asset(join(dist, 'citizen'), { exclude: ['*.br', '*.gz'] })],
+      sources: [Source.asset(scriptDist, { exclude: ['*.br', '*.gz'] })],
       destinationBucket: site,
       destinationKeyPrefix: 'citizen/',
       distribution: this.distribution,

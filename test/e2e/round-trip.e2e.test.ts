@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersFromPost, checkFormSupport, validateAnswers, visibleAnswers, type PostedFields } from '@onevisit/item-schemas';
-import { CitizenForm } from '../../admin-ui/src/citizen/CitizenForm';
+import { CitizenForm } from '../../functions/src/citizen/form/CitizenForm';
 import { launchChromium } from './browser';
 import { formWithAnswers, type Form } from './builder-forms';
 

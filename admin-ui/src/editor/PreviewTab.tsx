@@ -2,10 +2,9 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Alert, Card, Col, DatePicker, List, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { dueDate, formFields, materialNeeds, materialWords, nationalCalendar, needMark, needsSummary, runPublishChecks, visibleAnswers } from '@onevisit/item-schemas';
+import { CitizenForm, citizenCss } from '@onevisit/functions/citizen-form';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
-import { CitizenForm } from '../citizen/CitizenForm';
-import { citizenCss } from '../citizen/styles';
 import type { Definition } from './draft-state';
 
 /**

@@ -1,7 +1,7 @@
-import { CitizenForm } from '@onevisit/admin-ui/citizen/CitizenForm';
 import { channels as channelLabels, fileTypeWords, filledWhenWords, formFields, neededWhenWords, needMark, statusWhenApplicable, targets as targetLabels, type AnswerError, type ItemDefinition, type Material, type MaterialNeed, type TimeLimit } from '@onevisit/item-schemas';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Fragment } from 'react';
+import { CitizenForm } from './form/CitizenForm';
 import { MaterialsNotice, NeedMark } from './materials-notice';
 import { say, type Lang } from './page';
 

@@ -1,6 +1,6 @@
-import { citizenCss } from '@onevisit/admin-ui/citizen/styles';
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
+import { citizenCss } from './form/styles';
 
 /** Chinese first; `?lang=en` for English. Both texts are written where they are used. */
 export type Lang = 'zh' | 'en';
