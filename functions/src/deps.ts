@@ -1,8 +1,8 @@
 import type { Authenticator, LocalTokens } from './auth';
-import type { Calendars } from './calendars';
-import type { CaseSettingsSource } from './cases/service';
 import type { FileStore } from './files';
 import type { Notifier } from './notifier';
+import type { Calendars } from './per-jurisdiction/calendars';
+import type { CaseSettingsSource } from './per-jurisdiction/case-settings';
 import type { Store } from './store/store';
 
 /** Everything the app needs from its host. Each host (local server, Lambda) builds these. */

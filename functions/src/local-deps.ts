@@ -1,9 +1,9 @@
 import { LocalTokens } from './auth';
-import { Calendars } from './calendars';
-import { CaseSettingsSource } from './cases/service';
 import type { AppDeps } from './deps';
 import { localFileStore } from './files';
 import { LogChannel, Outbox } from './notifier';
+import { Calendars } from './per-jurisdiction/calendars';
+import { CaseSettingsSource } from './per-jurisdiction/case-settings';
 import type { Store } from './store/store';
 
 /** The app's dependencies on one machine: files under the data folder, messages in the outbox and the log, local tokens. */

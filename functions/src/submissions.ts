@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { applicantOf, checkSubmissionMaterials, dueDate, shanghaiDateOf, validateAnswers, type ItemDefinition } from '@onevisit/item-schemas';
 import type { ApplicantAction } from './cases/actions';
 import type { CaseRecord, StoredCase } from './cases/record';
-import { act, applicantView, caseSettingsFor, sendNotices, settle } from './cases/service';
+import { act, applicantView, sendNotices, settle } from './cases/service';
 import type { AppDeps } from './deps';
 import { ApiError, notFound } from './errors';
 import type { FileInfo, ItemVersion } from './records';
@@ -167,7 +167,7 @@ export async function submit(
     secretHash: hash(secret),
     idempotencyKey,
   };
-  const settled = settle(received, { item, calendar, settings: await caseSettingsFor(deps, jurisdiction) }, receivedOn);
+  const settled = settle(received, { item, calendar, settings: await deps.caseSettings.forJurisdiction(jurisdiction) }, receivedOn);
   await markFiled(deps, [...materials.files.values()].flat());
   try {
     await deps.store.saveCase(settled.case, 'new', settled);

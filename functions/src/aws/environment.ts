@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { Calendars } from '../calendars';
-import { CaseSettingsSource } from '../cases/service';
+import { Calendars } from '../per-jurisdiction/calendars';
+import { CaseSettingsSource } from '../per-jurisdiction/case-settings';
 import type { AppDeps } from '../deps';
 import { LocalFileStore } from '../files';
 import { Outbox } from '../notifier';

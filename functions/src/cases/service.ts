@@ -1,13 +1,12 @@
 import { formFields, shanghaiDateOf, valueAt, type ItemDefinition, type WorkCalendar } from '@onevisit/item-schemas';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound } from '../errors';
-import { lineage, PerJurisdiction } from '../per-jurisdiction';
-import { ConflictError, type Store } from '../store/store';
+import { ConflictError } from '../store/store';
 import { clocksOf, dueDatesOf, nextCheckOf, nextEvents, urgencyOf } from './clocks';
 import type { CaseAction } from './actions';
 import { transition, type Actor, type NoticeIntent } from './lifecycle';
 import { openStatuses, type CaseRecord, type HistoryEntry, type StoredCase } from './record';
-import { defaultCaseSettings, type CaseSettings } from './settings';
+import type { CaseSettings } from './settings';
 
 /**
  * Acting on stored cases: load what the rules need (the pinned version, the calendar, the
@@ -21,26 +20,11 @@ export interface CaseRules {
   settings: CaseSettings;
 }
 
-/** A jurisdiction's settings, else the nearest parent's, else the defaults; kept briefly, like calendars. */
-export class CaseSettingsSource extends PerJurisdiction<CaseSettings> {
-  constructor(store: Store) {
-    super(async (jurisdiction) => {
-      for (const id of await lineage(store, jurisdiction)) {
-        const own = await store.getCaseSettings(id);
-        if (own) return own;
-      }
-      return defaultCaseSettings;
-    });
-  }
-}
-
-export const caseSettingsFor = (deps: AppDeps, jurisdiction: string) => deps.caseSettings.forJurisdiction(jurisdiction);
-
 export async function rulesFor(deps: AppDeps, c: Pick<CaseRecord, 'jurisdiction' | 'itemId' | 'version'>): Promise<CaseRules> {
   const [version, calendar, settings] = await Promise.all([
     deps.store.getVersion(c.jurisdiction, c.itemId, c.version),
     deps.calendars.forJurisdiction(c.jurisdiction),
-    caseSettingsFor(deps, c.jurisdiction),
+    deps.caseSettings.forJurisdiction(c.jurisdiction),
   ]);
   if (!version) throw new Error(`case ${c.jurisdiction}/${c.itemId} pins version ${c.version}, which is missing`);
   return { item: version.definition, calendar, settings };

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { calendarOverlay, checkCodes, fileRef, isoDate, shanghaiDateOf } from '@onevisit/item-schemas';
 import { recomputeOpenCases } from '../cases/recompute';
-import { caseSettingsFor } from '../cases/service';
 import { caseSettings } from '../cases/settings';
 import { outboxMessage } from '../notifier';
 import type { Context } from 'hono';
@@ -265,7 +264,7 @@ export function registerAdminRoutes(app: App): void {
     async (c) => {
       const { jurisdiction } = c.req.valid('param');
       admin(c, jurisdiction);
-      return c.json(await caseSettingsFor(c.get('deps'), jurisdiction), 200);
+      return c.json(await c.get('deps').caseSettings.forJurisdiction(jurisdiction), 200);
     },
   );
 

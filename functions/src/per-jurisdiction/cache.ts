@@ -1,4 +1,4 @@
-import type { Store } from './store/store';
+import type { Store } from '../store/store';
 
 /**
  * Values worked out per jurisdiction (its calendar, its case settings), kept briefly. Lower levels

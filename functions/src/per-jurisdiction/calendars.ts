@@ -1,6 +1,6 @@
 import { nationalCalendar, type WorkCalendar } from '@onevisit/item-schemas';
-import { lineage, PerJurisdiction } from './per-jurisdiction';
-import type { Store } from './store/store';
+import { lineage, PerJurisdiction } from './cache';
+import type { Store } from '../store/store';
 
 /**
  * Each jurisdiction's effective calendar: the national one, overlaid by the days of every
