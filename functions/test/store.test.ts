@@ -1,3 +1,5 @@
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPublishChecks } from '@onevisit/item-schemas';
 import { templates } from '@onevisit/item-schemas/templates';
@@ -17,7 +19,7 @@ const definition = runPublishChecks(templates[0]).item!;
 const draft = (itemId: string, revision = 1): Draft => ({ jurisdiction: J, itemId, revision, definition: { ...definition, id: itemId }, updatedAt: '2026-03-02T00:00:00Z', updatedBy: 'test' });
 /** Writes one record as a crashed operation would have left it. */
 const rawPut = (key: { pk: string; sk: string }, value: object) =>
-  (store as unknown as { put: (k: object, v: object, ifAbsent: boolean) => Promise<void> }).put(key, value, true);
+  DynamoDBDocumentClient.from(dynamo.client).send(new PutCommand({ TableName: store.tableName, Item: { ...value, ...key }, ConditionExpression: 'attribute_not_exists(pk)' }));
 const version = (itemId: string, n: number): ItemVersion => ({ jurisdiction: J, itemId, version: n, publishedAt: `2026-03-0${n}T00:00:00Z`, publishedBy: 'test', definition: { ...definition, id: itemId } });
 
 describe('drafts', () => {
@@ -81,5 +83,46 @@ describe('cases', () => {
     const big = 'x'.repeat(60_000);
     for (let i = 0; i < 20; i++) await store.putDepartment({ id: `DEPT${String(i).padStart(14, '0')}`, jurisdiction: '990122', name: big, nature: '1' });
     expect((await store.listDepartments('990122')).length).toBe(20);
+  });
+});
+
+describe('a conflict', () => {
+  it('carries the record the write found instead, without its keys', async () => {
+    await store.createItem(draft('c1'), 'c1');
+    await store.saveDraft(draft('c1', 2), 1, 'c1');
+    const stale = await store.saveDraft(draft('c1', 2), 1, 'c1').catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect((stale as ConflictError).existing).toEqual(draft('c1', 2));
+    const again = await store.createItem(draft('c1'), 'c1').catch((error: unknown) => error);
+    expect((again as ConflictError).existing).toMatchObject({ itemId: 'c1', draftRevision: 2 });
+  });
+
+  it('takes the record DynamoDB returns with the failure, reading nothing more (dynalite returns none)', async () => {
+    await store.claimIdempotencyKey(J, 'key-2', { trackingNumber: 'A', requestHash: 'h' });
+    const reads: string[] = [];
+    dynamo.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'GetItemCommand') reads.push(context.commandName);
+        try {
+          return await next(args);
+        } catch (error) {
+          if ((error as Error).name === 'ConditionalCheckFailedException') Object.assign(error as object, { Item: marshall({ pk: 'p', sk: 's', trackingNumber: 'returned', requestHash: 'h' }) });
+          throw error;
+        }
+      },
+      { step: 'initialize', name: 'returns-old-item' },
+    );
+    try {
+      expect(await store.claimIdempotencyKey(J, 'key-2', { trackingNumber: 'B', requestHash: 'h' })).toEqual({ trackingNumber: 'returned', requestHash: 'h' });
+      expect(reads).toEqual([]);
+    } finally {
+      dynamo.client.middlewareStack.remove('returns-old-item');
+    }
+  });
+
+  it('carries nothing when there was no record', async () => {
+    const missing = await store.setState(J, 'none', 'published', ['draft'], 'now').catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(ConflictError);
+    expect((missing as ConflictError).existing).toBeUndefined();
   });
 });

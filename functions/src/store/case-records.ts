@@ -1,14 +1,12 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { shanghaiDateOf } from '@onevisit/item-schemas';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredCase } from '../cases/record';
-import type { CaseSettings } from '../cases/settings';
-import type { OutboxMessage } from '../records';
 import { keys } from './keys';
+import type { JurisdictionRecords } from './jurisdiction-records';
 import { TABLE_INDEXES } from './table';
-import { ConflictError, isConditionFailure, record, TableAccess } from './table-access';
+import { ConflictError, ifAbsent, ifRevision, record, type TableAccess } from './table-access';
 
-/** Cases, their numbers and idempotency keys, their settings and messages, as table items. */
+/** Cases as table records, with their daily serials and idempotency keys. */
 
 /** Where a case is indexed: its department's queue while open, the sweep's index while something is ahead. */
 export interface CaseIndex {
@@ -55,186 +53,152 @@ function cursorOf(item: Record<string, unknown>, index: { pk: string; sk: string
   return Object.fromEntries(['pk', 'sk', index.pk, index.sk].map((k) => [k, String(item[k])]));
 }
 
-export class CaseRecords extends TableAccess {
-  // Cases
+export type CaseRecords = ReturnType<typeof caseRecords>;
 
-  /** The next serial of the day for a jurisdiction: an atomic counter, unique under concurrency. */
-  async nextSerial(jurisdiction: string, yyyymmdd: string): Promise<number> {
-    const result = await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.dailySerial(jurisdiction, yyyymmdd),
-        UpdateExpression: 'ADD #n :one',
-        ExpressionAttributeNames: { '#n': 'n' },
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(result.Attributes!.n);
-  }
-
-  /**
-   * Claims an idempotency key for a tracking number. Returns the claim already there, if any,
-   * so a retry finds the case the first attempt created (or was creating).
-   */
-  async claimIdempotencyKey(
-    jurisdiction: string,
-    key: string,
-    claim: { trackingNumber: string; requestHash: string },
-  ): Promise<{ trackingNumber: string; requestHash: string } | undefined> {
-    try {
-      await this.put(keys.idempotency(jurisdiction, key), claim, true);
-      return undefined;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      return this.get(keys.idempotency(jurisdiction, key));
-    }
-  }
-
-  /**
-   * Writes a case: a new one only if absent, a changed one only over the revision it was read
-   * at (`expectedRevision`), so two officers acting at once cannot both succeed. Open cases sit
-   * in their department's queue; cases with a next check sit in the sweep's index.
-   */
-  async saveCase(c: StoredCase, expectedRevision: number | 'new', index: CaseIndex): Promise<void> {
-    const item = caseItem(c, index);
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: item,
-          ...(expectedRevision === 'new'
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: '#revision = :expected', ExpressionAttributeNames: { '#revision': 'revision' }, ExpressionAttributeValues: { ':expected': expectedRevision } }),
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new ConflictError(expectedRevision === 'new' ? 'case exists' : 'case changed');
-      throw error;
-    }
-  }
-
-  getCase(jurisdiction: string, trackingNumber: string): Promise<StoredCase | undefined> {
-    return this.get(keys.case(jurisdiction, trackingNumber));
-  }
-
+export function caseRecords(table: TableAccess, jurisdictions: Pick<JurisdictionRecords, 'listDepartments'>) {
   /** Open cases of a department, soonest due first. */
-  departmentQueue(jurisdiction: string, departmentId: string): Promise<StoredCase[]> {
+  const departmentQueue = (jurisdiction: string, departmentId: string): Promise<StoredCase[]> => {
     const index = TABLE_INDEXES.byDepartment;
-    return this.queryAll({
+    return table.queryAll({
       IndexName: index.name,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': index.pk },
       ExpressionAttributeValues: { ':pk': keys.departmentQueue(jurisdiction, departmentId) },
     });
-  }
+  };
 
-  /**
-   * Cases the sweep must look at by `day`, one shard at a time, a page at a time: only these are
-   * read, never the rest of the table.
-   */
-  async *casesToCheck(day: string): AsyncGenerator<StoredCase[]> {
-    const index = TABLE_INDEXES.byNextCheck;
-    for (const shard of keys.sweepShards()) {
-      let start: Record<string, unknown> | undefined;
+  return {
+    /** The next serial of the day for a jurisdiction: an atomic counter, unique under concurrency. */
+    async nextSerial(jurisdiction: string, yyyymmdd: string): Promise<number> {
+      const result = await table.doc.send(
+        new UpdateCommand({
+          TableName: table.tableName,
+          Key: keys.dailySerial(jurisdiction, yyyymmdd),
+          UpdateExpression: 'ADD #n :one',
+          ExpressionAttributeNames: { '#n': 'n' },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(result.Attributes!.n);
+    },
+
+    /**
+     * Claims an idempotency key for a tracking number. Returns the claim already there, if any,
+     * so a retry finds the case the first attempt created (or was creating).
+     */
+    async claimIdempotencyKey(
+      jurisdiction: string,
+      key: string,
+      claim: { trackingNumber: string; requestHash: string },
+    ): Promise<{ trackingNumber: string; requestHash: string } | undefined> {
+      try {
+        await table.put(keys.idempotency(jurisdiction, key), claim, ifAbsent('already exists'));
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        return error.existing as typeof claim;
+      }
+    },
+
+    /**
+     * Writes a case: a new one only if absent, a changed one only over the revision it was read
+     * at (`expectedRevision`), so two officers acting at once cannot both succeed; the conflict
+     * carries the case there. Open cases sit in their department's queue; cases with a next
+     * check sit in the sweep's index.
+     */
+    saveCase(c: StoredCase, expectedRevision: number | 'new', index: CaseIndex): Promise<void> {
+      const condition = expectedRevision === 'new' ? ifAbsent('case exists') : ifRevision(expectedRevision, 'case changed');
+      return table.put(keys.case(c.jurisdiction, c.trackingNumber), caseItem(c, index), condition);
+    },
+
+    getCase(jurisdiction: string, trackingNumber: string): Promise<StoredCase | undefined> {
+      return table.get(keys.case(jurisdiction, trackingNumber));
+    },
+
+    departmentQueue,
+
+    /** Open cases of a jurisdiction: every department's queue. */
+    async openCases(jurisdiction: string): Promise<StoredCase[]> {
+      const departments = await jurisdictions.listDepartments(jurisdiction);
+      return (await Promise.all(departments.map((d) => departmentQueue(jurisdiction, d.id)))).flat();
+    },
+
+    /**
+     * Cases the sweep must look at by `day`, one shard at a time, a page at a time: only these are
+     * read, never the rest of the table.
+     */
+    async *casesToCheck(day: string): AsyncGenerator<StoredCase[]> {
+      const index = TABLE_INDEXES.byNextCheck;
+      for (const shard of keys.sweepShards()) {
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await table.doc.send(
+            new QueryCommand({
+              TableName: table.tableName,
+              IndexName: index.name,
+              KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
+              ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
+              ExpressionAttributeValues: { ':pk': shard, ':upTo': keys.sweepUpTo(day) },
+              ExclusiveStartKey: start,
+            }),
+          );
+          if (page.Items?.length) yield page.Items.map((item) => record<StoredCase>(item)!);
+          start = page.LastEvaluatedKey;
+        } while (start);
+      }
+    },
+
+    /**
+     * A jurisdiction's cases received between two days, newest first, that match the filters: at
+     * most `limit` of them, reading at most `maxRead` cases; `cursor` continues where it stopped.
+     */
+    async searchCases(jurisdiction: string, query: CaseQuery, page: { limit: number; maxRead: number; cursor?: Record<string, string> }): Promise<{ cases: StoredCase[]; cursor?: Record<string, string> }> {
+      const index = TABLE_INDEXES.byJurisdiction;
+      const names: Record<string, string> = { '#pk': index.pk, '#sk': index.sk };
+      const values: Record<string, unknown> = { ':pk': keys.jurisdictionCases(jurisdiction), ':from': `${query.from}#`, ':to': `${query.to}#\uffff` };
+      const filters: string[] = [];
+      if (query.statuses?.length) {
+        names['#status'] = 'status';
+        filters.push(`#status IN (${query.statuses.map((status, i) => ((values[`:s${i}`] = status), `:s${i}`)).join(', ')})`);
+      }
+      for (const [attribute, value] of [['itemId', query.itemId], ['departmentId', query.department]] as const) {
+        if (value === undefined) continue;
+        names[`#${attribute}`] = attribute;
+        values[`:${attribute}`] = value;
+        filters.push(`#${attribute} = :${attribute}`);
+      }
+      if (query.applicant) {
+        Object.assign(names, { '#applicant': 'applicant', '#name': 'name', '#idNumber': 'idNumber' });
+        values[':applicant'] = query.applicant;
+        filters.push('(contains(#applicant.#name, :applicant) OR #applicant.#idNumber = :applicant)');
+      }
+      const found: StoredCase[] = [];
+      let start: Record<string, unknown> | undefined = page.cursor;
+      let read = 0;
       do {
-        const page = await this.doc.send(
+        const result = await table.doc.send(
           new QueryCommand({
-            TableName: this.tableName,
+            TableName: table.tableName,
             IndexName: index.name,
-            KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
-            ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
-            ExpressionAttributeValues: { ':pk': shard, ':upTo': keys.sweepUpTo(day) },
+            KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ScanIndexForward: false,
+            Limit: Math.min(200, page.maxRead - read),
             ExclusiveStartKey: start,
           }),
         );
-        if (page.Items?.length) yield page.Items.map((item) => record<StoredCase>(item)!);
-        start = page.LastEvaluatedKey;
-      } while (start);
-    }
-  }
-
-  /**
-   * A jurisdiction's cases received between two days, newest first, that match the filters: at
-   * most `limit` of them, reading at most `maxRead` cases; `cursor` continues where it stopped.
-   */
-  async searchCases(jurisdiction: string, query: CaseQuery, page: { limit: number; maxRead: number; cursor?: Record<string, string> }): Promise<{ cases: StoredCase[]; cursor?: Record<string, string> }> {
-    const index = TABLE_INDEXES.byJurisdiction;
-    const names: Record<string, string> = { '#pk': index.pk, '#sk': index.sk };
-    const values: Record<string, unknown> = { ':pk': keys.jurisdictionCases(jurisdiction), ':from': `${query.from}#`, ':to': `${query.to}#\uffff` };
-    const filters: string[] = [];
-    if (query.statuses?.length) {
-      names['#status'] = 'status';
-      filters.push(`#status IN (${query.statuses.map((status, i) => ((values[`:s${i}`] = status), `:s${i}`)).join(', ')})`);
-    }
-    for (const [attribute, value] of [['itemId', query.itemId], ['departmentId', query.department]] as const) {
-      if (value === undefined) continue;
-      names[`#${attribute}`] = attribute;
-      values[`:${attribute}`] = value;
-      filters.push(`#${attribute} = :${attribute}`);
-    }
-    if (query.applicant) {
-      Object.assign(names, { '#applicant': 'applicant', '#name': 'name', '#idNumber': 'idNumber' });
-      values[':applicant'] = query.applicant;
-      filters.push('(contains(#applicant.#name, :applicant) OR #applicant.#idNumber = :applicant)');
-    }
-    const found: StoredCase[] = [];
-    let start: Record<string, unknown> | undefined = page.cursor;
-    let read = 0;
-    do {
-      const result = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index.name,
-          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-          ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ScanIndexForward: false,
-          Limit: Math.min(200, page.maxRead - read),
-          ExclusiveStartKey: start,
-        }),
-      );
-      read += result.ScannedCount ?? 0;
-      for (const item of result.Items ?? []) {
-        found.push(record<StoredCase>(item)!);
-        // Full before the page ends: continue right after the last case returned.
-        if (found.length === page.limit) return { cases: found, cursor: cursorOf(item, index) };
-      }
-      start = result.LastEvaluatedKey;
-    } while (start && read < page.maxRead);
-    return { cases: found, ...(start ? { cursor: start as Record<string, string> } : {}) };
-  }
-
-  // Case settings and messages
-
-  getCaseSettings(jurisdiction: string): Promise<CaseSettings | undefined> {
-    return this.get(keys.caseSettings(jurisdiction));
-  }
-
-  putCaseSettings(jurisdiction: string, settings: CaseSettings): Promise<void> {
-    return this.put(keys.caseSettings(jurisdiction), settings);
-  }
-
-  /** Records a message in the day's outbox and, for in-site messages, the recipient's inbox. */
-  async recordMessage(message: OutboxMessage): Promise<void> {
-    const sortKey = `${message.at}#${message.id}`;
-    const day = shanghaiDateOf(new Date(message.at));
-    await this.put(keys.outbox(message.jurisdiction, day, sortKey), message);
-    if (message.channel === 'inSite') await this.put(keys.inbox(message.jurisdiction, message.to, sortKey), message);
-  }
-
-  /** A day's messages, newest first. */
-  outboxOf(jurisdiction: string, day: string, limit = 200): Promise<OutboxMessage[]> {
-    return this.doc
-      .send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.outboxDay(jurisdiction, day) }, ScanIndexForward: false, Limit: limit }))
-      .then((page) => (page.Items ?? []).map((item) => record<OutboxMessage>(item)!));
-  }
-
-  /** An inbox's newest messages. */
-  inboxOf(jurisdiction: string, recipient: string, limit = 50): Promise<OutboxMessage[]> {
-    return this.doc
-      .send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.inboxOf(jurisdiction, recipient) }, ScanIndexForward: false, Limit: limit }))
-      .then((page) => (page.Items ?? []).map((item) => record<OutboxMessage>(item)!));
-  }
+        read += result.ScannedCount ?? 0;
+        for (const item of result.Items ?? []) {
+          found.push(record<StoredCase>(item)!);
+          // Full before the page ends: continue right after the last case returned.
+          if (found.length === page.limit) return { cases: found, cursor: cursorOf(item, index) };
+        }
+        start = result.LastEvaluatedKey;
+      } while (start && read < page.maxRead);
+      return { cases: found, ...(start ? { cursor: start as Record<string, string> } : {}) };
+    },
+  };
 }

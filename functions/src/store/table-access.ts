@@ -1,10 +1,21 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { hasEveryIndex, rebuildInterrupted, rebuildTable, type Upgrade } from './rebuild';
+import { tableDefinition } from './table';
 
 /** A conditional write lost to a concurrent one. */
-export class ConflictError extends Error {}
+export class ConflictError extends Error {
+  constructor(
+    message: string,
+    /** The record the write found instead (its keys removed); undefined when there was none. */
+    readonly existing?: unknown,
+  ) {
+    super(message);
+  }
+}
 
-export const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
+const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 /** Removes the key attributes from a stored record. */
 export function record<T>(item: Record<string, unknown> | undefined): T | undefined {
@@ -13,39 +24,101 @@ export function record<T>(item: Record<string, unknown> | undefined): T | undefi
   return rest as T;
 }
 
+export type Key = { pk: string; sk: string };
+
+/**
+ * What a conditional write requires of the record it replaces. Every `#name` in the expression
+ * stands for the attribute `name`; `conflict` says what a failure means.
+ */
+export interface Condition {
+  expression: string;
+  values?: Record<string, unknown>;
+  conflict: string;
+}
+
+export const ifAbsent = (conflict: string): Condition => ({ expression: 'attribute_not_exists(pk)', conflict });
+
+export const ifRevision = (expected: number, conflict: string): Condition => ({ expression: '#revision = :expected', values: { ':expected': expected }, conflict });
+
+/** A condition as write parameters, asking for the record that fails it. */
+function conditionInput(condition: Condition | undefined): {
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+  ReturnValuesOnConditionCheckFailure?: 'ALL_OLD';
+} {
+  if (!condition) return {};
+  const names = (condition.expression.match(/#\w+/g) ?? []).map((n) => [n, n.slice(1)]);
+  return {
+    ConditionExpression: condition.expression,
+    ...(names.length ? { ExpressionAttributeNames: Object.fromEntries(names) } : {}),
+    ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  };
+}
+
 /** The one table and the reads and writes every kind of record shares. */
 export class TableAccess {
-  protected readonly doc: DynamoDBDocumentClient;
+  readonly doc: DynamoDBDocumentClient;
 
   constructor(
-    protected readonly client: DynamoDBClient,
+    private readonly client: DynamoDBClient,
     readonly tableName: string,
   ) {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
-  protected async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+  async get<T>(key: Key): Promise<T | undefined> {
     const result = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
     return record<T>(result.Item);
   }
 
-  /** Puts a record; with `ifAbsent`, fails with ConflictError when one is already there. */
-  protected async put(key: { pk: string; sk: string }, value: object, ifAbsent = false): Promise<void> {
+  /** Puts a record (`item` may carry index keys too); one that fails its condition throws ConflictError. */
+  async put(key: Key, item: object, condition?: Condition): Promise<void> {
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...value, ...key },
-          ...(ifAbsent ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
-        }),
-      );
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...item, ...key }, ...conditionInput(condition) }));
     } catch (error) {
-      if (isConditionFailure(error)) throw new ConflictError('already exists');
-      throw error;
+      throw await this.conflictOr(error, key, condition);
     }
   }
 
-  protected async queryAll<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
+  /** Sets attributes of a record that meets the condition, and returns the record as it is now. */
+  async update<T>(key: Key, set: Record<string, unknown>, condition: Condition): Promise<T> {
+    const entries = Object.entries(set);
+    const input = conditionInput(condition);
+    try {
+      const result = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+          ...input,
+          ExpressionAttributeNames: { ...input.ExpressionAttributeNames, ...Object.fromEntries(entries.map(([k]) => [`#${k}`, k])) },
+          ExpressionAttributeValues: { ...input.ExpressionAttributeValues, ...Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return record<T>(result.Attributes)!;
+    } catch (error) {
+      throw await this.conflictOr(error, key, condition);
+    }
+  }
+
+  /**
+   * A failed condition as a ConflictError carrying the record that failed it. DynamoDB returns
+   * it with the failure; dynalite does not, so then it is read.
+   */
+  private async conflictOr(error: unknown, key: Key, condition: Condition | undefined): Promise<unknown> {
+    if (!condition || !isConditionFailure(error)) return error;
+    const returned = (error as { Item?: Parameters<typeof unmarshall>[0] }).Item;
+    return new ConflictError(condition.conflict, returned ? record(unmarshall(returned)) : await this.get(key));
+  }
+
+  async delete(key: Key): Promise<void> {
+    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
+  }
+
+  async queryAll<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
     const items: T[] = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -56,8 +129,34 @@ export class TableAccess {
     return items;
   }
 
-  protected partition<T>(pk: string): Promise<T[]> {
+  partition<T>(pk: string): Promise<T[]> {
     return this.queryAll<T>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
   }
 
+  /** The last `limit` records of a partition by sort key, last first. */
+  async newest<T>(pk: string, limit: number): Promise<T[]> {
+    const page = await this.doc.send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false, Limit: limit }));
+    return (page.Items ?? []).map((item) => record<T>(item)!);
+  }
+
+  /** Creates, or rebuilds with the indexes it lacks (`upgrade` gives old records their keys), and waits until usable. */
+  async ensure(upgrade: Upgrade, log?: (line: string) => void): Promise<void> {
+    const describe = () => this.client.send(new DescribeTableCommand({ TableName: this.tableName })).then((r) => r.Table);
+    let table: Awaited<ReturnType<typeof describe>>;
+    try {
+      table = await describe();
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
+    }
+    if (await rebuildInterrupted(this.client, this.tableName)) await rebuildTable(this.client, this.tableName, upgrade, log);
+    else if (!table) await this.client.send(new CreateTableCommand(tableDefinition(this.tableName)));
+    else if (!hasEveryIndex(table)) await rebuildTable(this.client, this.tableName, upgrade, log);
+    // A new table answers "not found" to writes until it is active, and its indexes likewise.
+    for (let waited = 0; ; waited += 50) {
+      const current = await describe();
+      if (current?.TableStatus === 'ACTIVE' && (current.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE')) return;
+      if (waited > 30_000) throw new Error(`table ${this.tableName} did not become active`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }

@@ -1,0 +1,166 @@
+import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { summaryOf, type Draft, type DraftSummary, type ItemHead, type ItemState, type ItemSummary, type ItemVersion } from '../records';
+import { keys } from './keys';
+import { ConflictError, ifAbsent, ifRevision, record, type Condition, type TableAccess } from './table-access';
+
+/** Items as table records: a small head per item (catalogue and state), its draft, its immutable versions. */
+
+/** Published versions never change, so they are kept in memory once read (bounded). */
+const VERSION_CACHE_SIZE = 500;
+
+/** A change to a head needs the head, and whatever else `expression` requires of it. */
+const headCondition = (expression?: string, values?: Record<string, unknown>): Condition => ({
+  expression: ['attribute_exists(pk)', expression].filter(Boolean).join(' AND '),
+  ...(values ? { values } : {}),
+  conflict: 'item head changed',
+});
+
+export type ItemRecords = ReturnType<typeof itemRecords>;
+
+export function itemRecords(table: TableAccess) {
+  const versions = new Map<string, ItemVersion>();
+
+  const getHead = (jurisdiction: string, itemId: string) => table.get<ItemHead>(keys.itemHead(jurisdiction, itemId));
+
+  const updateHead = (jurisdiction: string, itemId: string, set: Partial<ItemHead>, condition = headCondition()) =>
+    table.update<ItemHead>(keys.itemHead(jurisdiction, itemId), set, condition);
+
+  const moveHead = (version: ItemVersion, summary: ItemSummary, expectedVersion: number, state: ItemState, draftRevision?: number) =>
+    updateHead(
+      version.jurisdiction,
+      version.itemId,
+      { version: version.version, published: summary, state, updatedAt: version.publishedAt, ...(draftRevision === undefined ? {} : { publishedRevision: draftRevision }) },
+      headCondition('#version = :expectedVersion AND #state <> :cancelled', { ':expectedVersion': expectedVersion, ':cancelled': 'cancelled' }),
+    );
+
+  return {
+    getHead,
+
+    /** Many heads in one round trip (up to 100 ids a call, as DynamoDB allows), by item id. */
+    async getHeads(jurisdiction: string, itemIds: string[]): Promise<Map<string, ItemHead>> {
+      const found = new Map<string, ItemHead>();
+      for (let i = 0; i < itemIds.length; i += 100) {
+        let request: Record<string, { Keys: Array<Record<string, unknown>>; ConsistentRead: boolean }> | undefined = {
+          [table.tableName]: { Keys: itemIds.slice(i, i + 100).map((id) => keys.itemHead(jurisdiction, id)), ConsistentRead: true },
+        };
+        // Keys DynamoDB leaves unprocessed (throttling, size) are asked for again.
+        while (request && Object.keys(request).length > 0) {
+          const result: BatchGetCommandOutput = await table.doc.send(new BatchGetCommand({ RequestItems: request }));
+          for (const item of result.Responses?.[table.tableName] ?? []) {
+            const head = record<ItemHead>(item)!;
+            found.set(head.itemId, head);
+          }
+          request = result.UnprocessedKeys as typeof request;
+        }
+      }
+      return found;
+    },
+
+    listHeads(jurisdiction: string): Promise<ItemHead[]> {
+      return table.partition(keys.itemHeads(jurisdiction));
+    },
+
+    getDraft(jurisdiction: string, itemId: string): Promise<Draft | undefined> {
+      return table.get(keys.draft(jurisdiction, itemId));
+    },
+
+    /**
+     * Creates an item: its draft at revision 1, then its head. A retry after a crash between the
+     * two finds the draft and completes the head; a second create of a complete item conflicts,
+     * its ConflictError carrying the head there.
+     */
+    async createItem(draft: Draft, draftName: string, draftSummary?: DraftSummary): Promise<ItemHead> {
+      const head: ItemHead = {
+        jurisdiction: draft.jurisdiction,
+        itemId: draft.itemId,
+        state: 'draft',
+        version: 0,
+        draftRevision: draft.revision,
+        draftName,
+        ...(draftSummary ? { draftSummary } : {}),
+        updatedAt: draft.updatedAt,
+        ...(draft.clone ? { upstream: draft.clone.upstream } : {}),
+      };
+      try {
+        await table.put(keys.draft(draft.jurisdiction, draft.itemId), draft, ifAbsent('already exists'));
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        const existing = await getHead(draft.jurisdiction, draft.itemId);
+        if (existing) throw new ConflictError('already exists', existing);
+      }
+      await table.put(keys.itemHead(draft.jurisdiction, draft.itemId), head, ifAbsent('already exists'));
+      return head;
+    },
+
+    /** Saves a draft over the revision the editor started from; a stale revision conflicts, carrying the draft there. */
+    async saveDraft(draft: Draft, expectedRevision: number, draftName: string, draftSummary?: DraftSummary): Promise<void> {
+      await table.put(keys.draft(draft.jurisdiction, draft.itemId), draft, ifRevision(expectedRevision, 'stale draft revision'));
+      // The head mirrors the newest revision for listings; an older mirror never overwrites a newer one.
+      await updateHead(
+        draft.jurisdiction,
+        draft.itemId,
+        { draftRevision: draft.revision, draftName, ...(draftSummary ? { draftSummary } : {}), updatedAt: draft.updatedAt },
+        headCondition('#draftRevision < :revision', { ':revision': draft.revision }),
+      ).catch((error) => {
+        if (!(error instanceof ConflictError)) throw error;
+      });
+    },
+
+    /** Records which upstream version a clone follows now (or defers), or that upstream was cancelled. */
+    setUpstream(jurisdiction: string, itemId: string, set: Pick<ItemHead, 'upstream'> | Pick<ItemHead, 'upstreamCancelled'>, at: string): Promise<ItemHead> {
+      return updateHead(jurisdiction, itemId, { ...set, updatedAt: at });
+    },
+
+    /** Records a merge on the items involved (the sources are cancelled separately, each on its state). */
+    recordMerge(jurisdiction: string, itemId: string, set: Pick<ItemHead, 'mergedFrom'> | Pick<ItemHead, 'mergedInto'>, at: string): Promise<ItemHead> {
+      return updateHead(jurisdiction, itemId, { ...set, updatedAt: at });
+    },
+
+    /**
+     * Writes a new immutable version and moves the head to it, on the condition that the head
+     * still points at the version the publisher saw; `draftRevision` is the draft it was made
+     * from. Without transactions, a crash between the two writes leaves an orphan version, which
+     * the next publish adopts before it conflicts.
+     */
+    async publish(version: ItemVersion, summary: ItemSummary, expectedVersion: number, state: ItemState, draftRevision?: number): Promise<ItemHead> {
+      try {
+        await table.put(keys.version(version.jurisdiction, version.itemId, version.version), version, ifAbsent('already exists'));
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        const orphan = error.existing as ItemVersion | undefined;
+        const head = await getHead(version.jurisdiction, version.itemId);
+        if (orphan && head?.version === expectedVersion) await moveHead(orphan, summaryOf(orphan.definition), expectedVersion, state);
+        throw error;
+      }
+      return moveHead(version, summary, expectedVersion, state, draftRevision);
+    },
+
+    /** Changes an item's state, only from the states the change allows; a conflict carries the head, if there is one. */
+    setState(jurisdiction: string, itemId: string, to: ItemState, from: readonly ItemState[], at: string): Promise<ItemHead> {
+      const values = Object.fromEntries(from.map((s, i) => [`:from${i}`, s]));
+      return updateHead(jurisdiction, itemId, { state: to, updatedAt: at }, headCondition(`#state IN (${Object.keys(values).join(', ')})`, values));
+    },
+
+    async getVersion(jurisdiction: string, itemId: string, version: number): Promise<ItemVersion | undefined> {
+      const key = keys.version(jurisdiction, itemId, version);
+      const cacheKey = `${key.pk}|${key.sk}`;
+      const cached = versions.get(cacheKey);
+      if (cached) return cached;
+      const found = await table.get<ItemVersion>(key);
+      if (found) {
+        if (versions.size >= VERSION_CACHE_SIZE) versions.delete(versions.keys().next().value!);
+        versions.set(cacheKey, found);
+      }
+      return found;
+    },
+
+    listVersions(jurisdiction: string, itemId: string): Promise<Array<Omit<ItemVersion, 'definition'>>> {
+      const { pk, skPrefix } = keys.versions(jurisdiction, itemId);
+      return table.queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ProjectionExpression: 'jurisdiction, itemId, version, publishedAt, publishedBy, publishedByName, changeNote',
+      });
+    },
+  };
+}
