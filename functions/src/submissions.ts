@@ -1,14 +1,15 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { applicantOf, checkSubmissionMaterials, dueDate, shanghaiDateOf, validateAnswers, type ItemDefinition } from '@onevisit/item-schemas';
 import type { ApplicantAction } from './cases/actions';
 import type { CaseRecord, StoredCase } from './cases/record';
+import { formatTrackingNumber, numberingDay, parseTrackingNumber } from './cases/tracking-number';
 import { act, applicantView, sendNotices, settle } from './cases/service';
 import type { AppDeps } from './deps';
 import { ApiError, notFound } from './errors';
 import type { FileInfo, ItemVersion } from './records';
 import { inspectUpload, markFiled } from './uploads';
 import { ConflictError } from './store/store';
-import { displayTrackingCode, normalizeTrackingCode, trackingCode } from './tracking-code';
+import { displayTrackingCode, trackingCode, trackingCodeHash, trackingCodeMatches } from './cases/tracking-code';
 
 /**
  * Submitting an application. The server is the authority: answers are validated against the
@@ -64,15 +65,6 @@ function canonical(value: unknown): string {
 /** The applicant's 查询码: derived from the idempotency key so a retry can return it again. */
 const secretFor = (deps: AppDeps, trackingNumber: string, idempotencyKey: string) => trackingCode(deps.secret, trackingNumber, idempotencyKey);
 
-/** The code as typed, in any case and spacing; cases filed before the 8-character codes keep their exact 16-character ones. */
-export function secretMatches(stored: StoredCase, typed: string): boolean {
-  const a = Buffer.from(stored.secretHash, 'hex');
-  return [normalizeTrackingCode(typed), typed.trim()].some((candidate) => {
-    const b = Buffer.from(hash(candidate), 'hex');
-    return a.length === b.length && timingSafeEqual(a, b);
-  });
-}
-
 async function checkMaterials(deps: AppDeps, jurisdiction: string, item: ItemDefinition, answers: Record<string, unknown>, submission: Submission) {
   const known = new Map(item.materials.map((m) => [m.id, m]));
   const unknown = [...Object.keys(submission.materials), ...submission.promised].filter((id) => !known.has(id));
@@ -125,8 +117,8 @@ export async function submit(
   const requestHash = hash(canonical({ jurisdiction, itemId, version: version.version, answers: submission.answers, supplied, promised: [...submission.promised].sort() }));
   // The serial is taken before the key is claimed, so a retry leaves a gap in the day's numbers
   // rather than spending a read on every first attempt.
-  const serial = await deps.store.nextSerial(jurisdiction, receivedOn.replace(/-/g, ''));
-  const fresh = `${jurisdiction}-${receivedOn.replace(/-/g, '')}-${String(serial).padStart(6, '0')}`;
+  const serial = await deps.store.nextSerial(jurisdiction, numberingDay(receivedOn));
+  const fresh = formatTrackingNumber(jurisdiction, receivedOn, serial);
   const claim = await deps.store.claimIdempotencyKey(jurisdiction, idempotencyKey, { trackingNumber: fresh, requestHash });
   if (claim && claim.requestHash !== requestHash) {
     throw new ApiError(409, 'IDEMPOTENCY_KEY_REUSED', '该请求标识已用于另一份不同的申请', 'this idempotency key was already used for a different application');
@@ -164,7 +156,7 @@ export async function submit(
     due: { promised: { due: receivedOn, provisional: false } },
     calendarVersion: calendar.version,
     history: [{ at: now.toISOString(), actor: 'applicant', action: 'submitted', to: 'received', ...(supplement ? { note: `容缺材料补交期限 ${supplement}` } : {}) }],
-    secretHash: hash(secret),
+    secretHash: trackingCodeHash(secret),
     idempotencyKey,
   };
   const settled = settle(received, { item, calendar, settings: await deps.caseSettings.forJurisdiction(jurisdiction) }, receivedOn);
@@ -190,10 +182,9 @@ export async function submit(
 
 /** The applicant's case: the tracking number and the secret, or nothing at all. */
 async function applicantCase(deps: AppDeps, typedNumber: string, secret: string | undefined): Promise<StoredCase> {
-  const trackingNumber = typedNumber.replace(/\s+/g, '');
-  const jurisdiction = trackingNumber.slice(0, 6);
-  const found = secret && /^\d{6}-\d{8}-\d{6}$/.test(trackingNumber) ? await deps.store.getCase(jurisdiction, trackingNumber) : undefined;
-  if (!found || !secretMatches(found, secret!)) throw notFound('办件', 'case');
+  const number = parseTrackingNumber(typedNumber);
+  const found = secret && number ? await deps.store.getCase(number.jurisdiction, number.trackingNumber) : undefined;
+  if (!found || !trackingCodeMatches(found.secretHash, secret!)) throw notFound('办件', 'case');
   return found;
 }
 

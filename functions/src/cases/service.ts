@@ -7,6 +7,7 @@ import type { CaseAction } from './actions';
 import { transition, type Actor, type NoticeIntent } from './lifecycle';
 import { openStatuses, type CaseRecord, type HistoryEntry, type StoredCase } from './record';
 import type { CaseSettings } from './settings';
+import { TRACKING_NUMBER } from './tracking-number';
 
 /**
  * Acting on stored cases: load what the rules need (the pinned version, the calendar, the
@@ -103,7 +104,7 @@ export async function act(
 
 /** Reads a case of a jurisdiction or answers 404. */
 export async function loadCase(deps: AppDeps, jurisdiction: string, trackingNumber: string): Promise<StoredCase> {
-  const found = /^\d{6}-\d{8}-\d{6}$/.test(trackingNumber) ? await deps.store.getCase(jurisdiction, trackingNumber) : undefined;
+  const found = TRACKING_NUMBER.test(trackingNumber) ? await deps.store.getCase(jurisdiction, trackingNumber) : undefined;
   if (!found) throw notFound('办件', 'case');
   return found;
 }

@@ -1,7 +1,7 @@
 import type { ItemDefinition, MaterialNeed } from '@onevisit/item-schemas';
 import { actionNames, statusNames } from '../cases/names';
 import type { CaseRecord } from '../cases/record';
-import { displayTrackingCode, normalizeTrackingCode } from '../tracking-code';
+import { displayTrackingCode, normalizeTrackingCode } from '../cases/tracking-code';
 import { MaterialsNotice } from './materials-notice';
 import { say, type Lang } from './page';
 

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { isoDate, shanghaiDateOf } from '@onevisit/item-schemas';
 import { authorize } from '../auth';
 import { caseSearchEntry, caseStatus, type CaseSearchEntry, type StoredCase } from '../cases/record';
+import { TRACKING_NUMBER } from '../cases/tracking-number';
 import { ApiError, errorResponses } from '../errors';
 import type { App } from '../http';
 import { keys } from '../store/keys';
@@ -18,7 +19,7 @@ const MAX_READ = 5000;
 
 
 const query = z.object({
-  number: z.string().trim().regex(/^\d{6}-\d{8}-\d{6}$/).optional().openapi({ description: '受理编号 / tracking number' }),
+  number: z.string().trim().regex(TRACKING_NUMBER).optional().openapi({ description: '受理编号 / tracking number' }),
   applicant: z.string().trim().min(1).max(100).optional().openapi({ description: '申请人姓名(名称)的一部分，或完整证件号 / part of the applicant’s name, or their whole ID number' }),
   itemId: z.string().max(80).optional(),
   status: z.string().max(200).optional().openapi({ description: '状态，逗号分隔 / statuses, comma-separated, e.g. decided,delivered' }),

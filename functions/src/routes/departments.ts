@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { authorize } from '../auth';
 import { reassignCase, unreachable } from '../case-routing';
 import { caseRecord } from '../cases/record';
+import { TRACKING_NUMBER } from '../cases/tracking-number';
 import { addOfficer, listDepartments, removeOfficer, saveDepartment } from '../departments';
 import { errorResponses } from '../errors';
 import type { App, AppEnv } from '../http';
@@ -126,7 +127,7 @@ export function registerDepartmentRoutes(app: App): void {
       security,
       summary: '移交办件到其他部门 / move a case to another department (kept in its history)',
       request: {
-        params: jParams.extend({ trackingNumber: z.string().regex(/^\d{6}-\d{8}-\d{6}$/) }),
+        params: jParams.extend({ trackingNumber: z.string().regex(TRACKING_NUMBER) }),
         body: body(z.object({ department: departmentId, reason: z.string().trim().min(1).max(1000), expectedRevision: z.number().int().min(0) })),
       },
       responses: { 200: json(caseRecord, 'the case, now in that department’s queue'), ...errorResponses(400, 401, 403, 404, 409, 422) },

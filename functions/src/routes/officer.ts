@@ -5,13 +5,14 @@ import { officerAction } from '../cases/actions';
 import { allowedActions, blockedActions } from '../cases/admissible';
 import { caseDetail, caseRecord, queueEntry, type StoredCase } from '../cases/record';
 import { act, loadCase, publicCase, rulesFor, urgency } from '../cases/service';
+import { jurisdictionOf, TRACKING_NUMBER } from '../cases/tracking-number';
 import { ApiError, errorResponses, notFound } from '../errors';
 import type { App } from '../http';
 import { outboxMessage } from '../notifier';
 
 /** Department officers: the queue of their department's open cases, case detail, and actions. */
 
-const trackingParams = z.object({ trackingNumber: z.string().regex(/^\d{6}-\d{8}-\d{6}$/) });
+const trackingParams = z.object({ trackingNumber: z.string().regex(TRACKING_NUMBER) });
 
 /** The titles of the groups a field sits in ("受让方" for transferee.name), outermost first. */
 function groupTitles(schema: Record<string, unknown>, path: string): string[] {
@@ -98,7 +99,7 @@ export function registerOfficerRoutes(app: App): void {
     async (c) => {
       const deps = c.get('deps');
       const { trackingNumber } = c.req.valid('param');
-      const found = await loadCase(deps, trackingNumber.slice(0, 6), trackingNumber);
+      const found = await loadCase(deps, jurisdictionOf(trackingNumber), trackingNumber);
       mayView(c.get('principal'), found);
       const [rules, department] = await Promise.all([rulesFor(deps, found), deps.store.getDepartment(found.jurisdiction, found.departmentId)]);
       return c.json(
@@ -142,7 +143,7 @@ export function registerOfficerRoutes(app: App): void {
       const deps = c.get('deps');
       const { trackingNumber } = c.req.valid('param');
       const action = c.req.valid('json');
-      const found = await loadCase(deps, trackingNumber.slice(0, 6), trackingNumber);
+      const found = await loadCase(deps, jurisdictionOf(trackingNumber), trackingNumber);
       // Acting is the department's: administrators may look but not act.
       const who = authorize(c.get('principal'), { roles: ['officer'], jurisdiction: found.jurisdiction, department: found.departmentId });
       const key = c.req.valid('header')['idempotency-key'];
@@ -165,7 +166,7 @@ export function registerOfficerRoutes(app: App): void {
       const deps = c.get('deps');
       const { trackingNumber } = c.req.valid('param');
       const { key } = c.req.valid('query');
-      const found = await loadCase(deps, trackingNumber.slice(0, 6), trackingNumber);
+      const found = await loadCase(deps, jurisdictionOf(trackingNumber), trackingNumber);
       mayView(c.get('principal'), found);
       // Only files the case holds, never an arbitrary key.
       const file = found.materials.flatMap((m) => m.files).find((f) => f.key === key);

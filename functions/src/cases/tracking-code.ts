@@ -1,9 +1,10 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * The 查询码 an applicant follows their case with, beside its number: 8 characters from an
  * alphabet without look-alikes (no 0/O, 1/I/L), so it can be read out over the phone and typed
  * from an SMS; accepted in any case, with or without spaces. 31⁸ ≈ 8.5 × 10¹¹ codes per case.
+ * (The number it goes with, the 受理编号, is tracking-number.ts.)
  */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const LENGTH = 8;
@@ -26,3 +27,15 @@ export function normalizeTrackingCode(typed: string): string {
 
 /** The code as shown and sent: two groups of four, easy to read out. */
 export const displayTrackingCode = (code: string) => `${code.slice(0, 4)} ${code.slice(4)}`;
+
+/** What the case keeps of its code: only a hash. */
+export const trackingCodeHash = (code: string) => createHash('sha256').update(code).digest('hex');
+
+/** The code as typed, in any case and spacing; cases filed before the 8-character codes keep their exact 16-character ones. */
+export function trackingCodeMatches(storedHash: string, typed: string): boolean {
+  const a = Buffer.from(storedHash, 'hex');
+  return [normalizeTrackingCode(typed), typed.trim()].some((candidate) => {
+    const b = Buffer.from(trackingCodeHash(candidate), 'hex');
+    return a.length === b.length && timingSafeEqual(a, b);
+  });
+}
