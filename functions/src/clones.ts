@@ -123,7 +123,7 @@ export async function cloneItems(deps: AppDeps, who: Principal, jurisdiction: st
         return { itemId, status: 'cloned', ...(own ? { department: own.name } : {}) };
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
-        const existing = await deps.store.getHead(jurisdiction, itemId);
+        const existing = error.existing as ItemHead | undefined;
         return { itemId, status: existing?.upstream?.itemId === itemId && existing.upstream.jurisdiction === parent ? 'exists' : 'idTaken' };
       }
     }),

@@ -82,8 +82,9 @@ export async function saveDraft(
   try {
     await deps.store.saveDraft(draft, expectedRevision, name, cloneDraftSummary(saved));
   } catch (error) {
-    if (error instanceof ConflictError) throw staleDraft((await getDraft(deps, jurisdiction, itemId)).revision);
-    throw error;
+    if (!(error instanceof ConflictError)) throw error;
+    const there = error.existing as Draft | undefined;
+    throw there ? staleDraft(there.revision) : itemNotFound();
   }
   return saved;
 }
@@ -158,13 +159,11 @@ const transitions: Record<'suspend' | 'resume' | 'cancel', { to: ItemState; from
 /** Suspends, resumes or cancels an item. Open cases finish under their pinned versions either way. */
 export async function changeState(deps: AppDeps, jurisdiction: string, itemId: string, action: keyof typeof transitions): Promise<ItemHead> {
   const t = transitions[action];
-  try {
-    const head = await deps.store.setState(jurisdiction, itemId, t.to, t.from, deps.clock().toISOString());
-    if (t.to === 'cancelled') await markClonesOfCancelled(deps, jurisdiction, itemId);
-    return head;
-  } catch (error) {
+  const head = await deps.store.setState(jurisdiction, itemId, t.to, t.from, deps.clock().toISOString()).catch((error: unknown) => {
     if (!(error instanceof ConflictError)) throw error;
-    if (!(await deps.store.getHead(jurisdiction, itemId))) throw itemNotFound();
-    throw new ApiError(409, 'INVALID_STATE', t.zh, t.en);
-  }
+    // The conflict carries the head it found: none means no such item.
+    throw error.existing ? new ApiError(409, 'INVALID_STATE', t.zh, t.en) : itemNotFound();
+  });
+  if (t.to === 'cancelled') await markClonesOfCancelled(deps, jurisdiction, itemId);
+  return head;
 }
