@@ -2,7 +2,7 @@ import { compileForm } from './answers';
 import { checkCondition, visibilityOrder } from './conditions';
 import type { TimeLimit } from './deadlines';
 import { formFields } from './form-fields';
-import { bilingual, type Bilingual } from './messages';
+import { bilingual } from './messages';
 import type { Condition } from './model/condition';
 import { itemDefinition, type ItemDefinition } from './model/item';
 import { checkFormSchema } from './schema-safety';
@@ -12,6 +12,9 @@ import { asWorkdays, exceedsLimit, stepsWorkdays } from './time-limits';
 import { describeIssues } from './zod-issues';
 import { englishTitle } from './english-titles';
 import { departmentIssues, type DepartmentOnRecord } from './department-checks';
+import type { CheckIssue } from './check-codes';
+
+export { checkCodes, type CheckCode, type CheckIssue } from './check-codes';
 
 /**
  * Publish-time checks (DOMAIN.md §1): an item that fails any of them cannot be published.
@@ -19,55 +22,6 @@ import { departmentIssues, type DepartmentOnRecord } from './department-checks';
  * official understands, in Chinese and English.
  */
 
-export const checkCodes = [
-  'MODEL_INVALID',
-  'PROMISED_EXCEEDS_LEGAL',
-  'IMMEDIATE_NEEDS_ZERO_PROMISE',
-  'ZERO_PROMISE_NEEDS_IMMEDIATE',
-  'STEPS_EXCEED_PROMISED',
-  'SUPPLEMENT_EXCEEDS_PROMISED',
-  'SUPPLEMENT_DAYS_ZERO',
-  'DEFERRABLE_KEY_MATERIAL',
-  'DEFERRABLE_NOT_ENABLED',
-  'PROMISE_REPLACEMENT_NOT_ENABLED',
-  'AUTO_APPROVE_NOT_ENABLED',
-  'VISITS_REASON_MISSING',
-  'ZERO_VISITS_WINDOW_PICKUP',
-  'DUPLICATE_ID',
-  'VISIBILITY_UNKNOWN_FIELD',
-  'CONDITION_UNKNOWN_FIELD',
-  'CONDITION_OPERATOR_MISMATCH',
-  'CONDITION_VALUE_INVALID',
-  'CONDITION_CYCLE',
-  'SCHEMA_ROOT_NOT_OBJECT',
-  'SCHEMA_TOO_LARGE',
-  'SCHEMA_TOO_DEEP',
-  'SCHEMA_REMOTE_REF',
-  'SCHEMA_RECURSIVE_REF',
-  'SCHEMA_UNKNOWN_FORMAT',
-  'SCHEMA_UNSAFE_PATTERN',
-  'SCHEMA_INVALID',
-  'FORM_BRANCHES',
-  'FORM_FREE_KEYS',
-  'FORM_FIXED_LIST',
-  'FORM_LIST_OF_LISTS',
-  'FORM_FIELD_TYPE',
-  'FORM_WIDGET_UNSUPPORTED',
-  'FORM_WIDGET_NEEDS_DEFAULT',
-  'FORM_LOCKED_NO_VALUE',
-  'FORM_TOO_MANY_FIELDS',
-  'FORM_UNIQUE_UNBOUNDED',
-  'APPLICANT_FIELD_UNKNOWN',
-  'DEPARTMENT_UNKNOWN',
-  'DEPARTMENT_NO_OFFICER',
-] as const;
-export type CheckCode = (typeof checkCodes)[number];
-
-export interface CheckIssue extends Bilingual {
-  code: CheckCode;
-  /** JSON Pointer into the item definition, e.g. `/promisedLimit/value`. */
-  path: string;
-}
 
 export interface CheckResult {
   /** The parsed definition (defaults applied) when the model itself is valid. */

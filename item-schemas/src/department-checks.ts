@@ -1,4 +1,4 @@
-import type { CheckIssue } from './checks';
+import type { CheckIssue } from './check-codes';
 import { bilingual } from './messages';
 import type { ItemDefinition } from './model/item';
 

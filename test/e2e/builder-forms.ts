@@ -77,7 +77,7 @@ function answerFor(schema: Schema, ui: Schema, required: boolean): fc.Arbitrary<
     case 'boolean':
       return ui['ui:widget'] === 'checkbox' ? fc.boolean() : optional(fc.boolean());
     case 'number':
-      return optional(fc.double({ min: -1000, max: 1_000_000, noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)));
+      return optional(fc.double({ min: -1000, max: 1_000_000, noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0) && (n === 0 || Math.abs(n) >= 1e-130)));
     case 'integer':
       return optional(fc.integer({ min: -1000, max: 1_000_000 }));
     default: {

@@ -1,0 +1,53 @@
+import type { Bilingual } from './messages';
+
+/** The publish-time checks' codes and the shape of an issue (checks.ts runs them). */
+
+export const checkCodes = [
+  'MODEL_INVALID',
+  'PROMISED_EXCEEDS_LEGAL',
+  'IMMEDIATE_NEEDS_ZERO_PROMISE',
+  'ZERO_PROMISE_NEEDS_IMMEDIATE',
+  'STEPS_EXCEED_PROMISED',
+  'SUPPLEMENT_EXCEEDS_PROMISED',
+  'SUPPLEMENT_DAYS_ZERO',
+  'DEFERRABLE_KEY_MATERIAL',
+  'DEFERRABLE_NOT_ENABLED',
+  'PROMISE_REPLACEMENT_NOT_ENABLED',
+  'AUTO_APPROVE_NOT_ENABLED',
+  'VISITS_REASON_MISSING',
+  'ZERO_VISITS_WINDOW_PICKUP',
+  'DUPLICATE_ID',
+  'VISIBILITY_UNKNOWN_FIELD',
+  'CONDITION_UNKNOWN_FIELD',
+  'CONDITION_OPERATOR_MISMATCH',
+  'CONDITION_VALUE_INVALID',
+  'CONDITION_CYCLE',
+  'SCHEMA_ROOT_NOT_OBJECT',
+  'SCHEMA_TOO_LARGE',
+  'SCHEMA_TOO_DEEP',
+  'SCHEMA_REMOTE_REF',
+  'SCHEMA_RECURSIVE_REF',
+  'SCHEMA_UNKNOWN_FORMAT',
+  'SCHEMA_UNSAFE_PATTERN',
+  'SCHEMA_INVALID',
+  'FORM_BRANCHES',
+  'FORM_FREE_KEYS',
+  'FORM_FIXED_LIST',
+  'FORM_LIST_OF_LISTS',
+  'FORM_FIELD_TYPE',
+  'FORM_WIDGET_UNSUPPORTED',
+  'FORM_WIDGET_NEEDS_DEFAULT',
+  'FORM_LOCKED_NO_VALUE',
+  'FORM_TOO_MANY_FIELDS',
+  'FORM_UNIQUE_UNBOUNDED',
+  'APPLICANT_FIELD_UNKNOWN',
+  'DEPARTMENT_UNKNOWN',
+  'DEPARTMENT_NO_OFFICER',
+] as const;
+export type CheckCode = (typeof checkCodes)[number];
+
+export interface CheckIssue extends Bilingual {
+  code: CheckCode;
+  /** JSON Pointer into the item definition, e.g. `/promisedLimit/value`. */
+  path: string;
+}
