@@ -1,7 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
-import { ApiError } from './errors';
+import { noSuchAddress, payloadTooLarge } from './errors';
 import { authenticate, errorResponse, newApp, type App } from './http';
 import { registerAdminRoutes } from './routes/admin';
 import { registerCitizenPages } from './routes/citizen';
@@ -21,14 +21,14 @@ const UPLOAD_LIMIT = 200 * 1024 * 1024;
 export function createApp(deps: AppDeps): App {
   const app = newApp();
   app.onError(errorResponse);
-  app.notFound((c) => c.json(new ApiError(404, 'NOT_FOUND', '没有这个地址', 'no such address').body(), 404));
+  app.notFound((c) => c.json(noSuchAddress().body(), 404));
   app.use('*', secureHeaders());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
   const tooLarge = () => {
-    throw new ApiError(413, 'PAYLOAD_TOO_LARGE', '请求内容过大', 'the request is too large');
+    throw payloadTooLarge();
   };
   app.use('/api/*', async (c, next) => {
     const limit = /\/(uploads|files)$/.test(c.req.path) ? UPLOAD_LIMIT : JSON_LIMIT;

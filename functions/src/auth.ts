@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { sign, verify } from 'hono/jwt';
-import { ApiError } from './errors';
+import { notSignedIn, onlyRoles, otherDepartment, otherJurisdiction } from './errors';
 import { role, type Role, type User } from './records';
 
 /** Who is calling: the claims every token carries, whoever issued it. */
@@ -35,10 +35,6 @@ export class LocalTokens implements Authenticator {
   }
 }
 
-export const notSignedIn = () => new ApiError(401, 'NOT_SIGNED_IN', '请先登录', 'sign in first');
-
-const forbidden = (zh: string, en: string) => new ApiError(403, 'FORBIDDEN', zh, en);
-
 const roleNames: Record<Role, readonly [string, string]> = {
   platformAdmin: ['平台管理员', 'platform administrators'],
   jurisdictionAdmin: ['区划管理员', 'jurisdiction administrators'],
@@ -53,15 +49,14 @@ const roleNames: Record<Role, readonly [string, string]> = {
 export function authorize(who: Principal | undefined, need: { roles: readonly Role[]; jurisdiction?: string; department?: string }): Principal {
   if (!who) throw notSignedIn();
   if (!need.roles.includes(who.role)) {
-    const names = need.roles.map((r) => roleNames[r]);
-    throw forbidden(`仅${names.map((n) => n[0]).join('、')}可以进行此操作`, `only ${names.map((n) => n[1]).join(', ')} may do this`);
+    throw onlyRoles(need.roles.map((r) => roleNames[r]));
   }
   if (who.role === 'platformAdmin') return who;
   if (need.jurisdiction !== undefined && need.jurisdiction !== who.jurisdiction) {
-    throw forbidden('无权访问其他区划的数据', 'you may not access another jurisdiction’s data');
+    throw otherJurisdiction();
   }
   if (need.department !== undefined && need.department !== who.department) {
-    throw forbidden('无权访问其他部门的办件', 'you may not access another department’s cases');
+    throw otherDepartment();
   }
   return who;
 }

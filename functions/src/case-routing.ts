@@ -3,7 +3,7 @@ import { act, loadCase, publicCase } from './cases/service';
 import type { CaseRecord } from './cases/record';
 import { listDepartments } from './departments';
 import type { AppDeps } from './deps';
-import { ApiError } from './errors';
+import { departmentNoOfficer, departmentUnknown } from './errors';
 
 /**
  * Where cases go, and what to do when they cannot get there: an item whose department is not
@@ -43,8 +43,8 @@ export async function reassignCase(
 ): Promise<CaseRecord> {
   const [found, departments] = await Promise.all([loadCase(deps, jurisdiction, trackingNumber), listDepartments(deps, jurisdiction)]);
   const target = departments.find((d) => d.id === body.department);
-  if (!target) throw new ApiError(422, 'DEPARTMENT_UNKNOWN', '所选部门不是本区划的部门', 'that department is not one of this jurisdiction’s');
-  if (target.officers.length === 0) throw new ApiError(422, 'DEPARTMENT_NO_OFFICER', `「${target.name}」还没有工作人员，移交后无人办理`, `"${target.name}" has no officers; nobody would work the case`);
+  if (!target) throw departmentUnknown();
+  if (target.officers.length === 0) throw departmentNoOfficer(target.name);
   const fromName = departments.find((d) => d.id === found.departmentId)?.name ?? found.departmentId;
   const action = { type: 'reassign' as const, department: target.id, departmentName: target.name, fromName, reason: body.reason };
   const result = await act(deps, found, action, { actor: { id: who.sub, name: who.name }, expectedRevision: body.expectedRevision });

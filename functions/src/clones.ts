@@ -14,9 +14,21 @@ import {
 import type { Principal } from './auth';
 import type { AppDeps } from './deps';
 import { departmentProposer } from './departments';
-import { ApiError, notFound } from './errors';
+import { onConflict } from './conflicts';
+import {
+  decisionInvalid,
+  decisionsNeeded,
+  draftConflict,
+  invalidOverrides,
+  lockedFields,
+  mergeIntoItself,
+  notAClone,
+  notFound,
+  noSuchItems,
+  noUpstream,
+  upstreamMoved,
+} from './errors';
 import { summaryOf, type Draft, type DraftSummary, type ItemHead } from './records';
-import { ConflictError } from './store/store';
 
 /**
  * Counties (and townships) claim their parent's items as clones, adapt the local fields, and
@@ -73,19 +85,16 @@ export async function upstreamBase(deps: AppDeps, jurisdiction: string, itemId: 
 export async function cloneOverrides(deps: AppDeps, clone: NonNullable<Draft['clone']>, edited: Record<string, unknown>): Promise<LocalOverrides> {
   const upstream = await cloneBase(deps, clone);
   const { overrides, locked } = overridesFrom({ ...upstream, id: String(edited.id) }, edited);
-  if (locked.length > 0) {
-    const names = locked.map((l) => `「${l.title}」`).join('、');
-    throw new ApiError(400, 'LOCKED_FIELDS', `${names}由上级统一设定，本级不能修改`, `${locked.map((l) => `"${l.title}"`).join(', ')} ${locked.length > 1 ? 'are' : 'is'} set upstream and cannot be changed here`, locked);
-  }
+  if (locked.length > 0) throw lockedFields(locked);
   const parsed = localOverrides.safeParse(overrides);
-  if (!parsed.success) throw new ApiError(400, 'INVALID_OVERRIDES', '本地修改的内容不符合要求', 'the local changes are not valid', parsed.error.issues);
+  if (!parsed.success) throw invalidOverrides(parsed.error.issues);
   return parsed.data;
 }
 
 /** The jurisdiction a clone's items come from: its parent. */
 async function parentOf(deps: AppDeps, jurisdiction: string): Promise<string> {
   const parent = (await deps.store.getJurisdiction(jurisdiction))?.parent;
-  if (!parent) throw new ApiError(409, 'NO_UPSTREAM', '本区划没有上级，无可认领的事项', 'this jurisdiction has no parent to claim items from');
+  if (!parent) throw noUpstream();
   return parent;
 }
 
@@ -118,14 +127,10 @@ export async function cloneItems(deps: AppDeps, who: Principal, jurisdiction: st
       // Before its first publish the catalogue shows the claimed item from this: upstream's summary, with the county's department.
       const { department: _upstreamDepartment, ...summary } = upstreamHead.published;
       const draftSummary = own ? { ...summary, department: { name: own.name, creditCode: own.id } } : summary;
-      try {
-        await deps.store.createItem(draft, upstreamHead.published.name, draftSummary);
-        return { itemId, status: 'cloned', ...(own ? { department: own.name } : {}) };
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-        const existing = error.existing as ItemHead | undefined;
-        return { itemId, status: existing?.upstream?.itemId === itemId && existing.upstream.jurisdiction === parent ? 'exists' : 'idTaken' };
-      }
+      return onConflict(
+        deps.store.createItem(draft, upstreamHead.published.name, draftSummary).then((): CloneOutcome => ({ itemId, status: 'cloned', ...(own ? { department: own.name } : {}) })),
+        (existing?: ItemHead) => ({ itemId, status: existing?.upstream?.itemId === itemId && existing.upstream.jurisdiction === parent ? 'exists' : 'idTaken' }),
+      );
     }),
   );
 }
@@ -142,7 +147,7 @@ export interface UpstreamStatus {
 async function cloneDraft(deps: AppDeps, jurisdiction: string, itemId: string): Promise<Draft & { clone: NonNullable<Draft['clone']> }> {
   const draft = await deps.store.getDraft(jurisdiction, itemId);
   if (!draft) throw notFound('事项', 'item');
-  if (!draft.clone) throw new ApiError(409, 'NOT_A_CLONE', '该事项不是认领上级的事项', 'this item is not a clone of an upstream item');
+  if (!draft.clone) throw notAClone();
   return draft as Draft & { clone: NonNullable<Draft['clone']> };
 }
 
@@ -171,28 +176,20 @@ export async function acceptUpstreamVersion(
   expectedRevision: number,
 ): Promise<Draft> {
   const draft = await cloneDraft(deps, jurisdiction, itemId);
-  if (draft.revision !== expectedRevision) throw new ApiError(409, 'DRAFT_CONFLICT', '草稿已被他人修改，请刷新后再编辑', 'the draft was changed by someone else; reload it before editing', { currentRevision: draft.revision });
+  if (draft.revision !== expectedRevision) throw draftConflict(draft);
   const status = await upstreamStatus(deps, jurisdiction, itemId);
-  if (body.version !== status.latest.version || !status.behind) {
-    throw new ApiError(409, 'UPSTREAM_MOVED', `上级最新版本是 v${status.latest.version}，请刷新后再决定`, `upstream's latest version is v${status.latest.version}; reload before deciding`);
-  }
+  if (body.version !== status.latest.version || !status.behind) throw upstreamMoved(status.latest.version);
   const { overrides, undecided, refused } = acceptUpstream(localOverrides.parse(draft.clone.overrides), status.conflicts, body.decisions);
   // A decision that would leave the item unpublishable is refused, naming the field; nothing is stored.
-  if (refused.length > 0) {
-    throw new ApiError(400, 'DECISION_INVALID', refused.map((r) => r.message).join('；'), refused.map((r) => r.message_en).join('; '), refused);
-  }
-  if (undecided.length > 0) {
-    throw new ApiError(409, 'DECISIONS_NEEDED', `有 ${undecided.length} 处需要决定：${undecided[0]!.message}`, `${undecided.length} conflict(s) need a decision: ${undecided[0]!.message_en}`, undecided);
-  }
+  if (refused.length > 0) throw decisionInvalid(refused);
+  if (undecided.length > 0) throw decisionsNeeded(undecided);
   const upstream = { ...draft.clone.upstream, version: status.latest.version };
   const next: Draft = { ...draft, revision: draft.revision + 1, clone: { ...draft.clone, upstream, overrides }, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
   const effective = await withEffectiveDefinition(deps, next);
-  try {
-    await deps.store.saveDraft(next, draft.revision, (await deps.store.getHead(upstream.jurisdiction, upstream.itemId))?.published?.name ?? itemId, cloneDraftSummary(effective));
-  } catch (error) {
-    if (error instanceof ConflictError) throw new ApiError(409, 'DRAFT_CONFLICT', '草稿已被他人修改，请刷新后再编辑', 'the draft was changed by someone else; reload it before editing');
-    throw error;
-  }
+  const name = (await deps.store.getHead(upstream.jurisdiction, upstream.itemId))?.published?.name ?? itemId;
+  await onConflict(deps.store.saveDraft(next, draft.revision, name, cloneDraftSummary(effective)), (there?: Draft) => {
+    throw draftConflict(there);
+  });
   await deps.store.setUpstream(jurisdiction, itemId, { upstream }, next.updatedAt);
   return effective;
 }
@@ -252,10 +249,10 @@ export async function markClonesOfCancelled(deps: AppDeps, jurisdiction: string,
 export async function mergeItems(deps: AppDeps, jurisdiction: string, target: string, sources: string[]): Promise<ItemHead> {
   const targetHead = await deps.store.getHead(jurisdiction, target);
   if (!targetHead || targetHead.state === 'cancelled') throw notFound('合并后的事项', 'target item');
-  if (sources.includes(target)) throw new ApiError(400, 'MERGE_INTO_ITSELF', '不能把事项合并到它自己', 'an item cannot be merged into itself');
+  if (sources.includes(target)) throw mergeIntoItself();
   const heads = await Promise.all(sources.map((id) => deps.store.getHead(jurisdiction, id)));
   const missing = sources.filter((_, i) => !heads[i]);
-  if (missing.length > 0) throw new ApiError(404, 'NOT_FOUND', `这些事项不存在：${missing.join('、')}`, `no such items: ${missing.join(', ')}`);
+  if (missing.length > 0) throw noSuchItems(missing);
   const at = deps.clock().toISOString();
   const merged = await Promise.all(
     heads.map(async (h) => {

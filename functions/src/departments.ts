@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DepartmentOnRecord } from '@onevisit/item-schemas';
 import type { AppDeps } from './deps';
-import { ApiError, notFound } from './errors';
+import { departmentNameRequired, departmentNameTaken, notFound, officerNameRequired } from './errors';
 import { department as departmentSchema, type Department, type Jurisdiction, type User } from './records';
 
 /**
@@ -30,11 +30,9 @@ export async function departmentsOnRecord(deps: AppDeps, jurisdiction: string): 
 
 export async function saveDepartment(deps: AppDeps, jurisdiction: string, id: string, body: { name: string; nature?: Department['nature'] }): Promise<DepartmentWithOfficers> {
   const name = body.name.trim();
-  if (!name) throw new ApiError(400, 'INVALID_REQUEST', '请填写部门名称', 'a department needs a name');
+  if (!name) throw departmentNameRequired();
   const others = await listDepartments(deps, jurisdiction);
-  if (others.some((d) => d.id !== id && d.name === name)) {
-    throw new ApiError(409, 'DEPARTMENT_NAME_TAKEN', `本区划已有名为「${name}」的部门`, `this jurisdiction already has a department named "${name}"`);
-  }
+  if (others.some((d) => d.id !== id && d.name === name)) throw departmentNameTaken(name);
   const saved: Department = { id, jurisdiction, name, nature: body.nature ?? others.find((d) => d.id === id)?.nature ?? '1' };
   await deps.store.putDepartment(saved);
   return { ...saved, officers: others.find((d) => d.id === id)?.officers ?? [] };
@@ -50,7 +48,7 @@ async function existingDepartment(deps: AppDeps, jurisdiction: string, id: strin
 export async function addOfficer(deps: AppDeps, jurisdiction: string, departmentId: string, name: string): Promise<User> {
   await existingDepartment(deps, jurisdiction, departmentId);
   const trimmed = name.trim();
-  if (!trimmed) throw new ApiError(400, 'INVALID_REQUEST', '请填写工作人员姓名', 'an officer needs a name');
+  if (!trimmed) throw officerNameRequired();
   const officer: User = { id: `officer-${randomBytes(5).toString('hex')}`, name: trimmed, role: 'officer', jurisdiction, department: departmentId };
   await deps.store.putUser(officer);
   return officer;

@@ -2,9 +2,9 @@ import { itemChanges, itemId as itemIdSchema, runPublishChecks, type CheckIssue,
 import { templates } from '@onevisit/item-schemas/templates';
 import type { Principal } from './auth';
 import type { AppDeps } from './deps';
-import { ApiError, notFound } from './errors';
+import { onConflict } from './conflicts';
+import { draftConflict, draftTooLarge, invalidItemId, invalidState, itemCancelled, itemExists, itemIdMismatch, notFound, publishChecksFailed, publishConflict } from './errors';
 import { summaryOf, type Draft, type ItemHead, type ItemState, type ItemVersion } from './records';
-import { ConflictError } from './store/store';
 import { departmentsOnRecord } from './departments';
 import { cloneDraftSummary, cloneOverrides, markClonesOfCancelled, withEffectiveDefinition } from './clones';
 
@@ -17,12 +17,8 @@ const itemNotFound = () => notFound('事项', 'item');
 
 function checkDraftShape(definition: Record<string, unknown>, itemId: string): string {
   const size = JSON.stringify(definition).length;
-  if (size > MAX_DRAFT_BYTES) {
-    throw new ApiError(413, 'DRAFT_TOO_LARGE', `事项定义过大(${Math.ceil(size / 1024)} KB)，上限 ${MAX_DRAFT_BYTES / 1024} KB`, `the definition is too large (${Math.ceil(size / 1024)} KB; the limit is ${MAX_DRAFT_BYTES / 1024} KB)`);
-  }
-  if (definition.id !== itemId) {
-    throw new ApiError(400, 'ITEM_ID_MISMATCH', `事项标识应为「${itemId}」`, `the definition's id must be "${itemId}"`);
-  }
+  if (size > MAX_DRAFT_BYTES) throw draftTooLarge(Math.ceil(size / 1024), MAX_DRAFT_BYTES / 1024);
+  if (definition.id !== itemId) throw itemIdMismatch(itemId);
   return typeof definition.name === 'string' && definition.name.trim() ? definition.name.trim() : itemId;
 }
 
@@ -33,9 +29,7 @@ export async function createItem(
   jurisdiction: string,
   body: { itemId: string; templateId?: string; definition?: Record<string, unknown> },
 ): Promise<{ head: ItemHead; draft: Draft }> {
-  if (!itemIdSchema.safeParse(body.itemId).success) {
-    throw new ApiError(400, 'INVALID_ITEM_ID', '事项标识仅含小写字母、数字和 -，2 至 80 个字符', 'an item id is 2–80 lowercase letters, digits or -');
-  }
+  if (!itemIdSchema.safeParse(body.itemId).success) throw invalidItemId();
   let definition: Record<string, unknown>;
   if (body.templateId) {
     const template = templates.find((t) => t.id === body.templateId);
@@ -46,12 +40,10 @@ export async function createItem(
   }
   const name = checkDraftShape(definition, body.itemId);
   const draft: Draft = { jurisdiction, itemId: body.itemId, revision: 1, definition, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
-  try {
-    return { head: await deps.store.createItem(draft, name), draft };
-  } catch (error) {
-    if (error instanceof ConflictError) throw new ApiError(409, 'ITEM_EXISTS', `事项「${body.itemId}」已存在`, `the item "${body.itemId}" already exists`);
-    throw error;
-  }
+  const head = await onConflict(deps.store.createItem(draft, name), () => {
+    throw itemExists(body.itemId);
+  });
+  return { head, draft };
 }
 
 /** The draft as edited and checked: a clone's definition is its upstream version plus its overrides. */
@@ -60,9 +52,6 @@ export async function getDraft(deps: AppDeps, jurisdiction: string, itemId: stri
   if (!draft || !(await deps.store.getHead(jurisdiction, itemId))) throw itemNotFound();
   return withEffectiveDefinition(deps, draft);
 }
-
-const staleDraft = (current: number) =>
-  new ApiError(409, 'DRAFT_CONFLICT', '草稿已被他人修改，请刷新后再编辑', 'the draft was changed by someone else; reload it before editing', { currentRevision: current });
 
 export async function saveDraft(
   deps: AppDeps,
@@ -74,18 +63,14 @@ export async function saveDraft(
 ): Promise<Draft> {
   const name = checkDraftShape(definition, itemId);
   const current = await getDraft(deps, jurisdiction, itemId);
-  if (current.revision !== expectedRevision) throw staleDraft(current.revision);
+  if (current.revision !== expectedRevision) throw draftConflict(current);
   // A clone keeps only what the edit overrides; its locked fields cannot change.
   const stored = current.clone ? { definition: {}, clone: { ...current.clone, overrides: await cloneOverrides(deps, current.clone, definition) } } : { definition };
   const draft: Draft = { jurisdiction, itemId, revision: expectedRevision + 1, ...stored, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
   const saved = await withEffectiveDefinition(deps, draft);
-  try {
-    await deps.store.saveDraft(draft, expectedRevision, name, cloneDraftSummary(saved));
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    const there = error.existing as Draft | undefined;
-    throw there ? staleDraft(there.revision) : itemNotFound();
-  }
+  await onConflict(deps.store.saveDraft(draft, expectedRevision, name, cloneDraftSummary(saved)), (there?: Draft) => {
+    throw there ? draftConflict(there) : itemNotFound();
+  });
   return saved;
 }
 
@@ -104,12 +89,10 @@ export async function publish(
 ): Promise<ItemVersion> {
   const [draft, head, departments] = await Promise.all([getDraft(deps, jurisdiction, itemId), deps.store.getHead(jurisdiction, itemId), departmentsOnRecord(deps, jurisdiction)]);
   if (!head) throw itemNotFound();
-  if (options.expectedRevision !== undefined && options.expectedRevision !== draft.revision) throw staleDraft(draft.revision);
-  if (head.state === 'cancelled') throw new ApiError(409, 'ITEM_CANCELLED', '事项已取消，不能再发布', 'the item is cancelled and cannot be published');
+  if (options.expectedRevision !== undefined && options.expectedRevision !== draft.revision) throw draftConflict(draft);
+  if (head.state === 'cancelled') throw itemCancelled();
   const { item, issues } = runPublishChecks(draft.definition, { departments });
-  if (!item || issues.length > 0) {
-    throw new ApiError(422, 'PUBLISH_CHECKS_FAILED', `有 ${issues.length} 项发布检查未通过`, `${issues.length} publish-time check(s) failed`, issues);
-  }
+  if (!item || issues.length > 0) throw publishChecksFailed(issues);
   const now = deps.clock().toISOString();
   const version = head.version + 1;
   const changeNote = options.changeNote?.trim() || undefined;
@@ -123,15 +106,10 @@ export async function publish(
     ...(changeNote ? { changeNote } : {}),
     definition: { ...item, meta: { version, publishedAt: now, publishedBy: who.sub, publishedByName: who.name, ...(changeNote ? { changeNote } : {}) } },
   };
-  try {
-    // A suspended item stays suspended through a new version; a first publish opens it.
-    await deps.store.publish(published, summaryOf(published.definition), head.version, head.state === 'suspended' ? 'suspended' : 'published', draft.revision);
-  } catch (error) {
-    if (error instanceof ConflictError) {
-      throw new ApiError(409, 'PUBLISH_CONFLICT', '事项刚被他人发布或变更，请刷新后重试', 'the item was just published or changed by someone else; reload and retry');
-    }
-    throw error;
-  }
+  // A suspended item stays suspended through a new version; a first publish opens it.
+  await onConflict(deps.store.publish(published, summaryOf(published.definition), head.version, head.state === 'suspended' ? 'suspended' : 'published', draft.revision), () => {
+    throw publishConflict();
+  });
   return published;
 }
 
@@ -159,10 +137,9 @@ const transitions: Record<'suspend' | 'resume' | 'cancel', { to: ItemState; from
 /** Suspends, resumes or cancels an item. Open cases finish under their pinned versions either way. */
 export async function changeState(deps: AppDeps, jurisdiction: string, itemId: string, action: keyof typeof transitions): Promise<ItemHead> {
   const t = transitions[action];
-  const head = await deps.store.setState(jurisdiction, itemId, t.to, t.from, deps.clock().toISOString()).catch((error: unknown) => {
-    if (!(error instanceof ConflictError)) throw error;
-    // The conflict carries the head it found: none means no such item.
-    throw error.existing ? new ApiError(409, 'INVALID_STATE', t.zh, t.en) : itemNotFound();
+  const head = await onConflict(deps.store.setState(jurisdiction, itemId, t.to, t.from, deps.clock().toISOString()), (there) => {
+    // No head there means no such item.
+    throw there ? invalidState(t.zh, t.en) : itemNotFound();
   });
   if (t.to === 'cancelled') await markClonesOfCancelled(deps, jurisdiction, itemId);
   return head;

@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { shanghaiDateOf } from '@onevisit/item-schemas';
 import type { AppDeps } from './deps';
-import { ApiError } from './errors';
+import { fileTooLarge, fileTypeNotAllowed } from './errors';
 
 /**
  * Files anyone may download: the blank forms (空白表格) and samples (示例样表) an item offers with
  * its materials. They live apart from applicants' uploads, which are never served publicly.
  */
 
-const MAX_BYTES = 20 * 1024 * 1024;
+const MB = 1024 * 1024;
+const MAX_BYTES = 20 * MB;
 
 /** What officials may offer: documents, spreadsheets and images, recognised from their content. */
 const ALLOWED = new Set([
@@ -24,11 +25,9 @@ const ALLOWED = new Set([
 export const publicFileKey = /^public\/\d{6}\/\d{8}\/[0-9a-f]{32}$/;
 
 export async function storePublicFile(deps: AppDeps, jurisdiction: string, file: { name: string; bytes: Uint8Array }) {
-  if (file.bytes.length > MAX_BYTES) throw new ApiError(413, 'FILE_TOO_LARGE', '文件不能超过 20 MB', 'the file exceeds 20 MB');
+  if (file.bytes.length > MAX_BYTES) throw fileTooLarge(MAX_BYTES / MB);
   const contentType = (await fileTypeFromBuffer(file.bytes.subarray(0, 4100)))?.mime;
-  if (!contentType || !ALLOWED.has(contentType)) {
-    throw new ApiError(415, 'FILE_TYPE_NOT_ALLOWED', '只能上传 PDF、Word、Excel 或图片文件', 'only PDF, Word, Excel or image files', { detected: contentType ?? null });
-  }
+  if (!contentType || !ALLOWED.has(contentType)) throw fileTypeNotAllowed(['PDF、Word、Excel 或图片', 'PDF, Word, Excel or image'], { detected: contentType ?? null });
   const key = `public/${jurisdiction}/${shanghaiDateOf(deps.clock()).replace(/-/g, '')}/${randomBytes(16).toString('hex')}`;
   await deps.files.write(key, file.bytes);
   return { key, name: file.name.slice(0, 200), contentType };

@@ -5,10 +5,10 @@ import type { CaseRecord, StoredCase } from './cases/record';
 import { formatTrackingNumber, numberingDay, parseTrackingNumber } from './cases/tracking-number';
 import { act, applicantView, sendNotices, settle } from './cases/service';
 import type { AppDeps } from './deps';
-import { ApiError, notFound } from './errors';
+import { onConflict } from './conflicts';
+import { fileRequired, idempotencyKeyReused, invalidAnswers, itemNotAccepting, materialsMissing, materialsNotAsked, notAwaited, notFound, unknownMaterials } from './errors';
 import type { FileInfo, ItemVersion } from './records';
 import { inspectUpload, markFiled } from './uploads';
-import { ConflictError } from './store/store';
 import { displayTrackingCode, trackingCode, trackingCodeHash, trackingCodeMatches } from './cases/tracking-code';
 
 /**
@@ -40,9 +40,7 @@ export interface SubmitResult {
 export async function acceptingVersion(deps: AppDeps, jurisdiction: string, itemId: string): Promise<ItemVersion> {
   const head = await deps.store.getHead(jurisdiction, itemId);
   if (!head || head.version === 0) throw notFound('事项', 'item');
-  if (head.state !== 'published') {
-    throw new ApiError(409, 'ITEM_NOT_ACCEPTING', head.state === 'cancelled' ? '该事项已取消，不再受理申请' : '该事项暂停受理', head.state === 'cancelled' ? 'the item is cancelled and takes no applications' : 'the item is not taking applications for now');
-  }
+  if (head.state !== 'published') throw itemNotAccepting(head.state === 'cancelled');
   const version = await deps.store.getVersion(jurisdiction, itemId, head.version);
   if (!version) throw notFound('事项', 'item');
   return version;
@@ -68,24 +66,11 @@ const secretFor = (deps: AppDeps, trackingNumber: string, idempotencyKey: string
 async function checkMaterials(deps: AppDeps, jurisdiction: string, item: ItemDefinition, answers: Record<string, unknown>, submission: Submission) {
   const known = new Map(item.materials.map((m) => [m.id, m]));
   const unknown = [...Object.keys(submission.materials), ...submission.promised].filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    throw new ApiError(422, 'UNKNOWN_MATERIAL', `本事项没有这些材料：${unknown.join('、')}`, `the item has no such materials: ${unknown.join(', ')}`, { materials: unknown });
-  }
+  if (unknown.length > 0) throw unknownMaterials(unknown);
   const supplied = Object.entries(submission.materials).filter(([, keys]) => keys.length > 0).map(([id]) => id);
   const result = checkSubmissionMaterials(item, answers, supplied, submission.promised);
-  if (result.missing.length > 0) {
-    throw new ApiError(
-      422,
-      'MATERIALS_MISSING',
-      `缺少必要材料：${result.missing.map((m) => m.name).join('、')}`,
-      `required materials are missing: ${result.missing.map((m) => m.name).join(', ')}`,
-      { missing: result.missing.map((m) => ({ materialId: m.id, name: m.name })) },
-    );
-  }
-  if (result.unexpected.length > 0) {
-    const names = result.unexpected.map((id) => known.get(id)!.name);
-    throw new ApiError(422, 'MATERIALS_NOT_ASKED', `以下材料无需提交(已共享或不适用)：${names.join('、')}`, `these materials are not asked for (shared or not applicable): ${names.join(', ')}`, { materials: result.unexpected });
-  }
+  if (result.missing.length > 0) throw materialsMissing(result.missing);
+  if (result.unexpected.length > 0) throw materialsNotAsked(result.unexpected.map((id) => known.get(id)!));
   const files = new Map<string, FileInfo[]>();
   for (const id of supplied) {
     const inspected = await Promise.all(submission.materials[id]!.map((key) => inspectUpload(deps, jurisdiction, item, known.get(id)!, key)));
@@ -104,9 +89,7 @@ export async function submit(
   const version = await acceptingVersion(deps, jurisdiction, itemId);
   const item = version.definition;
   const validated = validateAnswers(item.form, submission.answers);
-  if (!validated.valid) {
-    throw new ApiError(422, 'INVALID_ANSWERS', `有 ${validated.errors.length} 处填写有误：${validated.errors[0]!.message}`, `${validated.errors.length} answer(s) need correcting: ${validated.errors[0]!.message_en}`, validated.errors);
-  }
+  if (!validated.valid) throw invalidAnswers(validated.errors);
   const materials = await checkMaterials(deps, jurisdiction, item, validated.answers, submission);
 
   const now = deps.clock();
@@ -120,9 +103,7 @@ export async function submit(
   const serial = await deps.store.nextSerial(jurisdiction, numberingDay(receivedOn));
   const fresh = formatTrackingNumber(jurisdiction, receivedOn, serial);
   const claim = await deps.store.claimIdempotencyKey(jurisdiction, idempotencyKey, { trackingNumber: fresh, requestHash });
-  if (claim && claim.requestHash !== requestHash) {
-    throw new ApiError(409, 'IDEMPOTENCY_KEY_REUSED', '该请求标识已用于另一份不同的申请', 'this idempotency key was already used for a different application');
-  }
+  if (claim && claim.requestHash !== requestHash) throw idempotencyKeyReused();
   const trackingNumber = claim?.trackingNumber ?? fresh;
   const secret = secretFor(deps, trackingNumber, idempotencyKey);
   if (claim) {
@@ -161,14 +142,9 @@ export async function submit(
   };
   const settled = settle(received, { item, calendar, settings: await deps.caseSettings.forJurisdiction(jurisdiction) }, receivedOn);
   await markFiled(deps, [...materials.files.values()].flat());
-  try {
-    await deps.store.saveCase(settled.case, 'new', settled);
-  } catch (error) {
-    // Two retries raced past the claim: the other stored the same case.
-    if (!(error instanceof ConflictError)) throw error;
-    const existing = await deps.store.getCase(jurisdiction, trackingNumber);
-    return { created: false, case: applicantView(existing!), secret };
-  }
+  // Two retries raced past the claim: the other stored the same case.
+  const storedFirst = await onConflict<StoredCase | undefined, StoredCase>(deps.store.saveCase(settled.case, 'new', settled).then(() => undefined), (existing) => existing!);
+  if (storedFirst) return { created: false, case: applicantView(storedFirst), secret };
   const c = settled.case;
   const deferred = c.due.supplement ? `，请于${c.due.supplement.due}前补交容缺材料` : '';
   await sendNotices(deps, c, item, [{
@@ -199,10 +175,8 @@ export async function track(deps: AppDeps, trackingNumber: string, secret: strin
  */
 export async function supplyLater(deps: AppDeps, trackingNumber: string, secret: string | undefined, materialId: string, keys: string[]): Promise<CaseRecord> {
   const found = await applicantCase(deps, trackingNumber, secret);
-  if (!found.materials.some((m) => m.materialId === materialId && m.status === 'deferred')) {
-    throw new ApiError(409, 'NOT_AWAITED', '这项材料无需补交或已经补交', 'this material is not awaited (or was supplied already)');
-  }
-  if (keys.length === 0) throw new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
+  if (!found.materials.some((m) => m.materialId === materialId && m.status === 'deferred')) throw notAwaited();
+  if (keys.length === 0) throw fileRequired();
   const files = await inspectFiles(deps, found, materialId, keys);
   return applicantView((await act(deps, found, { type: 'supplement', materialId, files }, { actor: APPLICANT })).case);
 }
@@ -213,7 +187,7 @@ const APPLICANT = { id: 'applicant', name: '申请人' };
 export async function inspectFiles(deps: AppDeps, c: StoredCase, materialId: string, keys: string[]): Promise<FileInfo[]> {
   const version = await deps.store.getVersion(c.jurisdiction, c.itemId, c.version);
   const material = version!.definition.materials.find((m) => m.id === materialId);
-  if (!material) throw new ApiError(422, 'UNKNOWN_MATERIAL', `本事项没有这项材料：${materialId}`, `the item has no such material: ${materialId}`);
+  if (!material) throw unknownMaterials([materialId]);
   const files = await Promise.all(keys.map((key) => inspectUpload(deps, c.jurisdiction, version!.definition, material, key)));
   await markFiled(deps, files);
   return files;

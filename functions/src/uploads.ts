@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { fileTypeWords, shanghaiDateOf, type ItemDefinition, type Material } from '@onevisit/item-schemas';
 import type { AppDeps } from './deps';
-import { ApiError } from './errors';
+import { fileEmpty, fileNotFound, fileTooLarge, fileTypeNotAllowed, notUploadable } from './errors';
 import type { FileInfo } from './records';
 
 /**
@@ -21,16 +21,11 @@ async function sniff(bytes: Uint8Array): Promise<string | undefined> {
 }
 
 function checkFile(item: ItemDefinition, material: Material, size: number, type: string | undefined): string {
-  if (size > item.uploadLimitMb * MB) {
-    throw new ApiError(413, 'FILE_TOO_LARGE', `「${material.name}」的文件超过 ${item.uploadLimitMb} MB`, `the file for "${material.name}" exceeds ${item.uploadLimitMb} MB`);
-  }
-  if (size === 0) throw new ApiError(422, 'FILE_EMPTY', `「${material.name}」的文件是空的`, `the file for "${material.name}" is empty`);
+  if (size > item.uploadLimitMb * MB) throw fileTooLarge(item.uploadLimitMb, material.name);
+  if (size === 0) throw fileEmpty(material.name);
   if (!type || !material.acceptedTypes.includes(type)) {
-    // Said as people know file types (PDF、JPG), not as MIME types; the details keep the exact ones.
-    throw new ApiError(415, 'FILE_TYPE_NOT_ALLOWED', `「${material.name}」只接受 ${fileTypeWords(material.acceptedTypes)} 格式的文件`, `"${material.name}" accepts only ${fileTypeWords(material.acceptedTypes, 'en')} files`, {
-      detected: type ?? null,
-      accepted: material.acceptedTypes,
-    });
+    const words = [fileTypeWords(material.acceptedTypes), fileTypeWords(material.acceptedTypes, 'en')] as const;
+    throw fileTypeNotAllowed(words, { detected: type ?? null, accepted: material.acceptedTypes }, material.name);
   }
   return type;
 }
@@ -60,6 +55,13 @@ export async function uploadTarget(deps: AppDeps, jurisdiction: string, itemId: 
   return { key, method: 'POST', ...(await deps.files.presignUpload(key, item.uploadLimitMb * MB)) };
 }
 
+/** The material of an item a file may be uploaded for: one the item asks for, not one obtained by sharing. */
+export function uploadableMaterial(item: ItemDefinition, materialId: string): Material {
+  const material = item.materials.find((m) => m.id === materialId && !m.shared);
+  if (!material) throw notUploadable();
+  return material;
+}
+
 /** Stores an uploaded file for a material of a published item, after checking it. */
 export async function storeUpload(
   deps: AppDeps,
@@ -77,9 +79,7 @@ export async function storeUpload(
 /** Re-checks a stored upload named in a submission: it must exist, belong here, and fit the material. */
 export async function inspectUpload(deps: AppDeps, jurisdiction: string, item: ItemDefinition, material: Material, key: string): Promise<FileInfo> {
   const size = key.startsWith(uploadPrefix(jurisdiction)) && !key.includes('..') ? await deps.files.size(key) : undefined;
-  if (size === undefined) {
-    throw new ApiError(422, 'FILE_NOT_FOUND', `「${material.name}」引用的文件不存在，请重新上传`, `the file given for "${material.name}" does not exist; upload it again`, { key });
-  }
+  if (size === undefined) throw fileNotFound(material.name, key);
   const contentType = checkFile(item, material, size, await sniff(await deps.files.readStart(key, 4100)));
   return { key, name: key.split('/').at(-1)!, contentType, size };
 }

@@ -1,5 +1,5 @@
 import type { ItemDefinition } from '@onevisit/item-schemas';
-import { ApiError } from '../errors';
+import { actionNotAllowed } from '../errors';
 import { allowedFrom, guard } from './admissible';
 import type { CaseAction } from './actions';
 import { actionNames, statusNames } from './names';
@@ -45,16 +45,14 @@ export const RIGHTS =
   '如不服本决定，可以自收到本决定之日起六十日内依法申请行政复议，或者自收到本决定之日起六个月内依法提起行政诉讼。';
 const RIGHTS_EN = 'You may apply for administrative reconsideration within 60 days, or bring an administrative lawsuit within six months, of receiving this decision.';
 
-const notAllowed = (zh: string, en: string) => new ApiError(409, 'ACTION_NOT_ALLOWED', zh, en);
-
 export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionContext): Transition {
   if (!allowedFrom[action.type].includes(c.status)) {
     const [zh, en] = statusNames[c.status];
     const [azh, aen] = actionNames[action.type] ?? [action.type, action.type];
-    throw notAllowed(`办件${zh}，不能「${azh}」`, `the case is ${en}; it cannot be ${aen}`);
+    throw actionNotAllowed(`办件${zh}，不能「${azh}」`, `the case is ${en}; it cannot be ${aen}`);
   }
   const problem = guard(c, action, ctx.item);
-  if (problem) throw notAllowed(...problem);
+  if (problem) throw actionNotAllowed(...problem);
 
   const { item, today } = ctx;
   const next: CaseRecord = structuredClone(c);

@@ -1,6 +1,6 @@
 import { shanghaiDateOf } from '@onevisit/item-schemas';
 import type { AppDeps } from '../deps';
-import { ConflictError } from '../store/store';
+import { onConflict } from '../conflicts';
 import type { Actor } from './lifecycle';
 import type { CaseRecord, StoredCase } from './record';
 import { rulesFor, settle, withEntry } from './service';
@@ -42,12 +42,8 @@ export async function recomputeOpenCases(deps: AppDeps, jurisdiction: string, ac
   let changed = 0;
   for (const id of affected) {
     for (const c of await deps.store.openCases(id)) {
-      try {
-        if (await recomputeOne(deps, c, actor)) changed++;
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-        // Changed meanwhile by an action, which recomputed it with the new calendar itself.
-      }
+      // A case changed meanwhile by an action was recomputed with the new calendar by that action.
+      if (await onConflict(recomputeOne(deps, c, actor), () => false)) changed++;
     }
   }
   return changed;

@@ -1,7 +1,7 @@
 import { formFields, shanghaiDateOf, valueAt, type ItemDefinition, type WorkCalendar } from '@onevisit/item-schemas';
 import type { AppDeps } from '../deps';
-import { ApiError, notFound } from '../errors';
-import { ConflictError } from '../store/store';
+import { onConflict } from '../conflicts';
+import { caseChanged, notFound } from '../errors';
 import { clocksOf, dueDatesOf, nextCheckOf, nextEvents, urgencyOf } from './clocks';
 import type { CaseAction } from './actions';
 import { transition, type Actor, type NoticeIntent } from './lifecycle';
@@ -70,8 +70,6 @@ export interface ActResult {
   replayed: boolean;
 }
 
-const changedMeanwhile = () => new ApiError(409, 'CASE_CHANGED', '办件已被他人处理，请刷新后再操作', 'someone else acted on this case meanwhile; reload it and try again');
-
 /**
  * Applies one action to a stored case. With a key, a retry of an applied request returns the
  * case as it is; with an expected revision, acting on a case that changed since is a conflict.
@@ -83,21 +81,18 @@ export async function act(
   options: { actor: Actor; key?: string; expectedRevision?: number },
 ): Promise<ActResult> {
   if (options.key && found.history.some((h) => h.key === options.key)) return { case: found, replayed: true };
-  if (options.expectedRevision !== undefined && options.expectedRevision !== found.revision) throw changedMeanwhile();
+  if (options.expectedRevision !== undefined && options.expectedRevision !== found.revision) throw caseChanged();
   const now = deps.clock();
   const today = shanghaiDateOf(now);
   const rules = await rulesFor(deps, found);
   const { next, notices } = transition(found, action, { item: rules.item, settings: rules.settings, today, at: now.toISOString(), actor: options.actor, ...(options.key ? { key: options.key } : {}) });
   const settled = settle({ ...next, revision: found.revision + 1 } as StoredCase, rules, today);
-  try {
-    await deps.store.saveCase(settled.case, found.revision, settled);
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    const latest = await deps.store.getCase(found.jurisdiction, found.trackingNumber);
+  const storedFirst = await onConflict<StoredCase | undefined, StoredCase>(deps.store.saveCase(settled.case, found.revision, settled).then(() => undefined), (latest) => {
     // A concurrent retry of this very request got there first.
-    if (latest && options.key && latest.history.some((h) => h.key === options.key)) return { case: latest, replayed: true };
-    throw changedMeanwhile();
-  }
+    if (latest && options.key && latest.history.some((h) => h.key === options.key)) return latest;
+    throw caseChanged();
+  });
+  if (storedFirst) return { case: storedFirst, replayed: true };
   await sendNotices(deps, settled.case, rules.item, notices, now);
   return { case: settled.case, replayed: false };
 }

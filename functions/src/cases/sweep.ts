@@ -1,6 +1,6 @@
 import { shanghaiDateOf } from '@onevisit/item-schemas';
 import type { AppDeps } from '../deps';
-import { ConflictError } from '../store/store';
+import { onConflict } from '../conflicts';
 import { clocksOf, dueEvents, type ClockEvent } from './clocks';
 import type { CaseAction } from './actions';
 import { isAllowed } from './admissible';
@@ -85,11 +85,9 @@ export async function sweep(deps: AppDeps): Promise<SweepReport> {
         const rules = await rulesOf(c);
         const { next, notices, warnings, actions } = catchUp(c, rules, today, now.toISOString());
         const settled = settle({ ...next, revision: c.revision + (next === c ? 0 : 1) }, rules, today);
-        try {
-          // Index copies can lag the table: the revision condition keeps a stale copy from winning.
-          await deps.store.saveCase(settled.case, c.revision, settled);
-        } catch (error) {
-          if (!(error instanceof ConflictError)) throw error;
+        // Index copies can lag the table: the revision condition keeps a stale copy from winning.
+        const saved = await onConflict(deps.store.saveCase(settled.case, c.revision, settled).then(() => true), () => false);
+        if (!saved) {
           report.conflicts++;
           return;
         }

@@ -5,12 +5,12 @@ import { caseSettings } from '../cases/settings';
 import { outboxMessage } from '../notifier';
 import type { Context } from 'hono';
 import { authorize } from '../auth';
-import { ApiError, errorResponses, notFound } from '../errors';
+import { onConflict } from '../conflicts';
+import { calendarConflict, errorResponses, fileRequired, notFound } from '../errors';
 import { etag, expectedRevision, type App, type AppEnv } from '../http';
 import { changeState, checkDraft, createItem, diffVersions, getDraft, getVersion, publish, saveDraft } from '../items';
 import { calendarRecord, draft, itemHead, itemVersion, jurisdictionId, versionMeta } from '../records';
 import { storePublicFile } from '../public-files';
-import { ConflictError } from '../store/store';
 
 /** Jurisdiction administrators, in their own jurisdiction only: drafts, publishing, departments, calendar. */
 
@@ -204,7 +204,7 @@ export function registerAdminRoutes(app: App): void {
       const { jurisdiction } = c.req.valid('param');
       admin(c, jurisdiction);
       const file = c.req.valid('form').file;
-      if (!(file instanceof File)) throw new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
+      if (!(file instanceof File)) throw fileRequired();
       return c.json(await storePublicFile(c.get('deps'), jurisdiction, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }), 201);
     },
   );
@@ -246,12 +246,9 @@ export function registerAdminRoutes(app: App): void {
       const deps = c.get('deps');
       const expected = expectedRevision(c);
       const saved = { jurisdiction, overlay: c.req.valid('json'), revision: expected + 1, updatedAt: deps.clock().toISOString() };
-      try {
-        await deps.store.saveCalendar(saved, expected);
-      } catch (error) {
-        if (error instanceof ConflictError) throw new ApiError(409, 'CALENDAR_CONFLICT', '日历已被他人修改，请刷新后再编辑', 'the calendar was changed by someone else; reload it');
-        throw error;
-      }
+      await onConflict(deps.store.saveCalendar(saved, expected), () => {
+        throw calendarConflict();
+      });
       deps.calendars.invalidate();
       const recomputedCases = await recomputeOpenCases(deps, jurisdiction, { id: who.sub, name: who.name });
       c.header('ETag', etag(saved.revision));

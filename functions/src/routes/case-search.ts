@@ -3,7 +3,7 @@ import { isoDate, shanghaiDateOf } from '@onevisit/item-schemas';
 import { authorize } from '../auth';
 import { caseSearchEntry, caseStatus, type CaseSearchEntry, type StoredCase } from '../cases/record';
 import { TRACKING_NUMBER } from '../cases/tracking-number';
-import { ApiError, errorResponses } from '../errors';
+import { errorResponses, invalidCursor, invalidRange, invalidStatus } from '../errors';
 import type { App } from '../http';
 import { keys } from '../store/keys';
 import { TABLE_INDEXES } from '../store/table';
@@ -30,23 +30,21 @@ const query = z.object({
   cursor: z.string().max(1000).optional().openapi({ description: '上一页返回的 cursor / from the previous page' }),
 });
 
-const badCursor = () => new ApiError(400, 'INVALID_CURSOR', '分页参数无效，请重新查询', 'the page cursor is not valid; search again');
-
 /** A cursor this jurisdiction's search issued, or a 400: a forged one must not reach the store. */
 function readCursor(cursor: string, jurisdiction: string): Record<string, string> {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw badCursor();
+    throw invalidCursor();
   }
   const index = TABLE_INDEXES.byJurisdiction;
   const fields = ['pk', 'sk', index.pk, index.sk];
-  if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) throw badCursor();
+  if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) throw invalidCursor();
   const entries = Object.entries(decoded);
-  if (entries.length !== fields.length || !entries.every(([k, v]) => fields.includes(k) && typeof v === 'string' && v.length < 200)) throw badCursor();
+  if (entries.length !== fields.length || !entries.every(([k, v]) => fields.includes(k) && typeof v === 'string' && v.length < 200)) throw invalidCursor();
   const found = decoded as Record<string, string>;
-  if (found[index.pk] !== keys.jurisdictionCases(jurisdiction) || !found.pk!.startsWith(keys.case(jurisdiction, '').pk)) throw badCursor();
+  if (found[index.pk] !== keys.jurisdictionCases(jurisdiction) || !found.pk!.startsWith(keys.case(jurisdiction, '').pk)) throw invalidCursor();
   return found;
 }
 
@@ -89,10 +87,10 @@ export function registerCaseSearchRoutes(app: App): void {
       const today = shanghaiDateOf(deps.clock());
       const to = q.to ?? today;
       const from = q.from ?? shanghaiDateOf(new Date(Date.parse(`${to}T12:00:00+08:00`) - DEFAULT_DAYS * 86_400_000));
-      if (from > to) throw new ApiError(400, 'INVALID_RANGE', '起始日期不能晚于截止日期', 'the start date is after the end date');
+      if (from > to) throw invalidRange();
       const statuses = q.status?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
       const unknown = statuses.filter((s) => !caseStatus.safeParse(s).success);
-      if (unknown.length > 0) throw new ApiError(400, 'INVALID_STATUS', `没有这种办件状态：${unknown.join('、')}`, `no such case status: ${unknown.join(', ')}`);
+      if (unknown.length > 0) throw invalidStatus(unknown);
       const page = await deps.store.searchCases(
         who.jurisdiction,
         { from, to, statuses, ...(q.itemId ? { itemId: q.itemId } : {}), ...(department ? { department } : {}), ...(q.applicant ? { applicant: q.applicant } : {}) },

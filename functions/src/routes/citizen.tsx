@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
 import { ChecklistPage, ReceiptPage, TrackPage } from '../citizen/case-pages';
 import { otherLanguage, renderPage, say, type Lang } from '../citizen/page';
-import { ApiError } from '../errors';
+import { ApiError, fileRequired, ratingRequired } from '../errors';
 import type { App, AppEnv } from '../http';
 import type { ItemVersion } from '../records';
 import type { CaseRecord } from '../cases/record';
@@ -218,7 +218,7 @@ export function registerCitizenPages(app: App): void {
   async function storeFile(deps: AppDeps, found: CaseRecord, materialId: string, file: unknown): Promise<string> {
     const version = await deps.store.getVersion(found.jurisdiction, found.itemId, found.version);
     const material = version?.definition.materials.find((m) => m.id === materialId);
-    if (!material || !(file instanceof File) || file.size === 0) throw new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
+    if (!material || !(file instanceof File) || file.size === 0) throw fileRequired();
     return (await storeUpload(deps, found.jurisdiction, version!.definition, material, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })).key;
   }
 
@@ -248,7 +248,7 @@ export function registerCitizenPages(app: App): void {
 
   trackPost('/track/rate', async (deps, found, body) => {
     const level = Number(body.level);
-    if (!Number.isInteger(level) || level < 1 || level > 5) throw new ApiError(400, 'RATING_REQUIRED', '请选择评价等级', 'choose a rating');
+    if (!Number.isInteger(level) || level < 1 || level > 5) throw ratingRequired();
     const comment = text(body.comment);
     await applicantAct(deps, found.trackingNumber, secretOf(body), { type: 'rate', level, ...(comment ? { comment } : {}) });
   });

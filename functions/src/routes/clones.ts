@@ -3,7 +3,7 @@ import { conflictDecision, timeLimit } from '@onevisit/item-schemas';
 import type { Context } from 'hono';
 import { authorize } from '../auth';
 import { acceptUpstreamVersion, cloneItems, deferUpstreamVersion, downstreamClones, mergeItems, upstreamBase, upstreamStatus } from '../clones';
-import { ApiError, errorResponses } from '../errors';
+import { errorResponses, notBelow, noUpstream } from '../errors';
 import { expectedRevision, type App, type AppEnv } from '../http';
 import { draft, itemHead, jurisdictionId, publishedDefinition, upstreamRef } from '../records';
 import { labelledChange } from './admin';
@@ -66,7 +66,7 @@ export function registerCloneRoutes(app: App): void {
       admin(c, jurisdiction);
       const { store } = c.get('deps');
       const parent = (await store.getJurisdiction(jurisdiction))?.parent;
-      if (!parent) throw new ApiError(409, 'NO_UPSTREAM', '本区划没有上级，无可认领的事项', 'this jurisdiction has no parent to claim items from');
+      if (!parent) throw noUpstream();
       const [upstream, own] = await Promise.all([store.listHeads(parent), store.listHeads(jurisdiction)]);
       const claimed = new Set(own.filter((h) => h.upstream?.jurisdiction === parent).map((h) => h.itemId));
       return c.json(
@@ -183,7 +183,7 @@ export function registerCloneRoutes(app: App): void {
       const who = admin(c, jurisdiction);
       const deps = c.get('deps');
       const { to } = c.req.valid('json');
-      if ((await deps.store.getJurisdiction(to))?.parent !== jurisdiction) throw new ApiError(400, 'NOT_BELOW', '只能下放给直接下级', 'items are delegated to a jurisdiction directly below');
+      if ((await deps.store.getJurisdiction(to))?.parent !== jurisdiction) throw notBelow();
       const [outcome] = await cloneItems(deps, who, to, [itemId], { delegated: true });
       return c.json(outcome!, 200);
     },

@@ -6,7 +6,7 @@ import { allowedActions, blockedActions } from '../cases/admissible';
 import { caseDetail, caseRecord, queueEntry, type StoredCase } from '../cases/record';
 import { act, loadCase, publicCase, rulesFor, urgency } from '../cases/service';
 import { jurisdictionOf, TRACKING_NUMBER } from '../cases/tracking-number';
-import { ApiError, errorResponses, notFound } from '../errors';
+import { departmentRequired, errorResponses, notFound } from '../errors';
 import type { App } from '../http';
 import { outboxMessage } from '../notifier';
 
@@ -62,7 +62,7 @@ export function registerOfficerRoutes(app: App): void {
       const who = c.get('principal');
       const requested = c.req.valid('query').department;
       const department = who?.role === 'officer' ? (requested ?? who.department) : requested;
-      if (!department) throw new ApiError(400, 'DEPARTMENT_REQUIRED', '请指定部门', 'name the department');
+      if (!department) throw departmentRequired();
       const me = authorize(who, { roles: ['officer', 'jurisdictionAdmin', 'platformAdmin'], ...(who?.role === 'officer' ? { department } : {}) });
       const cases = await deps.store.departmentQueue(me.jurisdiction, department);
       const today = shanghaiDateOf(deps.clock());

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { itemDefinitionJsonSchema, materialsFor, dueDate, shanghaiDateOf, type Material } from '@onevisit/item-schemas';
-import { ApiError, errorResponses, notFound } from '../errors';
+import { errorResponses, fileRequired, notFound } from '../errors';
 import { etag, type App } from '../http';
 import { caseRecord } from '../cases/record';
 import { fileInfo, itemSummary, jurisdiction, jurisdictionId } from '../records';
 import { acceptingVersion, applicantAct, submit, supplyLater, track } from '../submissions';
 import { applicantAction } from '../cases/actions';
 import { readPublicFile } from '../public-files';
-import { storeUpload, uploadTarget } from '../uploads';
+import { storeUpload, uploadableMaterial, uploadTarget } from '../uploads';
 
 /** What anyone may read and do: the catalogue (晒清单), item details, checklists, applying, tracking. */
 
@@ -189,9 +189,7 @@ export function registerPublicRoutes(app: App): void {
       const deps = c.get('deps');
       const { jurisdiction, itemId } = c.req.valid('param');
       const item = (await acceptingVersion(deps, jurisdiction, itemId)).definition;
-      const material = item.materials.find((m) => m.id === c.req.valid('json').materialId);
-      if (!material || material.shared) throw new ApiError(422, 'UNKNOWN_MATERIAL', '本事项没有这项需要上传的材料', 'the item asks for no such material');
-      return c.json(await uploadTarget(deps, jurisdiction, itemId, item, material), 200);
+      return c.json(await uploadTarget(deps, jurisdiction, itemId, item, uploadableMaterial(item, c.req.valid('json').materialId)), 200);
     },
   );
 
@@ -212,11 +210,9 @@ export function registerPublicRoutes(app: App): void {
       const { jurisdiction, itemId } = c.req.valid('param');
       const form = c.req.valid('form');
       const file = form.file;
-      if (!(file instanceof File)) throw new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
+      if (!(file instanceof File)) throw fileRequired();
       const item = (await acceptingVersion(deps, jurisdiction, itemId)).definition;
-      const material = item.materials.find((m) => m.id === form.materialId);
-      if (!material || material.shared) throw new ApiError(422, 'UNKNOWN_MATERIAL', '本事项没有这项需要上传的材料', 'the item asks for no such material');
-      const stored = await storeUpload(deps, jurisdiction, item, material, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const stored = await storeUpload(deps, jurisdiction, item, uploadableMaterial(item, form.materialId), { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       return c.json(stored, 201);
     },
   );
