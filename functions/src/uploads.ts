@@ -73,7 +73,7 @@ export async function storeUpload(
   const contentType = checkFile(item, material, file.bytes.length, await sniff(file.bytes.subarray(0, 4100)));
   const key = newKey(deps, jurisdiction);
   await deps.files.write(key, file.bytes);
-  return { key, name: file.name.slice(0, 200), contentType, size: file.bytes.length };
+  return filedAs({ key, name: '', contentType, size: file.bytes.length }, file.name);
 }
 
 /** Re-checks a stored upload named in a submission: it must exist, belong here, and fit the material. */
@@ -82,6 +82,12 @@ export async function inspectUpload(deps: AppDeps, jurisdiction: string, item: I
   if (size === undefined) throw fileNotFound(material.name, key);
   const contentType = checkFile(item, material, size, await sniff(await deps.files.readStart(key, 4100)));
   return { key, name: key.split('/').at(-1)!, contentType, size };
+}
+
+/** A file as a case keeps it: by the name it was chosen under, shown safely (no control characters or path separators, at most 200 characters), else by its key. */
+export function filedAs(file: FileInfo, chosenName: string | undefined): FileInfo {
+  const shown = chosenName?.replace(/[\u0000-\u001f\u007f/\\]/g, '').trim().slice(0, 200);
+  return { ...file, name: shown || file.key.split('/').at(-1)! };
 }
 
 /** Files about to be stored with a case leave the staged state, before the case is written: at worst a file stays that no case names, never the reverse. */

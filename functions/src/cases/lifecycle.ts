@@ -1,15 +1,18 @@
-import type { ItemDefinition } from '@onevisit/item-schemas';
+import { applicantOf, type ItemDefinition } from '@onevisit/item-schemas';
 import { actionNotAllowed } from '../errors';
 import { allowedFrom, guard } from './admissible';
 import type { CaseAction } from './actions';
 import { actionNames, statusNames } from './names';
+import type { FileInfo } from '../records';
 import type { CaseRecord, HistoryEntry } from './record';
 import type { CaseSettings } from './settings';
+import { displayTrackingCode } from './tracking-code';
 
 /**
- * The case state machine (DOMAIN §2), as a pure function: a case and an action in, the next
- * case, its history entry and the messages it calls for out. Storage, scope checks and clocks
- * are the caller's; here is only what may follow what.
+ * The case state machine (DOMAIN §2), as pure functions: an application in, the case it opens
+ * (receive) and what receipt tells (receiptNotices); then a case and an action in, the next
+ * case, its history entry and the messages it calls for out (transition). Storage, scope checks
+ * and clocks are the caller's; here is only what may follow what.
  */
 
 /** Who a message goes to: the applicant, the case's department, or the jurisdiction's administrators. */
@@ -257,4 +260,72 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
   };
   next.history.push(entry);
   return { next, entry, notices };
+}
+
+/** An application as intake hands it over: numbered, its answers valid, its files checked. */
+export interface ReceivedApplication {
+  trackingNumber: string;
+  jurisdiction: string;
+  itemId: string;
+  version: number;
+  answers: Record<string, unknown>;
+  /** Each material supplied with its files, in the order sent. */
+  supplied: Array<{ materialId: string; files: FileInfo[] }>;
+  /** Materials a signed promise (告知承诺) stands in for. */
+  promised: string[];
+  /** 容缺 materials that may come later, by `supplementDue`. */
+  deferred: string[];
+  supplementDue?: string;
+}
+
+/**
+ * 收件: the case an application opens, waiting for the acceptance decision. Its due dates and
+ * calendar version are placeholders until the caller settles its clocks.
+ */
+export function receive(application: ReceivedApplication, ctx: Pick<TransitionContext, 'item' | 'today' | 'at'>): CaseRecord {
+  const { item, today, at } = ctx;
+  const { supplementDue } = application;
+  const named = (materialId: string) => ({ materialId, name: item.materials.find((m) => m.id === materialId)!.name });
+  return {
+    trackingNumber: application.trackingNumber,
+    jurisdiction: application.jurisdiction,
+    itemId: application.itemId,
+    itemName: item.name,
+    version: application.version,
+    departmentId: item.department.creditCode,
+    status: 'received',
+    revision: 1,
+    submittedAt: at,
+    receivedOn: today,
+    answers: application.answers,
+    applicant: applicantOf(item.form, application.answers),
+    materials: [
+      ...application.supplied.map(({ materialId, files }) => ({ ...named(materialId), status: 'supplied' as const, files })),
+      ...application.promised.map((materialId) => ({ ...named(materialId), status: 'promised' as const, files: [] })),
+      ...application.deferred.map((materialId) => ({ ...named(materialId), status: 'deferred' as const, files: [], supplementDue: supplementDue! })),
+    ],
+    pauses: [],
+    warnings: {},
+    due: { promised: { due: today, provisional: false } },
+    calendarVersion: '',
+    history: [{ at, actor: 'applicant', action: 'submitted', to: 'received', ...(supplementDue ? { note: `容缺材料补交期限 ${supplementDue}` } : {}) }],
+  };
+}
+
+/**
+ * What receipt tells, once the received case's clocks are settled: the applicant its number,
+ * its 查询码 (`code`) and the promised date; the department its deadline to decide on acceptance.
+ */
+export function receiptNotices(c: CaseRecord, code: string): NoticeIntent[] {
+  const deferred = c.due.supplement ? `，请于${c.due.supplement.due}前补交容缺材料` : '';
+  const shown = displayTrackingCode(code);
+  return [
+    {
+      to: 'applicant',
+      topic: 'received',
+      text: `您申请的「${c.itemName}」已收到，受理编号 ${c.trackingNumber}，查询码 ${shown}，承诺${c.due.promised.due}前办结${deferred}。`,
+      text_en: `Your application ${c.trackingNumber} was received (tracking code ${shown}); it is promised to be decided by ${c.due.promised.due}.`,
+    },
+    { to: 'department', topic: 'received', text: `新收件 ${c.trackingNumber}「${c.itemName}」，请于${c.due.acceptance!.due}前作出受理决定`, text_en: `New case ${c.trackingNumber}; decide on acceptance by ${c.due.acceptance!.due}` },
+  ];
 }

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { answersFromPost, applyListAction, checkSubmissionMaterials, defaultAnswers, dueDate, materialNeeds, materialsFor, shanghaiDateOf, validateAnswers, visibleAnswers, type AnswerError, type PostedFields } from '@onevisit/item-schemas';
+import { answersFromPost, applyListAction, defaultAnswers, dueDate, materialNeeds, shanghaiDateOf, type AnswerError, type PostedFields } from '@onevisit/item-schemas';
 import type { Context } from 'hono';
 import type { ReactElement } from 'react';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
 import { ChecklistPage, ReceiptPage, TrackPage } from '../citizen/case-pages';
 import { otherLanguage, renderPage, say, type Lang } from '../citizen/page';
-import { ApiError, fileRequired, ratingRequired } from '../errors';
+import { ApiError, ratingRequired } from '../errors';
 import type { App, AppEnv } from '../http';
-import type { ItemVersion } from '../records';
-import type { CaseRecord } from '../cases/record';
+import type { FileInfo, ItemVersion } from '../records';
+import type { StoredCase } from '../cases/record';
 import type { AppDeps } from '../deps';
-import { acceptingVersion, applicantAct, submit, supplyLater, track } from '../submissions';
+import { applicantAct, applicantCase, storedFile, supplyLater, track } from '../cases/applicant';
+import { acceptingVersion, checkApplication, checkedFiles, receiveApplication } from '../cases/intake';
 import { storeUpload } from '../uploads';
 
 /**
@@ -108,65 +109,61 @@ export function registerCitizenPages(app: App): void {
     const { fields, files, uploaded, names } = splitPost(body);
     const answers = answersFromPost(item.form, fields);
     const idempotencyKey = typeof body.idempotencyKey === 'string' && /^[0-9a-f]{32}$/.test(body.idempotencyKey) ? body.idempotencyKey : undefined;
-    const errors: Errors = { fields: validateAnswers(item.form, answers).errors, general: [] };
+    const failed: Errors['general'] = [];
 
-    // Store what was sent, so a correction need not send it again.
+    // Store what was sent, so a correction need not send it again; stored here, a file is filed as it is, not read back.
     const keys: Record<string, string[]> = {};
+    const stored = new Map<string, FileInfo>();
     for (const [materialId, keptKeys] of Object.entries(uploaded)) keys[materialId] = [...keptKeys];
     for (const [materialId, sent] of files) {
       const material = item.materials.find((m) => m.id === materialId && !m.shared);
       if (!material) continue;
       for (const file of sent) {
         try {
-          const stored = await storeUpload(deps, version.jurisdiction, item, material, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-          (keys[materialId] ??= []).push(stored.key);
-          names.set(stored.key, stored.name);
+          const info = await storeUpload(deps, version.jurisdiction, item, material, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+          (keys[materialId] ??= []).push(info.key);
+          stored.set(info.key, info);
+          names.set(info.key, info.name);
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
-          errors.general.push({ message: error.message, message_en: error.message_en, materialId });
+          failed.push({ message: error.message, message_en: error.message_en, materialId });
         }
       }
     }
     const kept = Object.fromEntries(Object.entries(keys).map(([id, list]) => [id, list.map((key) => ({ key, name: names.get(key) ?? '' }))]));
+    const again = { ...(idempotencyKey ? { idempotencyKey } : {}), uploaded: kept };
 
     // 「添加一项」「删除」：回到本页，多一项或少一项，答案和文件都保留，不提示填写错误（只说上传失败）/
     // A list button without JavaScript: the same page with one entry more or fewer, nothing lost, no answer errors yet.
     if (typeof body._action === 'string' && /^(add|remove):/.test(body._action)) {
       const listed = applyListAction(item.form.schema, answers, body._action.slice(0, 300));
-      const failed = errors.general.length > 0 ? { errors: { fields: [], general: errors.general } } : {};
-      return applyPage(c, lang, version, { answers: listed, ...(idempotencyKey ? { idempotencyKey } : {}), uploaded: kept, ...failed });
+      return applyPage(c, lang, version, { answers: listed, ...again, ...(failed.length > 0 ? { errors: { fields: [], general: failed } } : {}) });
     }
 
-    // Everything to correct is told at once: missing materials too, not only after the answers are right.
-    if (errors.fields.length > 0) {
+    const check = checkApplication(item, answers, { files: keys });
+    const errors: Errors = { fields: check.fields, general: [...failed] };
+    // Everything to correct is told at once: missing materials too, not only after the answers are right
+    // (with the answers right, a refused file already says its material is wanting).
+    if (check.fields.length > 0 || failed.length === 0) {
       const t = say(lang);
-      const supplied = Object.keys(keys).filter((id) => keys[id]!.length > 0);
-      for (const m of checkSubmissionMaterials(item, visibleAnswers(item.form, answers).answers, supplied).missing) {
-        errors.general.push({ message: t(`请上传「${m.name}」`, `Upload "${m.name}"`), message_en: `Upload "${m.name}"`, materialId: m.id });
-      }
+      for (const m of check.missing) errors.general.push({ message: t(`请上传「${m.name}」`, `Upload "${m.name}"`), message_en: `Upload "${m.name}"`, materialId: m.id });
     }
 
     if (errors.fields.length === 0 && errors.general.length === 0) {
       try {
         // Every upload is offered without JavaScript: files for materials these answers do not ask for stay out of the case.
-        const byStatus = materialsFor(item, answers);
-        const asked = new Set([...byStatus.required, ...byStatus.deferrable, ...byStatus.optional].map((m) => m.id));
-        const materials = Object.fromEntries(Object.entries(keys).filter(([id]) => asked.has(id)));
-        const result = await submit(deps, version.jurisdiction, version.itemId, { answers, materials, promised: [], fileNames: Object.fromEntries(names) }, idempotencyKey);
+        const left = new Set([...check.unknown, ...check.notAsked.map((m) => m.id)]);
+        const asked = Object.fromEntries(Object.entries(keys).filter(([id]) => !left.has(id)));
+        const filed = await checkedFiles(deps, version, asked, (key) => names.get(key), stored);
+        const result = await receiveApplication(deps, version, { sent: answers, check, files: filed, promised: [] }, idempotencyKey);
         const query = new URLSearchParams({ secret: result.secret, ...(lang === 'en' ? { lang } : {}) });
         return c.redirect(`/receipt/${result.case.trackingNumber}?${query}`, 303);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        if (error.code === 'INVALID_ANSWERS') errors.fields.push(...(error.details as AnswerError[]));
-        else if (error.code === 'MATERIALS_MISSING') {
-          const t = say(lang);
-          for (const m of (error.details as { missing: Array<{ materialId: string; name: string }> }).missing) {
-            errors.general.push({ message: t(`请上传「${m.name}」`, `Upload "${m.name}"`), message_en: `Upload "${m.name}"`, materialId: m.materialId });
-          }
-        } else errors.general.push({ message: error.message, message_en: error.message_en });
+        errors.general.push({ message: error.message, message_en: error.message_en });
       }
     }
-    return applyPage(c, lang, version, { answers, ...(idempotencyKey ? { idempotencyKey } : {}), errors, uploaded: kept }, 400);
+    return applyPage(c, lang, version, { answers, ...again, errors }, 400);
   });
 
   app.get('/apply/:jurisdiction/:itemId/checklist', async (c) => {
@@ -195,7 +192,7 @@ export function registerCitizenPages(app: App): void {
    * the action is applied, and the browser is sent back to the page (post, redirect, get). A
    * refusal shows the page again with the reason.
    */
-  const trackPost = (path: string, run: (deps: AppDeps, found: CaseRecord, body: Record<string, string | File | (string | File)[]>) => Promise<unknown>) =>
+  const trackPost = (path: string, run: (deps: AppDeps, found: StoredCase, body: Record<string, string | File | (string | File)[]>) => Promise<unknown>) =>
     app.post(path, async (c) => {
       const deps = c.get('deps');
       const body = await c.req.parseBody({ all: true });
@@ -204,7 +201,7 @@ export function registerCitizenPages(app: App): void {
       const secret = String(body.secret ?? '');
       const title = say(lang)('办件进度查询', 'Follow a case');
       try {
-        await run(deps, await track(deps, number, secret), body);
+        await run(deps, await applicantCase(deps, number, secret), body);
         return c.redirect(`/track?${new URLSearchParams({ number, secret, ...(lang === 'en' ? { lang } : {}) })}`, 303);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
@@ -214,43 +211,36 @@ export function registerCitizenPages(app: App): void {
       }
     });
 
-  /** A chosen file stored against a material of the case's pinned version. */
-  async function storeFile(deps: AppDeps, found: CaseRecord, materialId: string, file: unknown): Promise<string> {
-    const version = await deps.store.getVersion(found.jurisdiction, found.itemId, found.version);
-    const material = version?.definition.materials.find((m) => m.id === materialId);
-    if (!material || !(file instanceof File) || file.size === 0) throw fileRequired();
-    return (await storeUpload(deps, found.jurisdiction, version!.definition, material, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })).key;
-  }
-
+  /** A file chosen in a form, if one was. */
+  const chosen = async (value: unknown) => (value instanceof File && value.size > 0 ? { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) } : undefined);
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 1000) : undefined);
-  const secretOf = (body: Record<string, unknown>) => String(body.secret ?? '');
 
   trackPost('/track/supplement', async (deps, found, body) => {
     const materialId = String(body.materialId ?? '');
-    await supplyLater(deps, found.trackingNumber, secretOf(body), materialId, [await storeFile(deps, found, materialId, body.file)]);
+    await supplyLater(deps, found, materialId, async () => [await storedFile(deps, found, materialId, await chosen(body.file))]);
   });
 
   trackPost('/track/corrections', async (deps, found, body) => {
     const asked = [...new Set((found.correction?.items ?? []).flatMap((i) => (i.materialId ? [i.materialId] : [])))];
-    const materials: Record<string, string[]> = {};
+    const materials: Record<string, FileInfo[]> = {};
     for (const id of asked) {
-      const file = body[`file-${id}`];
-      if (file instanceof File && file.size > 0) materials[id] = [await storeFile(deps, found, id, file)];
+      const file = await chosen(body[`file-${id}`]);
+      if (file) materials[id] = [await storedFile(deps, found, id, file)];
     }
     const response = text(body.response);
-    await applicantAct(deps, found.trackingNumber, secretOf(body), { type: 'supplyCorrection', materials, ...(response ? { response } : {}) });
+    await applicantAct(deps, found, { type: 'supplyCorrection', materials, ...(response ? { response } : {}) });
   });
 
   trackPost('/track/withdraw', async (deps, found, body) => {
     const reason = text(body.reason);
-    await applicantAct(deps, found.trackingNumber, secretOf(body), { type: 'withdraw', ...(reason ? { reason } : {}) });
+    await applicantAct(deps, found, { type: 'withdraw', ...(reason ? { reason } : {}) });
   });
 
   trackPost('/track/rate', async (deps, found, body) => {
     const level = Number(body.level);
     if (!Number.isInteger(level) || level < 1 || level > 5) throw ratingRequired();
     const comment = text(body.comment);
-    await applicantAct(deps, found.trackingNumber, secretOf(body), { type: 'rate', level, ...(comment ? { comment } : {}) });
+    await applicantAct(deps, found, { type: 'rate', level, ...(comment ? { comment } : {}) });
   });
 
   app.get('/track', async (c) => {

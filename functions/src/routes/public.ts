@@ -4,8 +4,9 @@ import { errorResponses, fileRequired, notFound } from '../errors';
 import { etag, type App } from '../http';
 import { caseRecord } from '../cases/record';
 import { fileInfo, itemSummary, jurisdiction, jurisdictionId } from '../records';
-import { acceptingVersion, applicantAct, submit, supplyLater, track } from '../submissions';
 import { applicantAction } from '../cases/actions';
+import { applicantAct, applicantCase, supplyLater, track, uploadedFiles, withCheckedFiles } from '../cases/applicant';
+import { acceptingVersion, submission, submit } from '../cases/intake';
 import { readPublicFile } from '../public-files';
 import { storeUpload, uploadableMaterial, uploadTarget } from '../uploads';
 
@@ -30,18 +31,6 @@ const checklist = z
   .openapi('Checklist');
 
 const view = (m: Material) => ({ id: m.id, name: m.name, ...(m.guide ? { guide: m.guide } : {}), ...(m.shared ? { shared: m.shared } : {}) });
-
-const submission = z
-  .object({
-    answers: z.record(z.string(), z.unknown()),
-    materials: z.record(z.string().max(64), z.array(z.string().max(300)).max(20)).default({}),
-    promised: z.array(z.string().max(64)).max(200).default([]),
-    fileNames: z
-      .record(z.string().max(300), z.string().max(200))
-      .default({})
-      .openapi({ description: '上传文件的原文件名(按文件 key)，供工作人员查看 / the files’ own names by key, shown to officers' }),
-  })
-  .openapi('Submission');
 
 export function registerPublicRoutes(app: App): void {
   app.openapi(
@@ -269,8 +258,10 @@ export function registerPublicRoutes(app: App): void {
       responses: { 200: { description: 'the case, the material supplied', content: { 'application/json': { schema: caseRecord } } }, ...errorResponses(400, 404, 409, 413, 415, 422) },
     }),
     async (c) => {
+      const deps = c.get('deps');
       const body = c.req.valid('json');
-      return c.json(await supplyLater(c.get('deps'), c.req.valid('param').trackingNumber, body.secret, body.materialId, body.files), 200);
+      const found = await applicantCase(deps, c.req.valid('param').trackingNumber, body.secret);
+      return c.json(await supplyLater(deps, found, body.materialId, () => uploadedFiles(deps, found, body.materialId, body.files)), 200);
     },
   );
 
@@ -288,8 +279,10 @@ export function registerPublicRoutes(app: App): void {
       responses: { 200: { description: 'the case after the action', content: { 'application/json': { schema: caseRecord } } }, ...errorResponses(400, 404, 409, 413, 415, 422) },
     }),
     async (c) => {
+      const deps = c.get('deps');
       const { secret, action } = c.req.valid('json');
-      return c.json(await applicantAct(c.get('deps'), c.req.valid('param').trackingNumber, secret, action, c.req.valid('header')['idempotency-key']), 200);
+      const found = await applicantCase(deps, c.req.valid('param').trackingNumber, secret);
+      return c.json(await applicantAct(deps, found, await withCheckedFiles(deps, found, action), c.req.valid('header')['idempotency-key']), 200);
     },
   );
 

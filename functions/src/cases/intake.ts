@@ -1,0 +1,211 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from '@hono/zod-openapi';
+import { checkSubmissionMaterials, dueDate, shanghaiDateOf, validateAnswers, type AnswerError, type ItemDefinition, type Material } from '@onevisit/item-schemas';
+import { onConflict } from '../conflicts';
+import type { AppDeps } from '../deps';
+import { idempotencyKeyReused, invalidAnswers, itemNotAccepting, materialsMissing, materialsNotAsked, notFound, unknownMaterials, type ApiError } from '../errors';
+import type { FileInfo, ItemVersion } from '../records';
+import { filedAs, inspectUpload, markFiled } from '../uploads';
+import { receive, receiptNotices } from './lifecycle';
+import type { CaseRecord, StoredCase } from './record';
+import { applicantView, sendNotices, settle } from './service';
+import { trackingCode, trackingCodeHash } from './tracking-code';
+import { formatTrackingNumber, numberingDay } from './tracking-number';
+
+/**
+ * Intake (收件): an application checked against the version it is filed under, once, then
+ * received as a case. The server is the authority: answers are validated against the pinned
+ * version, materials computed from the answers, due dates taken from the calendar engine. The
+ * same idempotency key always yields the same case.
+ */
+
+/** An application as the API takes it: answers, uploaded file keys per material, promises. */
+export const submission = z
+  .object({
+    answers: z.record(z.string(), z.unknown()),
+    materials: z.record(z.string().max(64), z.array(z.string().max(300)).max(20)).default({}),
+    promised: z.array(z.string().max(64)).max(200).default([]),
+    fileNames: z
+      .record(z.string().max(300), z.string().max(200))
+      .default({})
+      .openapi({ description: '上传文件的原文件名(按文件 key)，供工作人员查看 / the files’ own names by key, shown to officers' }),
+  })
+  .openapi('Submission');
+export type Submission = z.infer<typeof submission>;
+
+/** The published version an applicant may file under now. */
+export async function acceptingVersion(deps: AppDeps, jurisdiction: string, itemId: string): Promise<ItemVersion> {
+  const head = await deps.store.getHead(jurisdiction, itemId);
+  if (!head || head.version === 0) throw notFound('事项', 'item');
+  if (head.state !== 'published') throw itemNotAccepting(head.state === 'cancelled');
+  const version = await deps.store.getVersion(jurisdiction, itemId, head.version);
+  if (!version) throw notFound('事项', 'item');
+  return version;
+}
+
+/** What an application lacks or has too much of; all empty when it can be received. */
+export interface ApplicationCheck {
+  /** The answers that count: hidden fields and keys the form does not define left out. */
+  answers: Record<string, unknown>;
+  /** Answers to correct, each at its field. */
+  fields: AnswerError[];
+  /** Materials named that the item does not have. */
+  unknown: string[];
+  /** Required materials neither supplied nor replaced by a promise. */
+  missing: Material[];
+  /** Materials supplied that these answers do not ask for: shared (免交) or not applicable. */
+  notAsked: Material[];
+  /** 容缺 materials not supplied: received all the same, to come later. */
+  deferred: Material[];
+}
+
+/**
+ * Checks an application against its item: the answers, and for them the materials supplied
+ * (`files`: file keys per material; `promised`: materials a signed promise replaces). Problems
+ * come back as data, for each route to say in its own way.
+ */
+export function checkApplication(item: ItemDefinition, answers: Record<string, unknown>, supplied: { files: Record<string, readonly string[]>; promised?: readonly string[] }): ApplicationCheck {
+  const validated = validateAnswers(item.form, answers);
+  const known = new Map(item.materials.map((m) => [m.id, m]));
+  const promised = supplied.promised ?? [];
+  const withFiles = Object.keys(supplied.files).filter((id) => supplied.files[id]!.length > 0);
+  const materials = checkSubmissionMaterials(item, validated.answers, withFiles, promised);
+  return {
+    answers: validated.answers,
+    fields: validated.errors,
+    unknown: [...Object.keys(supplied.files), ...promised].filter((id) => !known.has(id)),
+    missing: materials.missing,
+    notAsked: materials.unexpected.flatMap((id) => known.get(id) ?? []),
+    deferred: materials.deferred,
+  };
+}
+
+/** The API's refusal of an application with problems: the first kind found, the answers before the materials. */
+function refusalOf(check: ApplicationCheck): ApiError | undefined {
+  if (check.fields.length > 0) return invalidAnswers(check.fields);
+  if (check.unknown.length > 0) return unknownMaterials(check.unknown);
+  if (check.missing.length > 0) return materialsMissing(check.missing);
+  if (check.notAsked.length > 0) return materialsNotAsked(check.notAsked);
+  return undefined;
+}
+
+/** An application ready to be received: checked without problems, its files checked against their materials. */
+export interface Application {
+  /** The answers as sent: a resend is recognised by them. */
+  sent: Record<string, unknown>;
+  check: ApplicationCheck;
+  /** The files per material named, as checked (a material may be named with none). */
+  files: Record<string, FileInfo[]>;
+  /** Materials a signed promise replaces, as sent. */
+  promised: string[];
+}
+
+export interface Receipt {
+  created: boolean;
+  case: CaseRecord;
+  /** The 查询码, shown once. */
+  secret: string;
+}
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A key-stable JSON rendering, so a retry of the same request hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Receives an application under the version it was checked against: numbers it, claims the
+ * idempotency key, opens the case (the lifecycle's receive), settles its clocks, stores it and
+ * sends what receipt tells.
+ */
+export async function receiveApplication(deps: AppDeps, version: ItemVersion, application: Application, idempotencyKey: string = randomBytes(16).toString('hex')): Promise<Receipt> {
+  const { jurisdiction, itemId } = version;
+  const item = version.definition;
+  const now = deps.clock();
+  const receivedOn = shanghaiDateOf(now);
+  // The same application is the same answers and the same materials supplied; a resend stores its
+  // files under new keys, so the keys themselves do not count.
+  const supplied = Object.fromEntries(Object.entries(application.files).map(([id, files]) => [id, files.length]));
+  const requestHash = hash(canonical({ jurisdiction, itemId, version: version.version, answers: application.sent, supplied, promised: [...application.promised].sort() }));
+  // The serial is taken before the key is claimed, so a retry leaves a gap in the day's numbers
+  // rather than spending a read on every first attempt.
+  const serial = await deps.store.nextSerial(jurisdiction, numberingDay(receivedOn));
+  const fresh = formatTrackingNumber(jurisdiction, receivedOn, serial);
+  const claim = await deps.store.claimIdempotencyKey(jurisdiction, idempotencyKey, { trackingNumber: fresh, requestHash });
+  if (claim && claim.requestHash !== requestHash) throw idempotencyKeyReused();
+  const trackingNumber = claim?.trackingNumber ?? fresh;
+  const secret = trackingCode(deps.secret, trackingNumber, idempotencyKey);
+  if (claim) {
+    const existing = await deps.store.getCase(jurisdiction, trackingNumber);
+    if (existing) return { created: false, case: applicantView(existing), secret };
+    // The first attempt claimed the key but stopped before storing the case: finish its work.
+  }
+
+  const [calendar, settings] = await Promise.all([deps.calendars.forJurisdiction(jurisdiction), deps.caseSettings.forJurisdiction(jurisdiction)]);
+  const { check } = application;
+  const filed = Object.entries(application.files).filter(([, files]) => files.length > 0);
+  const filedIds = new Set(filed.map(([id]) => id));
+  const deferred = check.deferred.map((m) => m.id);
+  const supplementDue = deferred.length > 0 ? dueDate(calendar, { from: receivedOn, limit: { value: item.deficiencyAcceptance.supplementDays, unit: 'workday' } }).due : undefined;
+  const opened = receive(
+    {
+      trackingNumber,
+      jurisdiction,
+      itemId,
+      version: version.version,
+      answers: check.answers,
+      supplied: filed.map(([materialId, files]) => ({ materialId, files })),
+      promised: application.promised.filter((id) => !filedIds.has(id)),
+      deferred,
+      ...(supplementDue ? { supplementDue } : {}),
+    },
+    { item, today: receivedOn, at: now.toISOString() },
+  );
+  const settled = settle<StoredCase>({ ...opened, secretHash: trackingCodeHash(secret), idempotencyKey }, { item, calendar, settings }, receivedOn);
+  await markFiled(deps, filed.flatMap(([, files]) => files));
+  // Two retries raced past the claim: the other stored the same case, which the conflict carries.
+  const storedFirst = await onConflict<StoredCase | undefined, StoredCase>(deps.store.saveCase(settled.case, 'new', settled).then(() => undefined), (existing) => existing!);
+  if (storedFirst) return { created: false, case: applicantView(storedFirst), secret };
+  await sendNotices(deps, settled.case, item, receiptNotices(settled.case, secret), now);
+  return { created: true, case: applicantView(settled.case), secret };
+}
+
+/**
+ * The files named per material (by key, each under the name `nameOf` gives it), checked against
+ * the version's materials: a file this very request stored (`stored`) is taken as it is, any
+ * other key is an earlier upload and is checked again.
+ */
+export async function checkedFiles(
+  deps: AppDeps,
+  version: ItemVersion,
+  keys: Record<string, readonly string[]>,
+  nameOf: (key: string) => string | undefined,
+  stored: ReadonlyMap<string, FileInfo> = new Map(),
+): Promise<Record<string, FileInfo[]>> {
+  const files: Record<string, FileInfo[]> = {};
+  // One material after another, so the first problem found is always the same one.
+  for (const [materialId, list] of Object.entries(keys)) {
+    const material = version.definition.materials.find((m) => m.id === materialId)!;
+    files[materialId] = await Promise.all(list.map(async (key) => stored.get(key) ?? filedAs(await inspectUpload(deps, version.jurisdiction, version.definition, material, key), nameOf(key))));
+  }
+  return files;
+}
+
+/** An application through the API: checked once, its uploads checked by key against their materials, then received. */
+export async function submit(deps: AppDeps, jurisdiction: string, itemId: string, sent: Submission, idempotencyKey?: string): Promise<Receipt> {
+  const version = await acceptingVersion(deps, jurisdiction, itemId);
+  const item = version.definition;
+  const check = checkApplication(item, sent.answers, { files: sent.materials, promised: sent.promised });
+  const refused = refusalOf(check);
+  if (refused) throw refused;
+  const files = await checkedFiles(deps, version, sent.materials, (key) => sent.fileNames[key]);
+  return receiveApplication(deps, version, { sent: sent.answers, check, files, promised: sent.promised }, idempotencyKey);
+}
