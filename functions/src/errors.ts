@@ -13,6 +13,7 @@ export const errorBody = z
   .openapi('Error');
 export type ErrorBody = z.infer<typeof errorBody>;
 
+/** Built only by the factories below, so each code keeps one wording wherever it is thrown. */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
@@ -42,6 +43,7 @@ const invalidSaying = (zh: string, en: string, details?: unknown) => new ApiErro
 export const invalidRequest = (issues: FieldIssue[]) => invalidSaying(`请求内容不符合要求：${issues[0]?.message ?? ''}`, `the request is not valid: ${issues[0]?.message_en ?? ''}`, issues);
 export const departmentNameRequired = () => invalidSaying('请填写部门名称', 'a department needs a name');
 export const officerNameRequired = () => invalidSaying('请填写工作人员姓名', 'an officer needs a name');
+export const internalError = () => new ApiError(500, 'INTERNAL_ERROR', '系统内部错误，请稍后重试', 'internal error; try again later');
 export const payloadTooLarge = () => new ApiError(413, 'PAYLOAD_TOO_LARGE', '请求内容过大', 'the request is too large');
 export const malformedRequest = (reason: string) => new ApiError(400, 'MALFORMED_REQUEST', '请求格式不正确(如 JSON 无法解析)', `the request is malformed: ${reason}`);
 export const httpError = (status: ContentfulStatusCode, reason: string) => new ApiError(status, 'HTTP_ERROR', '请求无法处理', reason);

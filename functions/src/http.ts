@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Principal } from './auth';
 import type { AppDeps } from './deps';
-import { ApiError, httpError, ifMatchRequired, invalidIfMatch, invalidRequest, invalidToken, malformedRequest, notSignedIn, payloadTooLarge } from './errors';
+import { ApiError, httpError, ifMatchRequired, internalError, invalidIfMatch, invalidRequest, invalidToken, malformedRequest, notSignedIn, payloadTooLarge } from './errors';
 
 /** The Hono environment every route shares: the deps, and the caller once authenticated. */
 export type AppEnv = { Variables: { principal?: Principal; deps: AppDeps } };
@@ -28,7 +28,7 @@ export function errorResponse(error: Error, c: Context<AppEnv>): Response {
     return c.json(body.body(), body.status);
   }
   console.error('unexpected error', error);
-  return c.json({ code: 'INTERNAL_ERROR', message: '系统内部错误，请稍后重试', message_en: 'internal error; try again later' }, 500);
+  return c.json(internalError().body(), 500);
 }
 
 /** Reads the bearer token, if any. Routes decide what they require with `authorize`. */
