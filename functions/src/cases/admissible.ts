@@ -41,6 +41,9 @@ export function guard(c: CaseRecord, action: CaseAction, item: ItemDefinition): 
     case 'notAccept':
       return c.acceptedOn ? ['本件已受理，不能再作不予受理决定', 'the case was accepted; it can no longer be refused acceptance'] : undefined;
     case 'completeStep':
+      if (!(item.steps[c.step!.index]?.outcomes ?? [action.outcome]).includes(action.outcome)) {
+        return ['该环节不能作此办理结果', 'this step does not allow that outcome'];
+      }
       if (action.outcome === 'return' && c.step!.index === 0) return ['第一个环节无法退回', 'the first step cannot be returned'];
       if (action.outcome === 'reject' && !action.reasons) return ['不予许可须说明理由', 'a denial must state its reasons'];
       if (action.outcome === 'pass' && c.step!.index === item.steps.length - 1 && awaitingMaterials(c)) {
@@ -48,7 +51,10 @@ export function guard(c: CaseRecord, action: CaseAction, item: ItemDefinition): 
       }
       return undefined;
     case 'autoPass':
-      return item.steps[c.step!.index]?.onTimeout === 'autoApprove' ? undefined : ['该环节未实行超时默认', 'this step is not deemed approved on timeout'];
+      if (item.steps[c.step!.index]?.onTimeout !== 'autoApprove') return ['该环节未实行超时默认', 'this step is not deemed approved on timeout'];
+      // Timing out decides nothing an officer could not: the last step waits for the 容缺 materials too.
+      if (c.step!.index === item.steps.length - 1 && awaitingMaterials(c)) return ['容缺材料尚未补齐并审核，不能视为同意办结', 'the deferred (容缺) materials are not all supplied and reviewed, so the case cannot be deemed approved'];
+      return undefined;
     case 'resume':
       if (c.pauses.at(-1)?.kind === 'supplement' && c.materials.some((m) => m.status === 'deferred')) {
         return ['容缺材料补交后自动恢复办理', 'the case resumes by itself once the deferred materials are supplied'];

@@ -259,3 +259,35 @@ describe('transition: what is refused', () => {
     expect([...new Set(wrongState.map(([type]) => type))].sort()).toEqual(types);
   });
 });
+
+describe('what the officers and the clock may not decide', () => {
+  const last = atStep(3);
+  const refusal = (c: CaseRecord, action: CaseAction, options: { item?: typeof item } = {}) => {
+    try {
+      run(c, action, options);
+    } catch (error) {
+      return (error as ApiError).message;
+    }
+    return undefined;
+  };
+
+  it('does not deem the last step approved while a 容缺 material is outstanding or unreviewed', () => {
+    for (const survey of [SURVEY_DEFERRED, SURVEY_PENDING]) {
+      expect(refusal(caseIn('inProcess', { step: last, materials: withSurvey(survey) }), { type: 'autoPass' })).toContain('容缺材料尚未补齐并审核');
+    }
+    expect(run(caseIn('inProcess', { step: last }), { type: 'autoPass' }).next.status).toBe('decided');
+  });
+
+  it('allows a step only the outcomes the item gives it', () => {
+    const passOnly = estateItem((i) => (i.steps[1]!.outcomes = ['pass']));
+    const c = caseIn('inProcess', { step: atStep(1) });
+    expect(refusal(c, { type: 'completeStep', expectedRevision: c.revision, outcome: 'reject', reasons: '不符合条件' }, { item: passOnly })).toContain('该环节不能作此办理结果');
+    expect(refusal(c, { type: 'completeStep', expectedRevision: c.revision, outcome: 'return' }, { item: passOnly })).toContain('该环节不能作此办理结果');
+  });
+
+  it('tells the applicant why a denial was made', () => {
+    const c = caseIn('inProcess', { step: atStep(1) });
+    const denied = run(c, { type: 'completeStep', expectedRevision: c.revision, outcome: 'reject', reasons: '申请材料与实际不符' });
+    expect(denied.notices.find((n) => n.to === 'applicant')?.text).toContain('理由：申请材料与实际不符');
+  });
+});

@@ -75,7 +75,9 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
     if (decision.outcome === 'approved' && item.itemType === '01') outcome[0] = '准予行政许可';
     const r = decision.result;
     const issued = r ? [`办理结果：${r.name}${r.number ? `(编号 ${r.number})` : ''}${r.validUntil ? `，有效期至${r.validUntil}` : ''}。`, ` Issued: ${r.name}${r.number ? ` No. ${r.number}` : ''}${r.validUntil ? `, valid until ${r.validUntil}` : ''}.`] : ['', ''];
-    tell('applicant', 'decided', `您申请的「${c.itemName}」(${c.trackingNumber})已办结：${outcome[0]}。${issued[0]}${decision.outcome === 'denied' ? RIGHTS : ''}`, `Your application ${c.trackingNumber} was decided: ${outcome[1]}.${issued[1]}${decision.outcome === 'denied' ? ` ${RIGHTS_EN}` : ''}`);
+    // A denial says why, and a transfer to whom (DOMAIN: reasons and rights are told with the decision).
+    const why = decision.outcome === 'transferred' ? [`转报至${decision.transferTo}${decision.reasons ? `，理由：${decision.reasons}` : ''}。`, ` Transferred to ${decision.transferTo}${decision.reasons ? `: ${decision.reasons}` : ''}.`] : decision.reasons ? [`理由：${decision.reasons}。`, ` Reasons: ${decision.reasons}.`] : ['', ''];
+    tell('applicant', 'decided', `您申请的「${c.itemName}」(${c.trackingNumber})已办结：${outcome[0]}。${why[0]}${issued[0]}${decision.outcome === 'denied' ? RIGHTS : ''}`, `Your application ${c.trackingNumber} was decided: ${outcome[1]}.${why[1]}${issued[1]}${decision.outcome === 'denied' ? ` ${RIGHTS_EN}` : ''}`);
   };
   const accept = (deemed: boolean) => {
     next.status = 'inProcess';
