@@ -1,3 +1,4 @@
+import { renderIssues } from './citizen/form/render-check';
 import { itemChanges, itemId as itemIdSchema, runPublishChecks, type CheckIssue, type LabelledChange } from '@onevisit/item-schemas';
 import { templates } from '@onevisit/item-schemas/templates';
 import type { Principal } from './auth';
@@ -76,7 +77,13 @@ export async function saveDraft(
 
 export async function checkDraft(deps: AppDeps, jurisdiction: string, itemId: string): Promise<{ revision: number; issues: CheckIssue[] }> {
   const [draft, departments] = await Promise.all([getDraft(deps, jurisdiction, itemId), departmentsOnRecord(deps, jurisdiction)]);
-  return { revision: draft.revision, issues: runPublishChecks(draft.definition, { departments }).issues };
+  return { revision: draft.revision, issues: publishIssues(draft.definition, departments).issues };
+}
+
+/** Every publish-time check, then — for a model that passes them — a render of the blank application page. */
+function publishIssues(definition: unknown, departments: Awaited<ReturnType<typeof departmentsOnRecord>>) {
+  const { item, issues } = runPublishChecks(definition, { departments });
+  return { item, issues: item && issues.length === 0 ? renderIssues(item) : issues };
 }
 
 /** Publishes the draft as the next immutable version, if it passes every publish-time check. */
@@ -91,7 +98,7 @@ export async function publish(
   if (!head) throw itemNotFound();
   if (options.expectedRevision !== undefined && options.expectedRevision !== draft.revision) throw draftConflict(draft);
   if (head.state === 'cancelled') throw itemCancelled();
-  const { item, issues } = runPublishChecks(draft.definition, { departments });
+  const { item, issues } = publishIssues(draft.definition, departments);
   if (!item || issues.length > 0) throw publishChecksFailed(issues);
   const now = deps.clock().toISOString();
   const version = head.version + 1;

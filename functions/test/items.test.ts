@@ -102,6 +102,20 @@ describe('publishing', () => {
     expect((await h.call('GET', `/api/items/${CITY}/too-slow`)).status).toBe(404);
   });
 
+  it('renders the blank application page before publishing: a form the page cannot draw is refused, and nothing is published', async () => {
+    await newItem('unrenderable');
+    const bad = structuredClone({ ...base, id: 'unrenderable' }) as typeof base & { form: { uiSchema: Record<string, unknown> } };
+    const [first] = Object.keys((bad.form.schema as { properties: Record<string, unknown> }).properties);
+    bad.form.uiSchema = { ...bad.form.uiSchema, [first!]: { 'ui:title': { zh: '标题' } } };
+    await h.call('PUT', `/api/admin/${CITY}/items/unrenderable/draft`, { token: admin, body: bad, headers: { 'if-match': '"1"' } });
+    const checks = await h.call('POST', `/api/admin/${CITY}/items/unrenderable/checks`, { token: admin });
+    expect(checks.json.issues).toContainEqual(expect.objectContaining({ code: 'FORM_RENDER_FAILED', path: '/form' }));
+    expect(checks.json.issues[0].message).toContain('申请页无法显示此表单');
+    const published = await h.call('POST', `/api/admin/${CITY}/items/unrenderable/publish`, { token: admin });
+    expect(published.status).toBe(422);
+    expect((await h.call('GET', `/api/items/${CITY}/unrenderable`)).status).toBe(404);
+  });
+
   it('makes immutable versions with a history and a field-by-field diff', async () => {
     await newItem('versioned');
     const v1 = await h.call('POST', `/api/admin/${CITY}/items/versioned/publish`, { token: admin, body: { changeNote: '首次发布' } });

@@ -56,7 +56,8 @@ const cases: Array<[CheckCode, string, (item: ItemDefinitionInput, departments: 
 
 describe('publish-time checks', () => {
   it('cover every check code with a failing example', () => {
-    expect(new Set(cases.map(([code]) => code))).toEqual(new Set(checkCodes));
+    // FORM_RENDER_FAILED comes from the server, which renders the page (functions/test/items.test.ts).
+    expect(new Set(cases.map(([code]) => code))).toEqual(new Set(checkCodes.filter((code) => code !== 'FORM_RENDER_FAILED')));
   });
 
   it.each(cases)('%s at %s', (code, path, breakIt, message) => {
