@@ -7,7 +7,7 @@ import { api, whenSignedOut } from './api';
 import { completeSignIn } from './hosted-sign-in';
 import { Shell } from './Shell';
 import { useI18n } from './i18n';
-import { CataloguePage } from './pages/CataloguePage';
+import { CataloguePage } from './items/CataloguePage';
 import { SignInPage } from './pages/SignInPage';
 import { loadSession, saveSession, type Session } from './session';
 import { SessionContext, useSession } from './session-context';
@@ -15,7 +15,7 @@ import { SessionContext, useSession } from './session-context';
 // Pages load when first opened: the sign-in and the catalogue come first, the editor (with its form
 // engine) and the workbench after.
 const page = <T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) => lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
-const ItemEditorPage = page(() => import('./pages/ItemEditorPage'), 'ItemEditorPage');
+const ItemEditorPage = page(() => import('./items/ItemEditorPage'), 'ItemEditorPage');
 const CalendarPage = page(() => import('./pages/CalendarPage'), 'CalendarPage');
 const MessagesPage = page(() => import('./pages/MessagesPage'), 'MessagesPage');
 const QueuePage = page(() => import('./cases/QueuePage'), 'QueuePage');

@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { PreviewTab } from '../../admin-ui/src/editor/PreviewTab';
+import { PreviewTab } from '../../admin-ui/src/items/PreviewTab';
 import { I18nProvider } from '../../admin-ui/src/i18n';
 import { itemWithFields } from './form-fields';
 

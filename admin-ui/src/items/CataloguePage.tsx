@@ -8,9 +8,9 @@ import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { itemTypeLabel, stateLabels } from '../labels';
 import { canConfigure } from '../session';
-import { ClaimDialog } from '../clones/ClaimDialog';
-import { DownstreamCard } from '../clones/DownstreamCard';
-import { ListActions } from '../clones/ListActions';
+import { ClaimDialog } from './ClaimDialog';
+import { DownstreamCard } from './DownstreamCard';
+import { ListActions } from './ListActions';
 import { useSignedIn } from '../session-context';
 
 /** The jurisdiction's items: search, filter, and create from blank or from a template. */

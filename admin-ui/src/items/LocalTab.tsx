@@ -6,9 +6,9 @@ import { itemValueWords, localFields, overridesFrom, stepsWorkdays, type LocalFi
 import type { Draft } from '@onevisit/functions/records';
 import { useMemo } from 'react';
 import { api } from '../api';
-import { ModelFieldsForm } from '../editor/ModelFieldsForm';
-import type { TabProps } from '../editor/tab-props';
-import { modelUi } from '../editor/model-ui';
+import { ModelFieldsForm } from './ModelFieldsForm';
+import type { TabProps } from './tab-props';
+import { modelUi } from './model-ui';
 import { useI18n } from '../i18n';
 
 const LOCAL = Object.keys(localFields) as LocalField[];
