@@ -144,28 +144,38 @@ export interface UpstreamStatus {
   conflicts: OverrideConflict[];
 }
 
-async function cloneDraft(deps: AppDeps, jurisdiction: string, itemId: string): Promise<Draft & { clone: NonNullable<Draft['clone']> }> {
+type CloneDraft = Draft & { clone: NonNullable<Draft['clone']> };
+
+async function cloneDraft(deps: AppDeps, jurisdiction: string, itemId: string): Promise<CloneDraft> {
   const draft = await deps.store.getDraft(jurisdiction, itemId);
   if (!draft) throw notFound('事项', 'item');
   if (!draft.clone) throw notAClone();
-  return draft as Draft & { clone: NonNullable<Draft['clone']> };
+  return draft as CloneDraft;
+}
+
+/** A clone against upstream's newest version: the upstream head, and what changed since the version followed. */
+async function compareWithUpstream(deps: AppDeps, draft: CloneDraft) {
+  const ref = draft.clone.upstream;
+  const upstreamHead = await deps.store.getHead(ref.jurisdiction, ref.itemId);
+  const latest = { version: upstreamHead?.version ?? ref.version, state: upstreamHead?.state ?? 'published' };
+  const compared = { upstreamHead, following: ref, latest, behind: latest.version > ref.version };
+  if (!compared.behind) return { ...compared, changes: [], conflicts: [] };
+  const [before, after] = await Promise.all([upstreamDefinition(deps, ref), upstreamDefinition(deps, { ...ref, version: latest.version })]);
+  return { ...compared, ...upstreamChanges(before, after, localOverrides.parse(draft.clone.overrides)) };
 }
 
 /** Where a clone stands against upstream: the field-by-field changes since the version it follows. */
 export async function upstreamStatus(deps: AppDeps, jurisdiction: string, itemId: string): Promise<UpstreamStatus> {
   const draft = await cloneDraft(deps, jurisdiction, itemId);
-  const ref = draft.clone.upstream;
-  const [upstreamHead, head] = await Promise.all([deps.store.getHead(ref.jurisdiction, ref.itemId), deps.store.getHead(jurisdiction, itemId)]);
-  const latest = { version: upstreamHead?.version ?? ref.version, state: upstreamHead?.state ?? 'published' };
-  const base = { following: ref, latest, behind: latest.version > ref.version, ...(head?.upstream?.deferredVersion ? { deferredVersion: head.upstream.deferredVersion } : {}) };
-  if (latest.version <= ref.version) return { ...base, changes: [], conflicts: [] };
-  const [before, after] = await Promise.all([upstreamDefinition(deps, ref), upstreamDefinition(deps, { ...ref, version: latest.version })]);
-  return { ...base, ...upstreamChanges(before, after, localOverrides.parse(draft.clone.overrides)) };
+  const [{ upstreamHead: _upstreamHead, ...compared }, head] = await Promise.all([compareWithUpstream(deps, draft), deps.store.getHead(jurisdiction, itemId)]);
+  const deferredVersion = head?.upstream?.deferredVersion;
+  return { ...compared, ...(deferredVersion ? { deferredVersion } : {}) };
 }
 
 /**
  * Follows a newer upstream version: overrides stay where still valid; each conflict needs a
- * decision, else nothing changes and the conflicts are returned (409).
+ * decision, else nothing changes and the conflicts are returned (409). The draft and the upstream
+ * head are read once each, and the head's new upstream is written with the draft's mirror.
  */
 export async function acceptUpstreamVersion(
   deps: AppDeps,
@@ -177,20 +187,19 @@ export async function acceptUpstreamVersion(
 ): Promise<Draft> {
   const draft = await cloneDraft(deps, jurisdiction, itemId);
   if (draft.revision !== expectedRevision) throw draftConflict(draft);
-  const status = await upstreamStatus(deps, jurisdiction, itemId);
-  if (body.version !== status.latest.version || !status.behind) throw upstreamMoved(status.latest.version);
-  const { overrides, undecided, refused } = acceptUpstream(localOverrides.parse(draft.clone.overrides), status.conflicts, body.decisions);
+  const compared = await compareWithUpstream(deps, draft);
+  if (body.version !== compared.latest.version || !compared.behind) throw upstreamMoved(compared.latest.version);
+  const { overrides, undecided, refused } = acceptUpstream(localOverrides.parse(draft.clone.overrides), compared.conflicts, body.decisions);
   // A decision that would leave the item unpublishable is refused, naming the field; nothing is stored.
   if (refused.length > 0) throw decisionInvalid(refused);
   if (undecided.length > 0) throw decisionsNeeded(undecided);
-  const upstream = { ...draft.clone.upstream, version: status.latest.version };
+  const upstream = { ...draft.clone.upstream, version: compared.latest.version };
   const next: Draft = { ...draft, revision: draft.revision + 1, clone: { ...draft.clone, upstream, overrides }, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
   const effective = await withEffectiveDefinition(deps, next);
-  const name = (await deps.store.getHead(upstream.jurisdiction, upstream.itemId))?.published?.name ?? itemId;
-  await onConflict(deps.store.saveDraft(next, draft.revision, name, cloneDraftSummary(effective)), (there?: Draft) => {
+  const name = compared.upstreamHead?.published?.name ?? itemId;
+  await onConflict(deps.store.saveDraft(next, draft.revision, name, cloneDraftSummary(effective), upstream), (there?: Draft) => {
     throw draftConflict(there);
   });
-  await deps.store.setUpstream(jurisdiction, itemId, { upstream }, next.updatedAt);
   return effective;
 }
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { harness } from './harness';
 import { PDF, saleAnswers } from './files';
 
@@ -216,6 +216,19 @@ describe('following the city', () => {
     expect(deferred.json.upstream).toEqual({ jurisdiction: CITY, itemId: 'company-registration', version: 1, deferredVersion: 2 });
     const downstream = await h.call('GET', `/api/admin/${CITY}/downstream`, { token: city });
     expect(downstream.json.find((c: { jurisdiction: string; itemId: string }) => c.jurisdiction === COUNTY && c.itemId === 'company-registration')).toMatchObject({ behind: true, deferredVersion: 2 });
+  });
+
+  it('follows the deferred version reading its draft and the city’s head once each, writing its head once', async () => {
+    const draft = await h.call('GET', `/api/admin/${COUNTY}/items/company-registration/draft`, { token: county });
+    const reads = { drafts: vi.spyOn(h.store, 'getDraft'), heads: vi.spyOn(h.store, 'getHead'), headWrites: vi.spyOn(h.store, 'setUpstream') };
+    const accepted = await h.call('POST', `/api/admin/${COUNTY}/items/company-registration/upstream/accept`, { token: county, body: { version: 2 }, headers: { 'if-match': `"${draft.json.revision}"` } });
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(reads.drafts).toHaveBeenCalledTimes(1);
+    expect(reads.heads.mock.calls).toEqual([[CITY, 'company-registration']]);
+    expect(reads.headWrites).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+    // The draft's save said the new version on the head; the deferral is over.
+    expect((await h.store.getHead(COUNTY, 'company-registration'))!.upstream).toEqual({ jurisdiction: CITY, itemId: 'company-registration', version: 2 });
   });
 });
 

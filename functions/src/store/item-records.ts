@@ -92,18 +92,25 @@ export function itemRecords(table: TableAccess) {
       return head;
     },
 
-    /** Saves a draft over the revision the editor started from; a stale revision conflicts, carrying the draft there. */
-    async saveDraft(draft: Draft, expectedRevision: number, draftName: string, draftSummary?: DraftSummary): Promise<void> {
+    /**
+     * Saves a draft over the revision the editor started from; a stale revision conflicts, carrying
+     * the draft there. A clone that follows a new upstream version says so on its head in the same write.
+     */
+    async saveDraft(draft: Draft, expectedRevision: number, draftName: string, draftSummary?: DraftSummary, upstream?: ItemHead['upstream']): Promise<void> {
       await table.put(keys.draft(draft.jurisdiction, draft.itemId), draft, ifRevision(expectedRevision, 'stale draft revision'));
       // The head mirrors the newest revision for listings; an older mirror never overwrites a newer one.
-      await updateHead(
-        draft.jurisdiction,
-        draft.itemId,
-        { draftRevision: draft.revision, draftName, ...(draftSummary ? { draftSummary } : {}), updatedAt: draft.updatedAt },
-        headCondition('#draftRevision < :revision', { ':revision': draft.revision }),
-      ).catch((error) => {
+      try {
+        await updateHead(
+          draft.jurisdiction,
+          draft.itemId,
+          { draftRevision: draft.revision, draftName, ...(draftSummary ? { draftSummary } : {}), ...(upstream ? { upstream } : {}), updatedAt: draft.updatedAt },
+          headCondition('#draftRevision < :revision', { ':revision': draft.revision }),
+        );
+      } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
-      });
+        // A newer revision, made from this one, is mirrored already; the upstream it follows is still to be said.
+        if (upstream) await updateHead(draft.jurisdiction, draft.itemId, { upstream, updatedAt: draft.updatedAt });
+      }
     },
 
     /** Records which upstream version a clone follows now (or defers), or that upstream was cancelled. */
