@@ -98,6 +98,8 @@ export async function publish(
   if (!head) throw itemNotFound();
   if (options.expectedRevision !== undefined && options.expectedRevision !== draft.revision) throw draftConflict(draft);
   if (head.state === 'cancelled') throw itemCancelled();
+  // One version per draft revision: a retried or concurrent publish of the same draft gets the version it made.
+  if (head.version > 0 && head.publishedRevision === draft.revision) return getVersion(deps, jurisdiction, itemId, head.version);
   const { item, issues } = publishIssues(draft.definition, departments);
   if (!item || issues.length > 0) throw publishChecksFailed(issues);
   const now = deps.clock().toISOString();

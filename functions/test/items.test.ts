@@ -116,6 +116,16 @@ describe('publishing', () => {
     expect((await h.call('GET', `/api/items/${CITY}/unrenderable`)).status).toBe(404);
   });
 
+  it('makes one version per draft revision, however many publishes race for it', async () => {
+    await newItem('raced');
+    const results = await Promise.all(Array.from({ length: 20 }, () => h.call('POST', `/api/admin/${CITY}/items/raced/publish`, { token: admin, headers: { 'if-match': '"1"' } })));
+    expect(results.every((r) => [200, 201, 409].includes(r.status))).toBe(true);
+    expect((await h.call('GET', `/api/admin/${CITY}/items/raced/versions`, { token: admin })).json).toHaveLength(1);
+    const again = await h.call('POST', `/api/admin/${CITY}/items/raced/publish`, { token: admin, headers: { 'if-match': '"1"' } });
+    expect(again.json.version).toBe(1);
+    expect((await h.call('GET', `/api/admin/${CITY}/items/raced/versions`, { token: admin })).json).toHaveLength(1);
+  });
+
   it('makes immutable versions with a history and a field-by-field diff', async () => {
     await newItem('versioned');
     const v1 = await h.call('POST', `/api/admin/${CITY}/items/versioned/publish`, { token: admin, body: { changeNote: '首次发布' } });
@@ -185,6 +195,8 @@ describe('publishing', () => {
     const applying = await h.call('POST', `/api/items/${CITY}/lifecycle/applications`, { body: { answers: {} } });
     expect(applying.status).toBe(409);
     expect(applying.json.code).toBe('ITEM_NOT_ACCEPTING');
+    // A new version needs a changed draft: publishing the same revision again makes none (see the race above).
+    await h.call('PUT', `/api/admin/${CITY}/items/lifecycle/draft`, { token: admin, body: { ...structuredClone(base), id: 'lifecycle', name: '挂起期间修订的事项' }, headers: { 'if-match': '"1"' } });
     const republished = await h.call('POST', `/api/admin/${CITY}/items/lifecycle/publish`, { token: admin });
     expect(republished.status).toBe(201);
     expect((await h.call('GET', `/api/items/${CITY}/lifecycle`)).json).toMatchObject({ version: 2, state: 'suspended' });
