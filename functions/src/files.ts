@@ -1,5 +1,5 @@
-import { mkdir, readFile, stat, writeFile, open } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, readFile, rm, stat, writeFile, open } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 
 /**
  * Where uploaded materials live: outside the web root, served only through the API to those
@@ -26,20 +26,59 @@ export interface FileStore {
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9/_.-]{0,300}$/;
 
+/**
+ * Files in a folder, private to the server's user (folders 0700, files 0600). Every write starts
+ * staged, as in S3: an empty marker under `stagedRoot` names it until a case files it, and
+ * `expireStaged` deletes staged files older than a given age, as the bucket's lifecycle rule does.
+ */
 export class LocalFileStore implements FileStore {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly stagedRoot = `${resolve(root)}-staged`,
+  ) {}
 
-  private path(key: string): string {
+  private path(key: string, root = this.root): string {
     if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe file key ${key}`);
-    const path = resolve(this.root, key);
-    if (!path.startsWith(resolve(this.root))) throw new Error(`unsafe file key ${key}`);
+    const path = resolve(root, key);
+    if (!path.startsWith(resolve(root))) throw new Error(`unsafe file key ${key}`);
     return path;
   }
 
+  private async writePrivate(path: string, bytes: Uint8Array | string): Promise<void> {
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await writeFile(path, bytes, { mode: 0o600 });
+  }
+
+  /** The marker first: a crash between the two leaves a marker that expires, never a file that cannot. */
   async write(key: string, bytes: Uint8Array): Promise<void> {
-    const path = this.path(key);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, bytes);
+    await this.writePrivate(this.path(key, this.stagedRoot), '');
+    await this.writePrivate(this.path(key), bytes);
+  }
+
+  async markFiled(key: string): Promise<void> {
+    await rm(this.path(key, this.stagedRoot), { force: true });
+  }
+
+  /** Deletes the staged files written more than `ageMs` ago; returns how many. */
+  async expireStaged(ageMs: number, now = Date.now()): Promise<number> {
+    const names = await readdir(this.stagedRoot, { recursive: true }).catch(() => [] as string[]);
+    let expired = 0;
+    for (const name of names) {
+      const key = name.split(sep).join('/');
+      if (!SAFE_KEY.test(key)) continue;
+      const marker = this.path(key, this.stagedRoot);
+      const file = this.path(key);
+      const written = await stat(file).catch(() => undefined);
+      // A marker without its file: a write cut short, or one still under way.
+      const since = written ?? (await stat(marker).catch(() => undefined));
+      if (!since || since.isDirectory() || now - since.mtimeMs < ageMs) continue;
+      if (written) {
+        await rm(file, { force: true });
+        expired++;
+      }
+      await rm(marker, { force: true });
+    }
+    return expired;
   }
 
   async size(key: string): Promise<number | undefined> {
@@ -71,5 +110,5 @@ export class LocalFileStore implements FileStore {
 }
 
 export function localFileStore(dataDir: string): LocalFileStore {
-  return new LocalFileStore(join(dataDir, 'files'));
+  return new LocalFileStore(join(dataDir, 'files'), join(dataDir, 'staged'));
 }

@@ -1,13 +1,13 @@
 import { LocalTokens } from './auth';
 import type { AppDeps } from './deps';
-import { localFileStore } from './files';
+import { localFileStore, type LocalFileStore } from './files';
 import { LogChannel, Outbox } from './notifier';
 import { Calendars } from './per-jurisdiction/calendars';
 import { CaseSettingsSource } from './per-jurisdiction/case-settings';
 import type { Store } from './store/store';
 
 /** The app's dependencies on one machine: files under the data folder, messages in the outbox and the log, local tokens. */
-export function localDeps(store: Store, options: { dataDir: string; secret: string; clock?: () => Date; quiet?: boolean }): AppDeps & { devTokens: LocalTokens } {
+export function localDeps(store: Store, options: { dataDir: string; secret: string; clock?: () => Date; quiet?: boolean }): AppDeps & { devTokens: LocalTokens; files: LocalFileStore } {
   const tokens = new LocalTokens(options.secret);
   return {
     store,

@@ -30,6 +30,8 @@ export async function storePublicFile(deps: AppDeps, jurisdiction: string, file:
   if (!contentType || !ALLOWED.has(contentType)) throw fileTypeNotAllowed(['PDF、Word、Excel 或图片', 'PDF, Word, Excel or image'], { detected: contentType ?? null });
   const key = `public/${jurisdiction}/${shanghaiDateOf(deps.clock()).replace(/-/g, '')}/${randomBytes(16).toString('hex')}`;
   await deps.files.write(key, file.bytes);
+  // Written files start staged (abandoned uploads expire); a blank form is kept from the start.
+  await deps.files.markFiled?.(key);
   return { key, name: file.name.slice(0, 200), contentType };
 }
 
