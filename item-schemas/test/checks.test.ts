@@ -110,3 +110,13 @@ describe('publish-time checks', () => {
     expect(issue).toMatchObject({ code: 'MODEL_INVALID', path: '/department/creditCode', message: '「实施主体统一社会信用代码」统一社会信用代码不正确', message_en: '"Implementing department credit code": invalid unified social credit code' });
   });
 });
+
+describe('material file types', () => {
+  it('accept only documents and images an officer can open safely, named in words', () => {
+    const item = template('crop-seed-licence');
+    item.materials![0]!.acceptedTypes = ['application/xml' as never];
+    const issue = runPublishChecks(item).issues.find((i) => i.path === '/materials/0/acceptedTypes/0');
+    expect(issue?.code).toBe('MODEL_INVALID');
+    expect(issue?.message).toContain('允许的文件类型');
+  });
+});

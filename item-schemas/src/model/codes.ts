@@ -67,3 +67,17 @@ export const materialSources = {
   '30': ['中介机构出具', 'Issued by an intermediary'],
   '99': ['其他', 'Other'],
 } as const;
+
+/**
+ * File types a material may accept: documents and images an officer can open without running
+ * anything (no markup, archives or scripts), each recognised from its content.
+ */
+export const materialFileTypes = {
+  'application/pdf': ['PDF 文档', 'PDF document'],
+  'image/jpeg': ['JPG 图片', 'JPG image'],
+  'image/png': ['PNG 图片', 'PNG image'],
+  'image/tiff': ['TIFF 图片', 'TIFF image'],
+  'image/webp': ['WEBP 图片', 'WEBP image'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['Word 文档(DOCX)', 'Word document (DOCX)'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['Excel 表格(XLSX)', 'Excel workbook (XLSX)'],
+} as const;

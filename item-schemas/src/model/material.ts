@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeList, materialSources } from './codes';
+import { codeList, materialFileTypes, materialSources } from './codes';
 import { fileRef, legalBasis, localId, text } from './common';
 import { condition } from './condition';
 
@@ -42,9 +42,9 @@ export const material = z
     blankForm: fileRef.optional().meta({ title: '空白表格' }),
     sample: fileRef.optional().meta({ title: '示例样表' }),
     legalBasis: z.array(legalBasis).max(20).default([]).meta({ title: '材料依据' }),
-    /** Accepted upload types, checked against the file's content, not its name. */
+    /** Accepted upload types, checked against the file's content, not its name: only types an officer can open safely. */
     acceptedTypes: z
-      .array(z.string().max(100))
+      .array(codeList(materialFileTypes))
       .max(20)
       .default(['application/pdf', 'image/jpeg', 'image/png'])
       .meta({ title: '允许的文件类型' }),
