@@ -4,12 +4,13 @@ import { useMemo, useState } from 'react';
 import { fromForm, newFieldKey, toForm, type BuilderField, type FieldKind } from '../form-builder/fields';
 import { useI18n } from '../i18n';
 import { ConditionBuilder } from './ConditionBuilder';
+import type { Definition } from './definition';
 import { FieldRow } from './FieldRow';
 import { fieldId } from './paths';
 import { moved } from './reorder';
 import type { TabProps } from './tab-props';
 
-type FormValue = { schema?: Record<string, unknown>; uiSchema?: Record<string, unknown>; visibleWhen?: Record<string, Condition>; applicantFields?: ApplicantFieldPaths };
+type FormValue = NonNullable<Definition['form']>;
 
 const palette: Array<[Exclude<FieldKind, 'advanced'>, string, string]> = [
   ['text', '单行文本', 'Text'],
@@ -51,7 +52,7 @@ function blankField(fields: readonly BuilderField[], kind: FieldKind, zh: string
 /** Build the intake form from a palette; it becomes JSON Schema + uiSchema. */
 export function FormTab({ definition, update, issues }: TabProps) {
   const { t } = useI18n();
-  const form = (definition.form ?? {}) as FormValue;
+  const form = definition.form ?? {};
   const schema = form.schema ?? { type: 'object', properties: {} };
   const fields = useMemo(() => fromForm(schema, form.uiSchema ?? {}), [schema, form.uiSchema]);
   const [expert, setExpert] = useState(false);
@@ -107,7 +108,7 @@ export function FormTab({ definition, update, issues }: TabProps) {
       ) : (
         <Alert type="warning" showIcon message={t('此表单的根不是字段组，请在 JSON 视图中编辑。', 'This form’s root is not a group of fields: edit it in the JSON view.')} />
       )}
-      <ApplicantFields form={form} onChange={(applicantFields) => update((d) => ({ ...d, form: { ...((d.form ?? {}) as FormValue), applicantFields } }))} />
+      <ApplicantFields form={form} onChange={(applicantFields) => update((d) => ({ ...d, form: { ...d.form, applicantFields } }))} />
       <ExpertView open={expert} onClose={() => setExpert(false)} value={form} onApply={(next) => update((d) => ({ ...d, form: next }))} />
     </section>
   );
@@ -311,9 +312,8 @@ function ExpertView({ open, onClose, value, onApply }: { open: boolean; onClose:
     try {
       const json = JSON.parse(current) as FormValue;
       if (typeof json !== 'object' || json === null || typeof json.schema !== 'object') return { error: t('需要 {"schema": {...}, "uiSchema": {...}}', 'expected {"schema": {...}, "uiSchema": {...}}') };
-      const schema = json.schema as Record<string, unknown>;
-      const unsafe = checkFormSchema(schema);
-      return { json, issues: unsafe.length > 0 ? unsafe : checkFormSupport(schema, (json.uiSchema ?? {}) as Record<string, unknown>) };
+      const unsafe = checkFormSchema(json.schema);
+      return { json, issues: unsafe.length > 0 ? unsafe : checkFormSupport(json.schema, json.uiSchema ?? {}) };
     } catch (error) {
       return { error: (error as Error).message };
     }

@@ -146,7 +146,7 @@ export function ItemEditorPage() {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {String(definition.name ?? itemId) || itemId}
+          {definition.name || itemId}
         </Typography.Title>
         <Space wrap>
           {draft.dirty && <Tag color="orange">{t('有未保存的修改', 'Unsaved changes')}</Tag>}
@@ -191,7 +191,7 @@ export function ItemEditorPage() {
           />
         )}
       </section>
-      {head && head.version > 0 && head.state !== 'cancelled' && <WhereItLives jurisdiction={j} itemId={itemId} version={head.version} name={head.published?.name ?? String(definition.name ?? itemId)} {...(head.published ? { department: head.published.department.name } : {})} />}
+      {head && head.version > 0 && head.state !== 'cancelled' && <WhereItLives jurisdiction={j} itemId={itemId} version={head.version} name={head.published?.name ?? definition.name ?? itemId} {...(head.published ? { department: head.published.department.name } : {})} />}
       {clone && (
         <Alert
           style={{ marginBottom: 12 }}

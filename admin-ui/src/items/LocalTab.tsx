@@ -2,7 +2,7 @@ import { LockOutlined } from '@ant-design/icons';
 import type { UiSchema } from '@rjsf/utils';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Input, List, Space, Switch, Tag, Typography } from 'antd';
-import { itemValueWords, localFields, overridesFrom, stepsWorkdays, type LocalField, type Step } from '@onevisit/item-schemas';
+import { itemValueWords, localFields, overridesFrom, stepsWorkdays, type LocalField } from '@onevisit/item-schemas';
 import type { Draft } from '@onevisit/functions/records';
 import { useMemo } from 'react';
 import { api } from '../api';
@@ -12,12 +12,6 @@ import { modelUi } from './model-ui';
 import { useI18n } from '../i18n';
 
 const LOCAL = Object.keys(localFields) as LocalField[];
-
-interface MaterialRow {
-  id: string;
-  name: string;
-  shared?: { provider: string };
-}
 
 /**
  * A clone's editor: the local fields (with a marker where the county overrides upstream), each
@@ -38,7 +32,7 @@ export function LocalTab({ definition, update, issues, jurisdiction, itemId, clo
     [base.data, definition, clone.overrides],
   );
   // The steps are the level above's and locked: the promise cannot be shorter than they take.
-  const steps = stepsWorkdays((definition.steps ?? []) as Step[]);
+  const steps = stepsWorkdays((definition.steps ?? []).map((s) => ({ ...s, limitDays: s.limitDays ?? 0 })));
   const legal = definition.legalLimit ? itemValueWords('/promisedLimit', definition.legalLimit) : undefined;
   const promisedHelp =
     definition.caseType === 'immediate'
@@ -63,10 +57,10 @@ export function LocalTab({ definition, update, issues, jurisdiction, itemId, clo
     }),
     [overridden, promisedHelp, t],
   );
-  const materials = (definition.materials ?? []) as MaterialRow[];
-  const setShared = (index: number, shared: MaterialRow['shared']) =>
+  const materials = definition.materials ?? [];
+  const setShared = (index: number, shared: { provider: string } | undefined) =>
     update((current) => {
-      const next = structuredClone((current.materials ?? []) as MaterialRow[]);
+      const next = structuredClone(current.materials ?? []);
       if (shared) next[index]!.shared = shared;
       else delete next[index]!.shared;
       return { ...current, materials: next };
@@ -74,9 +68,9 @@ export function LocalTab({ definition, update, issues, jurisdiction, itemId, clo
   const locked: Array<[string, string, unknown]> = [
     ['事项名称', 'Name', definition.name],
     ['基本编码', 'Catalogue code', definition.catalogCode],
-    ['法定办结时限', 'Legal limit', (definition.legalLimit as { value?: number } | null)?.value ?? '—'],
+    ['法定办结时限', 'Legal limit', definition.legalLimit?.value ?? '—'],
     ['申请材料', 'Materials', t(`${materials.length} 项`, `${materials.length}`)],
-    ['办理环节', 'Steps', t(`${(definition.steps as unknown[] | undefined)?.length ?? 0} 个`, `${(definition.steps as unknown[] | undefined)?.length ?? 0}`)],
+    ['办理环节', 'Steps', t(`${definition.steps?.length ?? 0} 个`, `${definition.steps?.length ?? 0}`)],
   ];
 
   return (

@@ -1,21 +1,24 @@
 import { Button, Card, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from 'antd';
-import { formFields, materialSources, necessities, type Condition, type MaterialInput } from '@onevisit/item-schemas';
+import { formFields, materialSources, necessities } from '@onevisit/item-schemas';
 import { useMemo } from 'react';
 import { useI18n } from '../i18n';
 import { ConditionBuilder } from './ConditionBuilder';
+import type { Definition } from './definition';
 import { FieldRow } from './FieldRow';
 import { FileSlot } from './FileSlot';
 import { fieldId } from './paths';
 import { moved } from './reorder';
 import type { TabProps } from './tab-props';
 
+type Material = NonNullable<Definition['materials']>[number];
+
 /** The materials an applicant brings: what each is, when it applies, whether it may come later or is obtained by sharing. */
 export function MaterialsTab({ definition, update, issues }: TabProps) {
   const { t, language } = useI18n();
-  const materials = (definition.materials ?? []) as MaterialInput[];
-  const fields = useMemo(() => formFields(((definition.form as { schema?: Record<string, unknown> } | undefined)?.schema ?? {}) as Record<string, unknown>), [definition.form]);
-  const set = (next: MaterialInput[]) => update((d) => ({ ...d, materials: next }));
-  const change = (index: number, patch: Partial<MaterialInput>) => set(materials.map((m, i) => (i === index ? { ...m, ...patch } : m)));
+  const materials = definition.materials ?? [];
+  const fields = useMemo(() => formFields(definition.form?.schema ?? {}), [definition.form]);
+  const set = (next: Material[]) => update((d) => ({ ...d, materials: next }));
+  const change = (index: number, patch: Material) => set(materials.map((m, i) => (i === index ? { ...m, ...patch } : m)));
   const move = (index: number, by: number) => set(moved(materials, index, by));
   const label = (pair: readonly [string, string]) => (language === 'zh' ? pair[0] : pair[1]);
   const add = () => {
@@ -24,7 +27,7 @@ export function MaterialsTab({ definition, update, issues }: TabProps) {
     while (used.has(`material${n}`)) n++;
     set([...materials, { id: `material${n}`, name: '', kind: 'original', form: 'electronic', source: '10', necessity: 'required' }]);
   };
-  const deficiency = (definition.deficiencyAcceptance as { enabled?: boolean } | undefined)?.enabled;
+  const deficiency = definition.deficiencyAcceptance?.enabled;
 
   return (
     <section aria-label={t('申请材料', 'Materials')}>
@@ -85,7 +88,7 @@ export function MaterialsTab({ definition, update, issues }: TabProps) {
                 )}
                 {/* The builder shows each condition's issues at its row; the row here, those about the whole. */}
                 <FieldRow path={`${at}/when`} label={t('适用情形(不设置则总是需要)', 'When it applies (always, if none)')} issues={issues}>
-                  <ConditionBuilder path={`${at}/when`} issues={issues} label={t(`「${title}」的适用情形`, `When "${title}" applies`)} fields={fields} value={m.when as Condition | undefined} onChange={(when) => change(index, { when })} />
+                  <ConditionBuilder path={`${at}/when`} issues={issues} label={t(`「${title}」的适用情形`, `When "${title}" applies`)} fields={fields} value={m.when} onChange={(when) => change(index, { when })} />
                 </FieldRow>
                 <Space wrap size="large">
                   <FieldRow path={`${at}/blankForm`} label={t('空白表格', 'Blank form')} issues={issues} exact={false}>

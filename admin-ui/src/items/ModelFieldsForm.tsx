@@ -1,4 +1,5 @@
 import Form from '@rjsf/antd';
+import type { IChangeEvent } from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { itemDefinitionJsonSchema, type CheckIssue } from '@onevisit/item-schemas';
@@ -6,7 +7,7 @@ import { useI18n, type Language } from '../i18n';
 import { useMemo } from 'react';
 import { LabelledAddButton, translatorFor } from './form-engine-text';
 import { fieldId } from './paths';
-import type { Definition } from './draft-state';
+import type { Definition } from './definition';
 
 /**
  * Some top-level fields of the item model's own JSON Schema, as one schema, titled in the
@@ -30,7 +31,7 @@ export function ModelFieldsForm({
   uiSchema,
   issues,
 }: {
-  fields: readonly string[];
+  fields: readonly (keyof Definition)[];
   multiChoice?: readonly string[];
   definition: Definition;
   update: (change: (current: Definition) => Definition) => void;
@@ -43,7 +44,7 @@ export function ModelFieldsForm({
   // Publish-time issues about these fields show at them, like the form's own errors.
   const extraErrors = useMemo(() => {
     const errors: Record<string, unknown> = {};
-    for (const issue of issues.filter((i) => fields.includes(i.path.split('/')[1] ?? ''))) {
+    for (const issue of issues.filter((i) => fields.some((k) => k === i.path.split('/')[1]))) {
       let node = errors;
       for (const part of issue.path.split('/').slice(1)) node = (node[part] ??= {}) as Record<string, unknown>;
       ((node.__errors ??= []) as string[]).push(pick(issue));
@@ -65,9 +66,9 @@ export function ModelFieldsForm({
       idSeparator="-"
       // Defaults are the model's business at publish time; filling them here would look like an edit.
       experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipDefaults' }}
-      onChange={(event) => {
-        const next = event.formData as Record<string, unknown>;
-        if (fields.some((k) => JSON.stringify(next[k]) !== JSON.stringify(definition[k]))) update((current) => ({ ...current, ...next }));
+      onChange={(event: IChangeEvent<Definition>) => {
+        const next = event.formData;
+        if (next && fields.some((k) => JSON.stringify(next[k]) !== JSON.stringify(definition[k]))) update((current) => ({ ...current, ...next }));
       }}
     />
   );

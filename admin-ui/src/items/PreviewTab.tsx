@@ -1,11 +1,10 @@
-import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Alert, Card, Col, DatePicker, List, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { dueDate, formFields, materialNeeds, materialWords, nationalCalendar, needMark, needsSummary, runPublishChecks, visibleAnswers } from '@onevisit/item-schemas';
 import { CitizenForm, citizenCss } from '@onevisit/functions/citizen-form';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
-import type { Definition } from './draft-state';
+import type { Definition } from './definition';
 
 /**
  * The citizen form as citizens get it (react-jsonschema-form's own renderer), the 一次告知 list
@@ -17,8 +16,7 @@ export function PreviewTab({ definition }: { definition: Definition }) {
   const [answers, setAnswers] = useState<Record<string, unknown>>({});
   const [accepted, setAccepted] = useState(() => dayjs());
   const item = useMemo(() => runPublishChecks(definition).item, [definition]);
-  const form = definition.form as { schema?: RJSFSchema; uiSchema?: UiSchema; visibleWhen?: Record<string, never> } | undefined;
-  if (!item || !form?.schema) return <Alert type="info" showIcon message={t('先修正“发布前检查”中的问题，才能预览。', 'Fix the publish-time issues above to see the preview.')} />;
+  if (!item) return <Alert type="info" showIcon message={t('先修正“发布前检查”中的问题，才能预览。', 'Fix the publish-time issues above to see the preview.')} />;
 
   const hidden = visibleAnswers(item.form, answers).hidden;
   const needs = materialNeeds(item, answers);
@@ -37,7 +35,7 @@ export function PreviewTab({ definition }: { definition: Definition }) {
         <Card size="small" title={t('申请人看到的表单', 'The form applicants see')}>
           <style>{citizenCss}</style>
           <div className="citizen">
-            <CitizenForm schema={form.schema} uiSchema={(form.uiSchema ?? {}) as UiSchema} answers={answers} hidden={hidden} onChange={setAnswers} />
+            <CitizenForm schema={item.form.schema} uiSchema={item.form.uiSchema} answers={answers} hidden={hidden} onChange={setAnswers} />
           </div>
         </Card>
       </Col>

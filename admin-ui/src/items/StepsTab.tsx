@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Statistic, Switch, Typography } from 'antd';
-import { timeoutPolicies, type StepInput, type TimeLimit } from '@onevisit/item-schemas';
+import { timeoutPolicies } from '@onevisit/item-schemas';
 import { useI18n } from '../i18n';
+import type { Definition } from './definition';
 import { FieldRow } from './FieldRow';
 import { fieldId } from './paths';
 import { moved } from './reorder';
@@ -10,20 +11,21 @@ import type { TabProps } from './tab-props';
  * A limit as the draft holds it while being filled in: absent until the official types a number
  * (a blank item shows empty boxes, not a 0 nobody entered); a missing unit is the model's 工作日.
  */
-type Limit = { value?: number; unit?: TimeLimit['unit'] };
+type Limit = NonNullable<Definition['promisedLimit']>;
+type Step = NonNullable<Definition['steps']>[number];
 
 /** The steps with their limits, the legal and promised limits, 容缺 and 超时默认. */
 export function StepsTab({ definition, update, issues }: TabProps) {
   const { t, language } = useI18n();
-  const steps = (definition.steps ?? []) as StepInput[];
+  const steps = definition.steps ?? [];
   // undefined: not said yet (asks for a value); null: the law sets none (the box is ticked).
-  const legal = definition.legalLimit as Limit | null | undefined;
-  const promised = definition.promisedLimit as Limit | undefined;
+  const legal = definition.legalLimit;
+  const promised = definition.promisedLimit;
   const promisedUnit = promised?.unit ?? 'workday';
-  const deficiency = (definition.deficiencyAcceptance ?? { enabled: false }) as { enabled?: boolean; supplementDays?: number; onMissed?: string };
-  const set = (patch: Record<string, unknown>) => update((d) => ({ ...d, ...patch }));
-  const setSteps = (next: StepInput[]) => set({ steps: next });
-  const change = (index: number, patch: Partial<StepInput>) => setSteps(steps.map((s, i) => (i === index ? { ...s, ...patch } : s)));
+  const deficiency = definition.deficiencyAcceptance ?? { enabled: false };
+  const set = (patch: Definition) => update((d) => ({ ...d, ...patch }));
+  const setSteps = (next: Step[]) => set({ steps: next });
+  const change = (index: number, patch: Step) => setSteps(steps.map((s, i) => (i === index ? { ...s, ...patch } : s)));
   const move = (index: number, by: number) => setSteps(moved(steps, index, by));
   const groups = new Map<string, number>();
   steps.forEach((s, i) => groups.set(s.parallelGroup || `#${i}`, Math.max(groups.get(s.parallelGroup || `#${i}`) ?? 0, s.limitDays ?? 0)));

@@ -2,13 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { Draft } from '@onevisit/functions/records';
 import { api } from '../api';
-
-/**
- * The draft being edited. Every change is also kept in the browser (with the revision it was
- * made on), so a closed tab or a failed save loses nothing; saving uses that revision as
- * If-Match, so a draft someone else saved meanwhile is never overwritten.
- */
-export type Definition = Record<string, unknown>;
+import type { Definition } from './definition';
 
 interface Backup {
   baseRevision: number;
@@ -26,6 +20,11 @@ function readBackup(j: string, itemId: string): Backup | undefined {
   }
 }
 
+/**
+ * The draft being edited. Every change is also kept in the browser (with the revision it was
+ * made on), so a closed tab or a failed save loses nothing; saving uses that revision as
+ * If-Match, so a draft someone else saved meanwhile is never overwritten.
+ */
 export function useDraftState(j: string, itemId: string) {
   const query = useQuery({ queryKey: ['draft', j, itemId], queryFn: () => api.draft(j, itemId) });
   const [definition, setDefinition] = useState<Definition>();

@@ -1,5 +1,5 @@
 import type { CheckIssue } from '@onevisit/item-schemas';
-import type { Definition } from './draft-state';
+import type { Definition } from './definition';
 
 export interface TabProps {
   definition: Definition;
