@@ -1,6 +1,6 @@
 import type { CheckIssue, ConflictDecision, FileRef, LabelledChange } from '@onevisit/item-schemas';
 import type { CloneOutcome, DownstreamClone, UpstreamBase, UpstreamStatus } from '@onevisit/functions/clones';
-import type { CalendarRecord, Department, Draft, ItemHead, ItemVersion, Jurisdiction, User } from '@onevisit/functions/records';
+import type { CalendarRecord, DepartmentRecord as Department, Draft, ItemHead, ItemVersion, Jurisdiction, User } from '@onevisit/functions/records';
 import type { CaseDetail, CaseRecord, CaseSearchEntry, QueueEntry } from '@onevisit/functions/cases';
 import type { CaseSettings } from '@onevisit/functions/case-settings';
 import type { OutboxMessage } from '@onevisit/functions/records';

@@ -1,17 +1,17 @@
 import { z } from '@hono/zod-openapi';
 import { sign, verify } from 'hono/jwt';
 import { notSignedIn, onlyRoles, otherDepartment, otherJurisdiction } from './errors';
-import { role, type Role, type User } from './records';
+import { ZRole, type Role, type User } from './records';
 
 /** Who is calling: the claims every token carries, whoever issued it. */
-export const principal = z.object({
+export const ZPrincipal = z.object({
   sub: z.string(),
   name: z.string(),
-  role,
+  role: ZRole,
   jurisdiction: z.string(),
   department: z.string().optional(),
 });
-export type Principal = z.infer<typeof principal>;
+export type Principal = z.infer<typeof ZPrincipal>;
 
 /** Turns a bearer token into a principal; the local signer and Cognito both fit behind it. */
 export interface Authenticator {
@@ -31,7 +31,7 @@ export class LocalTokens implements Authenticator {
 
   async verify(token: string): Promise<Principal> {
     const payload = await verify(token, this.secret, 'HS256');
-    return principal.parse(payload);
+    return ZPrincipal.parse(payload);
   }
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DepartmentOnRecord } from '@onevisit/item-schemas';
 import type { AppDeps } from './deps';
 import { departmentNameRequired, departmentNameTaken, notFound, officerNameRequired } from './errors';
-import { department as departmentSchema, type Department, type Jurisdiction, type User } from './records';
+import { ZDepartmentRecord, type DepartmentRecord, type Jurisdiction, type User } from './records';
 
 /**
  * A jurisdiction's departments (实施主体) and the officers who work their cases. Items name their
@@ -10,7 +10,7 @@ import { department as departmentSchema, type Department, type Jurisdiction, typ
  * department must be one of the jurisdiction's and have someone to accept cases.
  */
 
-export interface DepartmentWithOfficers extends Department {
+export interface DepartmentWithOfficers extends DepartmentRecord {
   officers: Array<Pick<User, 'id' | 'name'>>;
 }
 
@@ -18,7 +18,7 @@ export interface DepartmentWithOfficers extends Department {
 export async function listDepartments(deps: AppDeps, jurisdiction: string): Promise<DepartmentWithOfficers[]> {
   const [departments, users] = await Promise.all([deps.store.listDepartments(jurisdiction), deps.store.listUsers(jurisdiction)]);
   return departments
-    .map((d) => departmentSchema.parse(d))
+    .map((d) => ZDepartmentRecord.parse(d))
     .map((d) => ({ ...d, officers: users.filter((u) => u.role === 'officer' && u.department === d.id).map((u) => ({ id: u.id, name: u.name })) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
@@ -28,17 +28,17 @@ export async function departmentsOnRecord(deps: AppDeps, jurisdiction: string): 
   return (await listDepartments(deps, jurisdiction)).map((d) => ({ id: d.id, name: d.name, officers: d.officers.length }));
 }
 
-export async function saveDepartment(deps: AppDeps, jurisdiction: string, id: string, body: { name: string; nature?: Department['nature'] }): Promise<DepartmentWithOfficers> {
+export async function saveDepartment(deps: AppDeps, jurisdiction: string, id: string, body: { name: string; nature?: DepartmentRecord['nature'] }): Promise<DepartmentWithOfficers> {
   const name = body.name.trim();
   if (!name) throw departmentNameRequired();
   const others = await listDepartments(deps, jurisdiction);
   if (others.some((d) => d.id !== id && d.name === name)) throw departmentNameTaken(name);
-  const saved: Department = { id, jurisdiction, name, nature: body.nature ?? others.find((d) => d.id === id)?.nature ?? '1' };
+  const saved: DepartmentRecord = { id, jurisdiction, name, nature: body.nature ?? others.find((d) => d.id === id)?.nature ?? '1' };
   await deps.store.putDepartment(saved);
   return { ...saved, officers: others.find((d) => d.id === id)?.officers ?? [] };
 }
 
-async function existingDepartment(deps: AppDeps, jurisdiction: string, id: string): Promise<Department> {
+async function existingDepartment(deps: AppDeps, jurisdiction: string, id: string): Promise<DepartmentRecord> {
   const found = await deps.store.getDepartment(jurisdiction, id);
   if (!found) throw notFound('部门', 'department');
   return found;
@@ -81,7 +81,7 @@ const CONSOLIDATED_APPROVAL = '行政审批服务局';
  * the consolidated approval bureau, else none (the clone then cannot be published until one is
  * picked). Reads what it needs once, for a whole batch of claims.
  */
-export async function departmentProposer(deps: AppDeps, jurisdiction: string, upstreamJurisdiction: string): Promise<(upstream: { name: string }) => Department | undefined> {
+export async function departmentProposer(deps: AppDeps, jurisdiction: string, upstreamJurisdiction: string): Promise<(upstream: { name: string }) => DepartmentRecord | undefined> {
   const [own, above, list] = await Promise.all([deps.store.getJurisdiction(jurisdiction), deps.store.getJurisdiction(upstreamJurisdiction), deps.store.listDepartments(jurisdiction)]);
   const aboveParent = above?.parent ? await deps.store.getJurisdiction(above.parent) : undefined;
   const aboveNames = namesOf(above, aboveParent);

@@ -3,7 +3,7 @@ import type { AnswerError, Bilingual, FieldIssue } from '@onevisit/item-schemas'
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** Every error the API returns: a stable code, Chinese and English text, and details. */
-export const errorBody = z
+export const ZErrorBody = z
   .object({
     code: z.string().openapi({ example: 'DRAFT_CONFLICT' }),
     message: z.string().openapi({ example: '草稿已被他人修改，请刷新后再编辑' }),
@@ -11,7 +11,7 @@ export const errorBody = z
     details: z.unknown().optional(),
   })
   .openapi('Error');
-export type ErrorBody = z.infer<typeof errorBody>;
+export type ErrorBody = z.infer<typeof ZErrorBody>;
 
 /** Built only by the factories below, so each code keeps one wording wherever it is thrown. */
 export class ApiError extends Error {
@@ -167,6 +167,6 @@ export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 
     428: '缺少 If-Match / If-Match required',
   };
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: descriptions[s]!, content: { 'application/json': { schema: errorBody } } }]),
+    statuses.map((s) => [s, { description: descriptions[s]!, content: { 'application/json': { schema: ZErrorBody } } }]),
   );
 }

@@ -4,49 +4,50 @@ import { roles } from './roles';
 
 /** What the API stores and returns. Types come from these schemas; only the store knows keys. */
 
-export const jurisdictionId = z.string().regex(/^\d{6}$/).openapi({ description: '行政区划代码 / area code', example: '990100' });
+export const ZJurisdictionId = z.string().regex(/^\d{6}$/).openapi({ description: '行政区划代码 / area code', example: '990100' });
 
-export const jurisdiction = z
+export const ZJurisdiction = z
   .object({
-    id: jurisdictionId,
+    id: ZJurisdictionId,
     name: z.string(),
     level: z.enum(['province', 'city', 'county', 'township']),
-    parent: jurisdictionId.optional(),
+    parent: ZJurisdictionId.optional(),
   })
   .openapi('Jurisdiction');
-export type Jurisdiction = z.infer<typeof jurisdiction>;
+export type Jurisdiction = z.infer<typeof ZJurisdiction>;
 
-export const department = z
+/** A department of a jurisdiction, with officers; not the item's 实施主体 (item-schemas' `department`), which names one. */
+export const ZDepartmentRecord = z
   .object({
     id: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/).openapi({ description: '统一社会信用代码 / unified social credit code' }),
-    jurisdiction: jurisdictionId,
+    jurisdiction: ZJurisdictionId,
     name: z.string().min(1).max(200),
     /** 实施主体性质 (GB/T 39046 A.3): 1 法定机关, 2 授权组织, 3 受委托组织. */
     nature: z.enum(['1', '2', '3']).default('1'),
   })
   .openapi('Department');
-export type Department = z.infer<typeof department>;
+export type DepartmentRecord = z.infer<typeof ZDepartmentRecord>;
 
 export { roles } from './roles';
-export const role = z.enum(roles);
-export type Role = z.infer<typeof role>;
+export const ZRole = z.enum(roles);
+export type Role = z.infer<typeof ZRole>;
 
-export const user = z
+export const ZUser = z
   .object({
     id: z.string(),
     name: z.string(),
-    role,
-    jurisdiction: jurisdictionId,
+    role: ZRole,
+    jurisdiction: ZJurisdictionId,
     department: z.string().optional(),
   })
   .openapi('User');
-export type User = z.infer<typeof user>;
+export type User = z.infer<typeof ZUser>;
 
 export const itemStates = ['draft', 'published', 'suspended', 'cancelled'] as const;
 export type ItemState = (typeof itemStates)[number];
 
 /** What the catalogue shows of a published version (晒清单). */
-export const itemSummary = z
+export const ZItemSummary = z
   .object({
     name: z.string(),
     itemType: z.string(),
@@ -59,15 +60,15 @@ export const itemSummary = z
     onlineDepth: z.string(),
   })
   .openapi('ItemSummary');
-export type ItemSummary = z.infer<typeof itemSummary>;
+export type ItemSummary = z.infer<typeof ZItemSummary>;
 
 /**
  * A clone's summary before it is published, so the catalogue shows what was claimed: its draft
  * is always complete (upstream plus overrides). The department only when it is the
  * jurisdiction's own; the upstream's takes no cases here.
  */
-export const draftSummary = itemSummary.partial({ department: true }).openapi('DraftSummary');
-export type DraftSummary = z.infer<typeof draftSummary>;
+export const ZDraftSummary = ZItemSummary.partial({ department: true }).openapi('DraftSummary');
+export type DraftSummary = z.infer<typeof ZDraftSummary>;
 
 /** The catalogue's view of a definition. */
 export function summaryOf(definition: ItemDefinition): ItemSummary {
@@ -85,13 +86,13 @@ export function summaryOf(definition: ItemDefinition): ItemSummary {
 }
 
 
-export const upstreamRef = z
-  .object({ jurisdiction: jurisdictionId, itemId: z.string(), version: z.number().int() })
+export const ZUpstreamRef = z
+  .object({ jurisdiction: ZJurisdictionId, itemId: z.string(), version: z.number().int() })
   .openapi('UpstreamRef');
 
-export const itemHead = z
+export const ZItemHead = z
   .object({
-    jurisdiction: jurisdictionId,
+    jurisdiction: ZJurisdictionId,
     itemId: z.string(),
     state: z.enum(itemStates),
     /** The published version, 0 before the first publish. */
@@ -100,11 +101,11 @@ export const itemHead = z
     /** The draft revision the published version was made from: equal to draftRevision when nothing changed since. */
     publishedRevision: z.number().int().optional(),
     draftName: z.string(),
-    published: itemSummary.optional(),
+    published: ZItemSummary.optional(),
     /** A clone's draft as the catalogue shows it (mirrored on every save, like draftName). */
-    draftSummary: draftSummary.optional(),
+    draftSummary: ZDraftSummary.optional(),
     /** A clone: the upstream item and version it follows, and a newer version it chose to defer. */
-    upstream: upstreamRef.extend({ deferredVersion: z.number().int().optional() }).optional(),
+    upstream: ZUpstreamRef.extend({ deferredVersion: z.number().int().optional() }).optional(),
     /** Upstream cancelled the item this clones: the jurisdiction should cancel it too. */
     upstreamCancelled: z.boolean().optional(),
     /** 合并: the items merged into this one, with their codes, for the record. */
@@ -114,11 +115,11 @@ export const itemHead = z
     updatedAt: z.string(),
   })
   .openapi('ItemHead');
-export type ItemHead = z.infer<typeof itemHead>;
+export type ItemHead = z.infer<typeof ZItemHead>;
 
-export const draft = z
+export const ZDraft = z
   .object({
-    jurisdiction: jurisdictionId,
+    jurisdiction: ZJurisdictionId,
     itemId: z.string(),
     revision: z.number().int(),
     /** Drafts may be incomplete: the model is enforced when publishing. A clone's is computed: upstream + overrides. */
@@ -126,7 +127,7 @@ export const draft = z
     /** A clone stores only this: what it follows and its overrides of the local fields. */
     clone: z
       .object({
-        upstream: upstreamRef,
+        upstream: ZUpstreamRef,
         overrides: z.record(z.string(), z.unknown()),
         /** 下放: the upstream jurisdiction handed the power down; the clone implements it as delegated. */
         delegated: z.boolean().optional(),
@@ -136,9 +137,10 @@ export const draft = z
     updatedBy: z.string(),
   })
   .openapi('Draft');
-export type Draft = z.infer<typeof draft>;
+export type Draft = z.infer<typeof ZDraft>;
 
-export const versionMeta = z
+/** One entry of an item's version history; not item-schemas' `versionMeta`, the optional fields a definition carries. */
+export const ZVersionEntry = z
   .object({
     version: z.number().int(),
     publishedAt: z.string(),
@@ -153,28 +155,28 @@ export const versionMeta = z
  * A published definition: exactly the item model in type, documented in OpenAPI as an object
  * whose schema is served at /api/schema/item (its recursive conditions defeat the generator).
  */
-export const publishedDefinition = z
+export const ZPublishedDefinition = z
   .custom<ItemDefinition>((value) => typeof value === 'object' && value !== null)
   .openapi({ type: 'object', description: '事项定义，结构见 /api/schema/item / an item definition; its JSON Schema is at /api/schema/item' });
 
-export const itemVersion = versionMeta
-  .extend({ jurisdiction: jurisdictionId, itemId: z.string(), definition: publishedDefinition })
+export const ZItemVersion = ZVersionEntry
+  .extend({ jurisdiction: ZJurisdictionId, itemId: z.string(), definition: ZPublishedDefinition })
   .openapi('ItemVersion');
-export type ItemVersion = z.infer<typeof itemVersion>;
+export type ItemVersion = z.infer<typeof ZItemVersion>;
 
-export const calendarRecord = z
-  .object({ jurisdiction: jurisdictionId, overlay: calendarOverlay, revision: z.number().int(), updatedAt: z.string() })
+export const ZCalendarRecord = z
+  .object({ jurisdiction: ZJurisdictionId, overlay: calendarOverlay, revision: z.number().int(), updatedAt: z.string() })
   .openapi('CalendarOverlay');
-export type CalendarRecord = z.infer<typeof calendarRecord>;
+export type CalendarRecord = z.infer<typeof ZCalendarRecord>;
 
-export const fileInfo = z.object({ key: z.string(), name: z.string(), contentType: z.string(), size: z.number().int() }).openapi('FileInfo');
-export type FileInfo = z.infer<typeof fileInfo>;
+export const ZFileInfo = z.object({ key: z.string(), name: z.string(), contentType: z.string(), size: z.number().int() }).openapi('FileInfo');
+export type FileInfo = z.infer<typeof ZFileInfo>;
 
 /** How a message reaches its recipient: SMS, e-mail or the in-site inbox. */
 export const channels = ['sms', 'email', 'inSite'] as const;
 
 /** A message as the outbox and the inboxes keep it. */
-export const outboxMessage = z
+export const ZOutboxMessage = z
   .object({
     id: z.string(),
     jurisdiction: z.string(),
@@ -185,9 +187,11 @@ export const outboxMessage = z
     text: z.string(),
     text_en: z.string().optional(),
     trackingNumber: z.string().optional(),
-    /** In-site messages are delivered by being recorded; SMS and e-mail by their channel. */
-    status: z.enum(['delivered', 'failed']),
+    /** In-site messages are delivered by being recorded; SMS and e-mail by their channel; `withheld`: not sent, by a cap (the reason in `error`). */
+    status: z.enum(['delivered', 'failed', 'withheld']),
     error: z.string().optional(),
   })
   .openapi('OutboxMessage');
-export type OutboxMessage = z.infer<typeof outboxMessage>;
+export type OutboxMessage = z.infer<typeof ZOutboxMessage>;
+/** The name notifier.ts re-exports it under; goes with that line. */
+export const outboxMessage = ZOutboxMessage;

@@ -4,7 +4,7 @@ import type { Principal } from './auth';
 import { departmentsOnRecord } from './departments';
 import type { AppDeps } from './deps';
 import { createItem, publish } from './items';
-import type { Department, Jurisdiction, User } from './records';
+import type { DepartmentRecord, Jurisdiction, User } from './records';
 
 /**
  * The demo world for local mode: 示范市 with two counties, their departments and users, and
@@ -23,8 +23,8 @@ export const demoJurisdictions: Jurisdiction[] = [
 ];
 
 /** The city's departments are those its templates name; the counties have an approval bureau and a market regulator. */
-function demoDepartments(): Department[] {
-  const city = new Map<string, Department>();
+function demoDepartments(): DepartmentRecord[] {
+  const city = new Map<string, DepartmentRecord>();
   for (const t of templates) city.set(t.department.creditCode, { id: t.department.creditCode, jurisdiction: DEMO_CITY, name: t.department.name, nature: t.department.nature ?? '1' });
   return [
     ...city.values(),

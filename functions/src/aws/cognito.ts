@@ -1,5 +1,5 @@
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
-import { principal, type Authenticator, type Principal } from '../auth';
+import { ZPrincipal, type Authenticator, type Principal } from '../auth';
 import { roles, type Role } from '../records';
 
 /**
@@ -18,7 +18,7 @@ export class CognitoAuthenticator implements Authenticator {
     const groups = (claims['cognito:groups'] ?? []) as string[];
     // A user in several groups acts with the broadest role.
     const role = roles.find((r): r is Role => groups.includes(r));
-    return principal.parse({
+    return ZPrincipal.parse({
       sub: claims.sub,
       name: claims.name ?? claims['cognito:username'],
       role,

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { specialProcedureKinds } from '@onevisit/item-schemas';
 import type { FileInfo } from '../records';
-import { correctionItem, decisionResult, type ClockName } from './record';
+import { ZCorrectionItem, ZDecisionResult, type ClockName } from './record';
 
 /**
  * What officers and applicants may ask of a case. Officers name the revision they decided on,
@@ -9,37 +9,37 @@ import { correctionItem, decisionResult, type ClockName } from './record';
  */
 
 const reason = (title: string) => z.string().trim().min(1).max(1000).openapi({ description: title });
-const note = z.string().trim().max(1000).optional();
-const expectedRevision = z.number().int().min(0).openapi({ description: '办理时看到的版本号 / the case revision the officer saw' });
+const ZNote = z.string().trim().max(1000).optional();
+const ZExpectedRevision = z.number().int().min(0).openapi({ description: '办理时看到的版本号 / the case revision the officer saw' });
 
-export const officerAction = z
+export const ZOfficerAction = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('accept'), expectedRevision, note }),
-    z.object({ type: z.literal('requestCorrection'), expectedRevision, items: z.array(correctionItem).min(1).max(50) }),
-    z.object({ type: z.literal('notAccept'), expectedRevision, reason: reason('不予受理理由 / why the application is not accepted') }),
+    z.object({ type: z.literal('accept'), expectedRevision: ZExpectedRevision, note: ZNote }),
+    z.object({ type: z.literal('requestCorrection'), expectedRevision: ZExpectedRevision, items: z.array(ZCorrectionItem).min(1).max(50) }),
+    z.object({ type: z.literal('notAccept'), expectedRevision: ZExpectedRevision, reason: reason('不予受理理由 / why the application is not accepted') }),
     z.object({
       type: z.literal('completeStep'),
-      expectedRevision,
+      expectedRevision: ZExpectedRevision,
       outcome: z.enum(['pass', 'return', 'reject']),
-      note,
+      note: ZNote,
       reasons: z.string().trim().max(2000).optional().openapi({ description: '不予许可的理由 / reasons for a denial' }),
-      result: decisionResult.optional().openapi({ description: '最后一个环节通过时：办理结果(证照名称、编号、有效期) / on the last step: the result issued' }),
+      result: ZDecisionResult.optional().openapi({ description: '最后一个环节通过时：办理结果(证照名称、编号、有效期) / on the last step: the result issued' }),
     }),
-    z.object({ type: z.literal('transfer'), expectedRevision, to: reason('转报机关 / the authority it goes to'), reason: reason('转报理由') }),
-    z.object({ type: z.literal('suspend'), expectedRevision, procedure: z.enum(Object.keys(specialProcedureKinds) as [keyof typeof specialProcedureKinds]).openapi({ description: '特别程序种类 / the special procedure, e.g. expertReview' }), reason: reason('中止理由') }),
-    z.object({ type: z.literal('resume'), expectedRevision, note }),
-    z.object({ type: z.literal('extend'), expectedRevision, reason: reason('延期理由(经本机关负责人批准)') }),
-    z.object({ type: z.literal('deliver'), expectedRevision, method: z.string().trim().min(1).max(100), note }),
-    z.object({ type: z.literal('reviewSupplement'), expectedRevision, materialId: z.string().max(64), accepted: z.boolean(), note }),
-    z.object({ type: z.literal('closeFollowUp'), expectedRevision, response: reason('回访整改情况') }),
+    z.object({ type: z.literal('transfer'), expectedRevision: ZExpectedRevision, to: reason('转报机关 / the authority it goes to'), reason: reason('转报理由') }),
+    z.object({ type: z.literal('suspend'), expectedRevision: ZExpectedRevision, procedure: z.enum(Object.keys(specialProcedureKinds) as [keyof typeof specialProcedureKinds]).openapi({ description: '特别程序种类 / the special procedure, e.g. expertReview' }), reason: reason('中止理由') }),
+    z.object({ type: z.literal('resume'), expectedRevision: ZExpectedRevision, note: ZNote }),
+    z.object({ type: z.literal('extend'), expectedRevision: ZExpectedRevision, reason: reason('延期理由(经本机关负责人批准)') }),
+    z.object({ type: z.literal('deliver'), expectedRevision: ZExpectedRevision, method: z.string().trim().min(1).max(100), note: ZNote }),
+    z.object({ type: z.literal('reviewSupplement'), expectedRevision: ZExpectedRevision, materialId: z.string().max(64), accepted: z.boolean(), note: ZNote }),
+    z.object({ type: z.literal('closeFollowUp'), expectedRevision: ZExpectedRevision, response: reason('回访整改情况') }),
   ])
   .openapi('OfficerAction');
-export type OfficerAction = z.infer<typeof officerAction>;
+export type OfficerAction = z.infer<typeof ZOfficerAction>;
 export type OfficerActionType = OfficerAction['type'];
 
-export const applicantAction = z
+export const ZApplicantAction = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('withdraw'), reason: note }),
+    z.object({ type: z.literal('withdraw'), reason: ZNote }),
     z.object({ type: z.literal('rate'), level: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() }),
     z.object({
       type: z.literal('supplyCorrection'),
@@ -48,7 +48,7 @@ export const applicantAction = z
     }),
   ])
   .openapi('ApplicantAction');
-export type ApplicantAction = z.infer<typeof applicantAction>;
+export type ApplicantAction = z.infer<typeof ZApplicantAction>;
 
 export type SystemAction =
   | { type: 'deemAccept' }

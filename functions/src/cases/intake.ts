@@ -20,7 +20,7 @@ import { formatTrackingNumber, numberingDay } from './tracking-number';
  */
 
 /** An application as the API takes it: answers, uploaded file keys per material, promises. */
-export const submission = z
+export const ZSubmission = z
   .object({
     answers: z.record(z.string(), z.unknown()),
     materials: z.record(z.string().max(64), z.array(z.string().max(300)).max(20)).default({}),
@@ -31,7 +31,7 @@ export const submission = z
       .openapi({ description: '上传文件的原文件名(按文件 key)，供工作人员查看 / the files’ own names by key, shown to officers' }),
   })
   .openapi('Submission');
-export type Submission = z.infer<typeof submission>;
+export type Submission = z.infer<typeof ZSubmission>;
 
 /** The published version an applicant may file under now. */
 export async function acceptingVersion(deps: AppDeps, jurisdiction: string, itemId: string): Promise<ItemVersion> {

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { isoDate } from '@onevisit/item-schemas';
-import { fileInfo, jurisdictionId } from '../records';
+import { ZFileInfo, ZJurisdictionId } from '../records';
 
 /**
  * A case (办件) as stored and returned: its state, the dates its clocks run from, and the
@@ -18,38 +18,38 @@ export const caseStatuses = [
   'delivered', // 送达
   'withdrawn', // 撤回
 ] as const;
-export const caseStatus = z.enum(caseStatuses);
-export type CaseStatus = z.infer<typeof caseStatus>;
+export const ZCaseStatus = z.enum(caseStatuses);
+export type CaseStatus = z.infer<typeof ZCaseStatus>;
 
 /** States in which the office still owes the applicant something. */
 export const openStatuses: readonly CaseStatus[] = ['received', 'correctionRequested', 'inProcess', 'suspended', 'decided'];
 
-export const dueDateInfo = z.object({ due: z.string(), provisional: z.boolean() }).openapi('DueDate');
-export type DueDateInfo = z.infer<typeof dueDateInfo>;
+export const ZDueDateInfo = z.object({ due: z.string(), provisional: z.boolean() }).openapi('DueDate');
+export type DueDateInfo = z.infer<typeof ZDueDateInfo>;
 
-export const caseMaterial = z
+export const ZCaseMaterial = z
   .object({
     materialId: z.string(),
     name: z.string(),
     status: z.enum(['supplied', 'deferred', 'promised']),
-    files: z.array(fileInfo),
+    files: z.array(ZFileInfo),
     supplementDue: z.string().optional(),
     /** A 容缺 material supplied after submission: when, and the officer's review of it. */
     supplementedOn: z.string().optional(),
     review: z.enum(['pending', 'accepted']).optional(),
   })
   .openapi('CaseMaterial');
-export type CaseMaterial = z.infer<typeof caseMaterial>;
+export type CaseMaterial = z.infer<typeof ZCaseMaterial>;
 
-export const historyEntry = z
+export const ZHistoryEntry = z
   .object({
     at: z.string(),
     /** A user id, `applicant`, or `system` (the sweep). */
     actor: z.string(),
     actorName: z.string().optional(),
     action: z.string(),
-    from: caseStatus.optional(),
-    to: caseStatus.optional(),
+    from: ZCaseStatus.optional(),
+    to: ZCaseStatus.optional(),
     /** What the applicant is told, with the entry. */
     note: z.string().optional(),
     /** The officer's own remark: kept for the office, never shown to the applicant. */
@@ -60,14 +60,14 @@ export const historyEntry = z
     internal: z.boolean().optional(),
   })
   .openapi('HistoryEntry');
-export type HistoryEntry = z.infer<typeof historyEntry>;
+export type HistoryEntry = z.infer<typeof ZHistoryEntry>;
 
-export const correctionItem = z.object({
+export const ZCorrectionItem = z.object({
   materialId: z.string().max(64).optional(),
   note: z.string().min(1).max(500),
 });
 
-export const pause = z.object({
+export const ZCasePause = z.object({
   /** The first day the clock stood still. */
   from: z.string(),
   /** The day the clock ran again; absent while suspended. */
@@ -75,19 +75,19 @@ export const pause = z.object({
   kind: z.string(),
   reason: z.string(),
 });
-export type CasePause = z.infer<typeof pause>;
+export type CasePause = z.infer<typeof ZCasePause>;
 
 /** What an approval issues: the licence or document, its number, and how long it is valid. */
-export const decisionResult = z.object({
+export const ZDecisionResult = z.object({
   name: z.string().trim().min(1).max(200).openapi({ description: '结果名称，如 食品经营许可证' }),
   number: z.string().trim().max(100).optional().openapi({ description: '证照编号或文号' }),
   validUntil: isoDate.optional().openapi({ description: '有效期至 YYYY-MM-DD' }),
 });
-export type DecisionResult = z.infer<typeof decisionResult>;
+export type DecisionResult = z.infer<typeof ZDecisionResult>;
 
-export const decision = z.object({
+export const ZDecision = z.object({
   outcome: z.enum(['approved', 'denied', 'transferred']),
-  result: decisionResult.optional(),
+  result: ZDecisionResult.optional(),
   on: z.string(),
   reasons: z.string().optional(),
   /** 复议/诉讼 rights, stated on every denial. */
@@ -97,7 +97,7 @@ export const decision = z.object({
   deemed: z.boolean().optional(),
 });
 
-export const rating = z.object({
+export const ZRating = z.object({
   /** 1 非常满意 … 5 非常不满意; 4–5 are 差评. */
   level: z.number().int().min(1).max(5),
   comment: z.string().optional(),
@@ -108,30 +108,30 @@ export const rating = z.object({
 
 export const clockNames = ['acceptance', 'promised', 'legal', 'step', 'supplement', 'delivery', 'followUp'] as const;
 export type ClockName = (typeof clockNames)[number];
-export const warningLevelName = z.enum(['normal', 'yellow', 'red', 'overdue']);
-export type WarningLevel = z.infer<typeof warningLevelName>;
+export const ZWarningLevel = z.enum(['normal', 'yellow', 'red', 'overdue']);
+export type WarningLevel = z.infer<typeof ZWarningLevel>;
 
-export const caseDue = z.object({
+export const ZCaseDue = z.object({
   /** 补正告知 deadline: 5 WD after receipt (or after the corrections arrived). */
-  acceptance: dueDateInfo.optional(),
+  acceptance: ZDueDateInfo.optional(),
   /** From acceptance (estimated from receipt until then), less pauses, plus an extension. */
-  promised: dueDateInfo,
-  legal: dueDateInfo.optional(),
-  step: dueDateInfo.optional(),
-  supplement: dueDateInfo.optional(),
-  delivery: dueDateInfo.optional(),
-  followUp: dueDateInfo.optional(),
+  promised: ZDueDateInfo,
+  legal: ZDueDateInfo.optional(),
+  step: ZDueDateInfo.optional(),
+  supplement: ZDueDateInfo.optional(),
+  delivery: ZDueDateInfo.optional(),
+  followUp: ZDueDateInfo.optional(),
 });
 
-export const caseRecord = z
+export const ZCaseRecord = z
   .object({
     trackingNumber: z.string(),
-    jurisdiction: jurisdictionId,
+    jurisdiction: ZJurisdictionId,
     itemId: z.string(),
     itemName: z.string(),
     version: z.number().int(),
     departmentId: z.string(),
-    status: caseStatus,
+    status: ZCaseStatus,
     /** Bumped by every change; actions name the revision they were decided on. */
     revision: z.number().int(),
     submittedAt: z.string(),
@@ -139,50 +139,50 @@ export const caseRecord = z
     /** Who applied, read from the fields the item marks (or that name them): for notices, documents and search. */
     applicant: z.object({ name: z.string().optional(), idNumber: z.string().optional(), mobile: z.string().optional() }).optional(),
     answers: z.record(z.string(), z.unknown()),
-    materials: z.array(caseMaterial),
+    materials: z.array(ZCaseMaterial),
     acceptedOn: z.string().optional(),
     deemedAccepted: z.boolean().optional(),
-    correction: z.object({ requestedOn: z.string(), items: z.array(correctionItem), suppliedOn: z.string().optional(), response: z.string().optional() }).optional(),
+    correction: z.object({ requestedOn: z.string(), items: z.array(ZCorrectionItem), suppliedOn: z.string().optional(), response: z.string().optional() }).optional(),
     notAccepted: z.object({ on: z.string(), reason: z.string(), rights: z.string() }).optional(),
     /** The step being worked (index into the pinned version's steps) and when it started. */
     step: z.object({ index: z.number().int(), name: z.string(), role: z.string(), startedOn: z.string() }).optional(),
-    pauses: z.array(pause),
+    pauses: z.array(ZCasePause),
     extension: z.object({ days: z.number().int(), on: z.string(), reason: z.string() }).optional(),
-    decision: decision.optional(),
+    decision: ZDecision.optional(),
     delivery: z.object({ on: z.string(), method: z.string(), note: z.string().optional() }).optional(),
     withdrawn: z.object({ on: z.string(), reason: z.string().optional() }).optional(),
-    rating: rating.optional(),
-    due: caseDue,
+    rating: ZRating.optional(),
+    due: ZCaseDue,
     /** The highest warning already raised per clock, so each is raised once. */
-    warnings: z.record(z.string(), warningLevelName),
+    warnings: z.record(z.string(), ZWarningLevel),
     calendarVersion: z.string(),
-    history: z.array(historyEntry),
+    history: z.array(ZHistoryEntry),
   })
   .openapi('Case');
-export type CaseRecord = z.infer<typeof caseRecord>;
+export type CaseRecord = z.infer<typeof ZCaseRecord>;
 
 // What the officer routes return.
 
 /** What every list of cases shows of one. */
-const caseListed = caseRecord.pick({ trackingNumber: true, itemId: true, itemName: true, status: true, revision: true, receivedOn: true });
+const ZCaseListed = ZCaseRecord.pick({ trackingNumber: true, itemId: true, itemName: true, status: true, revision: true, receivedOn: true });
 
-export const queueEntry = caseListed
+export const ZQueueEntry = ZCaseListed
   .extend({
     applicant: z.string().optional(),
     step: z.string().optional(),
-    due: z.object({ promised: dueDateInfo, legal: dueDateInfo.optional(), step: dueDateInfo.optional(), supplement: dueDateInfo.optional(), acceptance: dueDateInfo.optional() }).passthrough(),
-    warning: warningLevelName,
+    due: z.object({ promised: ZDueDateInfo, legal: ZDueDateInfo.optional(), step: ZDueDateInfo.optional(), supplement: ZDueDateInfo.optional(), acceptance: ZDueDateInfo.optional() }).passthrough(),
+    warning: ZWarningLevel,
     awaitingReview: z.boolean(),
   })
   .openapi('QueueEntry');
 
-export const caseStep = z.object({ name: z.string(), role: z.string(), limitDays: z.number().int(), onTimeout: z.string() });
+export const ZCaseStep = z.object({ name: z.string(), role: z.string(), limitDays: z.number().int(), onTimeout: z.string() });
 
-export const caseDetail = z
+export const ZCaseDetail = z
   .object({
-    case: caseRecord,
-    warning: warningLevelName,
-    steps: z.array(caseStep),
+    case: ZCaseRecord,
+    warning: ZWarningLevel,
+    steps: z.array(ZCaseStep),
     /** The actions the case admits now; the workbench offers only these. */
     allowed: z.array(z.string()),
     specialProcedures: z.array(z.string()),
@@ -200,18 +200,18 @@ export const caseDetail = z
   .openapi('CaseDetail');
 
 /** A case found by the search, open or closed. */
-export const caseSearchEntry = caseListed
+export const ZCaseSearchEntry = ZCaseListed
   .extend({
     departmentId: z.string(),
     applicant: z.string().optional(),
     promisedDue: z.string(),
-    outcome: decision.shape.outcome.optional(),
+    outcome: ZDecision.shape.outcome.optional(),
   })
   .openapi('CaseSearchEntry');
 
-export type QueueEntry = z.infer<typeof queueEntry>;
-export type CaseSearchEntry = z.infer<typeof caseSearchEntry>;
-export type CaseDetail = z.infer<typeof caseDetail>;
+export type QueueEntry = z.infer<typeof ZQueueEntry>;
+export type CaseSearchEntry = z.infer<typeof ZCaseSearchEntry>;
+export type CaseDetail = z.infer<typeof ZCaseDetail>;
 
 /** A stored case also holds what never leaves the server. */
 export type StoredCase = CaseRecord & { secretHash: string; idempotencyKey: string };

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 
 /** A jurisdiction's case settings (DOMAIN §2: warning levels are configurable per jurisdiction). */
-export const caseSettings = z
+export const ZCaseSettings = z
   .object({
     warnings: z
       .object({
@@ -14,6 +14,6 @@ export const caseSettings = z
     correctionPausesClock: z.boolean().default(true).openapi({ description: '受理后补正期间暂停计时 / corrections asked for after acceptance pause the clock' }),
   })
   .openapi('CaseSettings');
-export type CaseSettings = z.infer<typeof caseSettings>;
+export type CaseSettings = z.infer<typeof ZCaseSettings>;
 
 export const defaultCaseSettings: CaseSettings = { warnings: { yellow: 0.5, red: 0.9 }, followUpDays: 10, correctionPausesClock: true };

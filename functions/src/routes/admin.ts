@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { calendarOverlay, checkCodes, fileRef, isoDate, shanghaiDateOf } from '@onevisit/item-schemas';
 import { recomputeOpenCases } from '../cases/recompute';
-import { caseSettings } from '../cases/settings';
+import { ZCaseSettings } from '../cases/settings';
 import { outboxMessage } from '../notifier';
 import type { Context } from 'hono';
 import { authorize } from '../auth';
@@ -9,12 +9,12 @@ import { onConflict } from '../conflicts';
 import { calendarConflict, errorResponses, fileRequired, notFound } from '../errors';
 import { etag, expectedRevision, type App, type AppEnv } from '../http';
 import { changeState, checkDraft, createItem, diffVersions, getDraft, getVersion, publish, saveDraft } from '../items';
-import { calendarRecord, draft, itemHead, itemVersion, jurisdictionId, versionMeta } from '../records';
+import { ZCalendarRecord, ZDraft, ZItemHead, ZItemVersion, ZJurisdictionId, ZVersionEntry } from '../records';
 import { storePublicFile } from '../public-files';
 
 /** Jurisdiction administrators, in their own jurisdiction only: drafts, publishing, departments, calendar. */
 
-const jParams = z.object({ jurisdiction: jurisdictionId });
+const jParams = z.object({ jurisdiction: ZJurisdictionId });
 const itemParams = jParams.extend({ itemId: z.string().max(80) });
 const definitionBody = z.record(z.string(), z.unknown()).openapi({ description: '事项定义(草稿可不完整) / the item definition; drafts may be incomplete' });
 
@@ -46,7 +46,7 @@ export function registerAdminRoutes(app: App): void {
   const security = [{ bearer: [] }];
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/items', tags, security, summary: '本区划全部事项(含草稿) / all items', request: { params: jParams }, responses: { 200: json(z.array(itemHead), 'items'), ...errorResponses(401, 403) } }),
+    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/items', tags, security, summary: '本区划全部事项(含草稿) / all items', request: { params: jParams }, responses: { 200: json(z.array(ZItemHead), 'items'), ...errorResponses(401, 403) } }),
     async (c) => {
       const { jurisdiction } = c.req.valid('param');
       admin(c, jurisdiction);
@@ -65,7 +65,7 @@ export function registerAdminRoutes(app: App): void {
         params: jParams,
         body: { content: { 'application/json': { schema: z.object({ itemId: z.string().max(80), templateId: z.string().max(80).optional(), definition: definitionBody.optional() }) } } },
       },
-      responses: { 201: json(z.object({ head: itemHead, draft }), 'created'), ...errorResponses(400, 401, 403, 404, 409, 413) },
+      responses: { 201: json(z.object({ head: ZItemHead, draft: ZDraft }), 'created'), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { jurisdiction } = c.req.valid('param');
@@ -77,7 +77,7 @@ export function registerAdminRoutes(app: App): void {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/items/{itemId}/draft', tags, security, summary: '读取草稿 / read the draft', request: { params: itemParams }, responses: { 200: json(draft, 'the draft; its ETag is the revision'), ...errorResponses(401, 403, 404) } }),
+    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/items/{itemId}/draft', tags, security, summary: '读取草稿 / read the draft', request: { params: itemParams }, responses: { 200: json(ZDraft, 'the draft; its ETag is the revision'), ...errorResponses(401, 403, 404) } }),
     async (c) => {
       const { jurisdiction, itemId } = c.req.valid('param');
       admin(c, jurisdiction);
@@ -95,7 +95,7 @@ export function registerAdminRoutes(app: App): void {
       security,
       summary: '保存草稿(If-Match) / save the draft over the revision you read',
       request: { params: itemParams, headers: ifMatch, body: { content: { 'application/json': { schema: definitionBody } } } },
-      responses: { 200: json(draft, 'saved; the new ETag is the new revision'), ...errorResponses(400, 401, 403, 404, 409, 413, 428) },
+      responses: { 200: json(ZDraft, 'saved; the new ETag is the new revision'), ...errorResponses(400, 401, 403, 404, 409, 413, 428) },
     }),
     async (c) => {
       const { jurisdiction, itemId } = c.req.valid('param');
@@ -123,7 +123,7 @@ export function registerAdminRoutes(app: App): void {
       security,
       summary: '发布 / publish the draft as a new version',
       request: { params: itemParams, headers: ifMatch, body: { content: { 'application/json': { schema: z.object({ changeNote: z.string().max(1000).optional() }) } }, required: false } },
-      responses: { 201: json(itemVersion, 'the new version'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 201: json(ZItemVersion, 'the new version'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
       const { jurisdiction, itemId } = c.req.valid('param');
@@ -136,7 +136,7 @@ export function registerAdminRoutes(app: App): void {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/items/{itemId}/versions', tags, security, summary: '版本历史 / version history', request: { params: itemParams }, responses: { 200: json(z.array(versionMeta), 'newest last'), ...errorResponses(401, 403, 404) } }),
+    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/items/{itemId}/versions', tags, security, summary: '版本历史 / version history', request: { params: itemParams }, responses: { 200: json(z.array(ZVersionEntry), 'newest last'), ...errorResponses(401, 403, 404) } }),
     async (c) => {
       const { jurisdiction, itemId } = c.req.valid('param');
       admin(c, jurisdiction);
@@ -147,7 +147,7 @@ export function registerAdminRoutes(app: App): void {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/items/{itemId}/versions/{version}', tags, security, summary: '某一版本 / one version', request: { params: itemParams.extend({ version: z.coerce.number().int().min(1) }) }, responses: { 200: json(itemVersion, 'the version'), ...errorResponses(400, 401, 403, 404) } }),
+    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/items/{itemId}/versions/{version}', tags, security, summary: '某一版本 / one version', request: { params: itemParams.extend({ version: z.coerce.number().int().min(1) }) }, responses: { 200: json(ZItemVersion, 'the version'), ...errorResponses(400, 401, 403, 404) } }),
     async (c) => {
       const { jurisdiction, itemId, version } = c.req.valid('param');
       admin(c, jurisdiction);
@@ -181,7 +181,7 @@ export function registerAdminRoutes(app: App): void {
       security,
       summary: '挂起、恢复、取消 / suspend, resume or cancel (open cases finish)',
       request: { params: itemParams.extend({ action: z.enum(['suspend', 'resume', 'cancel']) }) },
-      responses: { 200: json(itemHead, 'the item in its new state'), ...errorResponses(400, 401, 403, 404, 409) },
+      responses: { 200: json(ZItemHead, 'the item in its new state'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const { jurisdiction, itemId, action } = c.req.valid('param');
@@ -217,7 +217,7 @@ export function registerAdminRoutes(app: App): void {
       security,
       summary: '本区划日历调整 / the jurisdiction’s calendar days',
       request: { params: jParams, query: z.object({ year: z.coerce.number().int().min(2004).max(2100).optional() }) },
-      responses: { 200: json(z.object({ own: calendarRecord, effective: z.object({ version: z.string(), lastOfficialYear: z.number(), days: z.array(z.object({ date: z.string(), kind: z.string(), name: z.string().optional() })) }) }), 'own overlay and the effective days'), ...errorResponses(400, 401, 403) },
+      responses: { 200: json(z.object({ own: ZCalendarRecord, effective: z.object({ version: z.string(), lastOfficialYear: z.number(), days: z.array(z.object({ date: z.string(), kind: z.string(), name: z.string().optional() })) }) }), 'own overlay and the effective days'), ...errorResponses(400, 401, 403) },
     }),
     async (c) => {
       const { jurisdiction } = c.req.valid('param');
@@ -238,7 +238,7 @@ export function registerAdminRoutes(app: App): void {
       security,
       summary: '保存日历调整(If-Match) / save the jurisdiction’s days',
       request: { params: jParams, headers: ifMatch, body: { content: { 'application/json': { schema: calendarOverlay } } } },
-      responses: { 200: json(calendarRecord.extend({ recomputedCases: z.number().int() }), 'saved; open cases whose deadlines moved were recomputed'), ...errorResponses(400, 401, 403, 409, 428) },
+      responses: { 200: json(ZCalendarRecord.extend({ recomputedCases: z.number().int() }), 'saved; open cases whose deadlines moved were recomputed'), ...errorResponses(400, 401, 403, 409, 428) },
     }),
     async (c) => {
       const { jurisdiction } = c.req.valid('param');
@@ -257,7 +257,7 @@ export function registerAdminRoutes(app: App): void {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/case-settings', tags, security, summary: '办件预警设置 / warning levels and follow-up days', request: { params: jParams }, responses: { 200: json(caseSettings, 'the settings in force (own, inherited or default)'), ...errorResponses(401, 403) } }),
+    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/case-settings', tags, security, summary: '办件预警设置 / warning levels and follow-up days', request: { params: jParams }, responses: { 200: json(ZCaseSettings, 'the settings in force (own, inherited or default)'), ...errorResponses(401, 403) } }),
     async (c) => {
       const { jurisdiction } = c.req.valid('param');
       admin(c, jurisdiction);
@@ -272,8 +272,8 @@ export function registerAdminRoutes(app: App): void {
       tags,
       security,
       summary: '保存办件预警设置 / save the warning levels and follow-up days',
-      request: { params: jParams, body: { content: { 'application/json': { schema: caseSettings } } } },
-      responses: { 200: json(caseSettings, 'saved'), ...errorResponses(400, 401, 403) },
+      request: { params: jParams, body: { content: { 'application/json': { schema: ZCaseSettings } } } },
+      responses: { 200: json(ZCaseSettings, 'saved'), ...errorResponses(400, 401, 403) },
     }),
     async (c) => {
       const { jurisdiction } = c.req.valid('param');

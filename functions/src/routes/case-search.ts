@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { isoDate, shanghaiDateOf } from '@onevisit/item-schemas';
 import { authorize } from '../auth';
-import { caseSearchEntry, caseStatus, type CaseSearchEntry, type StoredCase } from '../cases/record';
+import { ZCaseSearchEntry, ZCaseStatus, type CaseSearchEntry, type StoredCase } from '../cases/record';
 import { TRACKING_NUMBER } from '../cases/tracking-number';
 import { errorResponses, invalidCursor, invalidRange, invalidStatus } from '../errors';
 import type { App } from '../http';
@@ -70,7 +70,7 @@ export function registerCaseSearchRoutes(app: App): void {
       security: [{ bearer: [] }],
       summary: '查询办件(含已办结) / search cases, open and closed',
       request: { query },
-      responses: { 200: { description: 'matching cases, newest first', content: { 'application/json': { schema: z.object({ cases: z.array(caseSearchEntry), cursor: z.string().optional() }) } } }, ...errorResponses(400, 401, 403) },
+      responses: { 200: { description: 'matching cases, newest first', content: { 'application/json': { schema: z.object({ cases: z.array(ZCaseSearchEntry), cursor: z.string().optional() }) } } }, ...errorResponses(400, 401, 403) },
     }),
     async (c) => {
       const deps = c.get('deps');
@@ -89,7 +89,7 @@ export function registerCaseSearchRoutes(app: App): void {
       const from = q.from ?? shanghaiDateOf(new Date(Date.parse(`${to}T12:00:00+08:00`) - DEFAULT_DAYS * 86_400_000));
       if (from > to) throw invalidRange();
       const statuses = q.status?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
-      const unknown = statuses.filter((s) => !caseStatus.safeParse(s).success);
+      const unknown = statuses.filter((s) => !ZCaseStatus.safeParse(s).success);
       if (unknown.length > 0) throw invalidStatus(unknown);
       const page = await deps.store.searchCases(
         who.jurisdiction,

@@ -5,12 +5,12 @@ import { authorize } from '../auth';
 import { acceptUpstreamVersion, cloneItems, deferUpstreamVersion, downstreamClones, mergeItems, upstreamBase, upstreamStatus } from '../clones';
 import { errorResponses, notBelow, noUpstream } from '../errors';
 import { expectedRevision, type App, type AppEnv } from '../http';
-import { draft, itemHead, jurisdictionId, publishedDefinition, upstreamRef } from '../records';
+import { ZDraft, ZItemHead, ZJurisdictionId, ZPublishedDefinition, ZUpstreamRef } from '../records';
 import { labelledChange } from './admin';
 
 /** Claiming upstream items, following upstream changes, and list management (认领, 更新, 下放, 合并). */
 
-const jParams = z.object({ jurisdiction: jurisdictionId });
+const jParams = z.object({ jurisdiction: ZJurisdictionId });
 const itemParams = jParams.extend({ itemId: z.string().max(80) });
 const itemIds = z.array(z.string().min(1).max(80)).min(1).max(100);
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -39,7 +39,7 @@ const overrideConflict = z.object({
 });
 const upstreamStatusView = z
   .object({
-    following: upstreamRef,
+    following: ZUpstreamRef,
     latest: z.object({ version: z.number().int(), state: z.string() }),
     behind: z.boolean(),
     deferredVersion: z.number().int().optional(),
@@ -112,7 +112,7 @@ export function registerCloneRoutes(app: App): void {
       security,
       summary: '所跟随的上级版本 / the upstream version the clone follows, which its local edits are told apart from',
       request: { params: itemParams },
-      responses: { 200: json(z.object({ following: upstreamRef, definition: publishedDefinition }), 'the version followed'), ...errorResponses(401, 403, 404, 409) },
+      responses: { 200: json(z.object({ following: ZUpstreamRef, definition: ZPublishedDefinition }), 'the version followed'), ...errorResponses(401, 403, 404, 409) },
     }),
     async (c) => {
       const { jurisdiction, itemId } = c.req.valid('param');
@@ -133,7 +133,7 @@ export function registerCloneRoutes(app: App): void {
         headers: z.object({ 'if-match': z.string().optional() }),
         body: { content: { 'application/json': { schema: z.object({ version: z.number().int().min(1), decisions: z.record(z.string().max(200), conflictDecision).default({}) }) } } },
       },
-      responses: { 200: json(draft, 'the clone now following the new version'), ...errorResponses(400, 401, 403, 404, 409, 428) },
+      responses: { 200: json(ZDraft, 'the clone now following the new version'), ...errorResponses(400, 401, 403, 404, 409, 428) },
     }),
     async (c) => {
       const { jurisdiction, itemId } = c.req.valid('param');
@@ -150,7 +150,7 @@ export function registerCloneRoutes(app: App): void {
       security,
       summary: '暂缓采用上级新版本 / defer the newer upstream version',
       request: { params: itemParams, body: { content: { 'application/json': { schema: z.object({ version: z.number().int().min(1) }) } } } },
-      responses: { 200: json(itemHead, 'deferred'), ...errorResponses(400, 401, 403, 404, 409) },
+      responses: { 200: json(ZItemHead, 'deferred'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const { jurisdiction, itemId } = c.req.valid('param');
@@ -175,7 +175,7 @@ export function registerCloneRoutes(app: App): void {
       tags,
       security,
       summary: '下放到下级 / delegate the item down: it is created there as delegated power',
-      request: { params: itemParams, body: { content: { 'application/json': { schema: z.object({ to: jurisdictionId }) } } } },
+      request: { params: itemParams, body: { content: { 'application/json': { schema: z.object({ to: ZJurisdictionId }) } } } },
       responses: { 200: json(cloneOutcome, 'the item in the lower jurisdiction'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
@@ -197,7 +197,7 @@ export function registerCloneRoutes(app: App): void {
       security,
       summary: '合并事项 / merge other items into this one (they are cancelled, their codes recorded here)',
       request: { params: itemParams, body: { content: { 'application/json': { schema: z.object({ sources: itemIds }) } } } },
-      responses: { 200: json(itemHead, 'the merged item'), ...errorResponses(400, 401, 403, 404) },
+      responses: { 200: json(ZItemHead, 'the merged item'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       const { jurisdiction, itemId } = c.req.valid('param');

@@ -3,23 +3,23 @@ import { isUscc } from '@onevisit/item-schemas';
 import type { Context } from 'hono';
 import { authorize } from '../auth';
 import { reassignCase, unreachable } from '../case-routing';
-import { caseRecord } from '../cases/record';
+import { ZCaseRecord } from '../cases/record';
 import { TRACKING_NUMBER } from '../cases/tracking-number';
 import { addOfficer, listDepartments, removeOfficer, saveDepartment } from '../departments';
 import { errorResponses } from '../errors';
 import type { App, AppEnv } from '../http';
-import { department, jurisdictionId, user } from '../records';
+import { ZDepartmentRecord, ZJurisdictionId, ZUser } from '../records';
 
 /** Jurisdiction administrators: their departments and officers, and where cases go. */
 
-const jParams = z.object({ jurisdiction: jurisdictionId });
+const jParams = z.object({ jurisdiction: ZJurisdictionId });
 const departmentId = z
   .string()
   .refine(isUscc, '统一社会信用代码不正确 / invalid unified social credit code')
   .openapi({ description: '统一社会信用代码 / unified social credit code', example: '11370500MB1000006L' });
 const deptParams = jParams.extend({ id: departmentId });
 const officer = z.object({ id: z.string(), name: z.string() }).openapi('Officer');
-const departmentWithOfficers = department.extend({ officers: z.array(officer) }).openapi('DepartmentWithOfficers');
+const departmentWithOfficers = ZDepartmentRecord.extend({ officers: z.array(officer) }).openapi('DepartmentWithOfficers');
 
 function admin(c: Context<AppEnv>, jurisdiction: string) {
   return authorize(c.get('principal'), { roles: ['jurisdictionAdmin', 'platformAdmin'], jurisdiction });
@@ -48,7 +48,7 @@ export function registerDepartmentRoutes(app: App): void {
       tags,
       security,
       summary: '新增或修改部门 / create or change a department',
-      request: { params: deptParams, body: body(z.object({ name: z.string().max(200), nature: department.shape.nature.optional() })) },
+      request: { params: deptParams, body: body(z.object({ name: z.string().max(200), nature: ZDepartmentRecord.shape.nature.optional() })) },
       responses: { 200: json(departmentWithOfficers, 'saved'), ...errorResponses(400, 401, 403, 409) },
     }),
     async (c) => {
@@ -66,7 +66,7 @@ export function registerDepartmentRoutes(app: App): void {
       security,
       summary: '添加工作人员 / add an officer to the department',
       request: { params: deptParams, body: body(z.object({ name: z.string().max(100) })) },
-      responses: { 201: json(user, 'the new officer'), ...errorResponses(400, 401, 403, 404) },
+      responses: { 201: json(ZUser, 'the new officer'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       const { jurisdiction, id } = c.req.valid('param');
@@ -130,7 +130,7 @@ export function registerDepartmentRoutes(app: App): void {
         params: jParams.extend({ trackingNumber: z.string().regex(TRACKING_NUMBER) }),
         body: body(z.object({ department: departmentId, reason: z.string().trim().min(1).max(1000), expectedRevision: z.number().int().min(0) })),
       },
-      responses: { 200: json(caseRecord, 'the case, now in that department’s queue'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      responses: { 200: json(ZCaseRecord, 'the case, now in that department’s queue'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
       const { jurisdiction, trackingNumber } = c.req.valid('param');

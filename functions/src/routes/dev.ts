@@ -3,7 +3,7 @@ import type { LocalTokens } from '../auth';
 import { sweep } from '../cases/sweep';
 import { errorResponses, notFound } from '../errors';
 import type { App } from '../http';
-import { jurisdictionId, user } from '../records';
+import { ZJurisdictionId as jurisdictionId, ZUser as user } from '../records';
 
 /** Local mode only: the demo sign-in picker. It issues real signed tokens for the seeded users. */
 export function registerDevRoutes(app: App, tokens: LocalTokens): void {

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { formFields, shanghaiDateOf, valueAt, type FormField, type ItemDefinition } from '@onevisit/item-schemas';
 import { authorize, type Principal } from '../auth';
-import { officerAction } from '../cases/actions';
+import { ZOfficerAction } from '../cases/actions';
 import { allowedActions, blockedActions } from '../cases/admissible';
-import { caseDetail, caseRecord, queueEntry, type StoredCase } from '../cases/record';
+import { ZCaseDetail, ZCaseRecord, ZQueueEntry, type StoredCase } from '../cases/record';
 import { act, loadCase, publicCase, rulesFor, urgency } from '../cases/service';
 import { jurisdictionOf, TRACKING_NUMBER } from '../cases/tracking-number';
 import { departmentRequired, errorResponses, notFound } from '../errors';
@@ -55,7 +55,7 @@ export function registerOfficerRoutes(app: App): void {
       security: [{ bearer: [] }],
       summary: '待办件 / my department’s open cases, most urgent first',
       request: { query: z.object({ department: z.string().max(18).optional().openapi({ description: '管理员查看某部门时使用 / for administrators' }) }) },
-      responses: { 200: { description: 'open cases with deadlines and warning levels', content: { 'application/json': { schema: z.array(queueEntry) } } }, ...errorResponses(400, 401, 403) },
+      responses: { 200: { description: 'open cases with deadlines and warning levels', content: { 'application/json': { schema: z.array(ZQueueEntry) } } }, ...errorResponses(400, 401, 403) },
     }),
     async (c) => {
       const deps = c.get('deps');
@@ -94,7 +94,7 @@ export function registerOfficerRoutes(app: App): void {
       security: [{ bearer: [] }],
       summary: '办件详情 / a case with its deadlines and the actions it admits',
       request: { params: trackingParams },
-      responses: { 200: { description: 'the case', content: { 'application/json': { schema: caseDetail } } }, ...errorResponses(400, 401, 403, 404) },
+      responses: { 200: { description: 'the case', content: { 'application/json': { schema: ZCaseDetail } } }, ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       const deps = c.get('deps');
@@ -132,10 +132,10 @@ export function registerOfficerRoutes(app: App): void {
       request: {
         params: trackingParams,
         headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional().openapi({ description: '同一标识重试不会重复办理 / a retry with the same key is applied once' }) }),
-        body: { content: { 'application/json': { schema: officerAction } } },
+        body: { content: { 'application/json': { schema: ZOfficerAction } } },
       },
       responses: {
-        200: { description: 'the case after the action (or as it is, for a retry)', content: { 'application/json': { schema: caseRecord } } },
+        200: { description: 'the case after the action (or as it is, for a retry)', content: { 'application/json': { schema: ZCaseRecord } } },
         ...errorResponses(400, 401, 403, 404, 409),
       },
     }),

@@ -2,20 +2,20 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { itemDefinitionJsonSchema, materialsFor, dueDate, shanghaiDateOf, type Material } from '@onevisit/item-schemas';
 import { errorResponses, fileRequired, notFound } from '../errors';
 import { etag, type App } from '../http';
-import { caseRecord } from '../cases/record';
-import { fileInfo, itemSummary, jurisdiction, jurisdictionId } from '../records';
-import { applicantAction } from '../cases/actions';
+import { ZCaseRecord } from '../cases/record';
+import { ZFileInfo, ZItemSummary, ZJurisdiction, ZJurisdictionId } from '../records';
+import { ZApplicantAction } from '../cases/actions';
 import { applicantAct, applicantCase, supplyLater, track, uploadedFiles, withCheckedFiles } from '../cases/applicant';
-import { acceptingVersion, submission, submit } from '../cases/intake';
+import { acceptingVersion, ZSubmission, submit } from '../cases/intake';
 import { readPublicFile } from '../public-files';
 import { storeUpload, uploadableMaterial, uploadTarget } from '../uploads';
 
 /** What anyone may read and do: the catalogue (晒清单), item details, checklists, applying, tracking. */
 
-const itemParams = z.object({ jurisdiction: jurisdictionId, itemId: z.string().max(80) });
+const itemParams = z.object({ jurisdiction: ZJurisdictionId, itemId: z.string().max(80) });
 
-const catalogEntry = itemSummary
-  .extend({ jurisdiction: jurisdictionId, itemId: z.string(), version: z.number().int() })
+const catalogEntry = ZItemSummary
+  .extend({ jurisdiction: ZJurisdictionId, itemId: z.string(), version: z.number().int() })
   .openapi('CatalogEntry');
 
 const materialView = z.object({ id: z.string(), name: z.string(), guide: z.string().optional(), shared: z.object({ provider: z.string() }).optional() });
@@ -69,7 +69,7 @@ export function registerPublicRoutes(app: App): void {
       path: '/api/jurisdictions',
       tags: ['public'],
       summary: '行政区划 / jurisdictions',
-      responses: { 200: { description: 'all jurisdictions', content: { 'application/json': { schema: z.array(jurisdiction) } } } },
+      responses: { 200: { description: 'all jurisdictions', content: { 'application/json': { schema: z.array(ZJurisdiction) } } } },
     }),
     async (c) => c.json(await c.get('deps').store.listJurisdictions(), 200),
   );
@@ -82,7 +82,7 @@ export function registerPublicRoutes(app: App): void {
       summary: '事项清单(晒清单) / the published items',
       request: {
         query: z.object({
-          jurisdiction: jurisdictionId.optional(),
+          jurisdiction: ZJurisdictionId.optional(),
           department: z.string().max(18).optional().openapi({ description: '实施主体统一社会信用代码' }),
           type: z.string().max(2).optional().openapi({ description: '事项类型代码, e.g. 01' }),
           q: z.string().max(100).optional().openapi({ description: '名称关键字' }),
@@ -167,7 +167,7 @@ export function registerPublicRoutes(app: App): void {
       path: '/api/items/{jurisdiction}/{itemId}/upload-targets',
       tags: ['public'],
       summary: '获取材料上传地址 / where to send a material’s file',
-      description: '在 AWS 上为直传存储的预签名 POST；本地为本接口的上传地址。上传后在申请中引用 key。 / A presigned POST straight to storage in AWS, the API’s upload route locally; name the key in the submission afterwards.',
+      description: '在 AWS 上为直传存储的预签名 POST；本地为本接口的上传地址。上传后在申请中引用 key。 / A presigned POST straight to storage in AWS, the API’s upload route locally; name the key in the ZSubmission afterwards.',
       request: { params: itemParams, body: { content: { 'application/json': { schema: z.object({ materialId: z.string().max(64) }) } } } },
       responses: {
         200: { description: 'the upload target', content: { 'application/json': { schema: z.object({ key: z.string().optional(), method: z.literal('POST'), url: z.string(), fields: z.record(z.string(), z.string()) }).openapi('UploadTarget') } } },
@@ -192,7 +192,7 @@ export function registerPublicRoutes(app: App): void {
         params: itemParams,
         body: { content: { 'multipart/form-data': { schema: z.object({ materialId: z.string().max(64), file: z.any().openapi({ type: 'string', format: 'binary' }) }) } } },
       },
-      responses: { 201: { description: 'stored; name the key in the submission', content: { 'application/json': { schema: fileInfo } } }, ...errorResponses(400, 404, 409, 413, 415, 422) },
+      responses: { 201: { description: 'stored; name the key in the submission', content: { 'application/json': { schema: ZFileInfo } } }, ...errorResponses(400, 404, 409, 413, 415, 422) },
     }),
     async (c) => {
       const deps = c.get('deps');
@@ -215,11 +215,11 @@ export function registerPublicRoutes(app: App): void {
       request: {
         params: itemParams,
         headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional().openapi({ description: '同一标识重试返回同一办件 / a retry with the same key returns the same case' }) }),
-        body: { content: { 'application/json': { schema: submission } } },
+        body: { content: { 'application/json': { schema: ZSubmission } } },
       },
       responses: {
-        201: { description: 'the case, and the secret to track it (shown once)', content: { 'application/json': { schema: z.object({ case: caseRecord, secret: z.string() }) } } },
-        200: { description: 'a retry: the case the first attempt created', content: { 'application/json': { schema: z.object({ case: caseRecord, secret: z.string() }) } } },
+        201: { description: 'the case, and the secret to track it (shown once)', content: { 'application/json': { schema: z.object({ case: ZCaseRecord, secret: z.string() }) } } },
+        200: { description: 'a retry: the case the first attempt created', content: { 'application/json': { schema: z.object({ case: ZCaseRecord, secret: z.string() }) } } },
         ...errorResponses(400, 404, 409, 413, 415, 422),
       },
     }),
@@ -240,7 +240,7 @@ export function registerPublicRoutes(app: App): void {
         params: z.object({ trackingNumber: z.string().max(30) }),
         query: z.object({ secret: z.string().max(100).optional() }),
       },
-      responses: { 200: { description: 'the case', content: { 'application/json': { schema: caseRecord } } }, ...errorResponses(400, 404) },
+      responses: { 200: { description: 'the case', content: { 'application/json': { schema: ZCaseRecord } } }, ...errorResponses(400, 404) },
     }),
     async (c) => c.json(await track(c.get('deps'), c.req.valid('param').trackingNumber, c.req.valid('query').secret), 200),
   );
@@ -255,7 +255,7 @@ export function registerPublicRoutes(app: App): void {
         params: z.object({ trackingNumber: z.string().max(30) }),
         body: { content: { 'application/json': { schema: z.object({ secret: z.string().max(100), materialId: z.string().max(64), files: z.array(z.string().max(300)).min(1).max(20) }) } } },
       },
-      responses: { 200: { description: 'the case, the material supplied', content: { 'application/json': { schema: caseRecord } } }, ...errorResponses(400, 404, 409, 413, 415, 422) },
+      responses: { 200: { description: 'the case, the material supplied', content: { 'application/json': { schema: ZCaseRecord } } }, ...errorResponses(400, 404, 409, 413, 415, 422) },
     }),
     async (c) => {
       const deps = c.get('deps');
@@ -274,9 +274,9 @@ export function registerPublicRoutes(app: App): void {
       request: {
         params: z.object({ trackingNumber: z.string().max(30) }),
         headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }),
-        body: { content: { 'application/json': { schema: z.object({ secret: z.string().max(100), action: applicantAction }) } } },
+        body: { content: { 'application/json': { schema: z.object({ secret: z.string().max(100), action: ZApplicantAction }) } } },
       },
-      responses: { 200: { description: 'the case after the action', content: { 'application/json': { schema: caseRecord } } }, ...errorResponses(400, 404, 409, 413, 415, 422) },
+      responses: { 200: { description: 'the case after the action', content: { 'application/json': { schema: ZCaseRecord } } }, ...errorResponses(400, 404, 409, 413, 415, 422) },
     }),
     async (c) => {
       const deps = c.get('deps');
@@ -292,7 +292,7 @@ export function registerPublicRoutes(app: App): void {
       path: '/api/files/public/{jurisdiction}/{day}/{id}',
       tags: ['public'],
       summary: '下载空白表格或示例样表 / download a blank form or a sample',
-      request: { params: z.object({ jurisdiction: jurisdictionId, day: z.string().regex(/^\d{8}$/), id: z.string().regex(/^[0-9a-f]{32}$/) }) },
+      request: { params: z.object({ jurisdiction: ZJurisdictionId, day: z.string().regex(/^\d{8}$/), id: z.string().regex(/^[0-9a-f]{32}$/) }) },
       responses: { 200: { description: 'the file', content: { 'application/octet-stream': { schema: z.any().openapi({ type: 'string', format: 'binary' }) } } }, ...errorResponses(400, 404) },
     }),
     async (c) => {

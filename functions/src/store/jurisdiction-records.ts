@@ -1,5 +1,5 @@
 import type { CaseSettings } from '../cases/settings';
-import type { CalendarRecord, Department, Jurisdiction, User } from '../records';
+import type { CalendarRecord, DepartmentRecord, Jurisdiction, User } from '../records';
 import { keys } from './keys';
 import { ifAbsent, ifRevision, type TableAccess } from './table-access';
 
@@ -21,15 +21,15 @@ export function jurisdictionRecords(table: TableAccess) {
       return table.partition(keys.jurisdictionRegistryPartition());
     },
 
-    putDepartment(d: Department): Promise<void> {
+    putDepartment(d: DepartmentRecord): Promise<void> {
       return table.put(keys.department(d.jurisdiction, d.id), d);
     },
 
-    getDepartment(jurisdiction: string, id: string): Promise<Department | undefined> {
+    getDepartment(jurisdiction: string, id: string): Promise<DepartmentRecord | undefined> {
       return table.get(keys.department(jurisdiction, id));
     },
 
-    listDepartments(jurisdiction: string): Promise<Department[]> {
+    listDepartments(jurisdiction: string): Promise<DepartmentRecord[]> {
       return table.partition(keys.departments(jurisdiction));
     },
 
