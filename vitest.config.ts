@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // One run across every workspace; browser tests (test/e2e) run separately with `npm run test:e2e`.
 export default defineConfig({
   test: {
-    include: ['*/test/**/*.test.ts', '*/src/**/*.test.ts', 'test/api/**/*.test.ts'],
+    include: ['*/test/**/*.test.ts', '*/src/**/*.test.ts', 'test/api/**/*.test.ts', 'test/security/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/e2e/**'],
     globalSetup: ['test/api/global-setup.ts'],
     // Some tests start the local server or spawn the CLI: seconds, not milliseconds, on 2 cores.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../functions/src/app';
 import { localDeps } from '../functions/src/local-deps';
+import { RATE_LIMITS_OFF } from '../functions/src/rate-limits';
 import { seedDemo } from '../functions/src/seed';
 import { startEmbeddedDynamo } from '../functions/src/store/embedded';
 import { Store } from '../functions/src/store/store';
@@ -12,7 +13,8 @@ export async function seededApp() {
   const dynamo = await startEmbeddedDynamo();
   const store = new Store(dynamo.client, 'onevisit-bench');
   await store.ensureTable();
-  const deps = localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-')), secret: 'bench', quiet: true });
+  // Every request comes from one in-process client: the rate limits (rate-limits.ts) would refuse the load.
+  const deps = { ...localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-')), secret: 'bench', quiet: true }), rateLimits: RATE_LIMITS_OFF };
   await seedDemo(deps);
   return { dynamo, store, deps, app: createApp(deps) };
 }

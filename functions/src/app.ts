@@ -1,8 +1,10 @@
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
 import { noSuchAddress, payloadTooLarge } from './errors';
-import { authenticate, errorResponse, newApp, type App } from './http';
+import { authenticate, errorResponse, newApp, type App, type AppEnv } from './http';
+import { rateLimits } from './rate-limits';
 import { registerAdminRoutes } from './routes/admin';
 import { registerCitizenPages } from './routes/citizen';
 import { registerCloneRoutes } from './routes/clones';
@@ -25,8 +27,12 @@ export function createApp(deps: AppDeps): App {
   app.use('*', secureHeaders());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('client', deps.clientAddress?.(c) ?? 'unknown');
     await next();
   });
+  // Rate limits (issue 15): submissions, uploads and 查询码 lookups, before any body is read.
+  const limited = rateLimits({ settings: deps.rateLimits, clock: deps.clock, client: (c: Context<AppEnv>) => c.get('client'), largestBody: UPLOAD_LIMIT });
+  for (const path of ['/apply/*', '/track/*', '/receipt/*', '/api/items/*', '/api/track/*']) app.use(path, limited);
   const tooLarge = () => {
     throw payloadTooLarge();
   };

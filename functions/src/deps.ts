@@ -1,8 +1,10 @@
 import type { Authenticator, LocalTokens } from './auth';
+import type { ClientAddress } from './client-address';
 import type { FileStore } from './files';
 import type { Notifier } from './notifier';
 import type { Calendars } from './per-jurisdiction/calendars';
 import type { CaseSettingsSource } from './per-jurisdiction/case-settings';
+import type { RateLimitSettings } from './rate-limits';
 import type { Store } from './store/store';
 
 /** Everything the app needs from its host. Each host (local server, Lambda) builds these. */
@@ -21,4 +23,8 @@ export interface AppDeps {
   hostedSignIn?: { domain: string; clientId: string };
   /** Secret for tracking-secret hashes and upload tickets. */
   secret: string;
+  /** Who sent a request (client-address.ts); without it every request counts as one client. */
+  clientAddress?: ClientAddress;
+  /** Rate limits other than the defaults (rate-limits.ts), e.g. raised for a benchmark. */
+  rateLimits?: RateLimitSettings;
 }

@@ -45,6 +45,11 @@ export const departmentNameRequired = () => invalidSaying('请填写部门名称
 export const officerNameRequired = () => invalidSaying('请填写工作人员姓名', 'an officer needs a name');
 export const internalError = () => new ApiError(500, 'INTERNAL_ERROR', '系统内部错误，请稍后重试', 'internal error; try again later');
 export const payloadTooLarge = () => new ApiError(413, 'PAYLOAD_TOO_LARGE', '请求内容过大', 'the request is too large');
+/** A rate limit (rate-limits.ts) was reached; the same words go on the HTML page. */
+export const tooManyRequests = (seconds: number) => {
+  const [zh, en] = seconds <= 90 ? [`${seconds} 秒`, `${seconds} seconds`] : [`${Math.ceil(seconds / 60)} 分钟`, `${Math.ceil(seconds / 60)} minutes`];
+  return new ApiError(429, 'TOO_MANY_REQUESTS', `操作过于频繁，请 ${zh}后再试`, `too many requests; try again in ${en}`, { retryAfter: seconds });
+};
 export const malformedRequest = (reason: string) => new ApiError(400, 'MALFORMED_REQUEST', '请求格式不正确(如 JSON 无法解析)', `the request is malformed: ${reason}`);
 export const httpError = (status: ContentfulStatusCode, reason: string) => new ApiError(status, 'HTTP_ERROR', '请求无法处理', reason);
 export const ifMatchRequired = () => new ApiError(428, 'IF_MATCH_REQUIRED', '缺少 If-Match 版本号，请先读取最新内容', 'If-Match is required: read the current revision first');

@@ -7,8 +7,8 @@ import type { Principal } from './auth';
 import type { AppDeps } from './deps';
 import { ApiError, httpError, ifMatchRequired, internalError, invalidIfMatch, invalidRequest, invalidToken, malformedRequest, notSignedIn, payloadTooLarge } from './errors';
 
-/** The Hono environment every route shares: the deps, and the caller once authenticated. */
-export type AppEnv = { Variables: { principal?: Principal; deps: AppDeps } };
+/** The Hono environment every route shares: the deps, the client's address, and the caller once authenticated. */
+export type AppEnv = { Variables: { principal?: Principal; deps: AppDeps; client: string } };
 export type App = OpenAPIHono<AppEnv>;
 
 export function newApp(): App {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { ensureAdminUiBuilt, mountAdminUi } from './admin-ui';
 import { createApp } from './app';
+import { socketAddress } from './client-address';
 import { sweep } from './cases/sweep';
 import { localDeps } from './local-deps';
 import { demoUsers, seedDemo } from './seed';
@@ -36,7 +37,7 @@ const deps = localDeps(store, { dataDir, secret: localSecret() });
 const { published } = await seedDemo(deps);
 
 ensureAdminUiBuilt();
-const app = createApp(deps);
+const app = createApp({ ...deps, clientAddress: socketAddress });
 mountAdminUi(app);
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   const base = `http://localhost:${info.port}`;

@@ -5,6 +5,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll } from 'vitest';
 import { createApp } from '../src/app';
 import { localDeps } from '../src/local-deps';
+import { RATE_LIMITS_OFF } from '../src/rate-limits';
 import { seedDemo } from '../src/seed';
 import { startTestStore } from './test-store';
 import { Store } from '../src/store/store';
@@ -18,7 +19,8 @@ export async function harness(options: { seed?: boolean; now?: string } = {}) {
   const store = new Store(dynamo.client, 'onevisit-test');
   await store.ensureTable();
   const clock = { now: new Date(options.now ?? '2026-03-02T02:00:00Z') };
-  const deps = localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-data-')), secret: 'test-secret', clock: () => clock.now, quiet: true });
+  // These files send many requests as one client under a stopped clock; test/security tests the limits.
+  const deps = { ...localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-data-')), secret: 'test-secret', clock: () => clock.now, quiet: true }), rateLimits: RATE_LIMITS_OFF };
   if (options.seed !== false) await seedDemo(deps);
   const app = createApp(deps);
   afterAll(() => dynamo.close());

@@ -1,0 +1,197 @@
+import type { Context, Env, MiddlewareHandler } from 'hono';
+import { createElement } from 'react';
+import { otherLanguage, renderPage } from './citizen/page';
+import { tooManyRequests } from './errors';
+
+/**
+ * Abuse controls for what anyone may do without signing in: submitting, uploading, and trying
+ * tracking number + 查询码 pairs. Counted per client address and per client and item (or case),
+ * in fixed windows kept in memory. Generous per address, since a 政务服务中心 puts many
+ * applicants behind one address; stricter per item. In AWS each function instance counts on
+ * its own, and the WAF rate rules in front count across them (infra/src/firewall.ts).
+ */
+
+/** At most `limit` in any `seconds`-long window. */
+export interface Window {
+  limit: number;
+  seconds: number;
+}
+
+export type Limited =
+  /** Applications posted (the HTML form, also a correction of it, and the JSON route), per client. */
+  | 'submissions'
+  | 'submissionsPerItem'
+  /** Upload routes and upload targets, per client. */
+  | 'uploads'
+  | 'uploadsPerItem'
+  /** Megabytes posted with files (uploads, the apply form, the tracking page's forms), per client. */
+  | 'uploadMegabytes'
+  /** Every request that presents a tracking number and 查询码, per client. */
+  | 'lookups'
+  /** Lookups answered 404 (a wrong number or 查询码), per client and per client and case. */
+  | 'wrongSecrets'
+  | 'wrongSecretsPerCase';
+
+export const DEFAULT_RATE_LIMITS: Record<Limited, Window> = {
+  submissions: { limit: 120, seconds: 60 },
+  submissionsPerItem: { limit: 40, seconds: 60 },
+  uploads: { limit: 240, seconds: 60 },
+  uploadsPerItem: { limit: 120, seconds: 60 },
+  uploadMegabytes: { limit: 600, seconds: 60 },
+  lookups: { limit: 300, seconds: 60 },
+  wrongSecrets: { limit: 30, seconds: 900 },
+  wrongSecretsPerCase: { limit: 10, seconds: 900 },
+};
+
+/** Windows remembered at most (about 200 bytes each): 50,000 is about 10 MB. */
+export const DEFAULT_MAX_KEYS = 50_000;
+
+/** What a host or a test may change (AppDeps.rateLimits); anything left out keeps its default. */
+export interface RateLimitSettings {
+  windows?: Partial<Record<Limited, Window>>;
+  maxKeys?: number;
+}
+
+/** For tests and benchmarks that send many requests as one client: no window ever fills. */
+export const RATE_LIMITS_OFF: RateLimitSettings = {
+  windows: Object.fromEntries(Object.keys(DEFAULT_RATE_LIMITS).map((name) => [name, { limit: Infinity, seconds: 60 }])),
+};
+
+interface Count {
+  start: number;
+  ends: number;
+  used: number;
+}
+
+/**
+ * Fixed windows by key, at most `maxKeys` of them. Touching a key moves it to the end of the
+ * map, so the first is the least recently used; a new key in a full table pushes that one out.
+ * A flood of distinct addresses therefore costs a bounded table (and forgets the quietest
+ * counters first), never unbounded memory.
+ */
+export class WindowTable {
+  private readonly counts = new Map<string, Count>();
+
+  constructor(readonly maxKeys: number = DEFAULT_MAX_KEYS) {}
+
+  get size(): number {
+    return this.counts.size;
+  }
+
+  private current(key: string, now: number): Count | undefined {
+    const count = this.counts.get(key);
+    return count && now < count.ends ? count : undefined;
+  }
+
+  /** Seconds to wait before `cost` more fit in `key`'s window; undefined when they fit now. */
+  wait(key: string, window: Window, now: number, cost = 1): number | undefined {
+    const count = this.current(key, now);
+    // A single request dearer than a whole window is let through when the window is empty.
+    if (!count || count.used === 0 || count.used + cost <= window.limit) return undefined;
+    return Math.max(1, Math.ceil((count.ends - now) / 1000));
+  }
+
+  /** Counts `cost` in `key`'s window (a new one if it has none running); returns the window's start. */
+  take(key: string, window: Window, now: number, cost = 1): number {
+    const count = this.current(key, now) ?? { start: now, ends: now + window.seconds * 1000, used: 0 };
+    count.used += cost;
+    this.counts.delete(key);
+    this.counts.set(key, count);
+    while (this.counts.size > this.maxKeys) this.counts.delete(this.counts.keys().next().value!);
+    return count.start;
+  }
+
+  /** Takes back what `take` counted, if the same window still runs. */
+  giveBack(key: string, start: number, cost = 1): void {
+    const count = this.counts.get(key);
+    if (count?.start === start) count.used = Math.max(0, count.used - cost);
+  }
+}
+
+interface Rule {
+  name: Limited;
+  key: string;
+  cost?: number;
+  /** Counted only when the answer is 404: a wrong tracking number or 查询码. */
+  onlyWrong?: boolean;
+}
+
+const MB = 1024 * 1024;
+
+/** What a request with files costs in megabytes; a body of unstated length is charged as the largest allowed. */
+const megabytes = (c: Context, largest: number) => {
+  const length = Number(c.req.header('content-length'));
+  return Math.max(1, Math.ceil((Number.isFinite(length) && length >= 0 ? length : largest) / MB));
+};
+
+/** Keys are made of what the client sends (its forwarded address, the path): cut short, so each costs little. */
+const part = (text: string) => text.slice(0, 64);
+
+/** Which windows a request counts in; none for everything not anonymous or not abusable. */
+function rulesFor(c: Context, address: string, largestBody: number): Rule[] {
+  const { method } = c.req;
+  const path = c.req.path;
+  const client = part(address);
+  const lookup = (trackingNumber?: string): Rule[] => [
+    { name: 'lookups', key: client },
+    { name: 'wrongSecrets', key: client, onlyWrong: true },
+    ...(trackingNumber ? [{ name: 'wrongSecretsPerCase' as const, key: `${client}|${part(trackingNumber.replace(/\s+/g, ''))}`, onlyWrong: true }] : []),
+  ];
+  const files = (): Rule => ({ name: 'uploadMegabytes', key: client, cost: megabytes(c, largestBody) });
+  if (method === 'POST') {
+    const apply = /^\/apply\/([^/]+\/[^/]+)$/.exec(path)?.[1];
+    if (apply) return [{ name: 'submissions', key: client }, { name: 'submissionsPerItem', key: `${client}|${part(apply)}` }, files()];
+    const api = /^\/api\/items\/([^/]+\/[^/]+)\/(applications|uploads|upload-targets)$/.exec(path);
+    if (api?.[2] === 'applications') return [{ name: 'submissions', key: client }, { name: 'submissionsPerItem', key: `${client}|${part(api[1]!)}` }];
+    if (api) return [{ name: 'uploads', key: client }, { name: 'uploadsPerItem', key: `${client}|${part(api[1]!)}` }, ...(api[2] === 'uploads' ? [files()] : [])];
+    // The tracking page's forms carry the number in the body, which is not read here.
+    if (path.startsWith('/track/')) return [...lookup(), files()];
+  }
+  const tracked = /^\/(?:receipt|api\/track)\/([^/]+)(?:\/(?:supplements|actions))?$/.exec(path)?.[1];
+  if (tracked && (method === 'GET' || method === 'POST')) return lookup(decodeURIComponent(tracked));
+  if (method === 'GET' && path === '/track' && (c.req.query('number') || c.req.query('secret'))) return lookup(c.req.query('number'));
+  return [];
+}
+
+/** The refusal: the API's error body, or a readable page for the citizen pages; both say when to come back. */
+function refusal(c: Context, seconds: number): Response {
+  const error = tooManyRequests(seconds);
+  const headers = { 'Retry-After': String(seconds), 'Cache-Control': 'no-store' };
+  if (c.req.path.startsWith('/api/')) return c.json(error.body(), 429, headers);
+  const lang = c.req.query('lang') === 'en' ? 'en' : 'zh';
+  const body = createElement(
+    'div',
+    { className: 'summary', role: 'alert' },
+    createElement('p', { lang: 'zh-CN' }, error.message),
+    createElement('p', { lang: 'en' }, `${error.message_en[0]!.toUpperCase()}${error.message_en.slice(1)}.`),
+  );
+  return c.html(renderPage(lang, lang === 'zh' ? '请稍后再试' : 'Please try again later', body, otherLanguage(new URL(c.req.url), lang)), 429, headers);
+}
+
+/**
+ * The middleware app.ts puts in front of the citizen pages and the public API. A request over
+ * any of its windows is refused before its body is read; one within all of them is counted in
+ * each (a lookup's wrong-secret windows only if it is answered 404).
+ */
+export function rateLimits<E extends Env>(options: {
+  settings?: RateLimitSettings | undefined;
+  clock: () => Date;
+  client: (c: Context<E>) => string;
+  largestBody: number;
+  /** Given by a test that looks at the table. */
+  table?: WindowTable;
+}): MiddlewareHandler<E> {
+  const windows = { ...DEFAULT_RATE_LIMITS, ...options.settings?.windows };
+  const table = options.table ?? new WindowTable(options.settings?.maxKeys);
+  return async (c, next) => {
+    const rules = rulesFor(c, options.client(c), options.largestBody);
+    if (rules.length === 0) return next();
+    const now = options.clock().getTime();
+    const waits = rules.flatMap((r) => table.wait(`${r.name}|${r.key}`, windows[r.name], now, r.cost) ?? []);
+    if (waits.length > 0) return refusal(c, Math.max(...waits));
+    const taken = rules.map((r) => ({ rule: r, start: table.take(`${r.name}|${r.key}`, windows[r.name], now, r.cost) }));
+    await next();
+    if (c.res.status === 404) return;
+    for (const { rule, start } of taken) if (rule.onlyWrong) table.giveBack(`${rule.name}|${rule.key}`, start, rule.cost);
+  };
+}
