@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { shanghaiDateOf } from '@onevisit/item-schemas';
 import type { channels } from './records';
 import type { Store } from './store/store';
 
@@ -29,18 +30,33 @@ export interface Channel {
 }
 
 /**
+ * SMS a phone number may receive per day, across every application and jurisdiction. Anyone may
+ * name any number in an anonymous form; beyond this its messages are withheld, so the service
+ * cannot be used to flood a stranger's phone (issue 15).
+ */
+export const SMS_PER_NUMBER_PER_DAY = 5;
+
+/** The number as dialled in China (13812345678), however it was written. */
+const phoneKey = (to: string) => to.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
+
+/**
  * Every message is recorded in the jurisdiction's outbox with how its delivery went; a failed
- * SMS or e-mail never fails the action that caused it, and stays visible on the outbox page.
+ * or withheld SMS or e-mail never fails the action that caused it, and stays visible on the outbox page.
  */
 export class Outbox implements Notifier {
   constructor(
     private readonly store: Store,
     private readonly channel: Channel,
+    private readonly smsPerNumberPerDay = SMS_PER_NUMBER_PER_DAY,
   ) {}
 
   async send(notification: Notification, at: Date): Promise<void> {
     let failure: string | undefined;
-    if (notification.channel !== 'inSite') {
+    let withheld: string | undefined;
+    const cap = this.smsPerNumberPerDay;
+    if (notification.channel === 'sms' && !(await this.store.countSms(phoneKey(notification.to), shanghaiDateOf(at), cap))) {
+      withheld = `未发送：该号码今日已收到 ${cap} 条短信 / not sent: this number has had ${cap} messages today`;
+    } else if (notification.channel !== 'inSite') {
       try {
         await this.channel.deliver(notification);
       } catch (error) {
@@ -52,8 +68,8 @@ export class Outbox implements Notifier {
       id: randomUUID(),
       at: at.toISOString(),
       ...notification,
-      status: failure === undefined ? 'delivered' : 'failed',
-      ...(failure === undefined ? {} : { error: failure }),
+      status: withheld ? 'withheld' : failure === undefined ? 'delivered' : 'failed',
+      ...(withheld || failure ? { error: withheld ?? failure } : {}),
     });
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Every key in the table. Each partition key starts with the jurisdiction (tenant) it belongs
- * to, so IAM leading-keys conditions can isolate tenants. The one exception is the registry of
- * jurisdictions itself, which belongs to the platform.
+ * to, so IAM leading-keys conditions can isolate tenants. The exceptions belong to the platform:
+ * the registry of jurisdictions, and the count of SMS per phone number and day (a number's cap
+ * holds across every jurisdiction).
  */
 const j = (jurisdiction: string) => `J#${jurisdiction}`;
 
@@ -46,4 +47,5 @@ export const keys = {
   inboxOf: (jurisdiction: string, recipient: string) => `${j(jurisdiction)}#INBOX#${recipient}`,
   idempotency: (jurisdiction: string, key: string) => ({ pk: `${j(jurisdiction)}#IDEMPOTENCY#${key}`, sk: 'KEY' }),
   dailySerial: (jurisdiction: string, yyyymmdd: string) => ({ pk: `${j(jurisdiction)}#SERIAL#${yyyymmdd}`, sk: 'SERIAL' }),
+  smsCount: (phone: string, day: string) => ({ pk: `PLATFORM#SMS#${phone}`, sk: day }),
 };

@@ -1,3 +1,4 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { shanghaiDateOf } from '@onevisit/item-schemas';
 import type { OutboxMessage } from '../records';
 import { keys } from './keys';
@@ -15,6 +16,29 @@ export function messageRecords(table: TableAccess) {
       const day = shanghaiDateOf(new Date(message.at));
       await table.put(keys.outbox(message.jurisdiction, day, sortKey), message);
       if (message.channel === 'inSite') await table.put(keys.inbox(message.jurisdiction, message.to, sortKey), message);
+    },
+
+    /**
+     * Counts one more SMS to a phone number on a day (Shanghai time), across every jurisdiction,
+     * unless `cap` were counted already: false then. Atomic, so concurrent sends cannot overshoot.
+     */
+    async countSms(phone: string, day: string, cap: number): Promise<boolean> {
+      try {
+        await table.doc.send(
+          new UpdateCommand({
+            TableName: table.tableName,
+            Key: keys.smsCount(phone, day),
+            UpdateExpression: 'ADD #n :one',
+            ConditionExpression: 'attribute_not_exists(#n) OR #n < :cap',
+            ExpressionAttributeNames: { '#n': 'n' },
+            ExpressionAttributeValues: { ':one': 1, ':cap': cap },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      }
     },
 
     /** A day's messages, newest first. */
