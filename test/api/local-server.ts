@@ -5,6 +5,7 @@ import { join } from 'node:path';
 /** OneVisit as `npm start` runs it, on a free port, for tests that use it over HTTP as anyone would. */
 export interface LocalServer {
   base: string;
+  pid: number;
   output: () => string;
   stop: () => Promise<number | null>;
 }
@@ -20,12 +21,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startLocalServer(options: { memory?: boolean; dataDir?: string } = {}): Promise<LocalServer> {
+/** `args` are npm start's flags (e.g. --no-demo), `env` adds to the environment (e.g. HOST). */
+export async function startLocalServer(options: { memory?: boolean; dataDir?: string; args?: string[]; env?: Record<string, string> } = {}): Promise<LocalServer> {
   const port = await freePort();
-  const args = ['--import', 'tsx', join(root, 'functions/src/local.ts'), ...(options.memory ? ['--memory'] : [])];
+  const args = ['--import', 'tsx', join(root, 'functions/src/local.ts'), ...(options.memory ? ['--memory'] : []), ...(options.args ?? [])];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, PORT: String(port), ...(options.dataDir ? { ONEVISIT_DATA: options.dataDir } : {}) },
+    env: { ...process.env, PORT: String(port), ...(options.dataDir ? { ONEVISIT_DATA: options.dataDir } : {}), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -44,6 +46,7 @@ export async function startLocalServer(options: { memory?: boolean; dataDir?: st
   });
   return {
     base: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
       child.kill('SIGINT');
