@@ -25,6 +25,8 @@ export interface StageConfig {
   alarmEmail?: string;
   /** Days an upload no case took is kept before the bucket deletes it. */
   stagedUploadDays: number;
+  /** A CloudFront web ACL made in us-east-1, for a stack deployed in another region (infra/src/firewall.ts). */
+  webAclArn?: string;
 }
 
 export const stages: Record<StageConfig['name'], StageConfig> = {

@@ -10,7 +10,6 @@ const stackWide: Array<[string, string]> = [
   ['AwsSolutions::AwsSolutions-COG8', 'The Plus feature plan is a paid add-on each deployment decides on; MFA is required for every official.'],
   ['AwsSolutions::AwsSolutions-APIG4', 'The API authorises every request itself (Cognito tokens verified with aws-jwt-verify); citizen routes and pages are public by design.'],
   ['AwsSolutions::AwsSolutions-CFR1', 'Government services are for everyone; no geographic restriction.'],
-  ['AwsSolutions::AwsSolutions-CFR2', 'WAF rules are chosen per deployment (and cost per request); the API throttles and validates every input.'],
   ['AwsSolutions::AwsSolutions-CFR4', 'The default CloudFront certificate is used until a deployment adds its own domain and certificate (then TLS 1.2+ applies).'],
   ['AwsSolutions::AwsSolutions-SMG4', 'The app secret signs tracking secrets and upload tickets already issued; rotating it would invalidate them.'],
 ];

@@ -14,6 +14,7 @@ import { TABLE_INDEXES } from '@onevisit/functions/table';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config';
 import { Data } from './data';
+import { Firewall } from './firewall';
 import { AppFunction } from './functions';
 import { Monitoring } from './monitoring';
 import { acknowledge, acknowledgeBucketDeploymentHandler, acknowledgeStackFindings, RUNTIME_REASON } from './nag';
@@ -81,6 +82,8 @@ export class OneVisitStack extends Stack {
     grantIndexQuery(api.fn, data.table, [TABLE_INDEXES.byDepartment.name, TABLE_INDEXES.byJurisdiction.name]);
     grantItems(sweep.fn, data.table, ['GetItem', 'Query'], ['J#*', 'PLATFORM#*']);
     grantItems(sweep.fn, data.table, ['PutItem'], ['J#*']);
+    // The count of SMS per phone number and day (notifier.ts), which the sweep's notices add to.
+    grantItems(sweep.fn, data.table, ['UpdateItem'], ['PLATFORM#SMS#*']);
     grantIndexQuery(sweep.fn, data.table, [TABLE_INDEXES.byNextCheck.name]);
     for (const fn of [api.fn, sweep.fn]) appSecret.grantRead(fn);
     api.fn.addToRolePolicy(
@@ -117,6 +120,7 @@ export class OneVisitStack extends Stack {
     });
 
     const web = new Web(this, 'Web', { stage, api: httpApi, logs: data.logs });
+    web.distribution.attachWebAclId(new Firewall(this, 'Firewall', { stage }).webAclId);
 
     monitoring.alarm('Api5xx', 'API answered with 5xx', httpApi.metricServerError());
     monitoring.alarm('ApiThrottles', 'API function throttled', api.fn.metricThrottles());

@@ -104,6 +104,34 @@ describe('the stack', () => {
     template.resourceCountIs('Custom::CDKBucketDeployment', 2);
   });
 
+  it('puts per-address WAF rate rules in front of CloudFront, answering 429 with Retry-After, where a CloudFront web ACL can be made (us-east-1)', () => {
+    const acls = template.findResources('AWS::WAFv2::WebACL') as Record<string, Resource & { Condition?: string }>;
+    const [[aclId, acl]] = Object.entries(acls) as [[string, Resource & { Condition?: string }]];
+    expect(acl.Properties).toMatchObject({ Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } });
+    const rules = acl.Properties.Rules as Array<Record<string, any>>;
+    expect(rules.map((r) => [r.Name, r.Statement.RateBasedStatement.Limit, r.Statement.RateBasedStatement.AggregateKeyType, r.Statement.RateBasedStatement.EvaluationWindowSec])).toEqual([
+      ['CitizenPages', 1500, 'IP', 300],
+      ['CitizenApi', 1500, 'IP', 300],
+      ['Everything', 12000, 'IP', 300],
+    ]);
+    const searched = (r: Record<string, any>) => [...JSON.stringify(r.Statement).matchAll(/"SearchString":"([^"]+)"/g)].map((m) => m[1]);
+    expect(searched(rules[0]!)).toEqual(['POST', '/apply/', '/track', '/receipt/']);
+    expect(searched(rules[1]!)).toEqual(['POST', '/api/items/', '/api/track/']);
+    for (const r of rules) expect(r.Action.Block.CustomResponse).toMatchObject({ ResponseCode: 429, ResponseHeaders: [{ Name: 'retry-after', Value: '300' }] });
+    expect(acl.Properties.CustomResponseBodies.json.Content).toContain('操作过于频繁');
+
+    expect(acl.Condition).toBeDefined();
+    expect(template.toJSON().Conditions[acl.Condition!]).toEqual({ 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-1'] });
+    const [distribution] = resources(template, 'AWS::CloudFront::Distribution');
+    expect(distribution!.Properties.DistributionConfig.WebACLId).toEqual({ 'Fn::If': [acl.Condition, { 'Fn::GetAtt': [aclId, 'Arn'] }, { Ref: 'AWS::NoValue' }] });
+  });
+
+  it('lets the sweep count SMS per phone number (the daily cap), and nothing else on the platform', () => {
+    const statements = resources(template, 'AWS::IAM::Policy').flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
+    const counting = statements.filter((s) => JSON.stringify(s.Condition ?? {}).includes('PLATFORM#SMS#*'));
+    expect(counting).toEqual([expect.objectContaining({ Action: 'dynamodb:UpdateItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PLATFORM#SMS#*'] } } })]);
+  });
+
   it('signs officials in with Cognito: MFA, a strong password, one group per role', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) } });
     expect(resources(template, 'AWS::Cognito::UserPoolGroup').map((g) => g.Properties.GroupName).sort()).toEqual(['jurisdictionAdmin', 'officer', 'platformAdmin']);
