@@ -5,15 +5,24 @@ import type { AppDeps } from './deps';
 import { noSuchAddress, payloadTooLarge } from './errors';
 import { authenticate, errorResponse, newApp, type App, type AppEnv } from './http';
 import { rateLimits } from './rate-limits';
-import { registerAdminRoutes } from './routes/admin';
+import { registerApplicationRoutes } from './routes/applications';
+import { registerCalendarRoutes } from './routes/calendars';
+import { registerCaseSearchRoutes } from './routes/case-search';
+import { registerCaseSettingsRoutes } from './routes/case-settings';
+import { registerCaseRoutes } from './routes/cases';
 import { registerCitizenPages } from './routes/citizen';
 import { registerCloneRoutes } from './routes/clones';
-import { registerDevRoutes } from './routes/dev';
-import { registerCaseSearchRoutes } from './routes/case-search';
 import { registerDepartmentRoutes } from './routes/departments';
+import { registerDevRoutes } from './routes/dev';
 import { registerDocs } from './routes/docs';
-import { registerOfficerRoutes } from './routes/officer';
-import { registerPublicRoutes } from './routes/public';
+import { registerDraftRoutes } from './routes/drafts';
+import { registerFileRoutes } from './routes/files';
+import { registerItemRoutes } from './routes/items';
+import { registerJurisdictionRoutes } from './routes/jurisdictions';
+import { registerMessageRoutes } from './routes/messages';
+import { registerServiceRoutes } from './routes/service';
+import { registerTrackingRoutes } from './routes/tracking';
+import { registerVersionRoutes } from './routes/versions';
 
 /** Uploads (applicants' materials, officials' blank forms) may be large; every other body is small. */
 const JSON_LIMIT = 1024 * 1024;
@@ -43,13 +52,22 @@ export function createApp(deps: AppDeps): App {
   app.use('/apply/*', bodyLimit({ maxSize: UPLOAD_LIMIT, onError: tooLarge }));
   app.use('/api/*', authenticate);
 
-  registerPublicRoutes(app);
-  // Before the admin routes: /items/{itemId}/{action} there would take /delegate and /merge.
+  registerServiceRoutes(app);
+  registerJurisdictionRoutes(app);
+  registerApplicationRoutes(app);
+  registerTrackingRoutes(app);
+  registerFileRoutes(app);
+  // Before the items: their /items/{itemId}/{action} would take /checks, /publish, /delegate and /merge.
+  registerDraftRoutes(app);
+  registerVersionRoutes(app);
   registerCloneRoutes(app);
-  registerAdminRoutes(app);
-  registerOfficerRoutes(app);
-  registerDepartmentRoutes(app);
+  registerItemRoutes(app);
+  registerCalendarRoutes(app);
+  registerCaseSettingsRoutes(app);
+  registerMessageRoutes(app);
+  registerCaseRoutes(app);
   registerCaseSearchRoutes(app);
+  registerDepartmentRoutes(app);
   if (deps.devTokens) registerDevRoutes(app, deps.devTokens);
   registerCitizenPages(app);
 

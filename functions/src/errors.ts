@@ -158,20 +158,3 @@ export const caseChanged = () => new ApiError(409, 'CASE_CHANGED', '办件已被
 export const actionNotAllowed = (zh: string, en: string) => new ApiError(409, 'ACTION_NOT_ALLOWED', zh, en);
 export const notAwaited = () => new ApiError(409, 'NOT_AWAITED', '这项材料无需补交或已经补交', 'this material is not awaited (or was supplied already)');
 
-/** Response declarations for routes, so /openapi.json lists each route's errors. */
-export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 428>) {
-  const descriptions: Record<number, string> = {
-    400: '请求内容不符合要求 / invalid request',
-    401: '未登录 / not signed in',
-    403: '无权操作 / not allowed',
-    404: '不存在 / not found',
-    409: '冲突 / conflict',
-    413: '文件过大 / too large',
-    415: '文件类型不允许 / type not allowed',
-    422: '无法处理 / cannot be processed',
-    428: '缺少 If-Match / If-Match required',
-  };
-  return Object.fromEntries(
-    statuses.map((s) => [s, { description: descriptions[s]!, content: { 'application/json': { schema: ZErrorBody } } }]),
-  );
-}

@@ -1,12 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { isoDate, shanghaiDateOf } from '@onevisit/item-schemas';
 import { authorize } from '../auth';
-import { ZCaseSearchEntry, ZCaseStatus, type CaseSearchEntry, type StoredCase } from '../cases/record';
+import { ZCaseSearchEntry, ZCaseStatus } from '../cases/record';
 import { TRACKING_NUMBER } from '../cases/tracking-number';
-import { errorResponses, invalidCursor, invalidRange, invalidStatus } from '../errors';
+import { searchEntryOf } from '../cases/views';
+import { invalidCursor, invalidRange, invalidStatus } from '../errors';
 import type { App } from '../http';
 import { keys } from '../store/keys';
 import { TABLE_INDEXES } from '../store/table';
+import { bearer, errorResponses, json, route } from './kit';
 
 /**
  * Finding any case, open or closed: officers among their department's, administrators among
@@ -17,8 +19,7 @@ import { TABLE_INDEXES } from '../store/table';
 const DEFAULT_DAYS = 366;
 const MAX_READ = 5000;
 
-
-const query = z.object({
+const ZSearchQuery = z.object({
   number: z.string().trim().regex(TRACKING_NUMBER).optional().openapi({ description: '受理编号 / tracking number' }),
   applicant: z.string().trim().min(1).max(100).optional().openapi({ description: '申请人姓名(名称)的一部分，或完整证件号 / part of the applicant’s name, or their whole ID number' }),
   itemId: z.string().max(80).optional(),
@@ -48,29 +49,16 @@ function readCursor(cursor: string, jurisdiction: string): Record<string, string
   return found;
 }
 
-const entryOf = (c: StoredCase): CaseSearchEntry => ({
-  trackingNumber: c.trackingNumber,
-  itemId: c.itemId,
-  itemName: c.itemName,
-  status: c.status,
-  revision: c.revision,
-  receivedOn: c.receivedOn,
-  departmentId: c.departmentId,
-  ...(c.applicant?.name ? { applicant: c.applicant.name } : {}),
-  promisedDue: c.due.promised.due,
-  ...(c.decision ? { outcome: c.decision.outcome } : {}),
-});
-
 export function registerCaseSearchRoutes(app: App): void {
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/api/cases',
       tags: ['officer'],
-      security: [{ bearer: [] }],
+      security: bearer,
       summary: '查询办件(含已办结) / search cases, open and closed',
-      request: { query },
-      responses: { 200: { description: 'matching cases, newest first', content: { 'application/json': { schema: z.object({ cases: z.array(ZCaseSearchEntry), cursor: z.string().optional() }) } } }, ...errorResponses(400, 401, 403) },
+      request: { query: ZSearchQuery },
+      responses: { 200: json(z.object({ cases: z.array(ZCaseSearchEntry), cursor: z.string().optional() }), 'matching cases, newest first'), ...errorResponses(400, 401, 403) },
     }),
     async (c) => {
       const deps = c.get('deps');
@@ -82,7 +70,7 @@ export function registerCaseSearchRoutes(app: App): void {
       if (q.number) {
         const found = q.number.startsWith(who.jurisdiction) ? await deps.store.getCase(who.jurisdiction, q.number) : undefined;
         const visible = found && (!department || found.departmentId === department);
-        return c.json({ cases: visible ? [entryOf(found)] : [] }, 200);
+        return c.json({ cases: visible ? [searchEntryOf(found)] : [] }, 200);
       }
       const today = shanghaiDateOf(deps.clock());
       const to = q.to ?? today;
@@ -96,7 +84,7 @@ export function registerCaseSearchRoutes(app: App): void {
         { from, to, statuses, ...(q.itemId ? { itemId: q.itemId } : {}), ...(department ? { department } : {}), ...(q.applicant ? { applicant: q.applicant } : {}) },
         { limit: q.limit, maxRead: MAX_READ, ...(q.cursor ? { cursor: readCursor(q.cursor, who.jurisdiction) } : {}) },
       );
-      return c.json({ cases: page.cases.map(entryOf), ...(page.cursor ? { cursor: Buffer.from(JSON.stringify(page.cursor)).toString('base64url') } : {}) }, 200);
+      return c.json({ cases: page.cases.map(searchEntryOf), ...(page.cursor ? { cursor: Buffer.from(JSON.stringify(page.cursor)).toString('base64url') } : {}) }, 200);
     },
   );
 }

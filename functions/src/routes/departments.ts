@@ -1,106 +1,94 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { isUscc } from '@onevisit/item-schemas';
-import type { Context } from 'hono';
-import { authorize } from '../auth';
 import { reassignCase, unreachable } from '../case-routing';
 import { ZCaseRecord } from '../cases/record';
-import { TRACKING_NUMBER } from '../cases/tracking-number';
 import { addOfficer, listDepartments, removeOfficer, saveDepartment } from '../departments';
-import { errorResponses } from '../errors';
-import type { App, AppEnv } from '../http';
-import { ZDepartmentRecord, ZJurisdictionId, ZUser } from '../records';
+import type { App } from '../http';
+import { ZDepartmentRecord, ZUser } from '../records';
+import { bearer, errorResponses, json, jsonBody, jurisdictionAdmin, route, ZCaseParams, ZJurisdictionParams } from './kit';
 
 /** Jurisdiction administrators: their departments and officers, and where cases go. */
 
-const jParams = z.object({ jurisdiction: ZJurisdictionId });
-const departmentId = z
+const ZDepartmentId = z
   .string()
   .refine(isUscc, '统一社会信用代码不正确 / invalid unified social credit code')
   .openapi({ description: '统一社会信用代码 / unified social credit code', example: '11370500MB1000006L' });
-const deptParams = jParams.extend({ id: departmentId });
-const officer = z.object({ id: z.string(), name: z.string() }).openapi('Officer');
-const departmentWithOfficers = ZDepartmentRecord.extend({ officers: z.array(officer) }).openapi('DepartmentWithOfficers');
-
-function admin(c: Context<AppEnv>, jurisdiction: string) {
-  return authorize(c.get('principal'), { roles: ['jurisdictionAdmin', 'platformAdmin'], jurisdiction });
-}
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const ZDepartmentParams = ZJurisdictionParams.extend({ id: ZDepartmentId });
+const ZOfficer = z.object({ id: z.string(), name: z.string() }).openapi('Officer');
+const ZDepartmentWithOfficers = ZDepartmentRecord.extend({ officers: z.array(ZOfficer) }).openapi('DepartmentWithOfficers');
 
 export function registerDepartmentRoutes(app: App): void {
   const tags = ['admin'];
-  const security = [{ bearer: [] }];
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/admin/{jurisdiction}/departments', tags, security, summary: '部门及其工作人员 / departments with their officers', request: { params: jParams }, responses: { 200: json(z.array(departmentWithOfficers), 'departments'), ...errorResponses(401, 403) } }),
+    route({ method: 'get', path: '/api/admin/{jurisdiction}/departments', tags, security: bearer, summary: '部门及其工作人员 / departments with their officers', request: { params: ZJurisdictionParams }, responses: { 200: json(z.array(ZDepartmentWithOfficers), 'departments'), ...errorResponses(401, 403) } }),
     async (c) => {
       const { jurisdiction } = c.req.valid('param');
-      admin(c, jurisdiction);
+      jurisdictionAdmin(c, jurisdiction);
       return c.json(await listDepartments(c.get('deps'), jurisdiction), 200);
     },
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'put',
       path: '/api/admin/{jurisdiction}/departments/{id}',
       tags,
-      security,
+      security: bearer,
       summary: '新增或修改部门 / create or change a department',
-      request: { params: deptParams, body: body(z.object({ name: z.string().max(200), nature: ZDepartmentRecord.shape.nature.optional() })) },
-      responses: { 200: json(departmentWithOfficers, 'saved'), ...errorResponses(400, 401, 403, 409) },
+      request: { params: ZDepartmentParams, body: jsonBody(z.object({ name: z.string().max(200), nature: ZDepartmentRecord.shape.nature.optional() })) },
+      responses: { 200: json(ZDepartmentWithOfficers, 'saved'), ...errorResponses(400, 401, 403, 409) },
     }),
     async (c) => {
       const { jurisdiction, id } = c.req.valid('param');
-      admin(c, jurisdiction);
+      jurisdictionAdmin(c, jurisdiction);
       return c.json(await saveDepartment(c.get('deps'), jurisdiction, id, c.req.valid('json')), 200);
     },
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: '/api/admin/{jurisdiction}/departments/{id}/officers',
       tags,
-      security,
+      security: bearer,
       summary: '添加工作人员 / add an officer to the department',
-      request: { params: deptParams, body: body(z.object({ name: z.string().max(100) })) },
+      request: { params: ZDepartmentParams, body: jsonBody(z.object({ name: z.string().max(100) })) },
       responses: { 201: json(ZUser, 'the new officer'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       const { jurisdiction, id } = c.req.valid('param');
-      admin(c, jurisdiction);
+      jurisdictionAdmin(c, jurisdiction);
       return c.json(await addOfficer(c.get('deps'), jurisdiction, id, c.req.valid('json').name), 201);
     },
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'delete',
       path: '/api/admin/{jurisdiction}/departments/{id}/officers/{userId}',
       tags,
-      security,
+      security: bearer,
       summary: '移除工作人员 / remove an officer',
-      request: { params: deptParams.extend({ userId: z.string().max(100) }) },
+      request: { params: ZDepartmentParams.extend({ userId: z.string().max(100) }) },
       responses: { 204: { description: 'removed' }, ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       const { jurisdiction, id, userId } = c.req.valid('param');
-      admin(c, jurisdiction);
+      jurisdictionAdmin(c, jurisdiction);
       await removeOfficer(c.get('deps'), jurisdiction, id, userId);
       return c.body(null, 204);
     },
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'get',
       path: '/api/admin/{jurisdiction}/unreachable',
       tags,
-      security,
+      security: bearer,
       summary: '送不到人的事项和办件 / items and open cases whose department is unknown or has no officer',
-      request: { params: jParams },
+      request: { params: ZJurisdictionParams },
       responses: {
         200: json(
           z.object({
@@ -114,27 +102,27 @@ export function registerDepartmentRoutes(app: App): void {
     }),
     async (c) => {
       const { jurisdiction } = c.req.valid('param');
-      admin(c, jurisdiction);
+      jurisdictionAdmin(c, jurisdiction);
       return c.json(await unreachable(c.get('deps'), jurisdiction), 200);
     },
   );
 
   app.openapi(
-    createRoute({
+    route({
       method: 'post',
       path: '/api/admin/{jurisdiction}/cases/{trackingNumber}/reassign',
       tags,
-      security,
+      security: bearer,
       summary: '移交办件到其他部门 / move a case to another department (kept in its history)',
       request: {
-        params: jParams.extend({ trackingNumber: z.string().regex(TRACKING_NUMBER) }),
-        body: body(z.object({ department: departmentId, reason: z.string().trim().min(1).max(1000), expectedRevision: z.number().int().min(0) })),
+        params: ZJurisdictionParams.extend(ZCaseParams.shape),
+        body: jsonBody(z.object({ department: ZDepartmentId, reason: z.string().trim().min(1).max(1000), expectedRevision: z.number().int().min(0) })),
       },
       responses: { 200: json(ZCaseRecord, 'the case, now in that department’s queue'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
       const { jurisdiction, trackingNumber } = c.req.valid('param');
-      const who = admin(c, jurisdiction);
+      const who = jurisdictionAdmin(c, jurisdiction);
       return c.json(await reassignCase(c.get('deps'), who, jurisdiction, trackingNumber, c.req.valid('json')), 200);
     },
   );

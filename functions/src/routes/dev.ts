@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { LocalTokens } from '../auth';
 import { sweep } from '../cases/sweep';
-import { errorResponses, notFound } from '../errors';
+import { notFound } from '../errors';
 import type { App } from '../http';
 import { ZJurisdictionId as jurisdictionId, ZUser as user } from '../records';
+import { errorResponses } from './kit';
 
 /** Local mode only: the demo sign-in picker. It issues real signed tokens for the seeded users. */
 export function registerDevRoutes(app: App, tokens: LocalTokens): void {

@@ -1,0 +1,64 @@
+import { z } from '@hono/zod-openapi';
+import { ZApplicantAction } from '../cases/actions';
+import { applicantAct, applicantCase, supplyLater, track, uploadedFiles, withCheckedFiles } from '../cases/applicant';
+import { ZCaseRecord } from '../cases/record';
+import type { App } from '../http';
+import { errorResponses, json, jsonBody, route } from './kit';
+
+/** The applicant's case, with its tracking number and secret: tracking it, 容缺 supplements, withdrawing, rating, corrections. */
+
+const ZTrackParams = z.object({ trackingNumber: z.string().max(30) });
+
+export function registerTrackingRoutes(app: App): void {
+  const tags = ['public'];
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/api/track/{trackingNumber}',
+      tags,
+      summary: '办件进度查询 / track a case',
+      request: { params: ZTrackParams, query: z.object({ secret: z.string().max(100).optional() }) },
+      responses: { 200: json(ZCaseRecord, 'the case'), ...errorResponses(400, 404) },
+    }),
+    async (c) => c.json(await track(c.get('deps'), c.req.valid('param').trackingNumber, c.req.valid('query').secret), 200),
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/track/{trackingNumber}/supplements',
+      tags,
+      summary: '补交容缺材料 / supply a material accepted as missing (容缺)',
+      request: { params: ZTrackParams, body: jsonBody(z.object({ secret: z.string().max(100), materialId: z.string().max(64), files: z.array(z.string().max(300)).min(1).max(20) })) },
+      responses: { 200: json(ZCaseRecord, 'the case, the material supplied'), ...errorResponses(400, 404, 409, 413, 415, 422) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const body = c.req.valid('json');
+      const found = await applicantCase(deps, c.req.valid('param').trackingNumber, body.secret);
+      return c.json(await supplyLater(deps, found, body.materialId, () => uploadedFiles(deps, found, body.materialId, body.files)), 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/track/{trackingNumber}/actions',
+      tags,
+      summary: '申请人操作：撤回、评价、提交补正 / the applicant withdraws, rates, or supplies corrections',
+      request: {
+        params: ZTrackParams,
+        headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }),
+        body: jsonBody(z.object({ secret: z.string().max(100), action: ZApplicantAction })),
+      },
+      responses: { 200: json(ZCaseRecord, 'the case after the action'), ...errorResponses(400, 404, 409, 413, 415, 422) },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const { secret, action } = c.req.valid('json');
+      const found = await applicantCase(deps, c.req.valid('param').trackingNumber, secret);
+      return c.json(await applicantAct(deps, found, await withCheckedFiles(deps, found, action), c.req.valid('header')['idempotency-key']), 200);
+    },
+  );
+}
