@@ -43,6 +43,7 @@ const invalidSaying = (zh: string, en: string, details?: unknown) => new ApiErro
 export const invalidRequest = (issues: FieldIssue[]) => invalidSaying(`请求内容不符合要求：${issues[0]?.message ?? ''}`, `the request is not valid: ${issues[0]?.message_en ?? ''}`, issues);
 export const departmentNameRequired = () => invalidSaying('请填写部门名称', 'a department needs a name');
 export const officerNameRequired = () => invalidSaying('请填写工作人员姓名', 'an officer needs a name');
+export const bodyRequired = () => invalidSaying('请求缺少内容', 'the request has no body');
 export const internalError = () => new ApiError(500, 'INTERNAL_ERROR', '系统内部错误，请稍后重试', 'internal error; try again later');
 export const payloadTooLarge = () => new ApiError(413, 'PAYLOAD_TOO_LARGE', '请求内容过大', 'the request is too large');
 /** A rate limit (rate-limits.ts) was reached; the same words go on the HTML page. */

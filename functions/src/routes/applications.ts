@@ -86,6 +86,7 @@ export function registerApplicationRoutes(app: App): void {
       path: '/api/items/{jurisdiction}/{itemId}/uploads',
       tags,
       summary: '上传申请材料 / upload a material file',
+      // A post without a file is answered FILE_REQUIRED, so the multipart body is not marked required.
       request: { params: ZItemParams, body: { content: { 'multipart/form-data': { schema: z.object({ materialId: z.string().max(64), file: ZBinary }) } } } },
       responses: { 201: json(ZFileInfo, 'stored; name the key in the submission'), ...errorResponses(400, 404, 409, 413, 415, 422) },
     }),

@@ -67,6 +67,7 @@ export function registerDraftRoutes(app: App): void {
       tags,
       security: bearer,
       summary: '发布 / publish the draft as a new version',
+      // The change note is optional, and so the body is.
       request: { params: ZItemParams, headers: ZIfMatch, body: { content: { 'application/json': { schema: z.object({ changeNote: z.string().max(1000).optional() }) } }, required: false } },
       responses: { 201: json(ZItemVersion, 'the new version'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),

@@ -15,6 +15,7 @@ export function registerFileRoutes(app: App): void {
       tags: ['admin'],
       security: bearer,
       summary: '上传空白表格或示例样表 / upload a blank form or a sample for a material',
+      // A post without a file is answered FILE_REQUIRED, so the multipart body is not marked required.
       request: { params: ZJurisdictionParams, body: { content: { 'multipart/form-data': { schema: z.object({ file: ZBinary }) } } } },
       responses: { 201: json(fileRef, 'stored; name it in the material as blankForm or sample'), ...errorResponses(400, 401, 403, 413, 415) },
     }),

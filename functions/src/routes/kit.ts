@@ -1,24 +1,41 @@
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { authorize, type Principal } from '../auth';
 import { TRACKING_NUMBER } from '../cases/tracking-number';
-import { ZErrorBody } from '../errors';
+import { bodyRequired, notSignedIn, ZErrorBody } from '../errors';
 import type { AppEnv } from '../http';
 import { ZJurisdictionId } from '../records';
 
 /** What every route file declares its routes with, so each says only what is its own. */
 
-/** Officials' routes: a bearer token, as /openapi.json says. */
+/** Officials' routes: a bearer token, as /openapi.json says and `route` enforces. */
 export const bearer = [{ bearer: [] }];
 
-/** A route as declared: every route file declares its routes through this. */
+const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('principal')) throw notSignedIn();
+  await next();
+};
+
+const bodyPresent: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // A body sent without a Content-Type is left to the media-type check (415).
+  if (!c.req.header('content-type') && (await c.req.arrayBuffer()).byteLength === 0) throw bodyRequired();
+  await next();
+};
+
+/**
+ * A route as declared, with what its declaration implies checked before any of the request is
+ * validated: a bearer route refuses a caller without a token (401), a required body refuses its
+ * absence (400) instead of reading it as `{}`.
+ */
 export function route<P extends string, R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P }>(config: R) {
-  return createRoute(config);
+  const first = [...(config.security ? [signedIn] : []), ...(config.request?.body?.required ? [bodyPresent] : [])];
+  return createRoute({ ...config, middleware: first });
 }
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+/** A JSON body the route cannot do without. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
 /** A file, as a multipart field or as the response. */
 export const ZBinary = z.any().openapi({ type: 'string', format: 'binary' });
