@@ -124,6 +124,7 @@ export const fileTooLarge = (limitMb: number, material?: string) =>
   material
     ? new ApiError(413, 'FILE_TOO_LARGE', `「${material}」的文件超过 ${limitMb} MB`, `the file for "${material}" exceeds ${limitMb} MB`)
     : new ApiError(413, 'FILE_TOO_LARGE', `文件不能超过 ${limitMb} MB`, `the file exceeds ${limitMb} MB`);
+export const fileDamaged = (material: string) => new ApiError(422, 'FILE_DAMAGED', `「${material}」的文件已损坏或不完整，请重新导出后上传`, `the file for "${material}" is damaged or incomplete; export it again and upload it`);
 export const fileEmpty = (material: string) => new ApiError(422, 'FILE_EMPTY', `「${material}」的文件是空的`, `the file for "${material}" is empty`);
 /** `accepted` as people know file types (PDF、JPG), not as MIME types; the details keep the exact ones. */
 export const fileTypeNotAllowed = (accepted: readonly [string, string], details: { detected: string | null; accepted?: string[] }, material?: string) =>

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { fileTypeWords, shanghaiDateOf, type ItemDefinition, type Material } from '@onevisit/item-schemas';
 import type { AppDeps } from './deps';
-import { fileEmpty, fileNotFound, fileTooLarge, fileTypeNotAllowed, notUploadable } from './errors';
+import { fileDamaged, fileEmpty, fileNotFound, fileTooLarge, fileTypeNotAllowed, notUploadable } from './errors';
 import type { FileInfo } from './records';
 
 /**
@@ -23,7 +23,7 @@ async function sniff(bytes: Uint8Array): Promise<string | undefined> {
 function checkFile(item: ItemDefinition, material: Material, size: number, type: string | undefined): string {
   if (size > item.uploadLimitMb * MB) throw fileTooLarge(item.uploadLimitMb, material.name);
   if (size === 0) throw fileEmpty(material.name);
-  if (!type || !material.acceptedTypes.includes(type)) {
+  if (!type || !(material.acceptedTypes as readonly string[]).includes(type)) {
     const words = [fileTypeWords(material.acceptedTypes), fileTypeWords(material.acceptedTypes, 'en')] as const;
     throw fileTypeNotAllowed(words, { detected: type ?? null, accepted: material.acceptedTypes }, material.name);
   }
@@ -62,6 +62,16 @@ export function uploadableMaterial(item: ItemDefinition, materialId: string): Ma
   return material;
 }
 
+/**
+ * Whether a file of a type that has a trailer ends as one must: a PDF with its %%EOF near the end,
+ * not five magic bytes. Images and Office files are recognised by file-type from their structure.
+ */
+function whole(type: string, bytes: Uint8Array): boolean {
+  if (type !== 'application/pdf') return true;
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
+  return tail.includes('%%EOF');
+}
+
 /** Stores an uploaded file for a material of a published item, after checking it. */
 export async function storeUpload(
   deps: AppDeps,
@@ -71,6 +81,7 @@ export async function storeUpload(
   file: { name: string; bytes: Uint8Array },
 ): Promise<FileInfo> {
   const contentType = checkFile(item, material, file.bytes.length, await sniff(file.bytes.subarray(0, 4100)));
+  if (!whole(contentType, file.bytes)) throw fileDamaged(material.name);
   const key = newKey(deps, jurisdiction);
   await deps.files.write(key, file.bytes);
   return filedAs({ key, name: '', contentType, size: file.bytes.length }, file.name);

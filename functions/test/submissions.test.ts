@@ -36,6 +36,12 @@ describe('uploads', () => {
     expect(response.json).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', details: { detected: null } });
   });
 
+  it('refuse a PDF that is only its magic bytes, saying it is damaged', async () => {
+    const response = await upload('application', Buffer.from('%PDF-'), 'scan.pdf');
+    expect(response.status).toBe(422);
+    expect(response.json).toMatchObject({ code: 'FILE_DAMAGED', message: '「不动产登记申请书」的文件已损坏或不完整，请重新导出后上传' });
+  });
+
   it('refuse a file over the item’s size cap', async () => {
     const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024)]);
     const response = await upload('application', big);
