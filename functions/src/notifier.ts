@@ -44,17 +44,30 @@ const phoneKey = (to: string) => to.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/
  * or withheld SMS or e-mail never fails the action that caused it, and stays visible on the outbox page.
  */
 export class Outbox implements Notifier {
+  /** Numbers this process saw reach the cap, by day: counts only grow, so these skip the table (bounded, oldest out). */
+  private readonly capped = new Set<string>();
+
   constructor(
     private readonly store: Store,
     private readonly channel: Channel,
     private readonly smsPerNumberPerDay = SMS_PER_NUMBER_PER_DAY,
   ) {}
 
+  /** Whether one more SMS to this number today is within the cap (and counts it if so). */
+  private async smsAllowed(to: string, at: Date): Promise<boolean> {
+    const key = `${phoneKey(to)}|${shanghaiDateOf(at)}`;
+    if (this.capped.has(key)) return false;
+    if (await this.store.countSms(phoneKey(to), shanghaiDateOf(at), this.smsPerNumberPerDay)) return true;
+    this.capped.add(key);
+    if (this.capped.size > 10_000) this.capped.delete(this.capped.values().next().value!);
+    return false;
+  }
+
   async send(notification: Notification, at: Date): Promise<void> {
     let failure: string | undefined;
     let withheld: string | undefined;
     const cap = this.smsPerNumberPerDay;
-    if (notification.channel === 'sms' && !(await this.store.countSms(phoneKey(notification.to), shanghaiDateOf(at), cap))) {
+    if (notification.channel === 'sms' && !(await this.smsAllowed(notification.to, at))) {
       withheld = `未发送：该号码今日已收到 ${cap} 条短信 / not sent: this number has had ${cap} messages today`;
     } else if (notification.channel !== 'inSite') {
       try {
