@@ -468,6 +468,8 @@ describe('acting safely', () => {
     const opened = await h.app.request(`/api/officer/cases/${c.number}/file?key=${encodeURIComponent(file.key)}`, { headers: { authorization: `Bearer ${officer}` } });
     expect(opened.status).toBe(200);
     expect(opened.headers.get('content-type')).toBe('application/pdf');
+    expect(opened.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
+    expect(opened.headers.get('content-security-policy')).toBe('sandbox');
     expect(Buffer.from(await opened.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     const other = await h.call('GET', `/api/officer/cases/${c.number}/file?key=${encodeURIComponent('uploads/990100/20260302/other')}`, { token: officer });
     expect(other.status).toBe(404);

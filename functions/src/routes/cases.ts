@@ -8,7 +8,7 @@ import { jurisdictionOf } from '../cases/tracking-number';
 import { byUrgency, caseDetailOf, queueEntryOf } from '../cases/views';
 import { departmentRequired, notFound } from '../errors';
 import type { App } from '../http';
-import { bearer, binary, errorResponses, json, jsonBody, route, ZCaseParams } from './kit';
+import { bearer, binary, downloadHeaders, errorResponses, json, jsonBody, route, ZCaseParams } from './kit';
 
 /** Department officers: the queue of their department's open cases, a case, acting on it, its files. */
 
@@ -111,12 +111,7 @@ export function registerCaseRoutes(app: App): void {
       const file = found.materials.flatMap((m) => m.files).find((f) => f.key === key);
       const bytes = file ? await deps.files.read(file.key) : undefined;
       if (!file || !bytes) throw notFound('文件', 'file');
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': file.contentType,
-        'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        'cache-control': 'private, no-store',
-        'x-content-type-options': 'nosniff',
-      }) as never;
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { ...downloadHeaders(file.contentType, file.name), 'cache-control': 'private, no-store' }) as never;
     },
   );
 }

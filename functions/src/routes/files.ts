@@ -4,7 +4,7 @@ import { fileRequired, notFound } from '../errors';
 import type { App } from '../http';
 import { readPublicFile, storePublicFile } from '../public-files';
 import { ZJurisdictionId } from '../records';
-import { bearer, binary, errorResponses, json, jurisdictionAdmin, route, ZBinary, ZJurisdictionParams } from './kit';
+import { bearer, binary, downloadHeaders, errorResponses, json, jurisdictionAdmin, route, ZBinary, ZJurisdictionParams } from './kit';
 
 /** Blank forms and samples (空白表格、示例样表): uploaded by administrators, downloaded by anyone. */
 export function registerFileRoutes(app: App): void {
@@ -41,7 +41,13 @@ export function registerFileRoutes(app: App): void {
       const { jurisdiction, day, id } = c.req.valid('param');
       const found = await readPublicFile(c.get('deps'), `public/${jurisdiction}/${day}/${id}`);
       if (!found) throw notFound('文件', 'file');
-      return c.body(found.bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': found.contentType, 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' }) as never;
+      return c.body(found.bytes as Uint8Array<ArrayBuffer>, 200, { ...downloadHeaders(found.contentType, `${id}${extensionOf(found.contentType)}`), 'cache-control': 'public, max-age=86400' }) as never;
     },
   );
+}
+
+/** A name the download is saved under: the file's id and the extension of its type. */
+function extensionOf(contentType: string): string {
+  const known: Record<string, string> = { 'application/pdf': '.pdf', 'image/png': '.png', 'image/jpeg': '.jpg', 'application/msword': '.doc', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx', 'application/vnd.ms-excel': '.xls', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx' };
+  return known[(contentType.split(';')[0] ?? '').trim()] ?? '';
 }
