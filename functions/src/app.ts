@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
-import { noSuchAddress, payloadTooLarge } from './errors';
+import { apiBodyLimits, applyBodyLimit, trackBodyLimit } from './body-limits';
+import { noSuchAddress } from './errors';
 import { authenticate, errorResponse, newApp, type App, type AppEnv } from './http';
 import { rateLimits } from './rate-limits';
 import { registerApplicationRoutes } from './routes/applications';
@@ -24,8 +24,7 @@ import { registerServiceRoutes } from './routes/service';
 import { registerTrackingRoutes } from './routes/tracking';
 import { registerVersionRoutes } from './routes/versions';
 
-/** Uploads (applicants' materials, officials' blank forms) may be large; every other body is small. */
-const JSON_LIMIT = 1024 * 1024;
+/** The largest upload any item allows (the rate limits charge a body of unstated length as this). */
 const UPLOAD_LIMIT = 200 * 1024 * 1024;
 
 /** The whole API, built from what the host provides. Nothing here knows which host runs it. */
@@ -42,14 +41,10 @@ export function createApp(deps: AppDeps): App {
   // Rate limits (issue 15): submissions, uploads and 查询码 lookups, before any body is read.
   const limited = rateLimits({ settings: deps.rateLimits, clock: deps.clock, client: (c: Context<AppEnv>) => c.get('client'), largestBody: UPLOAD_LIMIT });
   for (const path of ['/apply/*', '/track/*', '/receipt/*', '/api/items/*', '/api/track/*']) app.use(path, limited);
-  const tooLarge = () => {
-    throw payloadTooLarge();
-  };
-  app.use('/api/*', async (c, next) => {
-    const limit = /\/(uploads|files)$/.test(c.req.path) ? UPLOAD_LIMIT : JSON_LIMIT;
-    return bodyLimit({ maxSize: limit, onError: tooLarge })(c, next);
-  });
-  app.use('/apply/*', bodyLimit({ maxSize: UPLOAD_LIMIT, onError: tooLarge }));
+  // Body sizes per route, counted while streaming (body-limits.ts).
+  app.use('/api/*', apiBodyLimits);
+  app.use('/apply/*', applyBodyLimit);
+  app.use('/track/*', trackBodyLimit);
   app.use('/api/*', authenticate);
 
   registerServiceRoutes(app);

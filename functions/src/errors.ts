@@ -51,6 +51,7 @@ export const tooManyRequests = (seconds: number) => {
   const [zh, en] = seconds <= 90 ? [`${seconds} 秒`, `${seconds} seconds`] : [`${Math.ceil(seconds / 60)} 分钟`, `${Math.ceil(seconds / 60)} minutes`];
   return new ApiError(429, 'TOO_MANY_REQUESTS', `操作过于频繁，请 ${zh}后再试`, `too many requests; try again in ${en}`, { retryAfter: seconds });
 };
+export const tooManyFields = (max: number) => new ApiError(413, 'TOO_MANY_FIELDS', `提交的内容项过多(超过 ${max} 项)`, `the form posts too many fields (over ${max})`);
 export const malformedRequest = (reason: string) => new ApiError(400, 'MALFORMED_REQUEST', '请求格式不正确(如 JSON 无法解析)', `the request is malformed: ${reason}`);
 export const httpError = (status: ContentfulStatusCode, reason: string) => new ApiError(status, 'HTTP_ERROR', '请求无法处理', reason);
 export const ifMatchRequired = () => new ApiError(428, 'IF_MATCH_REQUIRED', '缺少 If-Match 版本号，请先读取最新内容', 'If-Match is required: read the current revision first');

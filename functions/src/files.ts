@@ -83,7 +83,9 @@ export class LocalFileStore implements FileStore {
 
   async size(key: string): Promise<number | undefined> {
     try {
-      return (await stat(this.path(key))).size;
+      // A key naming a folder is no file, like a key naming nothing.
+      const found = await stat(this.path(key));
+      return found.isFile() ? found.size : undefined;
     } catch {
       return undefined;
     }

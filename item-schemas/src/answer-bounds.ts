@@ -18,10 +18,14 @@ export interface BoundsError extends Bilingual {
 type Schema = Record<string, unknown>;
 const isObject = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Whether DynamoDB can store the number as it is (it refuses magnitudes outside 1e-130…1e126). */
+/**
+ * Whether the store can hold the number as it is: DynamoDB refuses magnitudes outside
+ * 1e-130…1e126, and its document client refuses any beyond Number.MAX_SAFE_INTEGER (it could
+ * not write them back exactly).
+ */
 export function storableNumber(n: number): boolean {
   const size = Math.abs(n);
-  return Number.isFinite(n) && (size === 0 || (size >= 1e-130 && size < 1e126));
+  return Number.isFinite(n) && (size === 0 || (size >= 1e-130 && size <= Number.MAX_SAFE_INTEGER));
 }
 
 /** The first way the answers leave their bounds, or none. */

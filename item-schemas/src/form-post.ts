@@ -52,7 +52,27 @@ function scalar(schema: Schema, ui: Schema, raw: string): unknown {
   return raw.replace(/\r\n/g, '\n');
 }
 
-function read(schema: Schema, ui: Schema, name: string, fields: PostedFields, stored: unknown, locked: boolean, required: boolean, depth: number): unknown {
+/**
+ * 每个列表的编号，一次读出 / The entry numbers posted under each list name, from one pass over the
+ * posted names (`root[crops][2][name]` numbers 2 under `root[crops]`), so reading a list never
+ * scans the post again: reading a post stays linear in its size.
+ */
+function listIndexes(fields: PostedFields): Map<string, Set<number>> {
+  const lists = new Map<string, Set<number>>();
+  for (const key of Object.keys(fields)) {
+    for (const match of key.matchAll(/\[(\d{1,3})\]/g)) {
+      const index = Number(match[1]);
+      if (index >= MAX_LIST_ENTRIES) continue;
+      const list = key.slice(0, match.index);
+      let indexes = lists.get(list);
+      if (!indexes) lists.set(list, (indexes = new Set()));
+      indexes.add(index);
+    }
+  }
+  return lists;
+}
+
+function read(schema: Schema, ui: Schema, name: string, fields: PostedFields, lists: Map<string, Set<number>>, stored: unknown, locked: boolean, required: boolean, depth: number): unknown {
   if (depth > MAX_DEPTH) return undefined;
   locked ||= isLocked(schema, ui);
   const type = fieldType(schema);
@@ -61,7 +81,7 @@ function read(schema: Schema, ui: Schema, name: string, fields: PostedFields, st
     const requiredKeys = Array.isArray(schema.required) ? schema.required : [];
     for (const [key, child] of Object.entries(schema.properties)) {
       if (!isObject(child)) continue;
-      const v = read(child, isObject(ui[key]) ? ui[key] : {}, `${name}[${key}]`, fields, isObject(stored) ? stored[key] : undefined, locked, requiredKeys.includes(key), depth + 1);
+      const v = read(child, isObject(ui[key]) ? ui[key] : {}, `${name}[${key}]`, fields, lists, isObject(stored) ? stored[key] : undefined, locked, requiredKeys.includes(key), depth + 1);
       if (v !== undefined) value[key] = v;
     }
     // A group left blank is no answer, unless it must be there (its own fields say what is missing).
@@ -78,17 +98,12 @@ function read(schema: Schema, ui: Schema, name: string, fields: PostedFields, st
       return (Array.isArray(posted) ? posted : [posted]).filter((raw) => raw !== '').map((raw) => decodeOption(raw, options, ui) ?? raw);
     }
     // 按编号顺序读回每一项 / Entries in the order of their numbers; a blank group entry keeps its place.
-    const indexes = new Set<number>();
-    for (const key of Object.keys(fields)) {
-      if (!key.startsWith(`${name}[`)) continue;
-      const index = /^\[(\d{1,3})\]/.exec(key.slice(name.length))?.[1];
-      if (index !== undefined && Number(index) < MAX_LIST_ENTRIES) indexes.add(Number(index));
-    }
+    const indexes = lists.get(name) ?? new Set<number>();
     if (indexes.size === 0) return fields[name] === undefined ? undefined : [];
     const storedList = Array.isArray(stored) ? stored : [];
     return [...indexes]
       .sort((a, b) => a - b)
-      .map((i) => read(items, itemsUi, `${name}[${i}]`, fields, storedList[i], false, true, depth + 1))
+      .map((i) => read(items, itemsUi, `${name}[${i}]`, fields, lists, storedList[i], false, true, depth + 1))
       .filter((entry) => entry !== undefined);
   }
   const raw = last(fields[name]);
@@ -98,6 +113,6 @@ function read(schema: Schema, ui: Schema, name: string, fields: PostedFields, st
 
 /** The answers a post gives for the form; `stored` holds the answers locked fields keep. */
 export function answersFromPost(form: PostedForm, fields: PostedFields, stored: Record<string, unknown> = {}, root = 'root'): Record<string, unknown> {
-  const answers = read(inlineRefs(form.schema), form.uiSchema ?? {}, root, fields, stored, false, true, 0);
+  const answers = read(inlineRefs(form.schema), form.uiSchema ?? {}, root, fields, listIndexes(fields), stored, false, true, 0);
   return isObject(answers) ? answers : {};
 }

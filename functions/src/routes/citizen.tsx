@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
 import { ChecklistPage, ReceiptPage, TrackPage } from '../citizen/case-pages';
 import { otherLanguage, renderPage, say, type Lang } from '../citizen/page';
-import { ApiError, ratingRequired } from '../errors';
+import { ApiError, malformedRequest, ratingRequired, tooManyFields } from '../errors';
 import type { App, AppEnv } from '../http';
 import type { FileInfo, ItemVersion } from '../records';
 import type { StoredCase } from '../cases/record';
@@ -21,7 +21,7 @@ import { storeUpload } from '../uploads';
 
 const langOf = (c: Context<AppEnv>, posted?: unknown): Lang => (c.req.query('lang') === 'en' || posted === 'en' ? 'en' : 'zh');
 
-function html(c: Context<AppEnv>, lang: Lang, title: string, body: ReactElement, status: 200 | 400 | 404 | 409 = 200) {
+function html(c: Context<AppEnv>, lang: Lang, title: string, body: ReactElement, status: 200 | 400 | 404 | 409 | 413 = 200) {
   return c.html(renderPage(lang, title, body, otherLanguage(new URL(c.req.url), lang)), status);
 }
 
@@ -30,6 +30,43 @@ function problemPage(c: Context<AppEnv>, lang: Lang, error: unknown) {
   const t = say(lang);
   const status = error.status === 409 ? 409 : 404;
   return html(c, lang, t('无法办理', 'Not available'), <p className="summary" role="alert">{lang === 'zh' ? error.message : error.message_en}</p>, status);
+}
+
+/** Fields a page may post: the largest form's answers and list markers, and its files, with room to spare. */
+export const MAX_POSTED_FIELDS = 2_000;
+type Posted = Record<string, string | File | Array<string | File>>;
+
+/**
+ * The posted form, or why it is refused before any answer is read: a body that cannot be parsed
+ * (400) or more fields than any page posts (413).
+ */
+async function readPost(c: Context<AppEnv>): Promise<Posted | ApiError> {
+  let body: Posted;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    return malformedRequest('the form data cannot be parsed');
+  }
+  let count = 0;
+  for (const value of Object.values(body)) count += Array.isArray(value) ? value.length : 1;
+  return count > MAX_POSTED_FIELDS ? tooManyFields(MAX_POSTED_FIELDS) : body;
+}
+
+/** A post refused as a whole, said in both languages. */
+function refusedPage(c: Context<AppEnv>, error: ApiError) {
+  const lang = langOf(c);
+  const t = say(lang);
+  return html(
+    c,
+    lang,
+    t('无法提交', 'Not sent'),
+    <p className="summary" role="alert">
+      {error.message}
+      <br />
+      {error.message_en}
+    </p>,
+    error.status === 413 ? 413 : 400,
+  );
 }
 
 type Errors = { fields: AnswerError[]; general: Array<{ message: string; message_en: string; materialId?: string }> };
@@ -63,7 +100,7 @@ async function applyPage(c: Context<AppEnv>, lang: Lang, version: ItemVersion, s
  * The posted body split into form fields, new files per material, and files uploaded by an
  * earlier attempt (or by the page script) with the names they were chosen under, shown again.
  */
-function splitPost(body: Record<string, string | File | Array<string | File>>) {
+function splitPost(body: Posted) {
   const fields: PostedFields = {};
   const files = new Map<string, File[]>();
   const uploaded: Record<string, string[]> = {};
@@ -97,7 +134,8 @@ export function registerCitizenPages(app: App): void {
 
   app.post('/apply/:jurisdiction/:itemId', async (c) => {
     const deps = c.get('deps');
-    const body = await c.req.parseBody({ all: true });
+    const body = await readPost(c);
+    if (body instanceof ApiError) return refusedPage(c, body);
     const lang = langOf(c, body.lang);
     let version: ItemVersion;
     try {
@@ -195,7 +233,8 @@ export function registerCitizenPages(app: App): void {
   const trackPost = (path: string, run: (deps: AppDeps, found: StoredCase, body: Record<string, string | File | (string | File)[]>) => Promise<unknown>) =>
     app.post(path, async (c) => {
       const deps = c.get('deps');
-      const body = await c.req.parseBody({ all: true });
+      const body = await readPost(c);
+      if (body instanceof ApiError) return refusedPage(c, body);
       const lang = langOf(c, body.lang);
       const number = String(body.number ?? '');
       const secret = String(body.secret ?? '');

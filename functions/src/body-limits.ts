@@ -1,0 +1,76 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { acceptingVersion } from './cases/intake';
+import { payloadTooLarge } from './errors';
+import type { AppEnv } from './http';
+import { MAX_DRAFT_BYTES } from './items';
+
+/**
+ * 请求体大小上限 / How large a body each route takes, enforced while it streams (hono's bodyLimit
+ * refuses a Content-Length over the limit before reading, and counts the bytes of one without),
+ * so nothing is buffered beyond the limit (issue 15).
+ */
+
+const MB = 1024 * 1024;
+/** Boundaries, field names and the answers beside the files of a multipart post. */
+export const MULTIPART_OVERHEAD = MB;
+/** JSON bodies: small, well under DynamoDB's 400 KB item. */
+export const JSON_LIMIT = 256 * 1024;
+/** A draft: what MAX_DRAFT_BYTES (DRAFT_TOO_LARGE) allows, with room for JSON's escapes. */
+export const DRAFT_LIMIT = 2 * MAX_DRAFT_BYTES;
+/** A tracking page's posts: one file (a supplement or a correction per material) at the largest any item allows. */
+export const LARGEST_UPLOAD = 200 * MB;
+/** Form posts without files. */
+export const FORM_LIMIT = MULTIPART_OVERHEAD;
+
+const tooLarge = () => {
+  throw payloadTooLarge();
+};
+
+export const limitTo = (maxSize: number): MiddlewareHandler<AppEnv> => bodyLimit({ maxSize, onError: tooLarge });
+
+
+/**
+ * Uploads and the apply form, at what the item allows: its per-file limit per material to upload
+ * (the apply form can carry one of each), plus the multipart overhead. The exact per-file check
+ * stays with the upload itself. An item that cannot be found takes only a small body (its route
+ * answers 404 anyway).
+ */
+export function itemUploadLimit(params: (c: Context<AppEnv>) => { jurisdiction: string; itemId: string } | undefined, perMaterial: boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const named = params(c);
+    let limit = FORM_LIMIT;
+    if (named) {
+      try {
+        const item = (await acceptingVersion(c.get('deps'), named.jurisdiction, named.itemId)).definition;
+        const materials = perMaterial ? Math.max(1, item.materials.filter((m) => !m.shared).length) : 1;
+        limit = item.uploadLimitMb * MB * materials + MULTIPART_OVERHEAD;
+      } catch {
+        // Left to the route, which says why in its own words.
+      }
+    }
+    return limitTo(limit)(c, next);
+  };
+}
+
+const itemParams = (c: Context<AppEnv>) => {
+  const match = /^\/(?:api\/items|apply)\/([^/]+)\/([^/]+)(?:\/uploads)?$/.exec(c.req.path);
+  return match ? { jurisdiction: decodeURIComponent(match[1]!), itemId: decodeURIComponent(match[2]!) } : undefined;
+};
+const uploadAtItemLimit = itemUploadLimit(itemParams, false);
+
+/** Every body under /api: an upload at its item's limit, officials' files and supplements at the largest, drafts at theirs, the rest small. */
+export const apiBodyLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const path = c.req.path;
+  if (/^\/api\/items\/[^/]+\/[^/]+\/uploads$/.test(path)) return uploadAtItemLimit(c, next);
+  if (/\/(files|supplements)$/.test(path)) return limitTo(LARGEST_UPLOAD + MULTIPART_OVERHEAD)(c, next);
+  return limitTo(/^\/api\/admin\/[^/]+\/items(\/|$)/.test(path) ? DRAFT_LIMIT : JSON_LIMIT)(c, next);
+};
+
+/** The apply form: its item's limit per material to upload. */
+export const applyBodyLimit = itemUploadLimit(itemParams, true);
+
+/** The tracking page's forms: a file for a supplement or a correction, words for the rest. */
+export const trackBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+  limitTo(/^\/track\/(supplement|corrections)$/.test(c.req.path) ? LARGEST_UPLOAD + MULTIPART_OVERHEAD : FORM_LIMIT)(c, next);
