@@ -1,0 +1,118 @@
+import { request } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { harness } from '../../functions/test/harness';
+import { startLocalServer, type LocalServer } from '../api/local-server';
+
+/**
+ * Bounded bodies (issue 15): sizes refused while streaming, field counts refused before any answer
+ * is read, malformed forms answered 400, and memory flat while large uploads are refused.
+ */
+
+const h = await harness({ now: '2026-03-02T02:00:00Z' });
+const APPLY = '/apply/990100/real-estate-transfer';
+const UPLOADS = '/api/items/990100/real-estate-transfer/uploads';
+const MB = 1024 * 1024;
+
+async function healthMs(): Promise<number> {
+  const started = performance.now();
+  expect((await h.app.request('/api/health')).status).toBe(200);
+  return performance.now() - started;
+}
+
+const broken = { 'content-type': 'multipart/form-data; boundary=----x' };
+const brokenBody = '------x\r\nContent-Disposition: form-data; name="root[a]"\r\n\r\nno end, no boundary after';
+
+describe('bodies are bounded', () => {
+  it('refuses a 50,000-field post to /apply before reading answers, and health still answers', async () => {
+    const body = Array.from({ length: 50_000 }, (_, i) => `root%5Bitems%5D%5B${i % 500}%5D%5Bf${i}%5D=x`).join('&');
+    const idle: number[] = [];
+    for (let i = 0; i < 10; i++) idle.push(await healthMs());
+    const started = performance.now();
+    const post = h.app.request(APPLY, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const during: number[] = [];
+    for (let i = 0; i < 10; i++) during.push(await healthMs());
+    const response = await post;
+    const took = performance.now() - started;
+    expect(response.status).toBe(413);
+    const page = await response.text();
+    expect(page).toContain('过多');
+    expect(page).toContain('too many fields');
+    const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+    console.log(`50,000-field post refused in ${took.toFixed(0)} ms; health median during/idle = ${(median(during) / median(idle)).toFixed(2)}`);
+  });
+
+  it('answers malformed multipart with 400 on /apply, /track and the API', async () => {
+    for (const path of [APPLY, '/track/supplement', '/track/withdraw']) {
+      const response = await h.app.request(path, { method: 'POST', headers: broken, body: brokenBody });
+      expect(response.status, path).toBe(400);
+      const page = await response.text();
+      expect(page).toContain('请求格式不正确');
+      expect(page).toContain('malformed');
+    }
+    const api = await h.call('POST', UPLOADS, { headers: broken, raw: brokenBody });
+    expect(api.status).toBe(400);
+    expect(api.json.code).toBe('MALFORMED_REQUEST');
+  });
+
+  it('refuses an upload over the item limit with 413 before reading it', async () => {
+    const response = await h.app.request(UPLOADS, { method: 'POST', headers: { ...broken, 'content-length': String(199 * MB) }, body: 'x' });
+    expect(response.status).toBe(413);
+    expect((await response.json()).code).toBe('PAYLOAD_TOO_LARGE');
+    // /track's small forms take 1 MB.
+    const track = await h.app.request('/track/withdraw', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(2 * MB) }, body: 'x' });
+    expect(track.status).toBe(413);
+  });
+});
+
+describe('memory while large uploads are refused (the server as npm start runs it)', () => {
+  let server: LocalServer;
+  beforeAll(async () => {
+    server = await startLocalServer({ memory: true });
+  }, 90_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]) / 1024;
+
+  /** Sends up to 199 MB in 1 MB chunks (stated or chunked), stopping when the server answers. */
+  function upload(stated: boolean): Promise<number | string> {
+    const url = new URL(UPLOADS, server.base);
+    return new Promise((resolve) => {
+      const chunk = Buffer.alloc(MB, 0x41);
+      const headers: Record<string, string> = { 'content-type': 'multipart/form-data; boundary=----x' };
+      if (stated) headers['content-length'] = String(199 * MB);
+      const req = request(url, { method: 'POST', headers });
+      let answered = false;
+      req.on('response', (res) => {
+        answered = true;
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('error', (error) => answered || resolve(error.message));
+      let sent = 0;
+      const more = () => {
+        while (!answered && sent < 199) {
+          sent++;
+          if (!req.write(chunk)) return void req.once('drain', more);
+        }
+        if (!answered) req.end();
+      };
+      more();
+    });
+  }
+
+  it('stays under 300 MB RSS while 4 × 199 MB uploads are refused', async () => {
+    const before = rssMb();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMb())), 20);
+    const statuses = await Promise.all([upload(true), upload(true), upload(false), upload(false)]);
+    clearInterval(sampler);
+    console.log(`uploads answered ${statuses.join(', ')}; RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB`);
+    // The local server keeps its rate limits: the upload budget may refuse (429) before the size does (413).
+    for (const status of statuses) expect([413, 429]).toContain(status);
+    expect(statuses).toContain(413);
+    expect(peak).toBeLessThan(300);
+  }, 120_000);
+});
