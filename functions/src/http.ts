@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Principal } from './auth';
+import { securityHeaders } from './security-headers';
 import type { AppDeps } from './deps';
 import { ApiError, httpError, ifMatchRequired, internalError, invalidIfMatch, invalidRequest, invalidToken, malformedRequest, notSignedIn, payloadTooLarge } from './errors';
 
@@ -12,12 +13,14 @@ export type AppEnv = { Variables: { principal?: Principal; deps: AppDeps; client
 export type App = OpenAPIHono<AppEnv>;
 
 export function newApp(): App {
-  return new OpenAPIHono<AppEnv>({
+  const app = new OpenAPIHono<AppEnv>({
     // Request validation failures become the API's own 400, in Chinese and English.
     defaultHook: (result) => {
       if (!result.success) throw invalidRequest(describeIssues(result.error.issues));
     },
   });
+  app.use('*', securityHeaders);
+  return app;
 }
 
 export function errorResponse(error: Error, c: Context<AppEnv>): Response {

@@ -69,6 +69,10 @@ describe('applying without JavaScript', () => {
 describe('applying with JavaScript', () => {
   it('follows the answers: the materials, the fields, mistakes on leaving a field, a draft kept on the device', async () => {
     const page = await phone(true);
+    // The pages' policy (issue 15) refuses nothing they need: no securitypolicyviolation on any page of the flow.
+    const refused: string[] = [];
+    page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && refused.push(m.text())));
+    await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`)));
     await page.goto(`${site.server.base}/apply/990100/real-estate-transfer`);
     await shoot(page, 'citizen-0-apply-js');
     const need = (id: string) => page.locator(`#need-${id}`).getAttribute('data-need');
@@ -140,6 +144,7 @@ describe('applying with JavaScript', () => {
     await page.getByLabel('补交「不动产测绘报告」').setInputFiles(pdf('测绘报告.pdf'));
     await page.getByRole('button', { name: '上传补交' }).click();
     await page.getByText('补交容缺材料：不动产测绘报告').waitFor();
+    expect(refused).toEqual([]);
   });
 });
 

@@ -187,7 +187,7 @@ function ApplicantForms({ lang, c, secret }: { lang: Lang; c: CaseRecord; secret
             <fieldset>
               <legend>{t('满意程度', 'How satisfied are you?')}</legend>
               {ratingNames.map((names, i) => (
-                <label key={i} style={{ display: 'block' }}>
+                <label key={i} className="choice">
                   <input type="radio" name="level" value={i + 1} required /> {t(...names)}
                 </label>
               ))}

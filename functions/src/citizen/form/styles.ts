@@ -27,6 +27,7 @@ export const citizenCss = `
 .citizen .tag.mark.no { background: #f0f0f0; color: #434343; }
 .citizen .tag.mark[hidden] { display: none; }
 .citizen .kept-file { overflow-wrap: anywhere; }
+.citizen label.choice { display: block; }
 .citizen .tag { display: inline-block; font-size: .8rem; padding: 0 6px; border-radius: 4px; background: #f0f0f0; color: #262626; margin-left: 6px; }
 .citizen .tag.shared { background: #f6ffed; color: #135200; }
 .citizen .tag.later { background: #fff7e6; color: #873800; }

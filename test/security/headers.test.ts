@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PDF, saleAnswers } from '../../functions/test/files';
+import { harness } from '../../functions/test/harness';
+
+/** What a browser is told about each kind of response (issue 15), as a user or an attacker sees it. */
+const h = await harness({ now: '2026-03-02T02:00:00Z' });
+const CITY = '990100';
+const ITEM = `/api/items/${CITY}/real-estate-transfer`;
+let officer: string;
+
+beforeAll(async () => {
+  officer = await h.token(CITY, 'estate-officer');
+});
+
+async function uploaded(materialId: string, name: string): Promise<string> {
+  const form = new FormData();
+  form.set('materialId', materialId);
+  form.set('file', new File([new Uint8Array(PDF)], name));
+  const response = await h.call('POST', `${ITEM}/uploads`, { raw: form });
+  expect(response.status).toBe(201);
+  return response.json.key;
+}
+
+async function apply(name = 'scan.pdf') {
+  const materials: Record<string, string[]> = {};
+  for (const id of ['application', 'title-certificate', 'sale-contract', 'survey-report']) materials[id] = [await uploaded(id, name)];
+  const response = await h.call('POST', `${ITEM}/applications`, { body: { answers: saleAnswers, materials } });
+  expect(response.status).toBe(201);
+  return { number: response.json.case.trackingNumber as string, secret: response.json.secret as string };
+}
+
+const policyOf = (response: Response): Record<string, string[]> =>
+  Object.fromEntries((response.headers.get('content-security-policy') ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+
+describe('uploaded files', () => {
+  it('an officer’s 查看文件 of a file named like a page is a download in a sandbox, never a page on the app origin', async () => {
+    const { number } = await apply('<svg onload=alert(1)>.html');
+    const key = (await h.call('GET', `/api/officer/cases/${number}`, { token: officer })).json.case.materials[0].files[0].key;
+    const opened = await h.app.request(`/api/officer/cases/${number}/file?key=${encodeURIComponent(key)}`, { headers: { authorization: `Bearer ${officer}` } });
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''[^<>"]+$/);
+    expect(opened.headers.get('content-security-policy')).toBe('sandbox');
+    expect(opened.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(opened.headers.get('cache-control')).toBe('private, no-store');
+  });
+});
+
+describe('pages', () => {
+  it('a citizen page carries a policy that allows its one inline style (by hash) and no inline script, and cannot be framed', async () => {
+    const page = await h.app.request(`/apply/${CITY}/real-estate-transfer`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const policy = policyOf(page);
+    expect(policy['default-src']).toEqual(["'self'"]);
+    expect(policy['frame-ancestors']).toEqual(["'none'"]);
+    expect(policy['base-uri']).toEqual(["'none'"]);
+    expect(policy['object-src']).toEqual(["'none'"]);
+    expect(policy['form-action']).toEqual(["'self'"]);
+    expect(policy['script-src']).not.toContain("'unsafe-inline'");
+    expect(policy['style-src']).not.toContain("'unsafe-inline'");
+    const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    expect(styles.length).toBeGreaterThan(0);
+    for (const css of styles) expect(policy['style-src']).toContain(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+    // Every script the page runs comes from the app's origin; the rules are a JSON data block.
+    for (const [tag] of html.matchAll(/<script[^>]*>/g)) expect(tag).toMatch(/ src="\/|type="application\/json"/);
+    // The per-response nonce is fresh each time.
+    const again = policyOf(await h.app.request(`/apply/${CITY}/real-estate-transfer`));
+    expect(again['script-src']!.find((v) => v.startsWith("'nonce-"))).not.toBe(policy['script-src']!.find((v) => v.startsWith("'nonce-")));
+  });
+
+  it('the editor may use inline styles (antd writes them at run time), never inline scripts', async () => {
+    const policy = policyOf(await h.app.request('/admin/'));
+    expect(policy['style-src']).toContain("'unsafe-inline'");
+    expect(policy['script-src']).not.toContain("'unsafe-inline'");
+    expect(policy['frame-ancestors']).toEqual(["'none'"]);
+  });
+});
+
+describe('the 查询码 in addresses', () => {
+  it('the receipt, the tracking page and the JSON track route are never stored and never sent on as a referrer', async () => {
+    const { number, secret } = await apply();
+    for (const path of [`/receipt/${number}?secret=${secret}`, `/track?number=${number}&secret=${secret}`, `/api/track/${number}?secret=${secret}`, `/api/track/${number}?secret=wrong`]) {
+      const response = await h.app.request(path);
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+  });
+});
