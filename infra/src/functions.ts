@@ -24,6 +24,8 @@ export function bundling(options: { docs: boolean }): NonNullable<NodejsFunction
     sourcesContent: false,
     mainFields: ['module', 'main'],
     externalModules: [],
+    // React's production build for the pages (issue 15): its development checks are dead code here.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     forceDockerBundling: false,
     // CommonJS dependencies inside an ES module bundle need `require`.
     banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
@@ -67,7 +69,7 @@ export class AppFunction extends Construct {
       logGroup,
       projectRoot: repositoryRoot,
       depsLockFilePath: join(repositoryRoot, 'package-lock.json'),
-      environment: { NODE_OPTIONS: '--enable-source-maps', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...props.environment },
+      environment: { NODE_ENV: 'production', NODE_OPTIONS: '--enable-source-maps', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...props.environment },
       bundling: bundling({ docs: props.servesDocs ?? false }),
     });
   }

@@ -45,6 +45,8 @@ describe('the stack', () => {
       expect(f.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
       expect(Object.keys(f.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'FILES_BUCKET', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'APP_SECRET_ARN', 'NODE_OPTIONS']));
       expect(f.Properties.Environment.Variables).not.toHaveProperty('APP_SECRET');
+      // React renders the pages with its production build (issue 15).
+      expect(f.Properties.Environment.Variables.NODE_ENV).toBe('production');
     }
   });
 
