@@ -33,6 +33,12 @@ export function createApp(deps: AppDeps): App {
   app.onError(errorResponse);
   app.notFound((c) => c.json(noSuchAddress().body(), 404));
   app.use('*', secureHeaders());
+  // A body refused before it was read (too large, or over a rate limit) closes the connection, so
+  // the server does not read the rest of it only to throw it away.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && (c.res.status === 413 || c.res.status === 429)) c.res.headers.set('connection', 'close');
+  });
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('client', deps.clientAddress?.(c) ?? 'unknown');
