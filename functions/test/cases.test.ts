@@ -433,12 +433,12 @@ describe('acting safely', () => {
     expect(first.json.history.filter((e: { action: string }) => e.action === 'accept')).toHaveLength(1);
   });
 
-  it('keeps other departments and jurisdictions out; administrators may look but not act', async () => {
+  it('keeps other departments and jurisdictions out (the 404 of a case that does not exist); administrators may look but not act', async () => {
     on('2026-03-02');
     const c = await apply();
     for (const token of [otherDepartment, countyOfficer]) {
-      expect((await h.call('GET', `/api/officer/cases/${c.number}`, { token })).status).toBe(403);
-      expect((await h.call('POST', `/api/officer/cases/${c.number}/actions`, { token, body: { type: 'accept', expectedRevision: 1 } })).status).toBe(403);
+      expect((await h.call('GET', `/api/officer/cases/${c.number}`, { token })).status).toBe(404);
+      expect((await h.call('POST', `/api/officer/cases/${c.number}/actions`, { token, body: { type: 'accept', expectedRevision: 1 } })).status).toBe(404);
     }
     expect((await h.call('GET', `/api/officer/cases/${c.number}`, { token: admin })).status).toBe(200);
     const byAdmin = await h.call('POST', `/api/officer/cases/${c.number}/actions`, { token: admin, body: { type: 'accept', expectedRevision: 1 } });

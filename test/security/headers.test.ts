@@ -87,3 +87,20 @@ describe('the 查询码 in addresses', () => {
     }
   });
 });
+
+describe('cases a caller may not see', () => {
+  it('answer as a number that does not exist: 404 for another department or jurisdiction, 401 without a token either way', async () => {
+    const { number } = await apply();
+    const missing = number.replace(/\d{6}$/, '999999');
+    const others = [await h.token(CITY, 'market-officer'), await h.token('990121', 'dongcheng-officer')];
+    for (const token of others) {
+      for (const n of [number, missing]) {
+        const response = await h.call('GET', `/api/officer/cases/${n}`, { token });
+        expect(response.status, n).toBe(404);
+        expect(response.json.code).toBe((await h.call('GET', `/api/officer/cases/${missing}`, { token })).json.code);
+        expect((await h.call('GET', `/api/officer/cases/${n}/file?key=x`, { token })).status).toBe(404);
+      }
+    }
+    for (const n of [number, missing]) expect((await h.app.request(`/api/officer/cases/${n}`)).status).toBe(401);
+  });
+});

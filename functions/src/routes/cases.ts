@@ -7,14 +7,28 @@ import { act, loadCase, publicCase, rulesFor, urgency } from '../cases/service';
 import { jurisdictionOf } from '../cases/tracking-number';
 import { byUrgency, caseDetailOf, queueEntryOf } from '../cases/views';
 import { departmentRequired, notFound } from '../errors';
+import type { AppDeps } from '../deps';
 import type { App } from '../http';
+import type { Role } from '../records';
 import { bearer, binary, downloadHeaders, errorResponses, json, jsonBody, route, ZCaseParams } from './kit';
 
 /** Department officers: the queue of their department's open cases, a case, acting on it, its files. */
 
-/** Officers see their department's cases; administrators see their jurisdiction's. */
-function mayView(who: Principal | undefined, c: StoredCase): Principal {
-  return authorize(who, { roles: ['officer', 'jurisdictionAdmin', 'platformAdmin'], jurisdiction: c.jurisdiction, ...(who?.role === 'officer' ? { department: c.departmentId } : {}) });
+const VIEWERS: readonly Role[] = ['officer', 'jurisdictionAdmin', 'platformAdmin'];
+
+/**
+ * A case the caller may see (officers their department's, administrators their jurisdiction's),
+ * or the same 404 as for a number that does not exist (issue 15): whoever may not see a case
+ * learns nothing of it. The role is checked first, since it does not depend on the case.
+ */
+async function visibleCase(who: Principal | undefined, deps: AppDeps, trackingNumber: string, roles: readonly Role[] = VIEWERS): Promise<{ who: Principal; found: StoredCase }> {
+  const caller = authorize(who, { roles });
+  const found = await loadCase(deps, jurisdictionOf(trackingNumber), trackingNumber);
+  try {
+    return { who: authorize(caller, { roles, jurisdiction: found.jurisdiction, ...(caller.role === 'officer' ? { department: found.departmentId } : {}) }), found };
+  } catch {
+    throw notFound('办件', 'case');
+  }
 }
 
 export function registerCaseRoutes(app: App): void {
@@ -57,8 +71,7 @@ export function registerCaseRoutes(app: App): void {
     async (c) => {
       const deps = c.get('deps');
       const { trackingNumber } = c.req.valid('param');
-      const found = await loadCase(deps, jurisdictionOf(trackingNumber), trackingNumber);
-      mayView(c.get('principal'), found);
+      const { found } = await visibleCase(c.get('principal'), deps, trackingNumber);
       const [rules, department] = await Promise.all([rulesFor(deps, found), deps.store.getDepartment(found.jurisdiction, found.departmentId)]);
       return c.json(caseDetailOf(found, rules, urgency(found, rules, shanghaiDateOf(deps.clock())), department?.name), 200);
     },
@@ -82,9 +95,8 @@ export function registerCaseRoutes(app: App): void {
       const deps = c.get('deps');
       const { trackingNumber } = c.req.valid('param');
       const action = c.req.valid('json');
-      const found = await loadCase(deps, jurisdictionOf(trackingNumber), trackingNumber);
       // Acting is the department's: administrators may look but not act.
-      const who = authorize(c.get('principal'), { roles: ['officer'], jurisdiction: found.jurisdiction, department: found.departmentId });
+      const { who, found } = await visibleCase(c.get('principal'), deps, trackingNumber, ['officer']);
       const key = c.req.valid('header')['idempotency-key'];
       const result = await act(deps, found, action, { actor: { id: who.sub, name: who.name }, expectedRevision: action.expectedRevision, ...(key ? { key } : {}) });
       return c.json(publicCase(result.case), 200);
@@ -105,8 +117,7 @@ export function registerCaseRoutes(app: App): void {
       const deps = c.get('deps');
       const { trackingNumber } = c.req.valid('param');
       const { key } = c.req.valid('query');
-      const found = await loadCase(deps, jurisdictionOf(trackingNumber), trackingNumber);
-      mayView(c.get('principal'), found);
+      const { found } = await visibleCase(c.get('principal'), deps, trackingNumber);
       // Only files the case holds, never an arbitrary key.
       const file = found.materials.flatMap((m) => m.files).find((f) => f.key === key);
       const bytes = file ? await deps.files.read(file.key) : undefined;
