@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { citizenCss } from './citizen/form/styles';
-import type { AppEnv } from './http';
 
 /**
  * What every response says about itself to the browser (issue 15): a Content-Security-Policy with
@@ -41,7 +40,7 @@ const editor = secureHeaders({ contentSecurityPolicy: policy(["'self'", "'unsafe
 /** Where the 查询码 travels: never cached, never sent on as a referrer. */
 const SECRET_PAGES = /^\/(receipt|track)(\/|$)|^\/api\/track(\/|$)/;
 
-export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
   const path = c.req.path;
   await (path === '/admin' || path.startsWith('/admin/') ? editor : path.startsWith('/apply/') ? forms : pages)(c, next);
   if (SECRET_PAGES.test(path)) {
