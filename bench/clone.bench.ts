@@ -1,5 +1,5 @@
 import { PutCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { itemDefinition } from '@onevisit/item-schemas';
+import { ZItemDefinition } from '@onevisit/item-schemas';
 import { templates } from '@onevisit/item-schemas/templates';
 import { cloneItems } from '../functions/src/clones';
 import { summaryOf } from '../functions/src/records';
@@ -25,7 +25,7 @@ const now = new Date().toISOString();
 for (let i = 0; i < ITEMS; i += 50) {
   await Promise.all(
     ids.slice(i, i + 50).map(async (itemId, k) => {
-      const definition = itemDefinition.parse({ ...structuredClone(templates[(i + k) % templates.length]!), id: itemId });
+      const definition = ZItemDefinition.parse({ ...structuredClone(templates[(i + k) % templates.length]!), id: itemId });
       await store.createItem({ jurisdiction: CITY, itemId, revision: 1, definition: definition as never, updatedAt: now, updatedBy: 'bench' }, definition.name);
       await store.publish({ jurisdiction: CITY, itemId, version: 1, publishedAt: now, publishedBy: 'bench', definition }, summaryOf(definition), 0, 'published');
     }),

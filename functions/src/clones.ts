@@ -1,7 +1,7 @@
 import {
   acceptUpstream,
   effectiveDefinition,
-  localOverrides,
+  ZLocalOverrides,
   overridesFrom,
   upstreamChanges,
   type ConflictDecision,
@@ -53,7 +53,7 @@ async function cloneBase(deps: AppDeps, clone: NonNullable<Draft['clone']>): Pro
 export async function withEffectiveDefinition(deps: AppDeps, draft: Draft): Promise<Draft> {
   if (!draft.clone) return draft;
   const upstream = await cloneBase(deps, draft.clone);
-  const definition = effectiveDefinition(upstream, draft.clone.upstream, localOverrides.parse(draft.clone.overrides));
+  const definition = effectiveDefinition(upstream, draft.clone.upstream, ZLocalOverrides.parse(draft.clone.overrides));
   return { ...draft, definition: { ...definition, id: draft.itemId } as unknown as Record<string, unknown> };
 }
 
@@ -86,7 +86,7 @@ export async function cloneOverrides(deps: AppDeps, clone: NonNullable<Draft['cl
   const upstream = await cloneBase(deps, clone);
   const { overrides, locked } = overridesFrom({ ...upstream, id: String(edited.id) }, edited);
   if (locked.length > 0) throw lockedFields(locked);
-  const parsed = localOverrides.safeParse(overrides);
+  const parsed = ZLocalOverrides.safeParse(overrides);
   if (!parsed.success) throw invalidOverrides(parsed.error.issues);
   return parsed.data;
 }
@@ -161,7 +161,7 @@ async function compareWithUpstream(deps: AppDeps, draft: CloneDraft) {
   const compared = { upstreamHead, following: ref, latest, behind: latest.version > ref.version };
   if (!compared.behind) return { ...compared, changes: [], conflicts: [] };
   const [before, after] = await Promise.all([upstreamDefinition(deps, ref), upstreamDefinition(deps, { ...ref, version: latest.version })]);
-  return { ...compared, ...upstreamChanges(before, after, localOverrides.parse(draft.clone.overrides)) };
+  return { ...compared, ...upstreamChanges(before, after, ZLocalOverrides.parse(draft.clone.overrides)) };
 }
 
 /** Where a clone stands against upstream: the field-by-field changes since the version it follows. */
@@ -189,7 +189,7 @@ export async function acceptUpstreamVersion(
   if (draft.revision !== expectedRevision) throw draftConflict(draft);
   const compared = await compareWithUpstream(deps, draft);
   if (body.version !== compared.latest.version || !compared.behind) throw upstreamMoved(compared.latest.version);
-  const { overrides, undecided, refused } = acceptUpstream(localOverrides.parse(draft.clone.overrides), compared.conflicts, body.decisions);
+  const { overrides, undecided, refused } = acceptUpstream(ZLocalOverrides.parse(draft.clone.overrides), compared.conflicts, body.decisions);
   // A decision that would leave the item unpublishable is refused, naming the field; nothing is stored.
   if (refused.length > 0) throw decisionInvalid(refused);
   if (undecided.length > 0) throw decisionsNeeded(undecided);

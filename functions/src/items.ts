@@ -1,5 +1,5 @@
 import { renderIssues } from './citizen/form/render-check';
-import { itemChanges, itemId as itemIdSchema, runPublishChecks, type CheckIssue, type LabelledChange } from '@onevisit/item-schemas';
+import { itemChanges, ZItemId as itemIdSchema, runPublishChecks, type CheckIssue, type LabelledChange } from '@onevisit/item-schemas';
 import { templates } from '@onevisit/item-schemas/templates';
 import type { Principal } from './auth';
 import type { AppDeps } from './deps';

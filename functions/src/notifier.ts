@@ -5,9 +5,6 @@ import type { Store } from './store/store';
 
 /** Messages to applicants and officers: SMS, e-mail or the in-site inbox. */
 
-// The routes document the outbox with this schema from here; records own it.
-export { outboxMessage } from './records';
-
 export interface Notification {
   jurisdiction: string;
   channel: (typeof channels)[number];

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { calendarOverlay, timeLimit, type ItemDefinition } from '@onevisit/item-schemas';
+import { ZCalendarOverlay, ZTimeLimit, type ItemDefinition } from '@onevisit/item-schemas';
 import { roles } from './roles';
 
 /** What the API stores and returns. Types come from these schemas; only the store knows keys. */
@@ -53,8 +53,8 @@ export const ZItemSummary = z
     itemType: z.string(),
     caseType: z.string(),
     department: z.object({ name: z.string(), creditCode: z.string() }),
-    legalLimit: timeLimit.nullable(),
-    promisedLimit: timeLimit,
+    legalLimit: ZTimeLimit.nullable(),
+    promisedLimit: ZTimeLimit,
     maxVisits: z.number(),
     charged: z.boolean(),
     onlineDepth: z.string(),
@@ -165,7 +165,7 @@ export const ZItemVersion = ZVersionEntry
 export type ItemVersion = z.infer<typeof ZItemVersion>;
 
 export const ZCalendarRecord = z
-  .object({ jurisdiction: ZJurisdictionId, overlay: calendarOverlay, revision: z.number().int(), updatedAt: z.string() })
+  .object({ jurisdiction: ZJurisdictionId, overlay: ZCalendarOverlay, revision: z.number().int(), updatedAt: z.string() })
   .openapi('CalendarOverlay');
 export type CalendarRecord = z.infer<typeof ZCalendarRecord>;
 
@@ -193,5 +193,3 @@ export const ZOutboxMessage = z
   })
   .openapi('OutboxMessage');
 export type OutboxMessage = z.infer<typeof ZOutboxMessage>;
-/** The name notifier.ts re-exports it under; goes with that line. */
-export const outboxMessage = ZOutboxMessage;

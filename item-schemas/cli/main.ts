@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   DeadlineError,
-  calendarOverlay,
+  ZCalendarOverlay,
   dueDate,
   itemDefinitionJsonSchema,
   materialsFor,
@@ -69,7 +69,7 @@ function deadline(args: string[]): number {
   if (values.unit !== 'workday' && values.unit !== 'natural') throw new UsageError(`--unit must be workday or natural, not ${values.unit}`);
   let calendar = nationalCalendar();
   if (values.calendar) {
-    const overlay = calendarOverlay.safeParse(readJson(values.calendar, 'calendar file'));
+    const overlay = ZCalendarOverlay.safeParse(readJson(values.calendar, 'calendar file'));
     if (!overlay.success) throw new UsageError(`calendar file ${values.calendar}: ${overlay.error.issues[0]?.message}`);
     calendar = calendar.overlay(overlay.data, values.calendar);
   }

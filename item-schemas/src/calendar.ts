@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { firstDayOfYear, formatDate, isoDate, parseDate, weekdayOf, yearOf, type DayNumber } from './dates';
+import { firstDayOfYear, formatDate, ZIsoDate, parseDate, weekdayOf, yearOf, type DayNumber } from './dates';
 
 /**
  * The working-day calendar. A calendar is the weekly rhythm (Monday–Friday) corrected by
@@ -11,20 +11,20 @@ import { firstDayOfYear, formatDate, isoDate, parseDate, weekdayOf, yearOf, type
  * days between two dates is a binary search or a subtraction, never a day-by-day loop.
  */
 
-export const calendarDay = z.object({
-  date: isoDate,
+export const ZCalendarDay = z.object({
+  date: ZIsoDate,
   kind: z.enum(['holiday', 'workday']).meta({ title: '类型', description: 'holiday 放假 / workday 调休上班' }),
   name: z.string().max(50).optional().meta({ title: '名称' }),
 });
-export type CalendarDay = z.infer<typeof calendarDay>;
+export type CalendarDay = z.infer<typeof ZCalendarDay>;
 
-export const calendarOverlay = z.object({
+export const ZCalendarOverlay = z.object({
   /** Days this jurisdiction declares; they replace the parent's entry for the same date. */
-  days: z.array(calendarDay).max(5000).default([]),
+  days: z.array(ZCalendarDay).max(5000).default([]),
   /** Years whose official notice these days complete (e.g. next year's notice imported early). */
   officialYears: z.array(z.number().int().min(1990).max(2200)).max(50).default([]),
 });
-export type CalendarOverlay = z.input<typeof calendarOverlay>;
+export type CalendarOverlay = z.input<typeof ZCalendarOverlay>;
 
 /** How far past the last official year the weekly rhythm alone is used (flagged provisional). */
 const PROVISIONAL_YEARS = 30;
@@ -62,7 +62,7 @@ export class WorkCalendar {
 
   /** A new calendar with this one's days corrected by a jurisdiction's overlay. */
   overlay(overlay: CalendarOverlay, label: string): WorkCalendar {
-    const parsed = calendarOverlay.parse(overlay);
+    const parsed = ZCalendarOverlay.parse(overlay);
     const days = new Map(this.days);
     for (const entry of parsed.days) days.set(parseDate(entry.date)!, entry);
     const years = new Set([...this.officialYears, ...parsed.officialYears]);

@@ -3,8 +3,8 @@ import { englishElementTitle } from './english-titles';
 import { formChanges } from './form-changes';
 import { labelled, renamed, updated, within, type LabelledChange, type Place } from './labelled-change';
 import { elementOf, nodeInfo, shapeOf, type ModelNode } from './model-nodes';
-import { intakeForm } from './model/form';
-import { itemDefinition } from './model/item';
+import { ZIntakeForm } from './model/form';
+import { ZItemDefinition } from './model/item';
 import { elementName, identityKey, isEmpty, noWords, readsAsOne, sideOf, summaryWords, titleWords, valueWords, type Side, type Words } from './value-words';
 
 export type { LabelledChange } from './labelled-change';
@@ -28,7 +28,7 @@ const quoted = (title: Words, name: Words): Words => ({ zh: `${title.zh}「${nam
 function walk(node: ModelNode, b: unknown, a: unknown, at: Place, sides: Sides, out: LabelledChange[]): void {
   if (isDeepStrictEqual(b, a)) return;
   const info = nodeInfo(node);
-  if (info.node === intakeForm) {
+  if (info.node === ZIntakeForm) {
     out.push(...formChanges(b, a, at));
     return;
   }
@@ -122,7 +122,7 @@ const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).
 /** The changes under one field of the item (`materials`), labelled from that field's title. */
 export function fieldChanges(key: string, before: unknown, after: unknown, versions: { before: unknown; after: unknown }): LabelledChange[] {
   if (isDeepStrictEqual(before, after)) return [];
-  const node = itemDefinition.shape[key as keyof typeof itemDefinition.shape] as ModelNode | undefined;
+  const node = ZItemDefinition.shape[key as keyof typeof ZItemDefinition.shape] as ModelNode | undefined;
   const root: Place = { before: '', after: '', trail: [] };
   if (!node) {
     // Not in the model (a field since retired): said to have changed, never named by its key.
@@ -137,6 +137,6 @@ export function fieldChanges(key: string, before: unknown, after: unknown, versi
 /** Everything that changed between two versions of an item, in the model's order (version metadata left out). */
 export function itemChanges(before: object, after: object): LabelledChange[] {
   const [b, a] = [before as Record<string, unknown>, after as Record<string, unknown>];
-  const keys = Object.keys(itemDefinition.shape).filter((k) => k !== 'meta');
+  const keys = Object.keys(ZItemDefinition.shape).filter((k) => k !== 'meta');
   return keys.flatMap((key) => fieldChanges(key, b[key], a[key], { before, after }));
 }

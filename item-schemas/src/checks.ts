@@ -4,7 +4,7 @@ import type { TimeLimit } from './deadlines';
 import { formFields } from './form-fields';
 import { bilingual } from './messages';
 import type { Condition } from './model/condition';
-import { itemDefinition, type ItemDefinition } from './model/item';
+import { ZItemDefinition, type ItemDefinition } from './model/item';
 import { checkFormSchema } from './schema-safety';
 import { checkFormSupport } from './form-support';
 import { itemFieldTitle } from './json-schema';
@@ -30,7 +30,7 @@ export interface CheckResult {
 }
 
 function modelIssues(input: unknown): CheckResult {
-  const parsed = itemDefinition.safeParse(input, { reportInput: true });
+  const parsed = ZItemDefinition.safeParse(input, { reportInput: true });
   if (parsed.success) return { item: parsed.data, issues: [] };
   return {
     issues: describeIssues(parsed.error.issues).map((issue) => {

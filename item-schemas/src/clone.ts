@@ -2,8 +2,8 @@ import { z } from 'zod';
 import isDeepStrictEqual from 'fast-deep-equal';
 import { fieldChanges, type LabelledChange } from './change-labels';
 import { itemFieldTitle } from './json-schema';
-import { itemDefinition, type ItemDefinition } from './model/item';
-import { material } from './model/material';
+import { ZItemDefinition, type ItemDefinition } from './model/item';
+import { ZMaterial } from './model/material';
 import type { TimeLimit } from './deadlines';
 import type { Bilingual } from './messages';
 import { asWorkdays, exceedsLimit, stepsWorkdays } from './time-limits';
@@ -29,9 +29,9 @@ export const localFields = {
 } as const;
 export type LocalField = keyof typeof localFields;
 const LOCAL_KEYS = Object.keys(localFields) as LocalField[];
-const shape = itemDefinition.shape;
+const shape = ZItemDefinition.shape;
 
-export const localOverrides = z
+export const ZLocalOverrides = z
   .object({
     taskCode: shape.taskCode,
     department: shape.department.optional(),
@@ -40,10 +40,10 @@ export const localOverrides = z
     fees: shape.fees.unwrap().optional(),
     faqs: shape.faqs.unwrap().optional(),
     /** Materials the county obtains by sharing (免交), or no longer does (null), by material id. */
-    sharedMaterials: z.record(z.string(), material.shape.shared.unwrap().nullable()).optional(),
+    sharedMaterials: z.record(z.string(), ZMaterial.shape.shared.unwrap().nullable()).optional(),
   })
   .strict();
-export type LocalOverrides = z.infer<typeof localOverrides>;
+export type LocalOverrides = z.infer<typeof ZLocalOverrides>;
 
 /** Which upstream item and version a clone follows. */
 export interface UpstreamRef {
@@ -52,7 +52,7 @@ export interface UpstreamRef {
   version: number;
 }
 
-const MODEL_ORDER = Object.keys(itemDefinition.shape);
+const MODEL_ORDER = Object.keys(ZItemDefinition.shape);
 const rank = (key: string) => (MODEL_ORDER.includes(key) ? MODEL_ORDER.indexOf(key) : MODEL_ORDER.length);
 
 /** The fields of two definitions in the model's order, whatever order a store gave them back in. */
@@ -192,8 +192,8 @@ export function upstreamChanges(before: ItemDefinition, after: ItemDefinition, o
 }
 
 /** A county's answer to one conflict: keep its value, take upstream's, or set a new one. */
-export const conflictDecision = z.union([z.object({ take: z.literal('local') }), z.object({ take: z.literal('upstream') }), z.object({ take: z.literal('value'), value: z.unknown() })]);
-export type ConflictDecision = z.infer<typeof conflictDecision>;
+export const ZConflictDecision = z.union([z.object({ take: z.literal('local') }), z.object({ take: z.literal('upstream') }), z.object({ take: z.literal('value'), value: z.unknown() })]);
+export type ConflictDecision = z.infer<typeof ZConflictDecision>;
 
 /** Why a promised limit does not fit the new upstream version, naming the field; undefined when it fits. */
 export function promisedLimitProblem(promised: TimeLimit, bounds: PromisedBounds): Bilingual | undefined {
@@ -228,7 +228,7 @@ export function decisionProblem(conflict: OverrideConflict, decision: ConflictDe
   if (decision.take === 'local') value = conflict.local;
   else if (decision.take === 'upstream') value = conflict.upstream;
   else {
-    const parsed = key in localOverrides.shape ? localOverrides.shape[key].safeParse(decision.value) : undefined;
+    const parsed = key in ZLocalOverrides.shape ? ZLocalOverrides.shape[key].safeParse(decision.value) : undefined;
     if (decision.value === undefined || !parsed?.success) {
       const first = parsed && !parsed.success ? describeIssues(parsed.error.issues)[0] : undefined;
       return {
@@ -275,5 +275,5 @@ export function acceptUpstream(
     else if (decision.take === 'value') next[key] = decision.value;
   }
   if (next.sharedMaterials && Object.keys(next.sharedMaterials).length === 0) delete next.sharedMaterials;
-  return { overrides: localOverrides.parse(next), undecided, refused };
+  return { overrides: ZLocalOverrides.parse(next), undecided, refused };
 }

@@ -90,7 +90,7 @@ export function shanghaiDateOf(instant: Date): string {
   return shanghaiDate.format(instant);
 }
 
-export const isoDate = z
+export const ZIsoDate = z
   .string()
   .refine((s) => parseDate(s) !== undefined, {
     message: '日期须为有效的 YYYY-MM-DD 格式 / a date must be a valid YYYY-MM-DD',

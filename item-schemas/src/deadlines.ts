@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { WorkCalendar } from './calendar';
-import { formatDate, isoDate, parseDate, type DayNumber } from './dates';
+import { formatDate, ZIsoDate, parseDate, type DayNumber } from './dates';
 import { codeList } from './model/codes';
 
 /**
@@ -9,7 +9,7 @@ import { codeList } from './model/codes';
  * move to the next working day; paused intervals (特别程序) add back the days they covered.
  */
 
-export const timeLimit = z
+export const ZTimeLimit = z
   .object({
     value: z.number().int().min(0).max(3650).meta({ title: '天数' }),
     unit: codeList({ workday: ['工作日', 'Working days'], natural: ['自然日', 'Calendar days'] })
@@ -17,11 +17,11 @@ export const timeLimit = z
       .meta({ title: '单位' }),
   })
   .meta({ title: '时限' });
-export type TimeLimit = z.infer<typeof timeLimit>;
+export type TimeLimit = z.infer<typeof ZTimeLimit>;
 
 /** Days on which the clock stood still, both ends included. */
-export const pause = z.object({ from: isoDate, to: isoDate });
-export type Pause = z.infer<typeof pause>;
+export const ZPause = z.object({ from: ZIsoDate, to: ZIsoDate });
+export type Pause = z.infer<typeof ZPause>;
 
 export interface Deadline {
   due: string;
@@ -118,11 +118,11 @@ export function workdaysUsed(calendar: WorkCalendar, input: { from: string; to: 
   return used;
 }
 
-export const warningThresholds = z.object({
+export const ZWarningThresholds = z.object({
   yellow: z.number().min(0).max(1).default(0.5).meta({ title: '黄牌预警(已用时比例)' }),
   red: z.number().min(0).max(1).default(0.9).meta({ title: '红牌预警(已用时比例)' }),
 });
-export type WarningThresholds = z.infer<typeof warningThresholds>;
+export type WarningThresholds = z.infer<typeof ZWarningThresholds>;
 
 export type WarningLevel = 'normal' | 'yellow' | 'red' | 'overdue';
 
@@ -131,7 +131,7 @@ export function warningLevel(
   calendar: WorkCalendar,
   input: { from: string; due: string; today: string; pauses?: readonly Pause[]; thresholds?: Partial<WarningThresholds> },
 ): WarningLevel {
-  const { yellow, red } = warningThresholds.parse(input.thresholds ?? {});
+  const { yellow, red } = ZWarningThresholds.parse(input.thresholds ?? {});
   if (day(input.today, 'today') > day(input.due, 'due date')) return 'overdue';
   const total = workdaysUsed(calendar, { from: input.from, to: input.due, pauses: input.pauses });
   if (total === 0) return 'normal';
@@ -147,7 +147,7 @@ export function warningDates(
   calendar: WorkCalendar,
   input: { from: string; due: string; pauses?: readonly Pause[]; thresholds?: Partial<WarningThresholds> },
 ): { yellow?: string; red?: string; overdue: string } {
-  const { yellow, red } = warningThresholds.parse(input.thresholds ?? {});
+  const { yellow, red } = ZWarningThresholds.parse(input.thresholds ?? {});
   const overdue = formatDate(day(input.due, 'due date') + 1);
   const total = workdaysUsed(calendar, { from: input.from, to: input.due, pauses: input.pauses });
   if (total === 0) return { overdue };

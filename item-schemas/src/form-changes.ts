@@ -5,7 +5,7 @@ import { customFormats } from './formats';
 import { labelled, renamed, within, type LabelledChange, type Place } from './labelled-change';
 import { shapeOf } from './model-nodes';
 import type { Condition } from './model/condition';
-import { intakeForm } from './model/form';
+import { ZIntakeForm } from './model/form';
 import { noWords, titleWords, type Words } from './value-words';
 
 /**
@@ -257,7 +257,7 @@ export function formChanges(before: unknown, after: unknown, at: Place): Labelle
   }
 
   // Which fields name the applicant in notices and searches.
-  const applicantNode = intakeForm.shape.applicantFields;
+  const applicantNode = ZIntakeForm.shape.applicantFields;
   const group = within(at, 'applicantFields', titleWords(applicantNode));
   for (const [key, node] of Object.entries(shapeOf(applicantNode) ?? {})) {
     const title = (form: FormVersion): Words => {

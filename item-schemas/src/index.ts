@@ -7,7 +7,7 @@ export * from './clone';
 export * from './department-checks';
 export * from './conditions';
 export * from './condition-words';
-export { formatDate, isoDate, parseDate, shanghaiDateOf } from './dates';
+export { formatDate, ZIsoDate as isoDate, parseDate, shanghaiDateOf } from './dates';
 export * from './deadlines';
 export * from './form-fields';
 export * from './formats';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { englishDescription, englishTitle } from './english-titles';
 import { orderedCodes, type Labels } from './model/codes';
-import { itemDefinition } from './model/item';
+import { ZItemDefinition } from './model/item';
 
 /**
  * The item model as JSON Schema (draft-07): the editor renders item definitions with
@@ -12,7 +12,7 @@ import { itemDefinition } from './model/item';
  */
 export function itemDefinitionJsonSchema(language: 'zh' | 'en' = 'zh'): Record<string, unknown> {
   const english = language === 'en';
-  return z.toJSONSchema(itemDefinition, {
+  return z.toJSONSchema(ZItemDefinition, {
     target: 'draft-7',
     io: 'input',
     unrepresentable: 'any',

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Labels } from './model/codes';
-import { itemDefinition } from './model/item';
+import { ZItemDefinition } from './model/item';
 
 /**
  * Reading the zod model of an item as a tree: what a node is once its optional / default /
@@ -75,7 +75,7 @@ export function elementOf(node: ModelNode): ModelNode | undefined {
 
 /** The model node at a JSON Pointer into an item definition (`/materials/0/form`), if the model has one. */
 export function itemNodeAt(pointer: string): ModelNode | undefined {
-  let node: ModelNode | undefined = itemDefinition;
+  let node: ModelNode | undefined = ZItemDefinition;
   for (const part of pointer.split('/').slice(1)) {
     if (!node) return undefined;
     node = /^\d+$/.test(part) ? elementOf(node) : shapeOf(node)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];

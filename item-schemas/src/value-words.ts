@@ -4,10 +4,10 @@ import { formFields, type FormField } from './form-fields';
 import { fileTypeWords, materialWords } from './material-words';
 import { elementOf, itemNodeAt, nodeInfo, shapeOf, type ModelNode } from './model-nodes';
 import type { Condition } from './model/condition';
-import { itemDefinition } from './model/item';
-import { material } from './model/material';
-import { step } from './model/step';
-import { deficiencyAcceptance, fee, serviceWindow } from './model/terms';
+import { ZItemDefinition } from './model/item';
+import { ZMaterial } from './model/material';
+import { ZStep } from './model/step';
+import { ZDeficiencyAcceptance, ZFee, ZServiceWindow } from './model/terms';
 
 /**
  * Values of an item definition in words, as officials read them: limits in 工作日, codes by
@@ -45,12 +45,12 @@ let units: Map<ModelNode, Unit> | undefined;
 /** Numbers that mean something counted: copies, working days, visits, megabytes. */
 function unitOf(node: ModelNode): Unit | undefined {
   units ??= new Map<ModelNode, Unit>([
-    [material.shape.originals, (n) => ({ zh: `${n} 份`, en: plural(n, 'original') })],
-    [material.shape.copies, (n) => ({ zh: `${n} 份`, en: plural(n, 'copy', 'copies') })],
-    [step.shape.limitDays, workdays],
-    [deficiencyAcceptance.shape.supplementDays, workdays],
-    [itemDefinition.shape.maxVisits, (n) => ({ zh: `${n} 次`, en: plural(n, 'visit') })],
-    [itemDefinition.shape.uploadLimitMb, (n) => same(`${n} MB`)],
+    [ZMaterial.shape.originals, (n) => ({ zh: `${n} 份`, en: plural(n, 'original') })],
+    [ZMaterial.shape.copies, (n) => ({ zh: `${n} 份`, en: plural(n, 'copy', 'copies') })],
+    [ZStep.shape.limitDays, workdays],
+    [ZDeficiencyAcceptance.shape.supplementDays, workdays],
+    [ZItemDefinition.shape.maxVisits, (n) => ({ zh: `${n} 次`, en: plural(n, 'visit') })],
+    [ZItemDefinition.shape.uploadLimitMb, (n) => same(`${n} MB`)],
   ]);
   return units.get(node);
 }
@@ -119,7 +119,7 @@ export function valueWords(node: ModelNode, value: unknown, side: Side): Words {
   if (typeof value === 'number') return unitOf(node)?.(value) ?? same(String(value));
   if (typeof value === 'string') return same(value);
   if (Array.isArray(value)) {
-    if (node === material.shape.acceptedTypes) {
+    if (node === ZMaterial.shape.acceptedTypes) {
       const types = value.filter((v): v is string => typeof v === 'string');
       return { zh: fileTypeWords(types), en: fileTypeWords(types, 'en') };
     }
@@ -159,9 +159,9 @@ let mainAttributes: Map<ModelNode, string[]> | undefined;
 /** The attributes that say what an element is, where the rest would crowd them out. */
 function mainOf(node: ModelNode): string[] | undefined {
   mainAttributes ??= new Map<ModelNode, string[]>([
-    [step, ['role', 'limitDays', 'parallelGroup', 'onTimeout']],
-    [serviceWindow, ['address', 'hours', 'phone']],
-    [fee, ['charged', 'standard', 'basis']],
+    [ZStep, ['role', 'limitDays', 'parallelGroup', 'onTimeout']],
+    [ZServiceWindow, ['address', 'hours', 'phone']],
+    [ZFee, ['charged', 'standard', 'basis']],
   ]);
   return mainAttributes.get(nodeInfo(node).node);
 }
@@ -173,12 +173,12 @@ const WITHOUT_ITEM_SETTINGS = { deficiencyAcceptance: { enabled: false, suppleme
 export function summaryWords(node: ModelNode, value: unknown, side: Side): Words {
   if (!isRecord(value)) return scalarWords(value);
   const info = nodeInfo(node);
-  if (info.node === material) {
-    const parsed = material.safeParse(value);
+  if (info.node === ZMaterial) {
+    const parsed = ZMaterial.safeParse(value);
     if (parsed.success) {
       const m = parsed.data;
       const [zh, en] = (['zh', 'en'] as const).map((lang) => materialWords(WITHOUT_ITEM_SETTINGS, m, side.fields, lang));
-      const necessity = valueWords(material.shape.necessity, m.necessity, side);
+      const necessity = valueWords(ZMaterial.shape.necessity, m.necessity, side);
       const parts: Words[] = [
         { zh: zh!.copies, en: en!.copies },
         { zh: zh!.form, en: en!.form },

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { itemChanges, itemDefinition, itemValueWords, upstreamChanges, type ItemDefinition, type LabelledChange } from '../src';
+import { itemChanges, ZItemDefinition, itemValueWords, upstreamChanges, type ItemDefinition, type LabelledChange } from '../src';
 import { hasEnglishTitle } from '../src/english-titles';
 import { nodeInfo, type ModelNode } from '../src/model-nodes';
 import { template } from './fixtures';
 
 /** What an official reads in 版本历史 and 上级更新: titles and names, values in words. */
 
-const base = itemDefinition.parse(template('real-estate-transfer'));
+const base = ZItemDefinition.parse(template('real-estate-transfer'));
 const edit = (change: (d: ItemDefinition) => void): ItemDefinition => {
   const copy = structuredClone(base);
   change(copy);
@@ -167,9 +167,9 @@ describe('English titles', () => {
       const def = node._zod.def as unknown as { innerType?: ModelNode; element?: ModelNode; shape?: Record<string, ModelNode>; options?: ModelNode[] };
       for (const child of [def.innerType, def.element, ...Object.values(def.shape ?? {}), ...(def.options ?? [])]) if (child) walk(child);
     };
-    walk(itemDefinition);
+    walk(ZItemDefinition);
     expect([...missing]).toEqual([]);
-    expect(nodeInfo(itemDefinition.shape.materials).title).toBe('申请材料');
+    expect(nodeInfo(ZItemDefinition.shape.materials).title).toBe('申请材料');
   });
 });
 

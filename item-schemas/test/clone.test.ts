@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { acceptUpstream, decisionProblem, effectiveDefinition, itemDefinition, overridesFrom, runPublishChecks, upstreamChanges } from '../src';
+import { acceptUpstream, decisionProblem, effectiveDefinition, ZItemDefinition, overridesFrom, runPublishChecks, upstreamChanges } from '../src';
 import { templates } from '../src/templates';
 
-const city = itemDefinition.parse(structuredClone(templates.find((t) => t.id === 'labour-dispatch-licence')!));
+const city = ZItemDefinition.parse(structuredClone(templates.find((t) => t.id === 'labour-dispatch-licence')!));
 const ref = { jurisdiction: '990100', itemId: city.id, version: 1 };
 const countyDepartment = { name: '东城县行政审批局', creditCode: '11990121MB0000019R', nature: '1' as const };
 

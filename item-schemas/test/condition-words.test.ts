@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionWords, fileTypeWords, formFields, materialWords, material, neededWhenWords, type Condition } from '../src';
+import { conditionWords, fileTypeWords, formFields, materialWords, ZMaterial, neededWhenWords, type Condition } from '../src';
 
 /** Conditions said to applicants: field and option titles, never the keys in the model. */
 const fields = formFields({
@@ -71,7 +71,7 @@ describe('materials in words', () => {
   const item = { deficiencyAcceptance: { enabled: true, supplementDays: 3, onMissed: 'suspend' as const }, notifyPromise: { enabled: false } };
 
   it('tells counts, form, source, 容缺 with its days and consequence, and 免交 with its source', () => {
-    const permit = material.parse({ id: 'permit', name: '食品经营许可证', kind: 'original', originals: 1, copies: 2, form: 'paper', source: '20', sourceDescription: '市场监管部门', necessity: 'deferrable', when: { field: 'onlineSales', op: 'eq', value: true } });
+    const permit = ZMaterial.parse({ id: 'permit', name: '食品经营许可证', kind: 'original', originals: 1, copies: 2, form: 'paper', source: '20', sourceDescription: '市场监管部门', necessity: 'deferrable', when: { field: 'onlineSales', op: 'eq', value: true } });
     expect(materialWords(item, permit, fields)).toEqual({
       when: '「是否网络经营」为「是」时需要',
       copies: '原件 1 份、复印件 2 份',
@@ -80,7 +80,7 @@ describe('materials in words', () => {
       later: '可容缺受理：可先提交申请，在提交后 3 个工作日内补交；逾期未补交的，中止办理，补交后恢复',
     });
     expect(materialWords({ ...item, deficiencyAcceptance: { ...item.deficiencyAcceptance, onMissed: 'reject' } }, permit, fields, 'en').later).toContain('the application is not accepted');
-    const licence = material.parse({ id: 'licence', name: '营业执照', kind: 'copy', form: 'electronic', necessity: 'required', shared: { provider: '市场监管部门电子营业执照' } });
+    const licence = ZMaterial.parse({ id: 'licence', name: '营业执照', kind: 'copy', form: 'electronic', necessity: 'required', shared: { provider: '市场监管部门电子营业执照' } });
     expect(materialWords(item, licence, fields)).toMatchObject({ copies: '复印件 1 份', form: '电子', source: '申请人自备', shared: '免交：由市场监管部门电子营业执照共享获取，无需提交' });
   });
 

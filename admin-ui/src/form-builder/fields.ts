@@ -49,7 +49,7 @@ export type BuilderField = {
   raw?: { schema: Record<string, unknown>; ui?: Record<string, unknown> };
 };
 
-export const builderField: z.ZodType<BuilderField> = z.lazy(() =>
+export const ZBuilderField: z.ZodType<BuilderField> = z.lazy(() =>
   z.object({
     key: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
     kind: z.enum(fieldKinds),
@@ -63,7 +63,7 @@ export const builderField: z.ZodType<BuilderField> = z.lazy(() =>
     exclusiveMinimum: z.number().optional(),
     maximum: z.number().optional(),
     options: z.array(option).optional(),
-    children: z.array(builderField).optional(),
+    children: z.array(ZBuilderField).optional(),
     raw: z.object({ schema: z.record(z.string(), z.unknown()), ui: z.record(z.string(), z.unknown()).optional() }).optional(),
   }),
 );

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { calendarDay, type CalendarDay } from '@onevisit/item-schemas';
+import { ZCalendarDay, type CalendarDay } from '@onevisit/item-schemas';
 import { useState } from 'react';
 import { z } from 'zod';
 import { api, ApiError } from '../api';
@@ -149,7 +149,7 @@ function Month({ year, month, days }: { year: number; month: number; days: Map<s
   );
 }
 
-const noticeDays = z.array(calendarDay).min(1);
+const noticeDays = z.array(ZCalendarDay).min(1);
 
 /** Next year's notice as soon as it is out: paste the days as JSON, and the year becomes official. */
 function ImportNotice({ open, onClose, onImport }: { open: boolean; onClose: () => void; onImport: (year: number, days: CalendarDay[]) => void }) {

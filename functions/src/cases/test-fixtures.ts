@@ -1,4 +1,4 @@
-import { itemDefinition, type ItemDefinition, type ItemDefinitionInput } from '@onevisit/item-schemas';
+import { ZItemDefinition, type ItemDefinition, type ItemDefinitionInput } from '@onevisit/item-schemas';
 import { templates } from '@onevisit/item-schemas/templates';
 import type { FileInfo } from '../records';
 import { RIGHTS } from './lifecycle';
@@ -15,7 +15,7 @@ import type { CaseMaterial, CaseRecord, CaseStatus } from './record';
 export function templateItem(id: string, change: (input: ItemDefinitionInput) => void = () => {}): ItemDefinition {
   const input = structuredClone(templates.find((t) => t.id === id)!) as ItemDefinitionInput;
   change(input);
-  return itemDefinition.parse(input);
+  return ZItemDefinition.parse(input);
 }
 
 export function estateItem(change: (input: ItemDefinitionInput) => void = () => {}): ItemDefinition {

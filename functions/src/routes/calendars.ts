@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { calendarOverlay } from '@onevisit/item-schemas';
+import { ZCalendarOverlay } from '@onevisit/item-schemas';
 import { recomputeOpenCases } from '../cases/recompute';
 import { onConflict } from '../conflicts';
 import { calendarConflict } from '../errors';
@@ -42,7 +42,7 @@ export function registerCalendarRoutes(app: App): void {
       tags,
       security: bearer,
       summary: '保存日历调整(If-Match) / save the jurisdiction’s days',
-      request: { params: ZJurisdictionParams, headers: ZIfMatch, body: jsonBody(calendarOverlay) },
+      request: { params: ZJurisdictionParams, headers: ZIfMatch, body: jsonBody(ZCalendarOverlay) },
       responses: { 200: json(ZCalendarRecord.extend({ recomputedCases: z.number().int() }), 'saved; open cases whose deadlines moved were recomputed'), ...errorResponses(400, 401, 403, 409, 428) },
     }),
     async (c) => {

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { conflictDecision, timeLimit } from '@onevisit/item-schemas';
+import { ZConflictDecision, ZTimeLimit } from '@onevisit/item-schemas';
 import { acceptUpstreamVersion, cloneItems, deferUpstreamVersion, downstreamClones, mergeItems, upstreamBase, upstreamStatus } from '../clones';
 import { notBelow, noUpstream } from '../errors';
 import { expectedRevision, type App } from '../http';
@@ -28,7 +28,7 @@ const ZOverrideConflict = z.object({
   local: z.unknown(),
   upstream: z.unknown(),
   bounds: z
-    .object({ legalLimit: timeLimit.nullable(), stepsWorkdays: z.number().int() })
+    .object({ legalLimit: ZTimeLimit.nullable(), stepsWorkdays: z.number().int() })
     .optional()
     .openapi({ description: '承诺时限须在此范围内：不超过新的法定时限，不短于各环节时限合计(工作日) / a promised limit must fit: within the new legal limit, not shorter than the steps (working days)' }),
 });
@@ -122,7 +122,7 @@ export function registerCloneRoutes(app: App): void {
       request: {
         params: ZItemParams,
         headers: ZIfMatch,
-        body: jsonBody(z.object({ version: z.number().int().min(1), decisions: z.record(z.string().max(200), conflictDecision).default({}) })),
+        body: jsonBody(z.object({ version: z.number().int().min(1), decisions: z.record(z.string().max(200), ZConflictDecision).default({}) })),
       },
       responses: { 200: json(ZDraft, 'the clone now following the new version'), ...errorResponses(400, 401, 403, 404, 409, 428) },
     }),

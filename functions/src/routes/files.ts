@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { fileRef } from '@onevisit/item-schemas';
+import { ZFileRef } from '@onevisit/item-schemas';
 import { fileRequired, notFound } from '../errors';
 import type { App } from '../http';
 import { readPublicFile, storePublicFile } from '../public-files';
@@ -17,7 +17,7 @@ export function registerFileRoutes(app: App): void {
       summary: '上传空白表格或示例样表 / upload a blank form or a sample for a material',
       // A post without a file is answered FILE_REQUIRED, so the multipart body is not marked required.
       request: { params: ZJurisdictionParams, body: { content: { 'multipart/form-data': { schema: z.object({ file: ZBinary }) } } } },
-      responses: { 201: json(fileRef, 'stored; name it in the material as blankForm or sample'), ...errorResponses(400, 401, 403, 413, 415) },
+      responses: { 201: json(ZFileRef, 'stored; name it in the material as blankForm or sample'), ...errorResponses(400, 401, 403, 413, 415) },
     }),
     async (c) => {
       const { jurisdiction } = c.req.valid('param');

@@ -9,7 +9,7 @@ export { operators, type Operator } from './operators';
  * (`applicant.type`).
  */
 
-export const fieldPath = z
+export const ZFieldPath = z
   .string()
   // A row added in the editor and not yet filled: say what to do, not that a path is malformed
   // (the pattern lets the empty string through so that only this is said of it).
@@ -23,31 +23,31 @@ export type Scalar = z.infer<typeof scalar>;
 
 
 
-export const comparison = z
+export const ZComparison = z
   .object({
-    field: fieldPath,
+    field: ZFieldPath,
     op: z.enum(Object.keys(operators) as [Operator, ...Operator[]]).meta({ title: '比较', labels: operators }),
     value: z.union([scalar, z.array(scalar).max(100)]).optional().meta({ title: '值' }),
   })
   .meta({ title: '比较条件' });
-export type Comparison = z.infer<typeof comparison>;
+export type Comparison = z.infer<typeof ZComparison>;
 
-export const condition = z.union([
-  comparison,
+export const ZCondition = z.union([
+  ZComparison,
   z.object({
     get all() {
-      return z.array(condition).min(1).max(50).meta({ title: '同时满足' });
+      return z.array(ZCondition).min(1).max(50).meta({ title: '同时满足' });
     },
   }),
   z.object({
     get any() {
-      return z.array(condition).min(1).max(50).meta({ title: '满足其一' });
+      return z.array(ZCondition).min(1).max(50).meta({ title: '满足其一' });
     },
   }),
   z.object({
     get not() {
-      return condition.meta({ title: '不满足' });
+      return ZCondition.meta({ title: '不满足' });
     },
   }),
 ]).meta({ id: 'condition', title: '条件' });
-export type Condition = z.infer<typeof condition>;
+export type Condition = z.infer<typeof ZCondition>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { codeList, materialFileTypes, materialSources } from './codes';
-import { fileRef, legalBasis, localId, text } from './common';
-import { condition } from './condition';
+import { ZFileRef, ZLegalBasis, ZLocalId, text } from './common';
+import { ZCondition } from './condition';
 
 export const necessities = {
   required: ['必要', 'Required'],
@@ -9,9 +9,9 @@ export const necessities = {
   deferrable: ['容缺(可后补)', 'May be supplied later (容缺)'],
 } as const;
 
-export const material = z
+export const ZMaterial = z
   .object({
-    id: localId,
+    id: ZLocalId,
     name: text(200).min(1).meta({ title: '材料名称' }),
     kind: codeList({
       original: ['原件', 'Original'],
@@ -30,7 +30,7 @@ export const material = z
     necessity: codeList(necessities).meta({ title: '必要性' }),
     /** 关键材料: without it the case cannot be accepted; 容缺 applies only to non-key materials. */
     key: z.boolean().default(false).meta({ title: '关键材料' }),
-    when: condition.optional().meta({ title: '适用情形', description: '仅在满足条件时需要此材料' }),
+    when: ZCondition.optional().meta({ title: '适用情形', description: '仅在满足条件时需要此材料' }),
     shared: z
       .object({
         provider: text(200).min(1).meta({ title: '共享来源', description: '出具部门或电子证照名称' }),
@@ -39,9 +39,9 @@ export const material = z
       .meta({ title: '信息共享免交', description: '可通过部门共享或电子证照获取，不向申请人索要' }),
     promiseReplaceable: z.boolean().default(false).meta({ title: '可告知承诺替代' }),
     guide: text(2000).optional().meta({ title: '填报须知' }),
-    blankForm: fileRef.optional().meta({ title: '空白表格' }),
-    sample: fileRef.optional().meta({ title: '示例样表' }),
-    legalBasis: z.array(legalBasis).max(20).default([]).meta({ title: '材料依据' }),
+    blankForm: ZFileRef.optional().meta({ title: '空白表格' }),
+    sample: ZFileRef.optional().meta({ title: '示例样表' }),
+    legalBasis: z.array(ZLegalBasis).max(20).default([]).meta({ title: '材料依据' }),
     /** Accepted upload types, checked against the file's content, not its name: only types an officer can open safely. */
     acceptedTypes: z
       .array(codeList(materialFileTypes))
@@ -50,6 +50,6 @@ export const material = z
       .meta({ title: '允许的文件类型' }),
   })
   .meta({ title: '申请材料' });
-export type Material = z.infer<typeof material>;
+export type Material = z.infer<typeof ZMaterial>;
 /** A material as written in a draft, before defaults. */
-export type MaterialInput = z.input<typeof material>;
+export type MaterialInput = z.input<typeof ZMaterial>;

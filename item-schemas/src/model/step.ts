@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codeList } from './codes';
-import { localId, text } from './common';
+import { ZLocalId, text } from './common';
 
 export const timeoutPolicies = {
   warn: ['预警提醒', 'Warn'],
@@ -8,9 +8,9 @@ export const timeoutPolicies = {
   autoApprove: ['超时默认(视为同意)', 'Deemed approved'],
 } as const;
 
-export const step = z
+export const ZStep = z
   .object({
-    id: localId,
+    id: ZLocalId,
     name: text(50).min(1).meta({ title: '环节名称', description: '如 收件、受理、审核、批准、办结、送达' }),
     role: text(100).min(1).meta({ title: '办理岗位或部门' }),
     limitDays: z.number().int().min(0).max(3650).meta({ title: '环节时限(工作日)' }),
@@ -31,5 +31,5 @@ export const step = z
     onTimeout: codeList(timeoutPolicies).default('warn').meta({ title: '超时处理' }),
   })
   .meta({ title: '办理环节' });
-export type Step = z.infer<typeof step>;
-export type StepInput = z.input<typeof step>;
+export type Step = z.infer<typeof ZStep>;
+export type StepInput = z.input<typeof ZStep>;

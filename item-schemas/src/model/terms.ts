@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { timeLimit } from '../deadlines';
+import { ZTimeLimit } from '../deadlines';
 import { text } from './common';
 import { codeList } from './codes';
 
 /** Parts of the 办事指南 beyond limits and visits. */
 
-export const fee = z
+export const ZFee = z
   .object({
     name: text(200).min(1).meta({ title: '收费项目' }),
     // Absent means free: an editor that leaves the choice alone shows 不收费, so that is what is stored.
@@ -23,14 +23,14 @@ export const deliveryMethods = {
   none: ['无需送达', 'Nothing to deliver'],
 } as const;
 
-export const delivery = z
+export const ZDelivery = z
   .object({
     method: codeList(deliveryMethods).meta({ title: '送达方式' }),
     note: text(500).optional().meta({ title: '说明' }),
   })
   .meta({ title: '送达' });
 
-export const serviceWindow = z
+export const ZServiceWindow = z
   .object({
     name: text(200).min(1).meta({ title: '窗口名称' }),
     address: text(300).min(1).meta({ title: '办理地点' }),
@@ -39,11 +39,11 @@ export const serviceWindow = z
   })
   .meta({ title: '办理窗口' });
 
-export const intermediary = z
+export const ZIntermediary = z
   .object({
     name: text(200).min(1).meta({ title: '中介服务名称' }),
     provider: text(200).optional().meta({ title: '服务机构' }),
-    limit: timeLimit.optional().meta({ title: '中介服务时限' }),
+    limit: ZTimeLimit.optional().meta({ title: '中介服务时限' }),
   })
   .meta({ title: '中介服务' });
 
@@ -60,15 +60,15 @@ export const specialProcedureKinds = {
   siteSurvey: ['现场勘验', 'Site survey'],
 } as const;
 
-export const specialProcedure = z
+export const ZSpecialProcedure = z
   .object({
     kind: codeList(specialProcedureKinds).meta({ title: '特别程序种类' }),
-    limit: timeLimit.optional().meta({ title: '特别程序时限', description: '不计入办理时限' }),
+    limit: ZTimeLimit.optional().meta({ title: '特别程序时限', description: '不计入办理时限' }),
     note: text(500).optional().meta({ title: '说明' }),
   })
   .meta({ title: '特别程序' });
 
-export const deficiencyAcceptance = z
+export const ZDeficiencyAcceptance = z
   .object({
     enabled: z.boolean().default(false).meta({ title: '实行容缺受理' }),
     supplementDays: z
@@ -87,14 +87,14 @@ export const deficiencyAcceptance = z
   })
   .meta({ title: '容缺受理' });
 
-export const notifyPromise = z
+export const ZNotifyPromise = z
   .object({
     enabled: z.boolean().default(false).meta({ title: '实行告知承诺制' }),
     verification: text(1000).optional().meta({ title: '事后核查方式' }),
   })
   .meta({ title: '告知承诺' });
 
-export const faq = z
+export const ZFaq = z
   .object({
     question: text(500).min(1).meta({ title: '问题' }),
     answer: text(5000).min(1).meta({ title: '解答' }),
