@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { ZCalendarOverlay, ZTimeLimit, type ItemDefinition } from '@onevisit/item-schemas';
+import { departmentNatures, onlineLevel, orderedCodes, ZCalendarOverlay, ZTimeLimit, type ItemDefinition } from '@onevisit/item-schemas';
+
+type DepartmentNature = keyof typeof departmentNatures;
 import { roles } from './roles';
 
 /** What the API stores and returns. Types come from these schemas; only the store knows keys. */
@@ -22,8 +24,8 @@ export const ZDepartmentRecord = z
     id: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/).openapi({ description: '统一社会信用代码 / unified social credit code' }),
     jurisdiction: ZJurisdictionId,
     name: z.string().min(1).max(200),
-    /** 实施主体性质 (GB/T 39046 A.3): 1 法定机关, 2 授权组织, 3 受委托组织. */
-    nature: z.enum(['1', '2', '3']).default('1'),
+    /** 实施主体性质 (GB/T 39046 A.3): 1 法定机关, 2 授权组织, 3 受委托组织, 9 其他. */
+    nature: z.enum(orderedCodes(departmentNatures) as [DepartmentNature, ...DepartmentNature[]]).default('1'),
   })
   .openapi('Department');
 export type DepartmentRecord = z.infer<typeof ZDepartmentRecord>;
@@ -57,7 +59,7 @@ export const ZItemSummary = z
     promisedLimit: ZTimeLimit,
     maxVisits: z.number(),
     charged: z.boolean(),
-    onlineDepth: z.string(),
+    onlineLevel: z.string().openapi({ description: '网办深度 Ⅰ–Ⅳ (1–4)' }),
   })
   .openapi('ItemSummary');
 export type ItemSummary = z.infer<typeof ZItemSummary>;
@@ -81,7 +83,7 @@ export function summaryOf(definition: ItemDefinition): ItemSummary {
     promisedLimit: definition.promisedLimit,
     maxVisits: definition.maxVisits,
     charged: definition.fees.some((f) => f.charged),
-    onlineDepth: definition.onlineDepth,
+    onlineLevel: onlineLevel(definition.onlineDepth),
   };
 }
 

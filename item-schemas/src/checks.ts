@@ -5,6 +5,7 @@ import { formFields } from './form-fields';
 import { bilingual } from './messages';
 import type { Condition } from './model/condition';
 import { ZItemDefinition, type ItemDefinition } from './model/item';
+import { migrateDefinition } from './model/migrations';
 import { checkFormSchema } from './schema-safety';
 import { checkFormSupport } from './form-support';
 import { itemFieldTitle } from './json-schema';
@@ -30,7 +31,7 @@ export interface CheckResult {
 }
 
 function modelIssues(input: unknown): CheckResult {
-  const parsed = ZItemDefinition.safeParse(input, { reportInput: true });
+  const parsed = ZItemDefinition.safeParse(migrateDefinition(input), { reportInput: true });
   if (parsed.success) return { item: parsed.data, issues: [] };
   return {
     issues: describeIssues(parsed.error.issues).map((issue) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { WorkCalendar } from './calendar';
 import { formatDate, ZIsoDate, parseDate, type DayNumber } from './dates';
-import { codeList } from './model/codes';
+import { codeList, timeUnits } from './model/codes';
 
 /**
  * Deadlines (民法典 第201–203条, 行政许可法 第82条): the start day is not counted; N working
@@ -12,7 +12,7 @@ import { codeList } from './model/codes';
 export const ZTimeLimit = z
   .object({
     value: z.number().int().min(0).max(3650).meta({ title: '天数' }),
-    unit: codeList({ workday: ['工作日', 'Working days'], natural: ['自然日', 'Calendar days'] })
+    unit: codeList(timeUnits)
       .default('workday')
       .meta({ title: '单位' }),
   })

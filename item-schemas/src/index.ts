@@ -35,3 +35,7 @@ export * from './form-post';
 export * from './form-lists';
 export * from './form-defaults';
 export * from './answer-bounds';
+export * from './model/online-level';
+export * from './model/migrations';
+export * from './model/model-version';
+export * from './model/guide';

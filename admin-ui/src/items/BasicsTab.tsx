@@ -10,18 +10,22 @@ import type { TabProps } from './tab-props';
  * model's own JSON Schema: the product edits its items with its own form engine.
  */
 const BASICS = [
-  'name', 'catalogCode', 'taskCode', 'itemType', 'levels', 'department', 'legalBasis', 'powerSource', 'targets', 'channels',
-  'maxVisits', 'visitReason', 'onlineDepth', 'fees', 'delivery', 'windows', 'intermediaries', 'specialProcedures',
-  'notifyPromise', 'faqs', 'uploadLimitMb',
+  'name', 'catalogCode', 'taskCode', 'tree', 'itemType', 'levels', 'department', 'handlingUnit', 'jointDepartments', 'entrustingDepartment',
+  'legalBasis', 'powerSource', 'authorityDivision', 'exerciseContent', 'jurisdictionNote', 'targets', 'themes', 'acceptanceConditions',
+  'quantityLimit', 'channels', 'maxVisits', 'visitReason', 'onlineDepth', 'crossRegion', 'serviceOptions', 'fees', 'delivery', 'windows',
+  'consultation', 'complaintPhone', 'intermediaries', 'specialProcedures', 'notifyPromise', 'result', 'rightsNotice', 'faqs',
+  'effectiveFrom', 'plannedCancelOn', 'uploadLimitMb',
 ] as const;
-const MULTI_CHOICE = ['levels', 'targets', 'channels'];
+const TEXTS = ['visitReason', 'acceptanceConditions', 'authorityDivision', 'exerciseContent', 'quantityLimit', 'consultation', 'rightsNotice'];
+const MULTI_CHOICE = ['levels', 'targets', 'channels', 'onlineDepth'];
 
 export function BasicsTab({ definition, update, issues }: TabProps) {
   const { t } = useI18n();
   const uiSchema: UiSchema = useMemo(
     () => ({
       ...Object.fromEntries(MULTI_CHOICE.map((k) => [k, { 'ui:widget': 'checkboxes' }])),
-      visitReason: { 'ui:widget': 'textarea' },
+      ...Object.fromEntries(TEXTS.map((k) => [k, { 'ui:widget': 'textarea' }])),
+      themes: { personal: { 'ui:widget': 'checkboxes' }, corporate: { 'ui:widget': 'checkboxes' } },
       faqs: { items: { answer: { 'ui:widget': 'textarea' } } },
       ...modelUi,
       legalBasis: { items: { text: { 'ui:widget': 'textarea' } } },

@@ -20,7 +20,7 @@ export function MaterialsTab({ definition, update, issues }: TabProps) {
   const set = (next: Material[]) => update((d) => ({ ...d, materials: next }));
   const change = (index: number, patch: Material) => set(materials.map((m, i) => (i === index ? { ...m, ...patch } : m)));
   const move = (index: number, by: number) => set(moved(materials, index, by));
-  const label = (pair: readonly [string, string]) => (language === 'zh' ? pair[0] : pair[1]);
+  const label = (pair: readonly [string, string, ...string[]]) => (language === 'zh' ? pair[0] : pair[1]);
   const add = () => {
     const used = new Set(materials.map((m) => m.id));
     let n = materials.length + 1;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import { isUscc } from '@onevisit/item-schemas';
+import { departmentNatures, isUscc } from '@onevisit/item-schemas';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, type DepartmentWithOfficers } from '../api';
@@ -14,12 +14,6 @@ import { useSignedIn } from '../session-context';
  * this list and applications go to its officers, so a department without officers, and items or
  * cases that reach nobody, are shown at the top to be fixed.
  */
-
-export const natureLabels: Record<DepartmentWithOfficers['nature'], [string, string]> = {
-  '1': ['法定机关', 'Statutory body'],
-  '2': ['授权组织', 'Authorised organisation'],
-  '3': ['受委托组织', 'Entrusted organisation'],
-};
 
 export function DepartmentsPage() {
   const { t } = useI18n();
@@ -51,7 +45,7 @@ export function DepartmentsPage() {
         columns={[
           { title: t('部门名称', 'Name'), dataIndex: 'name' },
           { title: t('统一社会信用代码', 'Credit code'), dataIndex: 'id', render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
-          { title: t('性质', 'Nature'), dataIndex: 'nature', render: (n: DepartmentWithOfficers['nature']) => t(...natureLabels[n]) },
+          { title: t('性质', 'Nature'), dataIndex: 'nature', render: (n: DepartmentWithOfficers['nature']) => t(departmentNatures[n][0], departmentNatures[n][1]) },
           { title: t('工作人员', 'Officers'), key: 'officers', render: (_, d) => <Officers jurisdiction={j} department={d} /> },
           { title: t('操作', 'Actions'), key: 'edit', render: (_, d) => <Button size="small" onClick={() => setEditing(d)}>{t('修改', 'Edit')}</Button> },
         ]}
@@ -148,7 +142,7 @@ function DepartmentDialog({ jurisdiction, editing, taken, onClose }: { jurisdict
           <Input disabled={!isNew} maxLength={18} style={{ textTransform: 'uppercase' }} />
         </Form.Item>
         <Form.Item name="nature" label={t('实施主体性质', 'Nature')}>
-          <Select options={Object.entries(natureLabels).map(([value, [zh, en]]) => ({ value, label: t(zh, en) }))} />
+          <Select options={Object.entries(departmentNatures).map(([value, [zh, en]]) => ({ value, label: t(zh, en) }))} />
         </Form.Item>
       </Form>
     </Modal>

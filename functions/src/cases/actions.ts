@@ -26,7 +26,7 @@ export const ZOfficerAction = z
       result: ZDecisionResult.optional().openapi({ description: '最后一个环节通过时：办理结果(证照名称、编号、有效期) / on the last step: the result issued' }),
     }),
     z.object({ type: z.literal('transfer'), expectedRevision: ZExpectedRevision, to: reason('转报机关 / the authority it goes to'), reason: reason('转报理由') }),
-    z.object({ type: z.literal('suspend'), expectedRevision: ZExpectedRevision, procedure: z.enum(Object.keys(specialProcedureKinds) as [keyof typeof specialProcedureKinds]).openapi({ description: '特别程序种类 / the special procedure, e.g. expertReview' }), reason: reason('中止理由') }),
+    z.object({ type: z.literal('suspend'), expectedRevision: ZExpectedRevision, procedure: z.enum(Object.keys(specialProcedureKinds).filter((k) => k !== 'extension') as [keyof typeof specialProcedureKinds]).openapi({ description: '特别程序种类 / the special procedure, e.g. expertReview' }), reason: reason('中止理由') }),
     z.object({ type: z.literal('resume'), expectedRevision: ZExpectedRevision, note: ZNote }),
     z.object({ type: z.literal('extend'), expectedRevision: ZExpectedRevision, reason: reason('延期理由(经本机关负责人批准)') }),
     z.object({ type: z.literal('deliver'), expectedRevision: ZExpectedRevision, method: z.string().trim().min(1).max(100), note: ZNote }),

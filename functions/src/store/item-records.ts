@@ -1,9 +1,23 @@
 import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { migrateDefinition, needsMigration } from '@onevisit/item-schemas';
 import { summaryOf, type Draft, type DraftSummary, type ItemHead, type ItemState, type ItemSummary, type ItemVersion } from '../records';
 import { keys } from './keys';
 import { ConflictError, ifAbsent, ifRevision, record, type Condition, type TableAccess } from './table-access';
 
 /** Items as table records: a small head per item (catalogue and state), its draft, its immutable versions. */
+
+/**
+ * Definitions are read in the current model (migrations.ts): what was stored with an older one is
+ * migrated on the way in and out; `npm run migrate` rewrites what is stored.
+ */
+function currentDraft(draft: Draft | undefined): Draft | undefined {
+  if (!draft || (!needsMigration(draft.definition) && !needsMigration(draft.clone?.overrides))) return draft;
+  return { ...draft, definition: migrateDefinition(draft.definition), ...(draft.clone ? { clone: { ...draft.clone, overrides: migrateDefinition(draft.clone.overrides) } } : {}) };
+}
+
+function currentVersion(version: ItemVersion | undefined): ItemVersion | undefined {
+  return version && needsMigration(version.definition) ? { ...version, definition: migrateDefinition(version.definition) } : version;
+}
 
 /** Published versions never change, so they are kept in memory once read (bounded). */
 const VERSION_CACHE_SIZE = 500;
@@ -60,8 +74,8 @@ export function itemRecords(table: TableAccess) {
       return table.partition(keys.itemHeads(jurisdiction));
     },
 
-    getDraft(jurisdiction: string, itemId: string): Promise<Draft | undefined> {
-      return table.get(keys.draft(jurisdiction, itemId));
+    async getDraft(jurisdiction: string, itemId: string): Promise<Draft | undefined> {
+      return currentDraft(await table.get<Draft>(keys.draft(jurisdiction, itemId)));
     },
 
     /**
@@ -70,6 +84,7 @@ export function itemRecords(table: TableAccess) {
      * its ConflictError carrying the head there.
      */
     async createItem(draft: Draft, draftName: string, draftSummary?: DraftSummary): Promise<ItemHead> {
+      draft = currentDraft(draft)!;
       const head: ItemHead = {
         jurisdiction: draft.jurisdiction,
         itemId: draft.itemId,
@@ -97,6 +112,7 @@ export function itemRecords(table: TableAccess) {
      * the draft there. A clone that follows a new upstream version says so on its head in the same write.
      */
     async saveDraft(draft: Draft, expectedRevision: number, draftName: string, draftSummary?: DraftSummary, upstream?: ItemHead['upstream']): Promise<void> {
+      draft = currentDraft(draft)!;
       await table.put(keys.draft(draft.jurisdiction, draft.itemId), draft, ifRevision(expectedRevision, 'stale draft revision'));
       // The head mirrors the newest revision for listings; an older mirror never overwrites a newer one.
       try {
@@ -153,7 +169,7 @@ export function itemRecords(table: TableAccess) {
       const cacheKey = `${key.pk}|${key.sk}`;
       const cached = versions.get(cacheKey);
       if (cached) return cached;
-      const found = await table.get<ItemVersion>(key);
+      const found = currentVersion(await table.get<ItemVersion>(key));
       if (found) {
         if (versions.size >= VERSION_CACHE_SIZE) versions.delete(versions.keys().next().value!);
         versions.set(cacheKey, found);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { ZTimeLimit } from '../deadlines';
+import { ZIsoDate } from '../dates';
 import { isUscc } from '../formats';
-import { channels, codeList, itemTypes, levels, onlineDepths, targets } from './codes';
+import { MODEL_VERSION } from './model-version';
+import { caseTypes, channels, codeList, departmentNatures, itemTypes, levels, onlineServices, powerSources, targets } from './codes';
+import { ZCrossRegion, ZItemResult, ZItemTree, ZOrganisation, ZServiceOptions, ZThemes } from './guide';
 import { ZLegalBasis, text } from './common';
 import { ZIntakeForm } from './form';
 import { ZMaterial } from './material';
@@ -20,11 +23,7 @@ export const ZDepartment = z
       .string()
       .refine(isUscc, '统一社会信用代码不正确 / invalid unified social credit code')
       .meta({ title: '实施主体统一社会信用代码' }),
-    nature: codeList({
-      '1': ['法定机关', 'Statutory body'],
-      '2': ['授权组织', 'Authorised organisation'],
-      '3': ['受委托组织', 'Entrusted organisation'],
-    })
+    nature: codeList(departmentNatures)
       .default('1')
       .meta({ title: '实施主体性质' }),
   })
@@ -52,6 +51,7 @@ export const ZVersionMeta = z
 
 export const ZItemDefinition = z
   .object({
+    modelVersion: z.literal(MODEL_VERSION).default(MODEL_VERSION).meta({ title: '模型版本' }),
     id: ZItemId,
     // Identity and catalogue
     name: text(200).min(1).meta({ title: '事项名称' }),
@@ -61,26 +61,34 @@ export const ZItemDefinition = z
     levels: z.array(codeList(levels)).min(1).meta({ title: '行使层级' }),
     department: ZDepartment,
     legalBasis: z.array(ZLegalBasis).max(50).default([]).meta({ title: '设定依据' }),
-    powerSource: codeList({
-      own: ['本级', 'Own level'],
-      delegated: ['上级下放', 'Delegated from above'],
-      authorised: ['授权', 'Authorised'],
-      entrusted: ['委托', 'Entrusted'],
-    })
-      .default('own')
-      .meta({ title: '权力来源' }),
+    powerSource: codeList(powerSources).default('own').meta({ title: '权力来源' }),
+    tree: ZItemTree.optional(),
+    authorityDivision: text(2000).optional().meta({ title: '权限划分' }),
+    exerciseContent: text(2000).optional().meta({ title: '行使内容' }),
+    jurisdictionNote: text(1000).optional().meta({ title: '行政管辖', description: '本事项由哪一级、哪一地的机关管辖' }),
+    jointDepartments: z.array(ZOrganisation).max(20).default([]).meta({ title: '联办机构(共同实施部门)' }),
+    handlingUnit: ZOrganisation.optional().meta({ title: '承办机构', description: '实施主体内具体办理的机构' }),
+    entrustingDepartment: ZOrganisation.optional().meta({ title: '委托部门', description: '实施主体为受委托组织时必填' }),
+    effectiveFrom: ZIsoDate.optional().meta({ title: '计划生效日期' }),
+    plannedCancelOn: ZIsoDate.optional().meta({ title: '计划取消日期' }),
     // Service terms (办事指南)
     targets: z.array(codeList(targets)).min(1).meta({ title: '服务对象' }),
-    caseType: codeList({
-      immediate: ['即办件', 'Decided on the spot'],
-      promised: ['承诺件', 'Decided within a promised time'],
-    }).meta({ title: '办件类型' }),
+    acceptanceConditions: text(4000).optional().meta({ title: '受理条件' }),
+    quantityLimit: text(1000).optional().meta({ title: '数量限制', description: '无数量限制时留空' }),
+    caseType: codeList(caseTypes).meta({ title: '办件类型' }),
     channels: z.array(codeList(channels)).min(1).meta({ title: '办理形式' }),
     legalLimit: ZTimeLimit.nullable().meta({ title: '法定办结时限', description: '法律未规定时留空' }),
+    legalLimitNote: text(1000).optional().meta({ title: '法定时限说明' }),
     promisedLimit: ZTimeLimit.meta({ title: '承诺办结时限', description: '不得超过法定时限；即办件为 0' }),
+    promisedLimitNote: text(1000).optional().meta({ title: '承诺时限说明' }),
     maxVisits: z.number().int().min(0).max(10).meta({ title: '到办事现场次数', description: '0 为零跑动' }),
     visitReason: text(500).optional().meta({ title: '必须到现场的原因' }),
-    onlineDepth: codeList(onlineDepths).meta({ title: '网办深度' }),
+    onlineDepth: z.array(codeList(onlineServices)).max(7).default([]).meta({ title: '网上办理深度', description: '可在网上办理的环节' }),
+    crossRegion: ZCrossRegion.optional(),
+    themes: ZThemes.default({ personal: [], corporate: [] }),
+    serviceOptions: ZServiceOptions.default({ appointment: false, onlinePayment: false, logistics: false, inServiceHall: true }),
+    consultation: text(1000).optional().meta({ title: '咨询方式', description: '电话、地址、网址' }),
+    complaintPhone: text(200).optional().meta({ title: '监督投诉电话' }),
     fees: z.array(ZFee).max(50).default([]).meta({ title: '收费' }),
     delivery: z.array(ZDelivery).max(10).default([]).meta({ title: '送达方式' }),
     windows: z.array(ZServiceWindow).max(50).default([]).meta({ title: '办理地点和时间' }),
@@ -93,6 +101,8 @@ export const ZItemDefinition = z
       .meta({ title: '实行超时默认', description: '环节超时未办理的，视为同意' }),
     notifyPromise: ZNotifyPromise.default({ enabled: false }),
     faqs: z.array(ZFaq).max(100).default([]).meta({ title: '常见问题' }),
+    result: ZItemResult.optional(),
+    rightsNotice: text(1000).optional().meta({ title: '救济途径(复议、诉讼)', description: '留空时告知：六十日内申请行政复议或六个月内提起行政诉讼' }),
     uploadLimitMb: z.number().int().min(1).max(200).default(20).meta({ title: '单个文件大小上限(MB)' }),
     // What the applicant brings, what the office does, what the applicant fills in
     materials: z.array(ZMaterial).max(200).default([]).meta({ title: '申请材料' }),

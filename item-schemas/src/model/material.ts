@@ -1,32 +1,23 @@
 import { z } from 'zod';
-import { codeList, materialFileTypes, materialSources } from './codes';
+import { codeList, materialFileTypes, materialForms, materialKinds, materialSources, necessities } from './codes';
 import { ZFileRef, ZLegalBasis, ZLocalId, text } from './common';
 import { ZCondition } from './condition';
-
-export const necessities = {
-  required: ['必要', 'Required'],
-  optional: ['非必要', 'Optional'],
-  deferrable: ['容缺(可后补)', 'May be supplied later (容缺)'],
-} as const;
 
 export const ZMaterial = z
   .object({
     id: ZLocalId,
     name: text(200).min(1).meta({ title: '材料名称' }),
-    kind: codeList({
-      original: ['原件', 'Original'],
-      copy: ['复印件', 'Copy'],
-      originalOrCopy: ['原件或复印件', 'Original or copy'],
-    }).meta({ title: '材料类型' }),
+    kind: codeList(materialKinds).meta({ title: '材料类型' }),
     originals: z.number().int().min(0).max(100).default(0).meta({ title: '原件份数' }),
     copies: z.number().int().min(0).max(100).default(0).meta({ title: '复印件份数' }),
-    form: codeList({
-      paper: ['纸质', 'Paper'],
-      electronic: ['电子', 'Electronic'],
-      both: ['纸质和电子', 'Paper and electronic'],
-    }).meta({ title: '材料形式' }),
+    form: codeList(materialForms).meta({ title: '材料形式' }),
     source: codeList(materialSources).default('10').meta({ title: '来源渠道' }),
     sourceDescription: text(200).optional().meta({ title: '来源说明' }),
+    issuer: text(200).optional().meta({ title: '出具机构' }),
+    issueTime: text(200).optional().meta({ title: '出具时间要求', description: '如 申请前三个月内出具' }),
+    acceptanceStandard: text(2000).optional().meta({ title: '受理标准', description: '窗口收件时核对的要点' }),
+    specification: text(200).optional().meta({ title: '页数/规格', description: '如 A4 纸，1 页' }),
+    signature: text(500).optional().meta({ title: '签字要求', description: '如 法定代表人签字并加盖公章' }),
     necessity: codeList(necessities).meta({ title: '必要性' }),
     /** 关键材料: without it the case cannot be accepted; 容缺 applies only to non-key materials. */
     key: z.boolean().default(false).meta({ title: '关键材料' }),

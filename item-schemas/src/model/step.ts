@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import { codeList } from './codes';
+import { codeList, stepOutcomes, timeoutPolicies } from './codes';
 import { ZLocalId, text } from './common';
-
-export const timeoutPolicies = {
-  warn: ['预警提醒', 'Warn'],
-  escalate: ['督办', 'Escalate'],
-  autoApprove: ['超时默认(视为同意)', 'Deemed approved'],
-} as const;
 
 export const ZStep = z
   .object({
@@ -19,11 +13,7 @@ export const ZStep = z
     criteria: text(2000).optional().meta({ title: '审查标准' }),
     outcomes: z
       .array(
-        codeList({
-          pass: ['通过', 'Pass'],
-          return: ['退回', 'Return'],
-          reject: ['不予', 'Reject'],
-        }),
+        codeList(stepOutcomes),
       )
       .min(1)
       .default(['pass', 'return', 'reject'])

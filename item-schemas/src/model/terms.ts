@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZTimeLimit } from '../deadlines';
 import { text } from './common';
-import { codeList } from './codes';
+import { codeList, deliveryMethods, missedSupplementPolicies, specialProcedureKinds } from './codes';
 
 /** Parts of the 办事指南 beyond limits and visits. */
 
@@ -15,13 +15,6 @@ export const ZFee = z
     reducible: z.boolean().default(false).meta({ title: '可减免' }),
   })
   .meta({ title: '收费' });
-
-export const deliveryMethods = {
-  window: ['窗口领取', 'Collect at the window'],
-  post: ['邮政速递(送达到付)', 'By post (EMS)'],
-  electronic: ['电子证照', 'Electronic certificate'],
-  none: ['无需送达', 'Nothing to deliver'],
-} as const;
 
 export const ZDelivery = z
   .object({
@@ -47,19 +40,6 @@ export const ZIntermediary = z
   })
   .meta({ title: '中介服务' });
 
-/** 第45条: procedures whose time does not count against the limit. */
-export const specialProcedureKinds = {
-  hearing: ['听证', 'Hearing'],
-  tender: ['招标', 'Tender'],
-  auction: ['拍卖', 'Auction'],
-  inspection: ['检验', 'Inspection'],
-  testing: ['检测', 'Testing'],
-  quarantine: ['检疫', 'Quarantine'],
-  appraisal: ['鉴定', 'Appraisal'],
-  expertReview: ['专家评审', 'Expert review'],
-  siteSurvey: ['现场勘验', 'Site survey'],
-} as const;
-
 export const ZSpecialProcedure = z
   .object({
     kind: codeList(specialProcedureKinds).meta({ title: '特别程序种类' }),
@@ -78,10 +58,7 @@ export const ZDeficiencyAcceptance = z
       .max(3650)
       .default(0)
       .meta({ title: '补交期限(工作日)', description: '不得超过承诺时限' }),
-    onMissed: codeList({
-      reject: ['不予受理', 'Not accepted'],
-      suspend: ['中止办理', 'Suspended'],
-    })
+    onMissed: codeList(missedSupplementPolicies)
       .default('reject')
       .meta({ title: '逾期未补交的处理' }),
   })

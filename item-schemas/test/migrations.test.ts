@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { MODEL_VERSION, migrateDefinition, onlineLevel, runPublishChecks } from '../src';
+import fixture from './fixtures/model-v1-real-estate-transfer.json' with { type: 'json' };
+
+const storedV1 = fixture as Record<string, unknown>;
+
+// The fixture is a definition exactly as the first model stored it: no modelVersion, 网办深度 a level.
+describe('definitions stored with model version 1', () => {
+  it('read in the current model and pass every publish-time check', () => {
+    const migrated = migrateDefinition(structuredClone(storedV1));
+    expect(migrated.modelVersion).toBe(MODEL_VERSION);
+    expect(runPublishChecks(migrated).issues).toEqual([]);
+  });
+
+  it('keep their meaning: each old 网办深度 level reads as the same level', () => {
+    for (const level of ['1', '2', '3', '4'] as const) {
+      const migrated = migrateDefinition({ ...storedV1, onlineDepth: level });
+      expect(onlineLevel(migrated.onlineDepth as never)).toBe(level);
+    }
+  });
+
+  it('move 行政备案 from 21 to 11, the local power extensions', () => {
+    expect(migrateDefinition({ ...storedV1, itemType: '21' }).itemType).toBe('11');
+    expect(migrateDefinition({ ...storedV1, itemType: '01' }).itemType).toBe('01');
+  });
+
+  it("migrate a county's overrides, which hold only some fields", () => {
+    expect(migrateDefinition({ onlineDepth: '3' })).toEqual({ onlineDepth: ['1', '2', '3', '4'], modelVersion: MODEL_VERSION });
+  });
+
+  it('leave current definitions as they are, the same object', () => {
+    const current = migrateDefinition(structuredClone(storedV1));
+    expect(migrateDefinition(current)).toBe(current);
+    expect(migrateDefinition({ ...current, itemType: '21' }).itemType).toBe('21');
+  });
+});
