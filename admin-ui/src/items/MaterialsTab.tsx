@@ -2,6 +2,7 @@ import { Button, Card, Form, Input, InputNumber, Radio, Select, Space, Switch, T
 import { formFields, materialSources, necessities } from '@onevisit/item-schemas';
 import { useMemo } from 'react';
 import { useI18n } from '../i18n';
+import { AcceptedTypesField } from './AcceptedTypesField';
 import { ConditionBuilder } from './ConditionBuilder';
 import type { Definition } from './definition';
 import { FieldRow } from './FieldRow';
@@ -90,6 +91,8 @@ export function MaterialsTab({ definition, update, issues }: TabProps) {
                 <FieldRow path={`${at}/when`} label={t('适用情形(不设置则总是需要)', 'When it applies (always, if none)')} issues={issues}>
                   <ConditionBuilder path={`${at}/when`} issues={issues} label={t(`「${title}」的适用情形`, `When "${title}" applies`)} fields={fields} value={m.when} onChange={(when) => change(index, { when })} />
                 </FieldRow>
+                {/* A shared material is never uploaded, so it has no file types to choose. */}
+                {!m.shared && <AcceptedTypesField at={at} value={m.acceptedTypes} issues={issues} onChange={(acceptedTypes) => change(index, { acceptedTypes })} />}
                 <Space wrap size="large">
                   <FieldRow path={`${at}/blankForm`} label={t('空白表格', 'Blank form')} issues={issues} exact={false}>
                     <FileSlot id={fieldId(`${at}/blankForm`)} label={t('空白表格', 'blank form')} value={m.blankForm} onChange={(blankForm) => change(index, { blankForm })} />

@@ -1,6 +1,6 @@
 import { Alert, Card, Col, DatePicker, List, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { dueDate, formFields, materialNeeds, materialWords, nationalCalendar, needMark, needsSummary, runPublishChecks, visibleAnswers } from '@onevisit/item-schemas';
+import { dueDate, fileTypeWords, formFields, materialNeeds, materialWords, nationalCalendar, needMark, needsSummary, runPublishChecks, visibleAnswers } from '@onevisit/item-schemas';
 import { CitizenForm, citizenCss } from '@onevisit/functions/citizen-form';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
@@ -49,6 +49,9 @@ export function PreviewTab({ definition }: { definition: Definition }) {
               renderItem={(need) => {
                 const words = materialWords(item, need.material, fields, language);
                 const mark = needMark(need, language);
+                // As the citizen page says it under the material's upload.
+                const types = fileTypeWords(need.material.acceptedTypes, language);
+                const upload = t(`上传 ${types} 格式，单个文件不超过 ${item.uploadLimitMb} MB`, `Upload ${types}, at most ${item.uploadLimitMb} MB each`);
                 return (
                   <List.Item>
                     <Space direction="vertical" size={0}>
@@ -57,7 +60,7 @@ export function PreviewTab({ definition }: { definition: Definition }) {
                         {mark && <Tag color={mark.applies ? 'blue' : 'default'}>{mark.text}</Tag>}
                         {words.shared && <Tag color="green">{t('免交', 'Not asked')}</Tag>}
                       </Space>
-                      <Typography.Text type="secondary">{words.shared ?? [words.when, `${words.copies}(${words.form})`, words.source, words.later, words.promise].filter(Boolean).join('；')}</Typography.Text>
+                      <Typography.Text type="secondary">{words.shared ?? [words.when, `${words.copies}(${words.form})`, words.source, words.later, words.promise, upload].filter(Boolean).join('；')}</Typography.Text>
                     </Space>
                   </List.Item>
                 );
