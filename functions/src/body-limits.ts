@@ -1,9 +1,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { acceptingVersion } from './cases/intake';
+import { parseTrackingNumber } from './cases/tracking-number';
+import type { AppDeps } from './deps';
 import { payloadTooLarge } from './errors';
 import type { AppEnv } from './http';
 import { MAX_DRAFT_BYTES } from './items';
+import { PUBLIC_FILE_BYTES } from './public-files';
 
 /**
  * 请求体大小上限 / How large a body each route takes, enforced while it streams (hono's bodyLimit
@@ -18,8 +21,6 @@ export const MULTIPART_OVERHEAD = MB;
 export const JSON_LIMIT = 256 * 1024;
 /** A draft: what MAX_DRAFT_BYTES (DRAFT_TOO_LARGE) allows, with room for JSON's escapes. */
 export const DRAFT_LIMIT = 2 * MAX_DRAFT_BYTES;
-/** A tracking page's posts: one file (a supplement or a correction per material) at the largest any item allows. */
-export const LARGEST_UPLOAD = 200 * MB;
 /** Form posts without files. */
 export const FORM_LIMIT = MULTIPART_OVERHEAD;
 
@@ -60,17 +61,34 @@ const itemParams = (c: Context<AppEnv>) => {
 };
 const uploadAtItemLimit = itemUploadLimit(itemParams, false);
 
-/** Every body under /api: an upload at its item's limit, officials' files and supplements at the largest, drafts at theirs, the rest small. */
+/** Every body under /api: an upload at its item's limit, officials' blank forms and samples at theirs, drafts at theirs, the rest small (JSON). */
 export const apiBodyLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
   const path = c.req.path;
   if (/^\/api\/items\/[^/]+\/[^/]+\/uploads$/.test(path)) return uploadAtItemLimit(c, next);
-  if (/\/(files|supplements)$/.test(path)) return limitTo(LARGEST_UPLOAD + MULTIPART_OVERHEAD)(c, next);
+  if (/^\/api\/admin\/[^/]+\/files$/.test(path)) return limitTo(PUBLIC_FILE_BYTES + MULTIPART_OVERHEAD)(c, next);
   return limitTo(/^\/api\/admin\/[^/]+\/items(\/|$)/.test(path) ? DRAFT_LIMIT : JSON_LIMIT)(c, next);
 };
 
 /** The apply form: its item's limit per material to upload. */
 export const applyBodyLimit = itemUploadLimit(itemParams, true);
 
-/** The tracking page's forms: a file for a supplement or a correction, words for the rest. */
-export const trackBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
-  limitTo(/^\/track\/(supplement|corrections)$/.test(c.req.path) ? LARGEST_UPLOAD + MULTIPART_OVERHEAD : FORM_LIMIT)(c, next);
+/**
+ * A case's file forms (/track/{number}/supplement, …/corrections), at what the item the case was
+ * filed under allows: its per-file limit for each file the form can carry (a supplement one, the
+ * corrections one per material asked for), plus the multipart overhead. A number that names no
+ * case takes only a small body (its route asks for the code and does nothing).
+ */
+async function caseUploadLimit(deps: AppDeps, typedNumber: string, corrections: boolean): Promise<number> {
+  const number = parseTrackingNumber(typedNumber);
+  const found = number && (await deps.store.getCase(number.jurisdiction, number.trackingNumber));
+  const version = found && (await deps.store.getVersion(found.jurisdiction, found.itemId, found.version));
+  if (!found || !version) return FORM_LIMIT;
+  const files = corrections ? new Set(found.correction?.items.flatMap((i) => (i.materialId ? [i.materialId] : []))).size : 1;
+  return version.definition.uploadLimitMb * MB * Math.max(1, files) + MULTIPART_OVERHEAD;
+}
+
+/** The tracking pages' forms: a case's file forms at its item's limit, words for the rest. */
+export const trackBodyLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const upload = c.req.method === 'POST' ? /^\/track\/([^/]+)\/(supplement|corrections)$/.exec(c.req.path) : null;
+  return limitTo(upload ? await caseUploadLimit(c.get('deps'), upload[1]!, upload[2] === 'corrections') : FORM_LIMIT)(c, next);
+};

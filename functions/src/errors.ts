@@ -53,6 +53,8 @@ export const tooManyRequests = (seconds: number) => {
 };
 export const tooManyFields = (max: number) => new ApiError(413, 'TOO_MANY_FIELDS', `提交的内容项过多(超过 ${max} 项)`, `the form posts too many fields (over ${max})`);
 export const malformedRequest = (reason: string) => new ApiError(400, 'MALFORMED_REQUEST', '请求格式不正确(如 JSON 无法解析)', `the request is malformed: ${reason}`);
+/** The 查询码 sent in an address, where logs, history and referrers keep it: refused, whatever it is. */
+export const secretInAddress = (header: string) => new ApiError(400, 'SECRET_IN_ADDRESS', `查询码不能放在网址中，请放在 ${header} 请求头里`, `the tracking code does not go in the address: send it in the ${header} header`);
 export const httpError = (status: ContentfulStatusCode, reason: string) => new ApiError(status, 'HTTP_ERROR', '请求无法处理', reason);
 export const ifMatchRequired = () => new ApiError(428, 'IF_MATCH_REQUIRED', '缺少 If-Match 版本号，请先读取最新内容', 'If-Match is required: read the current revision first');
 export const invalidIfMatch = () => new ApiError(400, 'INVALID_IF_MATCH', 'If-Match 格式不正确', 'If-Match must be a revision such as "3"');

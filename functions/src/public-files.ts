@@ -10,7 +10,8 @@ import { fileTooLarge, fileTypeNotAllowed } from './errors';
  */
 
 const MB = 1024 * 1024;
-const MAX_BYTES = 20 * MB;
+/** The largest blank form or sample an official may offer. */
+export const PUBLIC_FILE_BYTES = 20 * MB;
 
 /** What officials may offer: documents, spreadsheets and images, recognised from their content. */
 const ALLOWED = new Set([
@@ -25,7 +26,7 @@ const ALLOWED = new Set([
 export const publicFileKey = /^public\/\d{6}\/\d{8}\/[0-9a-f]{32}$/;
 
 export async function storePublicFile(deps: AppDeps, jurisdiction: string, file: { name: string; bytes: Uint8Array }) {
-  if (file.bytes.length > MAX_BYTES) throw fileTooLarge(MAX_BYTES / MB);
+  if (file.bytes.length > PUBLIC_FILE_BYTES) throw fileTooLarge(PUBLIC_FILE_BYTES / MB);
   const contentType = (await fileTypeFromBuffer(file.bytes.subarray(0, 4100)))?.mime;
   if (!contentType || !ALLOWED.has(contentType)) throw fileTypeNotAllowed(['PDF、Word、Excel 或图片', 'PDF, Word, Excel or image'], { detected: contentType ?? null });
   const key = `public/${jurisdiction}/${shanghaiDateOf(deps.clock()).replace(/-/g, '')}/${randomBytes(16).toString('hex')}`;

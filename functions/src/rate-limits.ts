@@ -26,7 +26,7 @@ export type Limited =
   | 'uploadsPerItem'
   /** Megabytes posted with files (uploads, the apply form, the tracking page's forms), per client. */
   | 'uploadMegabytes'
-  /** Every request that presents a tracking number and 查询码, per client. */
+  /** Every request that presents a tracking number and 查询码 (posted, in the case's cookie, in the API's header or body), per client. */
   | 'lookups'
   /** Lookups answered 404 (a wrong number or 查询码), per client and per client and case. */
   | 'wrongSecrets'
@@ -127,8 +127,37 @@ const megabytes = (c: Context, largest: number) => {
 /** Keys are made of what the client sends (its forwarded address, the path): cut short, so each costs little. */
 const part = (text: string) => text.slice(0, 64);
 
+/** The largest lookup form read here for its number: a number, a code and the language fit in far less. */
+const LOOKUP_FORM_BYTES = 1024;
+
+/**
+ * The number a lookup form posts to /track (its body is a few dozen bytes), read only when its
+ * stated length is that small; hono keeps the parsed form for the route. Anything else counts in
+ * the client's windows without the case's.
+ */
+async function postedNumber(c: Context): Promise<string | undefined> {
+  const length = Number(c.req.header('content-length'));
+  const form = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+  if (!form || c.req.header('transfer-encoding') || !(length > 0 && length <= LOOKUP_FORM_BYTES)) return undefined;
+  try {
+    const number = (await c.req.parseBody()).number;
+    return typeof number === 'string' ? number : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path's part as the route reads it, or as sent when it cannot be decoded (the route answers that 404). */
+const decoded = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
 /** Which windows a request counts in; none for everything not anonymous or not abusable. */
-function rulesFor(c: Context, address: string, largestBody: number): Rule[] {
+async function rulesFor(c: Context, address: string, largestBody: number): Promise<Rule[]> {
   const { method } = c.req;
   const path = c.req.path;
   const client = part(address);
@@ -144,12 +173,15 @@ function rulesFor(c: Context, address: string, largestBody: number): Rule[] {
     const api = /^\/api\/items\/([^/]+\/[^/]+)\/(applications|uploads|upload-targets)$/.exec(path);
     if (api?.[2] === 'applications') return [{ name: 'submissions', key: client }, { name: 'submissionsPerItem', key: `${client}|${part(api[1]!)}` }];
     if (api) return [{ name: 'uploads', key: client }, { name: 'uploadsPerItem', key: `${client}|${part(api[1]!)}` }, ...(api[2] === 'uploads' ? [files()] : [])];
-    // The tracking page's forms carry the number in the body, which is not read here.
-    if (path.startsWith('/track/')) return [...lookup(), files()];
+    // The tracking page's lookup form, and the applicant's forms under the case's address.
+    if (path === '/track') return lookup(await postedNumber(c));
+    const acting = /^\/track\/([^/]+)\/[^/]+$/.exec(path)?.[1];
+    if (acting) return [...lookup(decoded(acting)), files()];
   }
-  const tracked = /^\/(?:receipt|api\/track)\/([^/]+)(?:\/(?:supplements|actions))?$/.exec(path)?.[1];
-  if (tracked && (method === 'GET' || method === 'POST')) return lookup(decodeURIComponent(tracked));
-  if (method === 'GET' && path === '/track' && (c.req.query('number') || c.req.query('secret'))) return lookup(c.req.query('number'));
+  const tracked = /^\/(?:receipt|track|api\/track)\/([^/]+)(?:\/(?:supplements|actions))?$/.exec(path)?.[1];
+  if (tracked && (method === 'GET' || method === 'POST')) return lookup(decoded(tracked));
+  // Links from before the code left addresses: /track?number=…&secret=….
+  if (method === 'GET' && path === '/track' && c.req.query('secret') !== undefined) return lookup(c.req.query('number'));
   return [];
 }
 
@@ -159,13 +191,16 @@ function refusal(c: Context, seconds: number): Response {
   const headers = { 'Retry-After': String(seconds), 'Cache-Control': 'no-store' };
   if (c.req.path.startsWith('/api/')) return c.json(error.body(), 429, headers);
   const lang = c.req.query('lang') === 'en' ? 'en' : 'zh';
+  // The language switch leads to this address, without a 查询码 an old link carried.
+  const address = new URL(c.req.url);
+  address.searchParams.delete('secret');
   const body = createElement(
     'div',
     { className: 'summary', role: 'alert' },
     createElement('p', { lang: 'zh-CN' }, error.message),
     createElement('p', { lang: 'en' }, `${error.message_en[0]!.toUpperCase()}${error.message_en.slice(1)}.`),
   );
-  return c.html(renderPage(lang, lang === 'zh' ? '请稍后再试' : 'Please try again later', body, otherLanguage(new URL(c.req.url), lang)), 429, headers);
+  return c.html(renderPage(lang, lang === 'zh' ? '请稍后再试' : 'Please try again later', body, otherLanguage(address, lang)), 429, headers);
 }
 
 /**
@@ -184,7 +219,7 @@ export function rateLimits<E extends Env>(options: {
   const windows = { ...DEFAULT_RATE_LIMITS, ...options.settings?.windows };
   const table = options.table ?? new WindowTable(options.settings?.maxKeys);
   return async (c, next) => {
-    const rules = rulesFor(c, options.client(c), options.largestBody);
+    const rules = await rulesFor(c, options.client(c), options.largestBody);
     if (rules.length === 0) return next();
     const now = options.clock().getTime();
     const waits = rules.flatMap((r) => table.wait(`${r.name}|${r.key}`, windows[r.name], now, r.cost) ?? []);

@@ -1,5 +1,6 @@
 import { templates } from '@onevisit/item-schemas/templates';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSession } from './browser-session';
 import { harness } from './harness';
 import { PDF, saleAnswers } from './files';
 
@@ -227,13 +228,16 @@ describe('容缺: the material supplied later', () => {
     await ok(c.number, { ...pass, note: '内部：请王芳复核' });
     const office = (await detail(c.number)).case.history;
     expect(office.map((e: { internalNote?: string }) => e.internalNote).filter(Boolean)).toEqual(['材料齐全，已核对原件', '内部：请王芳复核']);
-    const tracked = await h.call('GET', `/api/track/${c.number}?secret=${c.secret}`);
+    const tracked = await h.call('GET', `/api/track/${c.number}`, { headers: { 'x-tracking-secret': c.secret } });
     const seen = JSON.stringify(tracked.json.history);
     expect(seen).not.toContain('王芳复核');
     expect(seen).not.toContain('已核对原件');
     expect(tracked.json.history.map((e: { note?: string }) => e.note)).toContain('受理：通过');
-    const page = await h.call('GET', `/track?number=${c.number}&secret=${c.secret}`);
-    expect(page.text).not.toContain('王芳复核');
+    const browser = browserSession(h.app);
+    await browser.post('/track', { number: c.number, secret: c.secret });
+    const page = await browser.request(`/track/${c.number}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).not.toContain('王芳复核');
   });
 
   it('not in time, where the item says 不予受理: reminders first, then the sweep ends the case', async () => {
@@ -477,15 +481,23 @@ describe('acting safely', () => {
 });
 
 describe('the tracking page, without JavaScript', () => {
-  async function post(path: string, c: { number: string; secret: string }, fields: Record<string, string | File>) {
-    const form = new FormData();
-    form.set('number', c.number);
-    form.set('secret', c.secret);
-    for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    const response = await h.app.request(path, { method: 'POST', body: form });
+  /** The applicant's browser, which has looked each case up once with its number and code. */
+  const browser = browserSession(h.app);
+  const lookedUp = new Set<string>();
+  async function lookUp(c: { number: string; secret: string }) {
+    if (lookedUp.has(c.number)) return;
+    expect((await browser.post('/track', { number: c.number, secret: c.secret })).status).toBe(303);
+    lookedUp.add(c.number);
+  }
+  async function post(action: string, c: { number: string; secret: string }, fields: Record<string, string | File>) {
+    await lookUp(c);
+    const response = await browser.post(`/track/${c.number}/${action}`, fields, true);
     return { status: response.status, location: response.headers.get('location'), html: await response.text() };
   }
-  const page = async (c: { number: string; secret: string }) => (await h.app.request(`/track?number=${c.number}&secret=${encodeURIComponent(c.secret)}`)).text();
+  const page = async (c: { number: string; secret: string }) => {
+    await lookUp(c);
+    return (await browser.request(`/track/${c.number}`)).text();
+  };
 
   it('shows the correction list and takes the corrected files; then the rating and the withdrawal forms work', async () => {
     on('2026-03-02');
@@ -494,14 +506,14 @@ describe('the tracking page, without JavaScript', () => {
     expect(await page(c)).toContain('需要补正的内容(一次告知)');
     expect(await page(c)).toContain('不动产买卖合同：合同缺少签字页');
 
-    const empty = await post('/track/corrections', c, { response: '已补签' });
+    const empty = await post('corrections', c, { response: '已补签' });
     expect(empty.status).toBe(409);
     expect(empty.html).toContain('请补正这些材料：不动产买卖合同');
-    const sent = await post('/track/corrections', c, { 'file-sale-contract': new File([new Uint8Array(PDF)], '合同.pdf'), response: '已补签' });
+    const sent = await post('corrections', c, { 'file-sale-contract': new File([new Uint8Array(PDF)], '合同.pdf'), response: '已补签' });
     expect(sent.status).toBe(303);
     expect((await detail(c.number)).case).toMatchObject({ status: 'received', correction: { response: '已补签' } });
 
-    const withdrawn = await post('/track/withdraw', c, { reason: '不再办理' });
+    const withdrawn = await post('withdraw', c, { reason: '不再办理' });
     expect(withdrawn.status).toBe(303);
     expect(await page(c)).toContain('已撤回');
 
@@ -510,8 +522,8 @@ describe('the tracking page, without JavaScript', () => {
     const tracked = await page(d);
     expect(tracked).toContain('不属于本机关职权范围');
     expect(tracked).toContain('六十日内依法申请行政复议');
-    expect((await post('/track/rate', d, {})).html).toContain('请选择评价等级');
-    expect((await post('/track/rate', d, { level: '4', comment: '理由没说清楚' })).status).toBe(303);
+    expect((await post('rate', d, {})).html).toContain('请选择评价等级');
+    expect((await post('rate', d, { level: '4', comment: '理由没说清楚' })).status).toBe(303);
     expect(await page(d)).toContain('您的评价：不满意');
   });
 });

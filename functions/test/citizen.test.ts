@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { browserSession } from './browser-session';
 import { harness } from './harness';
 import { PDF, TEXT, saleAnswers } from './files';
 
 /** The citizen pages over plain HTTP, as a browser without JavaScript uses them. */
 const h = await harness({ now: '2026-03-02T02:00:00Z' });
 const APPLY = '/apply/990100/real-estate-transfer';
+/** The applicant's browser: it keeps the cookies the pages set. */
+const citizen = browserSession(h.app);
 
-async function get(path: string) {
-  const response = await h.app.request(path);
+async function get(path: string, browser = citizen) {
+  const response = await browser.request(path);
   // React separates adjacent text with <!-- -->; a reader sees one text.
   return { status: response.status, html: (await response.text()).replace(/<!-- -->/g, ''), headers: response.headers };
 }
@@ -16,8 +19,22 @@ function post(fields: Record<string, string | string[]>, files: Record<string, B
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
   for (const [material, bytes] of Object.entries(files)) form.append(`material[${material}]`, new File([new Uint8Array(bytes)], `${material}.pdf`));
-  return h.app.request(APPLY, { method: 'POST', body: form });
+  return citizen.request(APPLY, { method: 'POST', body: form });
 }
+
+/** The case a post filed, as the receipt it leads to shows it (at an address with the number alone): its number and code. */
+async function filed(response: Response) {
+  expect(response.status).toBe(303);
+  const location = response.headers.get('location')!;
+  const [, number] = /^\/receipt\/(\d{6}-\d{8}-\d{6})$/.exec(location)!;
+  const receipt = await get(location);
+  expect(receipt.status).toBe(200);
+  const secret = /data-testid="tracking-secret">([^<]+)</.exec(receipt.html)![1]!.replace(/\s/g, '');
+  return { number: number!, secret, location, receipt };
+}
+
+/** The case as the JSON API gives it to whoever has its code (sent in a header, never in the address). */
+const tracked = (c: { number: string; secret: string }) => h.call('GET', `/api/track/${c.number}`, { headers: { 'x-tracking-secret': c.secret } });
 
 /** What a reader sees: no scripts, styles, tags or attributes. */
 const visibleText = (html: string) =>
@@ -134,9 +151,7 @@ describe('the application page', () => {
 
   it('leaves out of the case a file sent for a material the answers do not ask for', async () => {
     const response = await post({ ...valid, idempotencyKey: 'b'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF, 'gift-contract': PDF });
-    expect(response.status).toBe(303);
-    const [, tracking, secret] = /^\/receipt\/([\d-]+)\?secret=([^&]+)/.exec(response.headers.get('location')!)!;
-    const api = await h.call('GET', `/api/track/${tracking}?secret=${secret}`);
+    const api = await tracked(await filed(response));
     expect(api.json.materials.map((m: { materialId: string }) => m.materialId)).not.toContain('gift-contract');
   });
 
@@ -171,18 +186,16 @@ describe('the application page', () => {
     expect(input('root_transferee_idCard')).toContain('maxLength="18"');
   });
 
-  it('takes a valid post with its files to the receipt; the case exists with its materials', async () => {
+  it('takes a valid post with its files to the receipt, at an address without the code; the case exists with its materials', async () => {
     const response = await post({ ...valid, idempotencyKey: 'a'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF });
-    expect(response.status).toBe(303);
-    const location = response.headers.get('location')!;
-    const [, tracking, secret] = /^\/receipt\/([\d-]+)\?secret=([^&]+)/.exec(location)!;
-    const receipt = await get(location);
-    expect(receipt.status).toBe(200);
-    expect(receipt.html).toContain(tracking!);
+    const { number, secret, location, receipt } = await filed(response);
+    expect(location).not.toContain(secret);
+    expect(receipt.html).toContain(number);
     expect(receipt.html).toContain('容缺材料补交期限</dt><dd>2026-03-05');
     expect(receipt.html).toContain('承诺办结日期</dt><dd>2026-03-09');
+    expect(receipt.html).toContain(`href="/track/${number}"`);
 
-    const api = await h.call('GET', `/api/track/${tracking}?secret=${secret}`);
+    const api = await tracked({ number, secret });
     expect(api.status).toBe(200);
     expect(api.json.answers).toMatchObject({ reason: 'sale', boundaryChanged: true, price: 120, transferee: { mobile: '13812345678' } });
     expect(api.json.materials.filter((m: { status: string }) => m.status === 'supplied').map((m: { materialId: string }) => m.materialId).sort()).toEqual(['application', 'sale-contract', 'title-certificate']);
@@ -193,21 +206,89 @@ describe('the application page', () => {
     const again = await post({ ...valid, idempotencyKey: 'a'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF });
     expect(again.headers.get('location')).toBe(location);
 
-    const tracked = await get(`/track?number=${tracking}&secret=${secret}`);
-    expect(tracked.status).toBe(200);
-    expect(tracked.html).toContain('已收件，等待受理');
-    expect(tracked.html).toContain('不动产测绘报告(2026-03-05 前)');
-    expect((await get(`/track?number=${tracking}&secret=wrong`)).status).toBe(404);
+    // The case's page, in the browser that submitted: no code to type.
+    const page = await get(`/track/${number}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('已收件，等待受理');
+    expect(page.html).toContain('不动产测绘报告(2026-03-05 前)');
+    expect(page.html).not.toContain(secret);
 
-    // The 容缺 material, supplied from the tracking page.
-    const supplement = new FormData();
-    for (const [k, v] of Object.entries({ number: tracking!, secret: decodeURIComponent(secret!), materialId: 'survey-report' })) supplement.set(k, v);
-    supplement.set('file', new File([new Uint8Array(PDF)], '测绘报告.pdf'));
-    const supplied = await h.app.request('/track/supplement', { method: 'POST', body: supplement });
+    // The 容缺 material, supplied from the tracking page: the form posts under the case's address, the code comes with the cookie.
+    expect(page.html).toContain(`action="/track/${number}/supplement"`);
+    const supplied = await citizen.post(`/track/${number}/supplement`, { materialId: 'survey-report', file: new File([new Uint8Array(PDF)], '测绘报告.pdf') }, true);
     expect(supplied.status).toBe(303);
+    expect(supplied.headers.get('location')).toBe(`/track/${number}`);
     const after = await get(supplied.headers.get('location')!);
     expect(after.html).toContain('补交容缺材料：不动产测绘报告');
     expect(after.html).not.toContain('待补交的材料');
+  });
+
+  it('asks another browser for the code, with the number filled in, and shows the case once it is posted', async () => {
+    const { number, secret } = await filed(await post({ ...valid, idempotencyKey: 'd'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF }));
+    const other = browserSession(h.app);
+    for (const address of [`/track/${number}`, `/receipt/${number}`]) {
+      const asked = await get(address, other);
+      expect(asked.status).toBe(200);
+      expect(visibleText(asked.html)).toContain('请输入查询码查看这个办件');
+      expect(asked.html).toMatch(new RegExp(`<input id="number"[^>]*value="${number}"`));
+      expect(asked.html).toContain('<form action="/track" method="post">');
+      expect(asked.html).not.toContain('已收件，等待受理');
+    }
+    // A wrong code and a number never issued get the same page.
+    const wrong = await other.post('/track', { number, secret: 'WRONG234' });
+    const unknown = await other.post('/track', { number: number.replace(/\d{6}$/, '999999'), secret });
+    expect(wrong.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    const same = (html: string) => visibleText(html).replace(/\d{6}-\d{8}-\d{6}/g, 'N');
+    expect(same(await wrong.text())).toBe(same(await unknown.text()));
+    // The code as typed from the text message: lower case, with its space.
+    const found = await other.post('/track', { number, secret: `${secret.slice(0, 4).toLowerCase()} ${secret.slice(4)}` });
+    expect(found.status).toBe(303);
+    expect(found.headers.get('location')).toBe(`/track/${number}`);
+    expect((await get(`/track/${number}`, other)).html).toContain('已收件，等待受理');
+    // Half an hour later the browser is asked again, and its forms do nothing.
+    const now = h.clock.now;
+    h.clock.now = new Date(now.getTime() + 31 * 60_000);
+    try {
+      expect(visibleText((await get(`/track/${number}`, other)).html)).toContain('请输入查询码查看这个办件');
+      const withdraw = await other.post(`/track/${number}/withdraw`, { reason: '不办了' });
+      expect(withdraw.status).toBe(403);
+      expect((await tracked({ number, secret })).json.status).toBe('received');
+    } finally {
+      h.clock.now = now;
+    }
+  });
+
+  it('takes an old link with ?secret= once: keeps the code in the cookie and sends the browser to the address without it', async () => {
+    const { number, secret } = await filed(await post({ ...valid, idempotencyKey: 'f'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF }));
+    for (const [link, clean] of [
+      [`/track?number=${number}&secret=${secret}`, `/track/${number}`],
+      [`/receipt/${number}?secret=${secret}&lang=en`, `/receipt/${number}?lang=en`],
+    ] as const) {
+      const other = browserSession(h.app);
+      const opened = await other.request(link);
+      expect(opened.status, link).toBe(303);
+      expect(opened.headers.get('location')).toBe(clean);
+      const page = await get(clean, other);
+      expect(page.status).toBe(200);
+      expect(page.html).toContain(number);
+      expect(page.html).not.toContain('请输入查询码');
+      // The language switch leads to the clean address too.
+      expect(page.html).not.toContain('secret=');
+    }
+    // Followed from another site's page: browsers would not send the SameSite=Strict cookie on a redirect, so the page sends the browser on itself.
+    const fromElsewhere = browserSession(h.app);
+    const opened = await fromElsewhere.request(`/track?number=${number}&secret=${secret}`, { headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('refresh')).toBe(`0; url=/track/${number}`);
+    const opening = await opened.text();
+    expect(opening).toContain(`href="/track/${number}"`);
+    expect(opening).not.toContain(secret);
+    expect((await get(`/track/${number}`, fromElsewhere)).html).toContain('已收件，等待受理');
+
+    const wrong = await browserSession(h.app).request(`/track?number=${number}&secret=WRONG234`);
+    expect(wrong.status).toBe(404);
+    expect(await wrong.text()).not.toContain('WRONG234');
   });
 
   it('shows on the tracking page and the receipt what a granted case issued, in Chinese and English', async () => {
@@ -232,21 +313,24 @@ describe('the application page', () => {
     for (let i = 0; i < 3; i++) await act({ type: 'completeStep', outcome: 'pass' });
     await act({ type: 'completeStep', outcome: 'pass', result: { name: '不动产权证书', number: '示房权证第 2026-0002 号', validUntil: '2096-03-01' } });
 
-    const query = `number=${number}&secret=${encodeURIComponent(secret)}`;
-    const tracked = visibleText((await get(`/track?${query}`)).html);
-    expect(tracked).toContain('已于 2026-03-02 准予许可。 结果名称 不动产权证书 编号 示房权证第 2026-0002 号 有效期至 2096-03-01');
-    const english = visibleText((await get(`/track?${query}&lang=en`)).html);
+    // Looked up on the tracking page: the number and code posted once, then the case's own address.
+    const looked = await citizen.post('/track', { number, secret });
+    expect(looked.headers.get('location')).toBe(`/track/${number}`);
+    const page = visibleText((await get(`/track/${number}`)).html);
+    expect(page).toContain('已于 2026-03-02 准予许可。 结果名称 不动产权证书 编号 示房权证第 2026-0002 号 有效期至 2096-03-01');
+    const english = visibleText((await get(`/track/${number}?lang=en`)).html);
     expect(english).toContain('Approved on 2026-03-02. Issued 不动产权证书 Number 示房权证第 2026-0002 号 Valid until 2096-03-01');
-    const receipt = visibleText((await get(`/receipt/${number}?secret=${encodeURIComponent(secret)}`)).html);
+    // The receipt, by an old link to it.
+    expect((await citizen.request(`/receipt/${number}?secret=${encodeURIComponent(secret)}`)).status).toBe(303);
+    const receipt = visibleText((await get(`/receipt/${number}`)).html);
     expect(receipt).toContain('结果名称 不动产权证书 编号 示房权证第 2026-0002 号 有效期至 2096-03-01');
-    expect(visibleText((await get(`/receipt/${number}?secret=${encodeURIComponent(secret)}&lang=en`)).html)).toContain('Issued 不动产权证书 Number 示房权证第 2026-0002 号 Valid until 2096-03-01');
+    expect(visibleText((await get(`/receipt/${number}?lang=en`)).html)).toContain('Issued 不动产权证书 Number 示房权证第 2026-0002 号 Valid until 2096-03-01');
   });
 
   it('takes an unticked box as 否: the case holds false and asks for nothing that depends on 是', async () => {
     const response = await post({ ...valid, 'root[boundaryChanged]': 'false', idempotencyKey: 'e'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF });
     expect(response.status, visibleText(await response.clone().text()).slice(0, 600)).toBe(303);
-    const [, tracking, secret] = /^\/receipt\/([\d-]+)\?secret=([^&]+)/.exec(response.headers.get('location')!)!;
-    const api = await h.call('GET', `/api/track/${tracking}?secret=${secret}`);
+    const api = await tracked(await filed(response));
     expect(api.json.answers.boundaryChanged).toBe(false);
     expect(api.json.materials.map((m: { materialId: string }) => m.materialId)).not.toContain('survey-report');
   });
@@ -295,7 +379,7 @@ describe('repeating groups without JavaScript (股东(投资人), the GOV.UK "ad
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     for (const [material, bytes] of Object.entries(files)) form.append(`material[${material}]`, new File([new Uint8Array(bytes)], `${material}.pdf`));
-    return h.app.request(COMPANY, { method: 'POST', body: form });
+    return citizen.request(COMPANY, { method: 'POST', body: form });
   };
   const read = async (response: Response) => ({ status: response.status, html: (await response.text()).replace(/<!-- -->/g, '') });
 
@@ -334,9 +418,7 @@ describe('repeating groups without JavaScript (股东(投资人), the GOV.UK "ad
 
   it('a full submission with two investors creates the case holding both, in order', async () => {
     const response = await send({ ...company, ...second, idempotencyKey: 'c'.repeat(32) }, { application: PDF, articles: PDF, premises: PDF });
-    expect(response.status).toBe(303);
-    const [, tracking, secret] = /^\/receipt\/([\d-]+)\?secret=([^&]+)/.exec(response.headers.get('location')!)!;
-    const api = await h.call('GET', `/api/track/${tracking}?secret=${secret}`);
+    const api = await tracked(await filed(response));
     expect(api.json.answers.investors).toEqual([
       { name: '王五', idNumber: '11010519491231002X', capital: 60 },
       { name: '赵六', idNumber: '440524188001010014', capital: 40 },

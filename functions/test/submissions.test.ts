@@ -139,13 +139,18 @@ describe('submitting', () => {
     expect(await h.store.inboxOf('990100', 'dept:12370500MB1000007L')).toContainEqual(expect.objectContaining({ trackingNumber: tracking.number, topic: 'received' }));
   });
 
-  it('shows progress with the secret, and nothing without it', async () => {
-    const found = await h.call('GET', `/api/track/${tracking.number}?secret=${encodeURIComponent(tracking.secret)}`);
+  it('shows progress with the secret in its header, and nothing without it; the secret in the address is refused', async () => {
+    const track = (secret?: string, query = '') => h.call('GET', `/api/track/${tracking.number}${query}`, secret === undefined ? {} : { headers: { 'x-tracking-secret': secret } });
+    const found = await track(tracking.secret);
     expect(found.status).toBe(200);
     expect(found.json).toMatchObject({ trackingNumber: tracking.number, itemName: '不动产转移登记', status: 'received' });
     expect(found.json).not.toHaveProperty('secretHash');
-    expect((await h.call('GET', `/api/track/${tracking.number}`)).status).toBe(404);
-    expect((await h.call('GET', `/api/track/${tracking.number}?secret=guess`)).status).toBe(404);
+    expect((await track()).status).toBe(404);
+    expect((await track('guess')).status).toBe(404);
+    const inAddress = await track(undefined, `?secret=${encodeURIComponent(tracking.secret)}`);
+    expect(inAddress.status).toBe(400);
+    expect(inAddress.json).toMatchObject({ code: 'SECRET_IN_ADDRESS', message: '查询码不能放在网址中，请放在 X-Tracking-Secret 请求头里' });
+    expect((await track(tracking.secret, '?secret=guess')).json.code).toBe('SECRET_IN_ADDRESS');
   });
 
   it('takes the 容缺 material later with the secret, once', async () => {

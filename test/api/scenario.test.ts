@@ -131,11 +131,29 @@ describe('an official publishes an item, an applicant files it', () => {
     expect(retry.json.case.trackingNumber).toBe(first.case.trackingNumber);
   });
 
-  it('shows progress with the secret and nothing without it', async () => {
-    const tracked = await api('GET', `/api/track/${first.case.trackingNumber}?secret=${encodeURIComponent(first.secret)}`);
+  it('shows progress with the secret (in a header, never the address) and nothing without it', async () => {
+    const tracked = await api('GET', `/api/track/${first.case.trackingNumber}`, { headers: { 'x-tracking-secret': first.secret } });
     expect(tracked.status).toBe(200);
     expect(tracked.json.materials).toContainEqual(expect.objectContaining({ materialId: 'premises', status: 'deferred' }));
     expect((await api('GET', `/api/track/${first.case.trackingNumber}`)).status).toBe(404);
+    expect((await api('GET', `/api/track/${first.case.trackingNumber}?secret=${encodeURIComponent(first.secret)}`)).json.code).toBe('SECRET_IN_ADDRESS');
+  });
+
+  it('shows the case on its tracking page to a browser that posted the number and code, by a half-hour cookie', async () => {
+    const number = first.case.trackingNumber;
+    const body = new URLSearchParams({ number, secret: first.secret });
+    const looked = await fetch(`${server.base}/track`, { method: 'POST', body, redirect: 'manual' });
+    expect(looked.status).toBe(303);
+    expect(looked.headers.get('location')).toBe(`/track/${number}`);
+    const cookie = looked.headers.get('set-cookie')!;
+    expect(cookie).toMatch(new RegExp(`^onevisit-track=[^;]+; Max-Age=1800; Path=/track/${number}; HttpOnly; SameSite=Strict$`));
+    expect(cookie).not.toContain(first.secret);
+    const page = await fetch(`${server.base}/track/${number}`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('个体工商户登记');
+    const without = await (await fetch(`${server.base}/track/${number}`)).text();
+    expect(without).toContain('请输入查询码查看这个办件');
+    expect(without).not.toContain('个体工商户登记');
   });
 
   it('puts the case in the department’s queue', async () => {

@@ -52,10 +52,14 @@ describe('applying without JavaScript', () => {
     await page.getByRole('heading', { name: '申请已提交' }).waitFor();
     const number = await page.getByTestId('tracking-number').textContent();
     expect(number).toMatch(/^990100-\d{8}-\d{6}$/);
+    // The address bar holds the number alone, never the 查询码 shown on the receipt.
+    expect(new URL(page.url()).pathname).toBe(`/receipt/${number}`);
+    expect(new URL(page.url()).search).toBe('');
     await shoot(page, 'citizen-2-receipt');
 
     await page.getByRole('link', { name: '查看办理进度' }).click();
     expect(await page.getByTestId('case-status').textContent()).toBe('已收件，等待受理');
+    expect(new URL(page.url()).pathname).toBe(`/track/${number}`);
     await shoot(page, 'citizen-3-track');
 
     // Supply the 容缺 material from the tracking page.
@@ -139,6 +143,7 @@ describe('applying with JavaScript', () => {
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.getByRole('heading', { name: '申请已提交' }).waitFor();
     expect(await page.getByTestId('tracking-number').textContent()).toMatch(/^990100-\d{8}-\d{6}$/);
+    expect(page.url()).not.toContain('secret');
 
     await page.getByRole('link', { name: '查看办理进度' }).click();
     await page.getByLabel('补交「不动产测绘报告」').setInputFiles(pdf('测绘报告.pdf'));
@@ -260,9 +265,11 @@ async function registerCompany(javaScriptEnabled: boolean) {
   if (javaScriptEnabled) await page.locator('#material-premises .kept-file').waitFor();
   await page.getByRole('button', { name: '提交申请' }).click();
   await page.getByRole('heading', { name: '申请已提交' }).waitFor();
-  const receipt = new URL(page.url());
-  const tracking = receipt.pathname.split('/').pop()!;
-  const found = await page.request.get(`${site.server.base}/api/track/${tracking}?secret=${encodeURIComponent(receipt.searchParams.get('secret')!)}`);
+  const tracking = (await page.getByTestId('tracking-number').textContent())!;
+  expect(new URL(page.url()).pathname).toBe(`/receipt/${tracking}`);
+  // The code, as the applicant reads it off the receipt, goes in a header: never in an address.
+  const code = (await page.getByTestId('tracking-secret').textContent())!;
+  const found = await page.request.get(`${site.server.base}/api/track/${tracking}`, { headers: { 'x-tracking-secret': code } });
   expect((await found.json()).answers.investors).toEqual([{ name: '赵六', idNumber: '440524188001010014', capital: 40 }]);
 }
 
@@ -283,5 +290,7 @@ describe('the citizen pages', () => {
     await expectAccessible(page, 'checklist');
     await page.goto(`${site.server.base}/track`);
     await expectAccessible(page, 'track');
+    await page.goto(`${site.server.base}/track/990100-20260302-000001`);
+    await expectAccessible(page, 'track, asking for the code');
   });
 });

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDF, saleAnswers } from '../../functions/test/files';
 import { harness } from '../../functions/test/harness';
 import { startLocalServer, type LocalServer } from '../api/local-server';
 
@@ -13,6 +14,8 @@ const h = await harness({ now: '2026-03-02T02:00:00Z' });
 const APPLY = '/apply/990100/real-estate-transfer';
 const UPLOADS = '/api/items/990100/real-estate-transfer/uploads';
 const MB = 1024 * 1024;
+/** A tracking number no case has. */
+const NUMBER = '990100-20260302-000999';
 
 async function healthMs(): Promise<number> {
   const started = performance.now();
@@ -43,7 +46,7 @@ describe('bodies are bounded', () => {
   });
 
   it('answers malformed multipart with 400 on /apply, /track and the API', async () => {
-    for (const path of [APPLY, '/track/supplement', '/track/withdraw']) {
+    for (const path of [APPLY, '/track', `/track/${NUMBER}/supplement`, `/track/${NUMBER}/withdraw`]) {
       const response = await h.app.request(path, { method: 'POST', headers: broken, body: brokenBody });
       expect(response.status, path).toBe(400);
       const page = await response.text();
@@ -60,8 +63,39 @@ describe('bodies are bounded', () => {
     expect(response.status).toBe(413);
     expect((await response.json()).code).toBe('PAYLOAD_TOO_LARGE');
     // /track's small forms take 1 MB.
-    const track = await h.app.request('/track/withdraw', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(2 * MB) }, body: 'x' });
-    expect(track.status).toBe(413);
+    for (const path of ['/track', `/track/${NUMBER}/withdraw`]) {
+      const track = await h.app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(2 * MB) }, body: 'x' });
+      expect(track.status, path).toBe(413);
+    }
+  });
+
+  it('bounds a case’s file forms by its item’s per-file limit, a file for each material asked for, not the largest any item allows', async () => {
+    const materials: Record<string, string[]> = {};
+    for (const id of ['application', 'title-certificate', 'sale-contract']) {
+      const form = new FormData();
+      form.set('materialId', id);
+      form.set('file', new File([new Uint8Array(PDF)], `${id}.pdf`));
+      materials[id] = [(await h.call('POST', UPLOADS, { raw: form })).json.key];
+    }
+    const filed = await h.call('POST', '/api/items/990100/real-estate-transfer/applications', { body: { answers: saleAnswers, materials } });
+    expect(filed.status).toBe(201);
+    const number: string = filed.json.case.trackingNumber;
+    const limit = (await h.call('GET', '/api/items/990100/real-estate-transfer')).json.definition.uploadLimitMb * MB;
+    const stating = (path: string, bytes: number) => h.app.request(path, { method: 'POST', headers: { ...broken, 'content-length': String(bytes) }, body: brokenBody });
+
+    // A 容缺 supplement is one file: over the item's limit (and its form's overhead) it is refused unread; 199 MB was let through before.
+    expect((await stating(`/track/${number}/supplement`, limit + MB + 1)).status).toBe(413);
+    expect((await stating(`/track/${number}/supplement`, 199 * MB)).status).toBe(413);
+    expect((await stating(`/track/${number}/supplement`, limit)).status).toBe(400); // read, and found malformed
+    // Corrections carry a file for each material asked for: two asked, two files' worth.
+    const officer = await h.token('990100', 'estate-officer');
+    const revision = (await h.call('GET', `/api/officer/cases/${number}`, { token: officer })).json.case.revision;
+    const items = [{ materialId: 'sale-contract', note: '缺签字页' }, { materialId: 'application', note: '未签名' }];
+    expect((await h.call('POST', `/api/officer/cases/${number}/actions`, { token: officer, body: { type: 'requestCorrection', items, expectedRevision: revision } })).status).toBe(200);
+    expect((await stating(`/track/${number}/corrections`, 2 * limit)).status).toBe(400);
+    expect((await stating(`/track/${number}/corrections`, 2 * limit + MB + 1)).status).toBe(413);
+    // A number that names no case takes a small form only.
+    expect((await stating(`/track/${NUMBER}/supplement`, 2 * MB)).status).toBe(413);
   });
 });
 

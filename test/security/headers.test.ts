@@ -77,14 +77,54 @@ describe('pages', () => {
   });
 });
 
-describe('the 查询码 in addresses', () => {
-  it('the receipt, the tracking page and the JSON track route are never stored and never sent on as a referrer', async () => {
+describe('the 查询码', () => {
+  it('the receipt, the tracking pages and the JSON track route are never stored and never sent on as a referrer', async () => {
     const { number, secret } = await apply();
-    for (const path of [`/receipt/${number}?secret=${secret}`, `/track?number=${number}&secret=${secret}`, `/api/track/${number}?secret=${secret}`, `/api/track/${number}?secret=wrong`]) {
-      const response = await h.app.request(path);
+    const lookup = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ number, secret }).toString() };
+    const requests: Array<[string, RequestInit?]> = [
+      [`/receipt/${number}`],
+      [`/track/${number}`],
+      ['/track', lookup],
+      [`/track?number=${number}&secret=${secret}`],
+      [`/receipt/${number}?secret=${secret}`],
+      [`/api/track/${number}`, { headers: { 'x-tracking-secret': secret } }],
+      [`/api/track/${number}`, { headers: { 'x-tracking-secret': 'wrong' } }],
+    ];
+    for (const [path, init] of requests) {
+      const response = await h.app.request(path, init);
       expect(response.headers.get('cache-control'), path).toBe('no-store');
       expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
     }
+  });
+
+  it('is never in an address the app sends a browser to or links to, and its cookie cannot be read by script or sent from another site', async () => {
+    const { number, secret } = await apply();
+    const posted = await h.app.request('/track', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ number, secret }).toString() });
+    const oldLink = await h.app.request(`/receipt/${number}?secret=${secret}`);
+    for (const response of [posted, oldLink]) {
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).not.toContain(secret);
+      for (const cookie of response.headers.getSetCookie()) {
+        expect(cookie).toMatch(/; HttpOnly; SameSite=Strict$/);
+        expect(cookie).toMatch(/; Max-Age=1800; Path=\/(track|receipt)\/\d{6}-\d{8}-\d{6};/);
+        expect(cookie).not.toContain(secret);
+      }
+    }
+    // Over https (as CloudFront serves it) the cookie is Secure too.
+    const https = await h.app.request(`https://onevisit.example/track?number=${number}&secret=${secret}`);
+    expect(https.headers.get('set-cookie')).toMatch(/; HttpOnly; Secure; SameSite=Strict$/);
+
+    // The pages a browser holding the cookie gets: no link, form or language switch carries the code.
+    const cookie = posted.headers.get('set-cookie')!.split(';')[0]!;
+    const page = await (await h.app.request(`/track/${number}`, { headers: { cookie } })).text();
+    expect(page).toContain(`action="/track/${number}/withdraw"`);
+    for (const [, address] of page.matchAll(/(?:href|action)="([^"]*)"/g)) expect(address).not.toMatch(/secret/i);
+    expect(page).not.toContain(secret);
+    // Nor does the API's description: the code goes in a header.
+    const openapi = JSON.stringify(await (await h.app.request('/openapi.json')).json());
+    const track = (await (await h.app.request('/openapi.json')).json()).paths['/api/track/{trackingNumber}'].get;
+    expect(track.parameters.map((p: { in: string; name: string }) => `${p.in}:${p.name}`)).toEqual(['path:trackingNumber', 'header:x-tracking-secret']);
+    expect(openapi).not.toContain('"in":"query","name":"secret"');
   });
 });
 

@@ -90,32 +90,47 @@ describe('guessing the 查询码', () => {
     ({ case: { trackingNumber: number }, secret } = (await response.json()) as { case: { trackingNumber: string }; secret: string });
   });
 
+  /** The tracking page's form, posted as a browser posts it. */
+  const lookup = (n: string, code: string): RequestInit => {
+    const body = new URLSearchParams({ number: n, secret: code }).toString();
+    return { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) }, body };
+  };
+  const withCode = (code: string): RequestInit => ({ headers: { 'x-tracking-secret': code } });
+
   it('is limited per client on /track, the JSON route and the receipt alike; the right code is refused too once over, and other viewers are not', async () => {
     const viewer = '192.0.2.10';
     for (let i = 0; i < wrongSecrets.limit; i++) {
-      const guess = `/track?number=${encodeURIComponent(`990100-20260302-${String(900 + i).padStart(6, '0')}`)}&secret=AAAA${String(i).padStart(4, '2')}`;
-      expect((await viaCloudFront(viewer, guess)).status).toBe(404);
+      const guess = lookup(`990100-20260302-${String(900 + i).padStart(6, '0')}`, `AAAA${String(i).padStart(4, '2')}`);
+      expect((await viaCloudFront(viewer, '/track', guess)).status).toBe(404);
     }
-    const over = await viaCloudFront(viewer, `/track?number=${number}&secret=${secret}`);
+    const over = await viaCloudFront(viewer, '/track', lookup(number, secret));
     expect(over.status).toBe(429);
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await over.text()).toContain('操作过于频繁');
-    expect((await viaCloudFront(viewer, `/api/track/${number}?secret=${secret}`)).status).toBe(429);
+    expect((await viaCloudFront(viewer, `/api/track/${number}`, withCode(secret))).status).toBe(429);
     expect((await viaCloudFront(viewer, `/receipt/${number}?secret=${secret}`)).status).toBe(429);
+    expect((await viaCloudFront(viewer, `/track?number=${number}&secret=${secret}`)).status).toBe(429);
 
     // Another viewer behind the same CloudFront edge is a client of its own.
-    expect((await viaCloudFront('192.0.2.11', `/track?number=${number}&secret=${secret}`)).status).toBe(200);
+    expect((await viaCloudFront('192.0.2.11', '/track', lookup(number, secret))).status).toBe(303);
   });
 
-  it('is limited per client and case more strictly, leaving that client its other cases', async () => {
+  it('is limited per client and case more strictly, leaving that client its other cases, on the API and the tracking page alike', async () => {
     const viewer = '192.0.2.20';
-    for (let i = 0; i < wrongSecretsPerCase.limit; i++) expect((await viaCloudFront(viewer, `/api/track/${number}?secret=WRONG${i}`)).status).toBe(404);
-    expect((await viaCloudFront(viewer, `/api/track/${number}?secret=${secret}`)).status).toBe(429);
-    expect((await viaCloudFront(viewer, `/api/track/990100-20260302-000999?secret=WRONG`)).status).toBe(404);
+    for (let i = 0; i < wrongSecretsPerCase.limit; i++) expect((await viaCloudFront(viewer, `/api/track/${number}`, withCode(`WRONG${i}`))).status).toBe(404);
+    expect((await viaCloudFront(viewer, `/api/track/${number}`, withCode(secret))).status).toBe(429);
+    expect((await viaCloudFront(viewer, '/track', lookup(number, secret))).status).toBe(429);
+    expect((await viaCloudFront(viewer, `/api/track/990100-20260302-000999`, withCode('WRONG'))).status).toBe(404);
+
+    const typing = '192.0.2.21';
+    for (let i = 0; i < wrongSecretsPerCase.limit; i++) expect((await viaCloudFront(typing, '/track', lookup(` ${number}`, `WRONG${i}`))).status).toBe(404);
+    expect((await viaCloudFront(typing, '/track', lookup(number, secret))).status).toBe(429);
+    expect((await viaCloudFront(typing, '/track', lookup('990100-20260302-000999', 'WRONG'))).status).toBe(404);
   });
 
   it('never counts the right code: a service centre behind one address looks cases up all day', async () => {
-    for (let i = 0; i < wrongSecrets.limit * 3; i++) expect((await fromSocket('203.0.113.50', `/api/track/${number}?secret=${secret}`)).status).toBe(200);
+    for (let i = 0; i < wrongSecrets.limit * 3; i++) expect((await fromSocket('203.0.113.50', `/api/track/${number}`, withCode(secret))).status).toBe(200);
+    for (let i = 0; i < wrongSecrets.limit; i++) expect((await fromSocket('203.0.113.50', '/track', lookup(number, secret))).status).toBe(303);
   });
 });
 
@@ -138,12 +153,12 @@ describe('the limiter’s memory', () => {
     app.use('*', rateLimits<Env>({ clock: () => clock.now, client: (c) => c.get('client'), largestBody: 1024, table }));
     app.get('/api/track/:number', (c) => c.json({ code: 'NOT_FOUND' }, 404));
 
-    for (let i = 0; i < 5000; i++) await app.request(`/api/track/990100-20260302-${i}?secret=x`, { headers: { 'x-client': `10.0.${i >> 8}.${i & 255}` } });
+    for (let i = 0; i < 5000; i++) await app.request(`/api/track/990100-20260302-${i}`, { headers: { 'x-client': `10.0.${i >> 8}.${i & 255}` } });
     expect(table.size).toBe(1000);
 
     const last = { headers: { 'x-client': 'the-last' } };
-    for (let i = 0; i < wrongSecretsPerCase.limit; i++) expect((await app.request('/api/track/990100-20260302-000001?secret=x', last)).status).toBe(404);
-    expect((await app.request('/api/track/990100-20260302-000001?secret=x', last)).status).toBe(429);
+    for (let i = 0; i < wrongSecretsPerCase.limit; i++) expect((await app.request('/api/track/990100-20260302-000001', last)).status).toBe(404);
+    expect((await app.request('/api/track/990100-20260302-000001', last)).status).toBe(429);
     expect(table.size).toBe(1000);
   });
 

@@ -5,11 +5,19 @@ import { displayTrackingCode, normalizeTrackingCode } from '../cases/tracking-co
 import { MaterialsNotice } from './materials-notice';
 import { say, type Lang } from './page';
 
-/** The receipt after submitting, the tracking page, and the printable checklist. */
+/**
+ * The receipt after submitting, the tracking page, the form that asks for the 查询码, and the
+ * printable checklist. A case's pages are addressed by its number alone; the code is posted once
+ * and then kept by the browser in a cookie (tracking-cookie.ts), never put in an address.
+ */
+
+/** A page of the case, in the language it is read in. */
+export const casePath = (trackingNumber: string, lang: Lang, page: 'track' | 'receipt' = 'track', action?: string) =>
+  `/${page}/${trackingNumber}${action ? `/${action}` : ''}${lang === 'en' ? '?lang=en' : ''}`;
 
 export function ReceiptPage({ lang, c, secret }: { lang: Lang; c: CaseRecord; secret: string }) {
   const t = say(lang);
-  const track = `/track?number=${encodeURIComponent(c.trackingNumber)}&secret=${encodeURIComponent(secret)}${lang === 'en' ? '&lang=en' : ''}`;
+  const track = casePath(c.trackingNumber, lang);
   return (
     <>
       <h1>{t('申请已提交', 'Application received')}</h1>
@@ -134,18 +142,14 @@ function Outcome({ lang, c }: { lang: Lang; c: CaseRecord }) {
   );
 }
 
-function Hidden({ lang, c, secret }: { lang: Lang; c: CaseRecord; secret: string }) {
-  return (
-    <>
-      <input type="hidden" name="number" value={c.trackingNumber} />
-      <input type="hidden" name="secret" value={secret} />
-      <input type="hidden" name="lang" value={lang} />
-    </>
-  );
-}
+/** The language a form's answer page is in; the case and its code come with the address and the cookie. */
+const Hidden = ({ lang }: { lang: Lang }) => <input type="hidden" name="lang" value={lang} />;
+
+/** Where the applicant's forms post: under the case's own address, where its cookie is sent (the language goes in the form). */
+const actionOf = (c: CaseRecord, action: string) => casePath(c.trackingNumber, 'zh', 'track', action);
 
 /** Correcting, withdrawing and rating, each a plain form that works without JavaScript. */
-function ApplicantForms({ lang, c, secret }: { lang: Lang; c: CaseRecord; secret: string }) {
+function ApplicantForms({ lang, c }: { lang: Lang; c: CaseRecord }) {
   const t = say(lang);
   const asked = c.status === 'correctionRequested' ? (c.correction?.items ?? []) : [];
   const askedMaterials = [...new Set(asked.flatMap((i) => (i.materialId ? [i.materialId] : [])))];
@@ -161,8 +165,8 @@ function ApplicantForms({ lang, c, secret }: { lang: Lang; c: CaseRecord; secret
               <li key={i}>{`${item.materialId ? `${c.materials.find((m) => m.materialId === item.materialId)?.name ?? item.materialId}：` : ''}${item.note}`}</li>
             ))}
           </ol>
-          <form method="post" action="/track/corrections" encType="multipart/form-data" className="notice">
-            <Hidden lang={lang} c={c} secret={secret} />
+          <form method="post" action={actionOf(c, 'corrections')} encType="multipart/form-data" className="notice">
+            <Hidden lang={lang} />
             {askedMaterials.map((id) => (
               <div className="form-group" key={id}>
                 <label className="control-label" htmlFor={`correct-${id}`}>
@@ -182,8 +186,8 @@ function ApplicantForms({ lang, c, secret }: { lang: Lang; c: CaseRecord; secret
       {ratable && (
         <section aria-labelledby="rate-title">
           <h2 id="rate-title">{t('评价本次服务(好差评)', 'Rate the service')}</h2>
-          <form method="post" action="/track/rate">
-            <Hidden lang={lang} c={c} secret={secret} />
+          <form method="post" action={actionOf(c, 'rate')}>
+            <Hidden lang={lang} />
             <fieldset>
               <legend>{t('满意程度', 'How satisfied are you?')}</legend>
               {ratingNames.map((names, i) => (
@@ -209,8 +213,8 @@ function ApplicantForms({ lang, c, secret }: { lang: Lang; c: CaseRecord; secret
       {withdrawable && (
         <details>
           <summary>{t('撤回申请', 'Withdraw the application')}</summary>
-          <form method="post" action="/track/withdraw">
-            <Hidden lang={lang} c={c} secret={secret} />
+          <form method="post" action={actionOf(c, 'withdraw')}>
+            <Hidden lang={lang} />
             <div className="form-group">
               <label className="control-label" htmlFor="withdraw-reason">{t('撤回原因(可不填)', 'Why (optional)')}</label>
               <input id="withdraw-reason" type="text" name="reason" maxLength={500} />
@@ -224,72 +228,102 @@ function ApplicantForms({ lang, c, secret }: { lang: Lang; c: CaseRecord; secret
 }
 
 
-export function TrackPage({ lang, c, number, secret, failed, problem }: { lang: Lang; c?: CaseRecord; number?: string; secret?: string; failed?: boolean; problem?: string }) {
+/**
+ * The form that asks for the tracking number and the 查询码, posted (never a GET, whose address
+ * would carry the code): the number is filled in when known. `failed`: the pair matched no case,
+ * said the same whether the number exists or not. `ask`: the case's page, opened where the code
+ * has not been given (another browser, or half an hour later).
+ */
+export function LookupPage({ lang, number, failed, ask }: { lang: Lang; number?: string; failed?: boolean; ask?: boolean }) {
   const t = say(lang);
   return (
     <>
       <h1>{t('办件进度查询', 'Follow a case')}</h1>
-      <form method="get" action="/track">
-        {lang === 'en' && <input type="hidden" name="lang" value="en" />}
-        <div className="form-group">
-          <label className="control-label" htmlFor="number">{t('受理编号', 'Tracking number')}</label>
-          <input id="number" type="text" name="number" defaultValue={number ?? ''} autoComplete="off" />
-        </div>
-        <div className="form-group">
-          <label className="control-label" htmlFor="secret">{t('查询码', 'Code')}</label>
-          <input id="secret" type="text" name="secret" autoComplete="off" />
-        </div>
-        <button className="btn btn-primary" type="submit">{t('查询', 'Look up')}</button>
-      </form>
+      {ask && (
+        <p className="notice" role="status">
+          {t('请输入查询码查看这个办件。查询码在受理回执和短信中。', 'Enter the code to see this case: it is on the receipt and in the text message.')}
+        </p>
+      )}
       {failed && (
         <p className="summary" role="alert">
           {t('没有找到这个办件：请核对受理编号和查询码。', 'No such case: check the tracking number and the code.')}
         </p>
       )}
-      {c && (
-        <section aria-labelledby="case-title">
-          <h2 id="case-title">{c.itemName}</h2>
-          <dl className="facts">
-            <dt>{t('受理编号', 'Tracking number')}</dt>
-            <dd>{c.trackingNumber}</dd>
-            <dt>{t('状态', 'Status')}</dt>
-            <dd data-testid="case-status">{t(...statusNames[c.status])}</dd>
-            <dt>{t('承诺办结日期', 'Promised by')}</dt>
-            <dd>{c.due.promised.due}</dd>
-          </dl>
-          <Pending lang={lang} c={c} />
-          <Outcome lang={lang} c={c} />
-          {secret && <ApplicantForms lang={lang} c={c} secret={secret} />}
-          {problem && (
-            <p className="summary" role="alert">
-              {problem}
-            </p>
-          )}
-          {secret &&
-            c.materials
-              .filter((m) => m.status === 'deferred')
-              .map((m) => (
-                <form key={m.materialId} method="post" action="/track/supplement" encType="multipart/form-data" className="notice">
-                  <Hidden lang={lang} c={c} secret={secret} />
-                  <input type="hidden" name="materialId" value={m.materialId} />
-                  <label className="control-label" htmlFor={`supplement-${m.materialId}`}>
-                    {t(`补交「${m.name}」`, `Supply "${m.name}"`)}
-                  </label>
-                  <input id={`supplement-${m.materialId}`} type="file" name="file" />
-                  <button className="btn" type="submit">
-                    {t('上传补交', 'Upload')}
-                  </button>
-                </form>
-              ))}
-          <h2>{t('办理记录', 'History')}</h2>
-          <ol>
-            {c.history
-              .map((h, i) => (
-                <li key={i}>{`${beijingTime(h.at)} ${t(...(actionNames[h.action] ?? [h.action, h.action]))}${h.note ? `：${h.note}` : ''}`}</li>
-              ))}
-          </ol>
-        </section>
-      )}
+      <form method="post" action="/track">
+        <input type="hidden" name="lang" value={lang} />
+        <div className="form-group">
+          <label className="control-label" htmlFor="number">{t('受理编号', 'Tracking number')}</label>
+          <input id="number" type="text" name="number" defaultValue={number ?? ''} autoComplete="off" required maxLength={40} />
+        </div>
+        <div className="form-group">
+          <label className="control-label" htmlFor="secret">{t('查询码', 'Code')}</label>
+          <input id="secret" type="text" name="secret" autoComplete="off" autoCapitalize="characters" spellCheck={false} required maxLength={40} autoFocus={Boolean(number)} />
+        </div>
+        <button className="btn btn-primary" type="submit">{t('查询', 'Look up')}</button>
+      </form>
+    </>
+  );
+}
+
+/** On the way to a page of the case, for a browser that does not go on by itself. */
+export function OpeningPage({ lang, href }: { lang: Lang; href: string }) {
+  const t = say(lang);
+  return (
+    <p className="notice" role="status">
+      {t('正在打开办件……', 'Opening the case…')} <a href={href}>{t('如未自动打开，请点这里', 'Open it')}</a>
+    </p>
+  );
+}
+
+/** The case as its applicant follows it, with what they may do now; `problem` says why their last form was refused. */
+export function TrackPage({ lang, c, problem }: { lang: Lang; c: CaseRecord; problem?: string }) {
+  const t = say(lang);
+  return (
+    <>
+      <h1>{t('办件进度查询', 'Follow a case')}</h1>
+      <section aria-labelledby="case-title">
+        <h2 id="case-title">{c.itemName}</h2>
+        <dl className="facts">
+          <dt>{t('受理编号', 'Tracking number')}</dt>
+          <dd>{c.trackingNumber}</dd>
+          <dt>{t('状态', 'Status')}</dt>
+          <dd data-testid="case-status">{t(...statusNames[c.status])}</dd>
+          <dt>{t('承诺办结日期', 'Promised by')}</dt>
+          <dd>{c.due.promised.due}</dd>
+        </dl>
+        <Pending lang={lang} c={c} />
+        <Outcome lang={lang} c={c} />
+        <ApplicantForms lang={lang} c={c} />
+        {problem && (
+          <p className="summary" role="alert">
+            {problem}
+          </p>
+        )}
+        {c.materials
+          .filter((m) => m.status === 'deferred')
+          .map((m) => (
+            <form key={m.materialId} method="post" action={actionOf(c, 'supplement')} encType="multipart/form-data" className="notice">
+              <Hidden lang={lang} />
+              <input type="hidden" name="materialId" value={m.materialId} />
+              <label className="control-label" htmlFor={`supplement-${m.materialId}`}>
+                {t(`补交「${m.name}」`, `Supply "${m.name}"`)}
+              </label>
+              <input id={`supplement-${m.materialId}`} type="file" name="file" />
+              <button className="btn" type="submit">
+                {t('上传补交', 'Upload')}
+              </button>
+            </form>
+          ))}
+        <h2>{t('办理记录', 'History')}</h2>
+        <ol>
+          {c.history.map((h, i) => (
+            <li key={i}>{`${beijingTime(h.at)} ${t(...(actionNames[h.action] ?? [h.action, h.action]))}${h.note ? `：${h.note}` : ''}`}</li>
+          ))}
+        </ol>
+      </section>
+      <p>
+        <a href={`/track${lang === 'en' ? '?lang=en' : ''}`}>{t('查询其他办件', 'Look up another case')}</a>
+      </p>
     </>
   );
 }

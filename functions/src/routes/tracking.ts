@@ -2,12 +2,18 @@ import { z } from '@hono/zod-openapi';
 import { ZApplicantAction } from '../cases/actions';
 import { applicantAct, applicantCase, supplyLater, track, uploadedFiles, withCheckedFiles } from '../cases/applicant';
 import { ZCaseRecord } from '../cases/record';
+import { secretInAddress } from '../errors';
 import type { App } from '../http';
 import { errorResponses, json, jsonBody, route } from './kit';
 
-/** The applicant's case, with its tracking number and secret: tracking it, 容缺 supplements, withdrawing, rating, corrections. */
+/**
+ * The applicant's case, with its tracking number and secret: tracking it, 容缺 supplements,
+ * withdrawing, rating, corrections. The secret (查询码) travels in a header or the body, never in
+ * the address, where logs, history and referrers would keep it (issue 15).
+ */
 
 const ZTrackParams = z.object({ trackingNumber: z.string().max(30) });
+export const SECRET_HEADER = 'x-tracking-secret';
 
 export function registerTrackingRoutes(app: App): void {
   const tags = ['public'];
@@ -18,10 +24,17 @@ export function registerTrackingRoutes(app: App): void {
       path: '/api/track/{trackingNumber}',
       tags,
       summary: '办件进度查询 / track a case',
-      request: { params: ZTrackParams, query: z.object({ secret: z.string().max(100).optional() }) },
+      description: '查询码放在 X-Tracking-Secret 请求头中；放在网址里(?secret=)的请求被拒绝(400)。 / The code goes in the X-Tracking-Secret header; a request with it in the address (?secret=) is refused (400).',
+      request: {
+        params: ZTrackParams,
+        headers: z.object({ [SECRET_HEADER]: z.string().max(100).optional().openapi({ description: '查询码 / the tracking code' }) }),
+      },
       responses: { 200: json(ZCaseRecord, 'the case'), ...errorResponses(400, 404) },
     }),
-    async (c) => c.json(await track(c.get('deps'), c.req.valid('param').trackingNumber, c.req.valid('query').secret), 200),
+    async (c) => {
+      if (c.req.query('secret') !== undefined) throw secretInAddress('X-Tracking-Secret');
+      return c.json(await track(c.get('deps'), c.req.valid('param').trackingNumber, c.req.valid('header')[SECRET_HEADER]), 200);
+    },
   );
 
   app.openapi(
