@@ -13,6 +13,7 @@ import { asWorkdays, exceedsLimit, stepsWorkdays } from './time-limits';
 import { describeIssues } from './zod-issues';
 import { englishTitle } from './english-titles';
 import { departmentIssues, type DepartmentOnRecord } from './department-checks';
+import { elementIssues } from './element-checks';
 import type { CheckIssue } from './check-codes';
 
 export { checkCodes, type CheckCode, type CheckIssue } from './check-codes';
@@ -262,5 +263,5 @@ export function runPublishChecks(input: unknown, context: { departments?: readon
   if (!parsed.item) return parsed;
   const item = parsed.item;
   const reach = context.departments ? departmentIssues(item, context.departments) : [];
-  return { item, issues: [...reach, ...limitIssues(item), ...materialAndStepIssues(item), ...formIssues(item)] };
+  return { item, issues: [...reach, ...limitIssues(item), ...elementIssues(item), ...materialAndStepIssues(item), ...formIssues(item)] };
 }

@@ -20,6 +20,13 @@ const cases: Array<[CheckCode, string, (item: ItemDefinitionInput, departments: 
   ['SUPPLEMENT_DAYS_ZERO', '/deficiencyAcceptance/supplementDays', (i) => { i.deficiencyAcceptance = { enabled: true, supplementDays: 0 }; }],
   ['ZERO_VISITS_WINDOW_PICKUP', '/delivery', (i) => { i.maxVisits = 0; i.delivery = [{ method: 'window' }]; }],
   ['VISITS_REASON_MISSING', '/visitReason', (i) => { i.maxVisits = 2; }],
+  ['ZERO_VISITS_NOT_REMOTE', '/maxVisits', (i) => { i.onlineDepth = ['1', '2', '3', '4']; }],
+  ['ENTRUSTING_DEPARTMENT_MISSING', '/entrustingDepartment/name', (i) => { i.department.nature = '3'; }, '「实施主体性质」为受委托组织，请填写「委托部门」(以谁的名义办理)'],
+  ['PLANNED_CANCEL_NOT_AFTER_EFFECTIVE', '/plannedCancelOn', (i) => { i.effectiveFrom = '2026-06-01'; i.plannedCancelOn = '2026-05-31'; }, '「计划取消日期」(2026-05-31)应晚于「计划生效日期」(2026-06-01)'],
+  ['ONLINE_DEPTH_WITHOUT_CHANNEL', '/channels', (i) => { i.channels = ['1', '4']; }],
+  ['ONLINE_CHANNEL_WITHOUT_DEPTH', '/onlineDepth', (i) => { i.onlineDepth = []; }],
+  ['CROSS_REGION_NOT_REMOTE', '/crossRegion', (i) => { i.crossRegion = '2'; i.channels = ['1']; i.onlineDepth = ['1']; i.maxVisits = 1; i.visitReason = '现场核验'; }, '「通办范围」为跨省通办，但「办理形式」只能在本地办理：请增加网上办理或快递申请，或清空通办范围'],
+  ['RESULT_NAME_MISSING', '/result/name', (i) => { delete i.result; }],
   ['DUPLICATE_ID', '/materials/1/id', (i) => { i.materials![1]!.id = i.materials![0]!.id; }],
   ['VISIBILITY_UNKNOWN_FIELD', '/form/visibleWhen/nickname', (i) => { i.form.visibleWhen = { nickname: { field: 'licenceType', op: 'eq', value: 'C' } }; }],
   ['CONDITION_UNKNOWN_FIELD', '/materials/4/when/field', (i) => { i.materials![4]!.when = { field: 'licenceKind', op: 'eq', value: 'C' }; }],
@@ -108,6 +115,38 @@ describe('publish-time checks', () => {
     item.department.creditCode = '11370500MB10000020';
     const issue = runPublishChecks(item).issues[0]!;
     expect(issue).toMatchObject({ code: 'MODEL_INVALID', path: '/department/creditCode', message: '「实施主体统一社会信用代码」统一社会信用代码不正确', message_en: '"Implementing department credit code": invalid unified social credit code' });
+  });
+});
+
+describe('the national elements', () => {
+  const issuesOf = (change: (item: ItemDefinitionInput) => void) => {
+    const item = template('crop-seed-licence');
+    change(item);
+    return runPublishChecks(item).issues.map((i) => i.code);
+  };
+
+  it('ask an entrusted power for its 委托部门, by the department\'s nature or the power\'s source, and accept it named', () => {
+    expect(issuesOf((i) => { i.powerSource = 'entrustedSameLevel'; })).toEqual(['ENTRUSTING_DEPARTMENT_MISSING']);
+    expect(issuesOf((i) => { i.department.nature = '3'; i.entrustingDepartment = { name: '示范市农业农村局' }; })).toEqual([]);
+  });
+
+  it('refuse a cancellation planned on the day it takes effect, and accept one after', () => {
+    expect(issuesOf((i) => { i.effectiveFrom = '2026-06-01'; i.plannedCancelOn = '2026-06-01'; })).toEqual(['PLANNED_CANCEL_NOT_AFTER_EFFECTIVE']);
+    expect(issuesOf((i) => { i.effectiveFrom = '2026-06-01'; i.plannedCancelOn = '2026-06-02'; })).toEqual([]);
+  });
+
+  it('accept 零跑动 by post without full online handling, and enquiries online at a window-only item', () => {
+    expect(issuesOf((i) => { i.channels = ['1', '4']; i.onlineDepth = ['1']; })).toEqual([]);
+    expect(issuesOf((i) => { i.channels = ['1']; i.onlineDepth = ['1']; i.maxVisits = 1; i.visitReason = '现场核验'; })).toEqual([]);
+  });
+
+  it('refuse online receipt or acceptance without an online channel, not only 全程网办', () => {
+    expect(issuesOf((i) => { i.channels = ['1']; i.onlineDepth = ['1', '2', '3']; i.maxVisits = 1; i.visitReason = '现场核验'; })).toEqual(['ONLINE_DEPTH_WITHOUT_CHANNEL']);
+  });
+
+  it('accept 通办 by post, and ask only a 行政许可 for its result', () => {
+    expect(issuesOf((i) => { i.crossRegion = '4'; i.channels = ['1', '4']; i.onlineDepth = ['1']; })).toEqual([]);
+    expect(issuesOf((i) => { i.itemType = '07'; delete i.result; })).toEqual([]);
   });
 });
 
