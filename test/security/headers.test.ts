@@ -143,4 +143,34 @@ describe('cases a caller may not see', () => {
     }
     for (const n of [number, missing]) expect((await h.app.request(`/api/officer/cases/${n}`)).status).toBe(401);
   });
+
+  it('moving a case: another jurisdiction’s administrator gets the 404 of a number never issued; a caller of the wrong role 403, either way', async () => {
+    const { number } = await apply();
+    const missing = number.replace(/\d{6}$/, '999999');
+    const body = { department: '12370500MB1000007L', reason: '转', expectedRevision: 0 };
+    const county = await h.token('990121', 'dongcheng-admin');
+    const before = await h.recordCount();
+    for (const n of [number, missing]) {
+      for (const path of [`/api/admin/${CITY}/cases/${n}/reassign`, `/api/admin/990121/cases/${n}/reassign`]) {
+        const moved = await h.call('POST', path, { token: county, body });
+        expect(moved.status, path).toBe(404);
+        expect(moved.json.code).toBe('NOT_FOUND');
+      }
+      expect((await h.call('POST', `/api/admin/${CITY}/cases/${n}/reassign`, { token: officer, body })).status).toBe(403);
+      expect((await h.call('POST', `/api/admin/${CITY}/cases/${n}/reassign`, { body })).status).toBe(401);
+    }
+    expect(await h.recordCount()).toBe(before);
+  });
+
+  it('finding a case by its number: one the caller may not see is not found, as one never issued', async () => {
+    const { number } = await apply();
+    const missing = number.replace(/\d{6}$/, '999999');
+    for (const token of [await h.token(CITY, 'market-officer'), await h.token('990121', 'dongcheng-admin'), await h.token('990121', 'dongcheng-officer')]) {
+      const [seen, never] = [await h.call('GET', `/api/cases?number=${number}`, { token }), await h.call('GET', `/api/cases?number=${missing}`, { token })];
+      expect(seen.status).toBe(200);
+      expect(seen.text).toBe(never.text);
+      expect(seen.json).toEqual({ cases: [] });
+    }
+    expect((await h.call('GET', `/api/cases?number=${number}`, { token: officer })).json.cases).toHaveLength(1);
+  });
 });

@@ -1,8 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { isUscc } from '@onevisit/item-schemas';
+import { authorize } from '../auth';
 import { reassignCase, unreachable } from '../case-routing';
 import { ZCaseRecord } from '../cases/record';
 import { addOfficer, listDepartments, removeOfficer, saveDepartment } from '../departments';
+import { notFound } from '../errors';
 import type { App } from '../http';
 import { ZDepartmentRecord, ZUser } from '../records';
 import { bearer, errorResponses, json, jsonBody, jurisdictionAdmin, route, ZCaseParams, ZJurisdictionParams } from './kit';
@@ -122,7 +124,9 @@ export function registerDepartmentRoutes(app: App): void {
     }),
     async (c) => {
       const { jurisdiction, trackingNumber } = c.req.valid('param');
-      const who = jurisdictionAdmin(c, jurisdiction);
+      // Another jurisdiction's case answers as one never issued (issue 15): the role first, then the case.
+      const who = authorize(c.get('principal'), { roles: ['jurisdictionAdmin', 'platformAdmin'] });
+      if (who.role !== 'platformAdmin' && who.jurisdiction !== jurisdiction) throw notFound('办件', 'case');
       return c.json(await reassignCase(c.get('deps'), who, jurisdiction, trackingNumber, c.req.valid('json')), 200);
     },
   );
