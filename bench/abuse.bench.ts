@@ -1,35 +1,21 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { startLocalServer } from '../test/api/local-server';
+import type { FloodMessage } from './abuse-flood';
 import { report } from './measure';
 
 /**
- * What an anonymous flood does to everyone else: the health check's p99 while clients send
+ * What an anonymous flood does to everyone else: the health check's p99 while an attacker sends
  * malformed and oversized posts to the citizen pages and the API, against its p99 when idle, on
- * the server as `npm start` runs it (its own process). A server that parses, buffers or
- * validates without bounds stalls its event loop and the ratio climbs.
+ * the server as `npm start` runs it (its own process, rate limits on). The attacker is a process
+ * of its own (abuse-flood.ts), so this one only probes: a server that parses, buffers or
+ * validates without bounds stalls its event loop, and the ratio climbs.
  */
 const PROBES = 300;
-const FLOODERS = 4;
+/** One client sending back to back on as many connections as a script would open. */
+const CONCURRENCY = 4;
 
 const server = await startLocalServer({ memory: true });
-const APPLY = `${server.base}/apply/990100/company-registration`;
-
-/** Bodies an attacker sends: many fields, a huge one, a broken multipart, deep JSON, a long upload. */
-const manyFields = new URLSearchParams(Array.from({ length: 50_000 }, (_, i) => [`root[f${i}]`, 'x'])).toString();
-const hugeField = `root[name]=${'x'.repeat(5_000_000)}`;
-const brokenMultipart = `--b\r\nContent-Disposition: form-data; name="root[name]"\r\n\r\n${'y'.repeat(100_000)}`;
-const deepJson = `{"answers":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
-const bigUpload = new Uint8Array(30 * 1024 * 1024);
-const attacks: Array<() => Promise<unknown>> = [
-  () => fetch(APPLY, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: manyFields }),
-  () => fetch(APPLY, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: hugeField }),
-  () => fetch(APPLY, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b' }, body: brokenMultipart }),
-  () => fetch(`${server.base}/api/items/990100/company-registration/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: deepJson }),
-  () => {
-    const form = new FormData();
-    form.append('material[application]', new File([bigUpload], 'a.pdf', { type: 'application/pdf' }));
-    return fetch(APPLY, { method: 'POST', body: form });
-  },
-];
 
 async function healthP99(): Promise<number> {
   const times: number[] = [];
@@ -42,31 +28,32 @@ async function healthP99(): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(PROBES * 0.99)]!;
 }
 
-let flooding = true;
-const statuses = new Map<number, number>();
-async function flood(start: number): Promise<void> {
-  for (let n = start; flooding; n++) {
-    try {
-      const response = (await attacks[n % attacks.length]!()) as Response;
-      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-      await response.arrayBuffer().catch(() => undefined);
-    } catch {
-      statuses.set(0, (statuses.get(0) ?? 0) + 1); // connection closed on us: fine, it was refused
-    }
-  }
+/** The attacker's next message of a kind; an error if it exits first. */
+function next<T extends FloodMessage['type']>(flood: ChildProcess, type: T): Promise<Extract<FloodMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`the flood exited with ${code} before '${type}'`));
+    const onMessage = (message: FloodMessage) => {
+      if (message.type !== type) return;
+      flood.off('exit', onExit).off('message', onMessage);
+      resolve(message as Extract<FloodMessage, { type: T }>);
+    };
+    flood.on('message', onMessage).once('exit', onExit);
+  });
 }
 
+let flood: ChildProcess | undefined;
 try {
   await healthP99(); // warm-up
   const idle = await healthP99();
-  const flooders = Array.from({ length: FLOODERS }, (_, i) => flood(i));
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  flood = fork(join(import.meta.dirname, 'abuse-flood.ts'), [server.base, String(CONCURRENCY)], { execArgv: ['--import', 'tsx'] });
+  await next(flood, 'flooding');
   const busy = await healthP99();
-  flooding = false;
-  await Promise.all(flooders);
-  const fiveHundreds = [...statuses].filter(([status]) => status >= 500).reduce((sum, [, count]) => sum + count, 0);
-  console.log(`attack responses by status: ${JSON.stringify(Object.fromEntries(statuses))}`);
+  flood.send('stop');
+  const { statuses } = await next(flood, 'done');
+  const fiveHundreds = Object.entries(statuses).reduce((sum, [status, count]) => sum + (Number(status) >= 500 ? count : 0), 0);
+  console.log(`attack responses by status (0: cut short): ${JSON.stringify(statuses)}`);
   report('abuse', { health_p99_ratio: busy / idle, idle_p99_ms: idle, flood_p99_ms: busy, server_errors: fiveHundreds });
 } finally {
+  flood?.kill();
   await server.stop();
 }
