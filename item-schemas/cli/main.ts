@@ -10,12 +10,13 @@ import {
   runPublishChecks,
   type MaterialsByStatus,
 } from '../src';
+import { schemaOutline } from './schema-outline';
 
 /**
  * onevisit validate FILE...                       publish-time checks of item files
  * onevisit deadline --from D --days N [--unit workday|natural] [--calendar FILE]
  * onevisit materials FILE --answers JSON|@FILE    materials by status for those answers
- * onevisit schema                                 the item model as JSON Schema (draft-07)
+ * onevisit schema [--json]                        the item's elements and code lists (--json: the model as JSON Schema, draft-07)
  *
  * Exit codes: 0 fine, 1 problems found (validate), 2 bad input.
  */
@@ -26,7 +27,7 @@ const USAGE = `usage:
   onevisit validate FILE...
   onevisit deadline --from YYYY-MM-DD --days N [--unit workday|natural] [--calendar FILE]
   onevisit materials FILE --answers JSON|@FILE
-  onevisit schema`;
+  onevisit schema [--json]`;
 
 function readJson(file: string, what: string): unknown {
   let text: string;
@@ -128,7 +129,8 @@ function main(argv: string[]): number {
     case 'materials':
       return materials(rest);
     case 'schema':
-      console.log(JSON.stringify(itemDefinitionJsonSchema(), null, 2));
+      if (rest.length > 1 || (rest[0] && rest[0] !== '--json')) throw new UsageError('schema takes only --json');
+      console.log(rest[0] ? JSON.stringify(itemDefinitionJsonSchema(), null, 2) : schemaOutline());
       return 0;
     default:
       throw new UsageError(command ? `unknown command ${command} (commands: validate, deadline, materials, schema)` : USAGE);

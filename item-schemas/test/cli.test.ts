@@ -93,3 +93,34 @@ describe('onevisit materials', () => {
     expect(result.err).toMatch(/--answers is not valid JSON/);
   });
 });
+
+describe('onevisit schema', () => {
+  it('shows every element with its Chinese title, and the code lists with their national codes', () => {
+    const { code, out } = onevisit(['schema']);
+    expect(code).toBe(0);
+    for (const [path, title] of <Array<[string, string]>>[
+      ['acceptanceConditions', '受理条件'],
+      ['crossRegion', '通办范围'],
+      ['result.name', '结果名称'],
+      ['onlineDepth', '网上办理深度'],
+      ['themes.personal', '自然人主题'],
+      ['complaintPhone', '监督投诉电话'],
+      ['tree.businessKind', '业务办理项类型'],
+      ['materials[].signature', '签字要求'],
+    ]) expect(out).toMatch(new RegExp(`^ +${path.replace(/[.[\]]/g, '\\$&')} +${title}\\(`, 'm'));
+    expect(out).toMatch(/^ +result\.name +结果名称\(文本，必填\)$/m);
+    expect(out).toMatch(/^ +effectiveFrom +计划生效日期\(日期 YYYY-MM-DD\)$/m);
+    // National codes first, with the value a definition writes where it differs.
+    expect(out).toMatch(/^办件类型  \(caseType\)\n  1  即办件  Decided on the spot  \[值 immediate\]$/m);
+    expect(out).toMatch(/^  11  行政备案  Administrative filing$/m);
+    expect(out).toMatch(/^  7  互联网电子证照反馈  Electronic certificate issued online$/m);
+    expect(out).toMatch(/^  4  Ⅳ级 全程网办  Level IV: fully online$/m);
+  });
+
+  it('prints the model as JSON Schema with --json, and refuses anything else', () => {
+    const json = onevisit(['schema', '--json']);
+    expect(JSON.parse(json.out).properties.crossRegion.title).toBe('通办范围');
+    const wrong = onevisit(['schema', '--yaml']);
+    expect(wrong).toMatchObject({ code: 2, out: '', err: 'onevisit: schema takes only --json\n' });
+  });
+});
