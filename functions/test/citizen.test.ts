@@ -218,6 +218,9 @@ describe('the application page', () => {
     const supplied = await citizen.post(`/track/${number}/supplement`, { materialId: 'survey-report', file: new File([new Uint8Array(PDF)], '测绘报告.pdf') }, true);
     expect(supplied.status).toBe(303);
     expect(supplied.headers.get('location')).toBe(`/track/${number}`);
+    // The address of a form, opened: the case's page.
+    expect((await citizen.request(`/track/${number}/supplement?lang=en`)).headers.get('location')).toBe(`/track/${number}?lang=en`);
+    expect((await citizen.request('/track/%0d%0aSet-Cookie:%20x=1/withdraw')).headers.get('location')).toBe('/track');
     const after = await get(supplied.headers.get('location')!);
     expect(after.html).toContain('补交容缺材料：不动产测绘报告');
     expect(after.html).not.toContain('待补交的材料');

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ReactElement } from 'react';
 import { applicantAct, applicantCase, storedFile, supplyLater } from '../cases/applicant';
 import type { StoredCase } from '../cases/record';
+import { parseTrackingNumber } from '../cases/tracking-number';
 import { applicantView } from '../cases/service';
 import { casePath, LookupPage, OpeningPage, ReceiptPage, TrackPage } from '../citizen/case-pages';
 import { say, type Lang } from '../citizen/page';
@@ -133,6 +134,12 @@ export function registerTrackingPages(app: App): void {
         return html(c, lang, titleOf(lang), <TrackPage lang={lang} c={applicantView(now)} problem={problem} />, error.status === 409 ? 409 : 400, casePath(found.trackingNumber, lang));
       }
     });
+
+  // A form's address opened (a refused form's page reloaded by address, or kept): the case's page.
+  app.get('/track/:trackingNumber/:action', (c) => {
+    const number = parseTrackingNumber(c.req.param('trackingNumber'))?.trackingNumber;
+    return c.redirect(number ? casePath(number, langOf(c)) : '/track', 303);
+  });
 
   /** A file chosen in a form, if one was. */
   const chosen = async (value: unknown) => (value instanceof File && value.size > 0 ? { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) } : undefined);
