@@ -11,7 +11,6 @@ const stackWide: Array<[string, string]> = [
   ['AwsSolutions::AwsSolutions-APIG4', 'The API authorises every request itself (Cognito tokens verified with aws-jwt-verify); citizen routes and pages are public by design.'],
   ['AwsSolutions::AwsSolutions-CFR1', 'Government services are for everyone; no geographic restriction.'],
   ['AwsSolutions::AwsSolutions-CFR4', 'The default CloudFront certificate is used until a deployment adds its own domain and certificate (then TLS 1.2+ applies).'],
-  ['AwsSolutions::AwsSolutions-SMG4', 'The app secret signs tracking secrets and upload tickets already issued; rotating it would invalidate them.'],
 ];
 
 export function acknowledge(construct: IConstruct, id: string, reason: string): void {

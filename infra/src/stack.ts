@@ -63,7 +63,24 @@ export class OneVisitStack extends Stack {
       APP_SECRET_ARN: appSecret.secretArn,
       ...(stage.notifyFromEmail ? { NOTIFY_FROM_EMAIL: stage.notifyFromEmail } : {}),
     };
-    const api = new AppFunction(this, 'Api', { entry: 'functions/src/lambda.ts', description: 'OneVisit API and citizen pages', servesDocs: true, stage, environment, removalPolicy: stage.removalPolicy });
+    // The API answers only what CloudFront forwards (and the WAF saw): CloudFront adds a header
+    // with this generated value, which the function compares (functions/src/origin-verify.ts).
+    // An HTTP API takes no WAF or resource policy, and turning its execute-api address off would
+    // leave CloudFront nothing to call without a custom domain; a function URL behind origin
+    // access control would drop the stage throttling. So the address stays, and answers 403.
+    const originSecret = new Secret(this, 'OriginSecret', {
+      description: `OneVisit ${stage.name}: the header CloudFront adds to what it forwards to the API`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: stage.removalPolicy,
+    });
+    const api = new AppFunction(this, 'Api', {
+      entry: 'functions/src/lambda.ts',
+      description: 'OneVisit API and citizen pages',
+      servesDocs: true,
+      stage,
+      environment: { ...environment, ORIGIN_SECRET_ARN: originSecret.secretArn },
+      removalPolicy: stage.removalPolicy,
+    });
     const sweep = new AppFunction(this, 'Sweep', {
       entry: 'functions/src/sweep-lambda.ts',
       description: 'OneVisit sweep: deadlines, warnings, deemed approvals',
@@ -86,6 +103,7 @@ export class OneVisitStack extends Stack {
     grantItems(sweep.fn, data.table, ['UpdateItem'], ['PLATFORM#SMS#*']);
     grantIndexQuery(sweep.fn, data.table, [TABLE_INDEXES.byNextCheck.name]);
     for (const fn of [api.fn, sweep.fn]) appSecret.grantRead(fn);
+    originSecret.grantRead(api.fn);
     api.fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging'],
@@ -119,7 +137,7 @@ export class OneVisitStack extends Stack {
       targets: [new LambdaFunction(sweep.fn, { deadLetterQueue: deadLetters, retryAttempts: 2, maxEventAge: Duration.minutes(stage.sweepEveryMinutes) })],
     });
 
-    const web = new Web(this, 'Web', { stage, api: httpApi, logs: data.logs });
+    const web = new Web(this, 'Web', { stage, api: httpApi, logs: data.logs, originSecret, signIn: signIn.baseUrl() });
     web.distribution.attachWebAclId(new Firewall(this, 'Firewall', { stage }).webAclId);
 
     monitoring.alarm('Api5xx', 'API answered with 5xx', httpApi.metricServerError());
@@ -135,6 +153,8 @@ export class OneVisitStack extends Stack {
     acknowledgeStackFindings(this);
     acknowledgeBucketDeploymentHandler(this, web.site);
     acknowledge(deadLetters, 'AwsSolutions::AwsSolutions-SQS3', 'This queue is itself the dead-letter queue, watched by an alarm.');
+    acknowledge(appSecret, 'AwsSolutions::AwsSolutions-SMG4', 'The app secret signs tracking secrets and upload tickets already issued; rotating it would invalidate them.');
+    acknowledge(originSecret, 'AwsSolutions::AwsSolutions-SMG4', 'CloudFront reads the origin header at deployment and the function at start: a rotation is a redeployment, not a rotation schedule.');
     const materialsArn = `<${this.getLogicalId(data.materials.node.defaultChild as CfnBucket)}.Arn>`;
     for (const fn of [api, sweep]) {
       acknowledge(fn.fn, 'AwsSolutions::AwsSolutions-L1', RUNTIME_REASON);

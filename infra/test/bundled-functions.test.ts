@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalTokens } from '../../functions/src/auth';
+import { ORIGIN_HEADER } from '../../functions/src/origin-verify';
 import { localDeps } from '../../functions/src/local-deps';
 import { seedDemo } from '../../functions/src/seed';
 import type { EmbeddedDynamo } from '../../functions/src/store/embedded';
@@ -39,6 +40,7 @@ beforeAll(async () => {
     COGNITO_CLIENT_ID: 'exampleclientid',
     COGNITO_DOMAIN: 'https://onevisit-test.auth.cn-north-1.amazoncognito.com',
     APP_SECRET: 'lambda-test-secret',
+    ORIGIN_SECRET: 'from-cloudfront',
   });
   const { assembly, stack } = synthStack('dev', { bundle: true, outdir: mkdtempSync(join(tmpdir(), 'onevisit-cdk-')) });
   ({ handler } = (await import(bundleOf(assembly, stack.stackName, 'OneVisit API and citizen pages'))) as { handler: typeof handler });
@@ -53,7 +55,7 @@ function event(path: string, query = ''): APIGatewayProxyEventV2 {
     routeKey: '$default',
     rawPath: path,
     rawQueryString: query,
-    headers: { accept: 'application/json', host: 'api.example.gov.cn', 'user-agent': 'test' },
+    headers: { accept: 'application/json', host: 'api.example.gov.cn', 'user-agent': 'test', [ORIGIN_HEADER]: 'from-cloudfront' },
     requestContext: {
       accountId: '123456789012',
       apiId: 'api',
@@ -77,6 +79,14 @@ describe('the API function, bundled', () => {
     const response = await handler(event('/api/health'), context);
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ status: 'ok' });
+  });
+
+  it('refuses a request that did not come through CloudFront, in Chinese and English', async () => {
+    const direct = event('/api/health');
+    delete direct.headers[ORIGIN_HEADER];
+    const response = await handler(direct, context);
+    expect(response.statusCode).toBe(403);
+    expect(JSON.parse(response.body)).toMatchObject({ code: 'NOT_THROUGH_SITE', message: expect.stringContaining('本站网址'), message_en: expect.stringContaining('site') });
   });
 
   it('answers /api/catalog from the table', async () => {

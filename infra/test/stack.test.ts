@@ -1,5 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { ORIGIN_HEADER } from '../../functions/src/origin-verify';
+import { securityHeaders } from '../../functions/src/security-headers';
 import { synthStack } from './synth';
 
 /** The stack's resources and the properties that matter, for both stages; cdk-nag runs in each synthesis. */
@@ -104,6 +107,54 @@ describe('the stack', () => {
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     template.resourceCountIs('Custom::CDKBucketDeployment', 2);
+  });
+
+  it('sends the editor and the citizen script with the security headers the local server sends', async () => {
+    const [distribution] = resources(template, 'AWS::CloudFront::Distribution');
+    const config = distribution!.Properties.DistributionConfig;
+    const [[policyId, policy]] = Object.entries(template.findResources('AWS::CloudFront::ResponseHeadersPolicy')) as [[string, Resource]];
+    for (const b of config.CacheBehaviors) expect(b.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    // The API's responses carry the app's own headers (a fresh nonce each), which CloudFront leaves alone.
+    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeUndefined();
+    const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers).toMatchObject({
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ContentTypeOptions: { Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 15552000, IncludeSubdomains: true, Override: true },
+    });
+    // The same directives as the local server's editor policy, but for its per-response nonce
+    // (CloudFront serves static files) and the hosted sign-in, which the editor calls in AWS.
+    const directives = (csp: string) => Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources.filter((s) => !s.startsWith("'nonce-"))]));
+    const local = new Hono().use('*', securityHeaders).get('/admin/', (c) => c.text(''));
+    const localPolicy = directives((await local.request('/admin/')).headers.get('content-security-policy')!);
+    const cspParts = headers.ContentSecurityPolicy.ContentSecurityPolicy['Fn::Join'][1] as unknown[];
+    const served = directives(cspParts.map((p) => (typeof p === 'string' ? p : `<${(p as { Ref: string }).Ref}>`)).join(''));
+    const [signIn] = Object.keys(template.findResources('AWS::Cognito::UserPoolDomain'));
+    expect(served).toEqual({ ...localPolicy, 'connect-src': ["'self'", `https://<${signIn}>.auth.<AWS::Region>.amazoncognito.com`] });
+    expect(served['frame-ancestors']).toEqual(["'none'"]);
+    expect(served['script-src']).not.toContain("'unsafe-inline'");
+  });
+
+  it('answers the API only through CloudFront: a generated secret, sent as a header, read by the API function alone', () => {
+    const secrets = Object.entries(template.findResources('AWS::SecretsManager::Secret')) as Array<[string, Resource]>;
+    const [originSecret] = secrets.find(([, s]) => s.Properties.Description?.includes('CloudFront'))!;
+    const [distribution] = resources(template, 'AWS::CloudFront::Distribution');
+    const apiOrigin = (distribution!.Properties.DistributionConfig.Origins as Array<Record<string, any>>).find((o) => o.CustomOriginConfig)!;
+    expect(apiOrigin.OriginCustomHeaders).toHaveLength(1);
+    expect(apiOrigin.OriginCustomHeaders[0].HeaderName).toBe(ORIGIN_HEADER);
+    // A dynamic reference CloudFormation resolves at deployment: the value is in no template.
+    expect(apiOrigin.OriginCustomHeaders[0].HeaderValue).toEqual({ 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: originSecret }, ':SecretString:::}}']] });
+
+    const functions = resources(template, 'AWS::Lambda::Function').filter((f) => f.Properties.Runtime?.startsWith('nodejs'));
+    const api = functions.find((f) => f.Properties.Description === 'OneVisit API and citizen pages')!;
+    expect(api.Properties.Environment.Variables.ORIGIN_SECRET_ARN).toEqual({ Ref: originSecret });
+    const sweep = functions.find((f) => f.Properties.Description !== 'OneVisit API and citizen pages')!;
+    expect(sweep.Properties.Environment.Variables).not.toHaveProperty('ORIGIN_SECRET_ARN');
+    const readers = resources(template, 'AWS::IAM::Policy').filter((p) =>
+      (p.Properties.PolicyDocument.Statement as Array<Record<string, any>>).some((s) => asList(s.Action).includes('secretsmanager:GetSecretValue') && JSON.stringify(s.Resource) === JSON.stringify({ Ref: originSecret })),
+    );
+    expect(readers.map((p) => p.Properties.Roles)).toEqual([[{ Ref: expect.stringMatching(/^ApiRole/) }]]);
   });
 
   it('puts per-address WAF rate rules in front of CloudFront, answering 429 with Retry-After, where a CloudFront web ACL can be made (us-east-1)', () => {
