@@ -16,8 +16,8 @@ export const socketAddress: ClientAddress = (c) => getConnInfo(c).remote.address
 /**
  * Lambda behind the HTTP API behind CloudFront: the HTTP API's sourceIp is the CloudFront edge
  * (shared by everyone near it), so the viewer is the last X-Forwarded-For entry before it, the
- * one CloudFront appended. A request sent to the execute-api address directly can put anything
- * there; the stage throttle bounds that path (README, On AWS).
+ * one CloudFront appended. A request sent to the execute-api address directly is refused before
+ * the app sees it (origin-verify.ts).
  */
 export const viewerAddress: ClientAddress = (c) => {
   const sourceIp = (c.env as { requestContext?: { http?: { sourceIp?: string } } } | undefined)?.requestContext?.http?.sourceIp;
