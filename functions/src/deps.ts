@@ -1,7 +1,7 @@
 import type { Authenticator, LocalTokens } from './auth';
 import type { ClientAddress } from './client-address';
 import type { FileStore } from './files';
-import type { Notifier } from './notifier';
+import type { MessageQueue } from './notifier';
 import type { Calendars } from './per-jurisdiction/calendars';
 import type { CaseSettingsSource } from './per-jurisdiction/case-settings';
 import type { RateLimitSettings } from './rate-limits';
@@ -14,7 +14,8 @@ export interface AppDeps {
   caseSettings: CaseSettingsSource;
   files: FileStore;
   auth: Authenticator;
-  notifier: Notifier;
+  /** Told of cases written with messages to send (local mode); in AWS the table's stream delivers them. */
+  outbox?: MessageQueue;
   /** The current instant; tests inject a fixed or moving clock. */
   clock: () => Date;
   /** Present only in local mode: the demo sign-in picker issues tokens with it. */

@@ -42,6 +42,18 @@ function localSecret(dataDir: string, memory: boolean): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * For the outbox's crash test (test/api/outbox-crash.test.ts): the process exits right after it
+ * writes a case, before anything is delivered, as a crash there would.
+ */
+function exitAfterCaseWrites(store: Store): void {
+  const save = store.saveCase.bind(store);
+  store.saveCase = async (...args) => {
+    await save(...args);
+    process.exit(75);
+  };
+}
+
 export async function startLocal(mode: LocalMode): Promise<void> {
   // Before the data folder's umask: the built editor stays as readable as its sources.
   ensureAdminUiBuilt();
@@ -49,8 +61,11 @@ export async function startLocal(mode: LocalMode): Promise<void> {
   const dynamo = await startEmbeddedDynamo(mode.memory ? {} : { path: join(dataDir, 'db'), socket: join(dataDir, 'store.sock') });
   const store = new Store(dynamo.client, 'onevisit');
   await store.ensureTable();
+  if (process.env.ONEVISIT_FAULT === 'exit-after-case-write') exitAfterCaseWrites(store);
   const deps = localDeps(store, { dataDir, secret: localSecret(dataDir, mode.memory) });
   const { published } = await seedDemo(deps);
+  // Messages a stopped process left in cases' outboxes go now; the poller then checks every few seconds.
+  await deps.outbox.start(Number(process.env.ONEVISIT_OUTBOX_SECONDS ?? 5));
 
   // Abandoned uploads go after their days, as the bucket's lifecycle rule deletes them in AWS.
   const expireUploads = () =>
@@ -101,6 +116,7 @@ export async function startLocal(mode: LocalMode): Promise<void> {
     clearInterval(sweeper);
     clearInterval(expirer);
     server.close();
+    await deps.outbox.stop();
     await dynamo.close();
     console.log('OneVisit 已停止 / stopped');
     process.exit(0);

@@ -1,9 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@onevisit/item-schemas';
-import type { channels } from './records';
+import type { channels, OutboxMessage, PendingMessage } from './records';
+import type { StoredCase } from './cases/record';
 import type { Store } from './store/store';
 
-/** Messages to applicants and officers: SMS, e-mail or the in-site inbox. */
+/**
+ * Messages to applicants and officers: SMS, e-mail or the in-site inbox. A change to a case
+ * writes the messages it sends into the case itself (its `outbox`), in the same item write; a
+ * sender delivers them afterwards (from the table's stream in AWS, a poller locally) and
+ * records each in the jurisdiction's outbox with how its delivery went.
+ */
 
 export interface Notification {
   jurisdiction: string;
@@ -17,13 +22,14 @@ export interface Notification {
   trackingNumber?: string;
 }
 
-export interface Notifier {
-  send(notification: Notification, at: Date): Promise<void>;
-}
-
 /** Where SMS and e-mail leave the system: the log locally, SNS and SES in AWS. */
 export interface Channel {
   deliver(notification: Notification): Promise<void>;
+}
+
+/** Told of every case written with messages to send: locally, the poller delivers them at once; in AWS the stream does. */
+export interface MessageQueue {
+  written(c: StoredCase): void;
 }
 
 /**
@@ -33,24 +39,72 @@ export interface Channel {
  */
 export const SMS_PER_NUMBER_PER_DAY = 5;
 
+/**
+ * How long a sender's claim on a message stands. A sender that stopped after claiming (a crash,
+ * a function timeout) leaves the message `sending`; after this another takes it over and sends
+ * it again: delivery is at least once at the channel, the outcome recorded once.
+ */
+export const CLAIM_LEASE_MS = 60_000;
+
 /** The number as dialled in China (13812345678), however it was written. */
 const phoneKey = (to: string) => to.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
 
+type SenderStore = Pick<Store, 'claimMessage' | 'settleMessage' | 'recordMessage' | 'countSms' | 'messagesSent'>;
+
 /**
- * Every message is recorded in the jurisdiction's outbox with how its delivery went; a failed
- * or withheld SMS or e-mail never fails the action that caused it, and stays visible on the outbox page.
+ * Delivers the messages in cases' outboxes, each once: a message is claimed in the day's outbox
+ * (a conditional write on its id), delivered, and its outcome recorded over the claim, so a
+ * stream batch delivered twice or a poller restarted sends nothing twice. A failed or withheld
+ * SMS or e-mail never fails anything else, and stays visible on the outbox page.
  */
-export class Outbox implements Notifier {
+export class OutboxSender {
   /** Numbers this process saw reach the cap, by day: counts only grow, so these skip the table (bounded, oldest out). */
   private readonly capped = new Set<string>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: SenderStore,
     private readonly channel: Channel,
     private readonly smsPerNumberPerDay = SMS_PER_NUMBER_PER_DAY,
   ) {}
 
-  /** Whether one more SMS to this number today is within the cap (and counts it if so). */
+  /** Delivers what a case's outbox holds and takes out of it what is done. */
+  async deliver(c: Pick<StoredCase, 'jurisdiction' | 'trackingNumber' | 'outbox'>): Promise<void> {
+    const messages = Object.values(c.outbox ?? {});
+    const done = await Promise.all(messages.map((m) => this.send(m)));
+    await this.store.messagesSent(c, messages.filter((_, i) => done[i]).map((m) => m.id));
+  }
+
+  /** Delivers one message unless it was already; false while another sender has it in hand. */
+  async send(message: PendingMessage): Promise<boolean> {
+    // In-site messages are delivered by being recorded, under keys of their own: again is the same.
+    if (message.channel === 'inSite') {
+      await this.store.recordMessage({ ...message, status: 'delivered' });
+      return true;
+    }
+    const now = Date.now();
+    const claimedAt = new Date(now).toISOString();
+    const claim = await this.store.claimMessage(message, claimedAt, new Date(now - CLAIM_LEASE_MS).toISOString());
+    if (claim !== 'claimed') return claim === 'settled';
+    await this.store.settleMessage(message, claimedAt, await this.outcomeOf(message));
+    return true;
+  }
+
+  private async outcomeOf(message: PendingMessage): Promise<Pick<OutboxMessage, 'status' | 'error'>> {
+    const cap = this.smsPerNumberPerDay;
+    if (message.channel === 'sms' && !(await this.smsAllowed(message.to, new Date(message.at)))) {
+      return { status: 'withheld', error: `未发送：该号码今日已收到 ${cap} 条短信 / not sent: this number has had ${cap} messages today` };
+    }
+    try {
+      await this.channel.deliver(message);
+      return { status: 'delivered' };
+    } catch (error) {
+      const failure = error instanceof Error ? error.message : String(error);
+      console.error(JSON.stringify({ type: 'notification-failed', to: message.to, topic: message.topic, error: failure }));
+      return { status: 'failed', error: failure };
+    }
+  }
+
+  /** Whether one more SMS to this number on the message's day is within the cap (and counts it if so). */
   private async smsAllowed(to: string, at: Date): Promise<boolean> {
     const key = `${phoneKey(to)}|${shanghaiDateOf(at)}`;
     if (this.capped.has(key)) return false;
@@ -58,29 +112,6 @@ export class Outbox implements Notifier {
     this.capped.add(key);
     if (this.capped.size > 10_000) this.capped.delete(this.capped.values().next().value!);
     return false;
-  }
-
-  async send(notification: Notification, at: Date): Promise<void> {
-    let failure: string | undefined;
-    let withheld: string | undefined;
-    const cap = this.smsPerNumberPerDay;
-    if (notification.channel === 'sms' && !(await this.smsAllowed(notification.to, at))) {
-      withheld = `未发送：该号码今日已收到 ${cap} 条短信 / not sent: this number has had ${cap} messages today`;
-    } else if (notification.channel !== 'inSite') {
-      try {
-        await this.channel.deliver(notification);
-      } catch (error) {
-        failure = error instanceof Error ? error.message : String(error);
-        console.error(JSON.stringify({ type: 'notification-failed', to: notification.to, topic: notification.topic, error: failure }));
-      }
-    }
-    await this.store.recordMessage({
-      id: randomUUID(),
-      at: at.toISOString(),
-      ...notification,
-      status: withheld ? 'withheld' : failure === undefined ? 'delivered' : 'failed',
-      ...(withheld || failure ? { error: withheld ?? failure } : {}),
-    });
   }
 }
 

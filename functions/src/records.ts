@@ -189,9 +189,17 @@ export const ZOutboxMessage = z
     text: z.string(),
     text_en: z.string().optional(),
     trackingNumber: z.string().optional(),
-    /** In-site messages are delivered by being recorded; SMS and e-mail by their channel; `withheld`: not sent, by a cap (the reason in `error`). */
-    status: z.enum(['delivered', 'failed', 'withheld']),
+    /**
+     * In-site messages are delivered by being recorded; SMS and e-mail by their channel; `withheld`:
+     * not sent, by a cap (the reason in `error`); `sending`: a sender has it in hand (since `claimedAt`).
+     */
+    status: z.enum(['sending', 'delivered', 'failed', 'withheld']),
     error: z.string().optional(),
+    claimedAt: z.string().optional(),
   })
   .openapi('OutboxMessage');
 export type OutboxMessage = z.infer<typeof ZOutboxMessage>;
+
+/** A message written with the case that sends it, not yet delivered (the outbox inside the case). */
+export const ZPendingMessage = ZOutboxMessage.omit({ status: true, error: true, claimedAt: true });
+export type PendingMessage = z.infer<typeof ZPendingMessage>;

@@ -84,6 +84,7 @@ async function sweep() {
 }
 
 async function messages(number: string) {
+  await h.delivered();
   const days = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-16'];
   const all = (await Promise.all(days.map((d) => h.store.outboxOf(CITY, d)))).flat();
   return all.filter((m) => m.trackingNumber === number);
@@ -133,6 +134,7 @@ describe('a normal approval across the 2026 National Day holiday', () => {
     // Closed: out of the department's queue.
     const queue = await h.call('GET', '/api/officer/queue', { token: officer });
     expect(queue.json.map((e: { trackingNumber: string }) => e.trackingNumber)).not.toContain(c.number);
+    await h.delivered();
     const sms = (await h.store.outboxOf(CITY, '2026-10-12')).filter((m) => m.trackingNumber === c.number && m.channel === 'sms');
     expect(sms.map((m) => m.topic).sort()).toEqual(['decided', 'delivered']);
   });
@@ -217,6 +219,7 @@ describe('容缺: the material supplied later', () => {
     k = await ok(c.number, { ...pass, result: { name: '不动产权证书', number: '示房权证第 2026-0001 号' } });
     expect(k.status).toBe('decided');
     expect(k.decision.result).toEqual({ name: '不动产权证书', number: '示房权证第 2026-0001 号' });
+    await h.delivered();
     const sms = (await h.store.outboxOf(CITY, '2026-03-04')).find((m) => m.trackingNumber === c.number && m.topic === 'decided' && m.channel === 'sms');
     expect(sms?.text).toContain('已办结：准予。办理结果：不动产权证书(编号 示房权证第 2026-0001 号)。');
   });
@@ -312,6 +315,7 @@ describe('the clock', () => {
     await sweep();
     const k = (await detail(c.number)).case;
     expect(k.warnings).toMatchObject({ promised: 'yellow', 'step:1:2026-03-02': 'overdue' });
+    await h.delivered();
     const warned = (await h.store.inboxOf(CITY, `dept:${k.departmentId}`)).filter((m) => m.trackingNumber === c.number && m.topic === 'warning');
     expect(warned.map((m) => m.text).sort()).toEqual([`办件 ${c.number}「不动产转移登记」承诺时限黄牌预警(期限 2026-03-09)`, `办件 ${c.number}「不动产转移登记」环节「审核」已超期(期限 2026-03-04)`].sort());
     const queue = await h.call('GET', '/api/officer/queue', { token: officer });
@@ -394,6 +398,7 @@ describe('ratings (好差评)', () => {
     expect((await applicant(c, { type: 'rate', level: 1 })).json.message).toBe('本件已评价');
     const queue = await h.call('GET', '/api/officer/queue', { token: officer });
     expect(queue.json.map((e: { trackingNumber: string }) => e.trackingNumber)).toContain(c.number);
+    await h.delivered();
     expect((await h.store.inboxOf(CITY, `dept:${rated.json.departmentId}`)).some((m) => m.trackingNumber === c.number && m.topic === 'poorRating')).toBe(true);
 
     const closed = await ok(c.number, { type: 'closeFollowUp', response: '已回访，窗口人员已整改' });

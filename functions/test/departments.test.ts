@@ -131,6 +131,7 @@ describe('moving a case to another department', () => {
     expect(await queueOf(hrOfficer)).toContain(stranded.trackingNumber);
     expect((await h.call('GET', `/api/admin/${CITY}/unreachable`, { token: admin })).json.cases).toEqual([]);
     // The officers there are told.
+    await h.delivered();
     expect(await h.store.inboxOf(CITY, `dept:${hr}`)).toContainEqual(expect.objectContaining({ trackingNumber: stranded.trackingNumber, topic: 'reassigned' }));
   });
 
@@ -186,6 +187,7 @@ describe('the 查询码', () => {
   it('is 8 characters without look-alikes, sent in the receipt SMS, and accepted in lower case with spaces', async () => {
     const filed = await apply(CITY, 'labour-dispatch-licence', applicantAnswers);
     expect(filed.secret).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+    await h.delivered();
     const sms = (await h.store.outboxOf(CITY, '2026-03-02')).find((m) => m.trackingNumber === filed.case.trackingNumber && m.channel === 'sms');
     expect(sms?.text).toContain(`查询码 ${filed.secret.slice(0, 4)} ${filed.secret.slice(4)}`);
     const typed = `${filed.secret.slice(0, 4).toLowerCase()} ${filed.secret.slice(4).toLowerCase()}`;

@@ -5,25 +5,30 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll } from 'vitest';
 import { createApp } from '../src/app';
 import { localDeps } from '../src/local-deps';
+import type { Channel } from '../src/notifier';
 import { RATE_LIMITS_OFF } from '../src/rate-limits';
 import { seedDemo } from '../src/seed';
 import { startTestStore } from './test-store';
 import { Store } from '../src/store/store';
 
 /**
- * The app on the real embedded store (dynalite, in memory), a temporary data folder (files,
- * outbox), real tokens, and a clock the test sets. One per test file; closed when the file ends.
+ * The app on the real embedded store (dynalite, in memory), a temporary data folder (files),
+ * messages delivered to the outbox (through `channel`, else the quiet log), real tokens, and a
+ * clock the test sets. One per test file; closed when the file ends.
  */
-export async function harness(options: { seed?: boolean; now?: string } = {}) {
+export async function harness(options: { seed?: boolean; now?: string; channel?: Channel } = {}) {
   const dynamo = await startTestStore();
   const store = new Store(dynamo.client, 'onevisit-test');
   await store.ensureTable();
   const clock = { now: new Date(options.now ?? '2026-03-02T02:00:00Z') };
   // These files send many requests as one client under a stopped clock; test/security tests the limits.
-  const deps = { ...localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-data-')), secret: 'test-secret', clock: () => clock.now, quiet: true }), rateLimits: RATE_LIMITS_OFF };
+  const deps = { ...localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-data-')), secret: 'test-secret', clock: () => clock.now, quiet: true, ...(options.channel ? { channel: options.channel } : {}) }), rateLimits: RATE_LIMITS_OFF };
   if (options.seed !== false) await seedDemo(deps);
   const app = createApp(deps);
-  afterAll(() => dynamo.close());
+  afterAll(async () => {
+    await deps.outbox.drain();
+    await dynamo.close();
+  });
 
   async function token(jurisdiction: string, userId: string): Promise<string> {
     const user = await store.getUser(jurisdiction, userId);
@@ -46,11 +51,15 @@ export async function harness(options: { seed?: boolean; now?: string } = {}) {
     return { status: response.status, json, text, headers: response.headers };
   }
 
-  /** Every record in the table, for asserting that bad input changed nothing. */
+  /** Until the messages of every case written so far are delivered (they go out after the request that wrote them). */
+  const delivered = () => deps.outbox.drain();
+
+  /** Every record in the table once the messages written are out, for asserting that bad input changed nothing. */
   async function recordCount(): Promise<number> {
+    await delivered();
     const result = await dynamo.client.send(new ScanCommand({ TableName: store.tableName, Select: 'COUNT' }));
     return result.Count ?? 0;
   }
 
-  return { app, deps, store, clock, token, call, recordCount };
+  return { app, deps, store, client: dynamo.client, clock, token, call, recordCount, delivered };
 }

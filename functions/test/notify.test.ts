@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { describe, expect, it } from 'vitest';
 import { AwsChannel } from '../src/aws/channels';
-import { Outbox, type Channel, type Notification } from '../src/notifier';
+import { OutboxSender, type Channel, type Notification } from '../src/notifier';
 import { harness } from './harness';
 
 const h = await harness({ seed: false });
@@ -50,9 +51,10 @@ describe('the AWS channels', () => {
 describe('the outbox', () => {
   it('records every message with how its delivery went; a failed SMS fails nothing else', async () => {
     const broken: Channel = { deliver: async () => Promise.reject(new Error('SMS gateway unavailable')) };
-    const at = new Date('2026-03-02T02:00:00Z');
-    await new Outbox(h.store, broken).send(message, at);
-    await new Outbox(h.store, broken).send({ ...message, channel: 'inSite', to: 'dept:12370500MB1000007L', topic: 'warning' }, at);
+    const sender = new OutboxSender(h.store, broken);
+    const at = '2026-03-02T02:00:00.000Z';
+    expect(await sender.send({ ...message, id: randomUUID(), at })).toBe(true);
+    expect(await sender.send({ ...message, id: randomUUID(), at, channel: 'inSite', to: 'dept:12370500MB1000007L', topic: 'warning' })).toBe(true);
     const day = await h.store.outboxOf('990100', '2026-03-02');
     expect(day).toContainEqual(expect.objectContaining({ channel: 'sms', status: 'failed', error: 'SMS gateway unavailable' }));
     expect(day).toContainEqual(expect.objectContaining({ channel: 'inSite', status: 'delivered' }));

@@ -30,7 +30,7 @@ describe('a table from before an index existed', () => {
     await oldTable('old-table');
     const store = new Store(dynamo.client, 'old-table');
     await store.ensureTable();
-    expect(await indexesOf('old-table')).toEqual(['gsi1', 'gsi2', 'gsi3']);
+    expect(await indexesOf('old-table')).toEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4']);
     expect(await store.getDepartment('990100', '11370500MB1000006L')).toMatchObject({ name: '市场监管局' });
     const found = await store.searchCases('990100', { from: '2026-03-01', to: '2026-03-31' }, { limit: 10, maxRead: 100 });
     expect(found.cases.map((c) => c.trackingNumber)).toEqual(['990100-20260302-000001']);
@@ -48,7 +48,7 @@ describe('a table from before an index existed', () => {
     const restarted = new Store(dynamo.client, 'cut-short');
     await restarted.ensureTable();
     expect(await restarted.getDepartment('990100', '11370500MB1000006L')).toMatchObject({ name: '市场监管局' });
-    expect(await indexesOf('cut-short')).toEqual(['gsi1', 'gsi2', 'gsi3']);
+    expect(await indexesOf('cut-short')).toEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4']);
     await expect(dynamo.client.send(new DescribeTableCommand({ TableName: 'cut-short-rebuild' }))).rejects.toThrow();
   });
 });

@@ -3,7 +3,9 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPublishChecks } from '@onevisit/item-schemas';
 import { templates } from '@onevisit/item-schemas/templates';
-import { summaryOf, type Draft, type ItemVersion } from '../src/records';
+import type { StoredCase } from '../src/cases/record';
+import { summaryOf, type Draft, type ItemVersion, type PendingMessage } from '../src/records';
+import { SERIAL_BLOCK } from '../src/store/case-records';
 import { ConflictError, Store } from '../src/store/store';
 import { startTestStore } from './test-store';
 
@@ -65,10 +67,15 @@ describe('publishing', () => {
 });
 
 describe('cases', () => {
-  it('hands out distinct serials under concurrency', async () => {
-    const serials = await Promise.all(Array.from({ length: 40 }, () => store.nextSerial(J, '20260302')));
-    expect(new Set(serials).size).toBe(40);
-    expect(Math.max(...serials)).toBe(40);
+  it('hands out distinct serials under concurrency, each process from a block of its own', async () => {
+    const other = new Store(dynamo.client, store.tableName);
+    const [mine, theirs] = await Promise.all([store, other].map((s) => Promise.all(Array.from({ length: 40 }, () => s.nextSerial(J, '20260302')))));
+    expect(new Set([...mine!, ...theirs!]).size).toBe(80);
+    // One block each: numbers in order within a process, the rest of each block never issued by another.
+    expect([mine!, theirs!].map((serials) => [Math.min(...serials), Math.max(...serials)]).sort((a, b) => a[0]! - b[0]!)).toEqual([
+      [1, 40],
+      [SERIAL_BLOCK + 1, SERIAL_BLOCK + 40],
+    ]);
   });
 
   it('lets one claimant have an idempotency key and tells the others what it claimed', async () => {
@@ -124,5 +131,46 @@ describe('a conflict', () => {
     const missing = await store.setState(J, 'none', 'published', ['draft'], 'now').catch((error: unknown) => error);
     expect(missing).toBeInstanceOf(ConflictError);
     expect((missing as ConflictError).existing).toBeUndefined();
+  });
+});
+
+describe('messages in a case’s outbox', () => {
+  const c = { jurisdiction: J, trackingNumber: '990100-20260302-000900', receivedOn: '2026-03-02', departmentId: 'D', revision: 1 } as StoredCase;
+  const message = (id: string): PendingMessage => ({ id, jurisdiction: J, at: '2026-03-02T02:00:00.000Z', channel: 'sms', to: '13812345678', topic: 'received', text: '已收到' });
+  const pending = async () => {
+    const found: string[] = [];
+    for await (const page of store.pendingCases()) found.push(...page.map((p) => p.trackingNumber));
+    return found;
+  };
+
+  it('are claimed by one sender, settled once, and taken over only after a stopped sender’s lease', async () => {
+    const m = message('m-claim');
+    const claims = await Promise.all(['a', 'b', 'c'].map(() => store.claimMessage(m, '2026-03-02T02:00:05.000Z', '2026-03-02T01:59:05.000Z')));
+    expect(claims.filter((claim) => claim === 'claimed')).toHaveLength(1);
+    expect(claims.filter((claim) => claim === 'sending')).toHaveLength(2);
+    // Still within its lease: nobody else takes it; past it, one does, and only that claim may settle.
+    expect(await store.claimMessage(m, '2026-03-02T02:00:30.000Z', '2026-03-02T01:59:30.000Z')).toBe('sending');
+    expect(await store.claimMessage(m, '2026-03-02T02:01:30.000Z', '2026-03-02T02:00:30.000Z')).toBe('claimed');
+    await store.settleMessage(m, '2026-03-02T02:00:05.000Z', { status: 'failed', error: 'late' });
+    await store.settleMessage(m, '2026-03-02T02:01:30.000Z', { status: 'delivered' });
+    await store.settleMessage(m, '2026-03-02T02:01:30.000Z', { status: 'failed', error: 'again' });
+    expect(await store.claimMessage(m, '2026-03-02T03:00:00.000Z', '2026-03-02T02:59:00.000Z')).toBe('settled');
+    expect((await store.outboxOf(J, '2026-03-02')).filter((o) => o.id === 'm-claim')).toEqual([expect.objectContaining({ status: 'delivered', claimedAt: '2026-03-02T02:01:30.000Z' })]);
+  });
+
+  it('leave the case, and the case the pending index once it has none; messages written meanwhile stay', async () => {
+    await store.saveCase({ ...c, outbox: { a: message('a'), b: message('b') } }, 'new', {});
+    expect(await pending()).toEqual([c.trackingNumber]);
+    // Another write added c while a and b went out.
+    await store.saveCase({ ...c, revision: 2, outbox: { a: message('a'), b: message('b'), c: message('c') } }, 1, {});
+    await store.messagesSent(c, ['a', 'b']);
+    expect(Object.keys((await store.getCase(J, c.trackingNumber))!.outbox!)).toEqual(['c']);
+    expect(await pending()).toEqual([c.trackingNumber]);
+    await store.messagesSent(c, ['c']);
+    expect((await store.getCase(J, c.trackingNumber))!.outbox).toBeUndefined();
+    expect(await pending()).toEqual([]);
+    // A second report of the same delivery changes nothing.
+    await store.messagesSent(c, ['c']);
+    expect(await store.getCase(J, c.trackingNumber)).toMatchObject({ trackingNumber: c.trackingNumber, revision: 2 });
   });
 });

@@ -125,6 +125,7 @@ describe('submitting', () => {
   });
 
   it('sends the applicant the receipt by SMS to the mobile number in the form', async () => {
+    await h.delivered();
     const outbox = await h.store.outboxOf('990100', '2026-03-02');
     expect(outbox).toContainEqual(
       expect.objectContaining({

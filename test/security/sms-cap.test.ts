@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/src/app';
 import { socketAddress } from '../../functions/src/client-address';
-import { Outbox, SMS_PER_NUMBER_PER_DAY, type Channel, type Notification } from '../../functions/src/notifier';
+import { randomUUID } from 'node:crypto';
+import { OutboxSender, SMS_PER_NUMBER_PER_DAY, type Channel, type Notification } from '../../functions/src/notifier';
 import { PDF, saleAnswers } from '../../functions/test/files';
 import { harness } from '../../functions/test/harness';
 import { multipart } from './multipart';
@@ -11,10 +12,12 @@ import { multipart } from './multipart';
  * number gets at most SMS_PER_NUMBER_PER_DAY messages a day, across every application and
  * jurisdiction; beyond that the applications still go through and the texts are withheld.
  */
-const h = await harness({ now: '2026-03-02T02:00:00Z' });
 const texted: Notification[] = [];
 const phone: Channel = { deliver: async (n) => void texted.push(n) };
-const app = createApp({ ...h.deps, rateLimits: undefined, clientAddress: socketAddress, notifier: new Outbox(h.store, phone) });
+const h = await harness({ now: '2026-03-02T02:00:00Z', channel: phone });
+const app = createApp({ ...h.deps, rateLimits: undefined, clientAddress: socketAddress });
+/** One message as a case's outbox would hold it, delivered. */
+const send = (n: Omit<Notification, 'channel'>, at: Date) => new OutboxSender(h.store, phone).send({ id: randomUUID(), at: at.toISOString(), channel: 'sms', ...n });
 const ITEM = '/api/items/990100/real-estate-transfer';
 const VICTIM = '13900000001';
 const from = (path: string, init: RequestInit) => app.request(path, init, { incoming: { socket: { remoteAddress: '203.0.113.77' } } });
@@ -38,6 +41,7 @@ async function submitNaming(mobile: string) {
 describe('SMS to a number named in a form', () => {
   it('21 submissions naming one mobile at once (as the attack did, 20 in 0.7 s): every applicant gets a receipt, the number gets 5 texts', async () => {
     const results = await Promise.all(Array.from({ length: 21 }, () => submitNaming(VICTIM)));
+    await h.delivered();
 
     // What the applicants see: every application received, each with its number and 查询码.
     for (const r of results) {
@@ -58,18 +62,17 @@ describe('SMS to a number named in a form', () => {
   });
 
   it('counts the number however it is written, in any jurisdiction; another number is texted as before', async () => {
-    const outbox = new Outbox(h.store, phone);
     const at = new Date('2026-03-02T08:00:00Z');
     const before = texted.length;
-    await outbox.send({ jurisdiction: '990101', channel: 'sms', to: '+86 139-0000-0001', topic: 'accepted', text: '已受理' }, at);
-    await outbox.send({ jurisdiction: '990101', channel: 'sms', to: '13900000002', topic: 'accepted', text: '已受理' }, at);
+    await send({ jurisdiction: '990101', to: '+86 139-0000-0001', topic: 'accepted', text: '已受理' }, at);
+    await send({ jurisdiction: '990101', to: '13900000002', topic: 'accepted', text: '已受理' }, at);
     expect(texted.slice(before).map((n) => n.to)).toEqual(['13900000002']);
     expect(await h.store.outboxOf('990101', '2026-03-02')).toContainEqual(expect.objectContaining({ to: '+86 139-0000-0001', status: 'withheld' }));
   });
 
   it('texts the number again the next day (Shanghai time)', async () => {
     const before = texted.length;
-    await new Outbox(h.store, phone).send({ jurisdiction: '990100', channel: 'sms', to: VICTIM, topic: 'accepted', text: '已受理' }, new Date('2026-03-02T16:00:00Z'));
+    await send({ jurisdiction: '990100', to: VICTIM, topic: 'accepted', text: '已受理' }, new Date('2026-03-02T16:00:00Z'));
     expect(texted.slice(before).map((n) => n.to)).toEqual([VICTIM]);
   });
 });

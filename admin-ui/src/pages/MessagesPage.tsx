@@ -54,7 +54,8 @@ export function MessagesPage() {
               title: t('发送结果', 'Delivery'),
               dataIndex: 'status',
               width: 110,
-              render: (s: OutboxMessage['status'], m) => (s === 'delivered' ? <Tag color="green">{t('已发送', 'sent')}</Tag> : <Tag color="red" title={m.error}>{t('发送失败', 'failed')}</Tag>),
+              render: (s: OutboxMessage['status'], m) =>
+                s === 'delivered' ? <Tag color="green">{t('已发送', 'sent')}</Tag> : s === 'sending' ? <Tag color="blue">{t('发送中', 'sending')}</Tag> : <Tag color="red" title={m.error}>{t('发送失败', 'failed')}</Tag>,
             },
           ]}
         />

@@ -1,17 +1,12 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Calendars } from '../per-jurisdiction/calendars';
 import { CaseSettingsSource } from '../per-jurisdiction/case-settings';
 import type { AppDeps } from '../deps';
 import { LocalFileStore } from '../files';
-import { Outbox } from '../notifier';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { AwsChannel } from './channels';
-import { Store } from '../store/store';
 import { CognitoAuthenticator } from './cognito';
 import { S3FileStore } from './s3-files';
+import { needFrom, storeFromEnvironment } from './table-environment';
 
 /**
  * The app's dependencies in AWS, from the function's environment (set by the stack).
@@ -19,19 +14,15 @@ import { S3FileStore } from './s3-files';
  * stands in for the secret's ARN, for tests.
  */
 export async function depsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<AppDeps> {
-  const need = (name: string) => {
-    const value = env[name];
-    if (!value) throw new Error(`environment variable ${name} is not set`);
-    return value;
-  };
-  const store = new Store(new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}), need('TABLE_NAME'));
+  const need = needFrom(env);
+  const store = storeFromEnvironment(env);
+  // No message queue: the table's stream hands what a write put in a case's outbox to the sender (outbox-sender.ts).
   return {
     store,
     calendars: new Calendars(store),
     caseSettings: new CaseSettingsSource(store),
     files: env.FILES_DIR ? new LocalFileStore(env.FILES_DIR) : new S3FileStore(new S3Client({}), need('FILES_BUCKET')),
     auth: new CognitoAuthenticator({ userPoolId: need('COGNITO_USER_POOL_ID'), clientId: need('COGNITO_CLIENT_ID') }),
-    notifier: new Outbox(store, new AwsChannel(new SNSClient({}), new SESv2Client({}), env.NOTIFY_FROM_EMAIL)),
     hostedSignIn: { domain: need('COGNITO_DOMAIN'), clientId: need('COGNITO_CLIENT_ID') },
     clock: () => new Date(),
     secret: env.APP_SECRET ?? (await secretFrom(need('APP_SECRET_ARN'))),

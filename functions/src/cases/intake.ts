@@ -8,7 +8,8 @@ import type { FileInfo, ItemVersion } from '../records';
 import { filedAs, inspectUpload, markFiled } from '../uploads';
 import { receive, receiptNotices } from './lifecycle';
 import type { CaseRecord, StoredCase } from './record';
-import { applicantView, sendNotices, settle } from './service';
+import { messagesFor, withMessages } from './messages';
+import { applicantView, messagesWritten, settle } from './service';
 import { trackingCode, trackingCodeHash } from './tracking-code';
 import { formatTrackingNumber, numberingDay } from './tracking-number';
 
@@ -123,10 +124,10 @@ function canonical(value: unknown): string {
 
 /**
  * Receives an application under the version it was checked against: numbers it, claims the
- * idempotency key, opens the case (the lifecycle's receive), settles its clocks, stores it and
- * sends what receipt tells.
+ * idempotency key, opens the case (the lifecycle's receive), settles its clocks, and stores it
+ * with the messages receipt sends in its outbox, in one write.
  */
-export async function receiveApplication(deps: AppDeps, version: ItemVersion, application: Application, idempotencyKey: string = randomBytes(16).toString('hex')): Promise<Receipt> {
+export async function receiveApplication(deps: AppDeps, version: ItemVersion, application: Application, idempotencyKey?: string): Promise<Receipt> {
   const { jurisdiction, itemId } = version;
   const item = version.definition;
   const now = deps.clock();
@@ -139,10 +140,13 @@ export async function receiveApplication(deps: AppDeps, version: ItemVersion, ap
   // rather than spending a read on every first attempt.
   const serial = await deps.store.nextSerial(jurisdiction, numberingDay(receivedOn));
   const fresh = formatTrackingNumber(jurisdiction, receivedOn, serial);
-  const claim = await deps.store.claimIdempotencyKey(jurisdiction, idempotencyKey, { trackingNumber: fresh, requestHash });
+  // Only a key the client chose can come again: one made here needs no claim, and the case's own
+  // conditional write (new numbers only) is the only write.
+  const claim = idempotencyKey ? await deps.store.claimIdempotencyKey(jurisdiction, idempotencyKey, { trackingNumber: fresh, requestHash }) : undefined;
   if (claim && claim.requestHash !== requestHash) throw idempotencyKeyReused();
+  const key = idempotencyKey ?? randomBytes(16).toString('hex');
   const trackingNumber = claim?.trackingNumber ?? fresh;
-  const secret = trackingCode(deps.secret, trackingNumber, idempotencyKey);
+  const secret = trackingCode(deps.secret, trackingNumber, key);
   if (claim) {
     const existing = await deps.store.getCase(jurisdiction, trackingNumber);
     if (existing) return { created: false, case: applicantView(existing), secret };
@@ -169,13 +173,15 @@ export async function receiveApplication(deps: AppDeps, version: ItemVersion, ap
     },
     { item, today: receivedOn, at: now.toISOString() },
   );
-  const settled = settle<StoredCase>({ ...opened, secretHash: trackingCodeHash(secret), idempotencyKey }, { item, calendar, settings }, receivedOn);
+  const settled = settle<StoredCase>({ ...opened, secretHash: trackingCodeHash(secret), idempotencyKey: key }, { item, calendar, settings }, receivedOn);
+  // The receipt's messages name the due dates, so they are made from the settled case.
+  const stored = withMessages(settled.case, messagesFor(settled.case, item, receiptNotices(settled.case, secret), now));
   await markFiled(deps, filed.flatMap(([, files]) => files));
   // Two retries raced past the claim: the other stored the same case, which the conflict carries.
-  const storedFirst = await onConflict<StoredCase | undefined, StoredCase>(deps.store.saveCase(settled.case, 'new', settled).then(() => undefined), (existing) => existing!);
+  const storedFirst = await onConflict<StoredCase | undefined, StoredCase>(deps.store.saveCase(stored, 'new', settled).then(() => undefined), (existing) => existing!);
   if (storedFirst) return { created: false, case: applicantView(storedFirst), secret };
-  await sendNotices(deps, settled.case, item, receiptNotices(settled.case, secret), now);
-  return { created: true, case: applicantView(settled.case), secret };
+  messagesWritten(deps, stored);
+  return { created: true, case: applicantView(stored), secret };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { isoDate } from '@onevisit/item-schemas';
-import { ZFileInfo, ZJurisdictionId } from '../records';
+import { ZFileInfo, ZJurisdictionId, type PendingMessage } from '../records';
 
 /**
  * A case (办件) as stored and returned: its state, the dates its clocks run from, and the
@@ -213,5 +213,9 @@ export type QueueEntry = z.infer<typeof ZQueueEntry>;
 export type CaseSearchEntry = z.infer<typeof ZCaseSearchEntry>;
 export type CaseDetail = z.infer<typeof ZCaseDetail>;
 
-/** A stored case also holds what never leaves the server. */
-export type StoredCase = CaseRecord & { secretHash: string; idempotencyKey: string };
+/**
+ * A stored case also holds what never leaves the server: the 查询码's hash, the submission's
+ * idempotency key, and the messages its changes must send that are not delivered yet, by id
+ * (written in the same item write as the change; the sender removes each once delivered).
+ */
+export type StoredCase = CaseRecord & { secretHash: string; idempotencyKey: string; outbox?: Record<string, PendingMessage> };

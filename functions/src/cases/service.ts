@@ -1,18 +1,19 @@
-import { formFields, shanghaiDateOf, valueAt, type ItemDefinition, type WorkCalendar } from '@onevisit/item-schemas';
+import { shanghaiDateOf, type ItemDefinition, type WorkCalendar } from '@onevisit/item-schemas';
 import type { AppDeps } from '../deps';
 import { onConflict } from '../conflicts';
 import { caseChanged, notFound } from '../errors';
 import { clocksOf, dueDatesOf, nextCheckOf, nextEvents, urgencyOf } from './clocks';
 import type { CaseAction } from './actions';
-import { transition, type Actor, type NoticeIntent } from './lifecycle';
+import { transition, type Actor } from './lifecycle';
+import { messagesFor, withMessages } from './messages';
 import { openStatuses, type CaseRecord, type HistoryEntry, type StoredCase } from './record';
 import type { CaseSettings } from './settings';
 import { TRACKING_NUMBER } from './tracking-number';
 
 /**
  * Acting on stored cases: load what the rules need (the pinned version, the calendar, the
- * settings), apply a transition, recompute the clocks, write over the revision read, and send
- * the messages. The sweep, the officer routes and the applicant routes all come through here.
+ * settings), apply a transition, recompute the clocks, and write over the revision read with
+ * the messages the transition sends in the case's outbox. The sweep, the officer routes and the applicant routes all come through here.
  */
 
 export interface CaseRules {
@@ -46,7 +47,7 @@ export function settle<T extends CaseRecord>(c: T, rules: CaseRules, today: stri
 const withNextCheck = (day: string | undefined) => (day ? { nextCheck: day } : {});
 
 export function publicCase(c: StoredCase): CaseRecord {
-  const { secretHash: _s, idempotencyKey: _k, ...rest } = c;
+  const { secretHash: _s, idempotencyKey: _k, outbox: _o, ...rest } = c;
   return rest;
 }
 
@@ -86,15 +87,22 @@ export async function act(
   const today = shanghaiDateOf(now);
   const rules = await rulesFor(deps, found);
   const { next, notices } = transition(found, action, { item: rules.item, settings: rules.settings, today, at: now.toISOString(), actor: options.actor, ...(options.key ? { key: options.key } : {}) });
-  const settled = settle({ ...next, revision: found.revision + 1 } as StoredCase, rules, today);
+  // The messages go into the case's outbox, in the same write as the change.
+  const changed = withMessages({ ...next, revision: found.revision + 1 } as StoredCase, messagesFor(next, rules.item, notices, now));
+  const settled = settle(changed, rules, today);
   const storedFirst = await onConflict<StoredCase | undefined, StoredCase>(deps.store.saveCase(settled.case, found.revision, settled).then(() => undefined), (latest) => {
     // A concurrent retry of this very request got there first.
     if (latest && options.key && latest.history.some((h) => h.key === options.key)) return latest;
     throw caseChanged();
   });
   if (storedFirst) return { case: storedFirst, replayed: true };
-  await sendNotices(deps, settled.case, rules.item, notices, now);
+  messagesWritten(deps, settled.case);
   return { case: settled.case, replayed: false };
+}
+
+/** After a case was written: its host delivers what its outbox holds (locally at once; in AWS the table's stream does). */
+export function messagesWritten(deps: AppDeps, c: StoredCase): void {
+  if (c.outbox && Object.keys(c.outbox).length > 0) deps.outbox?.written(c);
 }
 
 /** Reads a case of a jurisdiction or answers 404. */
@@ -102,28 +110,6 @@ export async function loadCase(deps: AppDeps, jurisdiction: string, trackingNumb
   const found = TRACKING_NUMBER.test(trackingNumber) ? await deps.store.getCase(jurisdiction, trackingNumber) : undefined;
   if (!found) throw notFound('办件', 'case');
   return found;
-}
-
-/** The first answer in a field of this format: where the applicant asked to be reached. */
-function contact(item: ItemDefinition, c: CaseRecord, format: 'cn-mobile' | 'email'): string | undefined {
-  const field = formFields(item.form.schema).find((f) => f.format === format && typeof valueAt(c.answers, f.path) === 'string');
-  return field ? (valueAt(c.answers, field.path) as string) : undefined;
-}
-
-export async function sendNotices(deps: AppDeps, c: CaseRecord, item: ItemDefinition, notices: NoticeIntent[], at: Date): Promise<void> {
-  await Promise.all(notices.map((notice) => sendNotice(deps, c, item, notice, at)));
-}
-
-async function sendNotice(deps: AppDeps, c: CaseRecord, item: ItemDefinition, notice: NoticeIntent, at: Date): Promise<void> {
-  const base = { jurisdiction: c.jurisdiction, topic: notice.topic, text: notice.text, text_en: notice.text_en, trackingNumber: c.trackingNumber };
-  if (notice.to !== 'applicant') {
-    await deps.notifier.send({ ...base, channel: 'inSite', to: notice.to === 'department' ? `dept:${c.departmentId}` : 'admins' }, at);
-    return;
-  }
-  // By SMS and e-mail, to whichever the form asked for; a form with neither leaves the tracking page.
-  const mobile = contact(item, c, 'cn-mobile');
-  const email = contact(item, c, 'email');
-  await Promise.all([mobile && deps.notifier.send({ ...base, channel: 'sms', to: mobile }, at), email && deps.notifier.send({ ...base, channel: 'email', to: email }, at)]);
 }
 
 /** Appends an entry that is not a transition (e.g. a recomputation) to a settled case. */

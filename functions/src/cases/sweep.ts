@@ -6,7 +6,8 @@ import type { CaseAction } from './actions';
 import { isAllowed } from './admissible';
 import { transition, type NoticeIntent } from './lifecycle';
 import type { StoredCase } from './record';
-import { rulesFor, sendNotices, settle, type CaseRules } from './service';
+import { messagesFor, withMessages } from './messages';
+import { messagesWritten, rulesFor, settle, type CaseRules } from './service';
 
 /**
  * The sweep (a schedule in AWS, a timer locally): reads only the cases whose next check has
@@ -84,7 +85,7 @@ export async function sweep(deps: AppDeps): Promise<SweepReport> {
       page.map(async (c) => {
         const rules = await rulesOf(c);
         const { next, notices, warnings, actions } = catchUp(c, rules, today, now.toISOString());
-        const settled = settle({ ...next, revision: c.revision + (next === c ? 0 : 1) }, rules, today);
+        const settled = settle(withMessages({ ...next, revision: c.revision + (next === c ? 0 : 1) }, messagesFor(next, rules.item, notices, now)), rules, today);
         // Index copies can lag the table: the revision condition keeps a stale copy from winning.
         const saved = await onConflict(deps.store.saveCase(settled.case, c.revision, settled).then(() => true), () => false);
         if (!saved) {
@@ -94,7 +95,7 @@ export async function sweep(deps: AppDeps): Promise<SweepReport> {
         report.changed++;
         report.warnings += warnings;
         report.actions += actions;
-        await sendNotices(deps, settled.case, rules.item, notices, now);
+        messagesWritten(deps, settled.case);
       }),
     );
   }

@@ -4,7 +4,7 @@ import type { StoredCase } from '../cases/record';
 import { keys } from './keys';
 import type { JurisdictionRecords } from './jurisdiction-records';
 import { TABLE_INDEXES } from './table';
-import { ConflictError, ifAbsent, ifRevision, record, type TableAccess } from './table-access';
+import { ConflictError, ifAbsent, ifRevision, isConditionFailure, record, type TableAccess } from './table-access';
 
 /** Cases as table records, with their daily serials and idempotency keys. */
 
@@ -19,9 +19,12 @@ export function caseItem(c: StoredCase, index: CaseIndex): Record<string, unknow
   const queue = TABLE_INDEXES.byDepartment;
   const sweep = TABLE_INDEXES.byNextCheck;
   const all = TABLE_INDEXES.byJurisdiction;
+  const pending = TABLE_INDEXES.byPendingMessages;
+  const oldest = Object.values(c.outbox ?? {}).reduce<string | undefined>((first, m) => (first === undefined || m.at < first ? m.at : first), undefined);
   return {
     ...c,
     ...keys.case(c.jurisdiction, c.trackingNumber),
+    ...(oldest ? { [pending.pk]: keys.pendingShard(c.trackingNumber), [pending.sk]: keys.pendingSort(oldest, c.trackingNumber) } : {}),
     [all.pk]: keys.jurisdictionCases(c.jurisdiction),
     [all.sk]: keys.jurisdictionCaseSort(c.receivedOn, c.trackingNumber),
     ...(index.queueDue ? { [queue.pk]: keys.departmentQueue(c.jurisdiction, c.departmentId), [queue.sk]: keys.departmentQueueSort(index.queueDue, c.trackingNumber) } : {}),
@@ -55,7 +58,29 @@ function cursorOf(item: Record<string, unknown>, index: { pk: string; sk: string
 
 export type CaseRecords = ReturnType<typeof caseRecords>;
 
+/** How many serials a process reserves at a time. */
+export const SERIAL_BLOCK = 50;
+
 export function caseRecords(table: TableAccess, jurisdictions: Pick<JurisdictionRecords, 'listDepartments'>) {
+  /** This process's unused serials per jurisdiction and day, and the reservations under way. */
+  const serialBlocks = new Map<string, { next: number; last: number }>();
+  const reservations = new Map<string, Promise<void>>();
+
+  /** Reserves the next SERIAL_BLOCK serials of a day; returns the last of them. */
+  const reserveSerials = async (jurisdiction: string, yyyymmdd: string): Promise<number> => {
+    const result = await table.doc.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: keys.dailySerial(jurisdiction, yyyymmdd),
+        UpdateExpression: 'ADD #n :block',
+        ExpressionAttributeNames: { '#n': 'n' },
+        ExpressionAttributeValues: { ':block': SERIAL_BLOCK },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(result.Attributes!.n);
+  };
+
   /** Open cases of a department, soonest due first. */
   const departmentQueue = (jurisdiction: string, departmentId: string): Promise<StoredCase[]> => {
     const index = TABLE_INDEXES.byDepartment;
@@ -68,19 +93,29 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
   };
 
   return {
-    /** The next serial of the day for a jurisdiction: an atomic counter, unique under concurrency. */
+    /**
+     * The next serial of the day for a jurisdiction, unique under concurrency: taken from a block
+     * this process reserved with one atomic counter update (SERIAL_BLOCK at a time), so most
+     * cases cost no write for their number. Numbers a process reserved and did not use before it
+     * stopped are never issued (tracking-number.ts).
+     */
     async nextSerial(jurisdiction: string, yyyymmdd: string): Promise<number> {
-      const result = await table.doc.send(
-        new UpdateCommand({
-          TableName: table.tableName,
-          Key: keys.dailySerial(jurisdiction, yyyymmdd),
-          UpdateExpression: 'ADD #n :one',
-          ExpressionAttributeNames: { '#n': 'n' },
-          ExpressionAttributeValues: { ':one': 1 },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return Number(result.Attributes!.n);
+      const id = `${jurisdiction}#${yyyymmdd}`;
+      for (;;) {
+        const block = serialBlocks.get(id);
+        if (block && block.next <= block.last) return block.next++;
+        let reserving = reservations.get(id);
+        if (!reserving) {
+          reserving = reserveSerials(jurisdiction, yyyymmdd)
+            .then((last) => {
+              for (const other of serialBlocks.keys()) if (other.startsWith(`${jurisdiction}#`)) serialBlocks.delete(other);
+              serialBlocks.set(id, { next: last - SERIAL_BLOCK + 1, last });
+            })
+            .finally(() => reservations.delete(id));
+          reservations.set(id, reserving);
+        }
+        await reserving;
+      }
     },
 
     /**
@@ -117,6 +152,68 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
     },
 
     departmentQueue,
+
+    /** Cases with messages not delivered yet, a page at a time, each read consistently (the index holds keys only). */
+    async *pendingCases(): AsyncGenerator<StoredCase[]> {
+      const index = TABLE_INDEXES.byPendingMessages;
+      for (const shard of keys.pendingShards()) {
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await table.doc.send(
+            new QueryCommand({
+              TableName: table.tableName,
+              IndexName: index.name,
+              KeyConditionExpression: '#pk = :pk',
+              ExpressionAttributeNames: { '#pk': index.pk },
+              ExpressionAttributeValues: { ':pk': shard },
+              ExclusiveStartKey: start,
+            }),
+          );
+          const found = await Promise.all((page.Items ?? []).map((item) => table.get<StoredCase>({ pk: String(item.pk), sk: String(item.sk) })));
+          const cases = found.filter((c): c is StoredCase => c !== undefined);
+          if (cases.length) yield cases;
+          start = page.LastEvaluatedKey;
+        } while (start);
+      }
+    },
+
+    /**
+     * Takes delivered messages out of a case's outbox; the case leaves the pending index when
+     * they were all it had. Another write may have added messages meanwhile, or put back ones
+     * read before they went out: those stay (the sender finds the latter already recorded).
+     */
+    async messagesSent(c: Pick<StoredCase, 'jurisdiction' | 'trackingNumber'>, ids: readonly string[]): Promise<void> {
+      if (ids.length === 0) return;
+      const index = TABLE_INDEXES.byPendingMessages;
+      const names = { '#outbox': 'outbox', ...Object.fromEntries(ids.map((id, i) => [`#m${i}`, id])) };
+      const each = ids.map((_, i) => `#outbox.#m${i}`);
+      const send = (input: { update: string; condition: string; names: Record<string, string>; values?: Record<string, unknown> }) =>
+        table.doc.send(
+          new UpdateCommand({
+            TableName: table.tableName,
+            Key: keys.case(c.jurisdiction, c.trackingNumber),
+            UpdateExpression: input.update,
+            ConditionExpression: input.condition,
+            ExpressionAttributeNames: input.names,
+            ...(input.values ? { ExpressionAttributeValues: input.values } : {}),
+          }),
+        );
+      try {
+        await send({
+          update: 'REMOVE #outbox, #ipk, #isk',
+          condition: `size(#outbox) = :n AND ${each.map((path) => `attribute_exists(${path})`).join(' AND ')}`,
+          names: { ...names, '#ipk': index.pk, '#isk': index.sk },
+          values: { ':n': ids.length },
+        });
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        try {
+          await send({ update: `REMOVE ${each.join(', ')}`, condition: 'attribute_exists(#outbox)', names });
+        } catch (again) {
+          if (!isConditionFailure(again)) throw again;
+        }
+      }
+    },
 
     /** Open cases of a jurisdiction: every department's queue. */
     async openCases(jurisdiction: string): Promise<StoredCase[]> {

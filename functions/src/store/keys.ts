@@ -7,10 +7,12 @@
 const j = (jurisdiction: string) => `J#${jurisdiction}`;
 
 export const SWEEP_SHARDS = 4;
-function shardOf(trackingNumber: string): number {
+/** The pending-messages index is spread over as many partitions as the sweep's. */
+export const OUTBOX_SHARDS = SWEEP_SHARDS;
+function shardOf(trackingNumber: string, shards = SWEEP_SHARDS): number {
   let h = 0;
   for (let i = 0; i < trackingNumber.length; i++) h = (h * 31 + trackingNumber.charCodeAt(i)) >>> 0;
-  return h % SWEEP_SHARDS;
+  return h % shards;
 }
 
 export const keys = {
@@ -40,6 +42,10 @@ export const keys = {
   sweepSort: (day: string, trackingNumber: string) => `${day}#${trackingNumber}`,
   /** Everything up to and including `day`. */
   sweepUpTo: (day: string) => `${day}#\uffff`,
+  /** Cases with messages not yet delivered (their `outbox`), oldest message first. */
+  pendingShard: (trackingNumber: string) => `OUTBOX#${shardOf(trackingNumber, OUTBOX_SHARDS)}`,
+  pendingShards: () => Array.from({ length: OUTBOX_SHARDS }, (_, i) => `OUTBOX#${i}`),
+  pendingSort: (at: string, trackingNumber: string) => `${at}#${trackingNumber}`,
   caseSettings: (jurisdiction: string) => ({ pk: `${j(jurisdiction)}#SETTINGS`, sk: 'CASES' }),
   outbox: (jurisdiction: string, day: string, sortKey: string) => ({ pk: `${j(jurisdiction)}#OUTBOX#${day}`, sk: sortKey }),
   outboxDay: (jurisdiction: string, day: string) => `${j(jurisdiction)}#OUTBOX#${day}`,

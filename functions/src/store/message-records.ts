@@ -1,21 +1,56 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { shanghaiDateOf } from '@onevisit/item-schemas';
-import type { OutboxMessage } from '../records';
+import type { OutboxMessage, PendingMessage } from '../records';
 import { keys } from './keys';
-import type { TableAccess } from './table-access';
+import { ConflictError, type TableAccess } from './table-access';
 
 /** Messages as table records: each day's outbox of a jurisdiction, and the in-site inboxes. */
 
 export type MessageRecords = ReturnType<typeof messageRecords>;
 
+/** Where a message is kept in its day's outbox. */
+const outboxKey = (m: PendingMessage) => keys.outbox(m.jurisdiction, shanghaiDateOf(new Date(m.at)), `${m.at}#${m.id}`);
+
 export function messageRecords(table: TableAccess) {
   return {
-    /** Records a message in the day's outbox and, for in-site messages, the recipient's inbox. */
+    /** Records a message in the day's outbox and, for in-site messages, the recipient's inbox. Idempotent: the keys are the message's. */
     async recordMessage(message: OutboxMessage): Promise<void> {
-      const sortKey = `${message.at}#${message.id}`;
-      const day = shanghaiDateOf(new Date(message.at));
-      await table.put(keys.outbox(message.jurisdiction, day, sortKey), message);
-      if (message.channel === 'inSite') await table.put(keys.inbox(message.jurisdiction, message.to, sortKey), message);
+      if (message.channel === 'inSite') await table.put(keys.inbox(message.jurisdiction, message.to, `${message.at}#${message.id}`), message);
+      await table.put(outboxKey(message), message);
+    },
+
+    /**
+     * Claims a message for delivery: recorded in its outbox as `sending` at `now`, unless it is
+     * recorded already. A claim made before `staleBefore` is taken over: its sender stopped
+     * before it could tell how the delivery went. Else says whether the message is in another
+     * sender's hands (`sending`) or done (`settled`).
+     */
+    async claimMessage(message: PendingMessage, now: string, staleBefore: string): Promise<'claimed' | 'sending' | 'settled'> {
+      const claim: OutboxMessage = { ...message, status: 'sending', claimedAt: now };
+      try {
+        await table.put(outboxKey(message), claim, {
+          expression: 'attribute_not_exists(pk) OR (#status = :sending AND #claimedAt < :stale)',
+          values: { ':sending': 'sending', ':stale': staleBefore },
+          conflict: 'message claimed',
+        });
+        return 'claimed';
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        return (error.existing as OutboxMessage | undefined)?.status === 'sending' ? 'sending' : 'settled';
+      }
+    },
+
+    /** Records how a claimed delivery went, once: only the claim made at `claimedAt` may. */
+    async settleMessage(message: PendingMessage, claimedAt: string, outcome: Pick<OutboxMessage, 'status' | 'error'>): Promise<void> {
+      try {
+        await table.update(outboxKey(message), { status: outcome.status, ...(outcome.error === undefined ? {} : { error: outcome.error }) }, {
+          expression: '#status = :sending AND #claimedAt = :claimedAt',
+          values: { ':sending': 'sending', ':claimedAt': claimedAt },
+          conflict: 'message settled by another sender',
+        });
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
     },
 
     /**

@@ -14,7 +14,16 @@ export const TABLE_INDEXES = {
   byNextCheck: { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' },
   /** Every case of a jurisdiction, open or closed, by the day it was received (case search). */
   byJurisdiction: { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' },
+  /**
+   * Cases whose messages are not delivered yet (the outbox inside the case), for the local
+   * poller and for replays in AWS. Sparse, and keys only: a case leaves it once its messages are
+   * out, and the sender reads the case itself, consistently.
+   */
+  byPendingMessages: { name: 'gsi4', pk: 'gsi4pk', sk: 'gsi4sk', keysOnly: true },
 } as const;
+
+/** What an index copies of each record: every attribute, unless it says keys only. */
+export const projectionOf = (index: { name: string; keysOnly?: boolean }) => (index.keysOnly ? 'KEYS_ONLY' : 'ALL');
 
 export function tableDefinition(tableName: string): CreateTableCommandInput {
   const indexes = Object.values(TABLE_INDEXES);
@@ -33,15 +42,15 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       { AttributeName: 'pk', KeyType: 'HASH' },
       { AttributeName: 'sk', KeyType: 'RANGE' },
     ],
-    // The indexes project every attribute: the queue, the sweep and the search read whole cases
-    // from them, one read per case, with no second fetch.
+    // The queue, the sweep and the search read whole cases from their indexes, one read per
+    // case, with no second fetch; the pending-messages index holds keys only.
     GlobalSecondaryIndexes: indexes.map((index) => ({
       IndexName: index.name,
       KeySchema: [
         { AttributeName: index.pk, KeyType: 'HASH' as const },
         { AttributeName: index.sk, KeyType: 'RANGE' as const },
       ],
-      Projection: { ProjectionType: 'ALL' as const },
+      Projection: { ProjectionType: projectionOf(index) },
     })),
   };
 }

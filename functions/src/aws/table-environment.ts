@@ -1,0 +1,14 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Store } from '../store/store';
+
+/** A reader of the function's environment that refuses a variable left unset. */
+export const needFrom = (env: NodeJS.ProcessEnv) => (name: string) => {
+  const value = env[name];
+  if (!value) throw new Error(`environment variable ${name} is not set`);
+  return value;
+};
+
+/** The table, as every function reaches it (DYNAMODB_ENDPOINT points it at a local store, for tests). */
+export function storeFromEnvironment(env: NodeJS.ProcessEnv = process.env): Store {
+  return new Store(new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}), needFrom(env)('TABLE_NAME'));
+}
