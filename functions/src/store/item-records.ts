@@ -1,23 +1,10 @@
 import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { migrateDefinition, needsMigration } from '@onevisit/item-schemas';
 import { summaryOf, type Draft, type DraftSummary, type ItemHead, type ItemState, type ItemSummary, type ItemVersion } from '../records';
+import { currentDraft, currentHead, currentVersion } from './item-migration';
 import { keys } from './keys';
 import { ConflictError, ifAbsent, ifRevision, record, type Condition, type TableAccess } from './table-access';
 
 /** Items as table records: a small head per item (catalogue and state), its draft, its immutable versions. */
-
-/**
- * Definitions are read in the current model (migrations.ts): what was stored with an older one is
- * migrated on the way in and out; `npm run migrate` rewrites what is stored.
- */
-function currentDraft(draft: Draft | undefined): Draft | undefined {
-  if (!draft || (!needsMigration(draft.definition) && !needsMigration(draft.clone?.overrides))) return draft;
-  return { ...draft, definition: migrateDefinition(draft.definition), ...(draft.clone ? { clone: { ...draft.clone, overrides: migrateDefinition(draft.clone.overrides) } } : {}) };
-}
-
-function currentVersion(version: ItemVersion | undefined): ItemVersion | undefined {
-  return version && needsMigration(version.definition) ? { ...version, definition: migrateDefinition(version.definition) } : version;
-}
 
 /** Published versions never change, so they are kept in memory once read (bounded). */
 const VERSION_CACHE_SIZE = 500;
@@ -34,7 +21,7 @@ export type ItemRecords = ReturnType<typeof itemRecords>;
 export function itemRecords(table: TableAccess) {
   const versions = new Map<string, ItemVersion>();
 
-  const getHead = (jurisdiction: string, itemId: string) => table.get<ItemHead>(keys.itemHead(jurisdiction, itemId));
+  const getHead = async (jurisdiction: string, itemId: string) => currentHead(await table.get<ItemHead>(keys.itemHead(jurisdiction, itemId)));
 
   const updateHead = (jurisdiction: string, itemId: string, set: Partial<ItemHead>, condition = headCondition()) =>
     table.update<ItemHead>(keys.itemHead(jurisdiction, itemId), set, condition);
@@ -61,7 +48,7 @@ export function itemRecords(table: TableAccess) {
         while (request && Object.keys(request).length > 0) {
           const result: BatchGetCommandOutput = await table.doc.send(new BatchGetCommand({ RequestItems: request }));
           for (const item of result.Responses?.[table.tableName] ?? []) {
-            const head = record<ItemHead>(item)!;
+            const head = currentHead(record<ItemHead>(item)!);
             found.set(head.itemId, head);
           }
           request = result.UnprocessedKeys as typeof request;
@@ -70,8 +57,8 @@ export function itemRecords(table: TableAccess) {
       return found;
     },
 
-    listHeads(jurisdiction: string): Promise<ItemHead[]> {
-      return table.partition(keys.itemHeads(jurisdiction));
+    async listHeads(jurisdiction: string): Promise<ItemHead[]> {
+      return (await table.partition<ItemHead>(keys.itemHeads(jurisdiction))).map((head) => currentHead(head));
     },
 
     async getDraft(jurisdiction: string, itemId: string): Promise<Draft | undefined> {
