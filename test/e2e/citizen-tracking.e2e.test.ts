@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, siteInBrowser } from './browser';
+import { fillParties, pdf } from './sale-form';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /**
@@ -11,7 +12,6 @@ import { expectAccessible, shoot } from './editor-helpers';
  */
 const site = siteInBrowser();
 
-const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
 const phone = (javaScriptEnabled: boolean): Promise<Page> => openPage(site.browser, { viewport: { width: 390, height: 844 }, javaScriptEnabled });
 const path = (page: Page) => {
   const url = new URL(page.url());
@@ -24,11 +24,7 @@ async function fileThroughTheForm(page: Page, javaScriptEnabled: boolean): Promi
   await page.getByLabel('买卖', { exact: true }).check();
   await page.getByLabel('不动产权证书号').fill('示房权证第 010 号');
   await page.getByLabel('不动产坐落').fill('示范市人民路 10 号');
-  await page.locator('#root_transferor_name').fill('张三');
-  await page.locator('#root_transferor_idCard').fill('11010519491231002X');
-  await page.locator('#root_transferee_name').fill('李四');
-  await page.locator('#root_transferee_idCard').fill('440524188001010014');
-  await page.locator('#root_transferee_mobile').fill('13812345678');
+  await fillParties(page);
   for (const id of ['application', 'title-certificate', 'sale-contract']) await page.locator(`#file-${id}`).setInputFiles(pdf(`${id}.pdf`));
   if (javaScriptEnabled) await expect.poll(() => page.getByText('已上传').count()).toBe(3);
   await page.getByRole('button', { name: '提交申请' }).click();

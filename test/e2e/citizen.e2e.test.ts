@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, siteInBrowser } from './browser';
+import { BAD_ID, fillParties, GOOD_ID, pdf } from './sale-form';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /** An applicant on a phone with JavaScript turned off: the whole flow still works. */
 const site = siteInBrowser();
 
 
-const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
 /** Text under a PDF's name: the server reads what it is and refuses it. */
 const notPdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('这不是 PDF\n') });
 
@@ -24,11 +24,7 @@ describe('applying without JavaScript', () => {
     await page.getByLabel('买卖', { exact: true }).check();
     await page.getByLabel('不动产权证书号').fill('示房权证第 001 号');
     await page.getByLabel('界址、面积是否发生变化').check(); // makes the survey report a 容缺 material
-    await page.locator('#root_transferor_name').fill('张三');
-    await page.locator('#root_transferor_idCard').fill('11010519491231002X');
-    await page.locator('#root_transferee_name').fill('李四');
-    await page.locator('#root_transferee_idCard').fill('440524188001010015'); // wrong check digit
-    await page.locator('#root_transferee_mobile').fill('13812345678');
+    await fillParties(page, BAD_ID);
     await page.locator('#file-application').setInputFiles(pdf('申请书.pdf'));
     await page.getByRole('button', { name: '提交申请' }).click();
 
@@ -44,7 +40,7 @@ describe('applying without JavaScript', () => {
     await shoot(page, 'citizen-1-errors');
 
     await page.getByLabel('不动产坐落').fill('示范市人民路 1 号');
-    await page.locator('#root_transferee_idCard').fill('440524188001010014');
+    await page.locator('#root_transferee_idCard').fill(GOOD_ID);
     await page.locator('#file-title-certificate').setInputFiles(pdf('权属证书.pdf'));
     await page.locator('#file-sale-contract').setInputFiles(pdf('买卖合同.pdf'));
     await page.getByRole('button', { name: '提交申请' }).click();
@@ -110,10 +106,10 @@ describe('applying with JavaScript', () => {
     await expect.poll(() => need('survey-report')).toBe('no'); // an unticked box answers 否: the report is not needed
     await shoot(page, 'citizen-0-apply-js-marked');
 
-    await page.locator('#root_transferee_idCard').fill('440524188001010015');
+    await page.locator('#root_transferee_idCard').fill(BAD_ID);
     await page.locator('#root_transferee_mobile').focus();
     await page.getByText('「身份证号码」不是有效的居民身份证号码').waitFor();
-    await page.locator('#root_transferee_idCard').fill('440524188001010014');
+    await page.locator('#root_transferee_idCard').fill(GOOD_ID);
     await page.locator('#root_transferee_mobile').focus();
     await expect.poll(() => page.getByText('「身份证号码」不是有效的居民身份证号码').count()).toBe(0);
     await shoot(page, 'citizen-4-live');
@@ -127,11 +123,7 @@ describe('applying with JavaScript', () => {
     await page.getByLabel('不动产坐落').fill('示范市人民路 2 号');
     await page.getByLabel('界址、面积是否发生变化').check();
     await expect.poll(() => need('survey-report')).toBe('yes');
-    await page.locator('#root_transferor_name').fill('张三');
-    await page.locator('#root_transferor_idCard').fill('11010519491231002X');
-    await page.locator('#root_transferee_name').fill('李四');
-    await page.locator('#root_transferee_idCard').fill('440524188001010014');
-    await page.locator('#root_transferee_mobile').fill('13812345678');
+    await fillParties(page);
     for (const id of ['application', 'title-certificate', 'sale-contract']) await page.locator(`#file-${id}`).setInputFiles(pdf(`${id}.pdf`));
     await expect.poll(() => page.getByText('已上传').count()).toBe(3);
     // A post that needs correcting keeps the files sent, still under their names.
@@ -159,11 +151,7 @@ describe('correcting with JavaScript', () => {
     await page.goto(`${site.server.base}/apply/990100/real-estate-transfer`);
     await page.getByLabel('买卖', { exact: true }).check();
     await page.getByLabel('不动产权证书号').fill('示房权证第 003 号');
-    await page.locator('#root_transferor_name').fill('张三');
-    await page.locator('#root_transferor_idCard').fill('11010519491231002X');
-    await page.locator('#root_transferee_name').fill('李四');
-    await page.locator('#root_transferee_idCard').fill('440524188001010015'); // wrong check digit
-    await page.locator('#root_transferee_mobile').fill('13812345678');
+    await fillParties(page, BAD_ID);
     await page.locator('#file-application').setInputFiles(pdf('申请书.pdf'));
     await expect.poll(() => page.getByText('已上传').count()).toBe(1);
     await page.getByRole('button', { name: '提交申请' }).click();
@@ -179,7 +167,7 @@ describe('correcting with JavaScript', () => {
     await shoot(page, 'citizen-5-js-errors');
 
     // Fixed, then the next field tapped: the error goes at the field and from the top, and the tapped field stays put.
-    await page.locator('#root_transferee_idCard').fill('440524188001010014');
+    await page.locator('#root_transferee_idCard').fill(GOOD_ID);
     const mobile = page.locator('#root_transferee_mobile');
     await mobile.scrollIntoViewIfNeeded();
     const before = (await mobile.boundingBox())!.y;
@@ -240,7 +228,7 @@ async function registerCompany(javaScriptEnabled: boolean) {
   if (javaScriptEnabled) expect(await page.evaluate(() => document.activeElement?.id)).toBe('root_investors_1_name');
 
   await page.locator('#root_investors_1_name').fill('赵六');
-  await page.locator('#root_investors_1_idNumber').fill('440524188001010014');
+  await page.locator('#root_investors_1_idNumber').fill(GOOD_ID);
   await page.locator('#root_investors_1_capital').fill('40');
   // Nothing typed is lost on the way, nor the file sent; no errors for a list button.
   expect(await page.locator('#root_investors_0_name').inputValue()).toBe('王五');
