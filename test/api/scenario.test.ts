@@ -49,6 +49,7 @@ const item = {
   promisedLimit: { value: 3, unit: 'workday' },
   maxVisits: 0,
   onlineDepth: '4',
+  result: { name: '个体工商户营业执照', type: '2' },
   deficiencyAcceptance: { enabled: true, supplementDays: 2 },
   materials: [
     { id: 'application', name: '个体工商户登记申请书', kind: 'original', form: 'electronic', necessity: 'required', key: true },
