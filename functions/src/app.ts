@@ -17,6 +17,7 @@ import { registerDevRoutes } from './routes/dev';
 import { registerDocs } from './routes/docs';
 import { registerDraftRoutes } from './routes/drafts';
 import { registerFileRoutes } from './routes/files';
+import { registerImportRoutes } from './routes/imports';
 import { registerItemRoutes } from './routes/items';
 import { registerJurisdictionRoutes } from './routes/jurisdictions';
 import { registerMessageRoutes } from './routes/messages';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): App {
   registerCaseRoutes(app);
   registerCaseSearchRoutes(app);
   registerDepartmentRoutes(app);
+  registerImportRoutes(app);
   if (deps.devTokens) registerDevRoutes(app, deps.devTokens);
   registerCitizenPages(app);
 

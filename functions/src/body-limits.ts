@@ -5,6 +5,7 @@ import { parseTrackingNumber } from './cases/tracking-number';
 import type { AppDeps } from './deps';
 import { payloadTooLarge } from './errors';
 import type { AppEnv } from './http';
+import { IMPORT_LIMITS } from './imports-files';
 import { MAX_DRAFT_BYTES } from './items';
 import { PUBLIC_FILE_BYTES } from './public-files';
 
@@ -66,6 +67,8 @@ export const apiBodyLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
   const path = c.req.path;
   if (/^\/api\/items\/[^/]+\/[^/]+\/uploads$/.test(path)) return uploadAtItemLimit(c, next);
   if (/^\/api\/admin\/[^/]+\/files$/.test(path)) return limitTo(PUBLIC_FILE_BYTES + MULTIPART_OVERHEAD)(c, next);
+  // An import's file and, for CSV, its materials file.
+  if (/^\/api\/admin\/[^/]+\/imports$/.test(path)) return limitTo(2 * IMPORT_LIMITS.bytes + MULTIPART_OVERHEAD)(c, next);
   return limitTo(/^\/api\/admin\/[^/]+\/items(\/|$)/.test(path) ? DRAFT_LIMIT : JSON_LIMIT)(c, next);
 };
 

@@ -1,0 +1,95 @@
+import { z } from '@hono/zod-openapi';
+import { toExchangeJson, toSheets } from '@onevisit/item-schemas/exchange';
+import { fileRequired } from '../errors';
+import type { App } from '../http';
+import { exportDefinitions, importFile, ZImportReport } from '../imports';
+import { csvOf, xlsxOf } from '../imports-files';
+import { bearer, binary, errorResponses, json, jurisdictionAdmin, route, ZBinary, ZJurisdictionParams } from './kit';
+
+/** The national element layout in and out: import a spreadsheet (preview, then drafts) and export the catalogue. */
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A query flag as written in an address: true/false (or 1/0). */
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1'));
+
+/** The file a download is saved under (ASCII and its UTF-8 form for browsers that read it). */
+function attachment(name: string, type: string): Record<string, string> {
+  return { 'content-type': type, 'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`, 'cache-control': 'no-store' };
+}
+
+export function registerImportRoutes(app: App): void {
+  const tags = ['admin'];
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/admin/{jurisdiction}/imports',
+      tags,
+      security: bearer,
+      summary: '导入国家要素布局的事项清单(先预览) / import items in the national element layout (a dry run unless dryRun=false)',
+      description:
+        '上传 .xlsx(「事项」「申请材料」两张表)、.csv(file 为事项表，materials 为申请材料表，可不传)或交换 JSON。dryRun=true(默认)只返回逐行报告，不写入；dryRun=false 将没有问题的行保存为草稿(不发布)。 / Upload an .xlsx (sheets 事项 and 申请材料), a .csv (file: the items; materials: the materials, optional) or the exchange JSON. dryRun=true (the default) only reports, row by row; dryRun=false saves the rows without problems as drafts (nothing is published).',
+      request: {
+        params: ZJurisdictionParams,
+        query: z.object({ dryRun: flag(true).openapi({ type: 'string', enum: ['true', 'false'], description: '只预览，不写入(默认) / report only (the default)' }) }),
+        // A post without a file is answered FILE_REQUIRED, so the multipart body is not marked required.
+        body: { content: { 'multipart/form-data': { schema: z.object({ file: ZBinary.optional(), materials: ZBinary.optional() }) } } },
+      },
+      responses: { 200: json(ZImportReport, 'what the import does (or did), row by row, with every problem'), ...errorResponses(400, 401, 403, 413) },
+    }),
+    async (c) => {
+      const { jurisdiction } = c.req.valid('param');
+      const who = jurisdictionAdmin(c, jurisdiction);
+      const { file, materials } = c.req.valid('form');
+      if (!(file instanceof File)) throw fileRequired();
+      const read = async (f: File) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+      const report = await importFile(c.get('deps'), who, jurisdiction, { file: await read(file), ...(materials instanceof File ? { materials: await read(materials) } : {}) }, c.req.valid('query').dryRun);
+      return c.json(report, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/api/admin/{jurisdiction}/exports',
+      tags,
+      security: bearer,
+      summary: '导出事项清单(国家要素布局) / export items in the national element layout',
+      request: {
+        params: ZJurisdictionParams,
+        query: z.object({
+          format: z.enum(['xlsx', 'csv', 'json']).default('xlsx').openapi({ description: 'xlsx(三张表)、csv(一张表)或交换 JSON / xlsx (three sheets), csv (one sheet) or the exchange JSON' }),
+          sheet: z.enum(['items', 'materials']).default('items').openapi({ description: 'CSV 导出哪张表 / which sheet a CSV holds' }),
+          items: z
+            .string()
+            .max(20_000)
+            .optional()
+            .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
+            .openapi({ type: 'string', description: '逗号分隔的事项标识，不填为全部(已取消的除外) / item ids, comma-separated; all but cancelled ones if left out' }),
+        }),
+      },
+      responses: { 200: binary('the file, as a download'), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { jurisdiction } = c.req.valid('param');
+      jurisdictionAdmin(c, jurisdiction);
+      const deps = c.get('deps');
+      const query = c.req.valid('query');
+      const definitions = await exportDefinitions(deps, jurisdiction, query.items);
+      const day = deps.clock().toISOString().slice(0, 10);
+      const base = `事项清单-${jurisdiction}-${day}`;
+      if (query.format === 'json') {
+        const body = JSON.stringify(toExchangeJson(definitions, { jurisdiction, exportedAt: deps.clock().toISOString() }), null, 2);
+        return c.body(body, 200, attachment(`${base}.json`, 'application/json; charset=utf-8')) as never;
+      }
+      const sheets = toSheets(definitions);
+      if (query.format === 'csv') return c.body(csvOf(sheets[query.sheet]), 200, attachment(`${base}-${query.sheet === 'items' ? '事项' : '申请材料'}.csv`, 'text/csv; charset=utf-8')) as never;
+      return c.body((await xlsxOf(sheets)) as Uint8Array<ArrayBuffer>, 200, attachment(`${base}.xlsx`, XLSX)) as never;
+    },
+  );
+}
