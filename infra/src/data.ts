@@ -1,8 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { TABLE_INDEXES } from '@onevisit/functions/table';
+import { projectionOf, TABLE_INDEXES } from '@onevisit/functions/table';
 import { STAGED } from '@onevisit/functions/s3-files';
 import type { StageConfig } from './config';
 
@@ -26,7 +26,10 @@ export class Data extends Construct {
         indexName: index.name,
         partitionKey: { name: index.pk, type: AttributeType.STRING },
         sortKey: { name: index.sk, type: AttributeType.STRING },
+        projectionType: ProjectionType[projectionOf(index)],
       })),
+      // The outbox's sender reads what each write left in a case's outbox from here (outbox.ts).
+      dynamoStream: StreamViewType.NEW_IMAGE,
     });
 
     this.logs = new Bucket(this, 'AccessLogs', {

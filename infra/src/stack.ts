@@ -17,6 +17,7 @@ import { Data } from './data';
 import { Firewall } from './firewall';
 import { AppFunction } from './functions';
 import { Monitoring } from './monitoring';
+import { Outbox } from './outbox';
 import { acknowledge, acknowledgeBucketDeploymentHandler, acknowledgeStackFindings, RUNTIME_REASON } from './nag';
 import { grantIndexQuery, grantItems } from './permissions';
 import { Web } from './web';
@@ -99,8 +100,6 @@ export class OneVisitStack extends Stack {
     grantIndexQuery(api.fn, data.table, [TABLE_INDEXES.byDepartment.name, TABLE_INDEXES.byJurisdiction.name]);
     grantItems(sweep.fn, data.table, ['GetItem', 'Query'], ['J#*', 'PLATFORM#*']);
     grantItems(sweep.fn, data.table, ['PutItem'], ['J#*']);
-    // The count of SMS per phone number and day (notifier.ts), which the sweep's notices add to.
-    grantItems(sweep.fn, data.table, ['UpdateItem'], ['PLATFORM#SMS#*']);
     grantIndexQuery(sweep.fn, data.table, [TABLE_INDEXES.byNextCheck.name]);
     for (const fn of [api.fn, sweep.fn]) appSecret.grantRead(fn);
     originSecret.grantRead(api.fn);
@@ -110,14 +109,8 @@ export class OneVisitStack extends Stack {
         resources: [data.materials.arnForObjects('uploads/*'), data.materials.arnForObjects('public/*')],
       }),
     );
-    for (const fn of [api.fn, sweep.fn]) {
-      // SMS goes to phone numbers, which have no ARN to name.
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
-      if (stage.notifyFromEmail) {
-        const domain = stage.notifyFromEmail.split('@')[1]!;
-        fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: domain })] }));
-      }
-    }
+    // Messages leave through the outbox's sender alone: the API and the sweep write them into cases.
+    const outbox = new Outbox(this, 'Outbox', { stage, table: data.table, removalPolicy: stage.removalPolicy });
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: stage.logRetentionDays, removalPolicy: stage.removalPolicy });
     const httpApi = new HttpApi(this, 'HttpApi', { description: `OneVisit ${stage.name}`, createDefaultStage: false, defaultIntegration: new HttpLambdaIntegration('App', api.fn) });
@@ -145,6 +138,8 @@ export class OneVisitStack extends Stack {
     monitoring.alarm('TableThrottles', 'Table throttled requests', data.table.metric('ThrottledRequests', { statistic: 'Sum' }));
     monitoring.alarm('SweepErrors', 'The sweep failed', sweep.fn.metricErrors());
     monitoring.alarm('SweepDeadLetters', 'Sweep runs could not be delivered', deadLetters.metricApproximateNumberOfMessagesVisible());
+    monitoring.alarm('OutboxErrors', 'The outbox sender failed', outbox.sender.fn.metricErrors());
+    monitoring.alarm('OutboxDeadLetters', 'Outbox stream batches were given up on', outbox.deadLetters.metricApproximateNumberOfMessagesVisible());
 
     new CfnOutput(this, 'Url', { value: `https://${web.distribution.distributionDomainName}`, description: 'OneVisit: /admin/ for officials, /apply/… for citizens' });
     new CfnOutput(this, 'UserPoolId', { value: officials.userPoolId });
@@ -152,14 +147,12 @@ export class OneVisitStack extends Stack {
 
     acknowledgeStackFindings(this);
     acknowledgeBucketDeploymentHandler(this, web.site);
-    acknowledge(deadLetters, 'AwsSolutions::AwsSolutions-SQS3', 'This queue is itself the dead-letter queue, watched by an alarm.');
+    for (const queue of [deadLetters, outbox.deadLetters]) acknowledge(queue, 'AwsSolutions::AwsSolutions-SQS3', 'This queue is itself the dead-letter queue, watched by an alarm.');
     acknowledge(appSecret, 'AwsSolutions::AwsSolutions-SMG4', 'The app secret signs tracking secrets and upload tickets already issued; rotating it would invalidate them.');
     acknowledge(originSecret, 'AwsSolutions::AwsSolutions-SMG4', 'CloudFront reads the origin header at deployment and the function at start: a rotation is a redeployment, not a rotation schedule.');
     const materialsArn = `<${this.getLogicalId(data.materials.node.defaultChild as CfnBucket)}.Arn>`;
-    for (const fn of [api, sweep]) {
-      acknowledge(fn.fn, 'AwsSolutions::AwsSolutions-L1', RUNTIME_REASON);
-      acknowledge(fn.role, 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', 'sns:Publish sends SMS to phone numbers, which have no ARN to name.');
-    }
+    for (const fn of [api, sweep, outbox.sender]) acknowledge(fn.fn, 'AwsSolutions::AwsSolutions-L1', RUNTIME_REASON);
+    acknowledge(outbox.sender.role, 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', 'sns:Publish sends SMS to phone numbers, which have no ARN to name.');
     for (const prefix of ['uploads', 'public']) {
       acknowledge(api.role, `AwsSolutions::AwsSolutions-IAM5[Resource::${materialsArn}/${prefix}/*]`, `Materials are objects under ${prefix}/, each named per upload; the API reads and writes only there.`);
     }

@@ -33,7 +33,12 @@ describe('the stack', () => {
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' }), Match.objectLike({ IndexName: 'gsi2' }), Match.objectLike({ IndexName: 'gsi3' })],
+      GlobalSecondaryIndexes: [
+        Match.objectLike({ IndexName: 'gsi1', Projection: { ProjectionType: 'ALL' } }),
+        Match.objectLike({ IndexName: 'gsi2' }),
+        Match.objectLike({ IndexName: 'gsi3' }),
+        Match.objectLike({ IndexName: 'gsi4', Projection: { ProjectionType: 'KEYS_ONLY' } }),
+      ],
       Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
     });
     const [table] = resources(prodTemplate, 'AWS::DynamoDB::GlobalTable');
@@ -41,12 +46,14 @@ describe('the stack', () => {
     expect(table!.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
   });
 
-  it('runs the API and the sweep on Node 22, arm64, with the environment from the stack', () => {
+  it('runs the API, the sweep and the outbox sender on Node 22, arm64, with the environment from the stack', () => {
     const functions = resources(template, 'AWS::Lambda::Function').filter((f) => f.Properties.Runtime?.startsWith('nodejs'));
-    expect(functions.map((f) => f.Properties.Description).sort()).toEqual(['OneVisit API and citizen pages', 'OneVisit sweep: deadlines, warnings, deemed approvals']);
+    expect(functions.map((f) => f.Properties.Description).sort()).toEqual(['OneVisit API and citizen pages', 'OneVisit outbox: delivers the messages cases are written with', 'OneVisit sweep: deadlines, warnings, deemed approvals']);
     for (const f of functions) {
       expect(f.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
-      expect(Object.keys(f.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'FILES_BUCKET', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'APP_SECRET_ARN', 'NODE_OPTIONS']));
+      // The sender needs the table alone.
+      const needs = f.Properties.Description.startsWith('OneVisit outbox') ? ['TABLE_NAME', 'NODE_OPTIONS'] : ['TABLE_NAME', 'FILES_BUCKET', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'APP_SECRET_ARN', 'NODE_OPTIONS'];
+      expect(Object.keys(f.Properties.Environment.Variables)).toEqual(expect.arrayContaining(needs));
       expect(f.Properties.Environment.Variables).not.toHaveProperty('APP_SECRET');
       // React renders the pages with its production build (issue 15).
       expect(f.Properties.Environment.Variables.NODE_ENV).toBe('production');
@@ -64,7 +71,8 @@ describe('the stack', () => {
         expect(r).not.toBe('*');
         expect(JSON.stringify(r)).not.toMatch(/index\/\*/);
       }
-      const onItems = !JSON.stringify(s.Resource).includes('/index/');
+      // Reading the stream (the outbox's sender) names the stream: it has no partitions to name.
+      const onItems = !JSON.stringify(s.Resource).includes('/index/') && !JSON.stringify(s.Resource).includes('StreamArn');
       if (onItems) expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': expect.any(Array) } });
     }
   });
@@ -179,7 +187,7 @@ describe('the stack', () => {
     expect(distribution!.Properties.DistributionConfig.WebACLId).toEqual({ 'Fn::If': [acl.Condition, { 'Fn::GetAtt': [aclId, 'Arn'] }, { Ref: 'AWS::NoValue' }] });
   });
 
-  it('lets the sweep count SMS per phone number (the daily cap), and nothing else on the platform', () => {
+  it('lets the outbox sender count SMS per phone number (the daily cap), and nothing else on the platform', () => {
     const statements = resources(template, 'AWS::IAM::Policy').flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
     const counting = statements.filter((s) => JSON.stringify(s.Condition ?? {}).includes('PLATFORM#SMS#*'));
     expect(counting).toEqual([expect.objectContaining({ Action: 'dynamodb:UpdateItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PLATFORM#SMS#*'] } } })]);
@@ -191,28 +199,30 @@ describe('the stack', () => {
   });
 
   it('runs the sweep on a schedule, with a dead-letter queue', () => {
-    const [rule] = resources(template, 'AWS::Events::Rule');
+    const rule = resources(template, 'AWS::Events::Rule').find((r) => r.Properties.Description === 'Runs the OneVisit sweep');
     expect(rule!.Properties.ScheduleExpression).toBe('rate(5 minutes)');
     const sweep = Object.entries(template.findResources('AWS::Lambda::Function')).find(([, f]) => (f as Resource).Properties.Description?.startsWith('OneVisit sweep'))![0];
     expect(rule!.Properties.Targets[0]).toMatchObject({ Arn: { 'Fn::GetAtt': [sweep, 'Arn'] }, DeadLetterConfig: { Arn: expect.anything() }, RetryPolicy: { MaximumRetryAttempts: 2 } });
     template.hasResourceProperties('AWS::Lambda::Function', { Description: Match.stringLikeRegexp('^OneVisit sweep'), ReservedConcurrentExecutions: 1 });
   });
 
-  it('lets the functions send SMS and, in production, e-mail from its own domain', () => {
+  it('lets the outbox sender alone send SMS and, in production, e-mail from its own domain', () => {
     const statements = (t: Template) => resources(t, 'AWS::IAM::Policy').flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
-    expect(statements(template).filter((s) => s.Action === 'sns:Publish')).toHaveLength(2);
+    expect(statements(template).filter((s) => s.Action === 'sns:Publish')).toHaveLength(1);
     expect(statements(template).some((s) => s.Action === 'ses:SendEmail')).toBe(false);
     const ses = statements(prodTemplate).filter((s) => s.Action === 'ses:SendEmail');
-    expect(ses).toHaveLength(2);
+    expect(ses).toHaveLength(1);
     expect(JSON.stringify(ses[0]!.Resource)).toContain('identity/zwfw.example.gov.cn');
   });
 
-  it('alarms on API 5xx, throttles, sweep errors and dead letters; logs expire', () => {
+  it('alarms on API 5xx, throttles, sweep and outbox errors and dead letters; logs expire', () => {
     expect(resources(template, 'AWS::CloudWatch::Alarm').map((a) => a.Properties.AlarmDescription).sort()).toEqual([
       'API answered with 5xx',
       'API function throttled',
+      'Outbox stream batches were given up on',
       'Sweep runs could not be delivered',
       'Table throttled requests',
+      'The outbox sender failed',
       'The sweep failed',
     ]);
     for (const alarm of resources(template, 'AWS::CloudWatch::Alarm')) expect(alarm.Properties.AlarmActions).toHaveLength(1);
