@@ -1,3 +1,4 @@
+import { MODEL_VERSION } from '@onevisit/item-schemas';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { harness } from './harness';
 import { PDF, saleAnswers } from './files';
@@ -74,7 +75,8 @@ describe('claiming the city catalogue', () => {
     const saved = await h.call('PUT', `/api/admin/${COUNTY}/items/${ITEM}/draft`, { token: county, body: edited, headers: { 'if-match': `"${draft.revision}"` } });
     expect(saved.status, JSON.stringify(saved.json)).toBe(200);
     const stored = await h.store.getDraft(COUNTY, ITEM);
-    expect(stored!.definition).toEqual({});
+    // Nothing of the definition but the model the overrides are written in.
+    expect(stored!.definition).toEqual({ modelVersion: MODEL_VERSION });
     expect(stored!.clone!.overrides).toEqual({ promisedLimit: { value: 6, unit: 'workday' }, windows: [countyWindow], department: countyDepartment });
     expect((await countyDraft()).definition).toMatchObject({ promisedLimit: { value: 6 }, windows: [countyWindow], legalLimit: { value: 30 } });
     const head = (await h.call('GET', `/api/admin/${COUNTY}/items`, { token: county })).json.find((i: { itemId: string }) => i.itemId === ITEM);

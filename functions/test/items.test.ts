@@ -1,4 +1,5 @@
 import { templates } from '@onevisit/item-schemas/templates';
+import { MODEL_VERSION } from '@onevisit/item-schemas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { harness } from './harness';
 
@@ -35,7 +36,8 @@ describe('drafts', () => {
     expect(created.headers.get('etag')).toBe('"1"');
     expect(created.json.head).toMatchObject({ itemId: 'blank-item', state: 'draft', version: 0, draftName: '新事项' });
     const read = await h.call('GET', `/api/admin/${CITY}/items/blank-item/draft`, { token: admin });
-    expect(read.json.definition).toEqual({ id: 'blank-item', name: '新事项' });
+    // Stored in the current item model, which it says.
+    expect(read.json.definition).toEqual({ modelVersion: MODEL_VERSION, id: 'blank-item', name: '新事项' });
   });
 
   it('are created from a template', async () => {

@@ -14,10 +14,18 @@ import { ConflictError, ifRevision, TableAccess, type Condition } from './table-
  * nothing to do.
  */
 
-/** A draft in the current model: its definition, or a clone's overrides. */
+/**
+ * A draft in the current model. A clone's overrides are a part of its definition (stored empty
+ * beside them): they migrate with it and carry no model version of their own, which the clone's
+ * strict overrides would refuse.
+ */
 export function currentDraft(draft: Draft | undefined): Draft | undefined {
-  if (!draft || (!needsMigration(draft.definition) && !needsMigration(draft.clone?.overrides))) return draft;
-  return { ...draft, definition: migrateDefinition(draft.definition), ...(draft.clone ? { clone: { ...draft.clone, overrides: migrateDefinition(draft.clone.overrides) } } : {}) };
+  if (!draft || !needsMigration(draft.definition)) return draft;
+  const overrides = (clone: NonNullable<Draft['clone']>) => {
+    const { modelVersion: _, ...migrated } = migrateDefinition(clone.overrides);
+    return migrated;
+  };
+  return { ...draft, definition: migrateDefinition(draft.definition), ...(draft.clone ? { clone: { ...draft.clone, overrides: overrides(draft.clone) } } : {}) };
 }
 
 export function currentVersion(version: ItemVersion | undefined): ItemVersion | undefined {
