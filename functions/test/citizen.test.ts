@@ -68,6 +68,7 @@ describe('the application page', () => {
     expect(page.html).toContain('<h1>不动产转移登记</h1>');
     expect(page.html).toContain('承诺时限</dt><dd>5个工作日');
     expect(page.html).toContain('结果送达</dt><dd>窗口领取；邮政速递(送达到付)；电子证照(同步发放不动产电子证照)');
+    expect(page.html).toContain('办理结果</dt><dd>不动产权证书(证明文件)，有效期：长期有效');
     expect(page.html).toContain('免交材料(由部门共享获取，无需提交)');
     const form = /<form[^>]*>/.exec(page.html)![0];
     expect(form).toContain('action="/apply/990100/real-estate-transfer"');
@@ -344,8 +345,11 @@ describe('the application page', () => {
     expect(page.html).toContain('不动产转移登记：一次告知清单');
     const text = visibleText(page.html);
     expect(text).toContain('不动产买卖合同 「转移原因」为「买卖」时需要 原件 1 份(电子) · 来源：政府部门核发(网签备案合同)');
-    expect(text).toContain('不动产测绘报告 可容缺后补 「界址、面积是否发生变化」为「是」时需要 原件 1 份(电子) · 来源：申请人自备 可容缺受理：可先提交申请，在提交后 3 个工作日内补交；逾期未补交的，不予受理');
+    expect(text).toContain('不动产测绘报告 可容缺后补 「界址、面积是否发生变化」为「是」时需要 原件 1 份(电子) · 来源：申请人自备 出具机构：具备不动产测绘资质的测绘单位；签字要求：测绘单位加盖公章和测绘专用章 可容缺受理：可先提交申请，在提交后 3 个工作日内补交；逾期未补交的，不予受理');
     expect(text).toContain('婚姻状况证明 免交：由民政部门婚姻登记信息共享获取，无需提交');
+    // What is never asked needs no issuer or date.
+    expect(text).not.toContain('婚姻登记机关，或申请人书面声明');
+    expect(text).toContain('办理结果：不动产权证书(证明文件)，有效期：长期有效');
     expect(text).not.toContain('符合条件时需要');
     expect(text).not.toContain('按您的填写'); // printed before any answer: no marks
     expect(text).not.toMatch(modelKeys);
@@ -353,6 +357,9 @@ describe('the application page', () => {
     const company = visibleText((await get('/apply/990100/company-registration/checklist?lang=en')).html);
     expect(company).toContain('公司章程 Needed when “企业类型” is “有限责任公司” or “股份有限公司”');
     expect(company).not.toMatch(/\b(companyType|llc|jsc|partnership)\b/);
+    expect(company).toContain('Result: 营业执照 (business licence), valid: 长期有效(营业期限以执照记载为准)');
+    expect(company).toContain('公司章程 Needed when');
+    expect(company).toMatch(/Signatures: 全体股东签署：自然人股东签字，法人股东加盖公章/);
   });
 
   it('says clearly when an item takes no applications', async () => {

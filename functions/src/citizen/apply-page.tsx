@@ -1,9 +1,10 @@
-import { channels as channelLabels, fileTypeWords, filledWhenWords, formFields, neededWhenWords, needMark, statusWhenApplicable, targets as targetLabels, type AnswerError, type ItemDefinition, type Material, type MaterialNeed, type TimeLimit } from '@onevisit/item-schemas';
+import { channels as channelLabels, fileTypeWords, filledWhenWords, formFields, neededWhenWords, needMark, onlineLevel, statusWhenApplicable, targets as targetLabels, type AnswerError, type ItemDefinition, type Material, type MaterialNeed, type TimeLimit } from '@onevisit/item-schemas';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Fragment } from 'react';
 import { CitizenForm } from './form/CitizenForm';
 import { MaterialsNotice, NeedMark } from './materials-notice';
 import { say, type Lang } from './page';
+import { resultWords } from './result-words';
 
 /**
  * The application page: everything the applicant needs told at once (一次告知), then the form and
@@ -66,6 +67,7 @@ export function ApplyPage({ lang, jurisdiction, item, action, answers, needs, pr
   const types = (m: Material) => fileTypeWords(m.acceptedTypes, lang);
   // Without JavaScript, the uploads the answers do not call for stay on the page, marked so.
   const marks = new Map(needs.map((n) => [n.material.id, needMark(n, lang)]));
+  const result = resultWords(item, lang);
   // Every field is on the page, each conditional one with its condition in words, so a page
   // without JavaScript is answered in one go; the script hides those the answers rule out.
   const conditions = Object.fromEntries(Object.entries(item.form.visibleWhen).map(([path, condition]) => [path, filledWhenWords(condition, fields, lang)]));
@@ -102,7 +104,13 @@ export function ApplyPage({ lang, jurisdiction, item, action, answers, needs, pr
             {item.promisedLimit.value > 0 && t(`(今天提交，${promisedDue} 前办结)`, ` (filed today: done by ${promisedDue})`)}
           </dd>
           <dt>{t('到现场次数', 'Visits in person')}</dt>
-          <dd>{item.maxVisits === 0 ? t('零跑动，全程网上办', 'none: entirely online') : t(`最多 ${item.maxVisits} 次(${item.visitReason ?? ''})`, `at most ${item.maxVisits} (${item.visitReason ?? ''})`)}</dd>
+          <dd>{item.maxVisits > 0 ? t(`最多 ${item.maxVisits} 次(${item.visitReason ?? ''})`, `at most ${item.maxVisits} (${item.visitReason ?? ''})`) : onlineLevel(item.onlineDepth) === '4' ? t('零跑动，全程网上办', 'none: entirely online') : t('零跑动，快递申请、结果送达', 'none: apply by post, the result is delivered')}</dd>
+          {result && (
+            <>
+              <dt>{t('办理结果', 'Result')}</dt>
+              <dd>{result}</dd>
+            </>
+          )}
           <dt>{t('收费', 'Fees')}</dt>
           <dd>{item.fees.some((f) => f.charged) ? item.fees.filter((f) => f.charged).map((f) => `${f.name}${f.standard ? `：${f.standard}` : ''}`).join('；') : t('不收费', 'free')}</dd>
           {item.delivery.length > 0 && (

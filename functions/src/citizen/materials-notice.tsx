@@ -12,16 +12,26 @@ export function NeedMark({ id, mark }: { id: string; mark: ReturnType<typeof nee
 
 /**
  * Every material the item can ask for, told at once (一次告知): each with the condition under
- * which it is needed, originals and copies, form, issuer, 容缺 and 免交 in words. On the apply
- * page (`live`) it also marks what the answers so far require; the page script keeps the marks
- * in step as the answers change. The printable checklist shows the same list without marks.
+ * which it is needed, originals and copies, form, source, who issues it, how recent, its pages
+ * and who signs, 容缺 and 免交 in words. On the apply page (`live`) it also marks what the answers
+ * so far require; the page script keeps the marks in step as the answers change. The printable
+ * checklist shows the same list without marks.
  */
 export function MaterialsNotice({ lang, item, needs, live }: { lang: Lang; item: ItemDefinition; needs: readonly MaterialNeed[]; live: boolean }) {
   const t = say(lang);
   const fields = formFields(item.form.schema);
+  // What the applicant must see to before bringing it: who issues it, how recent, its pages or size, who signs.
+  const details = (m: MaterialNeed['material']) =>
+    [
+      m.issuer && t(`出具机构：${m.issuer}`, `Issued by: ${m.issuer}`),
+      m.issueTime && t(`出具时间：${m.issueTime}`, `When issued: ${m.issueTime}`),
+      m.specification && t(`页数/规格：${m.specification}`, `Pages and format: ${m.specification}`),
+      m.signature && t(`签字要求：${m.signature}`, `Signatures: ${m.signature}`),
+    ].filter((line): line is string => !!line);
   const entry = (need: MaterialNeed) => {
     const m = need.material;
     const words = materialWords(item, m, fields, lang);
+    const more = details(m);
     const status = statusWhenApplicable(item, m);
     // Shared ones are listed apart and say 免交 in words; required is what a material is unless tagged.
     const tag = status === 'deferrable' ? { text: t('可容缺后补', 'may come later'), className: 'later' } : status === 'optional' ? { text: t('选择提交', 'optional'), className: '' } : undefined;
@@ -37,6 +47,7 @@ export function MaterialsNotice({ lang, item, needs, live }: { lang: Lang; item:
         ) : (
           <div className="material-terms">{t(`${words.copies}(${words.form}) · 来源：${words.source}`, `${words.copies} (${words.form}) · source: ${words.source}`)}</div>
         )}
+        {!m.shared && more.length > 0 && <div className="material-terms">{more.join(lang === 'zh' ? '；' : '; ')}</div>}
         {words.later && <div className="material-later">{words.later}</div>}
         {words.promise && <div>{words.promise}</div>}
         {m.guide && <div className="field-description">{m.guide}</div>}
