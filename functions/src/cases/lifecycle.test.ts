@@ -17,6 +17,8 @@ const AT = '2026-03-05T06:00:00.000Z';
 const item = estateItem();
 const licence = estateItem((i) => (i.itemType = '01'));
 const suspendOnMissed = estateItem((i) => (i.deficiencyAcceptance = { enabled: true, supplementDays: 3, onMissed: 'suspend' }));
+const NAMED_RIGHTS = '如不服本决定，可以自收到本决定之日起六十日内向示范市人民政府申请行政复议，或者自收到本决定之日起六个月内依法向人民法院提起行政诉讼。';
+const namedRights = estateItem((i) => (i.rightsNotice = NAMED_RIGHTS));
 
 const officer: Actor = { id: 'officer-1', name: '王科员' };
 const applicant: Actor = { id: 'applicant' };
@@ -87,12 +89,14 @@ const valid: Valid[] = [
   { title: 'requestCorrection during processing pauses the clock (the default setting)', from: caseIn('inProcess'), action: sample.requestCorrection, status: 'correctionRequested', notices: ['applicant:correctionRequested'], holds: { pauses: [{ from: TODAY, kind: 'correction' }], step: { index: 0 } } },
   { title: 'requestCorrection during processing where corrections do not pause it', from: caseIn('inProcess'), action: sample.requestCorrection, options: { settings: { ...defaultCaseSettings, correctionPausesClock: false } }, status: 'correctionRequested', notices: ['applicant:correctionRequested'], holds: { pauses: [] } },
   { title: 'notAccept: the reason and the rights', from: caseIn('received'), action: sample.notAccept, status: 'notAccepted', notices: ['applicant:notAccepted'], holds: { notAccepted: { on: TODAY, reason: '不属于本机关职权范围', rights: RIGHTS } }, says: ['不予受理：不属于本机关职权范围。', RIGHTS] },
+  { title: 'notAccept where the item words its own 复议/诉讼 text: that text, kept and told', from: caseIn('received'), action: sample.notAccept, options: { item: namedRights }, status: 'notAccepted', notices: ['applicant:notAccepted'], holds: { notAccepted: { rights: NAMED_RIGHTS } }, says: [NAMED_RIGHTS] },
   { title: 'notAccept while corrections are awaited', from: caseIn('correctionRequested'), action: sample.notAccept, status: 'notAccepted', notices: ['applicant:notAccepted'] },
   { title: 'completeStep pass: on to the next step, today', from: caseIn('inProcess'), action: sample.completeStep, status: 'inProcess', notices: [], holds: { step: { index: 1, name: '审核', role: '登记审核岗', startedOn: TODAY } } },
   { title: 'completeStep return: back to the step before', from: caseIn('inProcess', { step: atStep(1) }), action: completeStep('return'), status: 'inProcess', notices: [], holds: { step: { index: 0, name: '受理', startedOn: TODAY } } },
   { title: 'completeStep pass at the last step: approved, with what was issued', from: caseIn('inProcess', { step: atStep(3) }), action: completeStep('pass', { result: { name: '不动产权证书', number: '鲁(2026)0001号', validUntil: '2036-03-04' } }), status: 'decided', notices: ['applicant:decided'], holds: { decision: { outcome: 'approved', on: TODAY, result: { name: '不动产权证书' } } }, lacks: ['step'], says: ['已办结：准予。办理结果：不动产权证书(编号 鲁(2026)0001号)，有效期至2036-03-04。'] },
   { title: 'completeStep pass at the last step of a 行政许可: 准予行政许可', from: caseIn('inProcess', { step: atStep(3) }), action: sample.completeStep, options: { item: licence }, status: 'decided', notices: ['applicant:decided'], says: ['已办结：准予行政许可。'] },
   { title: 'completeStep reject: denied, with reasons kept and rights told', from: caseIn('inProcess', { step: atStep(1) }), action: completeStep('reject', { reasons: '材料与登记簿不符' }), status: 'decided', notices: ['applicant:decided'], holds: { decision: { outcome: 'denied', on: TODAY, reasons: '材料与登记簿不符', rights: RIGHTS } }, says: ['已办结：不予许可。', RIGHTS] },
+  { title: 'completeStep reject where the item words its own 复议/诉讼 text: that text, kept and told', from: caseIn('inProcess', { step: atStep(1) }), action: completeStep('reject', { reasons: '材料与登记簿不符' }), options: { item: namedRights }, status: 'decided', notices: ['applicant:decided'], holds: { decision: { outcome: 'denied', rights: NAMED_RIGHTS } }, says: [NAMED_RIGHTS] },
   { title: 'autoPass (超时默认) on 审核: on to 登簿, the department is told', from: caseIn('inProcess', { step: atStep(1) }), action: sample.autoPass, status: 'inProcess', notices: ['department:autoPass'], holds: { step: { index: 2, name: '登簿' } }, says: ['「审核」环节超时，按超时默认视为同意'] },
   { title: 'autoPass on the last step: approved, marked deemed', from: caseIn('inProcess', { step: atStep(3) }), action: sample.autoPass, status: 'decided', notices: ['applicant:decided', 'department:autoPass'], holds: { decision: { outcome: 'approved', deemed: true } } },
   { title: 'transfer: decided as transferred', from: caseIn('inProcess', { step: atStep(1) }), action: sample.transfer, status: 'decided', notices: ['applicant:decided'], holds: { decision: { outcome: 'transferred', transferTo: '省自然资源厅', reasons: '跨省不动产' } }, says: ['已办结：转报。'] },
@@ -137,6 +141,11 @@ describe('transition: what each action does', () => {
     expect([entry.from, entry.to]).toEqual(status === from.status ? [undefined, undefined] : [from.status, status]);
     // The case given is left as it was.
     expect(from).toEqual(before);
+  });
+
+  it('tells the item\'s own 复议/诉讼 text in English as written, and the statutory sentence otherwise', () => {
+    expect(run(caseIn('received'), sample.notAccept, { item: namedRights }).notices[0]!.text_en).toContain(NAMED_RIGHTS);
+    expect(run(caseIn('received'), sample.notAccept).notices[0]!.text_en).toContain('administrative reconsideration within 60 days');
   });
 
   it('records the request key, so a retried request is recognised', () => {

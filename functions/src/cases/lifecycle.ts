@@ -58,6 +58,9 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
   if (problem) throw actionNotAllowed(...problem);
 
   const { item, today } = ctx;
+  // The item's own 复议/诉讼 text (it may name where to apply), told as written; else the statutory sentence.
+  const rights = item.rightsNotice || RIGHTS;
+  const rightsEn = item.rightsNotice || RIGHTS_EN;
   const next: CaseRecord = structuredClone(c);
   const notices: NoticeIntent[] = [];
   let note: string | undefined;
@@ -77,7 +80,7 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
     const issued = r ? [`办理结果：${r.name}${r.number ? `(编号 ${r.number})` : ''}${r.validUntil ? `，有效期至${r.validUntil}` : ''}。`, ` Issued: ${r.name}${r.number ? ` No. ${r.number}` : ''}${r.validUntil ? `, valid until ${r.validUntil}` : ''}.`] : ['', ''];
     // A denial says why, and a transfer to whom (DOMAIN: reasons and rights are told with the decision).
     const why = decision.outcome === 'transferred' ? [`转报至${decision.transferTo}${decision.reasons ? `，理由：${decision.reasons}` : ''}。`, ` Transferred to ${decision.transferTo}${decision.reasons ? `: ${decision.reasons}` : ''}.`] : decision.reasons ? [`理由：${decision.reasons}。`, ` Reasons: ${decision.reasons}.`] : ['', ''];
-    tell('applicant', 'decided', `您申请的「${c.itemName}」(${c.trackingNumber})已办结：${outcome[0]}。${why[0]}${issued[0]}${decision.outcome === 'denied' ? RIGHTS : ''}`, `Your application ${c.trackingNumber} was decided: ${outcome[1]}.${why[1]}${issued[1]}${decision.outcome === 'denied' ? ` ${RIGHTS_EN}` : ''}`);
+    tell('applicant', 'decided', `您申请的「${c.itemName}」(${c.trackingNumber})已办结：${outcome[0]}。${why[0]}${issued[0]}${decision.outcome === 'denied' ? rights : ''}`, `Your application ${c.trackingNumber} was decided: ${outcome[1]}.${why[1]}${issued[1]}${decision.outcome === 'denied' ? ` ${rightsEn}` : ''}`);
   };
   const accept = (deemed: boolean) => {
     next.status = 'inProcess';
@@ -109,9 +112,9 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
     }
     case 'notAccept':
       next.status = 'notAccepted';
-      next.notAccepted = { on: today, reason: action.reason, rights: RIGHTS };
+      next.notAccepted = { on: today, reason: action.reason, rights };
       note = action.reason;
-      tell('applicant', 'notAccepted', `您申请的「${c.itemName}」(${c.trackingNumber})不予受理：${action.reason}。${RIGHTS}`, `Your application ${c.trackingNumber} was not accepted: ${action.reason}. ${RIGHTS_EN}`);
+      tell('applicant', 'notAccepted', `您申请的「${c.itemName}」(${c.trackingNumber})不予受理：${action.reason}。${rights}`, `Your application ${c.trackingNumber} was not accepted: ${action.reason}. ${rightsEn}`);
       break;
     case 'completeStep':
     case 'autoPass': {
@@ -121,7 +124,7 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
       if (outcome === 'pass' && index + 1 < item.steps.length) startStep(index + 1);
       else if (outcome === 'pass') decide({ outcome: 'approved', on: today, ...(action.type === 'autoPass' ? { deemed: true } : {}), ...(action.type === 'completeStep' && action.result ? { result: action.result } : {}) });
       else if (outcome === 'return') startStep(index - 1);
-      else decide({ outcome: 'denied', on: today, reasons: (action as { reasons?: string }).reasons!, rights: RIGHTS });
+      else decide({ outcome: 'denied', on: today, reasons: (action as { reasons?: string }).reasons!, rights });
       const words = { pass: '通过', return: '退回', reject: '不予许可' }[outcome];
       // The decision's reasons are the applicant's to read; an officer's remark on a step is the office's.
       note = [`${stepName}：${words}`, action.type === 'completeStep' ? action.reasons : '环节超时，视为同意'].filter(Boolean).join('；');
@@ -218,9 +221,9 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
       note = `逾期未补交：${names}`;
       if (item.deficiencyAcceptance.onMissed === 'reject') {
         next.status = 'notAccepted';
-        next.notAccepted = { on: today, reason: `容缺材料逾期未补交(${names})`, rights: RIGHTS };
+        next.notAccepted = { on: today, reason: `容缺材料逾期未补交(${names})`, rights };
         delete next.step;
-        tell('applicant', 'notAccepted', `您申请的「${c.itemName}」(${c.trackingNumber})因容缺材料逾期未补交，不予受理。${RIGHTS}`, `Your application ${c.trackingNumber} was not accepted: the deferred materials were not supplied in time. ${RIGHTS_EN}`);
+        tell('applicant', 'notAccepted', `您申请的「${c.itemName}」(${c.trackingNumber})因容缺材料逾期未补交，不予受理。${rights}`, `Your application ${c.trackingNumber} was not accepted: the deferred materials were not supplied in time. ${rightsEn}`);
       } else {
         next.status = 'suspended';
         next.pauses.push({ from: today, kind: 'supplement', reason: `容缺材料逾期未补交(${names})` });
