@@ -72,6 +72,19 @@ function whole(type: string, bytes: Uint8Array): boolean {
   return tail.includes('%%EOF');
 }
 
+/**
+ * What this process learned of the files it stored, by key, so a submission naming one checks it
+ * against its material without reading it again. Kept an hour at most (well within the days a
+ * staged upload lasts) and for the latest 10,000 uploads; any other key is read and checked.
+ */
+const uploaded = new Map<string, { contentType: string; size: number; at: number }>();
+const UPLOAD_MEMORY_MS = 3600_000;
+
+function remember(key: string, contentType: string, size: number): void {
+  uploaded.set(key, { contentType, size, at: Date.now() });
+  if (uploaded.size > 10_000) uploaded.delete(uploaded.keys().next().value!);
+}
+
 /** Stores an uploaded file for a material of a published item, after checking it. */
 export async function storeUpload(
   deps: AppDeps,
@@ -84,11 +97,17 @@ export async function storeUpload(
   if (!whole(contentType, file.bytes)) throw fileDamaged(material.name);
   const key = newKey(deps, jurisdiction);
   await deps.files.write(key, file.bytes);
+  remember(key, contentType, file.bytes.length);
   return filedAs({ key, name: '', contentType, size: file.bytes.length }, file.name);
 }
 
-/** Re-checks a stored upload named in a submission: it must exist, belong here, and fit the material. */
+/**
+ * Checks a stored upload named in a submission: it must exist, belong here, and fit the material.
+ * One this process stored lately is checked from what its upload found; any other is read.
+ */
 export async function inspectUpload(deps: AppDeps, jurisdiction: string, item: ItemDefinition, material: Material, key: string): Promise<FileInfo> {
+  const known = key.startsWith(uploadPrefix(jurisdiction)) ? uploaded.get(key) : undefined;
+  if (known && Date.now() - known.at < UPLOAD_MEMORY_MS) return { key, name: key.split('/').at(-1)!, contentType: checkFile(item, material, known.size, known.contentType), size: known.size };
   const size = key.startsWith(uploadPrefix(jurisdiction)) && !key.includes('..') ? await deps.files.size(key) : undefined;
   if (size === undefined) throw fileNotFound(material.name, key);
   const contentType = checkFile(item, material, size, await sniff(await deps.files.readStart(key, 4100)));
