@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { LayoutError, planImport, ZBilingual, ZImportProblem, ZImportRow, type ImportContext, type PlannedRow } from '@onevisit/item-schemas/exchange';
+import { LayoutError, startPlan, ZBilingual, ZImportProblem, ZImportRow, type ImportContext, type PlannedRow } from '@onevisit/item-schemas/exchange';
 import type { Principal } from './auth';
 import { listDepartments } from './departments';
 import type { AppDeps } from './deps';
@@ -27,6 +27,8 @@ export const ZImportReport = z
   })
   .openapi('ImportReport');
 export type ImportReport = z.infer<typeof ZImportReport>;
+
+const ROWS_BETWEEN_TURNS = 20;
 
 /** Drafts read or written at once: enough to keep the store busy, few enough to leave room for others. */
 const CONCURRENCY = 16;
@@ -78,24 +80,56 @@ async function write(deps: AppDeps, who: Principal, jurisdiction: string, row: P
   }
 }
 
-export async function importFile(
+/** How far an import has got: rows planned, then rows written (a dry run only plans). */
+export const ZImportProgress = z.object({ phase: z.enum(['plan', 'write']), done: z.number().int(), total: z.number().int() }).openapi('ImportProgress');
+export type ImportProgress = z.infer<typeof ZImportProgress>;
+
+/**
+ * An import read and checked for its layout, ready to plan and write: whatever refuses the file
+ * (unreadable, too large, not the layout) is thrown here, before anything is answered.
+ */
+export async function openImport(
   deps: AppDeps,
   who: Principal,
   jurisdiction: string,
   files: { file: { bytes: Uint8Array; name: string }; materials?: { bytes: Uint8Array; name: string } },
   dryRun: boolean,
-): Promise<ImportReport> {
+): Promise<{ total: number; run: (progress?: (p: ImportProgress) => Promise<void>) => Promise<ImportReport> }> {
   const { format, sheets } = await readImportFile(files.file, files.materials);
   const context = await importContext(deps, jurisdiction);
-  let plan;
+  let plan: ReturnType<typeof startPlan>;
   try {
-    plan = planImport(sheets, context);
+    plan = startPlan(sheets, context);
   } catch (error) {
     if (error instanceof LayoutError) throw importNotLayout(error.message, error.message_en);
     throw error;
   }
-  const rows = dryRun ? plan.rows : await eachLimited(plan.rows, (row) => write(deps, who, jurisdiction, row));
-  return report(format, dryRun, rows, plan);
+  const total = sheets.items.rows.length;
+  const run = async (progress: (p: ImportProgress) => Promise<void> = async () => undefined) => {
+    // Planning is work for the processor alone: other requests (and, locally, the store in this process) get their turn every few rows.
+    const planned: PlannedRow[] = [];
+    for (const row of plan.rows) {
+      if (planned.push(row) % ROWS_BETWEEN_TURNS === 0) {
+        await progress({ phase: 'plan', done: planned.length, total });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    await progress({ phase: 'plan', done: total, total });
+    if (dryRun) return report(format, dryRun, planned, plan);
+    let written = 0;
+    const rows = await eachLimited(planned, async (row) => {
+      const done = await write(deps, who, jurisdiction, row);
+      if (++written % ROWS_BETWEEN_TURNS === 0 || written === total) await progress({ phase: 'write', done: written, total });
+      return done;
+    });
+    return report(format, dryRun, rows, plan);
+  };
+  return { total, run };
+}
+
+/** An import from start to end, answered as one report. */
+export async function importFile(...args: Parameters<typeof openImport>): Promise<ImportReport> {
+  return (await openImport(...args)).run();
 }
 
 function report(format: ImportFormat, dryRun: boolean, rows: PlannedRow[], plan: { problems: ImportReport['problems']; notes: ImportReport['notes'] }): ImportReport {

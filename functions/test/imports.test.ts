@@ -174,3 +174,15 @@ describe('files that cannot be imported', () => {
     expect((await h.call('GET', `/api/admin/${CITY}/exports?items=no-such-item`, { token: admin })).status).toBe(404);
   });
 });
+
+describe('progress', () => {
+  it('streams how far the import has got, then the report, when asked for lines', async () => {
+    const form = new FormData();
+    form.set('file', new File([(await exported(CITY, admin, 'format=xlsx')) as BlobPart], 'all.xlsx'));
+    const response = await h.app.request(`/api/admin/${CITY}/imports?dryRun=true`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, accept: 'application/x-ndjson' }, body: form });
+    expect(response.headers.get('content-type')).toMatch(/ndjson/);
+    const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.at(-2)).toEqual({ progress: { phase: 'plan', done: lines.at(-1).report.counts.rows, total: lines.at(-1).report.counts.rows } });
+    expect(lines.at(-1).report.counts.unchanged).toBeGreaterThan(0);
+  });
+});

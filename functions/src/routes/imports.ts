@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { toExchangeJson, toSheets } from '@onevisit/item-schemas/exchange';
-import { fileRequired } from '../errors';
+import { stream } from 'hono/streaming';
+import { ApiError, fileRequired, internalError, ZErrorBody } from '../errors';
 import type { App } from '../http';
-import { exportDefinitions, importFile, ZImportReport } from '../imports';
+import { exportDefinitions, openImport, ZImportProgress, ZImportReport } from '../imports';
 import { csvOf, xlsxOf } from '../imports-files';
-import { bearer, binary, errorResponses, json, jurisdictionAdmin, route, ZBinary, ZJurisdictionParams } from './kit';
+import { bearer, binary, errorResponses, jurisdictionAdmin, route, ZBinary, ZJurisdictionParams } from './kit';
 
 /** The national element layout in and out: import a spreadsheet (preview, then drafts) and export the catalogue. */
 
@@ -40,7 +41,13 @@ export function registerImportRoutes(app: App): void {
         // A post without a file is answered FILE_REQUIRED, so the multipart body is not marked required.
         body: { content: { 'multipart/form-data': { schema: z.object({ file: ZBinary.optional(), materials: ZBinary.optional() }) } } },
       },
-      responses: { 200: json(ZImportReport, 'what the import does (or did), row by row, with every problem'), ...errorResponses(400, 401, 403, 413) },
+      responses: {
+        200: {
+          description: 'what the import does (or did), row by row, with every problem; asked with Accept: application/x-ndjson, a line {progress} every few rows, then {report} (or {error})',
+          content: { 'application/json': { schema: ZImportReport }, 'application/x-ndjson': { schema: z.object({ progress: ZImportProgress.optional(), report: ZImportReport.optional(), error: ZErrorBody.optional() }) } },
+        },
+        ...errorResponses(400, 401, 403, 413),
+      },
     }),
     async (c) => {
       const { jurisdiction } = c.req.valid('param');
@@ -48,8 +55,23 @@ export function registerImportRoutes(app: App): void {
       const { file, materials } = c.req.valid('form');
       if (!(file instanceof File)) throw fileRequired();
       const read = async (f: File) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-      const report = await importFile(c.get('deps'), who, jurisdiction, { file: await read(file), ...(materials instanceof File ? { materials: await read(materials) } : {}) }, c.req.valid('query').dryRun);
-      return c.json(report, 200);
+      const opened = await openImport(c.get('deps'), who, jurisdiction, { file: await read(file), ...(materials instanceof File ? { materials: await read(materials) } : {}) }, c.req.valid('query').dryRun);
+      if (!/application\/x-ndjson/.test(c.req.header('accept') ?? '')) return c.json(await opened.run(), 200);
+      // A line as each few rows are planned or written, then the report: the editor shows how far it has got.
+      c.header('content-type', 'application/x-ndjson; charset=utf-8');
+      c.header('cache-control', 'no-store');
+      return stream(
+        c,
+        async (out) => {
+          const report = await opened.run((progress) => out.writeln(JSON.stringify({ progress })).then(() => undefined));
+          await out.writeln(JSON.stringify({ report }));
+        },
+        async (error, out) => {
+          const body = error instanceof ApiError ? error.body() : internalError().body();
+          if (!(error instanceof ApiError)) console.error('unexpected error', error);
+          await out.writeln(JSON.stringify({ error: body }));
+        },
+      ) as never;
     },
   );
 

@@ -203,7 +203,11 @@ const index = (items: readonly ExistingItem[], key: string) => {
   return map;
 };
 
-export function planImport(file: ExchangeFile, context: ImportContext): ImportPlan {
+/**
+ * The plan, its rows to be worked out one at a time as they are taken (a server lets other
+ * requests in between); the file-level problems and notes are known at once.
+ */
+export function startPlan(file: ExchangeFile, context: ImportContext): Omit<ImportPlan, 'rows'> & { rows: Generator<PlannedRow> } {
   const { at, unknown } = sheetColumns('items', file.items);
   if (!at.has(nameColumn) || !at.has(catalogColumn)) throw new LayoutError('文件不是国家事项要素布局：「事项」表的第一行须是要素名称，至少有「事项名称」和「基本编码」', 'the file is not in the national element layout: the first row of the items sheet names the elements, 事项名称 and 基本编码 at least');
   const notes = leftOut('事项', 'items', unknown);
@@ -214,7 +218,7 @@ export function planImport(file: ExchangeFile, context: ImportContext): ImportPl
   const earlier: Earlier = { byTask: new Map(), byCatalog: new Map() };
   const claimed = new Map<string, number>();
 
-  const rows = file.items.rows.map((r, i): PlannedRow => {
+  function planRow(r: ExchangeFile['items']['rows'][number], i: number): PlannedRow {
     const read = readItemRow(at, r, materialsOf.get(i) ?? []);
     const part = read.part;
     const [task, catalog] = [str(part.taskCode), str(part.catalogCode)];
@@ -253,6 +257,14 @@ export function planImport(file: ExchangeFile, context: ImportContext): ImportPl
     const itemId = newItemId(str(wish), task || catalog, taken);
     const definition = { modelVersion: MODEL_VERSION, id: itemId, ...national, ...(materials ? { materials: mergeMaterials([], materials) } : {}) };
     return { ...summary, action: 'create', itemId, definition };
-  });
-  return { rows, problems, notes };
+  }
+  function* rows() {
+    for (const [i, r] of file.items.rows.entries()) yield planRow(r, i);
+  }
+  return { rows: rows(), problems, notes };
+}
+
+export function planImport(file: ExchangeFile, context: ImportContext): ImportPlan {
+  const plan = startPlan(file, context);
+  return { ...plan, rows: [...plan.rows] };
 }
