@@ -3,16 +3,19 @@ import { bodyLimit } from 'hono/body-limit';
 import { acceptingVersion } from './cases/intake';
 import { parseTrackingNumber } from './cases/tracking-number';
 import type { AppDeps } from './deps';
-import { payloadTooLarge } from './errors';
+import { payloadTooLarge, type ApiError } from './errors';
+import { formType, readForm } from './form-bodies';
 import type { AppEnv } from './http';
 import { IMPORT_LIMITS } from './imports-files';
 import { MAX_DRAFT_BYTES } from './items';
 import { PUBLIC_FILE_BYTES } from './public-files';
+import { MAX_POSTED_FIELDS, refusedPage } from './routes/citizen-responses';
 
 /**
  * 请求体大小上限 / How large a body each route takes, enforced while it streams (hono's bodyLimit
- * refuses a Content-Length over the limit before reading, and counts the bytes of one without),
- * so nothing is buffered beyond the limit (issue 15).
+ * refuses a Content-Length over the limit before reading, and counts the bytes of one without;
+ * the anonymous routes' form posts are read and bounded in form-bodies.ts), so nothing is
+ * buffered beyond the limit (issue 15).
  */
 
 const MB = 1024 * 1024;
@@ -25,11 +28,21 @@ export const DRAFT_LIMIT = 2 * MAX_DRAFT_BYTES;
 /** Form posts without files. */
 export const FORM_LIMIT = MULTIPART_OVERHEAD;
 
-const tooLarge = () => {
-  throw payloadTooLarge();
-};
+/** A body refused before it was read through: the API's error body, or a page in Chinese and English. */
+const refusal = (c: Context<AppEnv>, error: ApiError) => (c.req.path.startsWith('/api/') ? c.json(error.body(), error.status) : refusedPage(c, error));
 
-export const limitTo = (maxSize: number): MiddlewareHandler<AppEnv> => bodyLimit({ maxSize, onError: tooLarge });
+export const limitTo = (maxSize: number): MiddlewareHandler<AppEnv> => bodyLimit({ maxSize, onError: (c) => refusal(c, payloadTooLarge()) });
+
+/**
+ * The anonymous routes' limit: a form post is read here as it streams, within its size, its
+ * fields and the bytes of its words (form-bodies.ts), before the route runs; any other body as
+ * limitTo. (Officials' routes read theirs after signing in is checked.)
+ */
+const formLimitTo = (maxSize: number): MiddlewareHandler<AppEnv> => async (c, next) => {
+  if (!formType(c)) return limitTo(maxSize)(c, next);
+  const refused = await readForm(c, { bytes: maxSize, fields: MAX_POSTED_FIELDS, textBytes: FORM_LIMIT });
+  return refused ? refusal(c, refused) : next();
+};
 
 
 /**
@@ -41,6 +54,8 @@ export const limitTo = (maxSize: number): MiddlewareHandler<AppEnv> => bodyLimit
 export function itemUploadLimit(params: (c: Context<AppEnv>) => { jurisdiction: string; itemId: string } | undefined, perMaterial: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
+    // Files come only in multipart: any other body is words, held to the form limit without looking the item up.
+    if (formType(c) !== 'multipart') return formLimitTo(FORM_LIMIT)(c, next);
     const named = params(c);
     let limit = FORM_LIMIT;
     if (named) {
@@ -52,7 +67,7 @@ export function itemUploadLimit(params: (c: Context<AppEnv>) => { jurisdiction: 
         // Left to the route, which says why in its own words.
       }
     }
-    return limitTo(limit)(c, next);
+    return formLimitTo(limit)(c, next);
   };
 }
 
@@ -93,5 +108,5 @@ async function caseUploadLimit(deps: AppDeps, typedNumber: string, corrections: 
 /** The tracking pages' forms: a case's file forms at its item's limit, words for the rest. */
 export const trackBodyLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   const upload = c.req.method === 'POST' ? /^\/track\/([^/]+)\/(supplement|corrections)$/.exec(c.req.path) : null;
-  return limitTo(upload ? await caseUploadLimit(c.get('deps'), upload[1]!, upload[2] === 'corrections') : FORM_LIMIT)(c, next);
+  return formLimitTo(upload ? await caseUploadLimit(c.get('deps'), upload[1]!, upload[2] === 'corrections') : FORM_LIMIT)(c, next);
 };

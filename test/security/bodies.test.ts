@@ -2,8 +2,10 @@ import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDF, saleAnswers } from '../../functions/test/files';
+import { MultipartParser, multipartBoundary } from '../../functions/src/multipart';
 import { harness } from '../../functions/test/harness';
 import { startLocalServer, type LocalServer } from '../api/local-server';
+import { multipart } from './multipart';
 
 /**
  * Bounded bodies (issue 15): sizes refused while streaming, field counts refused before any answer
@@ -28,7 +30,9 @@ const brokenBody = '------x\r\nContent-Disposition: form-data; name="root[a]"\r\
 
 describe('bodies are bounded', () => {
   it('refuses a 50,000-field post to /apply before reading answers, and health still answers', async () => {
-    const body = Array.from({ length: 50_000 }, (_, i) => `root%5Bitems%5D%5B${i % 500}%5D%5Bf${i}%5D=x`).join('&');
+    // Under the 1 MB a post of words may be: refused for its fields, at the first past 2,000.
+    const body = Array.from({ length: 50_000 }, (_, i) => `root%5Bf${i}%5D=x`).join('&');
+    expect(body.length).toBeLessThan(MB);
     const idle: number[] = [];
     for (let i = 0; i < 10; i++) idle.push(await healthMs());
     const started = performance.now();
@@ -43,6 +47,57 @@ describe('bodies are bounded', () => {
     expect(page).toContain('too many fields');
     const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
     console.log(`50,000-field post refused in ${took.toFixed(0)} ms; health median during/idle = ${(median(during) / median(idle)).toFixed(2)}`);
+  });
+
+  it('refuses words over 1 MB on /apply with a page in Chinese and English, unread when the length is stated', async () => {
+    const huge = `root%5Bname%5D=${'x'.repeat(5 * MB)}`;
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    for (const headers of [{ ...form, 'content-length': String(huge.length) }, form]) {
+      const response = await h.app.request(APPLY, { method: 'POST', headers, body: huge });
+      expect(response.status).toBe(413);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      const page = await response.text();
+      expect(page).toContain('请求内容过大');
+      expect(page).toContain('the request is too large');
+    }
+    // With files, the words beside them are held to 1 MB all the same.
+    const words = new FormData();
+    words.append('root[name]', 'x'.repeat(2 * MB));
+    expect((await h.app.request(APPLY, await multipart(words))).status).toBe(413);
+  });
+
+  it('refuses a multipart post of more than 2,000 fields with a page, and takes one of 2,000', async () => {
+    const fields = (count: number) => {
+      const form = new FormData();
+      for (let i = 0; i < count; i++) form.append(`root[f${i}]`, 'x');
+      return multipart(form);
+    };
+    const refused = await h.app.request(APPLY, await fields(2_001));
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toContain('too many fields');
+    // Read through: unknown fields are no answers, so the page asks for the real ones.
+    expect((await h.app.request(APPLY, await fields(2_000))).status).toBe(400);
+  });
+
+  it('reads a form in chunks of any size as the platform reads it whole: answers and files arrive as sent', async () => {
+    const form = new FormData();
+    form.append('root[name]', '张三 "引号"\r\n换行');
+    form.append('root[name]', '');
+    const bytes = Buffer.alloc(20_000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = i % 97 === 0 ? 13 : (i * 31) % 256; // carriage returns, as a boundary starts
+    form.append('material[application]', new File([bytes], '申请表 "终稿".pdf', { type: 'application/pdf' }));
+    form.append('material[photo]', new File([], ''));
+    const { body, headers } = await multipart(form);
+    const whole = await new Response(body, { headers }).formData();
+    const entries = async (parsed: FormData) =>
+      Promise.all([...parsed].map(async ([name, value]) => [name, typeof value === 'string' ? value : [value.name, value.type, Buffer.from(await value.arrayBuffer()).toString('base64')]]));
+    const boundary = multipartBoundary((headers as Record<string, string>)['content-type']!)!;
+    for (const size of [1, 3, 64, 1000, 65_536]) {
+      const parser = new MultipartParser(boundary);
+      const sent = body as Uint8Array<ArrayBuffer>;
+      for (let at = 0; at < sent.length; at += size) parser.write(sent.subarray(at, at + size));
+      expect(await entries(parser.end()), `chunks of ${size}`).toEqual(await entries(whole));
+    }
   });
 
   it('answers malformed multipart with 400 on /apply, /track and the API', async () => {

@@ -23,6 +23,20 @@ const fromSocket = (address: string, path: string, init: RequestInit = {}) => lo
 const viaCloudFront = (viewer: string, path: string, init: RequestInit = {}) =>
   lambda.request(path, { ...init, headers: { ...init.headers, 'x-forwarded-for': `${viewer}, 130.176.0.1` } }, { requestContext: { http: { sourceIp: '130.176.0.1' } } });
 
+/** A sale's answers as the apply page posts them. */
+const saleForm: Record<string, string | string[]> = {
+  'root[reason]': '0',
+  'root[certificateNumber]': '示房权证第 001 号',
+  'root[location]': '示范市人民路 1 号',
+  'root[boundaryChanged]': ['false', 'on'],
+  'root[transferor][name]': '张三',
+  'root[transferor][idCard]': '11010519491231002X',
+  'root[transferee][name]': '李四',
+  'root[transferee][idCard]': '440524188001010014',
+  'root[transferee][mobile]': '13812345678',
+  'root[price]': '120',
+};
+
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 async function upload(from: string, materialId: string): Promise<string> {
@@ -66,6 +80,25 @@ describe('submissions', () => {
     } finally {
       h.clock.now = now;
     }
+  });
+
+  it('refuse a client flooding the apply form with bodies too large or of too many fields; another client’s application with its files reaches its receipt', async () => {
+    const flood = [
+      `root%5Bname%5D=${'x'.repeat(2 * 1024 * 1024)}`, // 2 MB of words
+      Array.from({ length: 5000 }, (_, i) => `root%5Bf${i}%5D=x`).join('&'), // 5,000 fields
+    ];
+    const form = (body: string): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) }, body });
+    for (let i = 0; i < submissionsPerItem.limit; i++) expect((await fromSocket('203.0.113.7', '/apply/990100/real-estate-transfer', form(flood[i % 2]!))).status).toBe(413);
+    const refused = await fromSocket('203.0.113.7', '/apply/990100/real-estate-transfer', form(flood[0]!));
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain('操作过于频繁');
+
+    const application = new FormData();
+    for (const [name, value] of Object.entries(saleForm)) for (const v of [value].flat()) application.append(name, v);
+    for (const material of ['application', 'title-certificate', 'sale-contract']) application.append(`material[${material}]`, new File([new Uint8Array(PDF)], `${material}.pdf`));
+    const filed = await fromSocket('203.0.113.8', '/apply/990100/real-estate-transfer', await multipart(application));
+    expect(filed.status).toBe(303);
+    expect(filed.headers.get('location')).toMatch(/^\/receipt\//);
   });
 });
 
