@@ -3,7 +3,8 @@ import { answersFromPost, applyListAction, defaultAnswers, dueDate, materialNeed
 import type { Context } from 'hono';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
 import { casePath, ChecklistPage } from '../citizen/case-pages';
-import { say, type Lang } from '../citizen/page';
+import { otherLanguage, renderPage, say, type Lang } from '../citizen/page';
+import { fill, PageCache, slot, template } from '../citizen/page-cache';
 import { ApiError } from '../errors';
 import type { App, AppEnv } from '../http';
 import type { FileInfo, ItemVersion } from '../records';
@@ -21,15 +22,20 @@ import { registerTrackingPages } from './tracking-pages';
 
 type Errors = { fields: AnswerError[]; general: Array<{ message: string; message_en: string; materialId?: string }> };
 
-async function applyPage(c: Context<AppEnv>, lang: Lang, version: ItemVersion, state: { answers: Record<string, unknown>; idempotencyKey?: string; errors?: Errors; uploaded?: Record<string, KeptFile[]> }, status: 200 | 400 = 200) {
+type ApplyState = { answers: Record<string, unknown>; idempotencyKey?: string; errors?: Errors; uploaded?: Record<string, KeptFile[]> };
+
+/** Filed today, by when the item promises to be done: the page says so. */
+async function promisedDueOf(c: Context<AppEnv>, version: ItemVersion): Promise<string> {
   const deps = c.get('deps');
-  const item = version.definition;
   const calendar = await deps.calendars.forJurisdiction(version.jurisdiction);
-  const promisedDue = dueDate(calendar, { from: shanghaiDateOf(deps.clock()), limit: item.promisedLimit }).due;
-  return html(
-    c,
-    lang,
-    item.name,
+  return dueDate(calendar, { from: shanghaiDateOf(deps.clock()), limit: version.definition.promisedLimit }).due;
+}
+
+const newIdempotencyKey = () => randomBytes(16).toString('hex');
+
+function applyBody(lang: Lang, version: ItemVersion, promisedDue: string, state: ApplyState & { idempotencyKey: string }) {
+  const item = version.definition;
+  return (
     <ApplyPage
       lang={lang}
       jurisdiction={version.jurisdiction}
@@ -38,13 +44,40 @@ async function applyPage(c: Context<AppEnv>, lang: Lang, version: ItemVersion, s
       answers={state.answers}
       needs={materialNeeds(item, state.answers)}
       promisedDue={promisedDue}
-      idempotencyKey={state.idempotencyKey ?? randomBytes(16).toString('hex')}
+      idempotencyKey={state.idempotencyKey}
       uploaded={state.uploaded ?? {}}
       {...(state.errors ? { errors: state.errors } : {})}
-    />,
-    status,
+    />
   );
 }
+
+/** A page with answers (after a post), rendered for this response alone. */
+async function applyPage(c: Context<AppEnv>, lang: Lang, version: ItemVersion, state: ApplyState, status: 200 | 400 = 200) {
+  const promisedDue = await promisedDueOf(c, version);
+  return html(c, lang, version.definition.name, applyBody(lang, version, promisedDue, { ...state, idempotencyKey: state.idempotencyKey ?? newIdempotencyKey() }), status);
+}
+
+/** Pages kept per published version and language: 32 MB holds some 65 pages of a 500-field form (0.24 M characters each). */
+const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * A page that is the same for every visitor of this version (see page-cache.ts), from the cache or
+ * rendered once with markers where each response's values go. `private, no-cache`: a shared cache
+ * (CloudFront) must not keep it, since it carries this response's idempotency key and its policy
+ * this response's nonce.
+ */
+function versionPage(c: Context<AppEnv>, lang: Lang, pages: PageCache, key: string, render: () => string, values: { key?: string; due?: string }) {
+  let page = pages.get(key);
+  const rendered = !page;
+  if (!page) pages.set(key, (page = template(render())));
+  const url = new URL(c.req.url);
+  url.searchParams.delete('secret');
+  c.header('cache-control', 'private, no-cache');
+  c.header('server-timing', rendered ? 'page;desc="rendered"' : 'page;desc="cached"');
+  return c.html(fill(page, { key: values.key ?? '', due: values.due ?? '', switch: otherLanguage(url, lang) }));
+}
+
+const versionKey = (kind: string, version: ItemVersion, lang: Lang) => `${kind}|${version.jurisdiction}|${version.itemId}|${version.version}|${lang}`;
 
 /**
  * The posted body split into form fields, new files per material, and files uploaded by an
@@ -72,11 +105,16 @@ function splitPost(body: Posted) {
 }
 
 export function registerCitizenPages(app: App): void {
+  const pages = new PageCache(PAGE_CACHE_BYTES);
+
+  // The head is read every time, so a new version, a suspension or a cancellation shows at once.
   app.get('/apply/:jurisdiction/:itemId', async (c) => {
     const lang = langOf(c);
     try {
       const version = await acceptingVersion(c.get('deps'), c.req.param('jurisdiction'), c.req.param('itemId'));
-      return await applyPage(c, lang, version, { answers: defaultAnswers(version.definition.form.schema) });
+      const due = await promisedDueOf(c, version);
+      const blank = () => renderPage(lang, version.definition.name, applyBody(lang, version, slot('due'), { answers: defaultAnswers(version.definition.form.schema), idempotencyKey: slot('key') }), slot('switch'));
+      return versionPage(c, lang, pages, versionKey('apply', version, lang), blank, { key: newIdempotencyKey(), due });
     } catch (error) {
       return problemPage(c, lang, error);
     }
@@ -158,8 +196,10 @@ export function registerCitizenPages(app: App): void {
   app.get('/apply/:jurisdiction/:itemId/checklist', async (c) => {
     const lang = langOf(c);
     try {
-      const item = (await acceptingVersion(c.get('deps'), c.req.param('jurisdiction'), c.req.param('itemId'))).definition;
-      return html(c, lang, item.name, <ChecklistPage lang={lang} item={item} needs={materialNeeds(item, {})} />);
+      const version = await acceptingVersion(c.get('deps'), c.req.param('jurisdiction'), c.req.param('itemId'));
+      const item = version.definition;
+      const render = () => renderPage(lang, item.name, <ChecklistPage lang={lang} item={item} needs={materialNeeds(item, {})} />, slot('switch'));
+      return versionPage(c, lang, pages, versionKey('checklist', version, lang), render, {});
     } catch (error) {
       return problemPage(c, lang, error);
     }
