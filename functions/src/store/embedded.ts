@@ -87,6 +87,9 @@ export async function startEmbeddedDynamo(options: EmbeddedOptions = {}): Promis
   const privateDir = !options.socket || options.socket.length > MAX_SOCKET_PATH ? mkdtempSync(join(tmpdir(), 'onevisit-store-')) : undefined;
   const socket = privateDir ? join(privateDir, 'store.sock') : options.socket!;
   await claimSocket(socket);
+  // Its only client is this process's pool: an idle connection closed by the server while the
+  // event loop is busy (5 s by default) is taken for a live one and the request fails ECONNRESET.
+  server.keepAliveTimeout = 0;
   await listen(server, socket);
   chmodSync(socket, 0o600);
 
