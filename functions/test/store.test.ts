@@ -173,4 +173,14 @@ describe('messages in a case’s outbox', () => {
     await store.messagesSent(c, ['c']);
     expect(await store.getCase(J, c.trackingNumber)).toMatchObject({ trackingNumber: c.trackingNumber, revision: 2 });
   });
+
+  it('leave no case in the pending index with an outbox emptied a message at a time', async () => {
+    const d = { ...c, trackingNumber: '990100-20260302-000901' };
+    await store.saveCase({ ...d, outbox: { a: message('a'), b: message('b') } }, 'new', {});
+    await store.messagesSent(d, ['a', 'gone']);
+    await store.messagesSent(d, ['b', 'gone']);
+    expect((await store.getCase(J, d.trackingNumber))!.outbox).toEqual({});
+    await store.messagesSent(d, []);
+    expect(await pending()).not.toContain(d.trackingNumber);
+  });
 });

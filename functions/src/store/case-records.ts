@@ -183,7 +183,6 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
      * read before they went out: those stay (the sender finds the latter already recorded).
      */
     async messagesSent(c: Pick<StoredCase, 'jurisdiction' | 'trackingNumber'>, ids: readonly string[]): Promise<void> {
-      if (ids.length === 0) return;
       const index = TABLE_INDEXES.byPendingMessages;
       const names = { '#outbox': 'outbox', ...Object.fromEntries(ids.map((id, i) => [`#m${i}`, id])) };
       const each = ids.map((_, i) => `#outbox.#m${i}`);
@@ -199,14 +198,16 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
           }),
         );
       try {
+        // With no ids, this takes a case whose outbox others emptied out of the index.
         await send({
           update: 'REMOVE #outbox, #ipk, #isk',
-          condition: `size(#outbox) = :n AND ${each.map((path) => `attribute_exists(${path})`).join(' AND ')}`,
+          condition: ['size(#outbox) = :n', ...each.map((path) => `attribute_exists(${path})`)].join(' AND '),
           names: { ...names, '#ipk': index.pk, '#isk': index.sk },
           values: { ':n': ids.length },
         });
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
+        if (ids.length === 0) return;
         try {
           await send({ update: `REMOVE ${each.join(', ')}`, condition: 'attribute_exists(#outbox)', names });
         } catch (again) {
