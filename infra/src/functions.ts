@@ -1,50 +1,21 @@
-import { join } from 'node:path';
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { AssetHashType, Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { bundle, repositoryRoot } from './bundling';
 import type { StageConfig } from './config';
 
-export const repositoryRoot = join(import.meta.dirname, '../..');
+/** What every function's environment holds besides the stack's settings (production React, readable stack traces). */
+export const FUNCTION_ENVIRONMENT = { NODE_ENV: 'production', NODE_OPTIONS: '--enable-source-maps', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } as const;
 
 /**
- * How every function is built: the repository's TypeScript bundled by the local esbuild (no
- * Docker) into one minified ES module with source maps, the AWS SDK included so the version is
- * the one tested; Node 22 on arm64. Each function has its own role and log group, so it holds
- * only what it is granted, and its logs expire.
+ * A function of the app: its entry bundled as bundling.ts says (the bundle is the asset, hashed by
+ * its output), on Node 22 and arm64, with its own role and log group, so it holds only what it
+ * is granted, and its logs expire.
  */
-export function bundling(options: { docs: boolean }): NonNullable<NodejsFunctionProps['bundling']> {
-  return {
-    format: OutputFormat.ESM,
-    target: 'node22',
-    minify: true,
-    sourceMap: true,
-    sourcesContent: false,
-    mainFields: ['module', 'main'],
-    externalModules: [],
-    // React's production build for the pages (issue 15): its development checks are dead code here.
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    forceDockerBundling: false,
-    // CommonJS dependencies inside an ES module bundle need `require`.
-    banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    commandHooks: {
-      beforeBundling: () => [],
-      beforeInstall: () => [],
-      // /docs serves Swagger UI's two files from the package, so they travel with the bundle.
-      afterBundling: (inputDir: string, outputDir: string) => {
-        if (!options.docs) return [];
-        const from = join(inputDir, 'node_modules/swagger-ui-dist');
-        const to = join(outputDir, 'node_modules/swagger-ui-dist');
-        return [`mkdir -p "${to}"`, ...['package.json', 'swagger-ui.css', 'swagger-ui-bundle.js'].map((f) => `cp "${from}/${f}" "${to}/${f}"`)];
-      },
-    },
-  };
-}
-
 export class AppFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly role: Role;
 
   constructor(
@@ -56,9 +27,26 @@ export class AppFunction extends Construct {
     const logGroup = new LogGroup(this, 'Logs', { retention: props.stage.logRetentionDays, removalPolicy: props.removalPolicy });
     this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${props.description} (${props.stage.name})` });
     logGroup.grantWrite(this.role);
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: join(repositoryRoot, props.entry),
-      handler: 'handler',
+    const docs = props.servesDocs ?? false;
+    const code = Code.fromAsset(repositoryRoot, {
+      assetHashType: AssetHashType.OUTPUT,
+      bundling: {
+        // Bundled on this machine; the image is only named because CDK requires a fallback.
+        image: Runtime.NODEJS_22_X.bundlingImage,
+        // What is built, stated where CDK looks: it caches bundles within a synthesis by these
+        // options, and cannot see inside tryBundle (without it, every function got the first's).
+        environment: { ENTRY: props.entry, API_REFERENCE: String(docs) },
+        local: {
+          tryBundle: (outputDir) => {
+            bundle(props.entry, outputDir, { docs });
+            return true;
+          },
+        },
+      },
+    });
+    this.fn = new LambdaFunction(this, 'Function', {
+      code,
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -67,10 +55,7 @@ export class AppFunction extends Construct {
       ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       role: this.role,
       logGroup,
-      projectRoot: repositoryRoot,
-      depsLockFilePath: join(repositoryRoot, 'package-lock.json'),
-      environment: { NODE_ENV: 'production', NODE_OPTIONS: '--enable-source-maps', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...props.environment },
-      bundling: bundling({ docs: props.servesDocs ?? false }),
+      environment: { ...FUNCTION_ENVIRONMENT, ...props.environment },
     });
   }
 }

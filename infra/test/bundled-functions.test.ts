@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalTokens } from '../../functions/src/auth';
@@ -21,6 +22,8 @@ import { bundleOf, synthStack } from './synth';
 let dynamo: EmbeddedDynamo;
 let handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
 let sweep: () => Promise<void>;
+/** Where each bundle was written: its index.mjs, chunks/ and node_modules/. */
+let folders: string[];
 
 
 beforeAll(async () => {
@@ -43,8 +46,10 @@ beforeAll(async () => {
     ORIGIN_SECRET: 'from-cloudfront',
   });
   const { assembly, stack } = synthStack('dev', { bundle: true, outdir: mkdtempSync(join(tmpdir(), 'onevisit-cdk-')) });
-  ({ handler } = (await import(bundleOf(assembly, stack.stackName, 'OneVisit API and citizen pages'))) as { handler: typeof handler });
-  ({ handler: sweep } = (await import(bundleOf(assembly, stack.stackName, 'OneVisit sweep: deadlines, warnings, deemed approvals'))) as { handler: typeof sweep });
+  const [api, sweeper] = ['OneVisit API and citizen pages', 'OneVisit sweep: deadlines, warnings, deemed approvals'].map((description) => bundleOf(assembly, stack.stackName, description)) as [string, string];
+  folders = [dirname(api), dirname(sweeper)];
+  ({ handler } = (await import(api)) as { handler: typeof handler });
+  ({ handler: sweep } = (await import(sweeper)) as { handler: typeof sweep });
 }, 120_000);
 
 afterAll(() => dynamo.close());
@@ -75,7 +80,8 @@ function event(path: string, query = ''): APIGatewayProxyEventV2 {
 const context = { awsRequestId: 'req-1', functionName: 'onevisit-api' } as Context;
 
 describe('the API function, bundled', () => {
-  it('answers /api/health', async () => {
+  // The first request that passes loads the app's chunks (lambda.ts): seconds through vitest's loader.
+  it('answers /api/health', { timeout: 120_000 }, async () => {
     const response = await handler(event('/api/health'), context);
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ status: 'ok' });
@@ -113,6 +119,23 @@ describe('the API function, bundled', () => {
     const response = await handler(withToken, context);
     expect(response.statusCode).toBe(401);
     expect(JSON.parse(response.body).code).toBe('INVALID_TOKEN');
+  });
+});
+
+describe('the bundles', () => {
+  it('leave recheck (2.9 MB of compiled Scala) out of every chunk and ship it beside them, for the publish checks to load on first use', () => {
+    for (const folder of folders) {
+      const scripts = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs') && !f.startsWith('node_modules'));
+      expect(scripts).toContain('index.mjs');
+      for (const script of scripts) expect(readFileSync(join(folder, script), 'utf8'), script).not.toContain('codes.quine.labs.recheck');
+      // Required from a chunk as recheck-on-demand.ts does, in plain Node: the copy beside the bundle answers.
+      const analysed = spawnSync(process.execPath, ['--input-type=module', '-e', "import { createRequire } from 'node:module'; const { checkSync } = createRequire(process.cwd() + '/chunks/x.mjs')('recheck'); console.log(checkSync('^(a|a)*$', 'u', { timeout: 10000 }).status);"], {
+        cwd: folder,
+        env: { ...process.env, RECHECK_SYNC_BACKEND: 'pure' },
+        encoding: 'utf8',
+      });
+      expect(analysed.stdout.trim(), analysed.stderr).toBe('vulnerable');
+    }
   });
 });
 
