@@ -10,24 +10,28 @@ import {
   runPublishChecks,
   type MaterialsByStatus,
 } from '../src';
+import { exportCommand, importCommand } from './exchange';
 import { schemaOutline } from './schema-outline';
+import { UsageError } from './usage-error';
 
 /**
  * onevisit validate FILE...                       publish-time checks of item files
  * onevisit deadline --from D --days N [--unit workday|natural] [--calendar FILE]
  * onevisit materials FILE --answers JSON|@FILE    materials by status for those answers
  * onevisit schema [--json]                        the item's elements and code lists (--json: the model as JSON Schema, draft-07)
+ * onevisit import FILE [--write] …                 a spreadsheet in the national layout into drafts, through a running server (exchange.ts)
+ * onevisit export [--format xlsx|csv|json] …       the catalogue in the national layout, from a running server
  *
- * Exit codes: 0 fine, 1 problems found (validate), 2 bad input.
+ * Exit codes: 0 fine, 1 problems found (validate, import), 2 bad input.
  */
-
-class UsageError extends Error {}
 
 const USAGE = `usage:
   onevisit validate FILE...
   onevisit deadline --from YYYY-MM-DD --days N [--unit workday|natural] [--calendar FILE]
   onevisit materials FILE --answers JSON|@FILE
-  onevisit schema [--json]`;
+  onevisit schema [--json]
+  onevisit import FILE [--materials FILE] [--write] [--jurisdiction 990100] [--url URL] [--user ID]
+  onevisit export [--format xlsx|csv|json] [--items ID,ID] [--out FILE] [--jurisdiction 990100] [--url URL] [--user ID]`;
 
 function readJson(file: string, what: string): unknown {
   let text: string;
@@ -119,7 +123,7 @@ function materials(args: string[]): number {
   return 0;
 }
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'validate':
@@ -132,8 +136,12 @@ function main(argv: string[]): number {
       if (rest.length > 1 || (rest[0] && rest[0] !== '--json')) throw new UsageError('schema takes only --json');
       console.log(rest[0] ? JSON.stringify(itemDefinitionJsonSchema(), null, 2) : schemaOutline());
       return 0;
+    case 'import':
+      return importCommand(rest);
+    case 'export':
+      return exportCommand(rest);
     default:
-      throw new UsageError(command ? `unknown command ${command} (commands: validate, deadline, materials, schema)` : USAGE);
+      throw new UsageError(command ? `unknown command ${command} (commands: validate, deadline, materials, schema, import, export)` : USAGE);
   }
 }
 
@@ -144,7 +152,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   // Bad input gets one line, never a stack trace.
   const known = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
