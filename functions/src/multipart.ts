@@ -14,6 +14,8 @@ const HEADERS_END = Buffer.from('\r\n\r\n');
 /** A part's headers are a line or two: more than this is not a form. */
 const MAX_HEADER_BYTES = 16 * 1024;
 const EMPTY: Buffer<ArrayBuffer> = Buffer.alloc(0);
+/** A file is copied into blobs of about this size as it arrives: each copy short, and few blobs to read back. */
+const BLOB_BYTES = 1024 * 1024;
 
 /** The boundary a multipart Content-Type names, if any. */
 export function multipartBoundary(contentType: string): string | undefined {
@@ -25,10 +27,11 @@ interface Part {
   name: string;
   filename?: string;
   type: string;
-  /** A file's bytes, a blob per chunk read: the file is made of them without copying it whole at once. */
+  /** A file's bytes so far, in blobs: the file is made of them without copying it whole at once. */
   blobs: Blob[];
-  /** A field's bytes. */
-  text: Buffer[];
+  /** A field's bytes, or a file's not yet in a blob, and how many. */
+  bytes: Buffer<ArrayBuffer>[];
+  held: number;
 }
 
 /** A quoted parameter as the HTML standard writes it: `"` and line breaks percent-encoded, no backslashes. */
@@ -56,7 +59,7 @@ function partHeaders(block: string): Part {
     throw new MalformedForm('a file name that cannot be decoded');
   }
   const fileType = type === undefined ? 'text/plain' : /^[ -~]*$/.test(type) ? type : '';
-  return { name: unquote(name), ...(filename === undefined ? {} : { filename }), type: fileType, blobs: [], text: [] };
+  return { name: unquote(name), ...(filename === undefined ? {} : { filename }), type: fileType, blobs: [], bytes: [], held: 0 };
 }
 
 export class MultipartParser {
@@ -127,18 +130,26 @@ export class MultipartParser {
   private take(bytes: Buffer<ArrayBuffer>): void {
     if (this.state !== 'body' || bytes.length === 0) return;
     const part = this.part!;
-    if (part.filename !== undefined) part.blobs.push(new Blob([bytes]));
-    else {
-      part.text.push(bytes);
-      this.textBytes += bytes.length;
-    }
+    part.bytes.push(bytes);
+    part.held += bytes.length;
+    if (part.filename === undefined) this.textBytes += bytes.length;
+    else if (part.held >= BLOB_BYTES) this.toBlob(part);
+  }
+
+  private toBlob(part: Part): void {
+    part.blobs.push(new Blob(part.bytes));
+    part.bytes = [];
+    part.held = 0;
   }
 
   private finishPart(): void {
     const part = this.part;
     this.part = undefined;
     if (!part) return;
-    if (part.filename !== undefined) this.form.append(part.name, new File(part.blobs, part.filename, { type: part.type }));
-    else this.form.append(part.name, new TextDecoder().decode(Buffer.concat(part.text)));
+    if (part.filename === undefined) this.form.append(part.name, new TextDecoder().decode(Buffer.concat(part.bytes)));
+    else {
+      this.toBlob(part);
+      this.form.append(part.name, new File(part.blobs, part.filename, { type: part.type }));
+    }
   }
 }
