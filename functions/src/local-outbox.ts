@@ -37,16 +37,24 @@ export class LocalOutbox implements MessageQueue {
   private async deliverWritten(): Promise<void> {
     // After the request's own work: the answer does not wait for its messages.
     await new Promise((resolve) => setImmediate(resolve));
+    const batch: StoredCase[] = [];
     while (this.written_.size > 0) {
-      const cases = [...this.written_.values()];
-      this.written_.clear();
-      await Promise.all(cases.map((c) => this.sender.deliver(c).catch(report)));
+      const [key, c] = this.written_.entries().next().value!;
+      this.written_.delete(key);
+      batch.push(c);
+      if (batch.length === AT_ONCE || this.written_.size === 0) await this.deliverAll(batch.splice(0));
     }
   }
 
   /** Delivers every case the pending-messages index holds. */
   async poll(): Promise<void> {
-    for await (const page of this.store.pendingCases()) await Promise.all(page.map((c) => this.sender.deliver(c).catch(report)));
+    for await (const page of this.store.pendingCases()) {
+      for (let i = 0; i < page.length; i += AT_ONCE) await this.deliverAll(page.slice(i, i + AT_ONCE));
+    }
+  }
+
+  private deliverAll(cases: StoredCase[]): Promise<unknown> {
+    return Promise.all(cases.map((c) => this.sender.deliver(c).catch(report)));
   }
 
   /** Until every case written so far is delivered (or has failed to be, and waits for the poller). */
@@ -65,5 +73,11 @@ export class LocalOutbox implements MessageQueue {
     await this.drain();
   }
 }
+
+/**
+ * Cases delivered at a time: the messages of a burst of submissions go out a few at a time, so
+ * delivery never crowds the store the requests themselves are using.
+ */
+const AT_ONCE = 8;
 
 const report = (error: unknown) => console.error('[消息发送 outbox] failed', error);

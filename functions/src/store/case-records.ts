@@ -169,9 +169,13 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
               ExclusiveStartKey: start,
             }),
           );
-          const found = await Promise.all((page.Items ?? []).map((item) => table.get<StoredCase>({ pk: String(item.pk), sk: String(item.sk) })));
-          const cases = found.filter((c): c is StoredCase => c !== undefined);
-          if (cases.length) yield cases;
+          // A few reads at a time, however long the page of keys.
+          const items = page.Items ?? [];
+          for (let i = 0; i < items.length; i += 8) {
+            const found = await Promise.all(items.slice(i, i + 8).map((item) => table.get<StoredCase>({ pk: String(item.pk), sk: String(item.sk) })));
+            const cases = found.filter((c): c is StoredCase => c !== undefined);
+            if (cases.length) yield cases;
+          }
           start = page.LastEvaluatedKey;
         } while (start);
       }
