@@ -16,6 +16,7 @@ import { SessionContext, useSession } from './session-context';
 // engine) and the workbench after.
 const page = <T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) => lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
 const ItemEditorPage = page(() => import('./items/ItemEditorPage'), 'ItemEditorPage');
+const ImportPage = page(() => import('./items/ImportPage'), 'ImportPage');
 const CalendarPage = page(() => import('./pages/CalendarPage'), 'CalendarPage');
 const MessagesPage = page(() => import('./pages/MessagesPage'), 'MessagesPage');
 const QueuePage = page(() => import('./cases/QueuePage'), 'QueuePage');
@@ -58,6 +59,7 @@ export function App() {
           children: [
             { index: true, element: <Home /> },
             { path: 'items/:itemId', element: <ItemEditorPage /> },
+            { path: 'exchange', element: <ImportPage /> },
             { path: 'calendar', element: <CalendarPage /> },
             { path: 'messages', element: <MessagesPage /> },
             { path: 'departments', element: <DepartmentsPage /> },

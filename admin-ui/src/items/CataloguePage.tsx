@@ -18,6 +18,7 @@ export function CataloguePage() {
   const { t } = useI18n();
   const { session } = useSignedIn();
   const j = session.jurisdiction;
+  const navigate = useNavigate();
   const items = useQuery({ queryKey: ['items', j], queryFn: () => api.items(j), enabled: canConfigure(session) });
   const [text, setText] = useState('');
   const [state, setState] = useState<string>();
@@ -57,6 +58,7 @@ export function CataloguePage() {
         </Typography.Title>
         <Space wrap>
           {hasParent && <Button onClick={() => setClaiming(true)}>{t('从上级认领', 'Claim from above')}</Button>}
+          <Button onClick={() => navigate('/exchange')}>{t('导入/导出', 'Import / export')}</Button>
           <Button type="primary" onClick={() => setCreating(true)}>
             {t('新建事项', 'New item')}
           </Button>
