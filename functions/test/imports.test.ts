@@ -166,6 +166,13 @@ describe('files that cannot be imported', () => {
     expect(await h.recordCount()).toBe(before);
   });
 
+  it('is described in /openapi.json', async () => {
+    const doc = (await h.call('GET', '/openapi.json')).json;
+    expect(Object.keys(doc.paths['/api/admin/{jurisdiction}/imports'].post.responses['200'].content)).toEqual(['application/json', 'application/x-ndjson']);
+    expect(doc.components.schemas.ImportReport.required).toEqual(expect.arrayContaining(['rows', 'problems', 'counts']));
+    expect(doc.paths['/api/admin/{jurisdiction}/exports'].get.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['format', 'sheet', 'items']));
+  });
+
   it('asks for a file, and only of the jurisdiction’s administrators', async () => {
     expect((await post(CITY, admin, undefined)).json.code).toBe('FILE_REQUIRED');
     expect((await post(CITY, countyAdmin, { name: 'x.csv', bytes: 'a' })).status).toBe(403);
