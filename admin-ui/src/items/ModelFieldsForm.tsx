@@ -6,17 +6,34 @@ import { itemDefinitionJsonSchema, type CheckIssue } from '@onevisit/item-schema
 import { useI18n, type Language } from '../i18n';
 import { useMemo } from 'react';
 import { LabelledAddButton, translatorFor } from './form-engine-text';
+import { OptionalDataControls } from './OptionalDataControls';
 import { fieldId } from './paths';
 import type { Definition } from './definition';
 
+type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
+
+/** The model's JSON Schema per language, made once: every section of the editor reads it. */
+const fullSchemas = new Map<Language, JsonSchema>();
+const fullSchema = (language: Language) => {
+  if (!fullSchemas.has(language)) fullSchemas.set(language, itemDefinitionJsonSchema(language) as JsonSchema);
+  return fullSchemas.get(language)!;
+};
+
+/** The array at a dotted path (`themes.personal`) as a set, which the form engine shows as a check-box group. */
+function asSet(node: JsonSchema, [key, ...rest]: readonly string[]): JsonSchema {
+  const child = node.properties?.[key!];
+  if (!child) return node;
+  return { ...node, properties: { ...node.properties, [key!]: rest.length > 0 ? asSet(child, rest) : { ...child, uniqueItems: true } } };
+}
+
 /**
  * Some top-level fields of the item model's own JSON Schema, as one schema, titled in the
- * official's language; multiple choices as sets.
+ * official's language; multiple choices, at any depth, as sets.
  */
 function modelSubset(fields: readonly string[], multiChoice: readonly string[], language: Language): RJSFSchema {
-  const full = itemDefinitionJsonSchema(language) as { properties: Record<string, Record<string, unknown>>; required?: string[] };
-  const properties = Object.fromEntries(fields.map((key) => [key, multiChoice.includes(key) ? { ...full.properties[key], uniqueItems: true } : full.properties[key]]));
-  return { type: 'object', properties, required: (full.required ?? []).filter((k) => fields.includes(k)) } as RJSFSchema;
+  const full = fullSchema(language);
+  const subset: JsonSchema = { type: 'object', properties: Object.fromEntries(fields.map((key) => [key, full.properties![key]!])), required: (full.required ?? []).filter((k) => fields.includes(k)) };
+  return multiChoice.reduce((schema, path) => asSet(schema, path.split('.')), subset) as RJSFSchema;
 }
 
 /**
@@ -32,6 +49,7 @@ export function ModelFieldsForm({
   issues,
 }: {
   fields: readonly (keyof Definition)[];
+  /** Arrays of codes to tick, by dotted path: `levels`, `themes.personal`. */
   multiChoice?: readonly string[];
   definition: Definition;
   update: (change: (current: Definition) => Definition) => void;
@@ -59,7 +77,9 @@ export function ModelFieldsForm({
       formData={formData}
       validator={validator}
       translateString={translateString}
-      templates={{ ButtonTemplates: { AddButton: LabelledAddButton } }}
+      templates={{ ButtonTemplates: { AddButton: LabelledAddButton }, OptionalDataControlsTemplate: OptionalDataControls }}
+      // Titles of groups and lists read left to right like every other label, without a colon.
+      formContext={{ labelAlign: 'left', colon: false }}
       extraErrors={extraErrors as never}
       showErrorList={false}
       idPrefix={fieldId('')}
