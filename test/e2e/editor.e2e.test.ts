@@ -16,6 +16,8 @@ beforeAll(async () => {
 });
 
 const tab = (name: string) => page.getByRole('tab', { name });
+/** A titled section of the basics. */
+const section = (title: string) => page.locator('.ant-card', { has: page.getByRole('heading', { name: title, exact: true }) });
 
 describe('an official configures and publishes an item', () => {
   it('signs in with the demo picker and sees the catalogue', async () => {
@@ -48,14 +50,30 @@ describe('an official configures and publishes an item', () => {
     await page.getByRole('checkbox', { name: '市级' }).check();
     // 实施主体 is a choice among the jurisdiction's departments, never typed.
     expect(await page.locator('section[aria-label="基本信息"]').getByText('示范市市场监督管理局').count()).toBeGreaterThan(0);
-    await page.getByRole('button', { name: '添加一项' }).nth(1).click(); // 收费
+    // The basics come in titled sections, each reached from the list at the top.
+    await page.getByRole('navigation', { name: '本页各部分' }).getByRole('button', { name: '办理方式与渠道' }).click();
+    await section('办理方式与渠道').getByRole('button', { name: '添加一项' }).nth(1).click(); // 办理地点和时间, then 收费
     await page.getByLabel('收费项目').fill('个体工商户登记');
     // Left alone, the fee is free, as the screen shows.
     expect(await page.getByRole('radio', { name: '不收费' }).isChecked()).toBe(true);
     await page.getByRole('checkbox', { name: '自然人' }).check();
     await page.getByRole('checkbox', { name: '窗口办理' }).check();
+    await page.getByRole('checkbox', { name: '电脑端网上办理' }).check();
     await page.getByLabel('到办事现场次数').fill('0');
-    await choose(page, page.getByLabel('网办深度'), 'Ⅳ级 全程网办');
+    // 网上办理深度 is ticked service by service; the level (Ⅰ–Ⅳ) follows beside it.
+    await page.getByRole('checkbox', { name: '互联网受理', exact: true }).check();
+    await page.getByText('Ⅲ级 网上受理').waitFor();
+    await page.getByRole('checkbox', { name: '互联网办理', exact: true }).check();
+    await page.getByText('Ⅳ级 全程网办').waitFor();
+    // Some of the national elements: 受理条件, a 服务主题, the complaints line.
+    await page.getByLabel('受理条件').fill('有经营能力的自然人，经营场所合法');
+    await section('基本信息').getByRole('checkbox', { name: '就业创业' }).check();
+    await page.getByLabel('监督投诉电话').fill('0546-12345');
+    // A 行政许可 names what it grants: 填写此项 opens the result.
+    await section('结果与救济').getByRole('button', { name: '填写此项' }).first().click();
+    await section('结果与救济').getByLabel('结果名称').fill('个体工商户营业执照');
+    await choose(page, section('结果与救济').getByLabel('结果类型'), '执照');
+    await section('结果与救济').getByLabel('有效期').fill('长期有效');
     await expectAccessible(page, 'basics');
     await shoot(page, '3-basics');
   });
@@ -101,6 +119,12 @@ describe('an official configures and publishes an item', () => {
 
     await cards.nth(1).getByLabel('材料名称').fill('经营场所证明');
     await cards.nth(1).getByRole('radio', { name: '容缺(可后补)' }).check();
+    // The rarer elements wait folded under 更多要素.
+    expect(await cards.nth(1).getByLabel('出具机构').count()).toBe(0);
+    await cards.nth(1).getByText('更多要素(出具机构、出具时间、受理标准、页数/规格、签字要求)').click();
+    await cards.nth(1).getByLabel('出具机构').fill('房屋产权人或村(居)民委员会');
+    await cards.nth(1).getByLabel('签字要求').fill('产权人签字');
+    await cards.nth(1).getByText('更多要素(已填 2 项)').waitFor();
 
     await cards.nth(1).locator('input[type=file]').first().setInputFiles({ name: '经营场所证明(空白).pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await cards.nth(1).getByRole('link', { name: '经营场所证明(空白).pdf' }).waitFor();
@@ -184,6 +208,16 @@ describe('an official configures and publishes an item', () => {
     expect(await diff.textContent()).toMatch(/承诺办结时限修改5个工作日4个工作日/);
     await expectAccessible(page, 'versions');
     await shoot(page, '9-versions');
+  });
+
+  it('tells the citizen the new elements on the 一次告知 checklist', async () => {
+    const citizen = await openPage(site.browser);
+    await citizen.goto(`${site.server.base}/apply/990100/sole-trader/checklist`);
+    const text = (await citizen.locator('main').textContent())!;
+    expect(text).toContain('办理结果：个体工商户营业执照(执照)，有效期：长期有效');
+    expect(text).toContain('出具机构：房屋产权人或村(居)民委员会；签字要求：产权人签字');
+    await shoot(citizen, '9b-checklist');
+    await citizen.close();
   });
 
   it('lists the item as published version 2 in the catalogue', async () => {

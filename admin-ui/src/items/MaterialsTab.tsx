@@ -7,6 +7,7 @@ import { ConditionBuilder } from './ConditionBuilder';
 import type { Definition } from './definition';
 import { FieldRow } from './FieldRow';
 import { FileSlot } from './FileSlot';
+import { MaterialMoreFields } from './MaterialMoreFields';
 import { fieldId } from './paths';
 import { moved } from './reorder';
 import type { TabProps } from './tab-props';
@@ -104,6 +105,7 @@ export function MaterialsTab({ definition, update, issues }: TabProps) {
                 <FieldRow path={`${at}/guide`} label={t('填报须知', 'Guidance')} issues={issues}>
                   <Input.TextArea id={fieldId(`${at}/guide`)} rows={2} maxLength={2000} value={m.guide ?? ''} onChange={(e) => change(index, { guide: e.target.value || undefined })} />
                 </FieldRow>
+                {!m.shared && <MaterialMoreFields at={at} material={m} issues={issues} onChange={(patch) => change(index, patch)} />}
               </Form>
             </Card>
           );
