@@ -70,6 +70,9 @@ function listen(server: Server, ...args: unknown[]): Promise<void> {
 
 export async function startEmbeddedDynamo(options: EmbeddedOptions = {}): Promise<EmbeddedDynamo> {
   const server = dynalite({ ...(options.path ? { path: options.path } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  // Its one client keeps connections open between requests: a server closing an idle one (after
+  // Node's 5 s) races the client reusing it, and under load that request fails with ECONNRESET.
+  (server as Server & { keepAliveTimeout: number }).keepAliveTimeout = 0;
   const common = { region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 };
 
   if (options.openEndpoint) {
