@@ -6,8 +6,9 @@ import type { AppDeps } from './deps';
 import { ApiError, noSuchItems } from './errors';
 import { readImportFile, type ImportFormat } from './imports-files';
 import { importNotLayout } from './imports-errors';
-import { createItem, getDraft, saveDraft } from './items';
-import type { Jurisdiction } from './records';
+import { withEffectiveDefinition } from './clones';
+import { createItem, saveDraft } from './items';
+import type { Draft, Jurisdiction } from './records';
 
 /**
  * Import and export in the national element layout, for a jurisdiction's administrators: a file
@@ -55,11 +56,20 @@ function jurisdictionNames(all: readonly Jurisdiction[]): string[] {
   });
 }
 
+/** Items' drafts as the editor has them (a clone's with its upstream applied), read once each: the heads are known already. */
+async function draftsOf(deps: AppDeps, jurisdiction: string, itemIds: readonly string[]): Promise<Draft[]> {
+  const drafts = await eachLimited(itemIds, async (itemId) => {
+    const draft = await deps.store.getDraft(jurisdiction, itemId);
+    return draft && withEffectiveDefinition(deps, draft);
+  });
+  return drafts.filter((d): d is Draft => d !== undefined);
+}
+
 /** What a plan needs to know of the jurisdiction: its departments, and its items' drafts as edited. */
 async function importContext(deps: AppDeps, jurisdiction: string): Promise<ImportContext> {
   const [heads, departments, jurisdictions] = await Promise.all([deps.store.listHeads(jurisdiction), listDepartments(deps, jurisdiction), deps.store.listJurisdictions()]);
   const open = heads.filter((h) => h.state !== 'cancelled');
-  const drafts = await eachLimited(open, (h) => getDraft(deps, jurisdiction, h.itemId));
+  const drafts = await draftsOf(deps, jurisdiction, open.map((h) => h.itemId));
   return {
     departments: departments.map((d) => ({ id: d.id, name: d.name })),
     jurisdictionNames: jurisdictionNames(jurisdictions),
@@ -154,5 +164,5 @@ export async function exportDefinitions(deps: AppDeps, jurisdiction: string, ite
     if (missing.length > 0) throw noSuchItems(missing);
     chosen = [...new Set(itemIds)];
   }
-  return (await eachLimited(chosen, (itemId) => getDraft(deps, jurisdiction, itemId))).map((d) => d.definition);
+  return (await draftsOf(deps, jurisdiction, chosen)).map((d) => d.definition);
 }

@@ -126,6 +126,24 @@ describe('moving items to a county', () => {
   });
 });
 
+describe('a county’s claimed items', () => {
+  it('reads a claimed item as it is, and leaves a change to what the city sets unsaved, saying why', async () => {
+    const XIHE = '990122';
+    const xiheAdmin = await h.token(XIHE, 'xihe-admin');
+    expect((await h.call('POST', `/api/admin/${XIHE}/clones`, { token: xiheAdmin, body: { itemIds: ['real-estate-transfer'] } })).status).toBe(200);
+    const sheets = await sheetsOf(await exported(XIHE, xiheAdmin, 'format=xlsx'));
+    const file = (items: string[][]) => xlsx({ 事项: items, 申请材料: sheets['申请材料']! });
+    expect((await post(XIHE, xiheAdmin, { name: 'xihe.xlsx', bytes: await file(sheets['事项']!) }, { dryRun: false })).json.counts).toMatchObject({ unchanged: 1 });
+
+    const items = sheets['事项']!.map((row) => [...row]);
+    items[1]![items[0]!.indexOf('事项名称')] = '不动产转移登记(西河)';
+    const before = (await h.store.getDraft(XIHE, 'real-estate-transfer'))!.revision;
+    const { json } = await post(XIHE, xiheAdmin, { name: 'renamed.xlsx', bytes: await file(items) }, { dryRun: false });
+    expect(json.rows[0]).toMatchObject({ action: 'failed', problems: [expect.objectContaining({ code: 'NOT_WRITTEN', message: expect.stringMatching(/^未能保存：.*事项名称/) })] });
+    expect((await h.store.getDraft(XIHE, 'real-estate-transfer'))!.revision).toBe(before);
+  });
+});
+
 describe('CSV and JSON', () => {
   it('reads an items CSV with its materials CSV', async () => {
     const csv = (sheet: string) => exported(CITY, admin, `format=csv&sheet=${sheet}&items=water-connection`);
