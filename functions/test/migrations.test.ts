@@ -184,5 +184,5 @@ describe('npm run migrate', () => {
     } finally {
       await held.close();
     }
-  });
+  }, 120_000); // it runs the migrate command three times, each a process of its own
 });
