@@ -8,8 +8,10 @@ import { formType, readForm } from './form-bodies';
 import type { AppEnv } from './http';
 import { IMPORT_LIMITS } from './imports-files';
 import { MAX_DRAFT_BYTES } from './items';
+import { isJson, readJson } from './json-bodies';
 import { PUBLIC_FILE_BYTES } from './public-files';
 import { MAX_POSTED_FIELDS, refusedPage } from './routes/citizen-responses';
+import { JSON_BOUNDS } from './routes/kit';
 
 /**
  * 请求体大小上限 / How large a body each route takes, enforced while it streams (hono's bodyLimit
@@ -77,10 +79,18 @@ const itemParams = (c: Context<AppEnv>) => {
 };
 const uploadAtItemLimit = itemUploadLimit(itemParams, false);
 
+/** The public API's JSON posts (submissions, upload targets, checklists, a case's supplements and actions), refused unread past their size or nesting (json-bodies.ts). */
+const anonymousJson: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!isJson(c)) return limitTo(JSON_LIMIT)(c, next);
+  const refused = await readJson(c, { bytes: JSON_LIMIT, depth: JSON_BOUNDS.maxDepth });
+  return refused ? refusal(c, refused) : next();
+};
+
 /** Every body under /api: an upload at its item's limit, officials' blank forms and samples at theirs, drafts at theirs, the rest small (JSON). */
 export const apiBodyLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
   const path = c.req.path;
   if (/^\/api\/items\/[^/]+\/[^/]+\/uploads$/.test(path)) return uploadAtItemLimit(c, next);
+  if (c.req.method === 'POST' && /^\/api\/(items|track)\//.test(path)) return anonymousJson(c, next);
   if (/^\/api\/admin\/[^/]+\/files$/.test(path)) return limitTo(PUBLIC_FILE_BYTES + MULTIPART_OVERHEAD)(c, next);
   // An import's file and, for CSV, its materials file.
   if (/^\/api\/admin\/[^/]+\/imports$/.test(path)) return limitTo(2 * IMPORT_LIMITS.bytes + MULTIPART_OVERHEAD)(c, next);

@@ -104,6 +104,20 @@ describe('bodies are bounded', () => {
     }
   });
 
+  it('refuses JSON nested 50,000 deep on the public API in the words the route uses, and reads what nests 32 deep', async () => {
+    const nested = (depth: number) => `{"answers":{"name":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+    const ITEM_API = '/api/items/990100/real-estate-transfer';
+    for (const path of [`${ITEM_API}/applications`, `${ITEM_API}/upload-targets`, `/api/track/${NUMBER}/actions`]) {
+      const response = await h.call('POST', path, { raw: nested(50_000), headers: { 'content-type': 'application/json' } });
+      expect(response.status, path).toBe(400);
+      expect(response.json).toMatchObject({ code: 'INVALID_REQUEST', message: '请求内容不符合要求：嵌套超过 32 层', message_en: 'the request is not valid: nested deeper than 32' });
+      expect(response.json.details[0].path).toBe(['answers', 'name', ...Array(31).fill('0')].join('.'));
+    }
+    // 32 deep (the answers object, its field, 31 arrays in it) is read, and refused for what it says.
+    const within = await h.call('POST', `${ITEM_API}/applications`, { raw: nested(31), headers: { 'content-type': 'application/json' } });
+    expect(within.json.message).not.toContain('嵌套超过 32 层');
+  });
+
   it('answers malformed multipart with 400 on /apply, /track and the API', async () => {
     for (const path of [APPLY, '/track', `/track/${NUMBER}/supplement`, `/track/${NUMBER}/withdraw`]) {
       const response = await h.app.request(path, { method: 'POST', headers: broken, body: brokenBody });
