@@ -1,20 +1,22 @@
-import { Alert, App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { Alert, App as AntApp, Button, ConfigProvider, Spin } from 'antd';
+// The ES modules: antd/locale/* are CommonJS, which bring the CommonJS copies of the pickers' texts.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useRouteError } from 'react-router';
 import { api, whenSignedOut } from './api';
 import { completeSignIn } from './hosted-sign-in';
-import { Shell } from './Shell';
 import { useI18n } from './i18n';
-import { CataloguePage } from './items/CataloguePage';
 import { SignInPage } from './pages/SignInPage';
 import { loadSession, saveSession, type Session } from './session';
 import { SessionContext, useSession } from './session-context';
 
-// Pages load when first opened: the sign-in and the catalogue come first, the editor (with its form
-// engine) and the workbench after.
+// The sign-in comes with the app: it is the first screen, and small. Every other page loads when first
+// opened, the frame of the signed-in pages too, so the sign-in fetches no table, the catalogue no form
+// engine, the editor no workbench.
 const page = <T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) => lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
+const CataloguePage = page(() => import('./items/CataloguePage'), 'CataloguePage');
 const ItemEditorPage = page(() => import('./items/ItemEditorPage'), 'ItemEditorPage');
 const ImportPage = page(() => import('./items/ImportPage'), 'ImportPage');
 const CalendarPage = page(() => import('./pages/CalendarPage'), 'CalendarPage');
@@ -96,17 +98,21 @@ function RouteError() {
   const { t } = useI18n();
   const error = useRouteError();
   const stale = error instanceof Error && /dynamically imported module|Importing a module script failed/i.test(error.message);
+  // An alert rather than antd's Result, whose pictures would weigh on every first screen.
   return (
-    <Result
-      status="warning"
-      title={stale ? t('系统已更新，请刷新页面', 'The system was updated: reload the page') : t('页面出错了', 'Something went wrong on this page')}
-      subTitle={stale ? t('刷新后即可继续，未保存的修改仍保存在本浏览器中。', 'Reload to go on; unsaved changes are kept in this browser.') : t('请刷新页面重试；如仍出错，请联系管理员。', 'Reload and try again; if it happens again, tell your administrator.')}
-      extra={
-        <Button type="primary" onClick={() => location.reload()}>
-          {t('刷新页面', 'Reload')}
-        </Button>
-      }
-    />
+    <main style={{ maxWidth: 640, margin: '48px auto', padding: 16 }}>
+      <Alert
+        type="warning"
+        showIcon
+        message={stale ? t('系统已更新，请刷新页面', 'The system was updated: reload the page') : t('页面出错了', 'Something went wrong on this page')}
+        description={stale ? t('刷新后即可继续，未保存的修改仍保存在本浏览器中。', 'Reload to go on; unsaved changes are kept in this browser.') : t('请刷新页面重试；如仍出错，请联系管理员。', 'Reload and try again; if it happens again, tell your administrator.')}
+        action={
+          <Button type="primary" onClick={() => location.reload()}>
+            {t('刷新页面', 'Reload')}
+          </Button>
+        }
+      />
+    </main>
   );
 }
 
@@ -137,10 +143,12 @@ function SignedIn() {
   const { session } = useSession();
   if (!session) return <Navigate to="/sign-in" replace />;
   return (
-    <Shell>
-      <Suspense fallback={<Spin />}>
-        <Outlet />
-      </Suspense>
-    </Shell>
+    <Suspense fallback={<Spin />}>
+      <Shell>
+        <Suspense fallback={<Spin />}>
+          <Outlet />
+        </Suspense>
+      </Shell>
+    </Suspense>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -16,33 +16,35 @@ export function Shell({ children }: { children: ReactNode }) {
   const platform = session.user.role === 'platformAdmin';
   const officer = session.user.role === 'officer';
   const section = ['/cases/search', '/cases', '/departments', '/calendar', '/messages'].find((p) => location.pathname.startsWith(p))?.slice(1) ?? 'items';
+  // Links rather than antd's Menu, whose overflow and sub-menu machinery every page would load.
+  const links: [key: string, to: string, label: string][] = officer
+    ? [
+        ['cases', '/cases', t('待办件', 'Open cases')],
+        ['cases/search', '/cases/search', t('办件查询', 'Find cases')],
+      ]
+    : [
+        ['items', '/', t('事项清单', 'Items')],
+        ['departments', '/departments', t('部门', 'Departments')],
+        ['cases/search', '/cases/search', t('办件查询', 'Find cases')],
+        ['calendar', '/calendar', t('工作日历', 'Calendar')],
+        ['messages', '/messages', t('预警与消息', 'Warnings & messages')],
+      ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, height: 'auto', lineHeight: '48px', padding: '0 16px', background: '#0f2a5c' }}>
         <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
           {officer ? t('最多跑一次 · 办件工作台', 'OneVisit · Case workbench') : t('最多跑一次 · 事项配置', 'OneVisit · Item configuration')}
         </Typography.Text>
-        <nav aria-label={t('主导航', 'Main')} style={{ flex: 1, minWidth: 200, overflow: 'hidden' }}>
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            style={{ background: 'transparent', borderBottom: 0 }}
-            selectedKeys={[section]}
-            items={
-              officer
-                ? [
-                    { key: 'cases', label: <Link to="/cases">{t('待办件', 'Open cases')}</Link> },
-                    { key: 'cases/search', label: <Link to="/cases/search">{t('办件查询', 'Find cases')}</Link> },
-                  ]
-                : [
-                    { key: 'items', label: <Link to="/">{t('事项清单', 'Items')}</Link> },
-                    { key: 'departments', label: <Link to="/departments">{t('部门', 'Departments')}</Link> },
-                    { key: 'cases/search', label: <Link to="/cases/search">{t('办件查询', 'Find cases')}</Link> },
-                    { key: 'calendar', label: <Link to="/calendar">{t('工作日历', 'Calendar')}</Link> },
-                    { key: 'messages', label: <Link to="/messages">{t('预警与消息', 'Warnings & messages')}</Link> },
-                  ]
-            }
-          />
+        <nav aria-label={t('主导航', 'Main')} style={{ flex: 1, minWidth: 200 }}>
+          <ul style={{ display: 'flex', flexWrap: 'wrap', gap: 4, listStyle: 'none', margin: 0, padding: 0, lineHeight: '32px' }}>
+            {links.map(([key, to, label]) => (
+              <li key={key}>
+                <Link to={to} aria-current={section === key ? 'page' : undefined} style={{ display: 'block', padding: '0 12px', borderRadius: 4, color: section === key ? '#fff' : '#dbeafe', background: section === key ? '#1d4ed8' : 'transparent' }}>
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </nav>
         <Space wrap size="small">
           {platform ? (

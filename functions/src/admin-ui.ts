@@ -66,7 +66,8 @@ export function ensureAdminUiBuilt(): void {
   const vite = join(repository, 'node_modules/vite/bin/vite.js');
   for (const build of builds) {
     if (stale.includes(build)) {
-      const result = spawnSync(process.execPath, [vite, ...build.args, '--logLevel', 'warn'], { cwd: build.root, stdio: 'inherit' });
+      // Production builds whoever asks: under vitest NODE_ENV is "test", and Vite would ship React's development build.
+      const result = spawnSync(process.execPath, [vite, ...build.args, '--logLevel', 'warn'], { cwd: build.root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
       if (result.status !== 0) throw new Error(`${relative(repository, build.root)} did not build`);
     } else if (readdirSync(build.dist, { recursive: true }).some((name) => String(name).endsWith('.br'))) {
       continue;
@@ -101,12 +102,29 @@ function cacheFor(path: string): string {
   return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+type ResponseHeaders = { header: (name: string, value: string) => void };
+
+/**
+ * A file with compressed copies varies with Accept-Encoding even when sent as it is (serveStatic
+ * says so only when it sends a copy), so a cache never hands the plain one to a browser that asked
+ * for brotli, nor a copy to one that cannot read it.
+ */
+function headersFor(path: string, c: ResponseHeaders): void {
+  c.header('Cache-Control', cacheFor(path));
+  if (!/\.(br|gz)$/.test(path) && existsSync(`${path}.br`)) c.header('Vary', 'Accept-Encoding');
+}
+
 export function mountAdminUi(app: App): void {
-  const cached = { precompressed: true, onFound: (path: string, c: { header: (name: string, value: string) => void }) => c.header('Cache-Control', cacheFor(path)) };
+  const cached = { precompressed: true, onFound: headersFor };
   app.use('/citizen/*', serveStatic({ root: relative(process.cwd(), scriptDist), rewriteRequestPath: (path) => path.replace(/^\/citizen/, ''), ...cached }));
   const index = () => readFileSync(join(editorDist, 'index.html'), 'utf8');
   app.use('/admin/*', serveStatic({ root: relative(process.cwd(), editorDist), rewriteRequestPath: (path) => path.replace(/^\/admin/, ''), ...cached }));
-  // Every other /admin/ address is a page of the single-page app.
-  app.get('/admin/*', (c) => c.html(index()));
+  // An asset of another build is gone, not a page: the editor reloads itself on a failed import.
+  app.get('/admin/assets/*', (c) => c.notFound());
+  // Every other /admin/ address is a page of the single-page app, checked again like the others.
+  app.get('/admin/*', (c) => {
+    c.header('Cache-Control', 'no-cache');
+    return c.html(index());
+  });
   app.get('/admin', (c) => c.redirect('/admin/'));
 }

@@ -1,68 +1,25 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown, Modal, Select, Typography } from 'antd';
-import type { ItemHead, Jurisdiction } from '@onevisit/functions/records';
-import { useState } from 'react';
-import { api, ApiError } from '../api';
+import { Button } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useI18n } from '../i18n';
+import type { ListActionsProps } from './ListActionsMenu';
+
+// The menu and its dialog load on the first click: the catalogue shows only the button.
+const ListActionsMenu = lazy(() => import('./ListActionsMenu').then((m) => ({ default: m.ListActionsMenu })));
 
 /** List management on one item: 下放 to a jurisdiction below, or 合并 other items into it. */
-export function ListActions({ jurisdiction, item, items, below }: { jurisdiction: string; item: ItemHead; items: ItemHead[]; below: Jurisdiction[] }) {
-  const { t, pick } = useI18n();
-  const { message } = App.useApp();
-  const queries = useQueryClient();
-  const [dialog, setDialog] = useState<'delegate' | 'merge'>();
-  const [choice, setChoice] = useState<string[]>([]);
-  const close = () => {
-    setDialog(undefined);
-    setChoice([]);
-  };
-  const run = async () => {
-    try {
-      if (dialog === 'delegate') {
-        const outcome = await api.delegate(jurisdiction, item.itemId, choice[0]!);
-        message.success(outcome.status === 'cloned' ? t('已下放', 'Delegated') : t('下级已有该事项', 'The jurisdiction below has it already'));
-      } else {
-        await api.merge(jurisdiction, item.itemId, choice);
-        message.success(t(`已合并 ${choice.length} 个事项`, `${choice.length} item(s) merged`));
-      }
-      await queries.invalidateQueries({ queryKey: ['items', jurisdiction] });
-      await queries.invalidateQueries({ queryKey: ['downstream', jurisdiction] });
-      close();
-    } catch (error) {
-      message.error(error instanceof ApiError ? pick(error) : String(error));
-    }
-  };
-  if (item.state === 'cancelled') return null;
-  const menu = [
-    ...(below.length > 0 && item.version > 0 ? [{ key: 'delegate', label: t('下放到下级', 'Delegate down') }] : []),
-    { key: 'merge', label: t('合并其他事项到此', 'Merge others into this') },
-  ];
+export function ListActions(props: ListActionsProps) {
+  const { t } = useI18n();
+  const [wanted, setWanted] = useState(false);
+  if (props.item.state === 'cancelled') return null;
+  const button = (loading: boolean) => (
+    <Button size="small" loading={loading} aria-label={t(`「${props.item.draftName}」的清单调整`, `List changes for "${props.item.draftName}"`)} onClick={() => setWanted(true)}>
+      {t('调整', 'Changes')}
+    </Button>
+  );
+  if (!wanted) return button(false);
   return (
-    <>
-      <Dropdown menu={{ items: menu, onClick: ({ key }) => setDialog(key as 'delegate' | 'merge') }}>
-        <Button size="small" aria-label={t(`「${item.draftName}」的清单调整`, `List changes for "${item.draftName}"`)}>
-          {t('调整', 'Changes')}
-        </Button>
-      </Dropdown>
-      <Modal open={dialog !== undefined} title={dialog === 'delegate' ? t(`下放「${item.draftName}」`, `Delegate "${item.draftName}"`) : t(`合并到「${item.draftName}」`, `Merge into "${item.draftName}"`)} okButtonProps={{ disabled: choice.length === 0 }} okText={t('确定', 'Confirm')} cancelText={t('取消', 'Cancel')} onOk={run} onCancel={close} destroyOnHidden>
-        <Typography.Paragraph>
-          {dialog === 'delegate'
-            ? t('下级将得到以下放方式实施的该事项(草稿)，由其调整本地内容后发布。', 'The jurisdiction below gets the item as delegated power (a draft) to adapt and publish.')
-            : t('被合并的事项将取消受理，其编码记录在本事项中；已受理的办件不受影响。', 'Merged items stop taking applications; their codes are recorded here. Cases already filed are not affected.')}
-        </Typography.Paragraph>
-        <Select
-          aria-label={dialog === 'delegate' ? t('下放到', 'Delegate to') : t('要合并的事项', 'Items to merge')}
-          style={{ width: '100%' }}
-          mode={dialog === 'merge' ? 'multiple' : undefined}
-          value={dialog === 'merge' ? choice : choice[0]}
-          onChange={(value: string | string[]) => setChoice(Array.isArray(value) ? value : [value])}
-          options={
-            dialog === 'delegate'
-              ? below.map((j) => ({ value: j.id, label: j.name }))
-              : items.filter((i) => i.itemId !== item.itemId && i.state !== 'cancelled').map((i) => ({ value: i.itemId, label: i.draftName }))
-          }
-        />
-      </Modal>
-    </>
+    <Suspense fallback={button(true)}>
+      <ListActionsMenu {...props} />
+    </Suspense>
   );
 }

@@ -1,21 +1,14 @@
-import { z } from 'zod';
+import { orderedCodes, type Labels } from './code-order';
 
 /**
  * Every code list of the item model, in one place, with its Chinese and English labels and, where
  * the list's own keys are not them, its national exchange codes (GB/T 39046-2020 Appendix A and the
- * national exchange tables; DOMAIN.md §6). The editor shows labels; exports carry the codes.
+ * national exchange tables; DOMAIN.md §6). The editor shows labels; exports carry the codes. The
+ * lists need no zod (codeList makes them the model's enums), so a page that only shows labels,
+ * such as the editor's catalogue, loads none.
  */
-export type Labels<K extends string> = Record<K, readonly [zh: string, en: string, national?: string]>;
-
-/** Codes in display order: object keys put integer-like codes ('10') before others ('01'), so numeric codes are sorted back. */
-export function orderedCodes<K extends string>(labels: Labels<K>): K[] {
-  const keys = Object.keys(labels) as K[];
-  return keys.every((k) => /^\d+$/.test(k)) ? keys.sort() : keys;
-}
-
-export function codeList<K extends string>(labels: Labels<K>) {
-  return z.enum(orderedCodes(labels) as [K, ...K[]]).meta({ labels });
-}
+export { codeList } from './code-list';
+export { orderedCodes, type Labels } from './code-order';
 
 /** The national exchange code of a value: its own key unless the list names another. */
 export function nationalCode<K extends string>(labels: Labels<K>, key: K): string {
