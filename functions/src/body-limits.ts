@@ -3,8 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { acceptingVersion } from './cases/intake';
 import { parseTrackingNumber } from './cases/tracking-number';
 import type { AppDeps } from './deps';
-import { payloadTooLarge, type ApiError } from './errors';
-import { formType, readForm } from './form-bodies';
+import { fileTooLarge, payloadTooLarge, type ApiError } from './errors';
+import { formType, readForm, type FormBounds } from './form-bodies';
 import type { AppEnv } from './http';
 import { IMPORT_LIMITS } from './imports-files';
 import { MAX_DRAFT_BYTES } from './items';
@@ -40,17 +40,19 @@ export const limitTo = (maxSize: number): MiddlewareHandler<AppEnv> => bodyLimit
  * fields and the bytes of its words (form-bodies.ts), before the route runs; any other body as
  * limitTo. (Officials' routes read theirs after signing in is checked.)
  */
-const formLimitTo = (maxSize: number): MiddlewareHandler<AppEnv> => async (c, next) => {
+const formLimitTo = (maxSize: number, file?: FormBounds['file']): MiddlewareHandler<AppEnv> => async (c, next) => {
   if (!formType(c)) return limitTo(maxSize)(c, next);
-  const refused = await readForm(c, { bytes: maxSize, fields: MAX_POSTED_FIELDS, textBytes: FORM_LIMIT });
+  const refused = await readForm(c, { bytes: maxSize, fields: MAX_POSTED_FIELDS, textBytes: FORM_LIMIT, ...(file ? { file } : {}) });
   return refused ? refusal(c, refused) : next();
 };
 
 
 /**
  * Uploads and the apply form, at what the item allows: its per-file limit per material to upload
- * (the apply form can carry one of each), plus the multipart overhead. The exact per-file check
- * stays with the upload itself. An item that cannot be found takes only a small body (its route
+ * (the apply form can carry one of each), plus the multipart overhead. On the apply form a file
+ * past the per-file limit refuses the post at that byte, in the upload check's words (the rest
+ * is not read, nor the page rendered again); the upload route, bounded at one file, leaves that
+ * check to the upload itself. An item that cannot be found takes only a small body (its route
  * answers 404 anyway).
  */
 export function itemUploadLimit(params: (c: Context<AppEnv>) => { jurisdiction: string; itemId: string } | undefined, perMaterial: boolean): MiddlewareHandler<AppEnv> {
@@ -60,16 +62,19 @@ export function itemUploadLimit(params: (c: Context<AppEnv>) => { jurisdiction: 
     if (formType(c) !== 'multipart') return formLimitTo(FORM_LIMIT)(c, next);
     const named = params(c);
     let limit = FORM_LIMIT;
+    let file: FormBounds['file'];
     if (named) {
       try {
         const item = (await acceptingVersion(c.get('deps'), named.jurisdiction, named.itemId)).definition;
         const materials = perMaterial ? Math.max(1, item.materials.filter((m) => !m.shared).length) : 1;
         limit = item.uploadLimitMb * MB * materials + MULTIPART_OVERHEAD;
+        const material = (field: string) => item.materials.find((m) => field === `material[${m.id}]`)?.name;
+        if (perMaterial) file = { bytes: item.uploadLimitMb * MB, tooLarge: (field) => fileTooLarge(item.uploadLimitMb, material(field)) };
       } catch {
         // Left to the route, which says why in its own words.
       }
     }
-    return formLimitTo(limit)(c, next);
+    return formLimitTo(limit, file)(c, next);
   };
 }
 

@@ -17,6 +17,8 @@ export interface FormBounds {
   fields: number;
   /** The fields that are not files: all of a urlencoded body. */
   textBytes: number;
+  /** Each file, and the refusal of a file larger, named by its field. */
+  file?: { bytes: number; tooLarge: (field: string) => ApiError };
 }
 
 type FormType = 'multipart' | 'urlencoded';
@@ -31,6 +33,7 @@ interface FormSink {
   write(chunk: Uint8Array<ArrayBuffer>): void;
   readonly fields: number;
   readonly textBytes: number;
+  readonly oversized?: string | undefined;
   end(): FormData;
 }
 
@@ -83,7 +86,7 @@ export async function readForm(c: Context, bounds: FormBounds): Promise<ApiError
     cacheForm(c, Promise.reject(malformedRequest('no boundary')));
     return undefined;
   }
-  const sink: FormSink = boundary ? new MultipartParser(boundary) : new UrlencodedSink();
+  const sink: FormSink = boundary ? new MultipartParser(boundary, bounds.file?.bytes) : new UrlencodedSink();
   const reader = body.getReader();
   let bytes = 0;
   try {
@@ -95,6 +98,7 @@ export async function readForm(c: Context, bounds: FormBounds): Promise<ApiError
       sink.write(value);
       if (sink.fields > bounds.fields) return tooManyFields(bounds.fields);
       if (sink.textBytes > bounds.textBytes) return payloadTooLarge();
+      if (sink.oversized !== undefined) return bounds.file!.tooLarge(sink.oversized);
     }
     cacheForm(c, Promise.resolve(sink.end()));
   } catch (error) {

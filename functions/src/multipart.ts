@@ -32,6 +32,8 @@ interface Part {
   /** A field's bytes, or a file's not yet in a blob, and how many. */
   bytes: Buffer<ArrayBuffer>[];
   held: number;
+  /** The part's bytes so far. */
+  size: number;
 }
 
 /** A quoted parameter as the HTML standard writes it: `"` and line breaks percent-encoded, no backslashes. */
@@ -59,7 +61,7 @@ function partHeaders(block: string): Part {
     throw new MalformedForm('a file name that cannot be decoded');
   }
   const fileType = type === undefined ? 'text/plain' : /^[ -~]*$/.test(type) ? type : '';
-  return { name: unquote(name), ...(filename === undefined ? {} : { filename }), type: fileType, blobs: [], bytes: [], held: 0 };
+  return { name: unquote(name), ...(filename === undefined ? {} : { filename }), type: fileType, blobs: [], bytes: [], held: 0, size: 0 };
 }
 
 export class MultipartParser {
@@ -68,13 +70,18 @@ export class MultipartParser {
   fields = 0;
   /** Bytes of the parts that are not files (field values). */
   textBytes = 0;
+  /** The field of the first file larger than maxFileBytes: the rest of it is not kept. */
+  oversized: string | undefined;
   private readonly delimiter: Buffer;
   private state: 'preamble' | 'boundary' | 'headers' | 'body' | 'done' = 'preamble';
   /** Bytes held back until the next chunk says whether they start a delimiter. The body is read as if after a line break, so its first delimiter is like the others. */
   private pending: Buffer<ArrayBuffer> = Buffer.from('\r\n');
   private part: Part | undefined;
 
-  constructor(boundary: string) {
+  constructor(
+    boundary: string,
+    private readonly maxFileBytes = Infinity,
+  ) {
     this.delimiter = Buffer.from(`\r\n--${boundary}`);
   }
 
@@ -130,6 +137,13 @@ export class MultipartParser {
   private take(bytes: Buffer<ArrayBuffer>): void {
     if (this.state !== 'body' || bytes.length === 0) return;
     const part = this.part!;
+    part.size += bytes.length;
+    if (part.filename !== undefined && part.size > this.maxFileBytes) {
+      this.oversized ??= part.name;
+      part.bytes = [];
+      part.blobs = [];
+      return;
+    }
     part.bytes.push(bytes);
     part.held += bytes.length;
     if (part.filename === undefined) this.textBytes += bytes.length;

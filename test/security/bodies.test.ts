@@ -66,6 +66,17 @@ describe('bodies are bounded', () => {
     expect((await h.app.request(APPLY, await multipart(words))).status).toBe(413);
   });
 
+  it('refuses an apply form whose file passes the item’s per-file limit at that byte, in the words of the upload check', async () => {
+    const form = new FormData();
+    form.append('root[reason]', '0');
+    form.append('material[application]', new File([PDF, new Uint8Array(20 * MB)], 'scan.pdf', { type: 'application/pdf' }));
+    const response = await h.app.request(APPLY, await multipart(form));
+    expect(response.status).toBe(413);
+    const page = await response.text();
+    expect(page).toContain('「不动产登记申请书」的文件超过 20 MB');
+    expect(page).toContain('the file for &quot;不动产登记申请书&quot; exceeds 20 MB');
+  });
+
   it('refuses a multipart post of more than 2,000 fields with a page, and takes one of 2,000', async () => {
     const fields = (count: number) => {
       const form = new FormData();
