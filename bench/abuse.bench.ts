@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { startLocalServer } from '../test/api/local-server';
+import { startLocalServer, type LocalServer } from '../test/api/local-server';
 import type { FloodMessage } from './abuse-flood';
 import { report } from './measure';
 
@@ -10,14 +10,17 @@ import { report } from './measure';
  * the server as `npm start` runs it (its own process, rate limits on). The attacker is a process
  * of its own (abuse-flood.ts), so this one only probes: a server that parses, buffers or
  * validates without bounds stalls its event loop, and the ratio climbs.
+ *
+ * The same flood then goes to a second server while the first is probed: what the attacker and
+ * the work of refusing it cost the other requests by taking the machine's cores alone, without
+ * sharing an event loop with them (control_p99_ratio). On two cores that is a floor the first
+ * ratio cannot go below.
  */
 const PROBES = 300;
 /** One client sending back to back on as many connections as a script would open. */
 const CONCURRENCY = 4;
 
-const server = await startLocalServer({ memory: true });
-
-async function healthP99(): Promise<number> {
+async function healthP99(server: LocalServer): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < PROBES; i++) {
     const start = performance.now();
@@ -41,19 +44,27 @@ function next<T extends FloodMessage['type']>(flood: ChildProcess, type: T): Pro
   });
 }
 
-let flood: ChildProcess | undefined;
-try {
-  await healthP99(); // warm-up
-  const idle = await healthP99();
-  flood = fork(join(import.meta.dirname, 'abuse-flood.ts'), [server.base, String(CONCURRENCY)], { execArgv: ['--import', 'tsx'] });
+const floods: ChildProcess[] = [];
+/** Floods `target` while `probed` is probed: the probe's p99, and how the target answered. */
+async function whileFlooding(target: LocalServer, probed: LocalServer): Promise<{ p99: number; statuses: Record<number, number> }> {
+  const flood = fork(join(import.meta.dirname, 'abuse-flood.ts'), [target.base, String(CONCURRENCY)], { execArgv: ['--import', 'tsx'] });
+  floods.push(flood);
   await next(flood, 'flooding');
-  const busy = await healthP99();
+  const p99 = await healthP99(probed);
   flood.send('stop');
-  const { statuses } = await next(flood, 'done');
-  const fiveHundreds = Object.entries(statuses).reduce((sum, [status, count]) => sum + (Number(status) >= 500 ? count : 0), 0);
-  console.log(`attack responses by status (0: cut short): ${JSON.stringify(statuses)}`);
-  report('abuse', { health_p99_ratio: busy / idle, idle_p99_ms: idle, flood_p99_ms: busy, server_errors: fiveHundreds });
+  return { p99, statuses: (await next(flood, 'done')).statuses };
+}
+
+const [server, other] = await Promise.all([startLocalServer({ memory: true }), startLocalServer({ memory: true })]);
+try {
+  await healthP99(server); // warm-up
+  const idle = await healthP99(server);
+  const flooded = await whileFlooding(server, server);
+  const control = await whileFlooding(other, server);
+  const fiveHundreds = Object.entries(flooded.statuses).reduce((sum, [status, count]) => sum + (Number(status) >= 500 ? count : 0), 0);
+  console.log(`attack responses by status (0: cut short): ${JSON.stringify(flooded.statuses)}`);
+  report('abuse', { health_p99_ratio: flooded.p99 / idle, idle_p99_ms: idle, flood_p99_ms: flooded.p99, server_errors: fiveHundreds, control_p99_ratio: control.p99 / idle });
 } finally {
-  flood?.kill();
-  await server.stop();
+  for (const flood of floods) flood.kill();
+  await Promise.all([server.stop(), other.stop()]);
 }

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { bodyChunks } from './body-chunks';
 import { malformedRequest, payloadTooLarge, tooManyFields, type ApiError } from './errors';
 import { MalformedForm, MultipartParser, multipartBoundary } from './multipart';
 
@@ -78,21 +79,19 @@ export async function readForm(c: Context, bounds: FormBounds): Promise<ApiError
   // A urlencoded body carries no files: all of it is words.
   const limit = type === 'urlencoded' ? Math.min(bounds.bytes, bounds.textBytes) : bounds.bytes;
   if (Number(c.req.header('content-length')) > limit) return payloadTooLarge();
-  const body = c.req.raw.body;
   // Already read (the rate limits read a lookup form of a few bytes for its number).
-  if (!body || Object.keys(c.req.bodyCache).length > 0) return undefined;
+  if (Object.keys(c.req.bodyCache).length > 0) return undefined;
+  const chunks = bodyChunks(c);
+  if (!chunks) return undefined;
   const boundary = type === 'multipart' ? multipartBoundary(c.req.header('content-type')!) : undefined;
   if (type === 'multipart' && !boundary) {
     cacheForm(c, Promise.reject(malformedRequest('no boundary')));
     return undefined;
   }
   const sink: FormSink = boundary ? new MultipartParser(boundary, bounds.file?.bytes) : new UrlencodedSink();
-  const reader = body.getReader();
   let bytes = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+    for await (const value of chunks) {
       bytes += value.byteLength;
       if (bytes > limit) return payloadTooLarge();
       sink.write(value);

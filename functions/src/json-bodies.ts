@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { bodyChunks } from './body-chunks';
 import { invalidRequest, payloadTooLarge, type ApiError } from './errors';
 
 /**
@@ -88,16 +89,14 @@ export const isJson = (c: Context) => /^application\/json/i.test(c.req.header('c
  */
 export async function readJson(c: Context, bounds: { bytes: number; depth: number }): Promise<ApiError | undefined> {
   if (Number(c.req.header('content-length')) > bounds.bytes) return payloadTooLarge();
-  const body = c.req.raw.body;
-  if (!body || Object.keys(c.req.bodyCache).length > 0) return undefined;
+  if (Object.keys(c.req.bodyCache).length > 0) return undefined;
+  const body = bodyChunks(c);
+  if (!body) return undefined;
   const nesting = new Nesting(bounds.depth);
   const chunks: Uint8Array[] = [];
   let bytes = 0;
-  const reader = body.getReader();
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+    for await (const value of body) {
       bytes += value.byteLength;
       if (bytes > bounds.bytes) return payloadTooLarge();
       chunks.push(value);
