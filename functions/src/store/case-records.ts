@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredCase } from '../cases/record';
 import { keys } from './keys';
 import type { JurisdictionRecords } from './jurisdiction-records';
@@ -155,29 +155,13 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
 
     /** Cases with messages not delivered yet, a page at a time, each read consistently (the index holds keys only). */
     async *pendingCases(): AsyncGenerator<StoredCase[]> {
-      const index = TABLE_INDEXES.byPendingMessages;
-      for (const shard of keys.pendingShards()) {
-        let start: Record<string, unknown> | undefined;
-        do {
-          const page = await table.doc.send(
-            new QueryCommand({
-              TableName: table.tableName,
-              IndexName: index.name,
-              KeyConditionExpression: '#pk = :pk',
-              ExpressionAttributeNames: { '#pk': index.pk },
-              ExpressionAttributeValues: { ':pk': shard },
-              ExclusiveStartKey: start,
-            }),
-          );
-          // A few reads at a time, however long the page of keys.
-          const items = page.Items ?? [];
-          for (let i = 0; i < items.length; i += 8) {
-            const found = await Promise.all(items.slice(i, i + 8).map((item) => table.get<StoredCase>({ pk: String(item.pk), sk: String(item.sk) })));
-            const cases = found.filter((c): c is StoredCase => c !== undefined);
-            if (cases.length) yield cases;
-          }
-          start = page.LastEvaluatedKey;
-        } while (start);
+      for await (const page of table.queryShards(TABLE_INDEXES.byPendingMessages, keys.pendingShards())) {
+        // A few reads at a time, however long the page of keys.
+        for (let i = 0; i < page.items.length; i += 8) {
+          const found = await Promise.all(page.items.slice(i, i + 8).map((item) => table.get<StoredCase>({ pk: String(item.pk), sk: String(item.sk) })));
+          const cases = found.filter((c): c is StoredCase => c !== undefined);
+          if (cases.length) yield cases;
+        }
       }
     },
 
@@ -231,24 +215,8 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
      * read, never the rest of the table.
      */
     async *casesToCheck(day: string): AsyncGenerator<StoredCase[]> {
-      const index = TABLE_INDEXES.byNextCheck;
-      for (const shard of keys.sweepShards()) {
-        let start: Record<string, unknown> | undefined;
-        do {
-          const page = await table.doc.send(
-            new QueryCommand({
-              TableName: table.tableName,
-              IndexName: index.name,
-              KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
-              ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
-              ExpressionAttributeValues: { ':pk': shard, ':upTo': keys.sweepUpTo(day) },
-              ExclusiveStartKey: start,
-            }),
-          );
-          if (page.Items?.length) yield page.Items.map((item) => record<StoredCase>(item)!);
-          start = page.LastEvaluatedKey;
-        } while (start);
-      }
+      const pages = table.queryShards(TABLE_INDEXES.byNextCheck, keys.sweepShards(), { sortCondition: '#sk <= :upTo', values: { ':upTo': keys.sweepUpTo(day) } });
+      for await (const page of pages) if (page.items.length) yield page.items.map((item) => record<StoredCase>(item)!);
     },
 
     /**
@@ -257,8 +225,8 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
      */
     async searchCases(jurisdiction: string, query: CaseQuery, page: { limit: number; maxRead: number; cursor?: Record<string, string> }): Promise<{ cases: StoredCase[]; cursor?: Record<string, string> }> {
       const index = TABLE_INDEXES.byJurisdiction;
-      const names: Record<string, string> = { '#pk': index.pk, '#sk': index.sk };
-      const values: Record<string, unknown> = { ':pk': keys.jurisdictionCases(jurisdiction), ':from': `${query.from}#`, ':to': `${query.to}#\uffff` };
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':from': `${query.from}#`, ':to': `${query.to}#\uffff` };
       const filters: string[] = [];
       if (query.statuses?.length) {
         names['#status'] = 'status';
@@ -276,30 +244,25 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
         filters.push('(contains(#applicant.#name, :applicant) OR #applicant.#idNumber = :applicant)');
       }
       const found: StoredCase[] = [];
-      let start: Record<string, unknown> | undefined = page.cursor;
-      let read = 0;
-      do {
-        const result = await table.doc.send(
-          new QueryCommand({
-            TableName: table.tableName,
-            IndexName: index.name,
-            KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-            ScanIndexForward: false,
-            Limit: Math.min(200, page.maxRead - read),
-            ExclusiveStartKey: start,
-          }),
-        );
-        read += result.ScannedCount ?? 0;
-        for (const item of result.Items ?? []) {
+      const pages = table.queryShards(index, [keys.jurisdictionCases(jurisdiction)], {
+        sortCondition: '#sk BETWEEN :from AND :to',
+        ...(filters.length ? { filter: filters.join(' AND ') } : {}),
+        names,
+        values,
+        newestFirst: true,
+        start: page.cursor,
+        pageSize: 200,
+        maxRead: page.maxRead,
+      });
+      let start: Record<string, unknown> | undefined;
+      for await (const result of pages) {
+        for (const item of result.items) {
           found.push(record<StoredCase>(item)!);
           // Full before the page ends: continue right after the last case returned.
           if (found.length === page.limit) return { cases: found, cursor: cursorOf(item, index) };
         }
-        start = result.LastEvaluatedKey;
-      } while (start && read < page.maxRead);
+        start = result.next;
+      }
       return { cases: found, ...(start ? { cursor: start as Record<string, string> } : {}) };
     },
   };

@@ -57,6 +57,33 @@ function conditionInput(condition: Condition | undefined): {
   };
 }
 
+/** What a query over an index asks for beyond its partition (TableAccess.queryShards). */
+export interface ShardQuery {
+  /** On the sort key, named `#sk`. */
+  sortCondition?: string;
+  filter?: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+  newestFirst?: boolean;
+  start?: Record<string, unknown>;
+  /** Items read a page at the most; without it, a page is what the table returns at once. */
+  pageSize?: number;
+  maxRead?: number;
+}
+
+/** A page of a query: its items as stored, and where the next page starts, if there is one. */
+export interface Page {
+  items: Record<string, unknown>[];
+  next?: Record<string, unknown>;
+}
+
+/** How far a query may read: `pageSize` items a page, `max` in all; `count` is what it has read. */
+interface Reading {
+  count: number;
+  max: number;
+  pageSize: number;
+}
+
 /** The one table and the reads and writes every kind of record shares. */
 export class TableAccess {
   readonly doc: DynamoDBDocumentClient;
@@ -120,13 +147,43 @@ export class TableAccess {
 
   async queryAll<T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
     const items: T[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: start }));
-      for (const item of page.Items ?? []) items.push(record<T>(item)!);
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for await (const page of this.pages(input)) for (const item of page.items) items.push(record<T>(item)!);
     return items;
+  }
+
+  /**
+   * An index queried one partition after another (a sharded index's shards, or just one), a page
+   * at a time, items as stored. `#pk` names the index's partition key and `:pk` each partition;
+   * `#sk` its sort key, for `sortCondition`. `start` resumes the first partition where an earlier
+   * query stopped; no more than `maxRead` items are read in all.
+   */
+  async *queryShards(index: { name: string; pk: string; sk: string }, partitions: readonly string[], query: ShardQuery = {}): AsyncGenerator<Page> {
+    const read: Reading = { count: 0, max: query.maxRead ?? Infinity, pageSize: query.pageSize ?? Infinity };
+    let start = query.start;
+    for (const partition of partitions) {
+      const input = {
+        IndexName: index.name,
+        KeyConditionExpression: `#pk = :pk${query.sortCondition ? ` AND ${query.sortCondition}` : ''}`,
+        ...(query.filter ? { FilterExpression: query.filter } : {}),
+        ExpressionAttributeNames: { '#pk': index.pk, ...(query.sortCondition ? { '#sk': index.sk } : {}), ...query.names },
+        ExpressionAttributeValues: { ':pk': partition, ...query.values },
+        ...(query.newestFirst ? { ScanIndexForward: false } : {}),
+      };
+      yield* this.pages(input, start, read);
+      if (read.count >= read.max) return;
+      start = undefined;
+    }
+  }
+
+  /** A query's pages from `start` on, until the last or until `read.max` items are read. */
+  private async *pages(input: Omit<QueryCommandInput, 'TableName'>, start?: Record<string, unknown>, read: Reading = { count: 0, max: Infinity, pageSize: Infinity }): AsyncGenerator<Page> {
+    do {
+      const limit = Math.min(read.pageSize, read.max - read.count);
+      const page = await this.doc.send(new QueryCommand({ TableName: this.tableName, ...input, ...(Number.isFinite(limit) ? { Limit: limit } : {}), ExclusiveStartKey: start }));
+      read.count += page.ScannedCount ?? 0;
+      start = page.LastEvaluatedKey;
+      yield { items: page.Items ?? [], next: start };
+    } while (start && read.count < read.max);
   }
 
   partition<T>(pk: string): Promise<T[]> {
