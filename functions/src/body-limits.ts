@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { acceptingVersion } from './cases/intake';
+import { publishedVersion } from './cases/intake';
 import { parseTrackingNumber } from './cases/tracking-number';
 import type { AppDeps } from './deps';
 import { fileTooLarge, payloadTooLarge, type ApiError } from './errors';
@@ -65,7 +65,7 @@ export function itemUploadLimit(params: (c: Context<AppEnv>) => { jurisdiction: 
     let file: FormBounds['file'];
     if (named) {
       try {
-        const item = (await acceptingVersion(c.get('deps'), named.jurisdiction, named.itemId)).definition;
+        const item = (await publishedVersion(c.get('deps'), named.jurisdiction, named.itemId)).definition;
         const materials = perMaterial ? Math.max(1, item.materials.filter((m) => !m.shared).length) : 1;
         limit = item.uploadLimitMb * MB * materials + MULTIPART_OVERHEAD;
         const material = (field: string) => item.materials.find((m) => field === `material[${m.id}]`)?.name;

@@ -2,7 +2,7 @@ import type { CheckIssue } from './check-codes';
 import { bilingual } from './messages';
 import { channels, crossRegionScopes } from './model/codes';
 import type { ItemDefinition } from './model/item';
-import { onlineAvailable, onlineLevel } from './model/online-level';
+import { appliesOnline, ONLINE_CHANNELS, onlineAvailable, onlineLevel } from './model/online-level';
 
 /**
  * Publish-time checks of the national elements (DOMAIN.md §6) that depend on each other: who
@@ -11,7 +11,6 @@ import { onlineAvailable, onlineLevel } from './model/online-level';
  * answers contradict each other and how to settle it, or names the element still to fill in.
  */
 
-const ONLINE_CHANNELS = ['2', '3'] as const;
 const POST_CHANNEL = '4';
 
 const channelNames = (codes: readonly (keyof typeof channels)[], lang: 0 | 1) => codes.map((c) => channels[c][lang]).join(lang === 0 ? '或' : ' or ');
@@ -46,7 +45,7 @@ function plannedDateIssues(item: ItemDefinition): CheckIssue[] {
 
 /** 网上办理深度 against 办理形式: services offered online need an online channel, and an online channel says what it offers. */
 function onlineIssues(item: ItemDefinition): CheckIssue[] {
-  const online = ONLINE_CHANNELS.some((c) => item.channels.includes(c));
+  const online = appliesOnline(item.channels);
   const issues: CheckIssue[] = [];
   if (onlineAvailable(item.onlineDepth) && !online) {
     const full = onlineLevel(item.onlineDepth) === '4';
@@ -71,7 +70,7 @@ function onlineIssues(item: ItemDefinition): CheckIssue[] {
 
 /** 零跑动 and 通办 both mean applying without coming to this office: online or by post. */
 function remoteIssues(item: ItemDefinition): CheckIssue[] {
-  const online = ONLINE_CHANNELS.some((c) => item.channels.includes(c));
+  const online = appliesOnline(item.channels);
   const post = item.channels.includes(POST_CHANNEL);
   const issues: CheckIssue[] = [];
   if (item.maxVisits === 0 && onlineLevel(item.onlineDepth) !== '4' && !post) {

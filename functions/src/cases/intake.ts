@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps';
 import { idempotencyKeyReused, invalidAnswers, itemNotAccepting, materialsMissing, materialsNotAsked, notFound, unknownMaterials, type ApiError } from '../errors';
 import type { FileInfo, ItemVersion } from '../records';
 import { filedAs, inspectUpload, markFiled } from '../uploads';
+import { onlineIntakeRefusal } from './intake-terms';
 import { receive, receiptNotices } from './lifecycle';
 import type { CaseRecord, StoredCase } from './record';
 import { messagesFor, withMessages } from './messages';
@@ -34,13 +35,21 @@ export const ZSubmission = z
   .openapi('Submission');
 export type Submission = z.infer<typeof ZSubmission>;
 
-/** The published version an applicant may file under now. */
-export async function acceptingVersion(deps: AppDeps, jurisdiction: string, itemId: string): Promise<ItemVersion> {
-  const head = await deps.store.getHead(jurisdiction, itemId);
+/** The version in force (neither suspended nor cancelled), whatever its dates and channels: what the checklist tells. */
+export async function publishedVersion(deps: AppDeps, jurisdiction: string, itemId: string): Promise<ItemVersion> {
+  const head = await deps.store.getAcceptingHead(jurisdiction, itemId);
   if (!head || head.version === 0) throw notFound('事项', 'item');
   if (head.state !== 'published') throw itemNotAccepting(head.state === 'cancelled');
   const version = await deps.store.getVersion(jurisdiction, itemId, head.version);
   if (!version) throw notFound('事项', 'item');
+  return version;
+}
+
+/** The published version an applicant may file under online today: within its planned dates, and online among its channels. */
+export async function acceptingVersion(deps: AppDeps, jurisdiction: string, itemId: string): Promise<ItemVersion> {
+  const version = await publishedVersion(deps, jurisdiction, itemId);
+  const refused = onlineIntakeRefusal(version.definition, shanghaiDateOf(deps.clock()));
+  if (refused) throw refused;
   return version;
 }
 

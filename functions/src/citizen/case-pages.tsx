@@ -2,6 +2,7 @@ import type { ItemDefinition, MaterialNeed } from '@onevisit/item-schemas';
 import { actionNames, statusNames } from '../cases/names';
 import type { CaseRecord } from '../cases/record';
 import { displayTrackingCode, normalizeTrackingCode } from '../cases/tracking-code';
+import { IntakeNotice } from './intake-notice';
 import { MaterialsNotice } from './materials-notice';
 import { say, type Lang } from './page';
 import { resultWords } from './result-words';
@@ -337,6 +338,7 @@ export function ChecklistPage({ lang, item, needs }: { lang: Lang; item: ItemDef
       <h1>{t(`${item.name}：一次告知清单`, `${item.name}: checklist`)}</h1>
       <p>{t(`实施机关：${item.department.name}`, `Office: ${item.department.name}`)}</p>
       {item.result && <p>{t(`办理结果：${resultWords(item, lang)}`, `Result: ${resultWords(item, lang)}`)}</p>}
+      <IntakeNotice lang={lang} item={item} />
       <h2>{t('申请材料', 'Materials')}</h2>
       <MaterialsNotice lang={lang} item={item} needs={needs} live={false} />
     </>

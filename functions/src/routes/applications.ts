@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { dueDate, materialsFor, shanghaiDateOf, type Material } from '@onevisit/item-schemas';
-import { acceptingVersion, submit, ZSubmission } from '../cases/intake';
+import { acceptingVersion, publishedVersion, submit, ZSubmission } from '../cases/intake';
+import { intakeTerms, ZIntakeTerms } from '../cases/intake-terms';
 import { ZCaseRecord } from '../cases/record';
 import { fileRequired } from '../errors';
 import type { App } from '../http';
@@ -19,6 +20,7 @@ const ZChecklist = z
     shared: z.array(ZMaterialView),
     notApplicable: z.array(ZMaterialView),
     promisedDue: z.object({ due: z.string(), provisional: z.boolean() }),
+    ...ZIntakeTerms,
   })
   .openapi('Checklist');
 
@@ -41,7 +43,7 @@ export function registerApplicationRoutes(app: App): void {
     async (c) => {
       const deps = c.get('deps');
       const { jurisdiction, itemId } = c.req.valid('param');
-      const item = (await acceptingVersion(deps, jurisdiction, itemId)).definition;
+      const item = (await publishedVersion(deps, jurisdiction, itemId)).definition;
       const byStatus = materialsFor(item, c.req.valid('json').answers);
       const calendar = await deps.calendars.forJurisdiction(jurisdiction);
       const promised = dueDate(calendar, { from: shanghaiDateOf(deps.clock()), limit: item.promisedLimit });
@@ -53,6 +55,7 @@ export function registerApplicationRoutes(app: App): void {
           shared: byStatus.shared.map(view),
           notApplicable: byStatus.notApplicable.map(view),
           promisedDue: { due: promised.due, provisional: promised.provisional },
+          ...intakeTerms(item),
         },
         200,
       );
@@ -69,7 +72,7 @@ export function registerApplicationRoutes(app: App): void {
       request: { params: ZItemParams, body: jsonBody(z.object({ materialId: z.string().max(64) })) },
       responses: {
         200: json(z.object({ key: z.string().optional(), method: z.literal('POST'), url: z.string(), fields: z.record(z.string(), z.string()) }).openapi('UploadTarget'), 'the upload target'),
-        ...errorResponses(400, 404, 409, 422),
+        ...errorResponses(400, 403, 404, 409, 410, 422),
       },
     }),
     async (c) => {
@@ -88,7 +91,7 @@ export function registerApplicationRoutes(app: App): void {
       summary: '上传申请材料 / upload a material file',
       // A post without a file is answered FILE_REQUIRED, so the multipart body is not marked required.
       request: { params: ZItemParams, body: { content: { 'multipart/form-data': { schema: z.object({ materialId: z.string().max(64), file: ZBinary }) } } } },
-      responses: { 201: json(ZFileInfo, 'stored; name the key in the submission'), ...errorResponses(400, 404, 409, 413, 415, 422) },
+      responses: { 201: json(ZFileInfo, 'stored; name the key in the submission'), ...errorResponses(400, 403, 404, 409, 410, 413, 415, 422) },
     }),
     async (c) => {
       const deps = c.get('deps');
@@ -116,7 +119,7 @@ export function registerApplicationRoutes(app: App): void {
       responses: {
         201: json(ZFiled, 'the case, and the secret to track it (shown once)'),
         200: json(ZFiled, 'a retry: the case the first attempt created'),
-        ...errorResponses(400, 404, 409, 413, 415, 422),
+        ...errorResponses(400, 403, 404, 409, 410, 413, 415, 422),
       },
     }),
     async (c) => {

@@ -12,7 +12,7 @@ export const langOf = (c: Context<AppEnv>, posted?: unknown): Lang => (c.req.que
  * A whole page. Its language switch leads to `address` (a page to show after a post, whose own
  * address answers only posts), else to this address; never with a 查询码 an old link carried.
  */
-export function html(c: Context<AppEnv>, lang: Lang, title: string, body: ReactElement, status: 200 | 400 | 403 | 404 | 409 | 413 = 200, address?: string) {
+export function html(c: Context<AppEnv>, lang: Lang, title: string, body: ReactElement, status: 200 | 400 | 403 | 404 | 409 | 410 | 413 = 200, address?: string) {
   const url = new URL(address ?? c.req.url, c.req.url);
   url.searchParams.delete('secret');
   return c.html(renderPage(lang, title, body, otherLanguage(url, lang)), status);
@@ -21,7 +21,7 @@ export function html(c: Context<AppEnv>, lang: Lang, title: string, body: ReactE
 export function problemPage(c: Context<AppEnv>, lang: Lang, error: unknown) {
   if (!(error instanceof ApiError)) throw error;
   const t = say(lang);
-  const status = error.status === 409 ? 409 : 404;
+  const status = error.status === 403 || error.status === 409 || error.status === 410 ? error.status : 404;
   return html(c, lang, t('无法办理', 'Not available'), <p className="summary" role="alert">{lang === 'zh' ? error.message : error.message_en}</p>, status);
 }
 

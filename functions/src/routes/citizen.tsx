@@ -8,7 +8,7 @@ import { fill, PageCache, slot, template } from '../citizen/page-cache';
 import { ApiError } from '../errors';
 import type { App, AppEnv } from '../http';
 import type { FileInfo, ItemVersion } from '../records';
-import { acceptingVersion, checkApplication, checkedFiles, receiveApplication } from '../cases/intake';
+import { acceptingVersion, checkApplication, checkedFiles, publishedVersion, receiveApplication } from '../cases/intake';
 import { rememberCode } from '../tracking-cookie';
 import { storeUpload } from '../uploads';
 import { html, langOf, problemPage, readPost, refusedPage, type Posted } from './citizen-responses';
@@ -196,7 +196,7 @@ export function registerCitizenPages(app: App): void {
   app.get('/apply/:jurisdiction/:itemId/checklist', async (c) => {
     const lang = langOf(c);
     try {
-      const version = await acceptingVersion(c.get('deps'), c.req.param('jurisdiction'), c.req.param('itemId'));
+      const version = await publishedVersion(c.get('deps'), c.req.param('jurisdiction'), c.req.param('itemId'));
       const item = version.definition;
       const render = () => renderPage(lang, item.name, <ChecklistPage lang={lang} item={item} needs={materialNeeds(item, {})} />, slot('switch'));
       return versionPage(c, lang, pages, versionKey('checklist', version, lang), render, {});

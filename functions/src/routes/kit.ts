@@ -96,14 +96,21 @@ export function jurisdictionAdmin(c: Context<AppEnv>, jurisdiction: string): Pri
   return authorize(c.get('principal'), { roles: ['jurisdictionAdmin', 'platformAdmin'], jurisdiction });
 }
 
+/** A route's params once the caller is found to administer their jurisdiction (403 otherwise), and the caller. */
+export function adminParams<P extends { jurisdiction: string }>(c: Context<AppEnv, string, { out: { param: P } }>): P & { who: Principal } {
+  const params = c.req.valid('param');
+  return { ...params, who: jurisdictionAdmin(c, params.jurisdiction) };
+}
+
 /** Response declarations for routes, so /openapi.json lists each route's errors. */
-export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 428>) {
+export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 428>) {
   const descriptions: Record<number, string> = {
     400: '请求内容不符合要求 / invalid request',
     401: '未登录 / not signed in',
     403: '无权操作 / not allowed',
     404: '不存在 / not found',
     409: '冲突 / conflict',
+    410: '已不再提供 / gone',
     413: '文件过大 / too large',
     415: '文件类型不允许 / type not allowed',
     422: '无法处理 / cannot be processed',

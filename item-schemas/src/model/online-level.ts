@@ -1,4 +1,4 @@
-import type { onlineLevels, onlineServices } from './codes';
+import type { channels, onlineLevels, onlineServices } from './codes';
 
 type Service = keyof typeof onlineServices;
 export type OnlineLevel = keyof typeof onlineLevels;
@@ -14,3 +14,9 @@ export function onlineLevel(services: readonly Service[]): OnlineLevel {
 
 /** 网上可办: anything beyond enquiries can be done online. */
 export const onlineAvailable = (services: readonly Service[]): boolean => services.some((code) => code !== '1');
+
+/** 办理形式 that are applying online: 电脑端网上办理 and 移动端办理. */
+export const ONLINE_CHANNELS = ['2', '3'] as const satisfies readonly (keyof typeof channels)[];
+
+/** Whether the item's 办理形式 take applications online (the citizen pages and the applications API). */
+export const appliesOnline = (itemChannels: readonly (keyof typeof channels)[]): boolean => ONLINE_CHANNELS.some((c) => itemChannels.includes(c));
