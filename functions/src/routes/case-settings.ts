@@ -1,6 +1,6 @@
 import { ZCaseSettings } from '../cases/settings';
 import type { App } from '../http';
-import { bearer, errorResponses, json, jsonBody, jurisdictionAdmin, route, ZJurisdictionParams } from './kit';
+import { adminParams, bearer, errorResponses, json, jsonBody, route, ZJurisdictionParams } from './kit';
 
 /** A jurisdiction's case settings (warning levels, follow-up days), for its administrators. */
 export function registerCaseSettingsRoutes(app: App): void {
@@ -17,8 +17,7 @@ export function registerCaseSettingsRoutes(app: App): void {
       responses: { 200: json(ZCaseSettings, 'the settings in force (own, inherited or default)'), ...errorResponses(401, 403) },
     }),
     async (c) => {
-      const { jurisdiction } = c.req.valid('param');
-      jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction } = adminParams(c);
       return c.json(await c.get('deps').caseSettings.forJurisdiction(jurisdiction), 200);
     },
   );
@@ -34,8 +33,7 @@ export function registerCaseSettingsRoutes(app: App): void {
       responses: { 200: json(ZCaseSettings, 'saved'), ...errorResponses(400, 401, 403) },
     }),
     async (c) => {
-      const { jurisdiction } = c.req.valid('param');
-      jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction } = adminParams(c);
       const settings = c.req.valid('json');
       const deps = c.get('deps');
       await deps.store.putCaseSettings(jurisdiction, settings);

@@ -4,7 +4,7 @@ import { acceptUpstreamVersion, cloneItems, deferUpstreamVersion, downstreamClon
 import { notBelow, noUpstream } from '../errors';
 import { expectedRevision, type App } from '../http';
 import { ZDraft, ZItemHead, ZJurisdictionId, ZPublishedDefinition, ZUpstreamRef } from '../records';
-import { bearer, errorResponses, json, jsonBody, jurisdictionAdmin, route, ZIfMatch, ZItemParams, ZJurisdictionParams } from './kit';
+import { adminParams, bearer, errorResponses, json, jsonBody, route, ZIfMatch, ZItemParams, ZJurisdictionParams } from './kit';
 import { ZLabelledChange } from './versions';
 
 /** Claiming upstream items, following upstream changes, and list management (认领, 更新, 下放, 合并). */
@@ -53,8 +53,7 @@ export function registerCloneRoutes(app: App): void {
   app.openapi(
     route({ method: 'get', path: '/api/admin/{jurisdiction}/claimable', tags, security: bearer, summary: '可认领的上级事项 / the parent’s published items, and which are claimed', request: { params: ZJurisdictionParams }, responses: { 200: json(z.array(ZClaimableItem), 'items'), ...errorResponses(401, 403, 409) } }),
     async (c) => {
-      const { jurisdiction } = c.req.valid('param');
-      jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction } = adminParams(c);
       const { store } = c.get('deps');
       const parent = (await store.getJurisdiction(jurisdiction))?.parent;
       if (!parent) throw noUpstream();
@@ -80,8 +79,7 @@ export function registerCloneRoutes(app: App): void {
       responses: { 200: json(z.object({ results: z.array(ZCloneOutcome) }), 'what became of each item'), ...errorResponses(400, 401, 403, 409) },
     }),
     async (c) => {
-      const { jurisdiction } = c.req.valid('param');
-      const who = jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction, who } = adminParams(c);
       return c.json({ results: await cloneItems(c.get('deps'), who, jurisdiction, c.req.valid('json').itemIds) }, 200);
     },
   );
@@ -89,8 +87,7 @@ export function registerCloneRoutes(app: App): void {
   app.openapi(
     route({ method: 'get', path: '/api/admin/{jurisdiction}/items/{itemId}/upstream', tags, security: bearer, summary: '上级变更 / what upstream changed since the version followed', request: { params: ZItemParams }, responses: { 200: json(ZUpstreamStatus, 'status'), ...errorResponses(401, 403, 404, 409) } }),
     async (c) => {
-      const { jurisdiction, itemId } = c.req.valid('param');
-      jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction, itemId } = adminParams(c);
       return c.json(await upstreamStatus(c.get('deps'), jurisdiction, itemId), 200);
     },
   );
@@ -106,8 +103,7 @@ export function registerCloneRoutes(app: App): void {
       responses: { 200: json(z.object({ following: ZUpstreamRef, definition: ZPublishedDefinition }), 'the version followed'), ...errorResponses(401, 403, 404, 409) },
     }),
     async (c) => {
-      const { jurisdiction, itemId } = c.req.valid('param');
-      jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction, itemId } = adminParams(c);
       return c.json(await upstreamBase(c.get('deps'), jurisdiction, itemId), 200);
     },
   );
@@ -127,8 +123,7 @@ export function registerCloneRoutes(app: App): void {
       responses: { 200: json(ZDraft, 'the clone now following the new version'), ...errorResponses(400, 401, 403, 404, 409, 428) },
     }),
     async (c) => {
-      const { jurisdiction, itemId } = c.req.valid('param');
-      const who = jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction, itemId, who } = adminParams(c);
       return c.json(await acceptUpstreamVersion(c.get('deps'), who, jurisdiction, itemId, c.req.valid('json'), expectedRevision(c)), 200);
     },
   );
@@ -144,8 +139,7 @@ export function registerCloneRoutes(app: App): void {
       responses: { 200: json(ZItemHead, 'deferred'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const { jurisdiction, itemId } = c.req.valid('param');
-      jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction, itemId } = adminParams(c);
       return c.json(await deferUpstreamVersion(c.get('deps'), jurisdiction, itemId, c.req.valid('json').version), 200);
     },
   );
@@ -153,8 +147,7 @@ export function registerCloneRoutes(app: App): void {
   app.openapi(
     route({ method: 'get', path: '/api/admin/{jurisdiction}/downstream', tags, security: bearer, summary: '下级认领情况 / every clone of this jurisdiction’s items below it, and which are behind', request: { params: ZJurisdictionParams }, responses: { 200: json(z.array(ZDownstreamClone), 'clones'), ...errorResponses(401, 403) } }),
     async (c) => {
-      const { jurisdiction } = c.req.valid('param');
-      jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction } = adminParams(c);
       return c.json(await downstreamClones(c.get('deps'), jurisdiction), 200);
     },
   );
@@ -170,8 +163,7 @@ export function registerCloneRoutes(app: App): void {
       responses: { 200: json(ZCloneOutcome, 'the item in the lower jurisdiction'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const { jurisdiction, itemId } = c.req.valid('param');
-      const who = jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction, itemId, who } = adminParams(c);
       const deps = c.get('deps');
       const { to } = c.req.valid('json');
       if ((await deps.store.getJurisdiction(to))?.parent !== jurisdiction) throw notBelow();
@@ -191,8 +183,7 @@ export function registerCloneRoutes(app: App): void {
       responses: { 200: json(ZItemHead, 'the merged item'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
-      const { jurisdiction, itemId } = c.req.valid('param');
-      jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction, itemId } = adminParams(c);
       return c.json(await mergeItems(c.get('deps'), jurisdiction, itemId, c.req.valid('json').sources), 200);
     },
   );

@@ -4,7 +4,7 @@ import { etag, expectedRevision, type App } from '../http';
 import { checkDraft, getDraft, publish, saveDraft } from '../items';
 import { ZDraft, ZItemVersion } from '../records';
 import { ZDefinitionBody } from './items';
-import { bearer, errorResponses, json, jsonBody, jurisdictionAdmin, route, ZIfMatch, ZItemParams } from './kit';
+import { adminParams, bearer, errorResponses, json, jsonBody, route, ZIfMatch, ZItemParams } from './kit';
 
 /** An item's draft, for its jurisdiction's administrators: read, saved over the revision read, checked, published. */
 
@@ -16,8 +16,7 @@ export function registerDraftRoutes(app: App): void {
   app.openapi(
     route({ method: 'get', path: '/api/admin/{jurisdiction}/items/{itemId}/draft', tags, security: bearer, summary: '读取草稿 / read the draft', request: { params: ZItemParams }, responses: { 200: json(ZDraft, 'the draft; its ETag is the revision'), ...errorResponses(401, 403, 404) } }),
     async (c) => {
-      const { jurisdiction, itemId } = c.req.valid('param');
-      jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction, itemId } = adminParams(c);
       const found = await getDraft(c.get('deps'), jurisdiction, itemId);
       c.header('ETag', etag(found.revision));
       return c.json(found, 200);
@@ -35,8 +34,7 @@ export function registerDraftRoutes(app: App): void {
       responses: { 200: json(ZDraft, 'saved; the new ETag is the new revision'), ...errorResponses(400, 401, 403, 404, 409, 413, 428) },
     }),
     async (c) => {
-      const { jurisdiction, itemId } = c.req.valid('param');
-      const who = jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction, itemId, who } = adminParams(c);
       const saved = await saveDraft(c.get('deps'), who, jurisdiction, itemId, expectedRevision(c), c.req.valid('json'));
       c.header('ETag', etag(saved.revision));
       return c.json(saved, 200);
@@ -54,8 +52,7 @@ export function registerDraftRoutes(app: App): void {
       responses: { 200: json(z.object({ revision: z.number(), issues: z.array(ZCheckIssue) }), 'the issues, none when publishable'), ...errorResponses(401, 403, 404) },
     }),
     async (c) => {
-      const { jurisdiction, itemId } = c.req.valid('param');
-      jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction, itemId } = adminParams(c);
       return c.json(await checkDraft(c.get('deps'), jurisdiction, itemId), 200);
     },
   );
@@ -72,8 +69,7 @@ export function registerDraftRoutes(app: App): void {
       responses: { 201: json(ZItemVersion, 'the new version'), ...errorResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
-      const { jurisdiction, itemId } = c.req.valid('param');
-      const who = jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction, itemId, who } = adminParams(c);
       const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : {};
       const expected = c.req.header('if-match') ? expectedRevision(c) : undefined;
       const version = await publish(c.get('deps'), who, jurisdiction, itemId, { ...(expected === undefined ? {} : { expectedRevision: expected }), ...(body.changeNote ? { changeNote: body.changeNote } : {}) });

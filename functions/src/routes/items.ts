@@ -3,7 +3,7 @@ import { notFound } from '../errors';
 import { etag, type App } from '../http';
 import { changeState, createItem } from '../items';
 import { ZDraft, ZItemHead, ZItemSummary, ZJurisdictionId } from '../records';
-import { bearer, errorResponses, json, jsonBody, jurisdictionAdmin, route, ZItemParams, ZJurisdictionParams } from './kit';
+import { adminParams, bearer, errorResponses, json, jsonBody, route, ZItemParams, ZJurisdictionParams } from './kit';
 
 /** Items: the published catalogue (晒清单) and an item as published, for anyone; an administrator's items and their states. */
 
@@ -74,8 +74,7 @@ export function registerItemRoutes(app: App): void {
   app.openapi(
     route({ method: 'get', path: '/api/admin/{jurisdiction}/items', tags, security: bearer, summary: '本区划全部事项(含草稿) / all items', request: { params: ZJurisdictionParams }, responses: { 200: json(z.array(ZItemHead), 'items'), ...errorResponses(401, 403) } }),
     async (c) => {
-      const { jurisdiction } = c.req.valid('param');
-      jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction } = adminParams(c);
       return c.json(await c.get('deps').store.listHeads(jurisdiction), 200);
     },
   );
@@ -91,8 +90,7 @@ export function registerItemRoutes(app: App): void {
       responses: { 201: json(z.object({ head: ZItemHead, draft: ZDraft }), 'created'), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
-      const { jurisdiction } = c.req.valid('param');
-      const who = jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction, who } = adminParams(c);
       const created = await createItem(c.get('deps'), who, jurisdiction, c.req.valid('json'));
       c.header('ETag', etag(created.draft.revision));
       return c.json(created, 201);
@@ -110,8 +108,7 @@ export function registerItemRoutes(app: App): void {
       responses: { 200: json(ZItemHead, 'the item in its new state'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const { jurisdiction, itemId, action } = c.req.valid('param');
-      jurisdictionAdmin(c, jurisdiction);
+      const { jurisdiction, itemId, action } = adminParams(c);
       return c.json(await changeState(c.get('deps'), jurisdiction, itemId, action), 200);
     },
   );
