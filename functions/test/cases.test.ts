@@ -30,21 +30,12 @@ function on(day: string) {
   h.clock.now = new Date(`${day}T02:00:00Z`);
 }
 
-async function uploaded(itemId: string, materialId: string): Promise<string> {
-  const form = new FormData();
-  form.set('materialId', materialId);
-  form.set('file', new File([new Uint8Array(PDF)], 'scan.pdf'));
-  const response = await h.call('POST', `/api/items/${CITY}/${itemId}/uploads`, { raw: form });
-  expect(response.status).toBe(201);
-  return response.json.key;
-}
-
 /** Files an application; without the survey report it is accepted with 容缺. */
 async function apply(options: { itemId?: string; survey?: boolean } = {}) {
   const itemId = options.itemId ?? 'real-estate-transfer';
   const materials: Record<string, string[]> = {};
   for (const id of ['application', 'title-certificate', 'sale-contract', ...(options.survey === false ? [] : ['survey-report'])]) {
-    materials[id] = [await uploaded(itemId, id)];
+    materials[id] = [await h.uploaded(CITY, itemId, id)];
   }
   const response = await h.call('POST', `/api/items/${CITY}/${itemId}/applications`, { body: { answers: saleAnswers, materials } });
   expect(response.status).toBe(201);
@@ -158,7 +149,7 @@ describe('correction, then acceptance', () => {
     const missing = await applicant(c, { type: 'supplyCorrection', materials: {} });
     expect(missing.status).toBe(409);
     expect(missing.json.message).toBe('请补正这些材料：不动产买卖合同');
-    const corrected = await applicant(c, { type: 'supplyCorrection', materials: { 'sale-contract': [await uploaded('real-estate-transfer', 'sale-contract')] }, response: '已补签' });
+    const corrected = await applicant(c, { type: 'supplyCorrection', materials: { 'sale-contract': [await h.uploaded(CITY, 'real-estate-transfer', 'sale-contract')] }, response: '已补签' });
     expect(corrected.status).toBe(200);
     expect(corrected.json).toMatchObject({ status: 'received', correction: { suppliedOn: '2026-03-05' }, due: { acceptance: { due: '2026-03-12' } } });
 
@@ -202,7 +193,7 @@ describe('容缺: the material supplied later', () => {
     let k = await ok(c.number, { type: 'accept' });
     expect(k.history.at(-1).note).toContain('容缺受理，待补交：不动产测绘报告');
     on('2026-03-04');
-    const supplied = await h.call('POST', `/api/track/${c.number}/supplements`, { body: { secret: c.secret, materialId: 'survey-report', files: [await uploaded('real-estate-transfer', 'survey-report')] } });
+    const supplied = await h.call('POST', `/api/track/${c.number}/supplements`, { body: { secret: c.secret, materialId: 'survey-report', files: [await h.uploaded(CITY, 'real-estate-transfer', 'survey-report')] } });
     expect(supplied.status).toBe(200);
     expect(supplied.json.materials).toContainEqual(expect.objectContaining({ materialId: 'survey-report', status: 'supplied', review: 'pending', supplementedOn: '2026-03-04' }));
     for (let i = 0; i < 3; i++) await ok(c.number, pass);
@@ -286,7 +277,7 @@ describe('the clock', () => {
       expect(asked).toMatchObject({ status: 'correctionRequested', acceptedOn: '2026-03-02' });
       expect((await detail(c.number)).allowed).not.toContain('notAccept'); // accepted already
       on('2026-03-06');
-      const back = await applicant(c, { type: 'supplyCorrection', materials: { 'sale-contract': [await uploaded('real-estate-transfer', 'sale-contract')] } });
+      const back = await applicant(c, { type: 'supplyCorrection', materials: { 'sale-contract': [await h.uploaded(CITY, 'real-estate-transfer', 'sale-contract')] } });
       expect(back.json.status).toBe('inProcess');
       // Paused 3/3–3/5: three working days, or none.
       expect(back.json.due.promised.due).toBe(pauses ? '2026-03-12' : '2026-03-09');
@@ -378,7 +369,7 @@ describe('超时默认 and 容缺 suspension, on an item that says so', () => {
     expect((await act(c.number, { type: 'resume' })).json.message).toBe('容缺材料补交后自动恢复办理');
 
     on('2026-03-09');
-    const supplied = await h.call('POST', `/api/track/${c.number}/supplements`, { body: { secret: c.secret, materialId: 'survey-report', files: [await uploaded(ITEM, 'survey-report')] } });
+    const supplied = await h.call('POST', `/api/track/${c.number}/supplements`, { body: { secret: c.secret, materialId: 'survey-report', files: [await h.uploaded(CITY, ITEM, 'survey-report')] } });
     expect(supplied.json).toMatchObject({ status: 'inProcess', pauses: [{ from: '2026-03-06', until: '2026-03-09' }] });
     expect(supplied.json.due.promised.due).toBe('2026-03-10'); // one working day (3/6) paused
   });

@@ -1,5 +1,5 @@
 import { templates } from '@onevisit/item-schemas/templates';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { harness } from './harness';
 
 /** What the editor shows for a fee is what is stored and listed: a fee left alone is free. */
@@ -7,13 +7,7 @@ import { harness } from './harness';
 const h = await harness();
 const CITY = '990100';
 const COUNTY = '990121';
-let admin: string;
-let countyAdmin: string;
-
-beforeAll(async () => {
-  admin = await h.token(CITY, 'city-admin');
-  countyAdmin = await h.token(COUNTY, 'dongcheng-admin');
-});
+const { admin, countyAdmin } = await h.adminTokens();
 
 const catalogueEntry = async (jurisdiction: string, itemId: string) =>
   ((await h.call('GET', `/api/catalog?jurisdiction=${jurisdiction}`)).json as Array<{ itemId: string; charged: boolean }>).find((e) => e.itemId === itemId);

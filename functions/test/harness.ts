@@ -2,12 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { createApp } from '../src/app';
 import { localDeps } from '../src/local-deps';
 import type { Channel } from '../src/notifier';
 import { RATE_LIMITS_OFF } from '../src/rate-limits';
 import { seedDemo } from '../src/seed';
+import { PDF } from './files';
 import { startTestStore } from './test-store';
 import { Store } from '../src/store/store';
 
@@ -51,6 +52,19 @@ export async function harness(options: { seed?: boolean; now?: string; channel?:
     return { status: response.status, json, text, headers: response.headers };
   }
 
+  /** The seeded city's administrator and its county's (东城), signed in. */
+  const adminTokens = async () => ({ admin: await token('990100', 'city-admin'), countyAdmin: await token('990121', 'dongcheng-admin') });
+
+  /** The key of a small PDF uploaded for an application to the item, as `materialId`. */
+  async function uploaded(jurisdiction: string, itemId: string, materialId: string): Promise<string> {
+    const form = new FormData();
+    form.set('materialId', materialId);
+    form.set('file', new File([new Uint8Array(PDF)], 'scan.pdf'));
+    const response = await call('POST', `/api/items/${jurisdiction}/${itemId}/uploads`, { raw: form });
+    expect(response.status).toBe(201);
+    return response.json.key;
+  }
+
   /** Until the messages of every case written so far are delivered (they go out after the request that wrote them). */
   const delivered = () => deps.outbox.drain();
 
@@ -61,5 +75,5 @@ export async function harness(options: { seed?: boolean; now?: string; channel?:
     return result.Count ?? 0;
   }
 
-  return { app, deps, store, client: dynamo.client, clock, token, call, recordCount, delivered };
+  return { app, deps, store, client: dynamo.client, clock, token, adminTokens, call, uploaded, recordCount, delivered };
 }

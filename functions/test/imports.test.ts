@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { harness } from './harness';
 
 /**
@@ -11,13 +11,7 @@ import { harness } from './harness';
 const h = await harness();
 const CITY = '990100';
 const COUNTY = '990121';
-let admin: string;
-let countyAdmin: string;
-
-beforeAll(async () => {
-  admin = await h.token(CITY, 'city-admin');
-  countyAdmin = await h.token(COUNTY, 'dongcheng-admin');
-});
+const { admin, countyAdmin } = await h.adminTokens();
 
 type Part = { name: string; bytes: Uint8Array | string };
 

@@ -12,7 +12,7 @@ import { migrateStoredItems } from '../src/store/item-migration';
 import { keys } from '../src/store/keys';
 import { Store } from '../src/store/store';
 import { TableAccess } from '../src/store/table-access';
-import { PDF, saleAnswers } from './files';
+import { saleAnswers } from './files';
 import { harness } from './harness';
 
 /**
@@ -70,15 +70,6 @@ async function storedItems(): Promise<Record<string, Record<string, unknown>>> {
   return all;
 }
 
-async function upload(itemId: string, materialId: string): Promise<string> {
-  const form = new FormData();
-  form.set('materialId', materialId);
-  form.set('file', new File([new Uint8Array(PDF)], 'scan.pdf'));
-  const response = await h.call('POST', `/api/items/${CITY}/${itemId}/uploads`, { raw: form });
-  expect(response.status).toBe(201);
-  return response.json.key;
-}
-
 beforeAll(async () => {
   admin = await h.token(CITY, 'city-admin');
   officer = await h.token(CITY, 'estate-officer');
@@ -103,7 +94,7 @@ describe('items stored with the first item model', () => {
     expect(page.text).toContain('不动产转移登记');
     expect(page.text).toContain('不动产登记申请书');
     const materials: Record<string, string[]> = {};
-    for (const id of ['application', 'title-certificate', 'sale-contract', 'survey-report']) materials[id] = [await upload('old-transfer', id)];
+    for (const id of ['application', 'title-certificate', 'sale-contract', 'survey-report']) materials[id] = [await h.uploaded(CITY, 'old-transfer', id)];
     const filed = await h.call('POST', `/api/items/${CITY}/old-transfer/applications`, { body: { answers: saleAnswers, materials } });
     expect(filed.status).toBe(201);
     trackingNumber = filed.json.case.trackingNumber;
