@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Statistic, Switch, Typography } from 'antd';
-import { timeoutPolicies } from '@onevisit/item-schemas';
+import { caseTypes, orderedCodes, timeoutPolicies } from '@onevisit/item-schemas';
 import { useI18n } from '../i18n';
 import type { Definition } from './definition';
 import { FieldRow } from './FieldRow';
@@ -70,7 +70,7 @@ export function StepsTab({ definition, update, issues }: TabProps) {
               {limitInput('/promisedLimit', promised, (next) => set({ promisedLimit: next }), t('承诺办结时限', 'Promised limit'))}
             </FieldRow>
             <FieldRow path="/caseType" label={t('办件类型', 'Case type')} issues={issues}>
-              <Radio.Group id={fieldId('/caseType')} value={definition.caseType} onChange={(e) => set({ caseType: e.target.value })} options={[{ value: 'immediate', label: t('即办件', 'Decided on the spot') }, { value: 'promised', label: t('承诺件', 'Promised') }]} />
+              <Radio.Group id={fieldId('/caseType')} value={definition.caseType} onChange={(e) => set({ caseType: e.target.value })} options={orderedCodes(caseTypes).map((value) => ({ value, label: t(caseTypes[value][0], caseTypes[value][1]) }))} />
             </FieldRow>
             {compression !== undefined && <Statistic title={t('承诺提速(压缩比)', 'Promised vs legal: faster by')} value={compression} suffix="%" />}
           </Space>

@@ -25,9 +25,20 @@ const chinese: Partial<Record<TranslatableString, string>> = {
   [TranslatableString.OptionalObjectEmptyMsg]: '未填写',
 };
 
+/** English where the form engine's own words are vaguer than the Chinese. */
+const english: Partial<Record<TranslatableString, string>> = {
+  [TranslatableString.OptionalObjectAdd]: 'Fill in',
+  [TranslatableString.OptionalObjectRemove]: 'Leave out',
+  [TranslatableString.OptionalObjectEmptyMsg]: 'Not filled in',
+};
+
 export function translatorFor(language: Language) {
-  return (key: TranslatableString, params?: string[]) => (language === 'zh' && chinese[key] ? chinese[key] : englishStringTranslator(key, params));
+  const words = language === 'zh' ? chinese : english;
+  return (key: TranslatableString, params?: string[]) => words[key] ?? englishStringTranslator(key, params);
 }
+
+/** A 填写此项 / 不填此项 button's accessible name: its words and the element it fills (填写此项：办理结果). */
+export const optionalControlName = (language: Language, label: string, title: string | undefined) => (title ? `${label}${language === 'zh' ? '：' : ': '}${title}` : undefined);
 
 export function LabelledAddButton({ onClick, disabled, registry }: IconButtonProps) {
   return (
