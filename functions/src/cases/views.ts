@@ -16,17 +16,38 @@ function groupTitles(schema: Record<string, unknown>, path: string): string[] {
   return titles;
 }
 
+/** The schema at a field's path (transferee.name), through its groups. */
+function nodeAt(schema: Record<string, unknown>, path: string): Record<string, unknown> | undefined {
+  let node: Record<string, unknown> | undefined = schema;
+  for (const part of path.split('.')) node = (node?.properties as Record<string, Record<string, unknown>> | undefined)?.[part];
+  return node;
+}
+
+/** An answer in words: chosen options by name, a repeating group's entries by their fields' titles (姓名：李四，…). */
+function words(field: FormField, value: unknown, node: Record<string, unknown> | undefined): string {
+  if (Array.isArray(value)) {
+    const entry = node?.items as Record<string, unknown> | undefined;
+    return value.map((v) => words({ ...field, options: field.itemOptions ?? field.options }, v, entry)).join(value.some((v) => typeof v === 'object') ? '；' : '、');
+  }
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'object' && value !== null && node) {
+    return formFields(node)
+      .filter((f) => !f.path.includes('.'))
+      .flatMap((f) => {
+        const v = valueAt(value, f.path);
+        return v === undefined || v === '' ? [] : [`${f.title}：${words(f, v, nodeAt(node, f.path))}`];
+      })
+      .join('，');
+  }
+  const index = field.options?.indexOf(value as never) ?? -1;
+  return index >= 0 && field.optionTitles?.[index] ? field.optionTitles[index]! : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 /** One line per answered field, in form order, as the applicant saw the questions. */
 function readableAnswers(item: ItemDefinition, answers: Record<string, unknown>): CaseDetail['answers'] {
-  const shown = (field: FormField, value: unknown): string => {
-    if (Array.isArray(value)) return value.map((v) => shown({ ...field, options: field.itemOptions ?? field.options }, v)).join('、');
-    if (typeof value === 'boolean') return value ? '是' : '否';
-    const index = field.options?.indexOf(value as never) ?? -1;
-    return index >= 0 && field.optionTitles?.[index] ? field.optionTitles[index]! : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  };
   return formFields(item.form.schema).flatMap((field) => {
     const value = valueAt(answers, field.path);
-    return value === undefined || value === '' || (typeof value === 'object' && !Array.isArray(value)) ? [] : [{ path: field.path, title: [...groupTitles(item.form.schema, field.path), field.title].join(' · '), value: shown(field, value) }];
+    return value === undefined || value === '' || (typeof value === 'object' && !Array.isArray(value)) ? [] : [{ path: field.path, title: [...groupTitles(item.form.schema, field.path), field.title].join(' · '), value: words(field, value, nodeAt(item.form.schema, field.path)) }];
   });
 }
 
