@@ -147,6 +147,14 @@ function Outcome({ lang, c }: { lang: Lang; c: CaseRecord }) {
 /** The language a form's answer page is in; the case and its code come with the address and the cookie. */
 const Hidden = ({ lang }: { lang: Lang }) => <input type="hidden" name="lang" value={lang} />;
 
+/** A labelled free-text box of an applicant's form: what was corrected, a rating's comments. */
+const Note = ({ id, name, label }: { id: string; name: string; label: string }) => (
+  <div className="form-group">
+    <label className="control-label" htmlFor={id}>{label}</label>
+    <textarea id={id} name={name} rows={3} maxLength={1000} />
+  </div>
+);
+
 /** Where the applicant's forms post: under the case's own address, where its cookie is sent (the language goes in the form). */
 const actionOf = (c: CaseRecord, action: string) => casePath(c.trackingNumber, 'zh', 'track', action);
 
@@ -177,10 +185,7 @@ function ApplicantForms({ lang, c }: { lang: Lang; c: CaseRecord }) {
                 <input id={`correct-${id}`} type="file" name={`file-${id}`} />
               </div>
             ))}
-            <div className="form-group">
-              <label className="control-label" htmlFor="correction-response">{t('补正说明', 'What you corrected')}</label>
-              <textarea id="correction-response" name="response" rows={3} maxLength={1000} />
-            </div>
+            <Note id="correction-response" name="response" label={t('补正说明', 'What you corrected')} />
             <button className="btn btn-primary" type="submit">{t('提交补正', 'Send the corrections')}</button>
           </form>
         </section>
@@ -198,10 +203,7 @@ function ApplicantForms({ lang, c }: { lang: Lang; c: CaseRecord }) {
                 </label>
               ))}
             </fieldset>
-            <div className="form-group">
-              <label className="control-label" htmlFor="rate-comment">{t('意见和建议', 'Comments')}</label>
-              <textarea id="rate-comment" name="comment" rows={3} maxLength={1000} />
-            </div>
+            <Note id="rate-comment" name="comment" label={t('意见和建议', 'Comments')} />
             <button className="btn btn-primary" type="submit">{t('提交评价', 'Send the rating')}</button>
           </form>
         </section>
