@@ -1,6 +1,6 @@
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer, type LocalServer } from './local-server';
+import { rawGet } from './raw-get';
 
 /**
  * The editor's files as caches between it and a browser see them: every hashed file, the lazily
@@ -14,18 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-/** A raw GET (fetch would decompress and hide what was sent). */
-function get(path: string, acceptEncoding?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${server.base}${path}`, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string, acceptEncoding?: string) => rawGet(`${server.base}${path}`, acceptEncoding);
 
 describe('the editor’s files and pages', () => {
   it('keep every script a year, and say they vary with Accept-Encoding whatever copy is sent', async () => {

@@ -1,7 +1,7 @@
-import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer, type LocalServer } from './local-server';
+import { rawGet } from './raw-get';
 
 /** The editor's files as a browser gets them: compressed copies, and a year's cache for the hashed ones. */
 
@@ -11,18 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-/** A raw GET (fetch would decompress and hide what was sent). */
-function get(path: string, acceptEncoding?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${server.base}${path}`, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string, acceptEncoding?: string) => rawGet(`${server.base}${path}`, acceptEncoding);
 
 describe('the editor’s files', () => {
   let script: string;
