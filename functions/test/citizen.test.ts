@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserSession } from './browser-session';
 import { harness } from './harness';
-import { PDF, TEXT, saleAnswers } from './files';
+import { PDF, TEXT, saleAnswers, saleForm } from './files';
 
 /** The citizen pages over plain HTTP, as a browser without JavaScript uses them. */
 const h = await harness({ now: '2026-03-02T02:00:00Z' });
@@ -47,19 +47,6 @@ const visibleText = (html: string) =>
 const formKeys = /\b(reason|sale|inheritance|gift|boundaryChanged|transferee)\b/;
 const modelKeys = new RegExp(`${formKeys.source}|\\b(eq|in|when|shared|deferrable|original|electronic)\\b`);
 
-const valid = {
-  'root[reason]': '0', // the first choice: 买卖
-  'root[certificateNumber]': '示房权证第 001 号',
-  'root[location]': '示范市人民路 1 号',
-  'root[boundaryChanged]': ['false', 'on'], // the page's marker, then the ticked box
-  'root[transferor][name]': '张三',
-  'root[transferor][idCard]': '11010519491231002X',
-  'root[transferee][name]': '李四',
-  'root[transferee][idCard]': '440524188001010014',
-  'root[transferee][mobile]': '13812345678',
-  'root[price]': '120',
-};
-
 describe('the application page', () => {
   it('tells everything at once and renders a form that posts to its own address', async () => {
     const page = await get(APPLY);
@@ -99,7 +86,7 @@ describe('the application page', () => {
   });
 
   it('marks what the answers require after a post, and says 中止办理 where the item suspends', async () => {
-    const response = await post({ ...valid, 'root[reason]': '1', 'root[location]': '' });
+    const response = await post({ ...saleForm, 'root[reason]': '1', 'root[location]': '' });
     const text = visibleText((await response.text()).replace(/<!-- -->/g, ''));
     expect(text).toContain('继承权公证书或生效法律文书 按您的填写需要');
     expect(text).toContain('不动产买卖合同 按您的填写不需要');
@@ -126,7 +113,7 @@ describe('the application page', () => {
   });
 
   it('answers a post with errors with 400: every problem at the top and at its field, answers kept', async () => {
-    const response = await post({ ...valid, 'root[transferee][idCard]': '440524188001010015', 'root[price]': '-5' });
+    const response = await post({ ...saleForm, 'root[transferee][idCard]': '440524188001010015', 'root[price]': '-5' });
     expect(response.status).toBe(400);
     const html = (await response.text()).replace(/<!-- -->/g, '');
     expect(html).toContain('有 5 处需要修改');
@@ -137,7 +124,7 @@ describe('the application page', () => {
   });
 
   it('keeps files sent with a post that needs correcting, and refuses a file that is not what it claims', async () => {
-    const response = await post({ ...valid, 'root[location]': '' }, { application: PDF, 'title-certificate': TEXT });
+    const response = await post({ ...saleForm, 'root[location]': '' }, { application: PDF, 'title-certificate': TEXT });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toMatch(/name="uploaded\[application\]" value="uploads\/990100\/20260302\/[0-9a-f]{32}"/);
@@ -146,12 +133,12 @@ describe('the application page', () => {
     // The kept file is shown by the name it was chosen under, and keeps it through another round trip.
     const key = /name="uploaded\[application\]" value="([^"]+)"/.exec(html)![1]!;
     expect(html.replace(/<!-- -->/g, '')).toMatch(/<div class="kept-file">.*?application\.pdf <span class="tag shared">已上传/);
-    const again = await post({ ...valid, 'root[location]': '', 'uploaded[application]': key, [`fileName[${key}]`]: '申请书.pdf' });
+    const again = await post({ ...saleForm, 'root[location]': '', 'uploaded[application]': key, [`fileName[${key}]`]: '申请书.pdf' });
     expect((await again.text()).replace(/<!-- -->/g, '')).toContain('申请书.pdf <span class="tag shared">已上传');
   });
 
   it('leaves out of the case a file sent for a material the answers do not ask for', async () => {
-    const response = await post({ ...valid, idempotencyKey: 'b'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF, 'gift-contract': PDF });
+    const response = await post({ ...saleForm, idempotencyKey: 'b'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF, 'gift-contract': PDF });
     const api = await tracked(await filed(response));
     expect(api.json.materials.map((m: { materialId: string }) => m.materialId)).not.toContain('gift-contract');
   });
@@ -167,7 +154,7 @@ describe('the application page', () => {
     expect(visibleText((await get(`${APPLY}?lang=en`)).html)).toContain('Fill in when “转移原因” is “买卖”');
 
     // A price given for an inheritance is set aside by the rules, yet comes back as typed after a post that needs correcting.
-    const response = await post({ ...valid, 'root[reason]': '1', 'root[price]': '99', 'root[location]': '' });
+    const response = await post({ ...saleForm, 'root[reason]': '1', 'root[price]': '99', 'root[location]': '' });
     expect(response.status).toBe(400);
     const html = (await response.text()).replace(/<!-- -->/g, '');
     expect(html).toMatch(/<input[^>]*id="root_price"[^>]*value="99"/);
@@ -188,7 +175,7 @@ describe('the application page', () => {
   });
 
   it('takes a valid post with its files to the receipt, at an address without the code; the case exists with its materials', async () => {
-    const response = await post({ ...valid, idempotencyKey: 'a'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF });
+    const response = await post({ ...saleForm, idempotencyKey: 'a'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF });
     const { number, secret, location, receipt } = await filed(response);
     expect(location).not.toContain(secret);
     expect(receipt.html).toContain(number);
@@ -204,7 +191,7 @@ describe('the application page', () => {
     expect(api.json.materials.find((m: { materialId: string }) => m.materialId === 'application').files[0].name).toBe('application.pdf');
 
     // The same post again (a double click) is the same case.
-    const again = await post({ ...valid, idempotencyKey: 'a'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF });
+    const again = await post({ ...saleForm, idempotencyKey: 'a'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF });
     expect(again.headers.get('location')).toBe(location);
 
     // The case's page, in the browser that submitted: no code to type.
@@ -228,7 +215,7 @@ describe('the application page', () => {
   });
 
   it('asks another browser for the code, with the number filled in, and shows the case once it is posted', async () => {
-    const { number, secret } = await filed(await post({ ...valid, idempotencyKey: 'd'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF }));
+    const { number, secret } = await filed(await post({ ...saleForm, idempotencyKey: 'd'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF }));
     const other = browserSession(h.app);
     for (const address of [`/track/${number}`, `/receipt/${number}`]) {
       const asked = await get(address, other);
@@ -264,7 +251,7 @@ describe('the application page', () => {
   });
 
   it('takes an old link with ?secret= once: keeps the code in the cookie and sends the browser to the address without it', async () => {
-    const { number, secret } = await filed(await post({ ...valid, idempotencyKey: 'f'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF }));
+    const { number, secret } = await filed(await post({ ...saleForm, idempotencyKey: 'f'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF }));
     for (const [link, clean] of [
       [`/track?number=${number}&secret=${secret}`, `/track/${number}`],
       [`/receipt/${number}?secret=${secret}&lang=en`, `/receipt/${number}?lang=en`],
@@ -332,7 +319,7 @@ describe('the application page', () => {
   });
 
   it('takes an unticked box as 否: the case holds false and asks for nothing that depends on 是', async () => {
-    const response = await post({ ...valid, 'root[boundaryChanged]': 'false', idempotencyKey: 'e'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF });
+    const response = await post({ ...saleForm, 'root[boundaryChanged]': 'false', idempotencyKey: 'e'.repeat(32) }, { application: PDF, 'title-certificate': PDF, 'sale-contract': PDF });
     expect(response.status, visibleText(await response.clone().text()).slice(0, 600)).toBe(303);
     const api = await tracked(await filed(response));
     expect(api.json.answers.boundaryChanged).toBe(false);

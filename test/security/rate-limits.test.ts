@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/src/app';
 import { socketAddress, viewerAddress } from '../../functions/src/client-address';
 import { DEFAULT_MAX_KEYS, DEFAULT_RATE_LIMITS, rateLimits, WindowTable } from '../../functions/src/rate-limits';
-import { PDF, saleAnswers } from '../../functions/test/files';
+import { PDF, saleAnswers, saleForm } from '../../functions/test/files';
 import { harness } from '../../functions/test/harness';
 import { multipart } from './multipart';
 
@@ -22,20 +22,6 @@ const fromSocket = (address: string, path: string, init: RequestInit = {}) => lo
 /** A request from `viewer` through CloudFront (an edge address) and the HTTP API. */
 const viaCloudFront = (viewer: string, path: string, init: RequestInit = {}) =>
   lambda.request(path, { ...init, headers: { ...init.headers, 'x-forwarded-for': `${viewer}, 130.176.0.1` } }, { requestContext: { http: { sourceIp: '130.176.0.1' } } });
-
-/** A sale's answers as the apply page posts them. */
-const saleForm: Record<string, string | string[]> = {
-  'root[reason]': '0',
-  'root[certificateNumber]': '示房权证第 001 号',
-  'root[location]': '示范市人民路 1 号',
-  'root[boundaryChanged]': ['false', 'on'],
-  'root[transferor][name]': '张三',
-  'root[transferor][idCard]': '11010519491231002X',
-  'root[transferee][name]': '李四',
-  'root[transferee][idCard]': '440524188001010014',
-  'root[transferee][mobile]': '13812345678',
-  'root[price]': '120',
-};
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
