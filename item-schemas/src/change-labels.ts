@@ -25,7 +25,19 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 const quoted = (title: Words, name: Words): Words => ({ zh: `${title.zh}「${name.zh}」`, en: `${title.en} “${name.en}”` });
 
-function walk(node: ModelNode, b: unknown, a: unknown, at: Place, sides: Sides, out: LabelledChange[]): void {
+/**
+ * A value as the model reads it: absent where the model has a default reads as that default, so
+ * a version written before an element existed (服务选项 in model 1) differs from a later one
+ * only where someone changed something.
+ */
+function asRead(node: ModelNode, value: unknown): unknown {
+  if (value !== undefined) return value;
+  const read = node.safeParse(undefined);
+  return read.success ? read.data : undefined;
+}
+
+function walk(node: ModelNode, before: unknown, after: unknown, at: Place, sides: Sides, out: LabelledChange[]): void {
+  const [b, a] = [asRead(node, before), asRead(node, after)];
   if (isDeepStrictEqual(b, a)) return;
   const info = nodeInfo(node);
   if (info.node === ZIntakeForm) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MODEL_VERSION, migrateDefinition, onlineLevel, runPublishChecks } from '../src';
+import { itemChanges, MODEL_VERSION, migrateDefinition, onlineLevel, runPublishChecks, ZItemDefinition } from '../src';
 import fixture from './fixtures/model-v1-real-estate-transfer.json' with { type: 'json' };
 
 const storedV1 = fixture as Record<string, unknown>;
@@ -10,6 +10,14 @@ describe('definitions stored with model version 1', () => {
     const migrated = migrateDefinition(structuredClone(storedV1));
     expect(migrated.modelVersion).toBe(MODEL_VERSION);
     expect(runPublishChecks(migrated).issues).toEqual([]);
+  });
+
+  it('differ from the same item in the current model in nothing: elements they never had read as the model\'s defaults', () => {
+    const migrated = migrateDefinition(structuredClone(storedV1));
+    const current = ZItemDefinition.parse(migrated);
+    expect(current.serviceOptions).toMatchObject({ inServiceHall: true });
+    expect(itemChanges(migrated, current)).toEqual([]);
+    expect(itemChanges(migrated, { ...current, serviceOptions: { ...current.serviceOptions, appointment: true } }).map((c) => c.label)).toEqual(['办理方式 › 支持预约办理']);
   });
 
   it('keep their meaning: each old 网办深度 level reads as the same level', () => {
