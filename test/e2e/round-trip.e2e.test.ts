@@ -93,3 +93,14 @@ describe('the cases once lost or corrupted', () => {
     expect(answersFromPost(form, { ...fields, 'root[fee]': '0', 'root[code]': 'forged' }, { code: 'A-1' })).toEqual({ fee: 50, code: 'A-1' });
   });
 });
+
+describe('the editor’s preview', () => {
+  it('names a list’s buttons in words, not with icons the page does not load', async () => {
+    const schema: Form['schema'] = object({ staff: { type: 'array', title: '人员', items: object({ name: { type: 'string', title: '姓名' } }) } });
+    await page.setContent(`<!doctype html><meta charset="utf-8"><body>${renderToStaticMarkup(createElement(CitizenForm, { schema, uiSchema: {}, answers: { staff: [{ name: '李四' }, { name: '王五' }] } }))}</body>`);
+    expect(await page.getByRole('button', { name: '添加一项' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '删除' }).count()).toBe(2);
+    expect(await page.getByRole('button', { name: '下移' }).count()).toBe(2); // one each, the last's disabled
+    expect(await page.locator('.glyphicon').count()).toBe(0);
+  });
+});

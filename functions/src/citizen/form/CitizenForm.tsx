@@ -1,6 +1,6 @@
 import Form, { getDefaultRegistry } from '@rjsf/core';
 import { listMinimum, withListEntries } from '@onevisit/item-schemas/rules';
-import { bracketNameGenerator, getUiOptions, type ArrayFieldItemTemplateProps, type ArrayFieldTemplateProps, type BaseInputTemplateProps, type ErrorSchema, type FieldTemplateProps, type RJSFSchema, type UiSchema, type Widget, type WidgetProps } from '@rjsf/utils';
+import { bracketNameGenerator, getUiOptions, type ArrayFieldItemTemplateProps, type ArrayFieldTemplateProps, type BaseInputTemplateProps, type ErrorSchema, type FieldTemplateProps, type IconButtonProps, type RJSFSchema, type UiSchema, type Widget, type WidgetProps } from '@rjsf/utils';
 import { formValidator } from './form-validator';
 import type { ReactNode } from 'react';
 import { inputHints } from './input-hints';
@@ -122,6 +122,28 @@ function CitizenList(props: ArrayFieldTemplateProps) {
   );
 }
 
+/**
+ * The editor's preview keeps rjsf's list buttons, which draw Bootstrap icons the page does not
+ * load: empty boxes titled in English. They say what they do instead, in the page's language.
+ */
+function wordButton(zh: string, en: string, kind = '') {
+  return function WordButton({ icon: _icon, iconType: _type, className, uiSchema: _ui, registry, ...button }: IconButtonProps) {
+    const { lang = 'zh' } = (registry.formContext ?? {}) as Context;
+    return (
+      <button type="button" {...button} className={`btn ${kind} ${className ?? ''}`.trim()}>
+        {lang === 'zh' ? zh : en}
+      </button>
+    );
+  };
+}
+const buttons = {
+  AddButton: wordButton('添加一项', 'Add another', 'list-add'),
+  RemoveButton: wordButton('删除', 'Remove', 'list-remove'),
+  MoveUpButton: wordButton('上移', 'Move up'),
+  MoveDownButton: wordButton('下移', 'Move down'),
+  CopyButton: wordButton('复制', 'Copy'),
+};
+
 /** rjsf's own input, with the keyboard and autofill hints its format calls for (props it does not use reach the input). */
 function CitizenInput(props: BaseInputTemplateProps) {
   return <BaseInput {...props} {...(inputHints(props.schema.format) as object)} />;
@@ -163,7 +185,7 @@ export function CitizenForm({ schema, uiSchema, answers, errors, hidden = [], co
       formData={withListEntries(schema as Record<string, unknown>, answers) as Record<string, unknown>}
       validator={formValidator}
       widgets={widgets}
-      templates={{ BaseInputTemplate: CitizenInput, FieldTemplate: CitizenField, ArrayFieldTemplate: CitizenList, ArrayFieldItemTemplate: CitizenListEntry }}
+      templates={{ BaseInputTemplate: CitizenInput, FieldTemplate: CitizenField, ArrayFieldTemplate: CitizenList, ArrayFieldItemTemplate: CitizenListEntry, ButtonTemplates: buttons }}
       formContext={{ conditions, lang, action: post?.action } satisfies Context}
       nameGenerator={bracketNameGenerator}
       extraErrors={errors}
