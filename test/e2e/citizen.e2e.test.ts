@@ -227,6 +227,8 @@ async function registerCompany(javaScriptEnabled: boolean) {
   if (javaScriptEnabled) expect(await page.evaluate(() => 'stayed' in window)).toBe(true);
   if (javaScriptEnabled) expect(await page.evaluate(() => document.activeElement?.id)).toBe('root_investors_1_name');
 
+  // The new entry is numbered next, as the server numbers it.
+  expect(await page.locator('#root_investors_1__title').textContent()).toMatch(/-2\*?$/);
   await page.locator('#root_investors_1_name').fill('赵六');
   await page.locator('#root_investors_1_idNumber').fill(GOOD_ID);
   await page.locator('#root_investors_1_capital').fill('40');

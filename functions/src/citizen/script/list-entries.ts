@@ -36,7 +36,8 @@ function renumber(list: HTMLElement, entry: HTMLElement, from: number, to: numbe
       element.value = element.value.replace(`:${path}:${from}`, `:${path}:${to}`).replace(`:${path}.${from}.`, `:${path}.${to}.`);
     }
   }
-  const title = document.getElementById(`${under}_${to}__title`)?.firstChild;
+  // Looked up in the entry: a copy being added is not in the page yet.
+  const title = entry.querySelector(`[id="${under}_${to}__title"]`)?.firstChild;
   if (title?.nodeType === Node.TEXT_NODE) title.textContent = (title.textContent ?? '').replace(/\d+$/, String(to + 1));
 }
 
