@@ -8,15 +8,20 @@ import { seedDemo } from '../functions/src/seed';
 import { startEmbeddedDynamo } from '../functions/src/store/embedded';
 import { Store } from '../functions/src/store/store';
 
-/** The whole app on a fresh in-memory store with the demo world, as the benchmarks measure it. */
-export async function seededApp() {
+/**
+ * The whole app on a fresh in-memory store with the demo world, as the benchmarks measure it.
+ * With `messagesLater`, written cases keep their messages until the bench has `outbox` poll for
+ * them, as the table's stream hands them to a sender function of its own in AWS.
+ */
+export async function seededApp(options: { messagesLater?: boolean } = {}) {
   const dynamo = await startEmbeddedDynamo();
   const store = new Store(dynamo.client, 'onevisit-bench');
   await store.ensureTable();
   // Every request comes from one in-process client: the rate limits (rate-limits.ts) would refuse the load.
-  const deps = { ...localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-')), secret: 'bench', quiet: true }), rateLimits: RATE_LIMITS_OFF };
+  const local = localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-')), secret: 'bench', quiet: true });
+  const deps = { ...local, rateLimits: RATE_LIMITS_OFF, ...(options.messagesLater ? { outbox: { written: () => undefined } } : {}) };
   await seedDemo(deps);
-  return { dynamo, store, deps, app: createApp(deps) };
+  return { dynamo, store, deps, outbox: local.outbox, app: createApp(deps) };
 }
 
 /** The demo 不动产转移登记 item, and a small PDF uploaded to one of its materials. */

@@ -9,6 +9,13 @@ import { ConflictError, ifAbsent, ifRevision, record, type Condition, type Table
 /** Published versions never change, so they are kept in memory once read (bounded). */
 const VERSION_CACHE_SIZE = 500;
 
+/**
+ * How long a head read for an application stands in this process. Every head write here drops
+ * it at once; another process (another function instance in AWS) sees a publish, suspension or
+ * cancellation at most this much later, as calendars and settings are seen (per-jurisdiction/cache.ts).
+ */
+export const ACCEPTING_HEAD_MS = 2_000;
+
 /** A change to a head needs the head, and whatever else `expression` requires of it. */
 const headCondition = (expression?: string, values?: Record<string, unknown>): Condition => ({
   expression: ['attribute_exists(pk)', expression].filter(Boolean).join(' AND '),
@@ -22,9 +29,11 @@ export function itemRecords(table: TableAccess) {
   const versions = new Map<string, ItemVersion>();
 
   const getHead = async (jurisdiction: string, itemId: string) => currentHead(await table.get<ItemHead>(keys.itemHead(jurisdiction, itemId)));
+  const recentHeads = new Map<string, { head: ItemHead | undefined; until: number }>();
+  const headKey = (jurisdiction: string, itemId: string) => `${jurisdiction}|${itemId}`;
 
   const updateHead = (jurisdiction: string, itemId: string, set: Partial<ItemHead>, condition = headCondition()) =>
-    table.update<ItemHead>(keys.itemHead(jurisdiction, itemId), set, condition);
+    table.update<ItemHead>(keys.itemHead(jurisdiction, itemId), set, condition).finally(() => recentHeads.delete(headKey(jurisdiction, itemId)));
 
   const moveHead = (version: ItemVersion, summary: ItemSummary, expectedVersion: number, state: ItemState, draftRevision?: number) =>
     updateHead(
@@ -36,6 +45,21 @@ export function itemRecords(table: TableAccess) {
 
   return {
     getHead,
+
+    /**
+     * The head as applications take it: read at most every ACCEPTING_HEAD_MS per item (a
+     * submission is otherwise one consistent read more for the same answer). Bounded: the oldest
+     * entries go first.
+     */
+    async getAcceptingHead(jurisdiction: string, itemId: string): Promise<ItemHead | undefined> {
+      const key = headKey(jurisdiction, itemId);
+      const recent = recentHeads.get(key);
+      if (recent && recent.until > Date.now()) return recent.head;
+      const head = await getHead(jurisdiction, itemId);
+      if (recentHeads.size >= VERSION_CACHE_SIZE) recentHeads.delete(recentHeads.keys().next().value!);
+      recentHeads.set(key, { head, until: Date.now() + ACCEPTING_HEAD_MS });
+      return head;
+    },
 
     /** Many heads in one round trip (up to 100 ids a call, as DynamoDB allows), by item id. */
     async getHeads(jurisdiction: string, itemIds: string[]): Promise<Map<string, ItemHead>> {
@@ -90,7 +114,7 @@ export function itemRecords(table: TableAccess) {
         const existing = await getHead(draft.jurisdiction, draft.itemId);
         if (existing) throw new ConflictError('already exists', existing);
       }
-      await table.put(keys.itemHead(draft.jurisdiction, draft.itemId), head, ifAbsent('already exists'));
+      await table.put(keys.itemHead(draft.jurisdiction, draft.itemId), head, ifAbsent('already exists')).finally(() => recentHeads.delete(headKey(draft.jurisdiction, draft.itemId)));
       return head;
     },
 
