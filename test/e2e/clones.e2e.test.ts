@@ -58,6 +58,8 @@ describe('a county follows the city', () => {
     await page.getByRole('link', { name: '不动产转移登记' }).click();
     await page.getByRole('tab', { name: '本地化' }).waitFor();
     expect(await page.getByText('基本要素(由上级设定，已锁定)').count()).toBe(1);
+    // The locked limit in words, as everywhere else: not a bare 30.
+    expect(await page.locator('.ant-descriptions-item-content').filter({ hasText: /^30个工作日$/ }).count()).toBe(1);
     const promised = page.locator('#f-promisedLimit-value');
     const save = page.getByRole('button', { name: '保存草稿' });
     // The label follows the edit, before any save: against the city's value (5).

@@ -68,7 +68,7 @@ export function LocalTab({ definition, update, issues, jurisdiction, itemId, clo
   const locked: Array<[string, string, unknown]> = [
     ['事项名称', 'Name', definition.name],
     ['基本编码', 'Catalogue code', definition.catalogCode],
-    ['法定办结时限', 'Legal limit', definition.legalLimit?.value ?? '—'],
+    ['法定办结时限', 'Legal limit', legal ? t(legal.zh, legal.en) : '—'],
     ['申请材料', 'Materials', t(`${materials.length} 项`, `${materials.length}`)],
     ['办理环节', 'Steps', t(`${definition.steps?.length ?? 0} 个`, `${definition.steps?.length ?? 0}`)],
   ];
