@@ -21,6 +21,7 @@ import { registerImportRoutes } from './routes/imports';
 import { registerItemRoutes } from './routes/items';
 import { registerJurisdictionRoutes } from './routes/jurisdictions';
 import { registerMessageRoutes } from './routes/messages';
+import { registerPortalPages } from './routes/portal';
 import { registerServiceRoutes } from './routes/service';
 import { registerTrackingRoutes } from './routes/tracking';
 import { registerVersionRoutes } from './routes/versions';
@@ -91,7 +92,7 @@ export function createApp(deps: AppDeps): App {
     ),
   );
   registerDocs(app);
-  // The one address people type: the editor (CloudFront serves it in AWS, the local server here).
-  app.get('/', (c) => c.redirect('/admin/'));
+  // The one address people type: the public service portal (the editor is at /admin/).
+  registerPortalPages(app);
   return app;
 }

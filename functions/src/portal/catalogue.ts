@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { appliesOnline, onlineLevel, type ItemDefinition } from '@onevisit/item-schemas';
+import type { Jurisdiction, ItemVersion } from '../records';
+import type { Store } from '../store/store';
+import { searchTextOf, type SearchText } from './search';
+
+/**
+ * A jurisdiction's published items as the portal shows them, read once per catalogue version:
+ * the heads are listed on each request (one query: which items are published, at which version),
+ * and only a list of heads not seen before reads the versions and works out their entries.
+ */
+
+export interface PortalEntry {
+  jurisdiction: string;
+  itemId: string;
+  version: number;
+  publishedAt: string;
+  item: Pick<
+    ItemDefinition,
+    'name' | 'itemType' | 'caseType' | 'department' | 'legalLimit' | 'promisedLimit' | 'maxVisits' | 'fees' | 'onlineDepth' | 'channels' | 'themes' | 'crossRegion' | 'deficiencyAcceptance' | 'notifyPromise' | 'effectiveFrom' | 'plannedCancelOn' | 'targets'
+  >;
+  online: boolean;
+  level: ReturnType<typeof onlineLevel>;
+  search: SearchText;
+}
+
+export interface Catalogue {
+  /** The jurisdiction asked for first, then the counties included. */
+  jurisdictions: Jurisdiction[];
+  /** By department, then name, in pinyin order. */
+  entries: PortalEntry[];
+  /** Changes whenever an item is published, suspended, resumed or cancelled. */
+  signature: string;
+}
+
+/** Versions read at once when a catalogue is first built. */
+const READ_AT_ONCE = 16;
+/** Catalogues kept: the latest few per jurisdiction and view. */
+const KEEP = 24;
+
+const collator = new Intl.Collator('zh-CN');
+
+async function entryOf(version: ItemVersion): Promise<PortalEntry> {
+  const d = version.definition;
+  const { name, itemType, caseType, department, legalLimit, promisedLimit, maxVisits, fees, onlineDepth, channels, themes, crossRegion, deficiencyAcceptance, notifyPromise, effectiveFrom, plannedCancelOn, targets } = d;
+  return {
+    jurisdiction: version.jurisdiction,
+    itemId: version.itemId,
+    version: version.version,
+    publishedAt: version.publishedAt,
+    item: { name, itemType, caseType, department, legalLimit, promisedLimit, maxVisits, fees, onlineDepth, channels, themes, crossRegion, deficiencyAcceptance, notifyPromise, effectiveFrom, plannedCancelOn, targets },
+    online: appliesOnline(channels),
+    level: onlineLevel(onlineDepth),
+    search: await searchTextOf(d),
+  };
+}
+
+/** Reads every published version of these heads, a few at a time, and makes the entries. */
+export async function buildEntries(store: Store, heads: Array<{ jurisdiction: string; itemId: string; version: number }>): Promise<PortalEntry[]> {
+  const entries: PortalEntry[] = [];
+  for (let i = 0; i < heads.length; i += READ_AT_ONCE) {
+    const versions = await Promise.all(heads.slice(i, i + READ_AT_ONCE).map((h) => store.getVersion(h.jurisdiction, h.itemId, h.version)));
+    for (const v of versions) if (v) entries.push(await entryOf(v));
+  }
+  return entries.sort((a, b) => collator.compare(a.item.department.name, b.item.department.name) || collator.compare(a.item.name, b.item.name));
+}
+
+export class Catalogues {
+  private readonly held = new Map<string, Promise<Catalogue>>();
+
+  /** The published heads now, and the catalogue they make, built when not held. */
+  async of(store: Store, jurisdictions: Jurisdiction[]): Promise<Catalogue> {
+    const heads = (await Promise.all(jurisdictions.map((j) => store.listHeads(j.id))))
+      .flat()
+      .filter((h) => h.state === 'published' && h.version > 0)
+      .map(({ jurisdiction, itemId, version }) => ({ jurisdiction, itemId, version }));
+    const listed = [jurisdictions.map((j) => `${j.id}:${j.name}`).join(','), ...heads.map((h) => `${h.jurisdiction}/${h.itemId}@${h.version}`).sort()].join('\n');
+    const signature = createHash('sha256').update(listed).digest('base64url').slice(0, 16);
+    let catalogue = this.held.get(signature);
+    if (catalogue) {
+      this.held.delete(signature);
+      this.held.set(signature, catalogue);
+      return catalogue;
+    }
+    catalogue = buildEntries(store, heads).then((entries) => ({ jurisdictions, entries, signature }));
+    this.held.set(signature, catalogue);
+    catalogue.catch(() => this.held.delete(signature));
+    for (const oldest of this.held.keys()) {
+      if (this.held.size <= KEEP) break;
+      this.held.delete(oldest);
+    }
+    return catalogue;
+  }
+}

@@ -1,0 +1,138 @@
+import { shanghaiDateOf } from '@onevisit/item-schemas';
+import type { ReactNode } from 'react';
+import { publishedVersion } from '../cases/intake';
+import { say, type Lang } from '../citizen/page';
+import { PageCache, slot, template, type PageTemplate } from '../citizen/page-cache';
+import type { AppDeps } from '../deps';
+import { invalidRequest, notFound } from '../errors';
+import { csvOf } from '../imports-files';
+import type { Jurisdiction } from '../records';
+import { Catalogues, type Catalogue } from './catalogue';
+import { filterEntries, queryFieldNames, ZPortalQuery, type PortalQuery } from './facets';
+import { GuidePage } from './guide-page';
+import { PortalHome } from './home-page';
+import { DEFAULT_JURISDICTION, portalPath } from './links';
+import { listSheet, listXlsx } from './list-rows';
+import { ListPage } from './list-page';
+import { renderPortalPage } from './shell';
+
+/**
+ * The portal's pages, kept per catalogue version: the home (and each search or list asked of it),
+ * the 晒清单 and its downloads, and each item's guide are rendered once and served from memory
+ * while the published heads stay as they were. A request lists the heads (one query) and reads the
+ * jurisdiction; a guide reads its head (see intake's publishedVersion) and its version, which the
+ * store keeps in memory once read.
+ */
+
+/** Rendered pages kept: 16 MB holds some 200 pages of a 1,000-item portal or its list. */
+const PAGE_BYTES = 16 * 1024 * 1024;
+/** Downloads kept, by catalogue version, format, language and department. */
+const DOWNLOADS = 8;
+
+export interface Served {
+  page: PageTemplate;
+  rendered: boolean;
+}
+
+export type Download = { bytes: Uint8Array | string; type: string; name: string };
+
+/** The query of a portal address, or 400 naming what is wrong with it in both languages. */
+export function portalQuery(raw: Record<string, string>): PortalQuery {
+  const parsed = ZPortalQuery.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const key = String(parsed.error.issues[0]?.path[0] ?? 'q');
+  const [zh, en] = queryFieldNames[key] ?? ['查询参数', 'the query'];
+  throw invalidRequest([{ path: key, message: `${zh}不正确`, message_en: `${en} is not valid` }]);
+}
+
+export class Portal {
+  readonly catalogues = new Catalogues();
+  readonly pages = new PageCache(PAGE_BYTES);
+  private readonly downloads = new Map<string, Download>();
+
+  /** The jurisdiction the portal's own address shows: the default one, else the first there is. */
+  async defaultJurisdiction(deps: AppDeps): Promise<string> {
+    if (await deps.store.getJurisdiction(DEFAULT_JURISDICTION)) return DEFAULT_JURISDICTION;
+    const all = await deps.store.listJurisdictions();
+    return (all.find((j) => j.level === 'city') ?? all[0])?.id ?? DEFAULT_JURISDICTION;
+  }
+
+  /** The jurisdiction and, asked, its counties; 404 for one there is not. */
+  private async jurisdictions(deps: AppDeps, id: string, counties: boolean): Promise<Jurisdiction[]> {
+    const here = await deps.store.getJurisdiction(id);
+    if (!here) throw notFound('区划', 'jurisdiction');
+    if (!counties) return [here];
+    return [here, ...(await deps.store.listJurisdictions()).filter((j) => j.parent === id)];
+  }
+
+  private catalogue(deps: AppDeps, id: string, counties = false): Promise<Catalogue> {
+    return this.jurisdictions(deps, id, counties).then((js) => this.catalogues.of(deps.store, js));
+  }
+
+  private kept(key: string, render: () => string): Served {
+    const page = this.pages.get(key);
+    if (page) return { page, rendered: false };
+    const made = template(render());
+    this.pages.set(key, made);
+    return { page: made, rendered: true };
+  }
+
+  private frame(lang: Lang, catalogue: Catalogue | Jurisdiction, title: string, body: ReactNode): string {
+    const here = 'entries' in catalogue ? catalogue.jurisdictions[0]! : catalogue;
+    const t = say(lang);
+    return renderPortalPage(lang, title, body, slot('switch'), { href: `${portalPath(here.id)}${lang === 'en' ? '?lang=en' : ''}`, name: t(`${here.name}政务服务`, `${here.name} services`) });
+  }
+
+  async home(deps: AppDeps, id: string, query: PortalQuery, lang: Lang): Promise<Served> {
+    const catalogue = await this.catalogue(deps, id);
+    const today = shanghaiDateOf(deps.clock());
+    const { q, dept, theme, scope, list, page } = query;
+    const key = ['home', catalogue.signature, lang, today, JSON.stringify([q?.trim(), dept, theme, scope, list, page])].join('|');
+    return this.kept(key, () => {
+      const found = filterEntries(catalogue.entries, query);
+      const here = catalogue.jurisdictions[0]!;
+      return this.frame(lang, catalogue, lang === 'zh' ? `${here.name}政务服务` : `${here.name} services`, <PortalHome lang={lang} catalogue={catalogue} query={query} found={found} today={today} />);
+    });
+  }
+
+  async list(deps: AppDeps, id: string, query: PortalQuery, lang: Lang): Promise<Served> {
+    const counties = query.counties === '1';
+    const catalogue = await this.catalogue(deps, id, counties);
+    const key = ['list', catalogue.signature, lang, query.dept ?? ''].join('|');
+    return this.kept(key, () => {
+      const entries = catalogue.entries.filter((e) => !query.dept || e.item.department.creditCode === query.dept);
+      return this.frame(lang, catalogue, lang === 'zh' ? '晒清单' : 'The published list', <ListPage lang={lang} catalogue={catalogue} query={query} entries={entries} counties={counties} />);
+    });
+  }
+
+  async download(deps: AppDeps, id: string, query: PortalQuery, lang: Lang, format: 'xlsx' | 'csv', origin: string): Promise<Download> {
+    const catalogue = await this.catalogue(deps, id, query.counties === '1');
+    const key = [catalogue.signature, format, lang, query.dept ?? '', origin].join('|');
+    const held = this.downloads.get(key);
+    if (held) return held;
+    const entries = catalogue.entries.filter((e) => !query.dept || e.item.department.creditCode === query.dept);
+    const areas = new Map(catalogue.jurisdictions.map((j) => [j.id, j.name]));
+    const rows = listSheet(entries, lang, areas, origin);
+    const title = lang === 'zh' ? `${catalogue.jurisdictions[0]!.name}晒清单` : `${catalogue.jurisdictions[0]!.id} services`;
+    const name = `${lang === 'zh' ? '晒清单' : 'services'}-${id}${query.dept ? `-${query.dept}` : ''}.${format}`;
+    const made: Download =
+      format === 'xlsx'
+        ? { bytes: await listXlsx(rows, title), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name }
+        : { bytes: csvOf(rows), type: 'text/csv; charset=utf-8', name };
+    this.downloads.set(key, made);
+    for (const oldest of this.downloads.keys()) {
+      if (this.downloads.size <= DOWNLOADS) break;
+      this.downloads.delete(oldest);
+    }
+    return made;
+  }
+
+  async guide(deps: AppDeps, id: string, itemId: string, lang: Lang): Promise<Served> {
+    const here = await deps.store.getJurisdiction(id);
+    if (!here) throw notFound('区划', 'jurisdiction');
+    const version = await publishedVersion(deps, id, itemId);
+    const today = shanghaiDateOf(deps.clock());
+    const key = ['guide', id, itemId, version.version, lang, today].join('|');
+    return this.kept(key, () => this.frame(lang, here, version.definition.name, <GuidePage lang={lang} version={version} today={today} />));
+  }
+}

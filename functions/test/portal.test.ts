@@ -1,0 +1,172 @@
+import { templates } from '@onevisit/item-schemas/templates';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { harness } from './harness';
+
+/** The public portal (issue 18) as anyone fetching its addresses sees it. */
+const h = await harness({ now: '2026-03-02T02:00:00Z' });
+const CITY = '990100';
+let admin: string;
+let published: Array<{ itemId: string; name: string }>;
+
+async function get(path: string) {
+  const response = await h.app.request(path);
+  const body = await response.arrayBuffer();
+  return { status: response.status, html: new TextDecoder().decode(body).replace(/<!-- -->/g, ''), body, headers: response.headers, served: response.headers.get('server-timing') };
+}
+
+async function publish(itemId: string, name: string) {
+  const definition = { ...structuredClone(templates.find((t) => t.id === 'labour-dispatch-licence')!), id: itemId, name };
+  expect((await h.call('POST', `/api/admin/${CITY}/items`, { token: admin, body: { itemId, definition } })).status).toBe(201);
+  expect((await h.call('POST', `/api/admin/${CITY}/items/${itemId}/publish`, { token: admin })).status).toBe(201);
+}
+
+beforeAll(async () => {
+  admin = await h.token(CITY, 'city-admin');
+  await publish('food-business-licence', '食品经营许可');
+  published = (await h.call('GET', `/api/catalog?jurisdiction=${CITY}`)).json;
+});
+
+describe('the portal home', () => {
+  it('answers / itself, listing every published item with a link to its guide', async () => {
+    const home = await get('/');
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toContain('text/html');
+    expect(home.html).toContain('<html lang="zh-CN">');
+    expect(published.length).toBeGreaterThan(10);
+    for (const item of published) {
+      expect(home.html).toContain(item.name);
+      expect(home.html).toContain(`href="/guide/${CITY}/${item.itemId}"`);
+    }
+    expect(home.html).toContain('法定时限');
+    expect(home.html).toContain('在线申请');
+    expect((await get(`/${CITY}`)).html).toContain('示范市政务服务事项');
+  });
+
+  it('is served from memory until the catalogue changes', async () => {
+    await get('/');
+    expect((await get('/')).served).toBe('page;desc="cached"');
+    await publish('portal-new-item', '新发布的许可');
+    const after = await get('/');
+    expect(after.served).toBe('page;desc="rendered"');
+    expect(after.html).toContain('新发布的许可');
+  });
+
+  it('speaks English with ?lang=en, its links keeping the language', async () => {
+    const home = await get('/?lang=en');
+    expect(home.html).toContain('<html lang="en">');
+    expect(home.html).toContain('Legal limit');
+    expect(home.html).toContain(`href="/guide/${CITY}/real-estate-transfer?lang=en"`);
+    expect(/<a class="lang" href="([^"]*)"/.exec(home.html)?.[1]).toBe('/');
+  });
+});
+
+describe('search', () => {
+  it('finds an item by its pinyin initials, its pinyin, part of its name, or a material', async () => {
+    for (const q of ['spjy', 'SPJYXK', 'shipin', '食品 经营']) {
+      const found = await get(`/?q=${encodeURIComponent(q)}`);
+      expect(found.status).toBe(200);
+      expect(found.html, q).toContain('href="/guide/990100/food-business-licence"');
+      expect(found.html, q).not.toContain('href="/guide/990100/real-estate-transfer"');
+    }
+    const estate = await get('/?q=bdc');
+    expect(estate.html).toContain('不动产转移登记');
+    const byMaterial = await get(`/?q=${encodeURIComponent('不动产权属证书')}`);
+    expect(byMaterial.html).toContain('不动产转移登记');
+    expect(byMaterial.html).toContain('材料中有「不动产权属证书」');
+    expect((await get('/?q=zzzzqqq')).html).toContain('没有找到相符的事项');
+  });
+
+  it('browses by department, theme, area served and reform list', async () => {
+    const home = await get('/');
+    const dept = /href="\/\?dept=([0-9A-Z]{18})"/.exec(home.html)![1];
+    expect((await get(`/?dept=${dept}`)).status).toBe(200);
+    const zero = await get('/?list=zero');
+    expect(zero.html).toContain('零跑动');
+    expect(zero.html).not.toContain('href="/guide/990100/real-estate-transfer"'); // one visit
+    expect((await get('/?list=once')).html).toContain('href="/guide/990100/real-estate-transfer"');
+    expect((await get('/?theme=c001')).html).toContain('企业设立登记');
+    expect((await get('/?scope=2')).html).toContain('企业设立登记');
+  });
+
+  it('refuses a query out of bounds with 400, in both languages, never 500', async () => {
+    for (const bad of ['q=' + 'x'.repeat(101), 'page=abc', 'page=0', 'theme=p999', 'list=fast', 'dept=123', 'scope=9', 'lang=fr']) {
+      const zh = await get(`/?${bad}`);
+      expect(zh.status, bad).toBe(400);
+      expect(zh.html).toContain('不正确');
+      const en = await get(`/${CITY}/list?${bad.startsWith('lang') ? 'dept=1' : bad}&lang=en`);
+      expect(en.status, bad).toBe(400);
+      expect(en.html).toContain('is not valid');
+    }
+    for (const odd of ['q=%25%3C%3E', 'q=a&q=b', 'page=9999', 'utm_source=x', 'q=' + encodeURIComponent('\u0000\uffff')]) expect((await get(`/?${odd}`)).status, odd).toBe(200);
+  });
+});
+
+describe('the guide', () => {
+  it('holds the legal and promised limits, every material and the apply link', async () => {
+    const guide = await get(`/guide/${CITY}/real-estate-transfer`);
+    expect(guide.status).toBe(200);
+    const item = (await h.call('GET', `/api/items/${CITY}/real-estate-transfer`)).json.definition;
+    expect(guide.html).toContain('法定时限');
+    expect(guide.html).toContain('承诺时限');
+    expect(guide.html).toContain('受理条件');
+    for (const m of item.materials) expect(guide.html).toContain(m.name);
+    expect(guide.html).toContain('「转移原因」为「继承」时需要');
+    expect(guide.html).toContain(`href="/apply/${CITY}/real-estate-transfer"`);
+    expect(guide.html).toContain(`href="/apply/${CITY}/real-estate-transfer/checklist"`);
+    expect(guide.html).toContain('办理流程');
+    expect(guide.html).toContain(`版本 v${(await h.call('GET', `/api/items/${CITY}/real-estate-transfer`)).json.version}`);
+    expect((await get(`/guide/${CITY}/real-estate-transfer`)).served).toBe('page;desc="cached"');
+    const en = await get(`/guide/${CITY}/real-estate-transfer?lang=en`);
+    expect(en.html).toContain('Legal limit');
+    expect(en.html).toContain(`href="/apply/${CITY}/real-estate-transfer?lang=en"`);
+  });
+
+  it('answers 404 for an unknown jurisdiction or item, in Chinese and in English', async () => {
+    for (const path of ['/123456', `/guide/123456/real-estate-transfer`, `/guide/${CITY}/no-such-item`, '/123456/list', '/123456/list.xlsx']) {
+      const zh = await get(path);
+      expect(zh.status, path).toBe(404);
+      expect(zh.html).toContain('<html lang="zh-CN">');
+      expect(zh.html).toMatch(/区划不存在|事项不存在/);
+      const en = await get(`${path}?lang=en`);
+      expect(en.status).toBe(404);
+      expect(en.html).toContain('<html lang="en">');
+      expect(en.html).toMatch(/jurisdiction not found|item not found/);
+    }
+  });
+});
+
+describe('晒清单', () => {
+  it('lists every published item in a table, by department if asked', async () => {
+    const list = await get(`/${CITY}/list`);
+    expect(list.status).toBe(200);
+    for (const item of published) expect(list.html).toContain(item.name);
+    expect(list.html).toContain('承诺提速');
+    expect(list.html).toContain('到办事现场次数');
+  });
+
+  it('downloads as .xlsx, one row per published item', async () => {
+    const file = await get(`/${CITY}/list.xlsx`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('spreadsheetml');
+    expect(file.headers.get('content-disposition')).toContain('attachment');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.body);
+    const sheet = workbook.worksheets[0]!;
+    const header = sheet.getRow(1).values as string[];
+    expect(header).toContain('法定办结时限');
+    expect(sheet.rowCount - 1).toBe((await h.call('GET', `/api/catalog?jurisdiction=${CITY}`)).json.length);
+    const names = sheet.getColumn(2).values.slice(2) as string[];
+    expect(names).toContain('不动产转移登记');
+  });
+
+  it('downloads as .csv, one row per published item, in English when asked', async () => {
+    const file = await get(`/${CITY}/list.csv?lang=en`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('text/csv');
+    const rows: string[][] = parse(file.html.replace(/^\uFEFF/, ''));
+    expect(rows[0]).toContain('Legal limit');
+    expect(rows.length - 1).toBe((await h.call('GET', `/api/catalog?jurisdiction=${CITY}`)).json.length);
+  });
+});
