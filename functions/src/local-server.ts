@@ -84,6 +84,7 @@ export async function startLocal(mode: LocalMode): Promise<void> {
     const base = `http://localhost:${info.port}`;
     console.log(`OneVisit 已启动 / running at ${base}${mode.host === '127.0.0.1' ? '' : ` (HOST=${mode.host})`}`);
     console.log(`  数据 / data: ${mode.memory ? '内存(退出即清空) / in memory' : dataDir}${published ? `；已发布 ${published} 个模板事项` : ''}`);
+    console.log(`  办事大厅 / portal:        ${base}/  (晒清单 / the list: ${base}/990100/list)`);
     console.log(`  事项配置 / editor:        ${base}/admin/`);
     console.log(`  办件工作台 / workbench:   ${base}/admin/cases (以部门工作人员登录 / sign in as an officer)`);
     console.log(`  办件查询 / tracking:      ${base}/track`);

@@ -3,7 +3,7 @@ import { say, type Lang } from '../citizen/page';
 import type { PortalEntry } from './catalogue';
 import { reformLists, type ReformList } from './facets';
 import { applyPath, guidePath } from './links';
-import { feeWords, labelOf, limitWords, speedupWords, visitWords } from './words';
+import { feeWords, labelOf, limitWords, speedup, speedupWords, visitWords } from './words';
 
 /** Whether the item takes applications online on `today` (its channels and its planned dates). */
 export const takesOnline = (e: Pick<PortalEntry, 'online' | 'item'>, today: string) =>
@@ -42,7 +42,7 @@ export function EntryCard({ entry, lang, today, material }: { entry: PortalEntry
         <dt>{t('承诺时限', 'Promised')}</dt>
         <dd>
           {limitWords(item.promisedLimit, lang)}
-          {speedupWords(item.legalLimit, item.promisedLimit, lang) !== '—' && ` (${speedupWords(item.legalLimit, item.promisedLimit, lang)})`}
+          {(speedup(item.legalLimit, item.promisedLimit) ?? 0) > 0 && ` (${speedupWords(item.legalLimit, item.promisedLimit, lang)})`}
         </dd>
         <dt>{t('到现场', 'Visits')}</dt>
         <dd>{visitWords(item.maxVisits, lang)}</dd>
