@@ -1,10 +1,12 @@
 import isDeepStrictEqual from 'fast-deep-equal';
 import { englishElementTitle } from './english-titles';
 import { formChanges } from './form-changes';
+import { countsAsTold } from './material-words';
 import { labelled, renamed, updated, within, type LabelledChange, type Place } from './labelled-change';
 import { elementOf, nodeInfo, shapeOf, type ModelNode } from './model-nodes';
 import { ZIntakeForm } from './model/form';
 import { ZItemDefinition } from './model/item';
+import { ZMaterial, type Material } from './model/material';
 import { elementName, identityKey, isEmpty, noWords, readsAsOne, sideOf, summaryWords, titleWords, valueWords, type Side, type Words } from './value-words';
 
 export type { LabelledChange } from './labelled-change';
@@ -31,6 +33,8 @@ const quoted = (title: Words, name: Words): Words => ({ zh: `${title.zh}「${nam
  * only where someone changed something.
  */
 function asRead(node: ModelNode, value: unknown): unknown {
+  // A material's counts as citizens are told them: 0 originals of an original is one.
+  if (node === ZMaterial && isRecord(value)) return { ...value, ...countsAsTold(value as Material) };
   if (value !== undefined) return value;
   const read = node.safeParse(undefined);
   return read.success ? read.data : undefined;

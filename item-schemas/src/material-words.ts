@@ -36,16 +36,28 @@ const forms = {
   both: ['纸质和电子', 'paper and electronic'],
 } as const;
 
+/**
+ * The originals and copies a material asks for, as citizens are told: a count left at 0 for the
+ * kind the material is still means one (原件或复印件: the larger of the two, both ways). The
+ * editor shows these and the version differences compare these, so all three say the same.
+ */
+export function countsAsTold(m: Partial<Pick<Material, 'kind' | 'originals' | 'copies'>>): { originals: number; copies: number } {
+  const originals = m.originals ?? 0;
+  const copies = m.copies ?? 0;
+  if (m.kind === 'originalOrCopy') {
+    const n = Math.max(originals, copies, 1);
+    return { originals: n, copies: n };
+  }
+  return m.kind === 'original' ? { originals: originals || 1, copies } : { originals, copies: copies || 1 };
+}
+
 function copiesWords(m: Material, lang: WordsLang): string {
   const zh = lang === 'zh';
   const originals = (n: number) => (zh ? `原件 ${n} 份` : `${n} original${n === 1 ? '' : 's'}`);
   const copies = (n: number) => (zh ? `复印件 ${n} 份` : `${n} cop${n === 1 ? 'y' : 'ies'}`);
-  // A count left at 0 for the kind the material is still means one.
-  if (m.kind === 'originalOrCopy') {
-    const n = Math.max(m.originals, m.copies, 1);
-    return zh ? `原件或复印件 ${n} 份` : `${n} original${n === 1 ? '' : 's'} or cop${n === 1 ? 'y' : 'ies'}`;
-  }
-  const parts = m.kind === 'original' ? [originals(m.originals || 1), ...(m.copies > 0 ? [copies(m.copies)] : [])] : [...(m.originals > 0 ? [originals(m.originals)] : []), copies(m.copies || 1)];
+  const told = countsAsTold(m);
+  if (m.kind === 'originalOrCopy') return zh ? `原件或复印件 ${told.originals} 份` : `${told.originals} original${told.originals === 1 ? '' : 's'} or cop${told.originals === 1 ? 'y' : 'ies'}`;
+  const parts = [...(told.originals > 0 ? [originals(told.originals)] : []), ...(told.copies > 0 ? [copies(told.copies)] : [])];
   return parts.join(zh ? '、' : ', ');
 }
 

@@ -23,6 +23,22 @@ describe('the changes between two versions', () => {
     expect(changes[0]).toMatchObject({ kind: 'changed', path: '/materials/0/originals' });
   });
 
+  it('read a count left at 0 as the one it means, as the checklist and the editor tell it', () => {
+    const untouched = edit((d) => {
+      d.materials[0]!.kind = 'original';
+      d.materials[0]!.originals = 0;
+    });
+    const changes = itemChanges(untouched, edit((d) => {
+      d.materials[0]!.kind = 'original';
+      d.materials[0]!.originals = 2;
+    }));
+    expect(shown(changes)).toEqual(['申请材料「不动产登记申请书」 › 原件份数: 1 份 → 2 份']);
+    expect(itemChanges(untouched, edit((d) => {
+      d.materials[0]!.kind = 'original';
+      d.materials[0]!.originals = 1;
+    }))).toEqual([]);
+  });
+
   it('tell a new material by its name with what it asks for', () => {
     const changes = itemChanges(
       base,

@@ -1,5 +1,5 @@
 import { Button, Card, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from 'antd';
-import { formFields, materialSources, necessities } from '@onevisit/item-schemas';
+import { countsAsTold, formFields, materialSources, necessities } from '@onevisit/item-schemas';
 import { useMemo } from 'react';
 import { useI18n } from '../i18n';
 import { AcceptedTypesField } from './AcceptedTypesField';
@@ -65,7 +65,7 @@ export function MaterialsTab({ definition, update, issues }: TabProps) {
                     <Select id={fieldId(`${at}/source`)} style={{ width: 170 }} value={m.source ?? '10'} onChange={(source) => change(index, { source })} options={Object.entries(materialSources).map(([value, pair]) => ({ value, label: label(pair) }))} />
                   </FieldRow>
                   <FieldRow path={`${at}/copies`} label={t('份数', 'Copies')} issues={issues}>
-                    <InputNumber id={fieldId(`${at}/copies`)} min={0} max={100} value={m.kind === 'copy' ? (m.copies ?? 1) : (m.originals ?? 1)} onChange={(n) => change(index, m.kind === 'copy' ? { copies: n ?? 0 } : { originals: n ?? 0 })} />
+                    <InputNumber id={fieldId(`${at}/copies`)} min={0} max={100} value={countsAsTold({ kind: 'original', ...m })[m.kind === 'copy' ? 'copies' : 'originals']} onChange={(n) => change(index, m.kind === 'copy' ? { copies: n ?? 0 } : { originals: n ?? 0 })} />
                   </FieldRow>
                 </Space>
                 <FieldRow path={`${at}/necessity`} label={t('必要性', 'Necessity')} issues={issues} extra={m.necessity === 'deferrable' && !deficiency ? t('需在“环节与时限”中开启容缺受理', 'Turn on 容缺 acceptance under Steps & deadlines') : undefined}>
