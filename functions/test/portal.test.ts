@@ -124,7 +124,7 @@ describe('the guide', () => {
   });
 
   it('answers 404 for an unknown jurisdiction or item, in Chinese and in English', async () => {
-    for (const path of ['/123456', `/guide/123456/real-estate-transfer`, `/guide/${CITY}/no-such-item`, '/123456/list', '/123456/list.xlsx']) {
+    for (const path of ['/123456', `/guide/123456/real-estate-transfer`, `/guide/${CITY}/no-such-item`, `/guide/${CITY}/${'x'.repeat(3000)}`, '/guide/%E4%B8%AD/x%00y', '/123456/list', '/123456/list.xlsx']) {
       const zh = await get(path);
       expect(zh.status, path).toBe(404);
       expect(zh.html).toContain('<html lang="zh-CN">');

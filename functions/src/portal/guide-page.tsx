@@ -1,4 +1,4 @@
-import { appliesOnline, caseTypes, channels as channelLabels, crossRegionScopes, deliveryMethods, itemTypes, materialNeeds, onlineLevel, onlineLevels, targets as targetLabels, type ItemDefinition } from '@onevisit/item-schemas';
+import { appliesOnline, caseTypes, shanghaiDateOf, channels as channelLabels, crossRegionScopes, deliveryMethods, itemTypes, materialNeeds, onlineLevel, onlineLevels, targets as targetLabels, type ItemDefinition } from '@onevisit/item-schemas';
 import { IntakeNotice } from '../citizen/intake-notice';
 import { MaterialsNotice } from '../citizen/materials-notice';
 import { say, type Lang } from '../citizen/page';
@@ -81,7 +81,7 @@ export function GuidePage({ lang, version, today }: { lang: Lang; version: ItemV
       <ContactSection lang={lang} item={item} />
       {actions}
       <p className="guide-version">
-        {t(`版本 v${version.version}，${version.publishedAt.slice(0, 10)} 发布${item.effectiveFrom ? `，${item.effectiveFrom} 起施行` : '，发布之日起施行'}`, `Version ${version.version}, published ${version.publishedAt.slice(0, 10)}${item.effectiveFrom ? `, in force from ${item.effectiveFrom}` : ', in force since publication'}`)}
+        {t(`版本 v${version.version}，${shanghaiDateOf(new Date(version.publishedAt))} 发布${item.effectiveFrom ? `，${item.effectiveFrom} 起施行` : '，发布之日起施行'}`, `Version ${version.version}, published ${shanghaiDateOf(new Date(version.publishedAt))}${item.effectiveFrom ? `, in force from ${item.effectiveFrom}` : ', in force since publication'}`)}
       </p>
     </>
   );

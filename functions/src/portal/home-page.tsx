@@ -40,34 +40,9 @@ export function PortalHome({ lang, catalogue, query, found, today }: HomeProps) 
     query.scope && labelOf(crossRegionScopes[query.scope], lang),
     query.list && (lang === 'zh' ? reformLists[query.list][0] : reformLists[query.list][1]),
   ].filter(Boolean);
-  return (
+  // Browsing comes before the list, and after it once the list is narrowed: what was asked for first.
+  const browse = (
     <>
-      <h1>{t(`${here.name}政务服务事项`, `${here.name}: public services`)}</h1>
-      <p className="hint">{t(`共 ${catalogue.entries.length} 个事项可办，办事指南一次告知所需材料、时限和收费。`, `${catalogue.entries.length} services. Each guide tells at once what to bring, how long it takes and what it costs.`)}</p>
-      <form className="search" method="get" action={path} role="search">
-        <label htmlFor="q">{t('搜索事项', 'Search services')}</label>
-        <input id="q" type="search" name="q" defaultValue={query.q ?? ''} maxLength={100} aria-describedby="q-hint" />
-        {lang === 'en' && <input type="hidden" name="lang" value="en" />}
-        <button type="submit" className="btn btn-primary">
-          {t('搜索', 'Search')}
-        </button>
-      </form>
-      <p className="hint" id="q-hint">
-        {t('可输入事项名称、简称、拼音首字母(如 bdc 找不动产)或材料名称(如 身份证)。', 'Type a name, part of it, its pinyin initials (bdc for 不动产) or a material (身份证).')}
-      </p>
-      <nav aria-label={t('改革清单', 'Reform lists')}>
-        <ul className="chips">
-          {(Object.keys(reformLists) as ReformList[])
-            .filter((key) => counts.lists.get(key))
-            .map((key) => (
-              <li key={key}>
-                <a href={link({ list: key })} {...current(query.list === key)}>
-                  {`${lang === 'zh' ? reformLists[key][0] : reformLists[key][1].replace(/ \(.*\)$/, '')} ${counts.lists.get(key)}`}
-                </a>
-              </li>
-            ))}
-        </ul>
-      </nav>
       <details className="browse" open={!!query.dept}>
         <summary>{t('按部门', 'By department')}</summary>
         <ul>
@@ -107,6 +82,37 @@ export function PortalHome({ lang, catalogue, query, found, today }: HomeProps) 
           </ul>
         </details>
       )}
+    </>
+  );
+  return (
+    <>
+      <h1>{t(`${here.name}政务服务事项`, `${here.name}: public services`)}</h1>
+      <p className="hint">{t(`共 ${catalogue.entries.length} 个事项可办，办事指南一次告知所需材料、时限和收费。`, `${catalogue.entries.length} services. Each guide tells at once what to bring, how long it takes and what it costs.`)}</p>
+      <form className="search" method="get" action={path} role="search">
+        <label htmlFor="q">{t('搜索事项', 'Search services')}</label>
+        <input id="q" type="search" name="q" defaultValue={query.q ?? ''} maxLength={100} aria-describedby="q-hint" />
+        {lang === 'en' && <input type="hidden" name="lang" value="en" />}
+        <button type="submit" className="btn btn-primary">
+          {t('搜索', 'Search')}
+        </button>
+      </form>
+      <p className="hint" id="q-hint">
+        {t('可输入事项名称、简称、拼音首字母(如 bdc 找不动产)或材料名称(如 身份证)。', 'Type a name, part of it, its pinyin initials (bdc for 不动产) or a material (身份证).')}
+      </p>
+      <nav aria-label={t('改革清单', 'Reform lists')}>
+        <ul className="chips">
+          {(Object.keys(reformLists) as ReformList[])
+            .filter((key) => counts.lists.get(key))
+            .map((key) => (
+              <li key={key}>
+                <a href={link({ list: key })} {...current(query.list === key)}>
+                  {`${lang === 'zh' ? reformLists[key][0] : reformLists[key][1].replace(/ \(.*\)$/, '')} ${counts.lists.get(key)}`}
+                </a>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      {!narrowed && browse}
       <section aria-labelledby="found-title">
         <h2 id="found-title">
           {query.q ? t(`「${query.q}」的搜索结果：${found.length} 项`, `${found.length} found for "${query.q}"`) : narrowed ? t(`${found.length} 项`, `${found.length} services`) : t('全部事项', 'All services')}
@@ -131,6 +137,7 @@ export function PortalHome({ lang, catalogue, query, found, today }: HomeProps) 
           </nav>
         )}
       </section>
+      {narrowed && browse}
       <section aria-labelledby="list-title">
         <h2 id="list-title">{t('晒清单', 'The published list')}</h2>
         <p>

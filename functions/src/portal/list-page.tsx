@@ -74,12 +74,12 @@ export function ListPage({ lang, catalogue, query, entries, counties }: { lang: 
               const cells = listRow(e, i, lang, areas.get(e.jurisdiction) ?? e.jurisdiction, '');
               return (
                 <tr key={`${e.jurisdiction}/${e.itemId}`}>
-                  <td className="num">{cells[0]}</td>
-                  <th scope="row">
+                  <td>{cells[0]}</td>
+                  <th scope="row" className="wide">
                     <a href={guidePath(e.jurisdiction, e.itemId, lang)}>{cells[1]}</a>
                   </th>
                   {cells.slice(2, -1).map((cell, j) => (
-                    <td key={j} className={j >= 4 && j <= 7 ? 'num' : undefined}>
+                    <td key={j} className={j === 0 || j === 8 ? 'wide' : undefined}>
                       {cell}
                     </td>
                   ))}

@@ -31,10 +31,14 @@ export const portalCss = `
 .citizen .tag.reform { background: #e6f4ff; color: #0b3f7a; margin: 0 6px 0 0; }
 .citizen .pager { display: flex; justify-content: space-between; gap: 8px; margin: 12px 0; }
 .citizen .table-box { overflow-x: auto; border: 1px solid #d9d9d9; border-radius: 6px; }
-.citizen table.list { border-collapse: collapse; min-width: 100%; font-size: 14px; }
+.citizen table.list { border-collapse: collapse; width: max-content; min-width: 100%; font-size: 14px; }
+.citizen table.list caption { text-align: left; padding: 6px 8px; }
 .citizen table.list th, .citizen table.list td { border-bottom: 1px solid #e8e8e8; padding: 6px 8px; text-align: left; vertical-align: top; }
-.citizen table.list th { background: #fafafa; white-space: nowrap; }
-.citizen table.list td.num { white-space: nowrap; }
+.citizen table.list thead th { background: #fafafa; white-space: nowrap; }
+.citizen table.list tbody th { font-weight: normal; }
+.citizen table.list td { white-space: nowrap; }
+.citizen table.list .wide { white-space: normal; width: 12rem; min-width: 12rem; }
+.citizen select { box-sizing: border-box; width: 100%; max-width: 32rem; padding: 8px 10px; font-size: 16px; border: 1px solid #8c8c8c; border-radius: 4px; background: #fff; }
 .citizen .prose { white-space: pre-line; }
 .citizen .steps li { margin: 6px 0; }
 .citizen .faq summary { cursor: pointer; font-weight: 600; padding: 4px 0; }

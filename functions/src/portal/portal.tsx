@@ -1,4 +1,4 @@
-import { shanghaiDateOf } from '@onevisit/item-schemas';
+import { shanghaiDateOf, ZItemId } from '@onevisit/item-schemas';
 import type { ReactNode } from 'react';
 import { publishedVersion } from '../cases/intake';
 import { say, type Lang } from '../citizen/page';
@@ -77,10 +77,11 @@ export class Portal {
     return { page: made, rendered: true };
   }
 
-  private frame(lang: Lang, catalogue: Catalogue | Jurisdiction, title: string, body: ReactNode): string {
+  private frame(lang: Lang, catalogue: Catalogue | Jurisdiction, title: string, body: ReactNode, crumb = true): string {
     const here = 'entries' in catalogue ? catalogue.jurisdictions[0]! : catalogue;
     const t = say(lang);
-    return renderPortalPage(lang, title, body, slot('switch'), { href: `${portalPath(here.id)}${lang === 'en' ? '?lang=en' : ''}`, name: t(`${here.name}政务服务`, `${here.name} services`) });
+    const home = { href: `${portalPath(here.id)}${lang === 'en' ? '?lang=en' : ''}`, name: t(`${here.name}政务服务`, `${here.name} services`) };
+    return renderPortalPage(lang, title, body, slot('switch'), crumb ? home : undefined);
   }
 
   async home(deps: AppDeps, id: string, query: PortalQuery, lang: Lang): Promise<Served> {
@@ -91,7 +92,7 @@ export class Portal {
     return this.kept(key, () => {
       const found = filterEntries(catalogue.entries, query);
       const here = catalogue.jurisdictions[0]!;
-      return this.frame(lang, catalogue, lang === 'zh' ? `${here.name}政务服务` : `${here.name} services`, <PortalHome lang={lang} catalogue={catalogue} query={query} found={found} today={today} />);
+      return this.frame(lang, catalogue, lang === 'zh' ? `${here.name}政务服务` : `${here.name} services`, <PortalHome lang={lang} catalogue={catalogue} query={query} found={found} today={today} />, false);
     });
   }
 
@@ -128,7 +129,9 @@ export class Portal {
   }
 
   async guide(deps: AppDeps, id: string, itemId: string, lang: Lang): Promise<Served> {
-    const here = await deps.store.getJurisdiction(id);
+    // An address no item can have is not looked up (nor sent to the table as a key).
+    if (!ZItemId.safeParse(itemId).success) throw notFound('事项', 'item');
+    const here = /^\d{6}$/.test(id) ? await deps.store.getJurisdiction(id) : undefined;
     if (!here) throw notFound('区划', 'jurisdiction');
     const version = await publishedVersion(deps, id, itemId);
     const today = shanghaiDateOf(deps.clock());

@@ -32,7 +32,7 @@ export async function searchTextOf(item: ItemDefinition): Promise<SearchText> {
   };
 }
 
-/** A query as words to find, each at most 40 characters; whitespace and full-width forms folded. */
+/** A query as words to find (the first five); whitespace, commas and full-width forms folded. */
 export const queryTokens = (q: string): string[] =>
   fold(q)
     .split(/[\s,，、;；]+/)

@@ -6,9 +6,9 @@ import { PORTAL_CSS_PATH } from './portal-css';
 
 /**
  * A portal page: the citizen pages' frame (their inline styles, the language switch), the
- * portal's stylesheet, and a line back to the portal on every page.
+ * portal's stylesheet, and a line back to the portal on every page but the portal's own.
  */
-export function renderPortalPage(lang: Lang, title: string, body: ReactNode, switchTo: string, home: { href: string; name: string }): string {
+export function renderPortalPage(lang: Lang, title: string, body: ReactNode, switchTo: string, home?: { href: string; name: string }): string {
   const t = say(lang);
   return `<!doctype html>${renderToString(
     <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -25,9 +25,11 @@ export function renderPortalPage(lang: Lang, title: string, body: ReactNode, swi
           <a className="lang" href={switchTo} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
             {lang === 'zh' ? 'English' : '中文'}
           </a>
-          <nav className="crumbs" aria-label={t('位置', 'You are here')}>
-            <a href={home.href}>{home.name}</a>
-          </nav>
+          {home && (
+            <nav className="crumbs" aria-label={t('位置', 'You are here')}>
+              <a href={home.href}>{home.name}</a>
+            </nav>
+          )}
           <main>{body}</main>
         </div>
       </body>

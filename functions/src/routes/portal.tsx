@@ -28,9 +28,10 @@ function problem(c: Context<AppEnv>, lang: Lang, error: unknown) {
   if (!(error instanceof ApiError)) throw error;
   const t = say(lang);
   const status = error.status === 400 || error.status === 409 || error.status === 410 ? error.status : 404;
+  const title = status === 400 ? t('无法查询', 'Cannot search that') : status === 404 ? t('没有找到', 'Not found') : t('暂不能办理', 'Not available');
   const body = (
     <>
-      <h1>{status === 400 ? t('无法查询', 'Cannot search that') : t('没有找到', 'Not found')}</h1>
+      <h1>{title}</h1>
       <p className="summary" role="alert">
         {lang === 'zh' ? error.message : error.message_en}
       </p>
@@ -39,7 +40,7 @@ function problem(c: Context<AppEnv>, lang: Lang, error: unknown) {
       </p>
     </>
   );
-  const page = template(renderPortalPage(lang, t('没有找到', 'Not found'), body, slot('switch'), { href: lang === 'en' ? '/?lang=en' : '/', name: t('政务服务', 'Public services') }));
+  const page = template(renderPortalPage(lang, title, body, slot('switch'), { href: lang === 'en' ? '/?lang=en' : '/', name: t('政务服务', 'Public services') }));
   return c.html(fill(page, { key: '', due: '', switch: otherLanguage(new URL(c.req.url), lang) }), status);
 }
 
