@@ -161,6 +161,8 @@ const told: Array<{ title: string; from: CaseRecord; action: CaseAction; item?: 
   { title: 'notAccept: the reason', from: caseIn('received'), action: sample.notAccept, entry: { note: '不属于本机关职权范围' } },
   { title: 'completeStep pass: the step and its outcome', from: caseIn('inProcess'), action: completeStep('pass', { note: '已核验原件' }), entry: { note: '受理：通过', internalNote: '已核验原件' } },
   { title: 'completeStep reject: the reasons, for the applicant', from: caseIn('inProcess', { step: atStep(1) }), action: completeStep('reject', { reasons: '材料与登记簿不符' }), entry: { note: '审核：不予许可；材料与登记簿不符' } },
+  { title: 'completeStep pass at the last step of a 行政许可: the decision in its words', from: caseIn('inProcess', { step: atStep(3) }), action: sample.completeStep, item: licence, entry: { note: '缮证发证：准予行政许可' } },
+  { title: 'completeStep pass at the last step of another kind of item: 准予', from: caseIn('inProcess', { step: atStep(3) }), action: sample.completeStep, entry: { note: '缮证发证：准予' } },
   { title: 'autoPass: deemed approved on timeout', from: caseIn('inProcess', { step: atStep(1) }), action: sample.autoPass, entry: { note: '审核：通过；环节超时，视为同意' } },
   { title: 'transfer: to whom and why', from: caseIn('inProcess'), action: sample.transfer, entry: { note: '省自然资源厅：跨省不动产' } },
   { title: 'suspend: why', from: caseIn('inProcess'), action: sample.suspend, entry: { note: '专家评审' } },

@@ -125,7 +125,9 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
       else if (outcome === 'pass') decide({ outcome: 'approved', on: today, ...(action.type === 'autoPass' ? { deemed: true } : {}), ...(action.type === 'completeStep' && action.result ? { result: action.result } : {}) });
       else if (outcome === 'return') startStep(index - 1);
       else decide({ outcome: 'denied', on: today, reasons: (action as { reasons?: string }).reasons!, rights });
-      const words = { pass: '通过', return: '退回', reject: '不予许可' }[outcome];
+      // The last step's pass is the decision: the applicant's history says it as the decision does.
+      const decides = outcome === 'pass' && index + 1 === item.steps.length;
+      const words = decides ? (item.itemType === '01' ? '准予行政许可' : '准予') : { pass: '通过', return: '退回', reject: '不予许可' }[outcome];
       // The decision's reasons are the applicant's to read; an officer's remark on a step is the office's.
       note = [`${stepName}：${words}`, action.type === 'completeStep' ? action.reasons : '环节超时，视为同意'].filter(Boolean).join('；');
       if (action.type === 'completeStep') internalNote = action.note;
