@@ -200,8 +200,11 @@ describe('an official configures and publishes an item', () => {
     await tab('版本历史').click();
     const history = page.locator('section[aria-label="版本历史"]');
     await history.getByRole('cell', { name: '承诺时限压缩为4个工作日' }).waitFor();
-    // Who published, by name.
+    // Who published, by name; when, in Beijing time as every other page says it, whatever the browser's zone.
     expect(await history.getByRole('cell', { name: '王敏(示范市政务服务管理办)' }).count()).toBe(2);
+    const [, y, mo, d, hh, mm] = /(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2})/.exec((await history.locator('tr', { hasText: '承诺时限压缩为4个工作日' }).textContent()) ?? '') ?? [];
+    const published = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh) - 8, Number(mm));
+    expect(Math.abs(Date.now() - published)).toBeLessThan(10 * 60_000);
     const diff = history.locator('table').nth(1);
     await expect.poll(() => diff.textContent()).toContain('承诺办结时限');
     // The field by its title and the limits in working days, not the model's keys and numbers.

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, type Change } from '../api';
+import { shanghaiTime } from '../cases/format';
 import { useI18n } from '../i18n';
 import { useSignedIn } from '../session-context';
 
@@ -30,7 +31,7 @@ export function VersionsTab({ itemId }: { itemId: string }) {
         dataSource={[...versions.data].reverse()}
         columns={[
           { title: t('版本', 'Version'), dataIndex: 'version', render: (v: number) => <Tag color={v === latest ? 'green' : undefined}>v{v}</Tag> },
-          { title: t('发布时间', 'Published'), dataIndex: 'publishedAt', render: (at: string) => new Date(at).toLocaleString() },
+          { title: t('发布时间', 'Published'), dataIndex: 'publishedAt', render: shanghaiTime },
           // Versions published before names were kept have only the id.
           { title: t('发布人', 'By'), key: 'publishedBy', render: (_: unknown, v: { publishedBy: string; publishedByName?: string }) => v.publishedByName ?? v.publishedBy },
           { title: t('变更说明', 'Change note'), dataIndex: 'changeNote' },
