@@ -39,3 +39,4 @@ export * from './model/online-level';
 export * from './model/migrations';
 export * from './model/model-version';
 export * from './model/guide';
+export * from './bundle';

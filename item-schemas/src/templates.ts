@@ -25,3 +25,6 @@ export const templates: readonly ItemDefinitionInput[] = [
   unemploymentBenefit as ItemDefinitionInput,
   waterConnection as ItemDefinitionInput,
 ];
+
+/** The seed 一件事 and their base items not (yet) in the seeded list above. */
+export { bundleItemTemplates, bundleTemplates } from './bundle/templates';
