@@ -1,6 +1,6 @@
 /** 一件事一次办: the model and rules of a bundle of base items (issue 19). */
 export { splitAnswers, joinAnswers } from './answers';
-export { itemsInStageOrder, stageOf, type BaseVersions } from './base';
+export { fieldTitle, itemsInStageOrder, stageOf, type BaseVersions } from './base';
 export { bundleChecks, type BaseHead, type BundleCheckResult } from './checks';
 export { bundleCheckCodes, type BundleCheckCode, type BundleIssue } from './check-codes';
 export { answerKindWords, mergeFieldSchemas } from './field-schemas';
