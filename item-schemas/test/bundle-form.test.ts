@@ -85,7 +85,7 @@ describe('the merged form', () => {
     const merged = joinAnswers(bundle, fromScratch, ownAnswers);
     expect(validateAnswers(form, merged)).toMatchObject({ valid: true, errors: [] });
     expect(validateAnswers(form, merged).answers.uscc).toBeUndefined();
-    const existing = { ...merged, hasLicence: true };
+    const existing: Record<string, unknown> = { ...merged, hasLicence: true };
     delete existing.uscc;
     expect(validateAnswers(form, existing).errors.map((e) => e.message)).toEqual(['请填写「统一社会信用代码」']);
   });

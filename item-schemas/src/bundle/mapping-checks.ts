@@ -140,10 +140,11 @@ export function materialIssues(bundle: BundleDefinition, base: BaseVersions): Bu
     }
   });
   if (issues.length > 0) return issues;
-  // The same name still asked in two entries (their issuers differ): the applicant could not tell them apart.
-  const asked = mergedMaterials(bundle, base).filter((m) => m.status !== 'shared');
-  const seen = new Map<string, (typeof asked)[number]>();
-  for (const m of asked) {
+  // The same name still in two entries (their issuers differ): the applicant cannot tell them apart,
+  // and one may be asked for though the other is obtained by sharing.
+  const listed = mergedMaterials(bundle, base);
+  const seen = new Map<string, (typeof listed)[number]>();
+  for (const m of listed) {
     const name = m.material.name.trim();
     const first = seen.get(name);
     if (!first) {
@@ -155,8 +156,8 @@ export function materialIssues(bundle: BundleDefinition, base: BaseVersions): Bu
       code: 'BUNDLE_MATERIAL_ASKED_TWICE',
       path: '/materials',
       ...bilingual(
-        `「${name}」被「${a}」和「${b}」各要一次：是同一份材料的，请标为相同材料；不是的，请在事项中区分材料名称`,
-        `"${name}" is asked once for "${a}" and again for "${b}": if it is the same document, mark them equal; if not, give them different names in the items`,
+        `「${a}」和「${b}」各有一项「${name}」：是同一份材料的，请标为相同材料(一个事项免交即全部免交)；不是的，请在事项中区分材料名称`,
+        `"${a}" and "${b}" each list a "${name}": if it is the same document, mark them equal (免交 for one is 免交 for all); if not, give them different names in the items`,
       ),
     });
   }

@@ -69,16 +69,21 @@ function groupSources(bundle: BundleDefinition, base: BaseVersions): Array<{ id:
 
 const materialOf = (base: BaseVersions, s: MaterialSource) => base[s.item]!.materials.find((m) => m.id === s.materialId)!;
 
-/** The material as the bundle asks it, and the terms its words are told with. */
-function asAsked(bundle: BundleDefinition, base: BaseVersions, name: string | undefined, sources: MaterialSource[]): { material: Material; terms: Pick<ItemDefinition, 'deficiencyAcceptance' | 'notifyPromise'> } {
-  const pairs = sources.map((s) => ({ item: base[s.item]!, m: materialOf(base, s), key: s.item }));
-  const shared = pairs.find((p) => p.m.shared)?.m.shared;
+/**
+ * The material as the bundle asks it, and the terms its words are told with: 免交 and when it is
+ * needed from every source; how strictly, how many copies and whether later from those asking
+ * (the applicable ones, when the answers are known).
+ */
+function asAsked(bundle: BundleDefinition, base: BaseVersions, name: string | undefined, sources: MaterialSource[], asking: MaterialSource[]): { material: Material; terms: Pick<ItemDefinition, 'deficiencyAcceptance' | 'notifyPromise'> } {
+  const all = sources.map((s) => ({ item: base[s.item]!, m: materialOf(base, s), key: s.item }));
+  const pairs = asking.map((s) => ({ item: base[s.item]!, m: materialOf(base, s), key: s.item }));
+  const shared = all.find((p) => p.m.shared)?.m.shared;
   const necessity = strictest(pairs.map((p) => statusWhenApplicable(p.item, p.m) as Asked | 'shared').filter((s): s is Asked => s !== 'shared'));
   const deferring = pairs.filter((p) => p.m.necessity === 'deferrable' && p.item.deficiencyAcceptance.enabled);
   // The shortest supplement period of the items that defer it: the applicant meets all of them.
   const deficiency = deferring.map((p) => p.item.deficiencyAcceptance).sort((a, b) => a.supplementDays - b.supplementDays)[0] ?? { enabled: false, supplementDays: 0, onMissed: 'reject' as const };
   const replaceable = pairs.every((p) => p.m.promiseReplaceable && p.item.notifyPromise.enabled);
-  const when = anyOf(pairs.map((p) => allOf([itemApplies(bundle, p.key), p.m.when ? translateCondition(p.m.when, (f) => mergedPath(bundle, p.key, f)) : undefined])));
+  const when = anyOf(all.map((p) => allOf([itemApplies(bundle, p.key), p.m.when ? translateCondition(p.m.when, (f) => mergedPath(bundle, p.key, f)) : undefined])));
   const first = pairs[0]!.m;
   const material: Material = {
     ...first,
@@ -102,15 +107,11 @@ export function mergedMaterials(bundle: BundleDefinition, base: BaseVersions, an
   const split = visible ? splitAnswers(bundle, visible) : undefined;
   const itemVisible = new Map(Object.entries(split ?? {}).map(([k, a]) => [k, visibleAnswers(base[k]!.form, a).answers]));
   return groupSources(bundle, base).map(({ id, name, sources }) => {
-    const { material, terms } = asAsked(bundle, base, name, sources);
+    const applicable = visible ? sources.filter((s) => itemVisible.has(s.item) && materialStatus(base[s.item]!, materialOf(base, s), itemVisible.get(s.item)!) !== 'notApplicable') : sources;
+    const { material, terms } = asAsked(bundle, base, name, sources, applicable.length > 0 ? applicable : sources);
     let status: MaterialStatus = material.shared ? 'shared' : statusWhenApplicable(terms, material);
-    let decided = true;
-    if (visible) {
-      const applicable = sources.filter((s) => itemVisible.has(s.item) && materialStatus(base[s.item]!, materialOf(base, s), itemVisible.get(s.item)!) !== 'notApplicable');
-      if (applicable.length === 0) status = 'notApplicable';
-      else if (!material.shared) status = strictest(applicable.map((s) => statusWhenApplicable(base[s.item]!, materialOf(base, s)) as Asked));
-      decided = !material.when || status !== 'notApplicable' || fieldsOf(material.when).every((f) => isAnswered(valueAt(visible, f)));
-    }
+    if (applicable.length === 0) status = 'notApplicable';
+    const decided = !visible || !material.when || status !== 'notApplicable' || fieldsOf(material.when).every((f) => isAnswered(valueAt(visible, f)));
     return {
       id,
       sources,
