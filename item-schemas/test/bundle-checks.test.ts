@@ -99,6 +99,13 @@ describe('the mapping', () => {
     expect(check(input).map((i) => i.code)).toEqual(['BUNDLE_RESULT_STAGE_ORDER', 'BUNDLE_RESULT_STAGE_ORDER']);
   });
 
+  it('refuses a scenario question keyed as an item group', () => {
+    const input = edit((b) => {
+      (b.scenario.schema.properties as Record<string, unknown>).water = { type: 'boolean', title: '是否用水' };
+    });
+    expect(check(input).map((i) => i.message)).toEqual(['情形问题「是否用水」的标识与一个事项分组相同，请换一个标识']);
+  });
+
   it('says a field gone from the pinned version is gone, without its key', () => {
     const input = edit((b) => {
       b.fields!.find((f) => f.key === 'premises')!.map.water = 'installAddress';

@@ -22,6 +22,16 @@ function keyIssues(bundle: BundleDefinition): BundleIssue[] {
   const itemKeys = new Set(bundle.items.map((i) => i.key));
   const seen = new Set<string>();
   const issues: BundleIssue[] = [];
+  const questions = inlineRefs(bundle.scenario.schema).properties;
+  for (const [key, question] of Object.entries(isObject(questions) ? questions : {})) {
+    if (!itemKeys.has(key)) continue;
+    const title = isObject(question) && typeof question.title === 'string' ? question.title : key;
+    issues.push({
+      code: 'BUNDLE_KEY_CONFLICT',
+      path: `/scenario/schema/properties/${key}`,
+      ...bilingual(`情形问题「${title}」的标识与一个事项分组相同，请换一个标识`, `the scenario question "${title}" has the key of an item group; choose another key`),
+    });
+  }
   bundle.fields.forEach((c, i) => {
     if (itemKeys.has(c.key) || seen.has(c.key))
       issues.push({
