@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { departmentNatures, onlineLevel, orderedCodes, ZCalendarOverlay, ZTimeLimit, type ItemDefinition } from '@onevisit/item-schemas';
+import { appliesOnline, departmentNatures, onlineLevel, orderedCodes, ZCalendarOverlay, ZTimeLimit, type ItemDefinition } from '@onevisit/item-schemas';
 
 type DepartmentNature = keyof typeof departmentNatures;
 import { roles } from './roles';
@@ -60,6 +60,7 @@ export const ZItemSummary = z
     maxVisits: z.number(),
     charged: z.boolean(),
     onlineLevel: z.string().openapi({ description: '网办深度 Ⅰ–Ⅳ (1–4)' }),
+    online: z.boolean().optional().openapi({ description: '可网上申请(办理形式含网上办理) / taken online (its channels include applying online); absent on items last published before it was recorded' }),
   })
   .openapi('ItemSummary');
 export type ItemSummary = z.infer<typeof ZItemSummary>;
@@ -84,6 +85,7 @@ export function summaryOf(definition: ItemDefinition): ItemSummary {
     maxVisits: definition.maxVisits,
     charged: definition.fees.some((f) => f.charged),
     onlineLevel: onlineLevel(definition.onlineDepth),
+    online: appliesOnline(definition.channels),
   };
 }
 

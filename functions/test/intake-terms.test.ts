@@ -174,6 +174,12 @@ describe('an item whose channels (办理形式) exclude applying online', () => 
     expect((await checklist('window-only')).json).toMatchObject({ online: false });
   });
 
+  it('is marked so in the catalogue, where the editor reads whether to link an application page', async () => {
+    const entries = (await h.call('GET', `/api/catalog?jurisdiction=${CITY}`)).json as Array<{ itemId: string; online?: boolean }>;
+    expect(entries.find((e) => e.itemId === 'window-only')).toMatchObject({ online: false });
+    expect(entries.find((e) => e.itemId === 'real-estate-transfer')).toMatchObject({ online: true });
+  });
+
   it('names the department when there is no window, and post when the item takes it', async () => {
     await published('by-post', { channels: ['1', '4'], onlineDepth: [], windows: [] });
     const refused = await apply('by-post');

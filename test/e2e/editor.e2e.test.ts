@@ -303,6 +303,10 @@ describe('the application reaches the department picked', () => {
     const card = page.locator('.ant-card', { hasText: '已发布第 2 版：申请人在这里办理' });
     await card.locator(`a[href="${site.server.base}/apply/990100/sole-trader"]`).waitFor();
     await card.getByRole('img', { name: '网上申请二维码' }).waitFor();
+    // The guide on the public portal, which answers.
+    const guide = `${site.server.base}/guide/990100/sole-trader`;
+    await card.locator(`a[href="${guide}"]`).waitFor();
+    expect((await fetch(guide)).status).toBe(200);
     // Nothing new to publish: the header says so and 发布 waits for a change.
     await page.getByText('已发布第 2 版，无未发布的修改').waitFor();
     expect(await page.getByRole('button', { name: '发布' }).isDisabled()).toBe(true);

@@ -191,7 +191,7 @@ export function ItemEditorPage() {
           />
         )}
       </section>
-      {head && head.version > 0 && head.state !== 'cancelled' && <WhereItLives jurisdiction={j} itemId={itemId} version={head.version} name={head.published?.name ?? definition.name ?? itemId} {...(head.published ? { department: head.published.department.name } : {})} />}
+      {head && head.version > 0 && head.state !== 'cancelled' && <WhereItLives jurisdiction={j} itemId={itemId} version={head.version} name={head.published?.name ?? definition.name ?? itemId} {...(head.published ? { department: head.published.department.name } : {})} online={head.published?.online !== false} />}
       {clone && (
         <Alert
           style={{ marginBottom: 12 }}

@@ -3,17 +3,20 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 
 /**
- * Where a published item is found: the citizen page to apply on, the printable 一次告知
- * checklist, and a QR code to print for the window, all at this site's own address.
+ * Where a published item is found: its 办事指南 on the public portal, the citizen page to apply
+ * on (when the item is taken online), the printable 一次告知 checklist, and a QR code to print
+ * for the window (to the application page, else to the guide), all at this site's own address.
  */
-export function WhereItLives({ jurisdiction, itemId, version, name, department }: { jurisdiction: string; itemId: string; version: number; name: string; department?: string }) {
+export function WhereItLives({ jurisdiction, itemId, version, name, department, online }: { jurisdiction: string; itemId: string; version: number; name: string; department?: string; online: boolean }) {
   const { t } = useI18n();
   const apply = `${location.origin}/apply/${jurisdiction}/${itemId}`;
+  const guide = `${location.origin}/guide/${jurisdiction}/${itemId}`;
+  const scanned = online ? apply : guide;
   const [qr, setQr] = useState<string>();
   useEffect(() => {
     // The QR encoder loads only when a published item is opened.
-    void import('qrcode').then((QRCode) => QRCode.toString(apply, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })).then(setQr);
-  }, [apply]);
+    void import('qrcode').then((QRCode) => QRCode.toString(scanned, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })).then(setQr);
+  }, [scanned]);
   const printQr = () => {
     const page = window.open('', '_blank');
     if (!page || !qr) return;
@@ -24,8 +27,8 @@ export function WhereItLives({ jurisdiction, itemId, version, name, department }
     const lines = page.document.getElementsByTagName('p');
     title!.textContent = name;
     lines[0]!.textContent = department ?? '';
-    lines[1]!.textContent = t('扫码在手机上办理', 'Scan to apply on your phone');
-    lines[2]!.textContent = apply;
+    lines[1]!.textContent = online ? t('扫码在手机上办理', 'Scan to apply on your phone') : t('扫码查看办事指南', 'Scan for the service guide');
+    lines[2]!.textContent = scanned;
     page.print();
   };
   return (
@@ -33,11 +36,21 @@ export function WhereItLives({ jurisdiction, itemId, version, name, department }
       <Space align="start" wrap size="large">
         <Space direction="vertical" size={4}>
           <Typography.Text>
-            {t('网上申请：', 'Apply online: ')}
-            <Typography.Link href={apply} target="_blank" copyable={{ text: apply }}>
-              {apply}
+            {t('办事指南：', 'Service guide: ')}
+            <Typography.Link href={guide} target="_blank" copyable={{ text: guide }}>
+              {guide}
             </Typography.Link>
           </Typography.Text>
+          {online ? (
+            <Typography.Text>
+              {t('网上申请：', 'Apply online: ')}
+              <Typography.Link href={apply} target="_blank" copyable={{ text: apply }}>
+                {apply}
+              </Typography.Link>
+            </Typography.Text>
+          ) : (
+            <Typography.Text type="secondary">{t('办理形式不含网上办理：申请人到窗口办理，不提供网上申请页。', 'Not taken online (see 办理形式): applicants apply at the window; there is no application page.')}</Typography.Text>
+          )}
           <Typography.Text>
             {t('一次告知清单(可打印)：', 'Printable checklist: ')}
             <Typography.Link href={`${apply}/checklist`} target="_blank">
@@ -48,7 +61,7 @@ export function WhereItLives({ jurisdiction, itemId, version, name, department }
             {t('打印窗口二维码', 'Print the QR code for the window')}
           </Button>
         </Space>
-        {qr && <div role="img" aria-label={t('网上申请二维码', 'QR code of the application page')} style={{ width: 112, height: 112 }} dangerouslySetInnerHTML={{ __html: qr }} />}
+        {qr && <div role="img" aria-label={online ? t('网上申请二维码', 'QR code of the application page') : t('办事指南二维码', 'QR code of the service guide')} style={{ width: 112, height: 112 }} dangerouslySetInnerHTML={{ __html: qr }} />}
       </Space>
     </Card>
   );
