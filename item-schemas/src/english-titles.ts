@@ -7,6 +7,9 @@ const englishTitles: Record<string, string> = {
   事项定义: 'Item definition',
   事项标识: 'Item id',
   事项名称: 'Item name',
+  简称: 'Short name',
+  搜索关键词: 'Search keywords',
+  关键词: 'Keyword',
   基本编码: 'Catalogue code',
   实施编码: 'Implementation code',
   事项类型: 'Item type',
@@ -198,6 +201,9 @@ const englishDescriptions: Record<string, string> = {
   '电话、地址、网址': 'Phone, address, web address',
   '留空时告知：六十日内申请行政复议或六个月内提起行政诉讼': 'When empty: reconsideration within 60 days or a lawsuit within six months',
   法律未规定时留空: 'Leave empty when no law sets one',
+  '群众常用的叫法，如「食品证」；办事大厅按简称及其拼音首字母查找': 'What people usually call it, e.g. the food permit (食品证); the portal finds it by this and its pinyin initials',
+  '群众搜索时可能输入的说法，如「开饭店」「餐馆执照」':
+    'What people may type when searching, e.g. open a restaurant (开饭店) or restaurant licence (餐馆执照)',
   '不得超过法定时限；即办件为 0': 'No longer than the legal limit; 0 for an item decided on the spot',
   '0 为零跑动': '0 means no visit at all (零跑动)',
   '环节超时未办理的，视为同意': 'A step not handled in time counts as approved',
@@ -221,6 +227,7 @@ export function englishDescription(description: string): string | undefined {
 /** One element of a list in English where the list's name is plural ("Materials" → "Material"). */
 const englishElementTitles: Record<string, string> = {
   申请材料: 'Material',
+  搜索关键词: 'Keyword',
   办理环节: 'Step',
   收费: 'Fee',
   常见问题: 'FAQ',

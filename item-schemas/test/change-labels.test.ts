@@ -62,6 +62,15 @@ describe('the changes between two versions', () => {
     expect(shownEn(changes)).toEqual(['Material “申请人身份证明” › Form: Electronic → Paper and electronic']);
   });
 
+  it('name the 简称 and 搜索关键词 by their titles, the keywords as a list', () => {
+    const named = edit((d) => {
+      d.shortName = '过户';
+      d.keywords = ['卖房', '房产过户'];
+    });
+    expect(shown(itemChanges(base, named))).toEqual(['简称: — → 过户', '搜索关键词: — → 卖房、房产过户']);
+    expect(shownEn(itemChanges(named, { ...named, keywords: ['卖房', '买房'] }))).toEqual(['Search keywords: 卖房, 房产过户 → 卖房, 买房']);
+  });
+
   it('show a window’s new hours under the window’s name', () => {
     const changes = itemChanges(base, edit((d) => (d.windows[0]!.hours = '周一至周五 8:30-17:30')));
     expect(shown(changes)).toEqual(['办理窗口「示范市不动产登记中心交易登记窗口」 › 办理时间: 周一至周五 9:00-12:00, 13:30-17:00(法定节假日除外) → 周一至周五 8:30-17:30']);

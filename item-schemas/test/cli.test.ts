@@ -107,6 +107,8 @@ describe('onevisit schema', () => {
       ['complaintPhone', '监督投诉电话'],
       ['tree.businessKind', '业务办理项类型'],
       ['materials[].signature', '签字要求'],
+      ['shortName', '简称'],
+      ['keywords', '搜索关键词'],
     ]) expect(out).toMatch(new RegExp(`^ +${path.replace(/[.[\]]/g, '\\$&')} +${title}\\(`, 'm'));
     expect(out).toMatch(/^ +result\.name +结果名称\(文本，必填\)$/m);
     expect(out).toMatch(/^ +effectiveFrom +计划生效日期\(日期 YYYY-MM-DD\)$/m);

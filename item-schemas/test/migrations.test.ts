@@ -36,6 +36,16 @@ describe('definitions stored with model version 1', () => {
     expect(migrateDefinition({ onlineDepth: '3' })).toEqual({ onlineDepth: ['1', '2', '3', '4'], modelVersion: MODEL_VERSION });
   });
 
+  it('need no step for the 简称 and 搜索关键词 added later: without them a definition reads as none given, and nothing differs', () => {
+    const current = migrateDefinition(structuredClone(storedV1));
+    expect('shortName' in current || 'keywords' in current).toBe(false);
+    const read = ZItemDefinition.parse(current);
+    expect(read.shortName).toBeUndefined();
+    expect(read.keywords).toEqual([]);
+    expect(itemChanges(current, read)).toEqual([]);
+    expect(runPublishChecks(current).issues).toEqual([]);
+  });
+
   it('leave current definitions as they are, the same object', () => {
     const current = migrateDefinition(structuredClone(storedV1));
     expect(migrateDefinition(current)).toBe(current);

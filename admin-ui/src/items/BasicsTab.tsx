@@ -24,8 +24,11 @@ interface Section {
 const SECTIONS: readonly Section[] = [
   {
     title: ['基本信息', 'Basics'],
-    hint: ['事项的名称、编码和分类；服务对象和服务主题决定事项在办事大厅里归在哪一类。', 'Name, codes and kind; who it serves and its themes decide where it is listed.'],
-    fields: ['name', 'catalogCode', 'taskCode', 'itemType', 'tree', 'levels', 'targets', 'themes'],
+    hint: [
+      '事项的名称、编码和分类；服务对象和服务主题决定事项在办事大厅里归在哪一类，简称和搜索关键词帮助群众搜到它。',
+      'Name, codes and kind; who it serves and its themes decide where it is listed; the short name and search keywords help people find it.',
+    ],
+    fields: ['name', 'shortName', 'keywords', 'catalogCode', 'taskCode', 'itemType', 'tree', 'levels', 'targets', 'themes'],
   },
   {
     title: ['实施主体与权限', 'Department and powers'],

@@ -42,6 +42,17 @@ export const integer: Codec = {
   fromJson: asText,
 };
 
+/** Short texts in one cell, as "开饭店、餐馆执照" (，, ; and line breaks separate too; spaces stay inside a text). */
+export const words: Codec = {
+  read(cell) {
+    const list = [...new Set(cell.split(/[\n,，、;；]+/).map((w) => w.trim()).filter(Boolean))];
+    return list.length > 0 ? { value: list } : {};
+  },
+  write: (value) => (Array.isArray(value) ? value.map(asText).join('、') : asText(value)),
+  toJson: (cell) => (cell ? cell.split('、') : undefined),
+  fromJson: (value) => (Array.isArray(value) ? value.map(asText).join('、') : asText(value)),
+};
+
 const YES = new Set(['是', 'y', 'yes', '1', 'true', '√']);
 const NO = new Set(['否', 'n', 'no', '0', 'false', '×']);
 

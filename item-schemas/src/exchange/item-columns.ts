@@ -17,14 +17,15 @@ import {
   targets,
   timeUnits,
 } from '../model/codes';
-import { code, codes, creditCode, date, integer, text, yesNo } from './cells';
+import { code, codes, creditCode, date, integer, text, words, yesNo } from './cells';
 import { column, type Column } from './columns';
 import { entries, type Part } from './entries';
 
 /**
  * Sheet 1, 事项: one row per item, one column per national element (GB/T 39046-2020 表4 and the
- * national exchange tables; DOMAIN.md §1 and §6), then the local reform elements (容缺, 告知承诺,
- * 超时默认). Steps, the intake form, files and conditions are not in the national layout.
+ * national exchange tables; DOMAIN.md §1 and §6) with the item's 简称 beside its name, then the
+ * local elements (容缺, 告知承诺, 超时默认, 搜索关键词). Steps, the intake form, files and
+ * conditions are not in the national layout.
  */
 
 const part = (zh: string, en: string, path: string, codec: Part['codec'], extra: Partial<Part> = {}): Part => ({ zh, en, path, codec, ...extra });
@@ -40,6 +41,7 @@ const limitParts = (path: string) => [
 
 export const itemColumns: readonly Column[] = [
   column('事项名称', 'Item name', 'name', text, { required: true }),
+  column('简称', 'Short name', 'shortName', text, { aliases: ['事项简称'] }),
   column('基本编码', 'Catalogue code', 'catalogCode', text, { required: true, aliases: ['事项编码', '目录编码'] }),
   column('实施编码', 'Implementation code', 'taskCode', text),
   column('事项类型', 'Item type', 'itemType', code(itemTypes), { required: true }),
@@ -123,6 +125,7 @@ export const itemColumns: readonly Column[] = [
   column('事后核查方式', 'How promises are verified', 'notifyPromise.verification', text),
   column('超时默认', 'Deemed approved on timeout', 'autoApproveOnTimeout', yesNo, { fallback: false }),
   column('常见问题', 'Questions and answers', 'faqs', entries([part('问题', 'Question', 'question', text), part('解答', 'Answer', 'answer', text)]), { fallback: [] }),
+  column('搜索关键词', 'Search keywords', 'keywords', words, { fallback: [], aliases: ['关键词', '关键字'] }),
   column('事项标识', 'Item id', 'id', text),
 ];
 

@@ -69,6 +69,26 @@ describe('the national layout', () => {
     expect(viaJson.rows.map((r) => r.definition)).toEqual(viaSheets.rows.map((r) => r.definition));
   });
 
+  it('carries an item’s 简称 and 搜索关键词 through the spreadsheet and the exchange JSON', () => {
+    const template = templates.find((t) => t.id === 'labour-dispatch-licence')!;
+    const named = { ...template, shortName: '劳务派遣证', keywords: ['开劳务公司', '派遣执照', 'dispatch licence'] } as unknown as Bag;
+    const sheets = toSheets([named]);
+    const cell = (header: string) => sheets.items[1]![sheets.items[0]!.indexOf(header)];
+    expect([cell('简称'), cell('搜索关键词')]).toEqual(['劳务派遣证', '开劳务公司、派遣执照、dispatch licence']);
+    const json = JSON.parse(JSON.stringify(toExchangeJson([named], { jurisdiction: '990100', exportedAt: '2026-03-02' })));
+    expect(json.items[0]).toMatchObject({ 简称: '劳务派遣证', 搜索关键词: ['开劳务公司', '派遣执照', 'dispatch licence'] });
+    for (const file of [asFile(sheets), fromExchangeJson(json)]) {
+      const [row] = planImport(file, empty).rows;
+      expect(row!.problems).toEqual([]);
+      expect(row!.definition).toMatchObject({ shortName: '劳务派遣证', keywords: ['开劳务公司', '派遣执照', 'dispatch licence'] });
+    }
+    // A file that names the keywords otherwise changes them, and says so by the column's name.
+    sheets.items[1]![sheets.items[0]!.indexOf('搜索关键词')] = '开劳务公司，劳务派遣\n派遣执照';
+    const [row] = planImport(asFile(sheets), { ...empty, existing: [{ itemId: template.id, revision: 2, definition: named }], takenIds: new Set([template.id]) }).rows;
+    expect(row).toMatchObject({ action: 'update', changed: [{ column: '搜索关键词', column_en: 'Search keywords' }] });
+    expect(row!.definition!.keywords).toEqual(['开劳务公司', '劳务派遣', '派遣执照']);
+  });
+
   it('writes national codes, not labels', () => {
     const template = templates.find((t) => t.id === 'labour-dispatch-licence')!;
     const [headers, cells] = [toSheets([]).items[0]!, itemCells(template as unknown as Bag)];

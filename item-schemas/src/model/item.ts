@@ -55,6 +55,13 @@ export const ZItemDefinition = z
     id: ZItemId,
     // Identity and catalogue
     name: text(200).min(1).meta({ title: '事项名称' }),
+    // Both are optional and local (no national element): a definition without them reads as before, so no migration.
+    shortName: text(50).optional().meta({ title: '简称', description: '群众常用的叫法，如「食品证」；办事大厅按简称及其拼音首字母查找' }),
+    keywords: z
+      .array(text(20).min(1).meta({ title: '关键词' }))
+      .max(30)
+      .default([])
+      .meta({ title: '搜索关键词', description: '群众搜索时可能输入的说法，如「开饭店」「餐馆执照」' }),
     catalogCode: text(64).min(1).meta({ title: '基本编码' }),
     taskCode: text(64).optional().meta({ title: '实施编码' }),
     itemType: codeList(itemTypes).meta({ title: '事项类型' }),
