@@ -16,8 +16,8 @@ async function get(path: string) {
   return { status: response.status, html: new TextDecoder().decode(body).replace(/<!-- -->/g, ''), body, headers: response.headers, served: response.headers.get('server-timing') };
 }
 
-async function publish(itemId: string, name: string) {
-  const definition = { ...structuredClone(templates.find((t) => t.id === 'labour-dispatch-licence')!), id: itemId, name };
+async function publish(itemId: string, name: string, more: { shortName?: string; keywords?: string[] } = {}) {
+  const definition = { ...structuredClone(templates.find((t) => t.id === 'labour-dispatch-licence')!), id: itemId, name, ...more };
   expect((await h.call('POST', `/api/admin/${CITY}/items`, { token: admin, body: { itemId, definition } })).status).toBe(201);
   expect((await h.call('POST', `/api/admin/${CITY}/items/${itemId}/publish`, { token: admin })).status).toBe(201);
 }
@@ -76,6 +76,23 @@ describe('search', () => {
     expect(byMaterial.html).toContain('不动产转移登记');
     expect(byMaterial.html).toContain('材料中有「不动产权属证书」');
     expect((await get('/?q=zzzzqqq')).html).toContain('没有找到相符的事项');
+  });
+
+  it('finds an item by a keyword its officials added, by its 简称 and by the 简称’s pinyin initials', async () => {
+    await publish('small-catering-licence', '小餐饮经营许可', { shortName: '餐饮证', keywords: ['开饭店', '餐馆执照'] });
+    for (const q of ['开饭店', '餐馆执照', '餐饮证', 'cyz', 'canyinzheng', '开饭店 许可']) {
+      const found = await get(`/?q=${encodeURIComponent(q)}`);
+      expect(found.html, q).toContain('href="/guide/990100/small-catering-licence"');
+      expect(found.html, q).not.toContain('href="/guide/990100/real-estate-transfer"');
+    }
+    expect((await get('/')).html).toContain('简称：餐饮证');
+    // A keyword taken away in the next version no longer finds it.
+    const draft = (await h.call('GET', `/api/admin/${CITY}/items/small-catering-licence/draft`, { token: admin })).json;
+    const saved = await h.call('PUT', `/api/admin/${CITY}/items/small-catering-licence/draft`, { token: admin, body: { ...draft.definition, keywords: ['餐馆执照'] }, headers: { 'if-match': `"${draft.revision}"` } });
+    expect(saved.status).toBe(200);
+    expect((await h.call('POST', `/api/admin/${CITY}/items/small-catering-licence/publish`, { token: admin })).status).toBe(201);
+    expect((await get(`/?q=${encodeURIComponent('开饭店')}`)).html).toContain('没有找到相符的事项');
+    expect((await get(`/?q=${encodeURIComponent('餐馆执照')}`)).html).toContain('href="/guide/990100/small-catering-licence"');
   });
 
   it('browses by department, theme, area served and reform list', async () => {

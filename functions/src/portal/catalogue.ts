@@ -17,7 +17,7 @@ export interface PortalEntry {
   publishedAt: string;
   item: Pick<
     ItemDefinition,
-    'name' | 'itemType' | 'caseType' | 'department' | 'legalLimit' | 'promisedLimit' | 'maxVisits' | 'fees' | 'onlineDepth' | 'channels' | 'themes' | 'crossRegion' | 'deficiencyAcceptance' | 'notifyPromise' | 'effectiveFrom' | 'plannedCancelOn' | 'targets'
+    'name' | 'shortName' | 'itemType' | 'caseType' | 'department' | 'legalLimit' | 'promisedLimit' | 'maxVisits' | 'fees' | 'onlineDepth' | 'channels' | 'themes' | 'crossRegion' | 'deficiencyAcceptance' | 'notifyPromise' | 'effectiveFrom' | 'plannedCancelOn' | 'targets'
   >;
   online: boolean;
   level: ReturnType<typeof onlineLevel>;
@@ -42,13 +42,13 @@ const collator = new Intl.Collator('zh-CN');
 
 async function entryOf(version: ItemVersion): Promise<PortalEntry> {
   const d = version.definition;
-  const { name, itemType, caseType, department, legalLimit, promisedLimit, maxVisits, fees, onlineDepth, channels, themes, crossRegion, deficiencyAcceptance, notifyPromise, effectiveFrom, plannedCancelOn, targets } = d;
+  const { name, shortName, itemType, caseType, department, legalLimit, promisedLimit, maxVisits, fees, onlineDepth, channels, themes, crossRegion, deficiencyAcceptance, notifyPromise, effectiveFrom, plannedCancelOn, targets } = d;
   return {
     jurisdiction: version.jurisdiction,
     itemId: version.itemId,
     version: version.version,
     publishedAt: version.publishedAt,
-    item: { name, itemType, caseType, department, legalLimit, promisedLimit, maxVisits, fees, onlineDepth, channels, themes, crossRegion, deficiencyAcceptance, notifyPromise, effectiveFrom, plannedCancelOn, targets },
+    item: { name, ...(shortName ? { shortName } : {}), itemType, caseType, department, legalLimit, promisedLimit, maxVisits, fees, onlineDepth, channels, themes, crossRegion, deficiencyAcceptance, notifyPromise, effectiveFrom, plannedCancelOn, targets },
     online: appliesOnline(channels),
     level: onlineLevel(onlineDepth),
     search: await searchTextOf(d),

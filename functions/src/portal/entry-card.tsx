@@ -34,6 +34,7 @@ export function EntryCard({ entry, lang, today, material }: { entry: PortalEntry
       <h3 id={id}>
         <a href={guidePath(entry.jurisdiction, entry.itemId, lang)}>{item.name}</a>
       </h3>
+      {item.shortName && <p className="dept">{t(`简称：${item.shortName}`, `Also called ${item.shortName}`)}</p>}
       <p className="dept">{item.department.name}</p>
       <ReformTags entry={entry} lang={lang} />
       <dl className="facts">

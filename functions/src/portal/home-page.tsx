@@ -97,7 +97,7 @@ export function PortalHome({ lang, catalogue, query, found, today }: HomeProps) 
         </button>
       </form>
       <p className="hint" id="q-hint">
-        {t('可输入事项名称、简称、拼音首字母(如 bdc 找不动产)或材料名称(如 身份证)。', 'Type a name, part of it, its pinyin initials (bdc for 不动产) or a material (身份证).')}
+        {t('可输入事项名称、简称、常用说法(如 开饭店)、拼音首字母(如 bdc 找不动产)或材料名称(如 身份证)。', 'Type a name or part of it, a short name, what people call it, its pinyin initials (bdc for 不动产) or a material (身份证).')}
       </p>
       <nav aria-label={t('改革清单', 'Reform lists')}>
         <ul className="chips">
