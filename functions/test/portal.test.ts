@@ -140,6 +140,27 @@ describe('the guide', () => {
     expect(en.html).toContain(`href="/apply/${CITY}/real-estate-transfer?lang=en"`);
   });
 
+  it('of a suspended item says 暂停受理 and offers no applying; a cancelled item’s is gone (410)', async () => {
+    await publish('portal-paused', '暂停中的许可');
+    expect((await h.call('POST', `/api/admin/${CITY}/items/portal-paused/suspend`, { token: admin })).status).toBe(200);
+    const paused = await get(`/guide/${CITY}/portal-paused`);
+    expect(paused.status).toBe(200);
+    expect(paused.html).toContain('暂停受理');
+    expect(paused.html).toContain('暂停中的许可');
+    expect(paused.html).toContain('受理条件');
+    expect(paused.html).not.toContain(`href="/apply/${CITY}/portal-paused`);
+    expect((await get(`/guide/${CITY}/portal-paused?lang=en`)).html).toContain('takes no applications for now');
+    expect((await h.call('POST', `/api/admin/${CITY}/items/portal-paused/resume`, { token: admin })).status).toBe(200);
+    const resumed = await get(`/guide/${CITY}/portal-paused`);
+    expect(resumed.html).not.toContain('data-testid="suspended"');
+    expect(resumed.html).toContain(`href="/apply/${CITY}/portal-paused"`);
+    expect((await h.call('POST', `/api/admin/${CITY}/items/portal-paused/cancel`, { token: admin })).status).toBe(200);
+    const gone = await get(`/guide/${CITY}/portal-paused`);
+    expect(gone.status).toBe(410);
+    expect(gone.html).toContain('该事项已取消');
+    expect((await get(`/guide/${CITY}/portal-paused?lang=en`)).html).toContain('the item is cancelled');
+  });
+
   it('answers 404 for an unknown jurisdiction or item, in Chinese and in English', async () => {
     for (const path of ['/123456', `/guide/123456/real-estate-transfer`, `/guide/${CITY}/no-such-item`, `/guide/${CITY}/${'x'.repeat(3000)}`, '/guide/%E4%B8%AD/x%00y', '/123456/list', '/123456/list.xlsx']) {
       const zh = await get(path);

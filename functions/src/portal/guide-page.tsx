@@ -15,13 +15,14 @@ import { labelOf, limitWords, speedupWords, visitWords } from './words';
  * words, the steps, fees, the result, where and when, the law, questions, whom to call; then the
  * printable 一次告知 checklist and applying online. The same for every visitor of a version.
  */
-export function GuidePage({ lang, version, today }: { lang: Lang; version: ItemVersion; today: string }) {
+export function GuidePage({ lang, version, today, suspended = false }: { lang: Lang; version: ItemVersion; today: string; suspended?: boolean }) {
   const t = say(lang);
   const item: ItemDefinition = version.definition;
   const { jurisdiction, itemId } = version;
   const list = (words: string[]) => words.join(lang === 'zh' ? '、' : ', ');
   const online = takesOnline({ online: appliesOnline(item.channels), item }, today);
-  const actions = (
+  // A suspended item takes no applications, and its checklist is not served: the guide is all there is.
+  const actions = suspended ? undefined : (
     <p className="actions no-print">
       {online && (
         <a className="btn btn-primary" href={applyPath(jurisdiction, itemId, lang)}>
@@ -41,6 +42,12 @@ export function GuidePage({ lang, version, today }: { lang: Lang; version: ItemV
       </p>
       <h1>{item.name}</h1>
       <p className="hint">{t(`办事指南 · 实施机关：${item.department.name}`, `Service guide · Office: ${item.department.name}`)}</p>
+      {suspended && (
+        <p className="notice" role="status" data-testid="suspended">
+          <strong>{t('暂停受理', 'Suspended')}</strong>
+          {t('：本事项暂停受理，现在不能申请。本指南供了解办理要求，恢复受理后再申请；如有疑问请咨询实施机关。', ': this item takes no applications for now. The guide tells what it asks; apply once it resumes, and ask the office if in doubt.')}
+        </p>
+      )}
       {actions}
       <IntakeNotice lang={lang} item={item} />
       <section aria-labelledby="basics-title">

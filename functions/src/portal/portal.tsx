@@ -1,10 +1,9 @@
 import { shanghaiDateOf, ZItemId } from '@onevisit/item-schemas';
 import type { ReactNode } from 'react';
-import { publishedVersion } from '../cases/intake';
 import { say, type Lang } from '../citizen/page';
 import { PageCache, slot, template, type PageTemplate } from '../citizen/page-cache';
 import type { AppDeps } from '../deps';
-import { invalidRequest, notFound } from '../errors';
+import { ApiError, invalidRequest, notFound } from '../errors';
 import { csvOf } from '../imports-files';
 import type { Jurisdiction } from '../records';
 import { Catalogues, type Catalogue } from './catalogue';
@@ -20,8 +19,8 @@ import { renderPortalPage } from './shell';
  * The portal's pages, kept per catalogue version: the home (and each search or list asked of it),
  * the 晒清单 and its downloads, and each item's guide are rendered once and served from memory
  * while the published heads stay as they were. A request lists the heads (one query) and reads the
- * jurisdiction; a guide reads its head (see intake's publishedVersion) and its version, which the
- * store keeps in memory once read.
+ * jurisdiction; a guide reads its head (as applications take it) and its version, which the store
+ * keeps in memory once read.
  */
 
 /** Rendered pages kept: 16 MB holds some 200 pages of a 1,000-item portal or its list. */
@@ -44,6 +43,8 @@ export function portalQuery(raw: Record<string, string>): PortalQuery {
   const [zh, en] = queryFieldNames[key] ?? ['查询参数', 'the query'];
   throw invalidRequest([{ path: key, message: `${zh}不正确`, message_en: `${en} is not valid` }]);
 }
+
+const itemGone = () => new ApiError(410, 'ITEM_CANCELLED', '该事项已取消，不再受理申请', 'the item is cancelled and takes no applications');
 
 export class Portal {
   readonly catalogues = new Catalogues();
@@ -128,14 +129,22 @@ export class Portal {
     return made;
   }
 
+  /**
+   * An item's guide: a suspended item's too, saying it takes no applications for now (citizens
+   * still need to know what it asks); a cancelled one is gone (410).
+   */
   async guide(deps: AppDeps, id: string, itemId: string, lang: Lang): Promise<Served> {
     // An address no item can have is not looked up (nor sent to the table as a key).
     if (!ZItemId.safeParse(itemId).success) throw notFound('事项', 'item');
     const here = /^\d{6}$/.test(id) ? await deps.store.getJurisdiction(id) : undefined;
     if (!here) throw notFound('区划', 'jurisdiction');
-    const version = await publishedVersion(deps, id, itemId);
+    const head = await deps.store.getAcceptingHead(id, itemId);
+    if (head?.state === 'cancelled') throw itemGone();
+    const version = head && head.version > 0 && (head.state === 'published' || head.state === 'suspended') ? await deps.store.getVersion(id, itemId, head.version) : undefined;
+    if (!version) throw notFound('事项', 'item');
+    const suspended = head!.state === 'suspended';
     const today = shanghaiDateOf(deps.clock());
-    const key = ['guide', id, itemId, version.version, lang, today].join('|');
-    return this.kept(key, () => this.frame(lang, here, version.definition.name, <GuidePage lang={lang} version={version} today={today} />));
+    const key = ['guide', id, itemId, version.version, head!.state, lang, today].join('|');
+    return this.kept(key, () => this.frame(lang, here, version.definition.name, <GuidePage lang={lang} version={version} today={today} suspended={suspended} />));
   }
 }
