@@ -2,7 +2,6 @@ import type { Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
 import { apiBodyLimits, applyBodyLimit, trackBodyLimit } from './body-limits';
-import { noSuchAddress } from './errors';
 import { authenticate, errorResponse, newApp, type App, type AppEnv } from './http';
 import { rateLimits } from './rate-limits';
 import { registerApplicationRoutes } from './routes/applications';
@@ -21,7 +20,7 @@ import { registerImportRoutes } from './routes/imports';
 import { registerItemRoutes } from './routes/items';
 import { registerJurisdictionRoutes } from './routes/jurisdictions';
 import { registerMessageRoutes } from './routes/messages';
-import { registerPortalPages } from './routes/portal';
+import { addressNotFound, registerPortalPages } from './routes/portal';
 import { registerServiceRoutes } from './routes/service';
 import { registerTrackingRoutes } from './routes/tracking';
 import { registerVersionRoutes } from './routes/versions';
@@ -33,7 +32,8 @@ const UPLOAD_LIMIT = 200 * 1024 * 1024;
 export function createApp(deps: AppDeps): App {
   const app = newApp();
   app.onError(errorResponse);
-  app.notFound((c) => c.json(noSuchAddress().body(), 404));
+  // A browser gets the portal's 404 page, an API client the JSON (routes/portal.tsx).
+  app.notFound(addressNotFound);
   app.use('*', secureHeaders());
   // A body refused before it was read (too large, or over a rate limit) closes the connection, so
   // the server does not read the rest of it only to throw it away.

@@ -10,8 +10,8 @@ const CITY = '990100';
 let admin: string;
 let published: Array<{ itemId: string; name: string }>;
 
-async function get(path: string) {
-  const response = await h.app.request(path);
+async function get(path: string, headers: Record<string, string> = {}) {
+  const response = await h.app.request(path, { headers });
   const body = await response.arrayBuffer();
   return { status: response.status, html: new TextDecoder().decode(body).replace(/<!-- -->/g, ''), body, headers: response.headers, served: response.headers.get('server-timing') };
 }
@@ -171,6 +171,35 @@ describe('the guide', () => {
       expect(en.status).toBe(404);
       expect(en.html).toContain('<html lang="en">');
       expect(en.html).toMatch(/jurisdiction not found|item not found/);
+    }
+  });
+});
+
+describe('an address nothing answers', () => {
+  const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+
+  it('shows a browser the portal’s 404 page, in Chinese and in English, leading home', async () => {
+    for (const path of ['/foo', '/foo/bar', '/guide/990100', '/990100/nothing']) {
+      const zh = await get(path, browser);
+      expect(zh.status, path).toBe(404);
+      expect(zh.headers.get('content-type')).toContain('text/html');
+      expect(zh.html).toContain('<html lang="zh-CN">');
+      expect(zh.html).toContain('没有这个地址');
+      expect(zh.html).toContain('href="/">返回办事大厅');
+      const en = await get(`${path}?lang=en`, browser);
+      expect(en.status).toBe(404);
+      expect(en.html).toContain('<html lang="en">');
+      expect(en.html).toContain('no such address');
+      expect(en.html).toContain('href="/?lang=en">Back to the services');
+    }
+  });
+
+  it('keeps the JSON for the API’s paths and for clients that do not ask for HTML', async () => {
+    for (const [path, headers] of [['/api/no-such-thing', browser], ['/foo', {}], ['/foo', { accept: 'application/json' }]] as const) {
+      const response = await h.app.request(path, { headers });
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type')).toContain('application/json');
+      expect(await response.json()).toMatchObject({ code: 'NOT_FOUND', message: '没有这个地址', message_en: 'no such address' });
     }
   });
 });

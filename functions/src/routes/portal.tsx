@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { otherLanguage, say, type Lang } from '../citizen/page';
 import { fill, slot, template } from '../citizen/page-cache';
-import { ApiError } from '../errors';
+import { ApiError, noSuchAddress } from '../errors';
 import type { App, AppEnv } from '../http';
 import { Portal, portalQuery, type Served } from '../portal/portal';
 import { portalCss, PORTAL_CSS_PATH } from '../portal/portal-css';
@@ -42,6 +42,18 @@ function problem(c: Context<AppEnv>, lang: Lang, error: unknown) {
   );
   const page = template(renderPortalPage(lang, title, body, slot('switch'), { href: lang === 'en' ? '/?lang=en' : '/', name: t('政务服务', 'Public services') }));
   return c.html(fill(page, { key: '', due: '', switch: otherLanguage(new URL(c.req.url), lang) }), status);
+}
+
+/**
+ * The answer to an address nothing answers: a browser (asking for HTML) gets the portal's 404
+ * page, in its language, leading back to the portal's home; the API's own paths and every other
+ * client get the API's JSON.
+ */
+export function addressNotFound(c: Context<AppEnv>) {
+  const path = c.req.path;
+  const api = path === '/api' || path.startsWith('/api/');
+  if (api || !(c.req.header('accept') ?? '').includes('text/html')) return c.json(noSuchAddress().body(), 404);
+  return problem(c, langOf(c), noSuchAddress());
 }
 
 export function registerPortalPages(app: App): void {
