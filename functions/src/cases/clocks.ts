@@ -44,7 +44,7 @@ const workdays = (value: number): TimeLimit => ({ value, unit: 'workday' });
 const dayBefore = (date: string) => formatDate(parseDate(date)! - 1);
 
 /** Suspensions as paused day spans; one still open runs up to `today`. */
-function pausesOf(c: CaseRecord, today: string): Pause[] {
+export function pausesOf(c: CaseRecord, today: string): Pause[] {
   return c.pauses.map((p) => ({ from: p.from, to: p.until ? dayBefore(p.until) : today }));
 }
 
