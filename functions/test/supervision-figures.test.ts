@@ -9,9 +9,9 @@ import { estateItem, scan, templateItem } from '../src/cases/test-fixtures';
 import { summaryOf } from '../src/records';
 import { emptyCounters } from '../src/supervision/case-figures';
 import { contributionsOf } from '../src/supervision/contributions';
-import type { Grouping, Period } from '../src/supervision/figures';
+import { ZFigures, type Grouping, type Period } from '../src/supervision/figures';
 import { supervise, type SupervisedCase } from '../src/supervision/supervise';
-import type { CatalogueItem } from '../src/supervision/terms';
+import { limitWorkdays, type CatalogueItem } from '../src/supervision/terms';
 
 /**
  * The supervision figures on cases with known answers, each built through the real lifecycle
@@ -223,6 +223,18 @@ describe('side by side and over other periods', () => {
     const benefitItem = figures(OCTOBER, 'item').groups.find((g) => g.key === `${CITY}/${benefit.id}`)!;
     expect(benefitItem.cases.sameDayRate).toEqual(rate(2, 2));
     expect(benefitItem.catalogue.immediateShare).toEqual(rate(1, 1));
+  });
+
+  it('answers in the shape the dashboard reads', () => {
+    for (const groupBy of ['jurisdiction', 'department', 'item'] as const) expect(ZFigures.safeParse(figures(OCTOBER, groupBy)).success).toBe(true);
+    expect(figures().asOf).toBe('2026-10-31');
+  });
+
+  it('counts a natural-day limit as the working days up to the day it ends on', () => {
+    // 10 days from 9/30 end Sat 10/10, a make-up working day: 10/8, 10/9, 10/10.
+    expect(limitWorkdays(calendar, '2026-09-30', { value: 10, unit: 'natural' })).toBe(3);
+    // 5 days from 9/30 end Mon 10/5, a holiday: moved to Thu 10/8.
+    expect(limitWorkdays(calendar, '2026-09-30', { value: 5, unit: 'natural' })).toBe(1);
   });
 
   it('September holds A received and accepted, and nothing decided: its rates are null, not 0', () => {

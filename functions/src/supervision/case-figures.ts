@@ -32,7 +32,10 @@ export function caseFiguresOf(k: Counters): CaseFigures {
      * items promised in 0 working days / decisions.
      */
     immediateShare: ratio(k.immediateDecided, k.decided),
-    /** 按时办结率 = decided on or before the promised date / decided (DOMAIN: closed on or before the deadline). */
+    /**
+     * 按时办结率 = decided on or before the deadline / decided (DOMAIN: closed on or before the
+     * deadline); the deadline (chosen) is the case's promised date, not the legal one.
+     */
     onTimeRate: ratio(k.onTime, k.decided),
     /** 提前办结率 = decided strictly before the promised date / decided. */
     earlyRate: ratio(k.early, k.decided),
