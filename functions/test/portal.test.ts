@@ -142,7 +142,10 @@ describe('the guide', () => {
 
   it('of a suspended item says 暂停受理 and offers no applying; a cancelled item’s is gone (410)', async () => {
     await publish('portal-paused', '暂停中的许可');
+    expect((await get('/')).html).toContain('href="/guide/990100/portal-paused"');
     expect((await h.call('POST', `/api/admin/${CITY}/items/portal-paused/suspend`, { token: admin })).status).toBe(200);
+    // The heads listed a moment ago are listed again at once: the home no longer offers it.
+    expect((await get('/')).html).not.toContain('href="/guide/990100/portal-paused"');
     const paused = await get(`/guide/${CITY}/portal-paused`);
     expect(paused.status).toBe(200);
     expect(paused.html).toContain('暂停受理');
@@ -151,6 +154,7 @@ describe('the guide', () => {
     expect(paused.html).not.toContain(`href="/apply/${CITY}/portal-paused`);
     expect((await get(`/guide/${CITY}/portal-paused?lang=en`)).html).toContain('takes no applications for now');
     expect((await h.call('POST', `/api/admin/${CITY}/items/portal-paused/resume`, { token: admin })).status).toBe(200);
+    expect((await get('/')).html).toContain('href="/guide/990100/portal-paused"');
     const resumed = await get(`/guide/${CITY}/portal-paused`);
     expect(resumed.html).not.toContain('data-testid="suspended"');
     expect(resumed.html).toContain(`href="/apply/${CITY}/portal-paused"`);

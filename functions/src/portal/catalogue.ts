@@ -6,8 +6,9 @@ import { searchTextOf, type SearchText } from './search';
 
 /**
  * A jurisdiction's published items as the portal shows them, read once per catalogue version:
- * the heads are listed on each request (one query: which items are published, at which version),
- * and only a list of heads not seen before reads the versions and works out their entries.
+ * the heads are listed (one query: which items are published, at which version; kept for two
+ * seconds, item-records' listHeadsBriefly), and only a list of heads not seen before reads the
+ * versions and works out their entries.
  */
 
 export interface PortalEntry {
@@ -70,7 +71,7 @@ export class Catalogues {
 
   /** The published heads now, and the catalogue they make, built when not held. */
   async of(store: Store, jurisdictions: Jurisdiction[]): Promise<Catalogue> {
-    const heads = (await Promise.all(jurisdictions.map((j) => store.listHeads(j.id))))
+    const heads = (await Promise.all(jurisdictions.map((j) => store.listHeadsBriefly(j.id))))
       .flat()
       .filter((h) => h.state === 'published' && h.version > 0)
       .map(({ jurisdiction, itemId, version }) => ({ jurisdiction, itemId, version }));

@@ -18,9 +18,9 @@ import { renderPortalPage } from './shell';
 /**
  * The portal's pages, kept per catalogue version: the home (and each search or list asked of it),
  * the 晒清单 and its downloads, and each item's guide are rendered once and served from memory
- * while the published heads stay as they were. A request lists the heads (one query) and reads the
- * jurisdiction; a guide reads its head (as applications take it) and its version, which the store
- * keeps in memory once read.
+ * while the published heads stay as they were. A request lists the heads (one query, at most
+ * every two seconds in a process) and reads the jurisdiction; a guide reads its head (as
+ * applications take it) and its version, which the store keeps in memory once read.
  */
 
 /** Rendered pages kept: 16 MB holds some 200 pages of a 1,000-item portal or its list. */

@@ -16,6 +16,9 @@ const VERSION_CACHE_SIZE = 500;
  */
 export const ACCEPTING_HEAD_MS = 2_000;
 
+/** Jurisdictions whose listed heads are kept at once (each a promise of its list). */
+const LISTED_JURISDICTIONS = 100;
+
 /** A change to a head needs the head, and whatever else `expression` requires of it. */
 const headCondition = (expression?: string, values?: Record<string, unknown>): Condition => ({
   expression: ['attribute_exists(pk)', expression].filter(Boolean).join(' AND '),
@@ -30,10 +33,17 @@ export function itemRecords(table: TableAccess) {
 
   const getHead = async (jurisdiction: string, itemId: string) => currentHead(await table.get<ItemHead>(keys.itemHead(jurisdiction, itemId)));
   const recentHeads = new Map<string, { head: ItemHead | undefined; until: number }>();
+  const recentLists = new Map<string, { heads: Promise<ItemHead[]>; until: number }>();
   const headKey = (jurisdiction: string, itemId: string) => `${jurisdiction}|${itemId}`;
+  // After any write to a head (done or failed), its item and its jurisdiction's list are read afresh.
+  const forget = (jurisdiction: string, itemId: string) => {
+    recentHeads.delete(headKey(jurisdiction, itemId));
+    recentLists.delete(jurisdiction);
+  };
+  const listHeads = async (jurisdiction: string) => (await table.partition<ItemHead>(keys.itemHeads(jurisdiction))).map((head) => currentHead(head));
 
   const updateHead = (jurisdiction: string, itemId: string, set: Partial<ItemHead>, condition = headCondition()) =>
-    table.update<ItemHead>(keys.itemHead(jurisdiction, itemId), set, condition).finally(() => recentHeads.delete(headKey(jurisdiction, itemId)));
+    table.update<ItemHead>(keys.itemHead(jurisdiction, itemId), set, condition).finally(() => forget(jurisdiction, itemId));
 
   const moveHead = (version: ItemVersion, summary: ItemSummary, expectedVersion: number, state: ItemState, draftRevision?: number) =>
     updateHead(
@@ -81,8 +91,27 @@ export function itemRecords(table: TableAccess) {
       return found;
     },
 
-    async listHeads(jurisdiction: string): Promise<ItemHead[]> {
-      return (await table.partition<ItemHead>(keys.itemHeads(jurisdiction))).map((head) => currentHead(head));
+    listHeads,
+
+    /**
+     * A jurisdiction's heads as the portal lists them: read at most every ACCEPTING_HEAD_MS (a
+     * portal GET is otherwise a query of every head to tell that nothing changed), dropped at once
+     * by a head written here, seen from other processes as getAcceptingHead's heads are. The list
+     * is shared: not to be changed. Bounded: the oldest jurisdictions go first.
+     */
+    listHeadsBriefly(jurisdiction: string): Promise<ItemHead[]> {
+      const recent = recentLists.get(jurisdiction);
+      if (recent && recent.until > Date.now()) return recent.heads;
+      // Kept as a promise from the start, so that a write while it is read drops it too.
+      const heads = listHeads(jurisdiction);
+      const entry = { heads, until: Date.now() + ACCEPTING_HEAD_MS };
+      recentLists.delete(jurisdiction);
+      if (recentLists.size >= LISTED_JURISDICTIONS) recentLists.delete(recentLists.keys().next().value!);
+      recentLists.set(jurisdiction, entry);
+      heads.catch(() => {
+        if (recentLists.get(jurisdiction) === entry) recentLists.delete(jurisdiction);
+      });
+      return heads;
     },
 
     async getDraft(jurisdiction: string, itemId: string): Promise<Draft | undefined> {
@@ -114,7 +143,7 @@ export function itemRecords(table: TableAccess) {
         const existing = await getHead(draft.jurisdiction, draft.itemId);
         if (existing) throw new ConflictError('already exists', existing);
       }
-      await table.put(keys.itemHead(draft.jurisdiction, draft.itemId), head, ifAbsent('already exists')).finally(() => recentHeads.delete(headKey(draft.jurisdiction, draft.itemId)));
+      await table.put(keys.itemHead(draft.jurisdiction, draft.itemId), head, ifAbsent('already exists')).finally(() => forget(draft.jurisdiction, draft.itemId));
       return head;
     },
 
