@@ -5,6 +5,7 @@ import { apiBodyLimits, applyBodyLimit, trackBodyLimit } from './body-limits';
 import { authenticate, errorResponse, newApp, type App, type AppEnv } from './http';
 import { rateLimits } from './rate-limits';
 import { registerApplicationRoutes } from './routes/applications';
+import { registerBundleRoutes } from './routes/bundles';
 import { registerCalendarRoutes } from './routes/calendars';
 import { registerCaseSearchRoutes } from './routes/case-search';
 import { registerCaseSettingsRoutes } from './routes/case-settings';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): App {
 
   registerServiceRoutes(app);
   registerJurisdictionRoutes(app);
+  registerBundleRoutes(app);
   registerApplicationRoutes(app);
   registerTrackingRoutes(app);
   registerFileRoutes(app);

@@ -1,20 +1,25 @@
 import { runPublishChecks } from '@onevisit/item-schemas';
-import { templates } from '@onevisit/item-schemas/templates';
+import { bundleItemTemplates, bundleTemplates, templates } from '@onevisit/item-schemas/templates';
 import type { Principal } from './auth';
 import { departmentsOnRecord } from './departments';
+import { createBundle, publishBundle } from './bundles/publishing';
 import type { AppDeps } from './deps';
 import { createItem, publish } from './items';
 import type { DepartmentRecord, Jurisdiction, User } from './records';
 
 /**
- * The demo world for local mode: 示范市 with two counties, their departments and users, and
- * the seed templates published in the city. Every department has an officer, so every seeded
- * item's applications reach someone. Safe to run on every start: what exists is kept.
+ * The demo world for local mode: 示范市 with two counties, their departments and users, the
+ * seed templates published in the city, and the seed 一件事 (开办餐饮店) once its base items are.
+ * Every department has an officer, so every seeded item's applications reach someone. Safe to
+ * run on every start: what exists is kept.
  */
 
 export const DEMO_CITY = '990100';
 const DONGCHENG = '990121';
 const XIHE = '990122';
+
+/** Every item seeded in the city: the templates, and the base items the seed 一件事 need beyond them. */
+const seededItems = [...templates, ...bundleItemTemplates];
 
 export const demoJurisdictions: Jurisdiction[] = [
   { id: DEMO_CITY, name: '示范市', level: 'city' },
@@ -25,7 +30,7 @@ export const demoJurisdictions: Jurisdiction[] = [
 /** The city's departments are those its templates name; the counties have an approval bureau and a market regulator. */
 function demoDepartments(): DepartmentRecord[] {
   const city = new Map<string, DepartmentRecord>();
-  for (const t of templates) city.set(t.department.creditCode, { id: t.department.creditCode, jurisdiction: DEMO_CITY, name: t.department.name, nature: t.department.nature ?? '1' });
+  for (const t of seededItems) city.set(t.department.creditCode, { id: t.department.creditCode, jurisdiction: DEMO_CITY, name: t.department.name, nature: t.department.nature ?? '1' });
   return [
     ...city.values(),
     { id: '11370521MB1000001J', jurisdiction: DONGCHENG, name: '东城县行政审批服务局', nature: '1' },
@@ -47,6 +52,7 @@ const officers: Array<[id: string, name: string, department: string]> = [
   ['insurance-officer', '林涛(社会保险事业中心)', '示范市社会保险事业中心'],
   ['power-officer', '高峰(供电公司)', '国网示范供电公司'],
   ['water-officer', '罗敏(供水公司)', '示范市供水有限公司'],
+  ['police-officer', '马超(公安局)', '示范市公安局'],
   ['dongcheng-officer', '周涛(东城县审批局)', '东城县行政审批服务局'],
   ['dongcheng-market-officer', '吴刚(东城县市场监管局)', '东城县市场监督管理局'],
   ['xihe-officer', '陈静(西河县审批局)', '西河县行政审批服务局'],
@@ -77,13 +83,18 @@ export async function seedDemo(deps: AppDeps): Promise<{ published: number }> {
   for (const u of demoUsers()) await store.putUser(u);
   const departments = await departmentsOnRecord(deps, DEMO_CITY);
   let published = 0;
-  for (const template of templates) {
+  for (const template of seededItems) {
     if (await store.getHead(DEMO_CITY, template.id)) continue;
     const issues = runPublishChecks(template, { departments }).issues;
     if (issues.length > 0) throw new Error(`template ${template.id} does not pass its checks: ${issues.map((i) => i.message).join('; ')}`);
-    await createItem(deps, seeder, DEMO_CITY, { itemId: template.id, templateId: template.id });
+    await createItem(deps, seeder, DEMO_CITY, { itemId: template.id, definition: structuredClone(template) as Record<string, unknown> });
     await publish(deps, seeder, DEMO_CITY, template.id, { changeNote: '初始模板' });
     published++;
+  }
+  for (const bundle of bundleTemplates) {
+    if ((await store.getBundleHead(DEMO_CITY, bundle.id))?.version) continue;
+    if (!(await store.getBundleHead(DEMO_CITY, bundle.id))) await createBundle(deps, seeder, DEMO_CITY, { bundleId: bundle.id, templateId: bundle.id });
+    await publishBundle(deps, seeder, DEMO_CITY, bundle.id, { changeNote: '初始模板' });
   }
   return { published };
 }

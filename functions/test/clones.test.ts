@@ -47,17 +47,17 @@ async function fileCase(jurisdiction: string) {
 describe('claiming the city catalogue', () => {
   it('clones every published city item as a draft following its version; running it again adds nothing', async () => {
     const claimable = await h.call('GET', `/api/admin/${COUNTY}/claimable`, { token: county });
-    expect(claimable.json).toHaveLength(11);
+    expect(claimable.json).toHaveLength(13);
     expect(claimable.json.every((i: { cloned: boolean }) => !i.cloned)).toBe(true);
     const itemIds = claimable.json.map((i: { itemId: string }) => i.itemId);
     const before = await h.recordCount();
     const first = await h.call('POST', `/api/admin/${COUNTY}/clones`, { token: county, body: { itemIds } });
-    expect(first.json.results.map((r: { status: string }) => r.status)).toEqual(Array(11).fill('cloned'));
+    expect(first.json.results.map((r: { status: string }) => r.status)).toEqual(Array(13).fill('cloned'));
     const records = await h.recordCount();
     const again = await h.call('POST', `/api/admin/${COUNTY}/clones`, { token: county, body: { itemIds: [...itemIds, itemIds[0]] } });
-    expect(again.json.results.map((r: { status: string }) => r.status)).toEqual(Array(11).fill('exists'));
+    expect(again.json.results.map((r: { status: string }) => r.status)).toEqual(Array(13).fill('exists'));
     expect(await h.recordCount()).toBe(records);
-    expect(records - before).toBe(22); // a head and a draft each, nothing more
+    expect(records - before).toBe(26); // a head and a draft each, nothing more
 
     const items = await h.call('GET', `/api/admin/${COUNTY}/items`, { token: county });
     const head = items.json.find((i: { itemId: string }) => i.itemId === ITEM);

@@ -178,10 +178,10 @@ describe('submitting', () => {
 describe('the catalogue and the 一次告知 checklist', () => {
   it('lists published items with legal and promised limits, filtered', async () => {
     const all = await h.call('GET', `/api/catalog?jurisdiction=${CITY}`);
-    expect(all.json.length).toBe(11);
+    expect(all.json.length).toBe(13);
     expect(all.json.find((e: { itemId: string }) => e.itemId === 'putonghua-test')).toMatchObject({ legalLimit: { value: 90 }, promisedLimit: { value: 5 }, maxVisits: 1, charged: true });
     const licences = await h.call('GET', `/api/catalog?type=01&q=${encodeURIComponent('许可')}`);
-    expect(licences.json.map((e: { itemId: string }) => e.itemId).sort()).toEqual(['crop-seed-licence', 'labour-dispatch-licence']);
+    expect(licences.json.map((e: { itemId: string }) => e.itemId).sort()).toEqual(['crop-seed-licence', 'food-licence', 'labour-dispatch-licence']);
     const hr = await h.call('GET', '/api/catalog?department=11370500MB10000028');
     expect(hr.json.map((e: { itemId: string }) => e.itemId).sort()).toEqual(['crop-seed-licence']);
   });

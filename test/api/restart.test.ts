@@ -8,7 +8,7 @@ describe('the local server', () => {
   it('stops cleanly on Ctrl-C and keeps what was stored across a restart, seeding only once', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'onevisit-data-'));
     const first = await startLocalServer({ dataDir });
-    expect(first.output()).toContain('已发布 11 个模板事项');
+    expect(first.output()).toContain('已发布 13 个模板事项');
     const { token } = await (await fetch(`${first.base}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jurisdiction: '990121', userId: 'dongcheng-admin' }) })).json();
     const created = await fetch(`${first.base}/api/admin/990121/items`, {
       method: 'POST',
@@ -24,7 +24,7 @@ describe('the local server', () => {
       const draft = await fetch(`${second.base}/api/admin/990121/items/kept-draft/draft`, { headers: { authorization: `Bearer ${token}` } });
       expect(draft.status).toBe(200);
       expect((await draft.json()).definition.name).toBe('重启后仍在的草稿');
-      expect(((await (await fetch(`${second.base}/api/catalog?jurisdiction=990100`)).json()) as unknown[]).length).toBe(11);
+      expect(((await (await fetch(`${second.base}/api/catalog?jurisdiction=990100`)).json()) as unknown[]).length).toBe(13);
     } finally {
       await second.stop();
     }

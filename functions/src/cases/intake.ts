@@ -91,7 +91,7 @@ export function checkApplication(item: ItemDefinition, answers: Record<string, u
 }
 
 /** The API's refusal of an application with problems: the first kind found, the answers before the materials. */
-function refusalOf(check: ApplicationCheck): ApiError | undefined {
+export function refusalOf(check: ApplicationCheck): ApiError | undefined {
   if (check.fields.length > 0) return invalidAnswers(check.fields);
   if (check.unknown.length > 0) return unknownMaterials(check.unknown);
   if (check.missing.length > 0) return materialsMissing(check.missing);
@@ -117,10 +117,10 @@ export interface Receipt {
   secret: string;
 }
 
-const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+export const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** A key-stable JSON rendering, so a retry of the same request hashes the same. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)
@@ -134,9 +134,10 @@ function canonical(value: unknown): string {
 /**
  * Receives an application under the version it was checked against: numbers it, claims the
  * idempotency key, opens the case (the lifecycle's receive), settles its clocks, and stores it
- * with the messages receipt sends in its outbox, in one write.
+ * with the messages receipt sends in its outbox, in one write. A base item's case filed with a
+ * 一件事 names its parent (`bundle`).
  */
-export async function receiveApplication(deps: AppDeps, version: ItemVersion, application: Application, idempotencyKey?: string): Promise<Receipt> {
+export async function receiveApplication(deps: AppDeps, version: ItemVersion, application: Application, idempotencyKey?: string, bundle?: CaseRecord['bundle']): Promise<Receipt> {
   const { jurisdiction, itemId } = version;
   const item = version.definition;
   const now = deps.clock();
@@ -182,7 +183,7 @@ export async function receiveApplication(deps: AppDeps, version: ItemVersion, ap
     },
     { item, today: receivedOn, at: now.toISOString() },
   );
-  const settled = settle<StoredCase>({ ...opened, secretHash: trackingCodeHash(secret), idempotencyKey: key }, { item, calendar, settings }, receivedOn);
+  const settled = settle<StoredCase>({ ...opened, ...(bundle ? { bundle } : {}), secretHash: trackingCodeHash(secret), idempotencyKey: key }, { item, calendar, settings }, receivedOn);
   // The receipt's messages name the due dates, so they are made from the settled case.
   const stored = withMessages(settled.case, messagesFor(settled.case, item, receiptNotices(settled.case, secret), now));
   await markFiled(deps, filed.flatMap(([, files]) => files));

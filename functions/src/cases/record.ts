@@ -157,6 +157,8 @@ export const ZCaseRecord = z
     warnings: z.record(z.string(), ZWarningLevel),
     calendarVersion: z.string(),
     history: z.array(ZHistoryEntry),
+    /** A base item's case filed with a 一件事: the parent case (its one tracking number) and the item's key in the bundle. */
+    bundle: z.object({ trackingNumber: z.string(), bundleId: z.string(), key: z.string() }).optional(),
   })
   .openapi('Case');
 export type CaseRecord = z.infer<typeof ZCaseRecord>;

@@ -83,7 +83,7 @@ const versionKey = (kind: string, version: ItemVersion, lang: Lang) => `${kind}|
  * The posted body split into form fields, new files per material, and files uploaded by an
  * earlier attempt (or by the page script) with the names they were chosen under, shown again.
  */
-function splitPost(body: Posted) {
+export function splitPost(body: Posted) {
   const fields: PostedFields = {};
   const files = new Map<string, File[]>();
   const uploaded: Record<string, string[]> = {};

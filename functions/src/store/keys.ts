@@ -55,3 +55,12 @@ export const keys = {
   dailySerial: (jurisdiction: string, yyyymmdd: string) => ({ pk: `${j(jurisdiction)}#SERIAL#${yyyymmdd}`, sk: 'SERIAL' }),
   smsCount: (phone: string, day: string) => ({ pk: `PLATFORM#SMS#${phone}`, sk: day }),
 };
+
+/** 一件事 (bundles): heads in one partition per jurisdiction, a bundle's draft and versions in its own; a parent case beside its number's case key. */
+export const bundleKeys = {
+  head: (jurisdiction: string, bundleId: string) => ({ pk: `${j(jurisdiction)}#BUNDLES`, sk: bundleId }),
+  heads: (jurisdiction: string) => `${j(jurisdiction)}#BUNDLES`,
+  draft: (jurisdiction: string, bundleId: string) => ({ pk: `${j(jurisdiction)}#BUNDLE#${bundleId}`, sk: 'DRAFT' }),
+  version: (jurisdiction: string, bundleId: string, version: number) => ({ pk: `${j(jurisdiction)}#BUNDLE#${bundleId}`, sk: `V#${String(version).padStart(6, '0')}` }),
+  parentCase: (jurisdiction: string, trackingNumber: string) => ({ pk: keys.case(jurisdiction, trackingNumber).pk, sk: 'BUNDLE' }),
+};

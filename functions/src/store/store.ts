@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { bundleRecords, type BundleRecords } from './bundle-records';
 import { caseRecords, withIndexKeys, type CaseRecords } from './case-records';
 import { itemRecords, type ItemRecords } from './item-records';
 import { jurisdictionRecords, type JurisdictionRecords } from './jurisdiction-records';
@@ -10,10 +11,10 @@ export { ConflictError } from './table-access';
 
 /**
  * Every record OneVisit keeps, in one table: jurisdictions with their departments, users,
- * calendars and settings; items; cases; messages. Each kind has its module over the table
+ * calendars and settings; items; 一件事 (bundles); cases; messages. Each kind has its module over the table
  * (the methods below come from them); callers see one object.
  */
-export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords {}
+export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords, BundleRecords {}
 
 export class Store {
   private readonly table: TableAccess;
@@ -21,7 +22,7 @@ export class Store {
   constructor(client: DynamoDBClient, readonly tableName: string) {
     this.table = new TableAccess(client, tableName);
     const jurisdictions = jurisdictionRecords(this.table);
-    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions), messageRecords(this.table));
+    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions), messageRecords(this.table), bundleRecords(this.table));
   }
 
   /**

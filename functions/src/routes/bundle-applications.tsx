@@ -1,0 +1,204 @@
+import { randomBytes } from 'node:crypto';
+import { answersFromPost, defaultAnswers, describeIssues, dueDate, mergedMaterials, shanghaiDateOf, type MaterialNeed } from '@onevisit/item-schemas';
+import type { Context, Next } from 'hono';
+import { checkBundleApplication, receiveBundle } from '../bundles/intake';
+import { admitted, bundleCaseView, parentOf } from '../bundles/parent-view';
+import { acceptingBundle, postedIdOf, type PublishedBundle } from '../bundles/published';
+import { checkedFiles, refusalOf, ZSubmission } from '../cases/intake';
+import { trackingCodeMatches } from '../cases/tracking-code';
+import { ApplyPage, type KeptFile } from '../citizen/apply-page';
+import { BundleCasePage } from '../citizen/bundle-case-page';
+import { casePath } from '../citizen/case-pages';
+import { say, type Lang } from '../citizen/page';
+import { ApiError, fileRequired, invalidRequest, malformedRequest, secretInAddress } from '../errors';
+import type { App, AppEnv } from '../http';
+import type { FileInfo, ItemVersion } from '../records';
+import { rememberCode, rememberedCode } from '../tracking-cookie';
+import { storeUpload, uploadableMaterial } from '../uploads';
+import { splitPost } from './citizen';
+import { html, langOf, problemPage, readPost, refusedPage } from './citizen-responses';
+import { jsonOutOfBounds } from './kit';
+import { SECRET_HEADER } from './tracking';
+
+/**
+ * Applying to a 一件事 at the addresses items are applied at: /apply/{jurisdiction}/{bundleId}
+ * (HTML, without JavaScript) and /api/items/{jurisdiction}/{bundleId}/uploads and /applications
+ * (JSON, as ZSubmission with materials by their ids on the one checklist). An address naming no
+ * bundle goes on to the item routes. The parent case is tracked at /api/track/{number} and
+ * /track/{number} (the lookup form at /track admits it) like any case.
+ */
+
+type Errors = { fields: Array<{ field: string; code: string; message: string; message_en: string }>; general: Array<{ message: string; message_en: string; materialId?: string }> };
+
+/** The bundle this address names, or undefined to let the item routes answer. */
+async function bundleAt(c: Context<AppEnv>): Promise<PublishedBundle | undefined> {
+  const jurisdiction = c.req.param('jurisdiction') ?? '';
+  const id = c.req.param('bundleId') ?? '';
+  if (!/^\d{6}$/.test(jurisdiction) || !/^[a-z0-9-]{2,80}$/.test(id)) return undefined;
+  return acceptingBundle(c.get('deps'), jurisdiction, id);
+}
+
+/** The bundle read as an item version, for the checks of files that take one. */
+const asVersion = (p: PublishedBundle): ItemVersion => ({ jurisdiction: p.version.jurisdiction, itemId: p.version.bundleId, version: p.version.version, publishedAt: p.version.publishedAt, publishedBy: p.version.publishedBy, definition: p.asItem });
+
+/** The one checklist for these answers, as the page shows it. */
+const needsOf = (p: PublishedBundle, answers: Record<string, unknown>): MaterialNeed[] =>
+  mergedMaterials(p.bundle, p.base, answers, p.asItem.form).map((m) => ({ material: { ...m.material, id: postedIdOf(m) }, status: m.status, decided: m.decided }));
+
+async function page(c: Context<AppEnv>, lang: Lang, p: PublishedBundle, state: { answers: Record<string, unknown>; idempotencyKey?: string; uploaded?: Record<string, KeptFile[]>; errors?: Errors }, status: 200 | 400 = 200) {
+  const deps = c.get('deps');
+  const calendar = await deps.calendars.forJurisdiction(p.version.jurisdiction);
+  const due = dueDate(calendar, { from: shanghaiDateOf(deps.clock()), limit: p.asItem.promisedLimit }).due;
+  const body = (
+    <ApplyPage
+      lang={lang}
+      jurisdiction={p.version.jurisdiction}
+      item={p.asItem}
+      action={`/apply/${p.version.jurisdiction}/${p.version.bundleId}`}
+      answers={state.answers}
+      needs={needsOf(p, state.answers)}
+      promisedDue={due}
+      idempotencyKey={state.idempotencyKey ?? randomBytes(16).toString('hex')}
+      uploaded={state.uploaded ?? {}}
+      {...(state.errors ? { errors: state.errors } : {})}
+    />
+  );
+  c.header('cache-control', 'private, no-cache');
+  return html(c, lang, p.bundle.name, body, status);
+}
+
+export function registerBundleApplications(app: App): void {
+  app.get('/apply/:jurisdiction/:bundleId', async (c, next: Next) => {
+    const lang = langOf(c);
+    try {
+      const p = await bundleAt(c);
+      if (!p) return next();
+      return await page(c, lang, p, { answers: defaultAnswers(p.asItem.form.schema) });
+    } catch (error) {
+      return problemPage(c, lang, error);
+    }
+  });
+
+  app.post('/apply/:jurisdiction/:bundleId', async (c, next: Next) => {
+    let p: PublishedBundle | undefined;
+    try {
+      p = await bundleAt(c);
+    } catch (error) {
+      return problemPage(c, langOf(c), error);
+    }
+    if (!p) return next();
+    const deps = c.get('deps');
+    const body = await readPost(c);
+    if (body instanceof ApiError) return refusedPage(c, body);
+    const lang = langOf(c, body.lang);
+    const { fields, files, uploaded, names } = splitPost(body);
+    const answers = answersFromPost(p.asItem.form, fields);
+    const idempotencyKey = typeof body.idempotencyKey === 'string' && /^[0-9a-f]{32}$/.test(body.idempotencyKey) ? body.idempotencyKey : undefined;
+    const errors: Errors = { fields: [], general: [] };
+    const keys: Record<string, string[]> = Object.fromEntries(Object.entries(uploaded).map(([id, list]) => [id, [...list]]));
+    const stored = new Map<string, FileInfo>();
+    for (const [materialId, sent] of files) {
+      const material = p.asItem.materials.find((m) => m.id === materialId && !m.shared);
+      if (!material) continue;
+      for (const file of sent) {
+        try {
+          const info = await storeUpload(deps, p.version.jurisdiction, p.asItem, material, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+          (keys[materialId] ??= []).push(info.key);
+          stored.set(info.key, info);
+          names.set(info.key, info.name);
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          errors.general.push({ message: error.message, message_en: error.message_en, materialId });
+        }
+      }
+    }
+    const kept = Object.fromEntries(Object.entries(keys).map(([id, list]) => [id, list.map((key) => ({ key, name: names.get(key) ?? '' }))]));
+    const check = checkBundleApplication(p, answers, { files: keys });
+    errors.fields.push(...check.fields);
+    const t = say(lang);
+    for (const m of check.missing) errors.general.push({ message: t(`请上传「${m.name}」`, `Upload "${m.name}"`), message_en: `Upload "${m.name}"`, materialId: m.id });
+    if (errors.fields.length === 0 && errors.general.length === 0) {
+      try {
+        const left = new Set([...check.unknown, ...check.notAsked.map((m) => m.id)]);
+        const asked = Object.fromEntries(Object.entries(keys).filter(([id]) => !left.has(id)));
+        const filed = await checkedFiles(deps, asVersion(p), asked, (key) => names.get(key), stored);
+        const receipt = await receiveBundle(deps, p, { sent: answers, check, files: filed, promised: [] }, idempotencyKey);
+        rememberCode(c, deps, receipt.parent.trackingNumber, receipt.secret, ['receipt', 'track']);
+        return c.redirect(casePath(receipt.parent.trackingNumber, lang, 'receipt'), 303);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        errors.general.push({ message: error.message, message_en: error.message_en });
+      }
+    }
+    return page(c, lang, p, { answers, uploaded: kept, errors, ...(idempotencyKey ? { idempotencyKey } : {}) }, 400);
+  });
+
+  app.post('/api/items/:jurisdiction/:bundleId/uploads', async (c, next: Next) => {
+    const p = await bundleAt(c);
+    if (!p) return next();
+    const form = await c.req.parseBody().catch(() => {
+      throw malformedRequest('the form data cannot be parsed');
+    });
+    if (!(form.file instanceof File)) throw fileRequired();
+    const material = uploadableMaterial(p.asItem, typeof form.materialId === 'string' ? form.materialId : '');
+    return c.json(await storeUpload(c.get('deps'), p.version.jurisdiction, p.asItem, material, { name: form.file.name, bytes: new Uint8Array(await form.file.arrayBuffer()) }), 201);
+  });
+
+  app.post('/api/items/:jurisdiction/:bundleId/applications', async (c, next: Next) => {
+    const p = await bundleAt(c);
+    if (!p) return next();
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && (key.length < 8 || key.length > 100)) throw invalidRequest([{ path: 'idempotency-key', message: '请求标识须为 8 至 100 个字符', message_en: 'the idempotency key is 8 to 100 characters' }]);
+    const raw = await c.req.json().catch(() => {
+      throw malformedRequest('the JSON cannot be parsed');
+    });
+    const bounds = jsonOutOfBounds(raw);
+    if (bounds) throw invalidRequest([{ path: bounds.field, ...bounds }]);
+    const parsed = ZSubmission.safeParse(raw);
+    if (!parsed.success) throw invalidRequest(describeIssues(parsed.error.issues));
+    const sent = parsed.data;
+    const check = checkBundleApplication(p, sent.answers, { files: sent.materials, promised: sent.promised });
+    const refused = refusalOf(check);
+    if (refused) throw refused;
+    const files = await checkedFiles(c.get('deps'), asVersion(p), sent.materials, (k) => sent.fileNames[k]);
+    const receipt = await receiveBundle(c.get('deps'), p, { sent: sent.answers, check, files, promised: sent.promised }, key);
+    return c.json({ case: await bundleCaseView(c.get('deps'), receipt.parent), secret: receipt.secret }, receipt.created ? 201 : 200);
+  });
+
+  app.get('/api/track/:trackingNumber', async (c, next: Next) => {
+    const parent = await parentOf(c.get('deps'), c.req.param('trackingNumber'));
+    if (!parent) return next();
+    if (c.req.query('secret') !== undefined) throw secretInAddress('X-Tracking-Secret');
+    return c.json(await bundleCaseView(c.get('deps'), admitted(parent, c.req.header(SECRET_HEADER))), 200);
+  });
+
+  // The number and code typed on the lookup form: a parent's are admitted here, any other number's by the case pages.
+  app.post('/track', async (c, next: Next) => {
+    const deps = c.get('deps');
+    const body = await readPost(c);
+    if (body instanceof ApiError) return next();
+    const parent = typeof body.number === 'string' ? await parentOf(deps, body.number) : undefined;
+    const code = typeof body.secret === 'string' ? body.secret.trim() : '';
+    if (!parent || !trackingCodeMatches(parent.secretHash, code)) return next();
+    rememberCode(c, deps, parent.trackingNumber, code, ['track']);
+    return c.redirect(casePath(parent.trackingNumber, langOf(c, body.lang)), 303);
+  });
+
+  for (const which of ['receipt', 'track'] as const)
+    app.get(`/${which}/:trackingNumber`, async (c, next: Next) => {
+      const deps = c.get('deps');
+      const parent = await parentOf(deps, c.req.param('trackingNumber'));
+      const code = parent ? rememberedCode(c, deps, parent.trackingNumber) : undefined;
+      // Without the code in this browser, the item pages ask for it.
+      if (!parent || !code) return next();
+      const lang = langOf(c);
+      try {
+        admitted(parent, code);
+      } catch {
+        return next();
+      }
+      rememberCode(c, deps, parent.trackingNumber, code, [which]);
+      const view = await bundleCaseView(deps, parent);
+      return html(c, lang, parent.bundleName, <BundleCasePage lang={lang} view={view} {...(which === 'receipt' ? { secret: code } : {})} />);
+    });
+}

@@ -1,0 +1,113 @@
+import { z } from '@hono/zod-openapi';
+import { checkBundleDraft, createBundle, getBundleDraft, publishBundle, saveBundleDraft } from '../bundles/publishing';
+import { ZBundleDraft, ZBundleHead, ZBundleVersion } from '../bundles/records';
+import { etag, expectedRevision, type App } from '../http';
+import { registerBundleApplications } from './bundle-applications';
+import { adminParams, bearer, errorResponses, json, jsonBody, route, ZJurisdictionParams } from './kit';
+
+/**
+ * 一件事 (bundles) for their jurisdiction's administrators: create from a seed or a definition,
+ * save the draft over the revision read, check, publish (refused with the checks' issues in
+ * words, 422); and for applicants, applying and tracking (bundle-applications.tsx).
+ */
+
+const ZBundleParams = ZJurisdictionParams.extend({ bundleId: z.string().max(80) });
+const ZBundleIssue = z.object({ code: z.string(), path: z.string(), message: z.string(), message_en: z.string() }).openapi('BundleCheckIssue');
+const ZDefinition = z.record(z.string(), z.unknown()).openapi({ description: '一件事定义(可不完整，发布时检查) / a bundle definition, possibly incomplete until published' });
+
+export function registerBundleRoutes(app: App): void {
+  const tags = ['admin'];
+  const at = '/api/admin/{jurisdiction}/bundles';
+
+  app.openapi(
+    route({ method: 'get', path: at, tags, security: bearer, summary: '一件事列表 / the jurisdiction’s bundles', request: { params: ZJurisdictionParams }, responses: { 200: json(z.array(ZBundleHead), 'their heads'), ...errorResponses(401, 403) } }),
+    async (c) => {
+      const { jurisdiction } = adminParams(c);
+      return c.json(await c.get('deps').store.listBundleHeads(jurisdiction), 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: at,
+      tags,
+      security: bearer,
+      summary: '新建一件事 / create a bundle from a seed or a definition',
+      request: { params: ZJurisdictionParams, body: jsonBody(z.object({ bundleId: z.string().max(80), templateId: z.string().max(80).optional(), definition: ZDefinition.optional() })) },
+      responses: { 201: json(z.object({ head: ZBundleHead, draft: ZBundleDraft }), 'created'), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const { jurisdiction, who } = adminParams(c);
+      const created = await createBundle(c.get('deps'), who, jurisdiction, c.req.valid('json'));
+      c.header('ETag', etag(created.draft.revision));
+      return c.json(created, 201);
+    },
+  );
+
+  app.openapi(
+    route({ method: 'get', path: `${at}/{bundleId}/draft`, tags, security: bearer, summary: '读取一件事草稿 / read the draft', request: { params: ZBundleParams }, responses: { 200: json(ZBundleDraft, 'the draft; its ETag is the revision'), ...errorResponses(401, 403, 404) } }),
+    async (c) => {
+      const { jurisdiction, bundleId } = adminParams(c);
+      const draft = await getBundleDraft(c.get('deps'), jurisdiction, bundleId);
+      c.header('ETag', etag(draft.revision));
+      return c.json(draft, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'put',
+      path: `${at}/{bundleId}/draft`,
+      tags,
+      security: bearer,
+      summary: '保存一件事草稿(If-Match) / save the draft over the revision you read',
+      request: { params: ZBundleParams, headers: z.object({ 'if-match': z.string().optional() }), body: jsonBody(ZDefinition) },
+      responses: { 200: json(ZBundleDraft, 'saved'), ...errorResponses(400, 401, 403, 404, 409, 413, 428) },
+    }),
+    async (c) => {
+      const { jurisdiction, bundleId, who } = adminParams(c);
+      const saved = await saveBundleDraft(c.get('deps'), who, jurisdiction, bundleId, expectedRevision(c), c.req.valid('json'));
+      c.header('ETag', etag(saved.revision));
+      return c.json(saved, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: `${at}/{bundleId}/checks`,
+      tags,
+      security: bearer,
+      summary: '一件事发布前检查 / run the publish checks on the draft',
+      request: { params: ZBundleParams },
+      responses: { 200: json(z.object({ revision: z.number(), issues: z.array(ZBundleIssue) }), 'the issues, none when publishable'), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      const { jurisdiction, bundleId } = adminParams(c);
+      const { draft, issues } = await checkBundleDraft(c.get('deps'), jurisdiction, bundleId);
+      return c.json({ revision: draft.revision, issues }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: `${at}/{bundleId}/publish`,
+      tags,
+      security: bearer,
+      summary: '发布一件事 / publish the draft as a new version',
+      request: { params: ZBundleParams, headers: z.object({ 'if-match': z.string().optional() }), body: { content: { 'application/json': { schema: z.object({ changeNote: z.string().max(1000).optional() }) } }, required: false } },
+      responses: { 201: json(ZBundleVersion, 'the new version'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { jurisdiction, bundleId, who } = adminParams(c);
+      const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : {};
+      const expected = c.req.header('if-match') ? expectedRevision(c) : undefined;
+      const version = await publishBundle(c.get('deps'), who, jurisdiction, bundleId, { ...(expected === undefined ? {} : { expectedRevision: expected }), ...(body.changeNote ? { changeNote: body.changeNote } : {}) });
+      return c.json(version, 201);
+    },
+  );
+
+  registerBundleApplications(app);
+}
