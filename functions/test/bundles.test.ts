@@ -236,3 +236,43 @@ describe('the application page without JavaScript', () => {
     expect(await h.recordCount()).toBe(before);
   });
 });
+
+describe('stage by stage (一次分办)', () => {
+  const market = async () => h.token(CITY, 'market-officer');
+  async function act(number: string, action: Record<string, unknown>) {
+    const token = await market();
+    const { json } = await h.call('GET', `/api/officer/cases/${number}`, { token });
+    const response = await h.call('POST', `/api/officer/cases/${number}/actions`, { token, body: { expectedRevision: json.case.revision, ...action } });
+    expect(response.status, JSON.stringify(response.json)).toBe(200);
+  }
+  async function applied(key: string) {
+    const response = await h.call('POST', APPLY, { body: { answers: fromScratch, materials: await documents(scratchDocuments) }, headers: { 'idempotency-key': key } });
+    expect(response.status).toBe(201);
+    return { number: response.json.case.trackingNumber as string, secret: response.json.secret as string, company: response.json.case.children[0].trackingNumber as string };
+  }
+  const track = async (p: { number: string; secret: string }) => (await h.call('GET', `/api/track/${p.number}`, { headers: { 'x-tracking-secret': p.secret } })).json;
+
+  it('starts the second stage when the 营业执照 is issued, its number filled in as the 统一社会信用代码', async () => {
+    const p = await applied('restaurant-stage-1');
+    await act(p.company, { type: 'accept' });
+    await act(p.company, { type: 'completeStep', outcome: 'pass', result: { name: '营业执照', number: '91370500MA3C000029' } });
+    const view = await track(p);
+    expect(view.children.map((c: { key: string; status: string }) => `${c.key}:${c.status}`)).toEqual(['company:decided', 'food:received', 'seal:received', 'water:received']);
+    const seal = view.children.find((c: { key: string }) => c.key === 'seal').trackingNumber;
+    expect((await queueOf('police-officer')).map((e) => e.trackingNumber)).toContain(seal);
+    const sealCase = await h.store.getCase(CITY, seal);
+    expect(sealCase?.answers.uscc).toBe('91370500MA3C000029');
+    expect(sealCase?.bundle).toEqual({ trackingNumber: p.number, bundleId: BUNDLE, key: 'seal' });
+    // Asked again, nothing more is started.
+    const again = await track(p);
+    expect(again.children.map((c: { trackingNumber?: string }) => c.trackingNumber)).toEqual(view.children.map((c: { trackingNumber?: string }) => c.trackingNumber));
+  });
+
+  it('goes on without the company when it is not registered: what needs its 营业执照 stops, saying why; 供水报装 goes ahead', async () => {
+    const p = await applied('restaurant-stage-2');
+    await act(p.company, { type: 'notAccept', reason: '名称与已登记企业相同' });
+    const view = await track(p);
+    expect(view.children.map((c: { key: string; status: string }) => `${c.key}:${c.status}`)).toEqual(['company:notAccepted', 'food:stopped', 'seal:stopped', 'water:received']);
+    expect(view.children[1].stopped).toEqual({ message: '缺少「企业设立登记(多证合一)」的办理结果，本事项无法办理', message_en: 'without the result of "企业设立登记(多证合一)" this item cannot go ahead' });
+  });
+});

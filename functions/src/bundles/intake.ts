@@ -135,6 +135,7 @@ export async function receiveBundle(deps: AppDeps, p: PublishedBundle, applicati
     ...(Object.keys(applicant).length > 0 ? { applicant } : {}),
     answers: application.check.answers,
     children: listed,
+    revision: 1,
     secretHash: trackingCodeHash(secret),
     idempotencyKey: key,
     requestHash,

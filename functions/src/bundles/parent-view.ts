@@ -26,23 +26,26 @@ export const ZBundleCaseView = z
         /** 1-based, as the applicant reads it. */
         stage: z.number().int(),
         trackingNumber: z.string().optional(),
-        status: z.union([ZCaseStatus, z.literal('waiting')]),
+        status: z.union([ZCaseStatus, z.literal('waiting'), z.literal('stopped')]),
+        /** Why a stopped item never started. */
+        stopped: z.object({ message: z.string(), message_en: z.string() }).optional(),
       }),
     ),
   })
   .openapi('BundleCaseView');
 export type BundleCaseView = z.infer<typeof ZBundleCaseView>;
 
-const closed = new Set(['decided', 'delivered', 'notAccepted', 'withdrawn']);
+const closed = new Set(['decided', 'delivered', 'notAccepted', 'withdrawn', 'stopped']);
 
 export async function bundleCaseView(deps: AppDeps, parent: StoredBundleCase): Promise<BundleCaseView> {
   const children = await Promise.all(
     parent.children.map(async (child) => {
       const found = child.trackingNumber ? await deps.store.getCase(parent.jurisdiction, child.trackingNumber) : undefined;
-      return { key: child.key, itemName: child.itemName, stage: child.stage + 1, ...(child.trackingNumber ? { trackingNumber: child.trackingNumber } : {}), status: found?.status ?? ('waiting' as const) };
+      const status = found?.status ?? (child.stopped ? ('stopped' as const) : ('waiting' as const));
+      return { key: child.key, itemName: child.itemName, stage: child.stage + 1, ...(child.trackingNumber ? { trackingNumber: child.trackingNumber } : {}), status, ...(child.stopped ? { stopped: child.stopped } : {}) };
     }),
   );
-  const status = children.every((c) => c.status === 'delivered') ? 'delivered' : children.every((c) => closed.has(c.status)) ? 'decided' : 'inProcess';
+  const status = children.every((c) => c.status === 'delivered' || c.status === 'stopped') && children.some((c) => c.status === 'delivered') ? 'delivered' : children.every((c) => closed.has(c.status)) ? 'decided' : 'inProcess';
   return { trackingNumber: parent.trackingNumber, bundleId: parent.bundleId, bundleName: parent.bundleName, receivedOn: parent.receivedOn, status, children };
 }
 

@@ -61,6 +61,8 @@ export const ZBundleChild = z.object({
   trackingNumber: z.string().optional(),
   /** A later stage's child not started yet: its answers and files, kept until its stage starts. */
   pending: z.object({ answers: z.record(z.string(), z.unknown()), files: z.record(z.string(), z.array(ZFileInfo)), promised: z.array(z.string()) }).optional(),
+  /** Never started: the bundle stops on a denial, or the item cannot go on without what a denied one would have issued. */
+  stopped: z.object({ message: z.string(), message_en: z.string() }).optional(),
 });
 export type BundleChild = z.infer<typeof ZBundleChild>;
 
@@ -76,6 +78,8 @@ export const ZBundleCase = z
     applicant: z.object({ name: z.string().optional(), idNumber: z.string().optional(), mobile: z.string().optional() }).optional(),
     answers: z.record(z.string(), z.unknown()),
     children: z.array(ZBundleChild),
+    /** Bumped by every change: a stage started by two approvals at once is started once. */
+    revision: z.number().int(),
   })
   .openapi('BundleCase');
 export type BundleCase = z.infer<typeof ZBundleCase>;

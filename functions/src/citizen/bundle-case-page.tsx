@@ -42,7 +42,7 @@ export function BundleCasePage({ lang, view, secret }: { lang: Lang; view: Bundl
             <tr key={c.key} data-item={c.key} data-status={c.status}>
               <td>{c.stage}</td>
               <td>{c.itemName}</td>
-              <td>{words(c.status === 'waiting' ? waiting : statusNames[c.status])}</td>
+              <td>{c.stopped ? words([c.stopped.message, c.stopped.message_en]) : words(c.status === 'waiting' || c.status === 'stopped' ? waiting : statusNames[c.status])}</td>
             </tr>
           ))}
         </tbody>

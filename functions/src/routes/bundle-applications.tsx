@@ -4,6 +4,7 @@ import type { Context, Next } from 'hono';
 import { checkBundleApplication, receiveBundle } from '../bundles/intake';
 import { admitted, bundleCaseView, parentOf } from '../bundles/parent-view';
 import { acceptingBundle, postedIdOf, type PublishedBundle } from '../bundles/published';
+import { advanceBundle } from '../bundles/stages';
 import { checkedFiles, refusalOf, ZSubmission } from '../cases/intake';
 import { trackingCodeMatches } from '../cases/tracking-code';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
@@ -169,7 +170,7 @@ export function registerBundleApplications(app: App): void {
     const parent = await parentOf(c.get('deps'), c.req.param('trackingNumber'));
     if (!parent) return next();
     if (c.req.query('secret') !== undefined) throw secretInAddress('X-Tracking-Secret');
-    return c.json(await bundleCaseView(c.get('deps'), admitted(parent, c.req.header(SECRET_HEADER))), 200);
+    return c.json(await bundleCaseView(c.get('deps'), await advanceBundle(c.get('deps'), admitted(parent, c.req.header(SECRET_HEADER)))), 200);
   });
 
   // The number and code typed on the lookup form: a parent's are admitted here, any other number's by the case pages.
@@ -198,7 +199,7 @@ export function registerBundleApplications(app: App): void {
         return next();
       }
       rememberCode(c, deps, parent.trackingNumber, code, [which]);
-      const view = await bundleCaseView(deps, parent);
+      const view = await bundleCaseView(deps, await advanceBundle(deps, parent));
       return html(c, lang, parent.bundleName, <BundleCasePage lang={lang} view={view} {...(which === 'receipt' ? { secret: code } : {})} />);
     });
 }

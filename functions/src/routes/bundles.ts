@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { checkBundleDraft, createBundle, getBundleDraft, publishBundle, saveBundleDraft } from '../bundles/publishing';
 import { ZBundleDraft, ZBundleHead, ZBundleVersion } from '../bundles/records';
+import { afterChildAction } from '../bundles/stages';
+import { parseTrackingNumber } from '../cases/tracking-number';
 import { etag, expectedRevision, type App } from '../http';
 import { registerBundleApplications } from './bundle-applications';
 import { adminParams, bearer, errorResponses, json, jsonBody, route, ZJurisdictionParams } from './kit';
@@ -108,6 +110,13 @@ export function registerBundleRoutes(app: App): void {
       return c.json(version, 201);
     },
   );
+
+  // A base item's case decided: its 一件事 may start its next stage. Around the officers' action route, which knows nothing of bundles.
+  app.use('/api/officer/cases/:trackingNumber/actions', async (c, next) => {
+    await next();
+    const number = c.req.method === 'POST' && c.res.status === 200 ? parseTrackingNumber(c.req.param('trackingNumber')) : undefined;
+    if (number) await afterChildAction(c.get('deps'), number.jurisdiction, number.trackingNumber);
+  });
 
   registerBundleApplications(app);
 }

@@ -99,6 +99,11 @@ export function bundleRecords(table: TableAccess) {
       return table.get<StoredBundleCase>(bundleKeys.parentCase(jurisdiction, trackingNumber));
     },
 
+    /** Saved over the revision read; a stale one conflicts, carrying the parent there. */
+    saveBundleCase(parent: StoredBundleCase, expectedRevision: number): Promise<void> {
+      return table.put(bundleKeys.parentCase(parent.jurisdiction, parent.trackingNumber), parent, ifRevision(expectedRevision, 'parent case changed'));
+    },
+
     /** Written once: a retry that raced this one finds the first, which the conflict carries. */
     putBundleCase(parent: StoredBundleCase): Promise<void> {
       return table.put(bundleKeys.parentCase(parent.jurisdiction, parent.trackingNumber), parent, ifAbsent('already exists'));

@@ -1,0 +1,83 @@
+import { mergedMaterials, mergedForm, splitAnswers, type BundleDefinition } from '@onevisit/item-schemas';
+import { checkApplication, receiveApplication } from '../cases/intake';
+import type { CaseRecord } from '../cases/record';
+import { onConflict } from '../conflicts';
+import type { AppDeps } from '../deps';
+import type { BundleChild, StoredBundleCase } from './records';
+
+/**
+ * 一次分办 stage by stage: once every started item of the current stage is decided, the next stage
+ * with items waiting starts, each filed as its item's own case with the answers the earlier
+ * results fill in (the 统一社会信用代码 on the 营业执照 issued). A denial stops every waiting item
+ * when the bundle says so (onChildDenied: stopAll); otherwise the waiting items go on, except
+ * one that cannot without what the denied item would have issued.
+ */
+
+const closed = new Set(['decided', 'delivered', 'notAccepted', 'withdrawn']);
+const approved = (c: CaseRecord | undefined) => c?.decision?.outcome === 'approved';
+
+const stoppedByDenial = { message: '同一件事中的其他事项未获准予，本事项不再办理', message_en: 'another item of this application was not granted, so this one does not go ahead' };
+const stoppedUnfilled = (names: string) => ({ message: `缺少「${names}」的办理结果，本事项无法办理`, message_en: `without the result of "${names}" this item cannot go ahead` });
+
+/** The canonical answers earlier results fill in: each fromResultOf field, from the number on its item's approval. */
+function resultAnswers(bundle: BundleDefinition, children: readonly BundleChild[], cases: ReadonlyArray<CaseRecord | undefined>): Record<string, unknown> {
+  const filled: Record<string, unknown> = {};
+  for (const field of bundle.fields) {
+    const i = children.findIndex((c) => c.key === field.fromResultOf);
+    const number = approved(cases[i]) ? cases[i]!.decision!.result?.number : undefined;
+    if (number) filled[field.key] = number;
+  }
+  return filled;
+}
+
+/** Starts the next stage when the current one is done; the parent as it is afterwards. Safe to call again at any time. */
+export async function advanceBundle(deps: AppDeps, parent: StoredBundleCase): Promise<StoredBundleCase> {
+  const waiting = parent.children.filter((c) => c.pending && !c.stopped);
+  if (waiting.length === 0) return parent;
+  const cases = await Promise.all(parent.children.map((c) => (c.trackingNumber ? deps.store.getCase(parent.jurisdiction, c.trackingNumber) : undefined)));
+  const running = parent.children.map((c, i) => ({ c, k: cases[i] })).filter(({ c }) => c.trackingNumber);
+  if (running.some(({ k }) => !k || !closed.has(k.status))) return parent;
+  const version = await deps.store.getBundleVersion(parent.jurisdiction, parent.bundleId, parent.version);
+  if (!version) return parent;
+  const bundle = version.definition;
+  const denied = running.some(({ k }) => !approved(k));
+  const next = Math.min(...waiting.map((c) => c.stage));
+  const answers = splitAnswers(bundle, { ...parent.answers, ...resultAnswers(bundle, parent.children, cases) });
+  const children = structuredClone(parent.children);
+  const base = Object.fromEntries(await Promise.all(bundle.items.map(async (ref) => [ref.key, await deps.store.getVersion(ref.jurisdiction, ref.itemId, ref.version)] as const)));
+  const definitions = Object.fromEntries(Object.entries(base).flatMap(([k, v]) => (v ? [[k, v.definition]] : [])));
+  const merged = mergedMaterials(bundle, definitions, parent.answers, mergedForm(bundle, definitions));
+  for (const child of children.filter((c) => c.pending && !c.stopped && c.stage === next)) {
+    if (denied && bundle.onChildDenied === 'stopAll') {
+      child.stopped = stoppedByDenial;
+      continue;
+    }
+    const pinned = base[child.key]!;
+    const pending = child.pending!;
+    const own = checkApplication(pinned.definition, answers[child.key] ?? {}, { files: Object.fromEntries(Object.entries(pending.files).map(([id, f]) => [id, f.map((x) => x.key)])), promised: pending.promised });
+    const shared = new Set(merged.filter((m) => m.status === 'shared').flatMap((m) => m.sources.filter((s) => s.item === child.key).map((s) => s.materialId)));
+    const check = { ...own, missing: own.missing.filter((m) => !shared.has(m.id)), deferred: own.deferred.filter((m) => !shared.has(m.id)) };
+    if (check.fields.length > 0 || check.missing.length > 0) {
+      const producers = bundle.fields.filter((f) => f.fromResultOf && f.map[child.key]).map((f) => children.find((c) => c.key === f.fromResultOf)!);
+      const unissued = producers.filter((c) => !approved(cases[children.indexOf(c)]));
+      // Issued, yet the answers it fills do not pass (a mistyped licence number): said as the item's own form says it.
+      const first = check.fields[0];
+      child.stopped = unissued.length > 0 || !first ? stoppedUnfilled([...new Set(unissued.map((c) => c.itemName))].join('、') || parent.bundleName) : { message: `无法办理：${first.message}`, message_en: `cannot go ahead: ${first.message_en}` };
+      continue;
+    }
+    const receipt = await receiveApplication(deps, pinned, { sent: answers[child.key] ?? {}, check, files: pending.files, promised: pending.promised }, `${parent.idempotencyKey}~${child.key}`, { trackingNumber: parent.trackingNumber, bundleId: parent.bundleId, key: child.key });
+    child.trackingNumber = receipt.case.trackingNumber;
+    delete child.pending;
+  }
+  const saved: StoredBundleCase = { ...parent, children, revision: parent.revision + 1 };
+  // Another approval started the stage first: its children are the same cases (the keys are the same), so its parent stands.
+  return onConflict(deps.store.saveBundleCase(saved, parent.revision).then(() => saved), async () => (await deps.store.getBundleCase(parent.jurisdiction, parent.trackingNumber)) ?? saved);
+}
+
+/** After an officer's action on a base item's case: its parent moves on if the stage is done. */
+export async function afterChildAction(deps: AppDeps, jurisdiction: string, trackingNumber: string): Promise<void> {
+  const child = await deps.store.getCase(jurisdiction, trackingNumber);
+  if (!child?.bundle) return;
+  const parent = await deps.store.getBundleCase(jurisdiction, child.bundle.trackingNumber);
+  if (parent) await advanceBundle(deps, parent);
+}
