@@ -276,3 +276,36 @@ describe('stage by stage (一次分办)', () => {
     expect(view.children[1].stopped).toEqual({ message: '缺少「企业设立登记(多证合一)」的办理结果，本事项无法办理', message_en: 'without the result of "企业设立登记(多证合一)" this item cannot go ahead' });
   });
 });
+
+describe('one delivery, one rating (一窗出件, 一键评价)', () => {
+  async function act(officer: string, number: string, action: Record<string, unknown>) {
+    const token = await h.token(CITY, officer);
+    const { json } = await h.call('GET', `/api/officer/cases/${number}`, { token });
+    return h.call('POST', `/api/officer/cases/${number}/actions`, { token, body: { expectedRevision: json.case.revision, ...action } });
+  }
+
+  it('holds a result until every item is decided, then takes one rating for all of them', async () => {
+    const applied = await h.call('POST', APPLY, { body: { answers: withLicence, materials: await documents(licenceDocuments) } });
+    const p = { number: applied.json.case.trackingNumber as string, secret: applied.json.secret as string };
+    const numberOf = (key: string) => applied.json.case.children.find((c: { key: string }) => c.key === key).trackingNumber as string;
+    expect((await act('police-officer', numberOf('seal'), { type: 'accept' })).status).toBe(200);
+    expect((await act('police-officer', numberOf('seal'), { type: 'completeStep', outcome: 'pass', result: { name: '印章备案回执' } })).status).toBe(200);
+    const held = await act('police-officer', numberOf('seal'), { type: 'deliver', method: '窗口领取' });
+    expect(held.status).toBe(409);
+    expect(held.json).toMatchObject({ code: 'BUNDLE_DELIVERY_TOGETHER', message: '「开办餐饮店」的结果在全部事项办结后一并送达，食品经营许可(餐饮服务)、供水报装尚未办结' });
+    expect(held.json.message_en).toContain('delivered together');
+    const rateEarly = await h.call('POST', `/api/track/${p.number}/actions`, { body: { secret: p.secret, action: { type: 'rate', level: 1 } } });
+    expect(rateEarly.json).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: '事项办结后才能评价' });
+
+    expect((await act('market-officer', numberOf('food'), { type: 'notAccept', reason: '经营场所与申请不符' })).status).toBe(200);
+    expect((await act('water-officer', numberOf('water'), { type: 'notAccept', reason: '该地址不在供水管网覆盖范围' })).status).toBe(200);
+    expect((await act('police-officer', numberOf('seal'), { type: 'deliver', method: '窗口领取' })).status).toBe(200);
+
+    const rated = await h.call('POST', `/api/track/${p.number}/actions`, { body: { secret: p.secret, action: { type: 'rate', level: 1, comment: '一次办好' } } });
+    expect(rated.status).toBe(200);
+    expect(rated.json.rating).toMatchObject({ level: 1, comment: '一次办好' });
+    for (const key of ['food', 'seal', 'water']) expect((await h.store.getCase(CITY, numberOf(key)))?.rating).toMatchObject({ level: 1 });
+    const twice = await h.call('POST', `/api/track/${p.number}/actions`, { body: { secret: p.secret, action: { type: 'rate', level: 5 } } });
+    expect(twice.json).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: '本件已评价', message_en: 'this application was rated already' });
+  });
+});

@@ -19,6 +19,7 @@ export const ZBundleCaseView = z
     receivedOn: z.string(),
     /** inProcess while any child is open or waiting, decided once every child is closed, delivered once every one is. */
     status: z.enum(['inProcess', 'decided', 'delivered']),
+    rating: z.object({ level: z.number().int(), comment: z.string().optional(), on: z.string() }).optional(),
     children: z.array(
       z.object({
         key: z.string(),
@@ -46,7 +47,7 @@ export async function bundleCaseView(deps: AppDeps, parent: StoredBundleCase): P
     }),
   );
   const status = children.every((c) => c.status === 'delivered' || c.status === 'stopped') && children.some((c) => c.status === 'delivered') ? 'delivered' : children.every((c) => closed.has(c.status)) ? 'decided' : 'inProcess';
-  return { trackingNumber: parent.trackingNumber, bundleId: parent.bundleId, bundleName: parent.bundleName, receivedOn: parent.receivedOn, status, children };
+  return { trackingNumber: parent.trackingNumber, bundleId: parent.bundleId, bundleName: parent.bundleName, receivedOn: parent.receivedOn, status, ...(parent.rating ? { rating: parent.rating } : {}), children };
 }
 
 /** The parent case of this number, when there is one (undefined: the number is an item's case, or none). */

@@ -78,6 +78,8 @@ export const ZBundleCase = z
     applicant: z.object({ name: z.string().optional(), idNumber: z.string().optional(), mobile: z.string().optional() }).optional(),
     answers: z.record(z.string(), z.unknown()),
     children: z.array(ZBundleChild),
+    /** 一键评价: the applicant's one rating, given to every item's case that could take it. */
+    rating: z.object({ level: z.number().int(), comment: z.string().optional(), on: z.string() }).optional(),
     /** Bumped by every change: a stage started by two approvals at once is started once. */
     revision: z.number().int(),
   })

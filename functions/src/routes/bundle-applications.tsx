@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { z } from '@hono/zod-openapi';
 import { answersFromPost, defaultAnswers, describeIssues, dueDate, mergedMaterials, shanghaiDateOf, type MaterialNeed } from '@onevisit/item-schemas';
 import type { Context, Next } from 'hono';
 import { checkBundleApplication, receiveBundle } from '../bundles/intake';
 import { admitted, bundleCaseView, parentOf } from '../bundles/parent-view';
 import { acceptingBundle, postedIdOf, type PublishedBundle } from '../bundles/published';
+import { rateBundle } from '../bundles/outcome';
 import { advanceBundle } from '../bundles/stages';
+import { ZApplicantAction } from '../cases/actions';
 import { checkedFiles, refusalOf, ZSubmission } from '../cases/intake';
 import { trackingCodeMatches } from '../cases/tracking-code';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
@@ -28,6 +31,9 @@ import { SECRET_HEADER } from './tracking';
  * bundle goes on to the item routes. The parent case is tracked at /api/track/{number} and
  * /track/{number} (the lookup form at /track admits it) like any case.
  */
+
+/** What the applicant may do to the parent: rate it (the other actions are each item's case's). */
+const ZParentAction = z.object({ secret: z.string().max(100), action: ZApplicantAction.options[1] });
 
 type Errors = { fields: Array<{ field: string; code: string; message: string; message_en: string }>; general: Array<{ message: string; message_en: string; materialId?: string }> };
 
@@ -171,6 +177,20 @@ export function registerBundleApplications(app: App): void {
     if (!parent) return next();
     if (c.req.query('secret') !== undefined) throw secretInAddress('X-Tracking-Secret');
     return c.json(await bundleCaseView(c.get('deps'), await advanceBundle(c.get('deps'), admitted(parent, c.req.header(SECRET_HEADER)))), 200);
+  });
+
+  // 一键评价: the one rating of the whole application; the parent takes no other action (each item's case takes its own).
+  app.post('/api/track/:trackingNumber/actions', async (c, next: Next) => {
+    const deps = c.get('deps');
+    const parent = await parentOf(deps, c.req.param('trackingNumber'));
+    if (!parent) return next();
+    const raw = await c.req.json().catch(() => {
+      throw malformedRequest('the JSON cannot be parsed');
+    });
+    const parsed = ZParentAction.safeParse(raw);
+    if (!parsed.success) throw invalidRequest(describeIssues(parsed.error.issues));
+    const rated = await rateBundle(deps, await advanceBundle(deps, admitted(parent, parsed.data.secret)), parsed.data.action);
+    return c.json(await bundleCaseView(deps, rated), 200);
   });
 
   // The number and code typed on the lookup form: a parent's are admitted here, any other number's by the case pages.

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { checkBundleDraft, createBundle, getBundleDraft, publishBundle, saveBundleDraft } from '../bundles/publishing';
 import { ZBundleDraft, ZBundleHead, ZBundleVersion } from '../bundles/records';
+import { deliveryHeld } from '../bundles/outcome';
 import { afterChildAction } from '../bundles/stages';
 import { parseTrackingNumber } from '../cases/tracking-number';
 import { etag, expectedRevision, type App } from '../http';
@@ -111,11 +112,22 @@ export function registerBundleRoutes(app: App): void {
     },
   );
 
-  // A base item's case decided: its 一件事 may start its next stage. Around the officers' action route, which knows nothing of bundles.
+  // Around the officers' action route, which knows nothing of bundles: a base item's result waits for the
+  // others when the bundle delivers together; a base item's case decided may start the next stage.
   app.use('/api/officer/cases/:trackingNumber/actions', async (c, next) => {
+    const number = c.req.method === 'POST' ? parseTrackingNumber(c.req.param('trackingNumber')) : undefined;
+    if (!number) return next();
+    const deps = c.get('deps');
+    const body: unknown = await c.req.json().catch(() => undefined);
+    const who = c.get('principal');
+    if (body && typeof body === 'object' && (body as { type?: unknown }).type === 'deliver' && who?.role === 'officer') {
+      const child = await deps.store.getCase(number.jurisdiction, number.trackingNumber);
+      // Only the case's own department hears of the other items; anyone else gets the route's own refusal.
+      const held = child && child.departmentId === who.department ? await deliveryHeld(deps, child) : undefined;
+      if (held) throw held;
+    }
     await next();
-    const number = c.req.method === 'POST' && c.res.status === 200 ? parseTrackingNumber(c.req.param('trackingNumber')) : undefined;
-    if (number) await afterChildAction(c.get('deps'), number.jurisdiction, number.trackingNumber);
+    if (c.res.status === 200) await afterChildAction(deps, number.jurisdiction, number.trackingNumber);
   });
 
   registerBundleApplications(app);
