@@ -32,16 +32,19 @@ describe('onevisit export and import', () => {
     expect(existsSync(join(dir, 'city-申请材料.csv'))).toBe(true);
     const result = onevisit('import', file);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/预览，未写入 dry run, nothing written: 11 行 rows: 0 新建 create, 0 更新 update, 11 无变化 unchanged/);
+    // Every row of the seeded catalogue, each unchanged (the catalogue grows with the seed).
+    expect(result.out).toMatch(/预览，未写入 dry run, nothing written: (\d+) 行 rows: 0 新建 create, 0 更新 update, \1 无变化 unchanged, 0 有问题/);
   });
 
   it('imports into a county with --write: the rows it can take become drafts, the others say why (exit 1)', () => {
     const file = join(dir, 'city.xlsx');
     const written = onevisit('import', file, '--jurisdiction', '990121', '--write');
     expect(written.code).toBe(1);
-    expect(written.out).toMatch(/已导入为草稿 imported as drafts: 11 行 rows: 2 新建 create/);
+    // The items whose department the county has too become its drafts; the rest say why.
+    const [, created] = /已导入为草稿 imported as drafts: \d+ 行 rows: (\d+) 新建 create/.exec(written.out) ?? [];
+    expect(Number(created)).toBeGreaterThanOrEqual(2);
     expect(written.out).toMatch(/「示范市不动产登记中心」\(12370500MB1000007L\)不是本区划的部门/);
-    expect(onevisit('import', file, '--jurisdiction', '990121').out).toMatch(/0 新建 create, 0 更新 update, 2 无变化 unchanged/);
+    expect(onevisit('import', file, '--jurisdiction', '990121').out).toMatch(new RegExp(`0 新建 create, 0 更新 update, ${created} 无变化 unchanged`));
   });
 
   it('says in one line what is wrong, exit 2', () => {
