@@ -317,6 +317,8 @@ describe('the application reaches the department picked', () => {
     await county.getByRole('heading', { name: '事项清单' }).waitFor();
     await county.getByRole('button', { name: '从上级认领' }).click();
     const dialog = county.getByRole('dialog');
+    // The city has more items than a page of the list holds: found by name, as an official would.
+    await dialog.getByRole('searchbox', { name: '按名称搜索' }).fill('个体工商户');
     await dialog.getByRole('checkbox', { name: '个体工商户登记' }).check();
     await dialog.getByRole('button', { name: '认领所选(1)' }).click();
     await county.getByRole('link', { name: '个体工商户登记' }).click();
