@@ -209,6 +209,16 @@ describe('the application page without JavaScript', () => {
     expect(uploads).not.toContain('businessLicence');
   });
 
+  it('prints one checklist (一次告知), and tells it for given answers', async () => {
+    const page = await h.call('GET', `/apply/${CITY}/${BUNDLE}/checklist`);
+    expect(page.status).toBe(200);
+    expect(page.text.match(/住所\(经营场所\)使用证明/g)?.length).toBeGreaterThanOrEqual(1);
+    const told = await h.call('POST', `/api/items/${CITY}/${BUNDLE}/checklist`, { body: { answers: withLicence } });
+    expect(told.status).toBe(200);
+    expect(told.json.deferrable.map((m: { name: string }) => m.name)).toContain('住所(经营场所)使用证明');
+    expect(told.json.shared.find((m: { id: string }) => m.id === 'businessLicence')).toMatchObject({ name: '营业执照', for: ['食品经营许可(餐饮服务)', '公章刻制备案', '供水报装'] });
+  });
+
   it('takes one post with the files, and shows one tracking page with each item’s status', async () => {
     const form = posted(fromScratch);
     for (const id of scratchDocuments) form.append(`material[${id}]`, new File([new Uint8Array(PDF)], `${id}.pdf`));

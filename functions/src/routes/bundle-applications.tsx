@@ -12,7 +12,7 @@ import { checkedFiles, refusalOf, ZSubmission } from '../cases/intake';
 import { trackingCodeMatches } from '../cases/tracking-code';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
 import { BundleCasePage } from '../citizen/bundle-case-page';
-import { casePath } from '../citizen/case-pages';
+import { casePath, ChecklistPage } from '../citizen/case-pages';
 import { say, type Lang } from '../citizen/page';
 import { ApiError, fileRequired, invalidRequest, malformedRequest, secretInAddress } from '../errors';
 import type { App, AppEnv } from '../http';
@@ -138,6 +138,31 @@ export function registerBundleApplications(app: App): void {
       }
     }
     return page(c, lang, p, { answers, uploaded: kept, errors, ...(idempotencyKey ? { idempotencyKey } : {}) }, 400);
+  });
+
+  app.get('/apply/:jurisdiction/:bundleId/checklist', async (c, next: Next) => {
+    const lang = langOf(c);
+    try {
+      const p = await bundleAt(c);
+      if (!p) return next();
+      c.header('cache-control', 'private, no-cache');
+      return html(c, lang, p.bundle.name, <ChecklistPage lang={lang} item={p.asItem} needs={needsOf(p, {})} />);
+    } catch (error) {
+      return problemPage(c, lang, error);
+    }
+  });
+
+  app.post('/api/items/:jurisdiction/:bundleId/checklist', async (c, next: Next) => {
+    const p = await bundleAt(c);
+    if (!p) return next();
+    const raw = await c.req.json().catch(() => {
+      throw malformedRequest('the JSON cannot be parsed');
+    });
+    const parsed = z.object({ answers: z.record(z.string(), z.unknown()).default({}) }).safeParse(raw);
+    if (!parsed.success) throw invalidRequest(describeIssues(parsed.error.issues));
+    const byStatus = { required: [], deferrable: [], optional: [], shared: [], notApplicable: [] } as Record<string, Array<{ id: string; name: string; for: string[] }>>;
+    for (const m of mergedMaterials(p.bundle, p.base, parsed.data.answers, p.asItem.form)) byStatus[m.status]!.push({ id: postedIdOf(m), name: m.material.name, for: m.for });
+    return c.json(byStatus, 200);
   });
 
   app.post('/api/items/:jurisdiction/:bundleId/uploads', async (c, next: Next) => {
