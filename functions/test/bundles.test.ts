@@ -41,6 +41,12 @@ async function documents(ids: string[]): Promise<Record<string, string[]>> {
 }
 const scratchDocuments = ['company__application', 'company__articles', 'premisesProof', 'food__application', 'food__layout', 'seal__seal-application', 'water__application'];
 
+/** The texts sent to the applicant about these cases (by SMS: the form asks for a mobile). */
+async function applicantTexts(numbers: Array<string | undefined>): Promise<string[]> {
+  await h.delivered();
+  return (await h.store.outboxOf(CITY, '2026-03-02')).filter((m) => m.channel === 'sms' && numbers.includes(m.trackingNumber)).map((m) => m.text);
+}
+
 async function queueOf(officer: string): Promise<Array<{ trackingNumber: string; itemId: string }>> {
   const response = await h.call('GET', '/api/officer/queue', { token: await h.token(CITY, officer) });
   expect(response.status).toBe(200);
@@ -112,6 +118,10 @@ describe('applying once (一次提交)', () => {
     expect(child?.bundle).toEqual({ trackingNumber: parent.trackingNumber, bundleId: BUNDLE, key: 'company' });
     // The one 住所使用证明 reaches 企业设立登记 as its own material.
     expect(child?.materials.map((m) => m.materialId).sort()).toEqual(['application', 'articles', 'premises']);
+
+    // One message for one application: the parent's number and code, not each item's.
+    const texts = await applicantTexts(parent.children.map((c: { trackingNumber?: string }) => c.trackingNumber));
+    expect(texts).toEqual([`您申请的「开办餐饮店」已收到，受理编号 ${parent.trackingNumber}，查询码 ${first.json.secret.slice(0, 4)} ${first.json.secret.slice(4)}，共 4 个事项，承诺2026-03-16前全部办结。`]);
 
     const before = await h.recordCount();
     const again = await h.call('POST', APPLY, { body, headers: { 'idempotency-key': 'restaurant-0001' } });
@@ -273,6 +283,7 @@ describe('stage by stage (一次分办)', () => {
     const sealCase = await h.store.getCase(CITY, seal);
     expect(sealCase?.answers.uscc).toBe('91370500MA3C000029');
     expect(sealCase?.bundle).toEqual({ trackingNumber: p.number, bundleId: BUNDLE, key: 'seal' });
+    expect((await applicantTexts(view.children.map((c: { trackingNumber?: string }) => c.trackingNumber))).filter((t) => t.includes('已开始办理'))).toEqual([`您申请的「开办餐饮店」(受理编号 ${p.number})：食品经营许可(餐饮服务)、公章刻制备案、供水报装已开始办理。`]);
     // Asked again, nothing more is started.
     const again = await track(p);
     expect(again.children.map((c: { trackingNumber?: string }) => c.trackingNumber)).toEqual(view.children.map((c: { trackingNumber?: string }) => c.trackingNumber));
@@ -283,6 +294,9 @@ describe('stage by stage (一次分办)', () => {
     await act(p.company, { type: 'notAccept', reason: '名称与已登记企业相同' });
     const view = await track(p);
     expect(view.children.map((c: { key: string; status: string }) => `${c.key}:${c.status}`)).toEqual(['company:notAccepted', 'food:stopped', 'seal:stopped', 'water:received']);
+    expect((await applicantTexts(view.children.map((c: { trackingNumber?: string }) => c.trackingNumber))).filter((t) => t.includes('已开始办理'))).toEqual([
+      `您申请的「开办餐饮店」(受理编号 ${p.number})：供水报装已开始办理。「食品经营许可(餐饮服务)」：缺少「企业设立登记(多证合一)」的办理结果，本事项无法办理；「公章刻制备案」：缺少「企业设立登记(多证合一)」的办理结果，本事项无法办理。`,
+    ]);
     expect(view.children[1].stopped).toEqual({ message: '缺少「企业设立登记(多证合一)」的办理结果，本事项无法办理', message_en: 'without the result of "企业设立登记(多证合一)" this item cannot go ahead' });
   });
 });

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { applicantOf, mergedMaterials, shanghaiDateOf, splitAnswers, stageOf, validateAnswers, type Material } from '@onevisit/item-schemas';
+import { applicantOf, dueDate, mergedMaterials, shanghaiDateOf, splitAnswers, stageOf, validateAnswers, type Material } from '@onevisit/item-schemas';
 import { onConflict } from '../conflicts';
 import { canonical, checkApplication, hash, receiveApplication, refusalOf, type ApplicationCheck } from '../cases/intake';
-import { trackingCode, trackingCodeHash } from '../cases/tracking-code';
+import type { NoticeIntent } from '../cases/lifecycle';
+import { displayTrackingCode, trackingCode, trackingCodeHash } from '../cases/tracking-code';
 import { formatTrackingNumber, numberingDay } from '../cases/tracking-number';
 import type { AppDeps } from '../deps';
 import { ApiError, idempotencyKeyReused } from '../errors';
@@ -78,6 +79,19 @@ function childRefusal(p: PublishedBundle, child: ChildApplication): ApiError | u
   return new ApiError(refused.status, refused.code, `「${name}」：${refused.message}`, `"${name}": ${refused.message_en}`, refused.details);
 }
 
+/** 一次告知 of the receipt: the one number and code, how many items, by when all of them are promised. */
+async function receiptNotice(deps: AppDeps, p: PublishedBundle, trackingNumber: string, secret: string, receivedOn: string, items: number): Promise<NoticeIntent> {
+  const calendar = await deps.calendars.forJurisdiction(p.version.jurisdiction);
+  const due = dueDate(calendar, { from: receivedOn, limit: p.asItem.promisedLimit }).due;
+  const code = displayTrackingCode(secret);
+  return {
+    to: 'applicant',
+    topic: 'received',
+    text: `您申请的「${p.bundle.name}」已收到，受理编号 ${trackingNumber}，查询码 ${code}，共 ${items} 个事项，承诺${due}前全部办结。`,
+    text_en: `Your application ${trackingNumber} (${items} items) was received (tracking code ${code}); all of it is promised to be decided by ${due}.`,
+  };
+}
+
 export interface BundleReceipt {
   created: boolean;
   parent: StoredBundleCase;
@@ -114,11 +128,15 @@ export async function receiveBundle(deps: AppDeps, p: PublishedBundle, applicati
   }
 
   const listed: BundleChild[] = [];
+  const notice = await receiptNotice(deps, p, trackingNumber, secret, receivedOn, children.length);
   for (const child of children) {
     const pinned = p.versions[child.key]!;
     const entry: BundleChild = { key: child.key, itemId: pinned.itemId, itemName: pinned.definition.name, version: pinned.version, stage: child.stage };
     if (child.stage === startStage) {
-      const receipt = await receiveApplication(deps, pinned, { sent: child.answers, check: child.check, files: child.files, promised: child.promised }, `${key}~${child.key}`, { trackingNumber, bundleId, key: child.key });
+      // The applicant hears of the application once, from the first item's case: the parent has no outbox of its own.
+      const applicantNotices = listed.some((c) => c.trackingNumber) ? [] : [notice];
+      const link = { trackingNumber, bundleId, key: child.key };
+      const receipt = await receiveApplication(deps, pinned, { sent: child.answers, check: child.check, files: child.files, promised: child.promised }, `${key}~${child.key}`, { link, applicantNotices });
       entry.trackingNumber = receipt.case.trackingNumber;
     } else entry.pending = { answers: child.answers, files: child.files, promised: child.promised };
     listed.push(entry);

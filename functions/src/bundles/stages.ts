@@ -1,5 +1,6 @@
 import { mergedMaterials, mergedForm, splitAnswers, type BundleDefinition } from '@onevisit/item-schemas';
 import { checkApplication, receiveApplication } from '../cases/intake';
+import type { NoticeIntent } from '../cases/lifecycle';
 import type { CaseRecord } from '../cases/record';
 import { onConflict } from '../conflicts';
 import type { AppDeps } from '../deps';
@@ -18,6 +19,18 @@ const approved = (c: CaseRecord | undefined) => c?.decision?.outcome === 'approv
 
 const stoppedByDenial = { message: '同一件事中的其他事项未获准予，本事项不再办理', message_en: 'another item of this application was not granted, so this one does not go ahead' };
 const stoppedUnfilled = (names: string) => ({ message: `缺少「${names}」的办理结果，本事项无法办理`, message_en: `without the result of "${names}" this item cannot go ahead` });
+
+/** Told once, with the stage's first case: which items start now, and which do not, with why. */
+function stageNotice(parent: StoredBundleCase, starting: readonly BundleChild[], stopped: readonly BundleChild[]): NoticeIntent {
+  const names = (list: readonly BundleChild[], sep: string) => list.map((c) => c.itemName).join(sep);
+  const notStarted = stopped.map((c) => `「${c.itemName}」：${c.stopped!.message}`).join('；');
+  return {
+    to: 'applicant',
+    topic: 'received',
+    text: `您申请的「${parent.bundleName}」(受理编号 ${parent.trackingNumber})：${names(starting, '、')}已开始办理。${notStarted ? `${notStarted}。` : ''}`,
+    text_en: `Your application ${parent.trackingNumber}: ${names(starting, ', ')} started.${stopped.length > 0 ? ` Not going ahead: ${stopped.map((c) => `${c.itemName} (${c.stopped!.message_en})`).join('; ')}.` : ''}`,
+  };
+}
 
 /** The canonical answers earlier results fill in: each fromResultOf field, from the number on its item's approval. */
 function resultAnswers(bundle: BundleDefinition, children: readonly BundleChild[], cases: ReadonlyArray<CaseRecord | undefined>): Record<string, unknown> {
@@ -65,7 +78,10 @@ export async function advanceBundle(deps: AppDeps, parent: StoredBundleCase): Pr
       child.stopped = unissued.length > 0 || !first ? stoppedUnfilled([...new Set(unissued.map((c) => c.itemName))].join('、') || parent.bundleName) : { message: `无法办理：${first.message}`, message_en: `cannot go ahead: ${first.message_en}` };
       continue;
     }
-    const receipt = await receiveApplication(deps, pinned, { sent: answers[child.key] ?? {}, check, files: pending.files, promised: pending.promised }, `${parent.idempotencyKey}~${child.key}`, { trackingNumber: parent.trackingNumber, bundleId: parent.bundleId, key: child.key });
+    const starting = children.filter((c) => c.pending && !c.stopped && c.stage === next);
+    const applicantNotices = children.some((c) => c.stage === next && c.trackingNumber) ? [] : [stageNotice(parent, starting, children.filter((c) => c.stage === next && c.stopped))];
+    const link = { trackingNumber: parent.trackingNumber, bundleId: parent.bundleId, key: child.key };
+    const receipt = await receiveApplication(deps, pinned, { sent: answers[child.key] ?? {}, check, files: pending.files, promised: pending.promised }, `${parent.idempotencyKey}~${child.key}`, { link, applicantNotices });
     child.trackingNumber = receipt.case.trackingNumber;
     delete child.pending;
   }

@@ -7,7 +7,7 @@ import { idempotencyKeyReused, invalidAnswers, itemNotAccepting, materialsMissin
 import type { FileInfo, ItemVersion } from '../records';
 import { filedAs, inspectUpload, markFiled } from '../uploads';
 import { onlineIntakeRefusal } from './intake-terms';
-import { receive, receiptNotices } from './lifecycle';
+import { receive, receiptNotices, type NoticeIntent } from './lifecycle';
 import type { CaseRecord, StoredCase } from './record';
 import { messagesFor, withMessages } from './messages';
 import { applicantView, messagesWritten, settle } from './service';
@@ -135,9 +135,16 @@ export function canonical(value: unknown): string {
  * Receives an application under the version it was checked against: numbers it, claims the
  * idempotency key, opens the case (the lifecycle's receive), settles its clocks, and stores it
  * with the messages receipt sends in its outbox, in one write. A base item's case filed with a
- * 一件事 names its parent (`bundle`).
+ * 一件事 names its parent (`bundle.link`), and tells the applicant what the bundle tells instead
+ * of its own receipt (one set of messages for one application).
  */
-export async function receiveApplication(deps: AppDeps, version: ItemVersion, application: Application, idempotencyKey?: string, bundle?: CaseRecord['bundle']): Promise<Receipt> {
+export async function receiveApplication(
+  deps: AppDeps,
+  version: ItemVersion,
+  application: Application,
+  idempotencyKey?: string,
+  bundle?: { link: NonNullable<CaseRecord['bundle']>; applicantNotices: NoticeIntent[] },
+): Promise<Receipt> {
   const { jurisdiction, itemId } = version;
   const item = version.definition;
   const now = deps.clock();
@@ -183,9 +190,10 @@ export async function receiveApplication(deps: AppDeps, version: ItemVersion, ap
     },
     { item, today: receivedOn, at: now.toISOString() },
   );
-  const settled = settle<StoredCase>({ ...opened, ...(bundle ? { bundle } : {}), secretHash: trackingCodeHash(secret), idempotencyKey: key }, { item, calendar, settings }, receivedOn);
+  const settled = settle<StoredCase>({ ...opened, ...(bundle ? { bundle: bundle.link } : {}), secretHash: trackingCodeHash(secret), idempotencyKey: key }, { item, calendar, settings }, receivedOn);
   // The receipt's messages name the due dates, so they are made from the settled case.
-  const stored = withMessages(settled.case, messagesFor(settled.case, item, receiptNotices(settled.case, secret), now));
+  const notices = bundle ? [...receiptNotices(settled.case, secret).filter((n) => n.to !== 'applicant'), ...bundle.applicantNotices] : receiptNotices(settled.case, secret);
+  const stored = withMessages(settled.case, messagesFor(settled.case, item, notices, now));
   await markFiled(deps, filed.flatMap(([, files]) => files));
   // Two retries raced past the claim: the other stored the same case, which the conflict carries.
   const storedFirst = await onConflict<StoredCase | undefined, StoredCase>(deps.store.saveCase(stored, 'new', settled).then(() => undefined), (existing) => existing!);
