@@ -301,6 +301,25 @@ describe('stage by stage (一次分办)', () => {
   });
 });
 
+describe('a bundle that stops on a denial (onChildDenied: stopAll)', () => {
+  it('stops every waiting item when the first stage is not granted, saying why', async () => {
+    const definition = { ...structuredClone(bundleTemplates[0]!), id: 'restaurant-strict', onChildDenied: 'stopAll' };
+    expect((await h.call('POST', `/api/admin/${CITY}/bundles`, { token: admin, body: { bundleId: 'restaurant-strict', definition } })).status).toBe(201);
+    expect((await h.call('POST', `/api/admin/${CITY}/bundles/restaurant-strict/publish`, { token: admin })).status).toBe(201);
+    const materials = Object.fromEntries(await Promise.all(scratchDocuments.map(async (id): Promise<[string, string[]]> => [id, [await h.uploaded(CITY, 'restaurant-strict', id)]])));
+    const applied = await h.call('POST', `/api/items/${CITY}/restaurant-strict/applications`, { body: { answers: fromScratch, materials } });
+    expect(applied.status).toBe(201);
+    const token = await h.token(CITY, 'market-officer');
+    const company = applied.json.case.children[0].trackingNumber;
+    const { json } = await h.call('GET', `/api/officer/cases/${company}`, { token });
+    expect((await h.call('POST', `/api/officer/cases/${company}/actions`, { token, body: { expectedRevision: json.case.revision, type: 'notAccept', reason: '名称与已登记企业相同' } })).status).toBe(200);
+    const view = (await h.call('GET', `/api/track/${applied.json.case.trackingNumber}`, { headers: { 'x-tracking-secret': applied.json.secret } })).json;
+    expect(view.children.map((c: { key: string; status: string }) => `${c.key}:${c.status}`)).toEqual(['company:notAccepted', 'food:stopped', 'seal:stopped', 'water:stopped']);
+    expect(view.children[3].stopped.message).toBe('同一件事中的其他事项未获准予，本事项不再办理');
+    expect(view.status).toBe('decided');
+  });
+});
+
 describe('one delivery, one rating (一窗出件, 一键评价)', () => {
   async function act(officer: string, number: string, action: Record<string, unknown>) {
     const token = await h.token(CITY, officer);
