@@ -205,6 +205,8 @@ describe('an official configures and publishes an item', () => {
     const [, y, mo, d, hh, mm] = /(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2})/.exec((await history.locator('tr', { hasText: '承诺时限压缩为4个工作日' }).textContent()) ?? '') ?? [];
     const published = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh) - 8, Number(mm));
     expect(Math.abs(Date.now() - published)).toBeLessThan(10 * 60_000);
+    // The versions to compare are named by the same Beijing day.
+    await history.getByText(`v2 · ${y}-${mo}-${d} · 承诺时限压缩为4个工作日`).waitFor();
     const diff = history.locator('table').nth(1);
     await expect.poll(() => diff.textContent()).toContain('承诺办结时限');
     // The field by its title and the limits in working days, not the model's keys and numbers.

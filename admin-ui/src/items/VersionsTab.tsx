@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, type Change } from '../api';
-import { shanghaiTime } from '../cases/format';
+import { shanghaiDay, shanghaiTime } from '../cases/format';
 import { useI18n } from '../i18n';
 import { useSignedIn } from '../session-context';
 
@@ -21,7 +21,7 @@ export function VersionsTab({ itemId }: { itemId: string }) {
   const words = (zh: string, en: string) => (language === 'zh' ? zh : en) || '—';
 
   if (!versions.data?.length) return <Empty description={t('尚未发布过', 'Not published yet')} />;
-  const options = versions.data.map((v) => ({ value: v.version, label: `v${v.version} · ${v.publishedAt.slice(0, 10)}${v.changeNote ? ` · ${v.changeNote}` : ''}` }));
+  const options = versions.data.map((v) => ({ value: v.version, label: `v${v.version} · ${shanghaiDay(v.publishedAt)}${v.changeNote ? ` · ${v.changeNote}` : ''}` }));
   return (
     <section aria-label={t('版本历史', 'Versions')}>
       <Table
