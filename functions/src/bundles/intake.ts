@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { applicantOf, dueDate, mergedMaterials, shanghaiDateOf, splitAnswers, stageOf, validateAnswers, type Material } from '@onevisit/item-schemas';
 import { onConflict } from '../conflicts';
-import { canonical, checkApplication, hash, receiveApplication, refusalOf, type ApplicationCheck } from '../cases/intake';
+import { canonical, checkApplication, hash, numberApplication, receiveApplication, refusalOf, type ApplicationCheck } from '../cases/intake';
 import type { NoticeIntent } from '../cases/lifecycle';
-import { displayTrackingCode, trackingCode, trackingCodeHash } from '../cases/tracking-code';
-import { formatTrackingNumber, numberingDay } from '../cases/tracking-number';
+import { displayTrackingCode, trackingCodeHash } from '../cases/tracking-code';
 import type { AppDeps } from '../deps';
-import { ApiError, idempotencyKeyReused } from '../errors';
+import { ApiError } from '../errors';
 import type { FileInfo } from '../records';
 import { postedIdOf, type PublishedBundle } from './published';
 import type { BundleChild, StoredBundleCase } from './records';
@@ -116,12 +114,7 @@ export async function receiveBundle(deps: AppDeps, p: PublishedBundle, applicati
   const receivedOn = shanghaiDateOf(now);
   const supplied = Object.fromEntries(Object.entries(application.files).map(([id, files]) => [id, files.length]));
   const requestHash = hash(canonical({ jurisdiction, bundleId, version, answers: application.sent, supplied, promised: [...application.promised].sort() }));
-  const fresh = formatTrackingNumber(jurisdiction, receivedOn, await deps.store.nextSerial(jurisdiction, numberingDay(receivedOn)));
-  const claim = idempotencyKey ? await deps.store.claimIdempotencyKey(jurisdiction, idempotencyKey, { trackingNumber: fresh, requestHash }) : undefined;
-  if (claim && claim.requestHash !== requestHash) throw idempotencyKeyReused();
-  const key = idempotencyKey ?? randomBytes(16).toString('hex');
-  const trackingNumber = claim?.trackingNumber ?? fresh;
-  const secret = trackingCode(deps.secret, trackingNumber, key);
+  const { claim, key, trackingNumber, secret } = await numberApplication(deps, jurisdiction, receivedOn, requestHash, idempotencyKey);
   if (claim) {
     const existing = await deps.store.getBundleCase(jurisdiction, trackingNumber);
     if (existing) return { created: false, parent: existing, secret };

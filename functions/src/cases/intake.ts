@@ -132,6 +132,25 @@ export function canonical(value: unknown): string {
 }
 
 /**
+ * An application's tracking number and 查询码: a fresh number, or, for a retry of a key the
+ * client chose, the number its first attempt claimed (`claim` then says so; the same key with a
+ * different request is refused). A single application and a 一件事's parent are numbered alike.
+ */
+export async function numberApplication(deps: AppDeps, jurisdiction: string, receivedOn: string, requestHash: string, idempotencyKey?: string) {
+  // The serial is taken before the key is claimed, so a retry leaves a gap in the day's numbers
+  // rather than spending a read on every first attempt.
+  const serial = await deps.store.nextSerial(jurisdiction, numberingDay(receivedOn));
+  const fresh = formatTrackingNumber(jurisdiction, receivedOn, serial);
+  // Only a key the client chose can come again: one made here needs no claim, and the case's own
+  // conditional write (new numbers only) is the only write.
+  const claim = idempotencyKey ? await deps.store.claimIdempotencyKey(jurisdiction, idempotencyKey, { trackingNumber: fresh, requestHash }) : undefined;
+  if (claim && claim.requestHash !== requestHash) throw idempotencyKeyReused();
+  const key = idempotencyKey ?? randomBytes(16).toString('hex');
+  const trackingNumber = claim?.trackingNumber ?? fresh;
+  return { claim, key, trackingNumber, secret: trackingCode(deps.secret, trackingNumber, key) };
+}
+
+/**
  * Receives an application under the version it was checked against: numbers it, claims the
  * idempotency key, opens the case (the lifecycle's receive), settles its clocks, and stores it
  * with the messages receipt sends in its outbox, in one write. A base item's case filed with a
@@ -153,17 +172,7 @@ export async function receiveApplication(
   // files under new keys, so the keys themselves do not count.
   const supplied = Object.fromEntries(Object.entries(application.files).map(([id, files]) => [id, files.length]));
   const requestHash = hash(canonical({ jurisdiction, itemId, version: version.version, answers: application.sent, supplied, promised: [...application.promised].sort() }));
-  // The serial is taken before the key is claimed, so a retry leaves a gap in the day's numbers
-  // rather than spending a read on every first attempt.
-  const serial = await deps.store.nextSerial(jurisdiction, numberingDay(receivedOn));
-  const fresh = formatTrackingNumber(jurisdiction, receivedOn, serial);
-  // Only a key the client chose can come again: one made here needs no claim, and the case's own
-  // conditional write (new numbers only) is the only write.
-  const claim = idempotencyKey ? await deps.store.claimIdempotencyKey(jurisdiction, idempotencyKey, { trackingNumber: fresh, requestHash }) : undefined;
-  if (claim && claim.requestHash !== requestHash) throw idempotencyKeyReused();
-  const key = idempotencyKey ?? randomBytes(16).toString('hex');
-  const trackingNumber = claim?.trackingNumber ?? fresh;
-  const secret = trackingCode(deps.secret, trackingNumber, key);
+  const { claim, key, trackingNumber, secret } = await numberApplication(deps, jurisdiction, receivedOn, requestHash, idempotencyKey);
   if (claim) {
     const existing = await deps.store.getCase(jurisdiction, trackingNumber);
     if (existing) return { created: false, case: applicantView(existing), secret };

@@ -13,13 +13,13 @@ import { trackingCodeMatches } from '../cases/tracking-code';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
 import { BundleCasePage } from '../citizen/bundle-case-page';
 import { casePath, ChecklistPage } from '../citizen/case-pages';
-import { say, type Lang } from '../citizen/page';
+import type { Lang } from '../citizen/page';
 import { ApiError, fileRequired, invalidRequest, malformedRequest, secretInAddress } from '../errors';
 import type { App, AppEnv } from '../http';
-import type { FileInfo, ItemVersion } from '../records';
+import type { ItemVersion } from '../records';
 import { rememberCode, rememberedCode } from '../tracking-cookie';
 import { storeUpload, uploadableMaterial } from '../uploads';
-import { splitPost } from './citizen';
+import { askedFiles, missingErrors, splitPost, storePostedFiles } from './apply-post';
 import { html, langOf, problemPage, readPost, refusedPage } from './citizen-responses';
 import { jsonOutOfBounds } from './kit';
 import { SECRET_HEADER } from './tracking';
@@ -102,33 +102,14 @@ export function registerBundleApplications(app: App): void {
     const answers = answersFromPost(p.asItem.form, fields);
     const idempotencyKey = typeof body.idempotencyKey === 'string' && /^[0-9a-f]{32}$/.test(body.idempotencyKey) ? body.idempotencyKey : undefined;
     const errors: Errors = { fields: [], general: [] };
-    const keys: Record<string, string[]> = Object.fromEntries(Object.entries(uploaded).map(([id, list]) => [id, [...list]]));
-    const stored = new Map<string, FileInfo>();
-    for (const [materialId, sent] of files) {
-      const material = p.asItem.materials.find((m) => m.id === materialId && !m.shared);
-      if (!material) continue;
-      for (const file of sent) {
-        try {
-          const info = await storeUpload(deps, p.version.jurisdiction, p.asItem, material, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-          (keys[materialId] ??= []).push(info.key);
-          stored.set(info.key, info);
-          names.set(info.key, info.name);
-        } catch (error) {
-          if (!(error instanceof ApiError)) throw error;
-          errors.general.push({ message: error.message, message_en: error.message_en, materialId });
-        }
-      }
-    }
-    const kept = Object.fromEntries(Object.entries(keys).map(([id, list]) => [id, list.map((key) => ({ key, name: names.get(key) ?? '' }))]));
+    const { keys, stored, failed, kept } = await storePostedFiles(deps, p.version.jurisdiction, p.asItem, { files, uploaded, names });
+    errors.general.push(...failed);
     const check = checkBundleApplication(p, answers, { files: keys });
     errors.fields.push(...check.fields);
-    const t = say(lang);
-    for (const m of check.missing) errors.general.push({ message: t(`请上传「${m.name}」`, `Upload "${m.name}"`), message_en: `Upload "${m.name}"`, materialId: m.id });
+    errors.general.push(...missingErrors(check.missing, lang));
     if (errors.fields.length === 0 && errors.general.length === 0) {
       try {
-        const left = new Set([...check.unknown, ...check.notAsked.map((m) => m.id)]);
-        const asked = Object.fromEntries(Object.entries(keys).filter(([id]) => !left.has(id)));
-        const filed = await checkedFiles(deps, asVersion(p), asked, (key) => names.get(key), stored);
+        const filed = await checkedFiles(deps, asVersion(p), askedFiles(keys, check), (key) => names.get(key), stored);
         const receipt = await receiveBundle(deps, p, { sent: answers, check, files: filed, promised: [] }, idempotencyKey);
         rememberCode(c, deps, receipt.parent.trackingNumber, receipt.secret, ['receipt', 'track']);
         return c.redirect(casePath(receipt.parent.trackingNumber, lang, 'receipt'), 303);

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { answersFromPost, applyListAction, defaultAnswers, dueDate, materialNeeds, shanghaiDateOf, type AnswerError, type PostedFields } from '@onevisit/item-schemas';
+import { answersFromPost, applyListAction, defaultAnswers, dueDate, materialNeeds, shanghaiDateOf, type AnswerError } from '@onevisit/item-schemas';
 import type { Context } from 'hono';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
 import { casePath, ChecklistPage } from '../citizen/case-pages';
-import { otherLanguage, renderPage, say, type Lang } from '../citizen/page';
+import { otherLanguage, renderPage, type Lang } from '../citizen/page';
 import { fill, PageCache, slot, template } from '../citizen/page-cache';
 import { ApiError } from '../errors';
 import type { App, AppEnv } from '../http';
-import type { FileInfo, ItemVersion } from '../records';
+import type { ItemVersion } from '../records';
 import { acceptingVersion, checkApplication, checkedFiles, publishedVersion, receiveApplication } from '../cases/intake';
 import { rememberCode } from '../tracking-cookie';
-import { storeUpload } from '../uploads';
-import { html, langOf, problemPage, readPost, refusedPage, type Posted } from './citizen-responses';
+import { askedFiles, missingErrors, splitPost, storePostedFiles } from './apply-post';
+import { html, langOf, problemPage, readPost, refusedPage } from './citizen-responses';
 import { registerTrackingPages } from './tracking-pages';
 
 /**
@@ -79,30 +79,6 @@ function versionPage(c: Context<AppEnv>, lang: Lang, pages: PageCache, key: stri
 
 const versionKey = (kind: string, version: ItemVersion, lang: Lang) => `${kind}|${version.jurisdiction}|${version.itemId}|${version.version}|${lang}`;
 
-/**
- * The posted body split into form fields, new files per material, and files uploaded by an
- * earlier attempt (or by the page script) with the names they were chosen under, shown again.
- */
-export function splitPost(body: Posted) {
-  const fields: PostedFields = {};
-  const files = new Map<string, File[]>();
-  const uploaded: Record<string, string[]> = {};
-  const names = new Map<string, string>();
-  for (const [name, value] of Object.entries(body)) {
-    const values = Array.isArray(value) ? value : [value];
-    const material = /^material\[([\w-]+)\]$/.exec(name)?.[1];
-    const earlier = /^uploaded\[([\w-]+)\]$/.exec(name)?.[1];
-    const fileName = /^fileName\[([\w/-]+)\]$/.exec(name)?.[1];
-    if (material) files.set(material, values.filter((v): v is File => v instanceof File && v.size > 0));
-    else if (earlier) uploaded[earlier] = values.filter((v): v is string => typeof v === 'string');
-    else if (fileName && typeof values[0] === 'string') names.set(fileName, values[0].slice(0, 200));
-    else if (name.startsWith('root')) {
-      const strings = values.filter((v): v is string => typeof v === 'string');
-      fields[name] = name.endsWith('[]') || strings.length > 1 ? strings : (strings[0] ?? '');
-    }
-  }
-  return { fields, files, uploaded, names };
-}
 
 export function registerCitizenPages(app: App): void {
   const pages = new PageCache(PAGE_CACHE_BYTES);
@@ -135,28 +111,8 @@ export function registerCitizenPages(app: App): void {
     const { fields, files, uploaded, names } = splitPost(body);
     const answers = answersFromPost(item.form, fields);
     const idempotencyKey = typeof body.idempotencyKey === 'string' && /^[0-9a-f]{32}$/.test(body.idempotencyKey) ? body.idempotencyKey : undefined;
-    const failed: Errors['general'] = [];
 
-    // Store what was sent, so a correction need not send it again; stored here, a file is filed as it is, not read back.
-    const keys: Record<string, string[]> = {};
-    const stored = new Map<string, FileInfo>();
-    for (const [materialId, keptKeys] of Object.entries(uploaded)) keys[materialId] = [...keptKeys];
-    for (const [materialId, sent] of files) {
-      const material = item.materials.find((m) => m.id === materialId && !m.shared);
-      if (!material) continue;
-      for (const file of sent) {
-        try {
-          const info = await storeUpload(deps, version.jurisdiction, item, material, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-          (keys[materialId] ??= []).push(info.key);
-          stored.set(info.key, info);
-          names.set(info.key, info.name);
-        } catch (error) {
-          if (!(error instanceof ApiError)) throw error;
-          failed.push({ message: error.message, message_en: error.message_en, materialId });
-        }
-      }
-    }
-    const kept = Object.fromEntries(Object.entries(keys).map(([id, list]) => [id, list.map((key) => ({ key, name: names.get(key) ?? '' }))]));
+    const { keys, stored, failed, kept } = await storePostedFiles(deps, version.jurisdiction, item, { files, uploaded, names });
     const again = { ...(idempotencyKey ? { idempotencyKey } : {}), uploaded: kept };
 
     // 「添加一项」「删除」：回到本页，多一项或少一项，答案和文件都保留，不提示填写错误（只说上传失败）/
@@ -171,16 +127,12 @@ export function registerCitizenPages(app: App): void {
     // Everything to correct is told at once: missing materials too, not only after the answers are right
     // (with the answers right, a refused file already says its material is wanting).
     if (check.fields.length > 0 || failed.length === 0) {
-      const t = say(lang);
-      for (const m of check.missing) errors.general.push({ message: t(`请上传「${m.name}」`, `Upload "${m.name}"`), message_en: `Upload "${m.name}"`, materialId: m.id });
+      errors.general.push(...missingErrors(check.missing, lang));
     }
 
     if (errors.fields.length === 0 && errors.general.length === 0) {
       try {
-        // Every upload is offered without JavaScript: files for materials these answers do not ask for stay out of the case.
-        const left = new Set([...check.unknown, ...check.notAsked.map((m) => m.id)]);
-        const asked = Object.fromEntries(Object.entries(keys).filter(([id]) => !left.has(id)));
-        const filed = await checkedFiles(deps, version, asked, (key) => names.get(key), stored);
+        const filed = await checkedFiles(deps, version, askedFiles(keys, check), (key) => names.get(key), stored);
         const result = await receiveApplication(deps, version, { sent: answers, check, files: filed, promised: [] }, idempotencyKey);
         // The receipt and the case's page open in this browser without the code in their address.
         rememberCode(c, deps, result.case.trackingNumber, result.secret, ['receipt', 'track']);
