@@ -103,6 +103,16 @@ describe('the outbox inside a case', () => {
     expect(await pendingNumbers()).toEqual([inHand.trackingNumber]);
   });
 
+  it('leaves the pending index when two senders each took out part of a case’s outbox', async () => {
+    const c = await submitted('13900000108');
+    const [first, second] = Object.keys(c.outbox!);
+    // One sender has the first message done while the other still counts both as its own.
+    await h.store.messagesSent(c, [first!]);
+    await h.store.messagesSent(c, [first!, second!]);
+    expect((await h.store.getCase('990100', c.trackingNumber))!.outbox).toBeUndefined();
+    expect(await pendingNumbers()).not.toContain(c.trackingNumber);
+  });
+
   it('reports a case it could not deliver, so Lambda retries the batch from it; the retry sends the rest once', async () => {
     const fine = await submitted('13900000105');
     const failing = await submitted('13900000106');

@@ -198,6 +198,8 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
         if (ids.length === 0) return;
         try {
           await send({ update: `REMOVE ${each.join(', ')}`, condition: 'attribute_exists(#outbox)', names });
+          // Another sender took out the rest meanwhile: an outbox left empty leaves the pending index too.
+          await send({ update: 'REMOVE #outbox, #ipk, #isk', condition: 'size(#outbox) = :none', names: { '#outbox': 'outbox', '#ipk': index.pk, '#isk': index.sk }, values: { ':none': 0 } });
         } catch (again) {
           if (!isConditionFailure(again)) throw again;
         }
