@@ -9,14 +9,17 @@ import { report } from './measure';
  * malformed and oversized posts to the citizen pages and the API, against its p99 when idle, on
  * the server as `npm start` runs it (its own process, rate limits on). The attacker is a process
  * of its own (abuse-flood.ts), so this one only probes: a server that parses, buffers or
- * validates without bounds stalls its event loop, and the ratio climbs.
+ * validates without bounds stalls its event loop, and the ratio climbs. Once the attacker's
+ * windows are full its refusals are held (LOCAL_HOLD in rate-limits.ts), so what it costs the
+ * server is the burst the windows allow plus a refusal per connection per second.
  *
  * The same flood then goes to a second server while the first is probed: what the attacker and
  * the work of refusing it cost the other requests by taking the machine's cores alone, without
  * sharing an event loop with them (control_p99_ratio). On two cores that is a floor the first
  * ratio cannot go below.
  */
-const PROBES = 300;
+/** About five seconds of probing: a flood, not the burst before the client's windows fill. */
+const PROBES = 1000;
 /** One client sending back to back on as many connections as a script would open. */
 const CONCURRENCY = 4;
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { LOCAL_HOLD } from './rate-limits';
 import { ensureAdminUiBuilt, mountAdminUi } from './admin-ui';
 import { createApp } from './app';
 import { socketAddress } from './client-address';
@@ -78,7 +79,8 @@ export async function startLocal(mode: LocalMode): Promise<void> {
 
   // Without the demo the app has no dev routes: it registers them only when given devTokens.
   const { devTokens: _, ...withoutDemo } = deps;
-  const app = createApp({ ...(mode.demo ? deps : withoutDemo), clientAddress: socketAddress });
+  const hosted = mode.demo ? deps : withoutDemo;
+  const app = createApp({ ...hosted, clientAddress: socketAddress, rateLimits: { ...hosted.rateLimits, hold: LOCAL_HOLD } });
   mountAdminUi(app);
   const server = serve({ fetch: app.fetch, port: mode.port, hostname: mode.host }, (info) => {
     const base = `http://localhost:${info.port}`;

@@ -50,7 +50,18 @@ export const DEFAULT_MAX_KEYS = 50_000;
 export interface RateLimitSettings {
   windows?: Partial<Record<Limited, Window>>;
   maxKeys?: number;
+  /**
+   * Refusals held this long before they are sent, at most `max` at once (beyond that, sent at
+   * once). A script flooding from a few connections then waits on each refusal instead of
+   * having the next one parsed and answered at once; held, its connection is not read. For the
+   * local server: in AWS a held refusal is a function billed for waiting, and the WAF's rate
+   * rules refuse before any function runs.
+   */
+  hold?: { ms: number; max: number };
 }
+
+/** The local server's: a second per refusal, up to 64 waiting (each a socket and a timer). */
+export const LOCAL_HOLD = { ms: 1000, max: 64 };
 
 /** For tests and benchmarks that send many requests as one client: no window ever fills. */
 export const RATE_LIMITS_OFF: RateLimitSettings = {
@@ -185,10 +196,16 @@ async function rulesFor(c: Context, address: string, largestBody: number): Promi
   return [];
 }
 
-/** The refusal: the API's error body, or a readable page for the citizen pages; both say when to come back. */
-function refusal(c: Context, seconds: number): Response {
+const hasBody = (c: Context) => Number(c.req.header('content-length')) > 0 || c.req.header('transfer-encoding') !== undefined;
+
+/**
+ * The refusal: the API's error body, or a readable page for the citizen pages; both say when to
+ * come back. `close`: a refused body is not read through, the connection closes once this is
+ * sent (the local server; behind the HTTP API the body has been read before the function runs).
+ */
+function refusal(c: Context, seconds: number, close: boolean): Response {
   const error = tooManyRequests(seconds);
-  const headers = { 'Retry-After': String(seconds), 'Cache-Control': 'no-store' };
+  const headers: Record<string, string> = { 'Retry-After': String(seconds), 'Cache-Control': 'no-store', ...(close && hasBody(c) ? { Connection: 'close' } : {}) };
   if (c.req.path.startsWith('/api/')) return c.json(error.body(), 429, headers);
   const lang = c.req.query('lang') === 'en' ? 'en' : 'zh';
   // The language switch leads to this address, without a 查询码 an old link carried.
@@ -218,12 +235,21 @@ export function rateLimits<E extends Env>(options: {
 }): MiddlewareHandler<E> {
   const windows = { ...DEFAULT_RATE_LIMITS, ...options.settings?.windows };
   const table = options.table ?? new WindowTable(options.settings?.maxKeys);
+  const hold = options.settings?.hold;
+  let held = 0;
   return async (c, next) => {
     const rules = await rulesFor(c, options.client(c), options.largestBody);
     if (rules.length === 0) return next();
     const now = options.clock().getTime();
     const waits = rules.flatMap((r) => table.wait(`${r.name}|${r.key}`, windows[r.name], now, r.cost) ?? []);
-    if (waits.length > 0) return refusal(c, Math.max(...waits));
+    if (waits.length > 0) {
+      if (hold && held < hold.max) {
+        held++;
+        await new Promise((resolve) => setTimeout(resolve, hold.ms));
+        held--;
+      }
+      return refusal(c, Math.max(...waits), hold !== undefined);
+    }
     const taken = rules.map((r) => ({ rule: r, start: table.take(`${r.name}|${r.key}`, windows[r.name], now, r.cost) }));
     await next();
     if (c.res.status === 404) return;

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../functions/src/app';
 import { socketAddress, viewerAddress } from '../../functions/src/client-address';
 import { DEFAULT_MAX_KEYS, DEFAULT_RATE_LIMITS, rateLimits, WindowTable } from '../../functions/src/rate-limits';
@@ -191,5 +191,55 @@ describe('the limiter’s memory', () => {
     expect(table.size).toBe(10);
     expect(table.wait('busy', window, 3)).toBe(60);
     expect(table.wait('quiet-0', { limit: 1, seconds: 60 }, 3)).toBeUndefined();
+  });
+});
+
+describe('held refusals (the local server)', () => {
+  type Env = { Variables: { client: string } };
+  const clock = { now: new Date('2026-03-02T02:00:00Z') };
+  const heldApp = (max: number) => {
+    const app = new Hono<Env>();
+    app.use('*', async (c, next) => {
+      c.set('client', 'one-script');
+      await next();
+    });
+    const settings = { windows: { submissions: { limit: 1, seconds: 60 } }, hold: { ms: 1000, max } };
+    app.use('*', rateLimits<Env>({ settings, clock: () => clock.now, client: (c) => c.get('client'), largestBody: 1024 }));
+    app.post('/api/items/:j/:item/applications', (c) => c.json({}, 201));
+    return app;
+  };
+  const body = JSON.stringify({ answers: {} });
+  /** As it comes over HTTP: its length stated. */
+  const submit = (app: Hono<Env>) =>
+    app.request('/api/items/990100/company-registration/applications', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length) }, body });
+  /** Whether `response` has settled once everything already due has run. */
+  const settled = async (response: Promise<Response>) => {
+    let done = false;
+    void response.then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(0);
+    return done;
+  };
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('answer a client over its window a second later, closing the connection its body came on; the held ones beyond the cap at once', async () => {
+    const app = heldApp(2);
+    expect((await submit(app)).status).toBe(201);
+    const held = [submit(app), submit(app)];
+    const beyond = submit(app);
+    expect(await settled(beyond)).toBe(true);
+    expect((await beyond).status).toBe(429);
+    for (const refusal of held) expect(await settled(refusal)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    for (const refusal of held) {
+      const response = await refusal;
+      expect(response.status).toBe(429);
+      expect(response.headers.get('connection')).toBe('close');
+    }
+    // Sent, the held places are free again.
+    const again = submit(app);
+    expect(await settled(again)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect((await again).status).toBe(429);
   });
 });
