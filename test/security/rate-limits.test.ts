@@ -213,9 +213,9 @@ describe('held refusals (the local server)', () => {
   const submit = (app: Hono<Env>) =>
     app.request('/api/items/990100/company-registration/applications', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(body.length) }, body });
   /** Whether `response` has settled once everything already due has run. */
-  const settled = async (response: Promise<Response>) => {
+  const settled = async (response: Response | Promise<Response>) => {
     let done = false;
-    void response.then(() => (done = true));
+    void Promise.resolve(response).then(() => (done = true));
     await vi.advanceTimersByTimeAsync(0);
     return done;
   };
