@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { fromExchangeJson, LayoutError, sheetTitles, type ExchangeFile, type SheetData, type Sheets } from '@onevisit/item-schemas/exchange';
 import { ApiError } from './errors';
+import { checkInflatedSize } from './imports-zip';
 import { importNotLayout, importTooLarge, importTooManyRows, importUnreadable } from './imports-errors';
 
 /**
@@ -71,6 +72,7 @@ function addRow(data: SheetData, sheet: SheetKind, row: number, cells: string[])
 
 /** The workbook's 事项 and 申请材料 sheets (by name, else the first two), streamed; the 代码表 an export adds is passed over. */
 async function readXlsx(bytes: Uint8Array): Promise<ExchangeFile> {
+  checkInflatedSize(bytes);
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   const sheets: Array<{ name: string; data: SheetData }> = [];
