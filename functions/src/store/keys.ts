@@ -54,6 +54,9 @@ export const keys = {
   idempotency: (jurisdiction: string, key: string) => ({ pk: `${j(jurisdiction)}#IDEMPOTENCY#${key}`, sk: 'KEY' }),
   dailySerial: (jurisdiction: string, yyyymmdd: string) => ({ pk: `${j(jurisdiction)}#SERIAL#${yyyymmdd}`, sk: 'SERIAL' }),
   smsCount: (phone: string, day: string) => ({ pk: `PLATFORM#SMS#${phone}`, sk: day }),
+  /** Supervision counters: a partition per jurisdiction and month, a record per day, department and item. */
+  counters: (jurisdiction: string, day: string, sortKey: string) => ({ pk: `${j(jurisdiction)}#STATS#${day.slice(0, 7)}`, sk: sortKey }),
+  countersMonth: (jurisdiction: string, month: string) => `${j(jurisdiction)}#STATS#${month}`,
 };
 
 /** 一件事 (bundles): heads in one partition per jurisdiction, a bundle's draft and versions in its own; a parent case beside its number's case key. */

@@ -4,6 +4,7 @@ import { caseRecords, withIndexKeys, type CaseRecords } from './case-records';
 import { itemRecords, type ItemRecords } from './item-records';
 import { jurisdictionRecords, type JurisdictionRecords } from './jurisdiction-records';
 import { messageRecords, type MessageRecords } from './message-records';
+import { statsRecords, type StatsRecords } from './stats-records';
 import { TableAccess } from './table-access';
 
 export { caseItem, type CaseIndex, type CaseQuery } from './case-records';
@@ -11,10 +12,10 @@ export { ConflictError } from './table-access';
 
 /**
  * Every record OneVisit keeps, in one table: jurisdictions with their departments, users,
- * calendars and settings; items; 一件事 (bundles); cases; messages. Each kind has its module over the table
+ * calendars and settings; items; 一件事 (bundles); cases; messages; supervision counters. Each kind has its module over the table
  * (the methods below come from them); callers see one object.
  */
-export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords, BundleRecords {}
+export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords, BundleRecords, StatsRecords {}
 
 export class Store {
   private readonly table: TableAccess;
@@ -22,7 +23,7 @@ export class Store {
   constructor(client: DynamoDBClient, readonly tableName: string) {
     this.table = new TableAccess(client, tableName);
     const jurisdictions = jurisdictionRecords(this.table);
-    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions), messageRecords(this.table), bundleRecords(this.table));
+    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions), messageRecords(this.table), bundleRecords(this.table), statsRecords(this.table));
   }
 
   /**

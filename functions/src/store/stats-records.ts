@@ -1,0 +1,95 @@
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { counterNames, type CounterName } from '../supervision/counters';
+import type { CounterRow } from '../supervision/counter-rows';
+import { keys } from './keys';
+import type { TableAccess } from './table-access';
+
+/**
+ * The supervision counters (supervision/counter-rows.ts): a partition per jurisdiction and
+ * month, a record per day, department and item, each counter an attribute of its own (`n_` and
+ * its name) so that a case's move adds to it atomically (ADD), whatever else adds at the same time.
+ */
+
+export type StatsRecords = ReturnType<typeof statsRecords>;
+
+const attribute = (counter: CounterName) => `n_${counter}`;
+
+/** The months (YYYY-MM) a period of days touches, first to last. */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = from.slice(0, 7).split('-').map(Number) as [number, number];
+  const last = to.slice(0, 7);
+  for (let m = `${year}-${String(month).padStart(2, '0')}`; m <= last; m = `${year}-${String(month).padStart(2, '0')}`) {
+    months.push(m);
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+  return months;
+}
+
+const rowOf = (item: Record<string, unknown>): CounterRow => ({
+  day: item.day as string,
+  jurisdiction: item.jurisdiction as string,
+  departmentId: item.departmentId as string,
+  itemId: item.itemId as string,
+  counts: Object.fromEntries(counterNames.flatMap((name) => (typeof item[attribute(name)] === 'number' && item[attribute(name)] !== 0 ? [[name, item[attribute(name)]]] : []))),
+});
+
+export function statsRecords(table: TableAccess) {
+  const keyOf = (row: CounterRow) => keys.counters(row.jurisdiction, row.day, `${row.day}#${row.departmentId}#${row.itemId}`);
+  return {
+    /** Adds each row's counts to what is kept (rows of several jurisdictions may come together). */
+    async addCounts(rows: readonly CounterRow[]): Promise<void> {
+      await Promise.all(
+        rows.map((row) => {
+          const counts = Object.entries(row.counts) as [CounterName, number][];
+          const names = Object.fromEntries(counts.map(([name], i) => [`#c${i}`, attribute(name)]));
+          const values = Object.fromEntries(counts.map(([, value], i) => [`:c${i}`, value]));
+          return table.doc.send(
+            new UpdateCommand({
+              TableName: table.tableName,
+              Key: keyOf(row),
+              UpdateExpression: `SET #day = :day, #jurisdiction = :jurisdiction, #departmentId = :departmentId, #itemId = :itemId ADD ${counts.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+              ExpressionAttributeNames: { '#day': 'day', '#jurisdiction': 'jurisdiction', '#departmentId': 'departmentId', '#itemId': 'itemId', ...names },
+              ExpressionAttributeValues: { ':day': row.day, ':jurisdiction': row.jurisdiction, ':departmentId': row.departmentId, ':itemId': row.itemId, ...values },
+            }),
+          );
+        }),
+      );
+    },
+
+    /** The rows of a jurisdiction's days from `from` to `to`: a query per month, whatever the number of cases. */
+    async readCounts(jurisdiction: string, from: string, to: string): Promise<{ rows: CounterRow[]; reads: number }> {
+      const rows: CounterRow[] = [];
+      let reads = 0;
+      for (const month of monthsOf(from, to)) {
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await table.doc.send(
+            new QueryCommand({
+              TableName: table.tableName,
+              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+              ExpressionAttributeValues: { ':pk': keys.countersMonth(jurisdiction, month), ':from': from, ':to': `${to}#\uffff` },
+              ExclusiveStartKey: start,
+            }),
+          );
+          reads++;
+          for (const item of page.Items ?? []) rows.push(rowOf(item));
+          start = page.LastEvaluatedKey;
+        } while (start);
+      }
+      return { rows, reads };
+    },
+
+    /** Replaces the rows of the given months with `rows` (a rebuild): rows kept there and not in `rows` are removed. */
+    async replaceCounts(jurisdiction: string, months: readonly string[], rows: readonly CounterRow[]): Promise<void> {
+      const kept = new Set(rows.map((r) => keyOf(r).sk));
+      for (const month of months) {
+        const stale = (await table.partition<{ sk: string }>(keys.countersMonth(jurisdiction, month))).filter((r) => !kept.has(r.sk));
+        await Promise.all(stale.map((r) => table.delete({ pk: keys.countersMonth(jurisdiction, month), sk: r.sk })));
+      }
+      await Promise.all(
+        rows.map((row) => table.put(keyOf(row), { day: row.day, jurisdiction: row.jurisdiction, departmentId: row.departmentId, itemId: row.itemId, ...Object.fromEntries(Object.entries(row.counts).map(([name, v]) => [attribute(name as CounterName), v])) })),
+      );
+    },
+  };
+}
