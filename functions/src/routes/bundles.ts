@@ -4,6 +4,7 @@ import { ZBundleDraft, ZBundleHead, ZBundleVersion } from '../bundles/records';
 import { deliveryHeld } from '../bundles/outcome';
 import { afterChildAction } from '../bundles/stages';
 import { parseTrackingNumber } from '../cases/tracking-number';
+import { notFound } from '../errors';
 import { etag, expectedRevision, type App } from '../http';
 import { registerBundleApplications } from './bundle-applications';
 import { adminParams, bearer, errorResponses, json, jsonBody, route, ZJurisdictionParams } from './kit';
@@ -11,7 +12,7 @@ import { adminParams, bearer, errorResponses, json, jsonBody, route, ZJurisdicti
 /**
  * 一件事 (bundles) for their jurisdiction's administrators: create from a seed or a definition,
  * save the draft over the revision read, check, publish (refused with the checks' issues in
- * words, 422); and for applicants, applying and tracking (bundle-applications.tsx).
+ * words, 422), list the published versions; and for applicants, applying and tracking (bundle-applications.tsx).
  */
 
 const ZBundleParams = ZJurisdictionParams.extend({ bundleId: z.string().max(80) });
@@ -73,6 +74,29 @@ export function registerBundleRoutes(app: App): void {
       const saved = await saveBundleDraft(c.get('deps'), who, jurisdiction, bundleId, expectedRevision(c), c.req.valid('json'));
       c.header('ETag', etag(saved.revision));
       return c.json(saved, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: `${at}/{bundleId}/versions`,
+      tags,
+      security: bearer,
+      summary: '一件事版本历史 / the published versions',
+      request: { params: ZBundleParams },
+      responses: { 200: json(z.array(ZBundleVersion.omit({ definition: true })), 'oldest first'), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      const { jurisdiction, bundleId } = adminParams(c);
+      const { store } = c.get('deps');
+      const head = await store.getBundleHead(jurisdiction, bundleId);
+      if (!head) throw notFound('一件事', 'bundle');
+      const versions = await Promise.all(Array.from({ length: head.version }, (_, n) => store.getBundleVersion(jurisdiction, bundleId, n + 1)));
+      return c.json(
+        versions.filter((v) => v !== undefined).map(({ definition: _, ...entry }) => entry),
+        200,
+      );
     },
   );
 
