@@ -8,7 +8,11 @@ import { startEmbeddedDynamo, type EmbeddedDynamo, type EmbeddedOptions } from '
  * (Java) for `npm run test:conformance`, to catch behaviour dynalite only imitates.
  */
 export async function startTestStore(options: Pick<EmbeddedOptions, 'openEndpoint'> = {}): Promise<EmbeddedDynamo> {
-  if (process.env.ONEVISIT_CONFORMANCE !== 'dynamodb-local') return startEmbeddedDynamo(options);
+  return process.env.ONEVISIT_CONFORMANCE === 'dynamodb-local' ? startDynamoDbLocal() : startEmbeddedDynamo(options);
+}
+
+/** AWS's DynamoDB Local (Java), in memory on a free port: it has transactions, as DynamoDB has. */
+export async function startDynamoDbLocal(): Promise<EmbeddedDynamo> {
   const port = await new Promise<number>((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as { port: number };
@@ -31,6 +35,7 @@ export async function startTestStore(options: Pick<EmbeddedOptions, 'openEndpoin
   return {
     client,
     endpoint,
+    transactions: true,
     close: async () => {
       client.destroy();
       child.kill();

@@ -35,6 +35,7 @@ beforeAll(async () => {
   Object.assign(process.env, {
     TABLE_NAME: 'onevisit-lambda',
     DYNAMODB_ENDPOINT: dynamo.endpoint,
+    DYNAMODB_TRANSACTIONS: String(dynamo.transactions),
     AWS_REGION: 'cn-north-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',

@@ -8,7 +8,11 @@ export const needFrom = (env: NodeJS.ProcessEnv) => (name: string) => {
   return value;
 };
 
-/** The table, as every function reaches it (DYNAMODB_ENDPOINT points it at a local store, for tests). */
+/**
+ * The table, as every function reaches it: DynamoDB, with transactions. DYNAMODB_ENDPOINT points
+ * it at a local store for tests, and DYNAMODB_TRANSACTIONS=false says that store has none (dynalite).
+ */
 export function storeFromEnvironment(env: NodeJS.ProcessEnv = process.env): Store {
-  return new Store(new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}), needFrom(env)('TABLE_NAME'));
+  const client = new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {});
+  return new Store(client, needFrom(env)('TABLE_NAME'), { transactions: env.DYNAMODB_TRANSACTIONS !== 'false' });
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { checkSubmissionMaterials, dueDate, shanghaiDateOf, validateAnswers, type AnswerError, type ItemDefinition, type Material } from '@onevisit/item-schemas';
 import { onConflict } from '../conflicts';
+import { ConflictError } from '../store/store';
 import type { AppDeps } from '../deps';
 import { idempotencyKeyReused, invalidAnswers, itemNotAccepting, materialsMissing, materialsNotAsked, notFound, unknownMaterials, type ApiError } from '../errors';
 import type { FileInfo, ItemVersion } from '../records';
@@ -131,18 +132,22 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A fresh tracking number of the day, from the serials this process reserved. */
+async function freshNumber(deps: AppDeps, jurisdiction: string, receivedOn: string): Promise<string> {
+  return formatTrackingNumber(jurisdiction, receivedOn, await deps.store.nextSerial(jurisdiction, numberingDay(receivedOn)));
+}
+
 /**
  * An application's tracking number and 查询码: a fresh number, or, for a retry of a key the
  * client chose, the number its first attempt claimed (`claim` then says so; the same key with a
- * different request is refused). A single application and a 一件事's parent are numbered alike.
+ * different request is refused). The key is claimed here, in a write of its own: a 一件事's
+ * parent needs its number fixed before its items are received.
  */
 export async function numberApplication(deps: AppDeps, jurisdiction: string, receivedOn: string, requestHash: string, idempotencyKey?: string) {
   // The serial is taken before the key is claimed, so a retry leaves a gap in the day's numbers
   // rather than spending a read on every first attempt.
-  const serial = await deps.store.nextSerial(jurisdiction, numberingDay(receivedOn));
-  const fresh = formatTrackingNumber(jurisdiction, receivedOn, serial);
-  // Only a key the client chose can come again: one made here needs no claim, and the case's own
-  // conditional write (new numbers only) is the only write.
+  const fresh = await freshNumber(deps, jurisdiction, receivedOn);
+  // Only a key the client chose can come again: one made here needs no claim.
   const claim = idempotencyKey ? await deps.store.claimIdempotencyKey(jurisdiction, idempotencyKey, { trackingNumber: fresh, requestHash }) : undefined;
   if (claim && claim.requestHash !== requestHash) throw idempotencyKeyReused();
   const key = idempotencyKey ?? randomBytes(16).toString('hex');
@@ -150,35 +155,81 @@ export async function numberApplication(deps: AppDeps, jurisdiction: string, rec
   return { claim, key, trackingNumber, secret: trackingCode(deps.secret, trackingNumber, key) };
 }
 
+/** A tracking number, the idempotency key it is filed under and its 查询码. */
+interface Numbered {
+  trackingNumber: string;
+  key: string;
+  secret: string;
+}
+
+/** A case ready to be written: settled (with the index keys its state calls for), its messages in its outbox. */
+interface OpenedCase {
+  stored: StoredCase;
+  settled: { queueDue?: string; nextCheck?: string };
+  files: FileInfo[];
+  secret: string;
+}
+
+/** How an application is received, whatever its number: what receiveApplication was given. */
+interface Intake {
+  version: ItemVersion;
+  application: Application;
+  now: Date;
+  receivedOn: string;
+  bundle?: { link: NonNullable<CaseRecord['bundle']>; applicantNotices: NoticeIntent[] };
+}
+
 /**
- * Receives an application under the version it was checked against: numbers it, claims the
- * idempotency key, opens the case (the lifecycle's receive), settles its clocks, and stores it
- * with the messages receipt sends in its outbox, in one write. A base item's case filed with a
- * 一件事 names its parent (`bundle.link`), and tells the applicant what the bundle tells instead
- * of its own receipt (one set of messages for one application).
+ * Receives an application under the version it was checked against: numbers it, opens the case
+ * (the lifecycle's receive), settles its clocks, and stores it with the messages receipt sends
+ * in its outbox, with the claim of the idempotency key the client sent (one write where the
+ * store has transactions: saveClaimedCase). A base item's case filed with a 一件事 names its
+ * parent (`bundle.link`), and tells the applicant what the bundle tells instead of its own
+ * receipt (one set of messages for one application).
  */
-export async function receiveApplication(
-  deps: AppDeps,
-  version: ItemVersion,
-  application: Application,
-  idempotencyKey?: string,
-  bundle?: { link: NonNullable<CaseRecord['bundle']>; applicantNotices: NoticeIntent[] },
-): Promise<Receipt> {
+export async function receiveApplication(deps: AppDeps, version: ItemVersion, application: Application, idempotencyKey?: string, bundle?: Intake['bundle']): Promise<Receipt> {
   const { jurisdiction, itemId } = version;
-  const item = version.definition;
   const now = deps.clock();
   const receivedOn = shanghaiDateOf(now);
+  const intake: Intake = { version, application, now, receivedOn, ...(bundle ? { bundle } : {}) };
+  const trackingNumber = await freshNumber(deps, jurisdiction, receivedOn);
+  // Only a key the client chose can come again: one made here needs no claim, and the case's own
+  // conditional write (new numbers only) is the only write.
+  if (!idempotencyKey) {
+    const key = randomBytes(16).toString('hex');
+    return saveNew(deps, await openCase(deps, intake, { trackingNumber, key, secret: trackingCode(deps.secret, trackingNumber, key) }));
+  }
   // The same application is the same answers and the same materials supplied; a resend stores its
   // files under new keys, so the keys themselves do not count.
   const supplied = Object.fromEntries(Object.entries(application.files).map(([id, files]) => [id, files.length]));
   const requestHash = hash(canonical({ jurisdiction, itemId, version: version.version, answers: application.sent, supplied, promised: [...application.promised].sort() }));
-  const { claim, key, trackingNumber, secret } = await numberApplication(deps, jurisdiction, receivedOn, requestHash, idempotencyKey);
-  if (claim) {
-    const existing = await deps.store.getCase(jurisdiction, trackingNumber);
-    if (existing) return { created: false, case: applicantView(existing), secret };
-    // The first attempt claimed the key but stopped before storing the case: finish its work.
+  const opened = await openCase(deps, intake, { trackingNumber, key: idempotencyKey, secret: trackingCode(deps.secret, trackingNumber, idempotencyKey) });
+  await markFiled(deps, opened.files);
+  let earlier;
+  try {
+    earlier = await deps.store.saveClaimedCase(opened.stored, opened.settled, { key: idempotencyKey, requestHash });
+  } catch (error) {
+    // Without transactions, a retry that found the claim and no case yet may store the case first.
+    const there = error instanceof ConflictError ? (error.existing as StoredCase | undefined) : undefined;
+    if (there?.idempotencyKey !== idempotencyKey) throw error;
+    return { created: false, case: applicantView(there), secret: opened.secret };
   }
+  if (!earlier) return created(deps, opened);
+  // The key was claimed already: by a retry of this application (its case is the answer) or by another, refused.
+  if (earlier.requestHash !== requestHash) throw idempotencyKeyReused();
+  const secret = trackingCode(deps.secret, earlier.trackingNumber, idempotencyKey);
+  const existing = await deps.store.getCase(jurisdiction, earlier.trackingNumber);
+  if (existing) return { created: false, case: applicantView(existing), secret };
+  // The first attempt claimed the key but stopped before storing the case (a store without
+  // transactions, or a concurrent retry still writing it): finish its work under its number.
+  return saveNew(deps, await openCase(deps, intake, { trackingNumber: earlier.trackingNumber, key: idempotencyKey, secret }));
+}
 
+/** The case an application opens under its number, settled, with the messages its receipt sends. */
+async function openCase(deps: AppDeps, intake: Intake, { trackingNumber, key, secret }: Numbered): Promise<OpenedCase> {
+  const { version, application, now, receivedOn, bundle } = intake;
+  const { jurisdiction, itemId } = version;
+  const item = version.definition;
   const [calendar, settings] = await Promise.all([deps.calendars.forJurisdiction(jurisdiction), deps.caseSettings.forJurisdiction(jurisdiction)]);
   const { check } = application;
   const filed = Object.entries(application.files).filter(([, files]) => files.length > 0);
@@ -203,12 +254,21 @@ export async function receiveApplication(
   // The receipt's messages name the due dates, so they are made from the settled case.
   const notices = bundle ? [...receiptNotices(settled.case, secret).filter((n) => n.to !== 'applicant'), ...bundle.applicantNotices] : receiptNotices(settled.case, secret);
   const stored = withMessages(settled.case, messagesFor(settled.case, item, notices, now));
-  await markFiled(deps, filed.flatMap(([, files]) => files));
+  return { stored, settled, files: filed.flatMap(([, files]) => files), secret };
+}
+
+/** Writes a new case alone (its key claimed already, or none sent); a retry that stored it first is answered with that one. */
+async function saveNew(deps: AppDeps, opened: OpenedCase): Promise<Receipt> {
+  await markFiled(deps, opened.files);
   // Two retries raced past the claim: the other stored the same case, which the conflict carries.
-  const storedFirst = await onConflict<StoredCase | undefined, StoredCase>(deps.store.saveCase(stored, 'new', settled).then(() => undefined), (existing) => existing!);
-  if (storedFirst) return { created: false, case: applicantView(storedFirst), secret };
-  messagesWritten(deps, stored);
-  return { created: true, case: applicantView(stored), secret };
+  const storedFirst = await onConflict<StoredCase | undefined, StoredCase>(deps.store.saveCase(opened.stored, 'new', opened.settled).then(() => undefined), (existing) => existing!);
+  if (storedFirst) return { created: false, case: applicantView(storedFirst), secret: opened.secret };
+  return created(deps, opened);
+}
+
+function created(deps: AppDeps, opened: OpenedCase): Receipt {
+  messagesWritten(deps, opened.stored);
+  return { created: true, case: applicantView(opened.stored), secret: opened.secret };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { StoredCase } from '../cases/record';
 import { keys } from './keys';
 import type { JurisdictionRecords } from './jurisdiction-records';
 import { TABLE_INDEXES } from './table';
-import { ConflictError, ifAbsent, ifRevision, isConditionFailure, record, type TableAccess } from './table-access';
+import { ConflictError, ifAbsent, ifRevision, isConditionFailure, record, TransactionConflict, type TableAccess } from './table-access';
 
 /** Cases as table records, with their daily serials and idempotency keys. */
 
@@ -56,12 +56,18 @@ function cursorOf(item: Record<string, unknown>, index: { pk: string; sk: string
   return Object.fromEntries(['pk', 'sk', index.pk, index.sk].map((k) => [k, String(item[k])]));
 }
 
+/** An idempotency key's claim: the tracking number it stands for, and the request that made it. */
+export interface IdempotencyClaim {
+  trackingNumber: string;
+  requestHash: string;
+}
+
 export type CaseRecords = ReturnType<typeof caseRecords>;
 
 /** How many serials a process reserves at a time. */
 export const SERIAL_BLOCK = 50;
 
-export function caseRecords(table: TableAccess, jurisdictions: Pick<JurisdictionRecords, 'listDepartments'>) {
+export function caseRecords(table: TableAccess, jurisdictions: Pick<JurisdictionRecords, 'listDepartments'>, capabilities: { transactions: boolean }) {
   /** This process's unused serials per jurisdiction and day, and the reservations under way. */
   const serialBlocks = new Map<string, { next: number; last: number }>();
   const reservations = new Map<string, Promise<void>>();
@@ -79,6 +85,20 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
       }),
     );
     return Number(result.Attributes!.n);
+  };
+
+  /**
+   * Claims an idempotency key for a tracking number. Returns the claim already there, if any,
+   * so a retry finds the case the first attempt created (or was creating).
+   */
+  const claimIdempotencyKey = async (jurisdiction: string, key: string, claim: IdempotencyClaim): Promise<IdempotencyClaim | undefined> => {
+    try {
+      await table.put(keys.idempotency(jurisdiction, key), claim, ifAbsent('already exists'));
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      return error.existing as IdempotencyClaim;
+    }
   };
 
   /** Open cases of a department, soonest due first. */
@@ -118,21 +138,39 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
       }
     },
 
+    claimIdempotencyKey,
+
     /**
-     * Claims an idempotency key for a tracking number. Returns the claim already there, if any,
-     * so a retry finds the case the first attempt created (or was creating).
+     * Writes a new case and the claim of the idempotency key it was sent with, each only if
+     * absent. A key claimed already comes back, nothing written (a retry, or another request
+     * under the same key); a case there already throws ConflictError carrying it, and leaves no
+     * claim of its own. With transactions both are one TransactWriteItems; without, the claim goes first and
+     * is taken back if the case is refused (a stop between the two leaves the claim alone, for
+     * the retry to finish its case).
      */
-    async claimIdempotencyKey(
-      jurisdiction: string,
-      key: string,
-      claim: { trackingNumber: string; requestHash: string },
-    ): Promise<{ trackingNumber: string; requestHash: string } | undefined> {
+    async saveClaimedCase(c: StoredCase, index: CaseIndex, claim: { key: string; requestHash: string }): Promise<IdempotencyClaim | undefined> {
+      const claimKey = keys.idempotency(c.jurisdiction, claim.key);
+      const claimed: IdempotencyClaim = { trackingNumber: c.trackingNumber, requestHash: claim.requestHash };
+      const caseWrite = { key: keys.case(c.jurisdiction, c.trackingNumber), item: caseItem(c, index), condition: ifAbsent('case exists') };
+      if (!capabilities.transactions) {
+        const earlier = await claimIdempotencyKey(c.jurisdiction, claim.key, claimed);
+        if (earlier) return earlier;
+        try {
+          await table.put(caseWrite.key, caseWrite.item, caseWrite.condition);
+          return undefined;
+        } catch (error) {
+          // Claims are never rewritten: the one there is this write's own, taken back unless the
+          // case there is this key's (a retry finishing the case it found missing stored it first).
+          if (error instanceof ConflictError && (error.existing as StoredCase | undefined)?.idempotencyKey !== claim.key) await table.delete(claimKey);
+          throw error;
+        }
+      }
       try {
-        await table.put(keys.idempotency(jurisdiction, key), claim, ifAbsent('already exists'));
+        await table.putAll([{ key: claimKey, item: claimed, condition: ifAbsent('already exists') }, caseWrite]);
         return undefined;
       } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-        return error.existing as typeof claim;
+        if (error instanceof TransactionConflict && error.at === 0) return error.existing as IdempotencyClaim;
+        throw error;
       }
     },
 

@@ -17,6 +17,8 @@ import dynalite from 'dynalite';
  */
 export interface EmbeddedDynamo {
   client: DynamoDBClient;
+  /** Whether the store has TransactWriteItems (StoreCapabilities): dynalite has not. */
+  transactions: boolean;
   /** Only with `openEndpoint`: the HTTP address any client may use. */
   endpoint?: string;
   close(): Promise<void>;
@@ -79,7 +81,7 @@ export async function startEmbeddedDynamo(options: EmbeddedOptions = {}): Promis
     await listen(server, 0, '127.0.0.1');
     const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     const client = new DynamoDBClient({ ...common, endpoint });
-    return { client, endpoint, close: () => closeAll(client, server) };
+    return { client, endpoint, transactions: false, close: () => closeAll(client, server) };
   }
 
   const key = randomBytes(32).toString('hex');
@@ -109,6 +111,7 @@ export async function startEmbeddedDynamo(options: EmbeddedOptions = {}): Promis
   );
   return {
     client,
+    transactions: false,
     close: async () => {
       await closeAll(client, server);
       agent.destroy();

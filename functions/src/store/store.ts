@@ -7,7 +7,7 @@ import { messageRecords, type MessageRecords } from './message-records';
 import { statsRecords, type StatsRecords } from './stats-records';
 import { TableAccess } from './table-access';
 
-export { caseItem, type CaseIndex, type CaseQuery } from './case-records';
+export { caseItem, type CaseIndex, type CaseQuery, type IdempotencyClaim } from './case-records';
 export { ConflictError } from './table-access';
 
 /**
@@ -15,15 +15,27 @@ export { ConflictError } from './table-access';
  * calendars and settings; items; 一件事 (bundles); cases; messages; supervision counters. Each kind has its module over the table
  * (the methods below come from them); callers see one object.
  */
+/** What the store behind the client can do, said where the client is made. */
+export interface StoreCapabilities {
+  /**
+   * TransactWriteItems: AWS DynamoDB and DynamoDB Local have it, the embedded store (dynalite)
+   * does not. With it, a submission's idempotency claim and its case are one write.
+   */
+  transactions: boolean;
+}
+
 export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords, BundleRecords, StatsRecords {}
 
 export class Store {
   private readonly table: TableAccess;
+  readonly transactions: boolean;
 
-  constructor(client: DynamoDBClient, readonly tableName: string) {
+  /** Without `capabilities`, a store with single-item writes only (what every store has). */
+  constructor(client: DynamoDBClient, readonly tableName: string, capabilities: StoreCapabilities = { transactions: false }) {
+    this.transactions = capabilities.transactions;
     this.table = new TableAccess(client, tableName);
     const jurisdictions = jurisdictionRecords(this.table);
-    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions), messageRecords(this.table), bundleRecords(this.table), statsRecords(this.table));
+    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions, capabilities), messageRecords(this.table), bundleRecords(this.table), statsRecords(this.table));
   }
 
   /**
