@@ -24,16 +24,17 @@ const policy = (styleSrc: (string | typeof NONCE)[], evaluates = false) => ({
   objectSrc: ["'none'"],
 });
 
-const pages = secureHeaders({ contentSecurityPolicy: policy(["'self'", NONCE, CITIZEN_STYLE]), overwrite: false });
 /**
- * The forms (the apply page, the editor) check answers in the browser with ajv, which compiles each
- * schema into a function (`new Function`): those pages' scripts may evaluate, still none inline.
+ * The citizen pages, the apply page too: its script finds mistakes with an interpreter
+ * (citizen/script/interpreted-check.ts), so no page here evaluates code.
  */
-const forms = secureHeaders({ contentSecurityPolicy: policy(["'self'", NONCE, CITIZEN_STYLE], true), overwrite: false });
+const pages = secureHeaders({ contentSecurityPolicy: policy(["'self'", NONCE, CITIZEN_STYLE]), overwrite: false });
 /**
  * The editor: antd writes its CSS-in-JS <style> elements at run time and its index.html is a static
  * file (served by CloudFront in AWS), so no per-response nonce can reach it; its styles may be
- * inline, its scripts may not.
+ * inline, its scripts may not. Its scripts may evaluate: its forms (the preview's CitizenForm, the
+ * model fields) check with rjsf's ajv validator and its publish checks compile the form with ajv,
+ * each of which compiles a schema into a function (`new Function`).
  */
 const editor = secureHeaders({ contentSecurityPolicy: policy(["'self'", "'unsafe-inline'"], true), overwrite: false });
 
@@ -42,7 +43,7 @@ const SECRET_PAGES = /^\/(receipt|track)(\/|$)|^\/api\/track(\/|$)/;
 
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   const path = c.req.path;
-  await (path === '/admin' || path.startsWith('/admin/') ? editor : path.startsWith('/apply/') ? forms : pages)(c, next);
+  await (path === '/admin' || path.startsWith('/admin/') ? editor : pages)(c, next);
   if (SECRET_PAGES.test(path)) {
     c.res.headers.set('cache-control', 'no-store');
     c.res.headers.set('referrer-policy', 'no-referrer');

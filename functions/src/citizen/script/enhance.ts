@@ -1,6 +1,7 @@
 import type { ItemDefinition } from '@onevisit/item-schemas';
 import { addEntry, listButton, listEntries, listNames, listSync } from './list-entries';
-import { answersFromPost, materialNeeds, needMark, needsSummary, validateAnswers, visibleAnswers, type PostedFields } from '@onevisit/item-schemas/rules';
+import { answersFromPost, materialNeeds, needMark, needsSummary, validateAnswersWith, visibleAnswers, type PostedFields } from '@onevisit/item-schemas/rules';
+import { interpretedCheck } from './interpreted-check';
 
 /**
  * The small script that improves the server-rendered application page: the material list marks
@@ -130,8 +131,9 @@ function enhance(form: HTMLFormElement, rules: Rules): void {
     // Rewritten only when it changes: it is a live region, read out on each change.
     const said = needsSummary(needs, rules.lang);
     if (summary && summary.textContent !== said) summary.textContent = said;
-    // Mistakes in the fields already left, said next to them, in place of what the server said there.
-    const errors = validateAnswers(rules.form, answers).errors;
+    // Mistakes in the fields already left, said next to them, in place of what the server said there,
+    // in its words; found by an engine that evaluates no code (the page's policy allows none).
+    const errors = validateAnswersWith(interpretedCheck, rules.form, answers).errors;
     const wrong = new Set(errors.map((e) => e.field));
     flagged ??= wrong;
     for (const path of touched) {
