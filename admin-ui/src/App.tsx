@@ -19,6 +19,9 @@ const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
 const CataloguePage = page(() => import('./items/CataloguePage'), 'CataloguePage');
 const ItemEditorPage = page(() => import('./items/ItemEditorPage'), 'ItemEditorPage');
 const ImportPage = page(() => import('./items/ImportPage'), 'ImportPage');
+const BundleListPage = page(() => import('./bundles/BundleListPage'), 'BundleListPage');
+const NewBundlePage = page(() => import('./bundles/NewBundlePage'), 'NewBundlePage');
+const BundleEditorPage = page(() => import('./bundles/BundleEditorPage'), 'BundleEditorPage');
 const CalendarPage = page(() => import('./pages/CalendarPage'), 'CalendarPage');
 const MessagesPage = page(() => import('./pages/MessagesPage'), 'MessagesPage');
 const QueuePage = page(() => import('./cases/QueuePage'), 'QueuePage');
@@ -62,6 +65,9 @@ export function App() {
             { index: true, element: <Home /> },
             { path: 'items/:itemId', element: <ItemEditorPage /> },
             { path: 'exchange', element: <ImportPage /> },
+            { path: 'bundles', element: <BundleListPage /> },
+            { path: 'bundles/new', element: <NewBundlePage /> },
+            { path: 'bundles/:bundleId', element: <BundleEditorPage /> },
             { path: 'calendar', element: <CalendarPage /> },
             { path: 'messages', element: <MessagesPage /> },
             { path: 'departments', element: <DepartmentsPage /> },
