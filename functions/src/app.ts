@@ -23,6 +23,7 @@ import { registerJurisdictionRoutes } from './routes/jurisdictions';
 import { registerMessageRoutes } from './routes/messages';
 import { addressNotFound, registerPortalPages } from './routes/portal';
 import { registerServiceRoutes } from './routes/service';
+import { registerSupervisionRoutes } from './routes/supervision';
 import { registerTrackingRoutes } from './routes/tracking';
 import { registerVersionRoutes } from './routes/versions';
 
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): App {
   registerMessageRoutes(app);
   registerCaseRoutes(app);
   registerCaseSearchRoutes(app);
+  registerSupervisionRoutes(app);
   registerDepartmentRoutes(app);
   registerImportRoutes(app);
   if (deps.devTokens) registerDevRoutes(app, deps.devTokens);

@@ -60,6 +60,7 @@ export const ifMatchRequired = () => new ApiError(428, 'IF_MATCH_REQUIRED', '缺
 export const invalidIfMatch = () => new ApiError(400, 'INVALID_IF_MATCH', 'If-Match 格式不正确', 'If-Match must be a revision such as "3"');
 export const invalidCursor = () => new ApiError(400, 'INVALID_CURSOR', '分页参数无效，请重新查询', 'the page cursor is not valid; search again');
 export const invalidRange = () => new ApiError(400, 'INVALID_RANGE', '起始日期不能晚于截止日期', 'the start date is after the end date');
+export const periodTooLong = (days: number) => new ApiError(400, 'PERIOD_TOO_LONG', `统计期间最长 ${days} 天，请分段查询`, `a period is at most ${days} days: ask for it in parts`);
 export const invalidStatus = (unknown: string[]) => new ApiError(400, 'INVALID_STATUS', `没有这种办件状态：${unknown.join('、')}`, `no such case status: ${unknown.join(', ')}`);
 export const fileRequired = () => new ApiError(400, 'FILE_REQUIRED', '请选择要上传的文件', 'choose a file to upload');
 export const ratingRequired = () => new ApiError(400, 'RATING_REQUIRED', '请选择评价等级', 'choose a rating');

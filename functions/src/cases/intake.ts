@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
-import { checkSubmissionMaterials, dueDate, shanghaiDateOf, validateAnswers, type AnswerError, type ItemDefinition, type Material } from '@onevisit/item-schemas';
+import { checkSubmissionMaterials, dueDate, shanghaiDateOf, validateAnswers, type AnswerError, type ItemDefinition, type Material, type WorkCalendar } from '@onevisit/item-schemas';
 import { onConflict } from '../conflicts';
+import { countMove } from '../supervision/counting';
 import { ConflictError } from '../store/store';
 import type { AppDeps } from '../deps';
 import { idempotencyKeyReused, invalidAnswers, itemNotAccepting, materialsMissing, materialsNotAsked, notFound, unknownMaterials, type ApiError } from '../errors';
@@ -168,6 +169,8 @@ interface OpenedCase {
   settled: { queueDue?: string; nextCheck?: string };
   files: FileInfo[];
   secret: string;
+  /** What it was opened under, for the supervision counters. */
+  rules: { item: ItemDefinition; calendar: WorkCalendar };
 }
 
 /** How an application is received, whatever its number: what receiveApplication was given. */
@@ -254,7 +257,7 @@ async function openCase(deps: AppDeps, intake: Intake, { trackingNumber, key, se
   // The receipt's messages name the due dates, so they are made from the settled case.
   const notices = bundle ? [...receiptNotices(settled.case, secret).filter((n) => n.to !== 'applicant'), ...bundle.applicantNotices] : receiptNotices(settled.case, secret);
   const stored = withMessages(settled.case, messagesFor(settled.case, item, notices, now));
-  return { stored, settled, files: filed.flatMap(([, files]) => files), secret };
+  return { stored, settled, files: filed.flatMap(([, files]) => files), secret, rules: { item, calendar } };
 }
 
 /** Writes a new case alone (its key claimed already, or none sent); a retry that stored it first is answered with that one. */
@@ -266,8 +269,9 @@ async function saveNew(deps: AppDeps, opened: OpenedCase): Promise<Receipt> {
   return created(deps, opened);
 }
 
-function created(deps: AppDeps, opened: OpenedCase): Receipt {
+async function created(deps: AppDeps, opened: OpenedCase): Promise<Receipt> {
   messagesWritten(deps, opened.stored);
+  await countMove(deps, undefined, opened.stored, opened.rules);
   return { created: true, case: applicantView(opened.stored), secret: opened.secret };
 }
 

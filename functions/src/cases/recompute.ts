@@ -1,6 +1,7 @@
 import { shanghaiDateOf } from '@onevisit/item-schemas';
 import type { AppDeps } from '../deps';
 import { onConflict } from '../conflicts';
+import { countMove } from '../supervision/counting';
 import type { Actor } from './lifecycle';
 import type { CaseRecord, StoredCase } from './record';
 import { rulesFor, settle, withEntry } from './service';
@@ -28,6 +29,7 @@ async function recomputeOne(deps: AppDeps, c: StoredCase, actor: Actor): Promise
   if (!moves) return false;
   const next = withEntry(settled.case, { at: now.toISOString(), actor: actor.id, ...(actor.name ? { actorName: actor.name } : {}), action: 'recomputed', note: `${moves}(日历 ${rules.calendar.version})` });
   await deps.store.saveCase(next, c.revision, settled);
+  await countMove(deps, c, next, rules);
   return true;
 }
 

@@ -1,6 +1,7 @@
 import { shanghaiDateOf, type ItemDefinition, type WorkCalendar } from '@onevisit/item-schemas';
 import type { AppDeps } from '../deps';
 import { onConflict } from '../conflicts';
+import { countMove } from '../supervision/counting';
 import { caseChanged, notFound } from '../errors';
 import { clocksOf, dueDatesOf, nextCheckOf, nextEvents, urgencyOf } from './clocks';
 import type { CaseAction } from './actions';
@@ -97,6 +98,7 @@ export async function act(
   });
   if (storedFirst) return { case: storedFirst, replayed: true };
   messagesWritten(deps, settled.case);
+  await countMove(deps, found, settled.case, rules);
   return { case: settled.case, replayed: false };
 }
 

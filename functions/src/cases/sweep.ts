@@ -1,6 +1,7 @@
 import { shanghaiDateOf } from '@onevisit/item-schemas';
 import type { AppDeps } from '../deps';
 import { onConflict } from '../conflicts';
+import { countMove } from '../supervision/counting';
 import { clocksOf, dueEvents, type ClockEvent } from './clocks';
 import type { CaseAction } from './actions';
 import { isAllowed } from './admissible';
@@ -96,6 +97,7 @@ export async function sweep(deps: AppDeps): Promise<SweepReport> {
         report.warnings += warnings;
         report.actions += actions;
         messagesWritten(deps, settled.case);
+        await countMove(deps, c, settled.case, rules);
       }),
     );
   }

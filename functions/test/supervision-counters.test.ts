@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { termsReader } from '../src/supervision/counting';
+import { supervise } from '../src/supervision/supervise';
+import { caseWorld } from './case-world';
+
+/**
+ * The live counters against the cases: applications filed, accepted, decided on time and late,
+ * deemed accepted by the sweep, refused and rated over HTTP, day by day; the supervision figures
+ * read from the counters equal supervise() over the cases themselves, and a rebuild finds
+ * nothing to correct.
+ */
+
+const { h, CITY, tokens, on, apply, ok, applicant, sweep, pass } = await caseWorld();
+const OCTOBER = 'from=2026-10-01&to=2026-10-31';
+
+async function figures(query: string, token = tokens.admin) {
+  return h.call('GET', `/api/admin/${CITY}/supervision?${query}`, { token });
+}
+
+/** The same period computed from the cases of the jurisdiction, as the reference. */
+async function fromCases(from: string, to: string) {
+  const { cases } = await h.store.searchCases(CITY, { from: '2000-01-01', to: '2099-12-31' }, { limit: 1000, maxRead: 1000 });
+  const termsOf = termsReader(h.deps);
+  const calendar = await h.deps.calendars.forJurisdiction(CITY);
+  return supervise({
+    cases: await Promise.all(cases.map(async (c) => ({ case: c, terms: await termsOf(c) }))),
+    items: [],
+    period: { from, to },
+    groupBy: 'department',
+    calendarFor: () => calendar,
+    today: '2026-10-31',
+  });
+}
+
+describe('the supervision counters', () => {
+  it('start where a rebuild of the seeded cases leaves them', async () => {
+    const rebuilt = await h.call('POST', `/api/admin/${CITY}/supervision/rebuild?write=1`, { token: tokens.admin });
+    expect(rebuilt.status).toBe(200);
+    const again = await h.call('POST', `/api/admin/${CITY}/supervision/rebuild`, { token: tokens.admin });
+    expect(again.json).toMatchObject({ differences: 0, written: false });
+  });
+
+  it('follow cases as they move, and agree with the figures computed from the cases', async () => {
+    on('2026-09-29');
+    const early = await apply();
+    on('2026-09-30');
+    await ok(early.number, { type: 'accept' });
+    await ok(early.number, pass);
+    on('2026-10-09');
+    await ok(early.number, pass);
+    on('2026-10-10');
+    await ok(early.number, pass);
+    on('2026-10-12');
+    await ok(early.number, pass); // decided 10/12, promised 10/13: on time, early
+
+    on('2026-10-13');
+    const late = await apply();
+    await ok(late.number, { type: 'accept' });
+    const refused = await apply();
+    await ok(refused.number, { type: 'notAccept', reason: '不属于本机关职权范围' });
+    const idle = await apply();
+    for (const day of ['2026-10-14', '2026-10-15', '2026-10-16', '2026-10-19', '2026-10-20', '2026-10-21']) {
+      on(day);
+      await sweep(); // idle is deemed accepted by the sweep
+    }
+    on('2026-10-22');
+    for (let i = 0; i < 4; i++) await ok(late.number, pass); // promised 10/20: 2 working days late
+    await ok(late.number, { type: 'deliver', method: '窗口领取' });
+    const rated = await applicant(late, { type: 'rate', level: 1, comment: '办得好' });
+    expect(rated.status).toBe(200);
+
+    const { status, json } = await figures(`${OCTOBER}&groupBy=department`);
+    expect(status).toBe(200);
+    const total = json.total;
+    expect(total.counters).toMatchObject({ received: 3, accepted: 2, notAccepted: 1, decided: 2, onTime: 1, early: 1, late: 1, workdaysLate: 2, delivered: 1, rated: 1, rated1: 1 });
+    expect(total.cases.onTimeRate).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
+    // Deemed accepted on its receipt day, idle was promised by 10/20: open and 2 working days late on 10/22.
+    expect(total.overdue).toEqual([expect.objectContaining({ trackingNumber: idle.number, due: '2026-10-20', workdaysLate: 2 })]);
+    const reference = await fromCases('2026-10-01', '2026-10-31');
+    expect(total.counters).toEqual(reference.total.counters);
+    expect(json.groups.map((g: { key: string; counters: unknown }) => [g.key, g.counters])).toEqual(
+      expect.arrayContaining(reference.groups.map((g) => [g.key, g.counters])),
+    );
+
+    const audit = await h.call('POST', `/api/admin/${CITY}/supervision/rebuild`, { token: tokens.admin });
+    expect(audit.json).toMatchObject({ differences: 0, written: false });
+  });
+
+  it('read counters, not cases: a month is one query however many cases it had', async () => {
+    const { json } = await figures(OCTOBER);
+    expect(json.reads).toBe(1);
+    const year = await figures('from=2026-01-01&to=2026-12-31');
+    expect(year.json.reads).toBe(12);
+  });
+
+  it('show a city its counties side by side', async () => {
+    const { status, json } = await figures(`${OCTOBER}&groupBy=jurisdiction&counties=1`);
+    expect(status).toBe(200);
+    const keys = json.groups.map((g: { key: string }) => g.key);
+    expect(keys).toEqual(expect.arrayContaining([CITY, '990121']));
+    expect(json.groups.find((g: { key: string }) => g.key === CITY).counters.received).toBe(3);
+  });
+
+  it('refuse a period that ends before it starts or is too long, others’ jurisdictions and officers, in both languages', async () => {
+    const backwards = await figures('from=2026-10-31&to=2026-10-01');
+    expect(backwards.status).toBe(400);
+    expect(backwards.json).toMatchObject({ code: 'INVALID_RANGE' });
+    const long = await figures('from=2020-01-01&to=2026-10-31');
+    expect(long.status).toBe(400);
+    expect(long.json.message).toContain('统计期间最长');
+    expect(long.json.message_en).toContain('at most');
+    expect((await figures(OCTOBER, tokens.officer)).status).toBe(403);
+    expect((await h.call('GET', `/api/admin/${CITY}/supervision?${OCTOBER}`, { token: await h.token('990121', 'dongcheng-admin') })).status).toBe(403);
+    expect((await figures('from=2026-13-01')).status).toBe(400);
+  });
+});
