@@ -29,6 +29,15 @@ async function pickItem(typed: string, option: string): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
+/** Picks a question in one of the join selects by typing part of its title. */
+async function pickQuestion(select: string, typed: string, option: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: select });
+  await box.click();
+  await box.fill(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
 /** The API as the signed-in official calls it. */
 async function asOfficial(method: string, path: string, body?: unknown, ifMatch?: number): Promise<{ status: number; json: any }> {
   return page.evaluate(
@@ -77,9 +86,22 @@ describe('a 一件事 made in the editor', () => {
     // The company registered in the first step has its code when the others start: nobody is asked it.
     await page.getByLabel('怎样填写：统一社会信用代码').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '由「企业设立登记(多证合一)」办结后自动填入' }).click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await page.getByText('发布前检查全部通过，可以发布。').waitFor();
     await shoot(page, 'bundle-editor-questions');
     await expectAccessible(page, 'questions');
+  });
+
+  it('refuses, naming both items and questions, two questions joined by hand that cannot share an answer', async () => {
+    await pickQuestion('第一个问题', '注册资本', '「企业设立登记(多证合一)」的「注册资本(万元)」');
+    await pickQuestion('与之相同的问题', '经营场所', '「食品经营许可(餐饮服务)」的「经营场所」');
+    await page.getByRole('button', { name: '合并为一问' }).click();
+    const checks = page.getByRole('region', { name: '发布前检查' });
+    await expect.poll(() => checks.innerText()).toMatch(/合并字段「注册资本\(万元\)」不能同时填写「企业设立登记\(多证合一\)」的「注册资本\(万元\)」和「食品经营许可\(餐饮服务\)」的「经营场所」/);
+    expect(await page.getByRole('button', { name: '发布', exact: true }).isDisabled()).toBe(true);
+    await shoot(page, 'bundle-editor-refused');
+    await page.getByRole('button', { name: '全部拆开：注册资本(万元)' }).click();
+    await page.getByText('发布前检查全部通过，可以发布。').waitFor();
   });
 
   it('lists one set of documents, the promised time with its legal basis, and what one application saves', async () => {

@@ -66,6 +66,11 @@ export function QuestionsTab({ definition, proposal, base, update, issues }: Pro
       {(accepted ? fields : proposal).map((c, index) => (
         <Group key={c.key} field={c} index={index} editable={accepted} definition={definition} base={base} update={update} words={words} issues={accepted ? issues.filter((i) => i.path === `/fields/${index}` || i.path.startsWith(`/fields/${index}/`)) : []} />
       ))}
+      {accepted && (
+        <Typography.Paragraph type="secondary">
+          {t(`其余 ${questions.filter((q) => !fields.some((c) => c.map[q.item] === q.path)).length} 个问题由各事项分别询问。`, `The other ${questions.filter((q) => !fields.some((c) => c.map[q.item] === q.path)).length} questions are asked item by item.`)}
+        </Typography.Paragraph>
+      )}
       {accepted && proposal.some((p) => !fields.some((c) => JSON.stringify(c.map) === JSON.stringify(p.map))) && (
         <Button style={{ marginBottom: 12 }} onClick={() => update((d) => ({ ...d, fields: [...proposal] }))}>
           {t('恢复系统建议的合并', 'Go back to the suggested groups')}
@@ -142,13 +147,16 @@ function Group({ field, index, editable, definition, base, update, words, issues
             <Input style={{ width: 260 }} maxLength={100} value={field.title} onChange={(e) => setField({ title: e.target.value })} aria-label={t(`问题名称：${field.title}`, `Question title: ${field.title}`)} />
           </label>
           {producers.length > 0 && (
-            <Select
-              aria-label={t(`怎样填写：${field.title}`, `How it is answered: ${field.title}`)}
-              style={{ minWidth: 300 }}
-              value={field.fromResultOf ?? ''}
-              onChange={(value: string) => setField({ fromResultOf: value || undefined })}
-              options={[{ value: '', label: t('由申请人填写', 'The applicant answers it') }, ...producers.map((p) => ({ value: p.key, label: t(`由「${base[p.key]!.name}」办结后自动填入`, `Filled in from the result of “${base[p.key]!.name}”`) }))]}
-            />
+            <label>
+              {t('怎样填写：', 'Answered by: ')}
+              <Select
+                aria-label={t(`怎样填写：${field.title}`, `How it is answered: ${field.title}`)}
+                style={{ minWidth: 300 }}
+                value={field.fromResultOf ?? ''}
+                onChange={(value: string) => setField({ fromResultOf: value || undefined })}
+                options={[{ value: '', label: t('由申请人填写', 'The applicant answers it') }, ...producers.map((p) => ({ value: p.key, label: t(`由「${base[p.key]!.name}」办结后自动填入`, `Filled in from the result of “${base[p.key]!.name}”`) }))]}
+              />
+            </label>
           )}
         </Space>
       )}
