@@ -55,8 +55,19 @@ describe('a 一件事 made in the editor', () => {
     await page.getByRole('link', { name: '一件事一次办' }).click();
     await page.getByRole('heading', { name: '一件事一次办' }).waitFor();
     await page.getByRole('link', { name: '开办餐饮店' }).waitFor();
+    await expect.poll(() => page.locator('.ant-spin-blur').count()).toBe(0);
     await shoot(page, 'bundle-editor-list');
     await expectAccessible(page, 'bundle list');
+  });
+
+  it('opens the seeded 开办餐饮店 with its steps, when each item applies, and its checks passed', async () => {
+    await page.getByRole('link', { name: '开办餐饮店' }).click();
+    await page.getByText('发布前检查全部通过，可以发布。').waitFor();
+    await page.getByRole('tab', { name: '事项与顺序' }).click();
+    await page.getByText('仅当「是否需要刻制公章」为「是」时办理').waitFor();
+    await expect.poll(() => page.getByLabel('办理顺序', { exact: true }).innerText()).toMatch(/^第 1 步：企业设立登记\(多证合一\) → 第 2 步\(同时办理\)：/);
+    await shoot(page, 'bundle-editor-seeded');
+    await page.getByRole('link', { name: '一件事一次办' }).click();
   });
 
   it('is made from published items picked by name, in two steps', async () => {

@@ -1,5 +1,6 @@
 import { Button, Select, Space, Typography } from 'antd';
 import type { ItemHead } from '@onevisit/functions/records';
+import { conditionWords, formFields } from '@onevisit/item-schemas';
 import { useI18n } from '../i18n';
 import { itemKeyOf, stagesFrom, stepOf, type BundleDraftDefinition } from './bundle-definition';
 
@@ -8,8 +9,10 @@ import { itemKeyOf, stagesFrom, stepOf, type BundleDraftDefinition } from './bun
  * at the same time, a step starts when every item of the step before it is granted.
  */
 export function ItemsAndSteps({ jurisdiction, heads, definition, update }: { jurisdiction: string; heads: readonly ItemHead[]; definition: BundleDraftDefinition; update: (change: (d: BundleDraftDefinition) => BundleDraftDefinition) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const items = definition.items ?? [];
+  // The scenario questions that decide whether an item applies (the seeded 开办餐饮店 has them).
+  const scenario = definition.scenario?.schema ? formFields(definition.scenario.schema) : [];
   const steps = stepOf(definition);
   const names = (definition.stages ?? []).map((s) => s.name);
   const nameOf = (itemId: string) => heads.find((h) => h.itemId === itemId)?.published?.name ?? heads.find((h) => h.itemId === itemId)?.draftName ?? itemId;
@@ -85,6 +88,11 @@ export function ItemsAndSteps({ jurisdiction, heads, definition, update }: { jur
                   <Button size="small" onClick={() => pick(items.filter((x) => x.key !== i.key).map((x) => x.itemId))} aria-label={t(`移除：${nameOf(i.itemId)}`, `Remove ${nameOf(i.itemId)}`)}>
                     {t('移除', 'Remove')}
                   </Button>
+                  {i.when && (
+                    <Typography.Text type="secondary">
+                      {t(`仅当${conditionWords(i.when, scenario, language)}时办理`, `only when ${conditionWords(i.when, scenario, language)}`)}
+                    </Typography.Text>
+                  )}
                 </Space>
               </li>
             ))}
