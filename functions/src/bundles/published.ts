@@ -3,6 +3,7 @@ import { onlineIntakeRefusal } from '../cases/intake-terms';
 import type { AppDeps } from '../deps';
 import { itemNotAccepting, notFound } from '../errors';
 import type { ItemVersion } from '../records';
+import type { Store } from '../store/store';
 import type { BundleVersion } from './records';
 
 /**
@@ -33,10 +34,17 @@ function asItemOf(bundle: BundleDefinition, base: BaseVersions, version: number)
   const first = items[0]!;
   const promise = bundlePromise(bundle, base);
   const deferring = items.filter((i) => i.deficiencyAcceptance.enabled).sort((a, b) => a.deficiencyAcceptance.supplementDays - b.deficiencyAcceptance.supplementDays)[0];
+  // The first item's own names, words, result and 通办范围 are not the bundle's; its dates are all of its items'.
+  const { shortName: _short, keywords: _words, tree: _tree, result: _result, crossRegion: _region, effectiveFrom: _from, plannedCancelOn: _until, ...own } = first;
+  const from = items.flatMap((i) => (i.effectiveFrom ? [i.effectiveFrom] : [])).sort();
+  const until = items.flatMap((i) => (i.plannedCancelOn ? [i.plannedCancelOn] : [])).sort();
   const asItem: ItemDefinition = {
-    ...first,
+    ...own,
     id: bundle.id,
     name: bundle.name,
+    keywords: [],
+    ...(from.length > 0 ? { effectiveFrom: from.at(-1)! } : {}),
+    ...(until.length > 0 ? { plannedCancelOn: until[0]! } : {}),
     department: bundle.leadDepartment,
     form,
     materials: materials.map((m) => ({ ...m.material, id: postedIdOf(m) })),
@@ -54,6 +62,25 @@ function asItemOf(bundle: BundleDefinition, base: BaseVersions, version: number)
 
 const made = new Map<string, Pick<PublishedBundle, 'asItem' | 'materials'>>();
 
+/** A published version's base versions and its reading as one item (kept per version: versions never change). */
+export async function bundleView(store: Store, version: BundleVersion): Promise<Pick<PublishedBundle, 'versions' | 'base' | 'asItem' | 'materials'> | undefined> {
+  const versions: Record<string, ItemVersion> = {};
+  for (const ref of version.definition.items) {
+    const pinned = await store.getVersion(ref.jurisdiction, ref.itemId, ref.version);
+    if (!pinned) return undefined;
+    versions[ref.key] = pinned;
+  }
+  const base = Object.fromEntries(Object.entries(versions).map(([k, v]) => [k, v.definition]));
+  const cacheKey = `${version.jurisdiction}|${version.bundleId}|${version.version}`;
+  let view = made.get(cacheKey);
+  if (!view) {
+    view = asItemOf(version.definition, base, version.version);
+    if (made.size >= 100) made.delete(made.keys().next().value!);
+    made.set(cacheKey, view);
+  }
+  return { versions, base, ...view };
+}
+
 /**
  * The published bundle an applicant may file under today, or undefined when no bundle has this
  * id (the address is then an item's). Every base item must be taking applications online today.
@@ -65,23 +92,15 @@ export async function acceptingBundle(deps: AppDeps, jurisdiction: string, bundl
   if (!version) throw notFound('一件事', 'bundle');
   const bundle = version.definition;
   const today = shanghaiDateOf(deps.clock());
-  const versions: Record<string, ItemVersion> = {};
   for (const ref of bundle.items) {
     const baseHead = await deps.store.getAcceptingHead(ref.jurisdiction, ref.itemId);
     if (!baseHead || baseHead.state !== 'published') throw itemNotAccepting(baseHead?.state === 'cancelled');
-    const pinned = await deps.store.getVersion(ref.jurisdiction, ref.itemId, ref.version);
-    if (!pinned) throw notFound('事项', 'item');
+  }
+  const view = await bundleView(deps.store, version);
+  if (!view) throw notFound('事项', 'item');
+  for (const pinned of Object.values(view.versions)) {
     const refused = onlineIntakeRefusal(pinned.definition, today);
     if (refused) throw refused;
-    versions[ref.key] = pinned;
   }
-  const base = Object.fromEntries(Object.entries(versions).map(([k, v]) => [k, v.definition]));
-  const cacheKey = `${jurisdiction}|${bundleId}|${version.version}`;
-  let view = made.get(cacheKey);
-  if (!view) {
-    view = asItemOf(bundle, base, version.version);
-    if (made.size >= 100) made.delete(made.keys().next().value!);
-    made.set(cacheKey, view);
-  }
-  return { version, bundle, versions, base, ...view };
+  return { version, bundle, ...view };
 }

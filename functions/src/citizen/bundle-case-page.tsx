@@ -8,23 +8,50 @@ import { say, type Lang } from './page';
 const waiting = ['等待上一阶段办结', 'waiting for the stage before'] as const;
 const overall = { inProcess: statusNames.inProcess, decided: statusNames.decided, delivered: statusNames.delivered };
 
-export function BundleCasePage({ lang, view, secret }: { lang: Lang; view: BundleCaseView; secret?: string }) {
+const ratingNames: Array<readonly [string, string]> = [
+  ['非常满意', 'Very satisfied'],
+  ['满意', 'Satisfied'],
+  ['基本满意', 'Fairly satisfied'],
+  ['不满意', 'Dissatisfied'],
+  ['非常不满意', 'Very dissatisfied'],
+];
+
+/** The page, and below each item what it came to; the applicant supplies an item's 容缺 materials here and rates the whole once. */
+export function BundleCasePage({ lang, view, secret, problem }: { lang: Lang; view: BundleCaseView; secret?: string; problem?: string }) {
   const t = say(lang);
   const words = (pair: readonly [string, string]) => (lang === 'zh' ? pair[0] : pair[1]);
+  const action = (name: string) => `/track/${view.trackingNumber}/${name}`;
+  const hidden = <input type="hidden" name="lang" value={lang} />;
   return (
     <>
+      {secret && <p className="hint">{t('申请已提交', 'Application received')}</p>}
       <h1>{view.bundleName}</h1>
+      {secret && (
+        <p className="notice" role="status">
+          {t(`一次申请已收到，共 ${view.children.length} 个事项，由各部门分头办理。请记下受理编号和查询码，凭它们在本页查询全部事项的进度。`, `One application received for ${view.children.length} items, each handled by its own office. Keep the tracking number and the code: with them this page shows every item.`)}
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('受理编号', 'Tracking number')}</dt>
-        <dd>{view.trackingNumber}</dd>
+        <dd>
+          <strong data-testid="tracking-number">{view.trackingNumber}</strong>
+        </dd>
         {secret && (
           <>
             <dt>{t('查询码(请保存，仅显示一次)', 'Tracking code (keep it: shown once)')}</dt>
-            <dd>{displayTrackingCode(secret)}</dd>
+            <dd>
+              <strong data-testid="tracking-secret">{displayTrackingCode(secret)}</strong>
+            </dd>
           </>
         )}
         <dt>{t('收件日期', 'Received on')}</dt>
         <dd>{view.receivedOn}</dd>
+        {view.promisedBy && (
+          <>
+            <dt>{t('承诺全部办结日期', 'All promised by')}</dt>
+            <dd>{view.promisedBy}</dd>
+          </>
+        )}
         <dt>{t('办理状态', 'Status')}</dt>
         <dd data-status={view.status}>{words(overall[view.status])}</dd>
       </dl>
@@ -39,14 +66,64 @@ export function BundleCasePage({ lang, view, secret }: { lang: Lang; view: Bundl
         </thead>
         <tbody>
           {view.children.map((c) => (
-            <tr key={c.key} data-item={c.key} data-status={c.status}>
+            <tr key={c.key} data-item={c.key} data-status={c.status} {...(c.trackingNumber ? { 'data-case': c.trackingNumber } : {})}>
               <td>{c.stage}</td>
               <td>{c.itemName}</td>
-              <td>{c.stopped ? words([c.stopped.message, c.stopped.message_en]) : words(c.status === 'waiting' || c.status === 'stopped' ? waiting : statusNames[c.status])}</td>
+              <td>
+                {c.stopped ? words([c.stopped.message, c.stopped.message_en]) : words(c.status === 'waiting' || c.status === 'stopped' ? waiting : statusNames[c.status])}
+                {c.outcome && <div className="field-description">{c.outcome.approved ? t(`办理结果：${c.outcome.result ?? '准予'}`, `Result: ${c.outcome.result ?? 'granted'}`) : t(`原因：${c.outcome.reason ?? ''}`, `Why: ${c.outcome.reason ?? ''}`)}</div>}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {problem && (
+        <p className="summary" role="alert">
+          {problem}
+        </p>
+      )}
+      {view.children.flatMap((c) =>
+        (c.awaiting ?? []).map((m) => (
+          <form key={`${c.key}-${m.materialId}`} method="post" action={action('supplement')} encType="multipart/form-data" className="notice">
+            {hidden}
+            <input type="hidden" name="item" value={c.key} />
+            <input type="hidden" name="materialId" value={m.materialId} />
+            <label className="control-label" htmlFor={`supplement-${c.key}-${m.materialId}`}>
+              {t(`补交「${m.name}」(${c.itemName}${m.due ? `，${m.due} 前` : ''})`, `Supply "${m.name}" (${c.itemName}${m.due ? `, by ${m.due}` : ''})`)}
+            </label>
+            <input id={`supplement-${c.key}-${m.materialId}`} type="file" name="file" />
+            <button className="btn" type="submit">
+              {t('上传补交', 'Upload')}
+            </button>
+          </form>
+        )),
+      )}
+      {view.status !== 'inProcess' && !view.rating && (
+        <section aria-labelledby="rate-title">
+          <h2 id="rate-title">{t('评价本次服务(好差评，一次评价全部事项)', 'Rate the service (once for every item)')}</h2>
+          <form method="post" action={action('rate')}>
+            {hidden}
+            <fieldset>
+              <legend>{t('满意程度', 'How satisfied are you?')}</legend>
+              {ratingNames.map((names, i) => (
+                <label key={i} className="choice">
+                  <input type="radio" name="level" value={i + 1} required /> {words(names)}
+                </label>
+              ))}
+            </fieldset>
+            <div className="form-group">
+              <label className="control-label" htmlFor="rate-comment">
+                {t('意见和建议', 'Comments')}
+              </label>
+              <textarea id="rate-comment" name="comment" rows={3} maxLength={1000} />
+            </div>
+            <button className="btn btn-primary" type="submit">
+              {t('提交评价', 'Send the rating')}
+            </button>
+          </form>
+        </section>
+      )}
+      {view.rating && <p data-testid="rating">{t(`您的评价：${ratingNames[view.rating.level - 1]![0]}`, `Your rating: ${ratingNames[view.rating.level - 1]![1]}`)}</p>}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appliesOnline, onlineLevel, type ItemDefinition } from '@onevisit/item-schemas';
+import { appliesOnline, itemsInStageOrder, onlineLevel, type ItemDefinition } from '@onevisit/item-schemas';
+import { bundleView } from '../bundles/published';
 import type { Jurisdiction, ItemVersion } from '../records';
 import type { Store } from '../store/store';
 import { searchTextOf, type SearchText } from './search';
@@ -23,6 +24,8 @@ export interface PortalEntry {
   online: boolean;
   level: ReturnType<typeof onlineLevel>;
   search: SearchText;
+  /** A 一件事: the base items it bundles, by name, and what people call it. */
+  bundle?: { items: string[]; keywords: string[] };
 }
 
 export interface Catalogue {
@@ -41,7 +44,7 @@ const KEEP = 24;
 
 const collator = new Intl.Collator('zh-CN');
 
-async function entryOf(version: ItemVersion): Promise<PortalEntry> {
+async function entryOf(version: ItemVersion, bundle?: PortalEntry['bundle']): Promise<PortalEntry> {
   const d = version.definition;
   const { name, shortName, itemType, caseType, department, legalLimit, promisedLimit, maxVisits, fees, onlineDepth, channels, themes, crossRegion, deficiencyAcceptance, notifyPromise, effectiveFrom, plannedCancelOn, targets } = d;
   return {
@@ -52,16 +55,28 @@ async function entryOf(version: ItemVersion): Promise<PortalEntry> {
     item: { name, ...(shortName ? { shortName } : {}), itemType, caseType, department, legalLimit, promisedLimit, maxVisits, fees, onlineDepth, channels, themes, crossRegion, deficiencyAcceptance, notifyPromise, effectiveFrom, plannedCancelOn, targets },
     online: appliesOnline(channels),
     level: onlineLevel(onlineDepth),
-    search: await searchTextOf(d),
+    search: await searchTextOf(bundle ? { ...d, keywords: [...bundle.keywords, ...bundle.items] } : d),
+    ...(bundle ? { bundle } : {}),
   };
 }
 
-/** Reads every published version of these heads, a few at a time, and makes the entries. */
-export async function buildEntries(store: Store, heads: Array<{ jurisdiction: string; itemId: string; version: number }>): Promise<PortalEntry[]> {
+/** A published 一件事 as an entry: read as one item, found also by its base items' names. */
+async function bundleEntryOf(store: Store, head: Listed): Promise<PortalEntry | undefined> {
+  const version = await store.getBundleVersion(head.jurisdiction, head.itemId, head.version);
+  const view = version && (await bundleView(store, version));
+  if (!version || !view) return undefined;
+  const items = itemsInStageOrder(version.definition).flatMap(({ key }) => (view.base[key] ? [view.base[key].name] : []));
+  return entryOf({ jurisdiction: version.jurisdiction, itemId: version.bundleId, version: version.version, publishedAt: version.publishedAt, publishedBy: version.publishedBy, definition: view.asItem }, { items, keywords: version.definition.keywords ?? [] });
+}
+
+type Listed = { jurisdiction: string; itemId: string; version: number; bundle?: true };
+
+/** Reads every published version of these heads (items' and 一件事'), a few at a time, and makes the entries. */
+export async function buildEntries(store: Store, heads: Listed[]): Promise<PortalEntry[]> {
   const entries: PortalEntry[] = [];
   for (let i = 0; i < heads.length; i += READ_AT_ONCE) {
-    const versions = await Promise.all(heads.slice(i, i + READ_AT_ONCE).map((h) => store.getVersion(h.jurisdiction, h.itemId, h.version)));
-    for (const v of versions) if (v) entries.push(await entryOf(v));
+    const made = await Promise.all(heads.slice(i, i + READ_AT_ONCE).map(async (h) => (h.bundle ? bundleEntryOf(store, h) : store.getVersion(h.jurisdiction, h.itemId, h.version).then((v) => v && entryOf(v)))));
+    for (const e of made) if (e) entries.push(e);
   }
   return entries.sort((a, b) => collator.compare(a.item.department.name, b.item.department.name) || collator.compare(a.item.name, b.item.name));
 }
@@ -71,11 +86,18 @@ export class Catalogues {
 
   /** The published heads now, and the catalogue they make, built when not held. */
   async of(store: Store, jurisdictions: Jurisdiction[]): Promise<Catalogue> {
-    const heads = (await Promise.all(jurisdictions.map((j) => store.listHeadsBriefly(j.id))))
-      .flat()
-      .filter((h) => h.state === 'published' && h.version > 0)
-      .map(({ jurisdiction, itemId, version }) => ({ jurisdiction, itemId, version }));
-    const listed = [jurisdictions.map((j) => `${j.id}:${j.name}`).join(','), ...heads.map((h) => `${h.jurisdiction}/${h.itemId}@${h.version}`).sort()].join('\n');
+    const [items, bundles] = await Promise.all([Promise.all(jurisdictions.map((j) => store.listHeadsBriefly(j.id))), Promise.all(jurisdictions.map((j) => store.listBundleHeads(j.id)))]);
+    const heads: Listed[] = [
+      ...items
+        .flat()
+        .filter((h) => h.state === 'published' && h.version > 0)
+        .map(({ jurisdiction, itemId, version }) => ({ jurisdiction, itemId, version })),
+      ...bundles
+        .flat()
+        .filter((h) => h.state === 'published' && h.version > 0)
+        .map(({ jurisdiction, bundleId, version }) => ({ jurisdiction, itemId: bundleId, version, bundle: true as const })),
+    ];
+    const listed = [jurisdictions.map((j) => `${j.id}:${j.name}`).join(','), ...heads.map((h) => `${h.bundle ? '+' : ''}${h.jurisdiction}/${h.itemId}@${h.version}`).sort()].join('\n');
     const signature = createHash('sha256').update(listed).digest('base64url').slice(0, 16);
     let catalogue = this.held.get(signature);
     if (catalogue) {

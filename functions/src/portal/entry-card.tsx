@@ -35,7 +35,13 @@ export function EntryCard({ entry, lang, today, material }: { entry: PortalEntry
         <a href={guidePath(entry.jurisdiction, entry.itemId, lang)}>{item.name}</a>
       </h3>
       {item.shortName && <p className="dept">{t(`简称：${item.shortName}`, `Also called ${item.shortName}`)}</p>}
-      <p className="dept">{item.department.name}</p>
+      <p className="dept">{entry.bundle ? t(`牵头部门：${item.department.name}`, `Lead office: ${item.department.name}`) : item.department.name}</p>
+      {entry.bundle && (
+        <p className="dept" data-testid="bundle-items">
+          <span className="tag reform">{t('一件事', 'One application')}</span>
+          {t(`一次申请办理 ${entry.bundle.items.length} 个事项：${entry.bundle.items.join('、')}`, ` One application for ${entry.bundle.items.length} services: ${entry.bundle.items.join(', ')}`)}
+        </p>
+      )}
       <ReformTags entry={entry} lang={lang} />
       <dl className="facts">
         <dt>{t('法定时限', 'Legal limit')}</dt>

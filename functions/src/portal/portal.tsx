@@ -1,4 +1,5 @@
-import { shanghaiDateOf, ZItemId } from '@onevisit/item-schemas';
+import { appliesOnline, shanghaiDateOf, ZItemId } from '@onevisit/item-schemas';
+import { bundleView, postedIdOf } from '../bundles/published';
 import type { ReactNode } from 'react';
 import { say, type Lang } from '../citizen/page';
 import { PageCache, slot, template, type PageTemplate } from '../citizen/page-cache';
@@ -6,7 +7,9 @@ import type { AppDeps } from '../deps';
 import { ApiError, invalidRequest, notFound } from '../errors';
 import { csvOf } from '../imports-files';
 import type { Jurisdiction } from '../records';
+import { BundleGuidePage } from './bundle-guide';
 import { Catalogues, type Catalogue } from './catalogue';
+import { takesOnline } from './entry-card';
 import { filterEntries, queryFieldNames, ZPortalQuery, type PortalQuery } from './facets';
 import { GuidePage } from './guide-page';
 import { PortalHome } from './home-page';
@@ -102,7 +105,8 @@ export class Portal {
     const catalogue = await this.catalogue(deps, id, counties);
     const key = ['list', catalogue.signature, lang, query.dept ?? ''].join('|');
     return this.kept(key, () => {
-      const entries = catalogue.entries.filter((e) => !query.dept || e.item.department.creditCode === query.dept);
+      // The 晒清单 lists 政务服务事项; a 一件事 is searched and browsed beside them, not listed.
+      const entries = catalogue.entries.filter((e) => !e.bundle && (!query.dept || e.item.department.creditCode === query.dept));
       return this.frame(lang, catalogue, lang === 'zh' ? '晒清单' : 'The published list', <ListPage lang={lang} catalogue={catalogue} query={query} entries={entries} counties={counties} />);
     });
   }
@@ -112,7 +116,7 @@ export class Portal {
     const key = [catalogue.signature, format, lang, query.dept ?? '', origin].join('|');
     const held = this.downloads.get(key);
     if (held) return held;
-    const entries = catalogue.entries.filter((e) => !query.dept || e.item.department.creditCode === query.dept);
+    const entries = catalogue.entries.filter((e) => !e.bundle && (!query.dept || e.item.department.creditCode === query.dept));
     const areas = new Map(catalogue.jurisdictions.map((j) => [j.id, j.name]));
     const rows = listSheet(entries, lang, areas, origin);
     const title = lang === 'zh' ? `${catalogue.jurisdictions[0]!.name}晒清单` : `${catalogue.jurisdictions[0]!.id} services`;
@@ -139,12 +143,26 @@ export class Portal {
     const here = /^\d{6}$/.test(id) ? await deps.store.getJurisdiction(id) : undefined;
     if (!here) throw notFound('区划', 'jurisdiction');
     const head = await deps.store.getAcceptingHead(id, itemId);
-    if (head?.state === 'cancelled') throw itemGone();
+    if (!head) return this.bundleGuide(deps, here, itemId, lang);
+    if (head.state === 'cancelled') throw itemGone();
     const version = head && head.version > 0 && (head.state === 'published' || head.state === 'suspended') ? await deps.store.getVersion(id, itemId, head.version) : undefined;
     if (!version) throw notFound('事项', 'item');
     const suspended = head!.state === 'suspended';
     const today = shanghaiDateOf(deps.clock());
     const key = ['guide', id, itemId, version.version, head!.state, lang, today].join('|');
     return this.kept(key, () => this.frame(lang, here, version.definition.name, <GuidePage lang={lang} version={version} today={today} suspended={suspended} />));
+  }
+
+  /** A published 一件事's guide, at the address an item's would have (the two never share an id). */
+  private async bundleGuide(deps: AppDeps, here: Jurisdiction, bundleId: string, lang: Lang): Promise<Served> {
+    const head = await deps.store.getAcceptingBundleHead(here.id, bundleId);
+    const version = head && head.state === 'published' && head.version > 0 ? await deps.store.getBundleVersion(here.id, bundleId, head.version) : undefined;
+    const view = version && (await bundleView(deps.store, version));
+    if (!version || !view) throw notFound('事项', 'item');
+    const today = shanghaiDateOf(deps.clock());
+    const online = Object.values(view.versions).every((v) => takesOnline({ online: appliesOnline(v.definition.channels), item: v.definition }, today));
+    const key = ['bundle-guide', here.id, bundleId, version.version, lang, today, online].join('|');
+    const needs = view.materials.map((m) => ({ material: { ...m.material, id: postedIdOf(m) }, status: m.status, decided: m.decided }));
+    return this.kept(key, () => this.frame(lang, here, version.definition.name, <BundleGuidePage lang={lang} version={version} base={view.base} asItem={view.asItem} needs={needs} online={online} />));
   }
 }

@@ -9,17 +9,16 @@ import { rateBundle } from '../bundles/outcome';
 import { advanceBundle } from '../bundles/stages';
 import { ZApplicantAction } from '../cases/actions';
 import { checkedFiles, refusalOf, ZSubmission } from '../cases/intake';
-import { trackingCodeMatches } from '../cases/tracking-code';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
-import { BundleCasePage } from '../citizen/bundle-case-page';
 import { casePath, ChecklistPage } from '../citizen/case-pages';
 import type { Lang } from '../citizen/page';
 import { ApiError, fileRequired, invalidRequest, malformedRequest, secretInAddress } from '../errors';
 import type { App, AppEnv } from '../http';
 import type { ItemVersion } from '../records';
-import { rememberCode, rememberedCode } from '../tracking-cookie';
+import { rememberCode } from '../tracking-cookie';
 import { storeUpload, uploadableMaterial } from '../uploads';
 import { askedFiles, missingErrors, splitPost, storePostedFiles } from './apply-post';
+import { registerBundleTrackingPages } from './bundle-tracking-pages';
 import { html, langOf, problemPage, readPost, refusedPage } from './citizen-responses';
 import { jsonOutOfBounds } from './kit';
 import { SECRET_HEADER } from './tracking';
@@ -199,33 +198,5 @@ export function registerBundleApplications(app: App): void {
     return c.json(await bundleCaseView(deps, rated), 200);
   });
 
-  // The number and code typed on the lookup form: a parent's are admitted here, any other number's by the case pages.
-  app.post('/track', async (c, next: Next) => {
-    const deps = c.get('deps');
-    const body = await readPost(c);
-    if (body instanceof ApiError) return next();
-    const parent = typeof body.number === 'string' ? await parentOf(deps, body.number) : undefined;
-    const code = typeof body.secret === 'string' ? body.secret.trim() : '';
-    if (!parent || !trackingCodeMatches(parent.secretHash, code)) return next();
-    rememberCode(c, deps, parent.trackingNumber, code, ['track']);
-    return c.redirect(casePath(parent.trackingNumber, langOf(c, body.lang)), 303);
-  });
-
-  for (const which of ['receipt', 'track'] as const)
-    app.get(`/${which}/:trackingNumber`, async (c, next: Next) => {
-      const deps = c.get('deps');
-      const parent = await parentOf(deps, c.req.param('trackingNumber'));
-      const code = parent ? rememberedCode(c, deps, parent.trackingNumber) : undefined;
-      // Without the code in this browser, the item pages ask for it.
-      if (!parent || !code) return next();
-      const lang = langOf(c);
-      try {
-        admitted(parent, code);
-      } catch {
-        return next();
-      }
-      rememberCode(c, deps, parent.trackingNumber, code, [which]);
-      const view = await bundleCaseView(deps, await advanceBundle(deps, parent));
-      return html(c, lang, parent.bundleName, <BundleCasePage lang={lang} view={view} {...(which === 'receipt' ? { secret: code } : {})} />);
-    });
+  registerBundleTrackingPages(app);
 }

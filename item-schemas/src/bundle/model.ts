@@ -83,6 +83,8 @@ export const ZBundleDefinition = z
     kind: z.literal('bundle').default('bundle').meta({ title: '事项种类' }),
     id: ZItemId,
     name: text(200).min(1).meta({ title: '一件事名称' }),
+    /** What people call it (开饭店): the portal's search finds it by these as by its name. */
+    keywords: z.array(text(50).min(1)).max(20).default([]).meta({ title: '搜索关键词', description: '群众常用的叫法，如 开饭店' }),
     leadDepartment: ZDepartment.meta({ title: '牵头部门' }),
     cooperatingDepartments: z.array(ZDepartment).max(20).default([]).meta({ title: '配合部门' }),
     items: z.array(ZBundleItem).min(1).max(20).meta({ title: '基础事项' }),

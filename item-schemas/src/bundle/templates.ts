@@ -29,6 +29,7 @@ export const openRestaurant: BundleDefinitionInput = {
   kind: 'bundle',
   id: 'open-restaurant',
   name: '开办餐饮店',
+  keywords: ['开餐馆', '开饭店', '开饭馆', '开餐厅'],
   leadDepartment: { name: '示范市市场监督管理局', creditCode: '11370500MB1000006L', nature: '1' },
   cooperatingDepartments: [
     { name: '示范市公安局', creditCode: '11370500MB10000204', nature: '1' },

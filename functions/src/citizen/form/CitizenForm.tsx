@@ -42,7 +42,7 @@ export function hideFields(uiSchema: UiSchema, hidden: readonly string[]): UiSch
 }
 
 const { BaseInputTemplate: BaseInput, FieldTemplate, ArrayFieldTemplate: DefaultArrayTemplate, ArrayFieldItemTemplate: DefaultListEntry } = getDefaultRegistry().templates;
-const { CheckboxWidget, CheckboxesWidget, SelectWidget } = getDefaultRegistry().widgets as Record<'CheckboxWidget' | 'CheckboxesWidget' | 'SelectWidget', Widget>;
+const { CheckboxWidget, CheckboxesWidget, RadioWidget, SelectWidget } = getDefaultRegistry().widgets as Record<'CheckboxWidget' | 'CheckboxesWidget' | 'RadioWidget' | 'SelectWidget', Widget>;
 
 /*
  * Markers posted before a control that posts nothing when left empty, so the server tells "left
@@ -68,7 +68,18 @@ function withEmptyMarker(Widget: Widget) {
     );
   };
 }
-const widgets = { CheckboxWidget: YesNoCheckbox, CheckboxesWidget: withEmptyMarker(CheckboxesWidget), SelectWidget: withEmptyMarker(SelectWidget) };
+/** A yes-or-no question asked with radio buttons says 是 / 否 on a Chinese page (rjsf's own labels are Yes and No). */
+function YesNoRadio(props: WidgetProps) {
+  const zh = ((props.registry.formContext as Context | undefined)?.lang ?? 'zh') === 'zh';
+  const words = new Map<unknown, string>([
+    ['Yes', '是'],
+    ['No', '否'],
+  ]);
+  const enumOptions = zh ? props.options.enumOptions?.map((o) => ({ ...o, label: words.get(o.label) ?? o.label })) : props.options.enumOptions;
+  return <RadioWidget {...props} options={{ ...props.options, ...(enumOptions ? { enumOptions } : {}) }} />;
+}
+
+const widgets = { CheckboxWidget: YesNoCheckbox, CheckboxesWidget: withEmptyMarker(CheckboxesWidget), RadioWidget: YesNoRadio, SelectWidget: withEmptyMarker(SelectWidget) };
 
 type Context = { conditions?: Record<string, string>; lang?: 'zh' | 'en'; action?: string };
 
