@@ -5,17 +5,18 @@ import { createApp } from '../functions/src/app';
 import { localDeps } from '../functions/src/local-deps';
 import { RATE_LIMITS_OFF } from '../functions/src/rate-limits';
 import { seedDemo } from '../functions/src/seed';
-import { startEmbeddedDynamo } from '../functions/src/store/embedded';
+import { startEmbeddedDynamo, type EmbeddedDynamo } from '../functions/src/store/embedded';
 import { Store } from '../functions/src/store/store';
 
 /**
  * The whole app on a fresh in-memory store with the demo world, as the benchmarks measure it.
  * With `messagesLater`, written cases keep their messages until the bench has `outbox` poll for
- * them, as the table's stream hands them to a sender function of its own in AWS.
+ * them, as the table's stream hands them to a sender function of its own in AWS. `store` is
+ * another store to run on (DynamoDB Local), closed with it.
  */
-export async function seededApp(options: { messagesLater?: boolean } = {}) {
-  const dynamo = await startEmbeddedDynamo();
-  const store = new Store(dynamo.client, 'onevisit-bench');
+export async function seededApp(options: { messagesLater?: boolean; store?: EmbeddedDynamo } = {}) {
+  const dynamo = options.store ?? (await startEmbeddedDynamo());
+  const store = new Store(dynamo.client, 'onevisit-bench', { transactions: dynamo.transactions });
   await store.ensureTable();
   // Every request comes from one in-process client: the rate limits (rate-limits.ts) would refuse the load.
   const local = localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-')), secret: 'bench', quiet: true });

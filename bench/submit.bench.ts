@@ -1,92 +1,123 @@
-import { PutCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { spawnSync } from 'node:child_process';
+import { PutCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { EmbeddedDynamo } from '../functions/src/store/embedded';
 import { saleAnswers } from '../functions/test/files';
+import { startDynamoDbLocal } from '../functions/test/test-store';
 import { report } from './measure';
 import { SALE_ITEM, seededApp, uploadedPdf } from './seeded-app';
 
 /**
- * Submissions through the whole app (validation, materials, deadlines, idempotency claim,
- * serial, the case with its messages in one write) against a raw PutItem of the same case
- * document on the same embedded store, both at 32 requests in flight, in alternating rounds.
- * The messages are delivered after each round, by the local poller over the pending-messages
- * index, and timed apart (delivery_ratio: cases delivered a second against raw puts): in AWS a
- * sender function of its own delivers them from the table's stream, off the submissions' path.
+ * Submissions through the whole app (validation, materials, deadlines, serial, the idempotency
+ * claim and the case with its messages) against a raw PutItem of the same case document on the
+ * same store, both at 32 requests in flight, in alternating rounds. The messages are delivered
+ * after each round, by the local poller over the pending-messages index, and timed apart
+ * (delivery_ratio: cases delivered a second against raw puts): in AWS a sender function of its
+ * own delivers them from the table's stream, off the submissions' path.
+ *
+ * Measured on the embedded store (dynalite: the claim and the case are two conditional puts) and,
+ * where Java is installed, on DynamoDB Local (one TransactWriteItems, as in AWS), where
+ * raw_transactions_per_s is that same transaction sent raw: what the store itself allows.
  */
 const CONCURRENCY = 32;
-const PER_ROUND = 640;
 const ROUNDS = 3;
 
-const { dynamo, store, app, outbox } = await seededApp({ messagesLater: true });
-const doc = DynamoDBDocumentClient.from(dynamo.client);
-
-const ITEM = SALE_ITEM;
-const upload = (materialId: string) => uploadedPdf(app, materialId);
-const body = JSON.stringify({
-  answers: saleAnswers,
-  materials: { application: [await upload('application')], 'title-certificate': [await upload('title-certificate')], 'sale-contract': [await upload('sale-contract')] },
-});
-
-let sequence = 0;
-async function submitOnce(): Promise<number> {
-  const start = performance.now();
-  const response = await app.request(`${ITEM}/applications`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-key-${sequence++}` }, body });
-  if (response.status !== 201) throw new Error(`submission failed: ${response.status} ${await response.text()}`);
-  const { case: created } = (await response.json()) as { case: Record<string, unknown> };
-  sample ??= created;
-  return performance.now() - start;
-}
-let sample: Record<string, unknown> | undefined;
-
-async function rawPutOnce(): Promise<number> {
-  const start = performance.now();
-  const n = sequence++;
-  await doc.send(new PutCommand({ TableName: store.tableName, Item: { ...sample, pk: `J#990100#CASE#raw-${n}`, sk: 'CASE', trackingNumber: `raw-${n}` } }));
-  return performance.now() - start;
-}
-
-async function run(task: () => Promise<number>, count: number): Promise<{ rate: number; latencies: number[] }> {
-  const latencies: number[] = [];
-  let started = 0;
-  const begin = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (started++ < count) latencies.push(await task());
-    }),
-  );
-  return { rate: (count * 1000) / (performance.now() - begin), latencies };
-}
-
-/** Delivers what the round's cases hold; cases delivered a second. */
-async function deliverRound(cases: number): Promise<number> {
-  const start = performance.now();
-  await outbox.poll();
-  for await (const left of store.pendingCases()) if (left.length > 0) throw new Error(`${left.length} cases still hold messages after delivery`);
-  return (cases * 1000) / (performance.now() - start);
-}
-
-await run(submitOnce, 64); // warm-up, and the sample document
-await deliverRound(64);
-await run(rawPutOnce, 64);
-const app_: number[] = [];
-const raw: number[] = [];
-const delivered: number[] = [];
-const latencies: number[] = [];
-for (let r = 0; r < ROUNDS; r++) {
-  const a = await run(submitOnce, PER_ROUND);
-  app_.push(a.rate);
-  latencies.push(...a.latencies);
-  delivered.push(await deliverRound(PER_ROUND));
-  raw.push((await run(rawPutOnce, PER_ROUND)).rate);
-}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const sorted = latencies.sort((a, b) => a - b);
-const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-await dynamo.close();
-report('submit', {
-  ratio: median(app_) / median(raw),
-  submits_per_s: median(app_),
-  raw_puts_per_s: median(raw),
-  delivery_ratio: median(delivered) / median(raw),
-  p50_ms: pct(50),
-  p99_ms: pct(99),
-  concurrency: CONCURRENCY,
-});
+
+async function measure(name: string, perRound: number, store?: EmbeddedDynamo): Promise<void> {
+  const { dynamo, store: table, app, outbox } = await seededApp({ messagesLater: true, ...(store ? { store } : {}) });
+  const doc = DynamoDBDocumentClient.from(dynamo.client);
+  const upload = (materialId: string) => uploadedPdf(app, materialId);
+  const body = JSON.stringify({
+    answers: saleAnswers,
+    materials: { application: [await upload('application')], 'title-certificate': [await upload('title-certificate')], 'sale-contract': [await upload('sale-contract')] },
+  });
+
+  let sequence = 0;
+  let sample: Record<string, unknown> | undefined;
+  async function submitOnce(): Promise<number> {
+    const start = performance.now();
+    const response = await app.request(`${SALE_ITEM}/applications`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-key-${sequence++}` }, body });
+    if (response.status !== 201) throw new Error(`submission failed: ${response.status} ${await response.text()}`);
+    const { case: created } = (await response.json()) as { case: Record<string, unknown> };
+    sample ??= created;
+    return performance.now() - start;
+  }
+
+  async function rawPutOnce(): Promise<number> {
+    const start = performance.now();
+    const n = sequence++;
+    await doc.send(new PutCommand({ TableName: table.tableName, Item: { ...sample, pk: `J#990100#CASE#raw-${n}`, sk: 'CASE', trackingNumber: `raw-${n}` } }));
+    return performance.now() - start;
+  }
+
+  /** The claim and the case as one conditional transaction, as a submission writes them where the store has transactions. */
+  async function rawTransactionOnce(): Promise<number> {
+    const start = performance.now();
+    const n = sequence++;
+    const absent = { ConditionExpression: 'attribute_not_exists(pk)' };
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: table.tableName, Item: { pk: `J#990100#IDEMPOTENCY#raw-${n}`, sk: 'KEY', trackingNumber: `raw-${n}`, requestHash: 'raw' }, ...absent } },
+          { Put: { TableName: table.tableName, Item: { ...sample, pk: `J#990100#CASE#raw-${n}`, sk: 'CASE', trackingNumber: `raw-${n}` }, ...absent } },
+        ],
+      }),
+    );
+    return performance.now() - start;
+  }
+
+  async function run(task: () => Promise<number>, count: number): Promise<{ rate: number; latencies: number[] }> {
+    const latencies: number[] = [];
+    let started = 0;
+    const begin = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (started++ < count) latencies.push(await task());
+      }),
+    );
+    return { rate: (count * 1000) / (performance.now() - begin), latencies };
+  }
+
+  /** Delivers what the round's cases hold; cases delivered a second. */
+  async function deliverRound(cases: number): Promise<number> {
+    const start = performance.now();
+    await outbox.poll();
+    for await (const left of table.pendingCases()) if (left.length > 0) throw new Error(`${left.length} cases still hold messages after delivery`);
+    return (cases * 1000) / (performance.now() - start);
+  }
+
+  await run(submitOnce, 64); // warm-up, and the sample document
+  await deliverRound(64);
+  await run(rawPutOnce, 64);
+  if (table.transactions) await run(rawTransactionOnce, 64);
+  const submits: number[] = [];
+  const raw: number[] = [];
+  const transactions: number[] = [];
+  const delivered: number[] = [];
+  const latencies: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const a = await run(submitOnce, perRound);
+    submits.push(a.rate);
+    latencies.push(...a.latencies);
+    delivered.push(await deliverRound(perRound));
+    raw.push((await run(rawPutOnce, perRound)).rate);
+    if (table.transactions) transactions.push((await run(rawTransactionOnce, perRound)).rate);
+  }
+  const sorted = latencies.sort((a, b) => a - b);
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  await dynamo.close();
+  report(name, {
+    ratio: median(submits) / median(raw),
+    submits_per_s: median(submits),
+    raw_puts_per_s: median(raw),
+    ...(table.transactions ? { raw_transactions_per_s: median(transactions) } : {}),
+    delivery_ratio: median(delivered) / median(raw),
+    p50_ms: pct(50),
+    p99_ms: pct(99),
+    concurrency: CONCURRENCY,
+  });
+}
+
+await measure('submit', 640);
+if (spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0) await measure('submit_dynamodb_local', 320, await startDynamoDbLocal());
+else console.log('# submit_dynamodb_local: no java, not measured');

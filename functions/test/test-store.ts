@@ -21,6 +21,9 @@ export async function startDynamoDbLocal(): Promise<EmbeddedDynamo> {
   });
   // One database whatever the caller's region and keys, as dynalite behaves.
   const child = spawnDynamoDbLocal({ port, sharedDb: true, stdio: 'ignore' });
+  // A run that fails before close() does not leave the JVM behind.
+  const stop = () => child.kill();
+  process.once('exit', stop);
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   for (let attempt = 0; ; attempt++) {
@@ -38,6 +41,7 @@ export async function startDynamoDbLocal(): Promise<EmbeddedDynamo> {
     transactions: true,
     close: async () => {
       client.destroy();
+      process.off('exit', stop);
       child.kill();
     },
   };

@@ -10,11 +10,6 @@ import { TableAccess } from './table-access';
 export { caseItem, type CaseIndex, type CaseQuery, type IdempotencyClaim } from './case-records';
 export { ConflictError } from './table-access';
 
-/**
- * Every record OneVisit keeps, in one table: jurisdictions with their departments, users,
- * calendars and settings; items; 一件事 (bundles); cases; messages; supervision counters. Each kind has its module over the table
- * (the methods below come from them); callers see one object.
- */
 /** What the store behind the client can do, said where the client is made. */
 export interface StoreCapabilities {
   /**
@@ -24,6 +19,11 @@ export interface StoreCapabilities {
   transactions: boolean;
 }
 
+/**
+ * Every record OneVisit keeps, in one table: jurisdictions with their departments, users,
+ * calendars and settings; items; 一件事 (bundles); cases; messages; supervision counters. Each kind has its module over the table
+ * (the methods below come from them); callers see one object.
+ */
 export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords, BundleRecords, StatsRecords {}
 
 export class Store {
