@@ -65,6 +65,8 @@ describe('a 一件事 made in the editor', () => {
     await page.getByText('发布前检查全部通过，可以发布。').waitFor();
     await page.getByRole('tab', { name: '事项与顺序' }).click();
     await page.getByText('仅当「是否需要刻制公章」为「是」时办理').waitFor();
+    await page.getByText('已发布第 1 版，无未发布的修改').waitFor();
+    expect(await page.getByRole('button', { name: '发布', exact: true }).isDisabled()).toBe(true);
     await expect.poll(() => page.getByLabel('办理顺序', { exact: true }).innerText()).toMatch(/^第 1 步：企业设立登记\(多证合一\) → 第 2 步\(同时办理\)：/);
     await shoot(page, 'bundle-editor-seeded');
     await page.getByRole('link', { name: '一件事一次办' }).click();
@@ -134,6 +136,7 @@ describe('a 一件事 made in the editor', () => {
     await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
     await page.locator('.ant-message').getByText('已发布第 1 版').waitFor();
     await page.getByRole('link', { name: `/apply/${CITY}/${ID}` }).waitFor();
+    await page.getByText('已发布第 1 版，无未发布的修改').waitFor();
     const response = await fetch(`${site.server.base}/apply/${CITY}/${ID}`);
     expect(response.status).toBe(200);
     const html = await response.text();

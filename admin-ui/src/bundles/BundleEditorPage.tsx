@@ -7,7 +7,7 @@ import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useSignedIn } from '../session-context';
 import { bundleApi, refusedIssues } from './bundle-api';
-import { departmentsFrom } from './bundle-definition';
+import { departmentsFrom, sameDefinition } from './bundle-definition';
 import { BaseVersionNotice } from './BaseVersionNotice';
 import { BasicsTab } from './BasicsTab';
 import { BundleMaterialsTab } from './BundleMaterialsTab';
@@ -32,6 +32,7 @@ export function BundleEditorPage() {
   const draft = useBundleDraft(j, bundleId);
   const heads = useQuery({ queryKey: ['items', j], queryFn: () => api.items(j) });
   const head = useQuery({ queryKey: ['bundles', j], queryFn: () => bundleApi.list(j) }).data?.find((b) => b.bundleId === bundleId);
+  const published = useQuery({ queryKey: ['bundle-version', j, bundleId, head?.version], queryFn: () => bundleApi.version(j, bundleId, head!.version), enabled: (head?.version ?? 0) > 0 });
   const { base, loading: baseLoading, failed } = useBaseVersions(draft.definition?.items ?? []);
   const [tab, setTab] = useState<Tab>();
   const [busy, setBusy] = useState(false);
@@ -56,6 +57,8 @@ export function BundleEditorPage() {
     const ordered = effective ? itemsInStageOrder({ items: effective.items ?? [], stages: effective.stages ?? [] }).filter((i) => base[i.key]) : [];
     return proposeFieldMerge(ordered.map((i) => ({ key: i.key, item: base[i.key]! })));
   }, [effective, base]);
+  // Nothing to publish when the draft says what the published version says.
+  const upToDate = !draft.dirty && !!published.data && !!checked?.bundle && sameDefinition(checked.bundle, published.data.definition);
   const unmerged = proposal.length > 0 && (draft.definition?.fields?.length ?? 0) === 0;
   // A new bundle opens where its one form is made; after that, where the official left it.
   useEffect(() => {
@@ -140,12 +143,16 @@ export function BundleEditorPage() {
         </Typography.Title>
         <Space wrap>
           {draft.dirty && <Tag color="orange">{t('有未保存的修改', 'Unsaved changes')}</Tag>}
-          <Tag>{t(`草稿第 ${draft.revision} 稿${head?.version ? `(已发布第 ${head.version} 版)` : '(未发布)'}`, `Draft revision ${draft.revision}${head?.version ? ` (version ${head.version} published)` : ' (never published)'}`)}</Tag>
+          {upToDate ? (
+            <Tag color="green">{t(`已发布第 ${head!.version} 版，无未发布的修改`, `Version ${head!.version} is published; nothing new to publish`)}</Tag>
+          ) : (
+            <Tag>{t(`草稿第 ${draft.revision} 稿${head?.version ? `(已发布第 ${head.version} 版)` : '(未发布)'}`, `Draft revision ${draft.revision}${head?.version ? ` (version ${head.version} published)` : ' (never published)'}`)}</Tag>
+          )}
           <Button onClick={save} loading={busy} disabled={!draft.dirty}>
             {t('保存草稿', 'Save draft')}
           </Button>
-          <Tooltip title={issues.length > 0 ? t('请先修改下面列出的问题', 'Fix the issues listed below first') : undefined}>
-            <Button type="primary" onClick={() => setPublishing(true)} disabled={issues.length > 0 || busy || !checked}>
+          <Tooltip title={upToDate ? t('草稿与已发布的版本相同', 'The draft is the published version') : issues.length > 0 ? t('请先修改下面列出的问题', 'Fix the issues listed below first') : undefined}>
+            <Button type="primary" onClick={() => setPublishing(true)} disabled={issues.length > 0 || busy || !checked || upToDate}>
               {t('发布', 'Publish')}
             </Button>
           </Tooltip>

@@ -36,6 +36,7 @@ export const bundleApi = {
   save: (j: string, id: string, revision: number, definition: Record<string, unknown>) => call<BundleDraft>('PUT', `${at(j)}/${id}/draft`, { body: definition, ifMatch: revision }),
   checks: (j: string, id: string) => call<{ revision: number; issues: BundleIssue[] }>('POST', `${at(j)}/${id}/checks`),
   publish: (j: string, id: string, revision: number, changeNote?: string) => call<BundleVersion>('POST', `${at(j)}/${id}/publish`, { body: changeNote ? { changeNote } : {}, ifMatch: revision }),
+  version: (j: string, id: string, version: number) => call<BundleVersion>('GET', `${at(j)}/${id}/versions/${version}`),
   versions: (j: string, id: string) => call<Array<Omit<BundleVersion, 'definition'>>>('GET', `${at(j)}/${id}/versions`),
   /** A base item's published version, whose form and materials the bundle merges. */
   itemVersion: async (j: string, itemId: string, version: number): Promise<ItemDefinition> => (await call<ItemVersion>('GET', `/api/admin/${j}/items/${itemId}/versions/${version}`)).definition as ItemDefinition,

@@ -95,3 +95,10 @@ export function joinMaterials(definition: BundleDraftDefinition, a: { item: stri
 export function splitMaterials(definition: BundleDraftDefinition, key: string): BundleDraftDefinition {
   return { ...definition, materials: (definition.materials ?? []).filter((eq) => eq.key !== key) };
 }
+
+/** Whether two definitions say the same, whatever order their keys were stored in. */
+export function sameDefinition(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}

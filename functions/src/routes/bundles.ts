@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { checkBundleDraft, createBundle, getBundleDraft, publishBundle, saveBundleDraft } from '../bundles/publishing';
 import { ZBundleDraft, ZBundleHead, ZBundleVersion } from '../bundles/records';
 import { deliveryHeld } from '../bundles/outcome';
-import { afterChildAction } from '../bundles/stages';
+import { afterChildMoved } from '../bundles/stages';
+import { onCaseMoved } from '../cases/case-moves';
 import { parseTrackingNumber } from '../cases/tracking-number';
 import { notFound } from '../errors';
 import { etag, expectedRevision, type App } from '../http';
@@ -12,7 +13,7 @@ import { adminParams, bearer, errorResponses, json, jsonBody, route, ZJurisdicti
 /**
  * 一件事 (bundles) for their jurisdiction's administrators: create from a seed or a definition,
  * save the draft over the revision read, check, publish (refused with the checks' issues in
- * words, 422), list the published versions; and for applicants, applying and tracking (bundle-applications.tsx).
+ * words, 422), list the published versions and read one; and for applicants, applying and tracking (bundle-applications.tsx).
  */
 
 const ZBundleParams = ZJurisdictionParams.extend({ bundleId: z.string().max(80) });
@@ -102,6 +103,24 @@ export function registerBundleRoutes(app: App): void {
 
   app.openapi(
     route({
+      method: 'get',
+      path: `${at}/{bundleId}/versions/{version}`,
+      tags,
+      security: bearer,
+      summary: '一件事的某一版本 / one published version',
+      request: { params: ZBundleParams.extend({ version: z.coerce.number().int().min(1) }) },
+      responses: { 200: json(ZBundleVersion, 'the version'), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { jurisdiction, bundleId, version } = adminParams(c);
+      const found = await c.get('deps').store.getBundleVersion(jurisdiction, bundleId, version);
+      if (!found) throw notFound('一件事版本', 'bundle version');
+      return c.json(found, 200);
+    },
+  );
+
+  app.openapi(
+    route({
       method: 'post',
       path: `${at}/{bundleId}/checks`,
       tags,
@@ -136,8 +155,11 @@ export function registerBundleRoutes(app: App): void {
     },
   );
 
+  // A base item's case decided, by whatever path, may start the next stage.
+  onCaseMoved(afterChildMoved);
+
   // Around the officers' action route, which knows nothing of bundles: a base item's result waits for the
-  // others when the bundle delivers together; a base item's case decided may start the next stage.
+  // others when the bundle delivers together.
   app.use('/api/officer/cases/:trackingNumber/actions', async (c, next) => {
     const number = c.req.method === 'POST' ? parseTrackingNumber(c.req.param('trackingNumber')) : undefined;
     if (!number) return next();
@@ -151,7 +173,6 @@ export function registerBundleRoutes(app: App): void {
       if (held) throw held;
     }
     await next();
-    if (c.res.status === 200) await afterChildAction(deps, number.jurisdiction, number.trackingNumber);
   });
 
   registerBundleApplications(app);

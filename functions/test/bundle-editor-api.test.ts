@@ -1,0 +1,58 @@
+import { bundleTemplates } from '@onevisit/item-schemas/templates';
+import { describe, expect, it } from 'vitest';
+import { harness } from './harness';
+
+const h = await harness({ now: '2026-03-02T02:00:00Z' });
+const CITY = '990100';
+const { admin } = await h.adminTokens();
+const at = `/api/admin/${CITY}/bundles`;
+
+/** What the editor's bundle screen relies on beyond creating, saving and checking: versions, one version, publishing over the revision read. */
+
+describe('a 一件事’s version history', () => {
+  it('lists the published versions oldest first, with their notes and without their definitions', async () => {
+    const definition = { ...structuredClone(bundleTemplates[0]!), id: 'restaurant-history' };
+    expect((await h.call('POST', at, { token: admin, body: { bundleId: 'restaurant-history', definition } })).status).toBe(201);
+    expect((await h.call('GET', `${at}/restaurant-history/versions`, { token: admin })).json).toEqual([]);
+    expect((await h.call('POST', `${at}/restaurant-history/publish`, { token: admin, headers: { 'if-match': '"1"' }, body: { changeNote: '首次发布' } })).status).toBe(201);
+    expect((await h.call('POST', `${at}/restaurant-history/publish`, { token: admin, headers: { 'if-match': '"1"' }, body: {} })).status).toBe(201);
+    const listed = await h.call('GET', `${at}/restaurant-history/versions`, { token: admin });
+    expect(listed.status).toBe(200);
+    expect(listed.json).toEqual([expect.objectContaining({ version: 1, changeNote: '首次发布', publishedAt: '2026-03-02T02:00:00.000Z' }), expect.objectContaining({ version: 2 })]);
+    expect(listed.json[0]).not.toHaveProperty('definition');
+  });
+
+  it('refuses an unknown bundle with 404 in both languages, and another jurisdiction’s administrator with 403', async () => {
+    const missing = await h.call('GET', `${at}/no-such-bundle/versions`, { token: admin });
+    expect(missing.status).toBe(404);
+    expect(missing.json).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('一件事'), message_en: expect.stringContaining('bundle') });
+    const county = await h.call('GET', `${at}/open-restaurant/versions`, { token: (await h.adminTokens()).countyAdmin });
+    expect(county.status).toBe(403);
+  });
+
+  it('reads one published version whole, and says an unknown one is not there', async () => {
+    const one = await h.call('GET', `${at}/restaurant-history/versions/1`, { token: admin });
+    expect(one.status).toBe(200);
+    expect(one.json).toMatchObject({ version: 1, changeNote: '首次发布', definition: { id: 'restaurant-history', name: '开办餐饮店', stages: [{ items: ['company'] }, { items: ['food', 'seal', 'water'] }] } });
+    const missing = await h.call('GET', `${at}/restaurant-history/versions/9`, { token: admin });
+    expect(missing.status).toBe(404);
+    expect(missing.json).toMatchObject({ message: expect.stringContaining('一件事版本'), message_en: expect.stringContaining('bundle version') });
+    expect((await h.call('GET', `${at}/restaurant-history/versions/first`, { token: admin })).status).toBe(400);
+  });
+});
+
+describe('publishing a 一件事 over the revision read', () => {
+  it('refuses a publish over a draft someone saved since (409, nothing published), and publishes over the current one', async () => {
+    const definition = { ...structuredClone(bundleTemplates[0]!), id: 'restaurant-guarded' };
+    expect((await h.call('POST', at, { token: admin, body: { bundleId: 'restaurant-guarded', definition } })).status).toBe(201);
+    const saved = await h.call('PUT', `${at}/restaurant-guarded/draft`, { token: admin, headers: { 'if-match': '"1"' }, body: { ...definition, name: '开办小吃店' } });
+    expect(saved.status).toBe(200);
+    const stale = await h.call('POST', `${at}/restaurant-guarded/publish`, { token: admin, headers: { 'if-match': '"1"' }, body: {} });
+    expect(stale.status).toBe(409);
+    expect(stale.json).toMatchObject({ code: 'DRAFT_CONFLICT', message: expect.any(String), message_en: expect.any(String) });
+    expect((await h.call('GET', `${at}/restaurant-guarded/versions`, { token: admin })).json).toEqual([]);
+    const published = await h.call('POST', `${at}/restaurant-guarded/publish`, { token: admin, headers: { 'if-match': '"2"' }, body: {} });
+    expect(published.status).toBe(201);
+    expect(published.json.definition.name).toBe('开办小吃店');
+  });
+});
