@@ -29,6 +29,7 @@ const CaseSearchPage = page(() => import('./cases/CaseSearchPage'), 'CaseSearchP
 const DepartmentsPage = page(() => import('./pages/DepartmentsPage'), 'DepartmentsPage');
 const CasePage = page(() => import('./cases/CasePage'), 'CasePage');
 const PrintPage = page(() => import('./cases/PrintPage'), 'PrintPage');
+const SupervisionPage = page(() => import('./supervision/SupervisionPage'), 'SupervisionPage');
 
 export function App() {
   const { language } = useI18n();
@@ -74,6 +75,7 @@ export function App() {
             { path: 'cases', element: <QueuePage /> },
             { path: 'cases/search', element: <CaseSearchPage /> },
             { path: 'cases/:trackingNumber', element: <CasePage /> },
+            { path: 'supervision', element: <SupervisionPage /> },
             { path: '*', element: <Navigate to="/" replace /> },
           ],
         },

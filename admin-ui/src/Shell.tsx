@@ -15,7 +15,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const current = jurisdictions.data?.find((j) => j.id === session.jurisdiction);
   const platform = session.user.role === 'platformAdmin';
   const officer = session.user.role === 'officer';
-  const section = ['/cases/search', '/cases', '/bundles', '/departments', '/calendar', '/messages'].find((p) => location.pathname.startsWith(p))?.slice(1) ?? 'items';
+  const section = ['/cases/search', '/cases', '/bundles', '/departments', '/calendar', '/messages', '/supervision'].find((p) => location.pathname.startsWith(p))?.slice(1) ?? 'items';
   // Links rather than antd's Menu, whose overflow and sub-menu machinery every page would load.
   const links: [key: string, to: string, label: string][] = officer
     ? [
@@ -29,6 +29,7 @@ export function Shell({ children }: { children: ReactNode }) {
         ['cases/search', '/cases/search', t('办件查询', 'Find cases')],
         ['calendar', '/calendar', t('工作日历', 'Calendar')],
         ['messages', '/messages', t('预警与消息', 'Warnings & messages')],
+        ['supervision', '/supervision', t('电子监察', 'Supervision')],
       ];
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -4,6 +4,7 @@ import type { CalendarRecord, DepartmentRecord as Department, Draft, ItemHead, I
 import type { CaseDetail, CaseRecord, CaseSearchEntry, QueueEntry } from '@onevisit/functions/cases';
 import type { CaseSettings } from '@onevisit/functions/case-settings';
 import type { OutboxMessage } from '@onevisit/functions/records';
+import type { Figures, Grouping } from '@onevisit/functions/supervision';
 import { loadSession } from './session';
 
 /** The API, typed with the records it returns. Errors carry the API's bilingual message. */
@@ -123,6 +124,9 @@ export const api = {
   saveDepartment: (j: string, id: string, body: { name: string; nature?: Department['nature'] }) => data(request<DepartmentWithOfficers>('PUT', `${admin(j)}/departments/${id}`, { body })),
   addOfficer: (j: string, department: string, name: string) => data(request<User>('POST', `${admin(j)}/departments/${department}/officers`, { body: { name } })),
   removeOfficer: (j: string, department: string, userId: string) => data(request<undefined>('DELETE', `${admin(j)}/departments/${department}/officers/${encodeURIComponent(userId)}`)),
+  supervision: (j: string, q: { from: string; to: string; groupBy: Grouping; counties: boolean }) =>
+    data(request<Figures & { reads: number }>('GET', `${admin(j)}/supervision?from=${q.from}&to=${q.to}&groupBy=${q.groupBy}&counties=${q.counties ? 1 : 0}`)),
+  rebuildCounters: (j: string, write: boolean) => data(request<{ cases: number; rows: number; differences: number; written: boolean }>('POST', `${admin(j)}/supervision/rebuild?write=${write ? 1 : 0}`)),
   unreachable: (j: string) => data(request<Unreachable>('GET', `${admin(j)}/unreachable`)),
   reassign: (j: string, trackingNumber: string, body: { department: string; reason: string; expectedRevision: number }) => data(request<CaseRecord>('POST', `${admin(j)}/cases/${trackingNumber}/reassign`, { body })),
   searchCases: (query: CaseSearch) => {

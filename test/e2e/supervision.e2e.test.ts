@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saleAnswers } from '../../functions/test/files';
+import { openPage, siteInBrowser } from './browser';
+import { expectAccessible, shoot } from './editor-helpers';
+
+/**
+ * The city administrator reads 电子监察: three applications filed today, one decided, one not
+ * accepted; the page counts them from the kept counters, ranks the departments by name, puts the
+ * counties beside the city, and the audit against the cases finds them right.
+ */
+const site = siteInBrowser();
+const ITEM = '/api/items/990100/real-estate-transfer';
+
+async function call(method: string, path: string, init: { token?: string; body?: unknown } = {}) {
+  const response = await fetch(`${site.server.base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+  return response.json() as Promise<any>;
+}
+
+async function apply(): Promise<string> {
+  const materials: Record<string, string[]> = {};
+  for (const id of ['application', 'title-certificate', 'sale-contract', 'survey-report']) {
+    const form = new FormData();
+    form.set('materialId', id);
+    form.set('file', new File([Buffer.from('%PDF-1.4\n%%EOF\n')], `${id}.pdf`));
+    materials[id] = [((await (await fetch(`${site.server.base}${ITEM}/uploads`, { method: 'POST', body: form })).json()) as { key: string }).key];
+  }
+  return (await call('POST', `${ITEM}/applications`, { body: { answers: saleAnswers, materials } })).case.trackingNumber;
+}
+
+beforeAll(async () => {
+  const { token } = await call('POST', '/api/dev/sign-in', { body: { jurisdiction: '990100', userId: 'estate-officer' } });
+  const act = async (number: string, action: Record<string, unknown>) => {
+    const { case: c } = await call('GET', `/api/officer/cases/${number}`, { token });
+    return call('POST', `/api/officer/cases/${number}/actions`, { token, body: { expectedRevision: c.revision, ...action } });
+  };
+  const [decided, refused] = [await apply(), await apply(), await apply()];
+  await act(decided!, { type: 'accept' });
+  for (let i = 0; i < 4; i++) await act(decided!, { type: 'completeStep', outcome: 'pass' });
+  await act(refused!, { type: 'notAccept', reason: '不属于本机关职权范围' });
+}, 180_000);
+
+describe('电子监察', () => {
+  it('shows the city administrator this month’s figures, the departments ranked by name, and the counties beside the city', async () => {
+    const page = await openPage(site.browser);
+    await page.goto(`${site.server.base}/admin/`);
+    await page.getByRole('button', { name: '登录为 王敏(示范市政务服务管理办)' }).click();
+    await page.getByRole('link', { name: '电子监察' }).click();
+    await page.getByRole('heading', { name: '电子监察' }).waitFor();
+    const card = (title: string) => page.locator('.ant-statistic').filter({ has: page.getByText(title, { exact: true }) }).locator('.ant-statistic-content');
+    await expect.poll(() => card('收件').textContent()).toBe('3');
+    expect(await card('受理').textContent()).toBe('1');
+    expect(await card('办结').textContent()).toBe('1');
+    expect(await card('按时办结率').textContent()).toBe('100.0%');
+    const ranking = page.getByRole('table').first();
+    await expect.poll(() => ranking.getByRole('row').nth(1).textContent()).toContain('示范市不动产登记中心');
+    expect(await ranking.textContent()).toContain('100.0% (1/1)');
+    // The chart beside the table draws the same bar.
+    await page.locator('div[aria-hidden="true"] svg').getByText('100%').waitFor();
+    await shoot(page, 'supervision-1-city');
+    await expectAccessible(page, 'supervision');
+
+    await page.getByText('按区划', { exact: true }).click();
+    await page.getByRole('switch').click();
+    await expect.poll(() => page.getByRole('table').first().textContent()).toContain('东城县');
+    expect(await page.getByRole('table').first().textContent()).toContain('示范市');
+    await shoot(page, 'supervision-2-counties');
+
+    await page.getByRole('button', { name: '按办件核对统计' }).click();
+    await page.getByText('统计无误').waitFor();
+  });
+});
