@@ -18,6 +18,7 @@ const closed = new Set(['decided', 'delivered', 'notAccepted', 'withdrawn']);
 const approved = (c: CaseRecord | undefined) => c?.decision?.outcome === 'approved';
 
 const stoppedByDenial = { message: '同一件事中的其他事项未获准予，本事项不再办理', message_en: 'another item of this application was not granted, so this one does not go ahead' };
+const stoppedWithStage = { message: '同一件事中前一阶段的事项均无法办理，本事项不再办理', message_en: 'no item of the stage before could go ahead, so this one does not' };
 const stoppedUnfilled = (names: string) => ({ message: `缺少「${names}」的办理结果，本事项无法办理`, message_en: `without the result of "${names}" this item cannot go ahead` });
 
 /** Told once, with the stage's first case: which items start now, and which do not, with why. */
@@ -45,55 +46,66 @@ function resultAnswers(bundle: BundleDefinition, children: readonly BundleChild[
 
 /** Starts the next stage when the current one is done; the parent as it is afterwards. Safe to call again at any time. */
 export async function advanceBundle(deps: AppDeps, parent: StoredBundleCase): Promise<StoredBundleCase> {
-  const waiting = parent.children.filter((c) => c.pending && !c.stopped);
-  if (waiting.length === 0) return parent;
+  if (!parent.children.some((c) => c.pending && !c.stopped)) return parent;
   const cases = await Promise.all(parent.children.map((c) => (c.trackingNumber ? deps.store.getCase(parent.jurisdiction, c.trackingNumber) : undefined)));
   const running = parent.children.map((c, i) => ({ c, k: cases[i] })).filter(({ c }) => c.trackingNumber);
   if (running.some(({ k }) => !k || !closed.has(k.status))) return parent;
   const version = await deps.store.getBundleVersion(parent.jurisdiction, parent.bundleId, parent.version);
   if (!version) return parent;
   const bundle = version.definition;
-  const denied = running.some(({ k }) => !approved(k));
-  const next = Math.min(...waiting.map((c) => c.stage));
+  // Why the waiting items stop when the bundle stops on a denial; none while every item so far is granted.
+  let denied = running.some(({ k }) => !approved(k)) ? stoppedByDenial : undefined;
   const answers = splitAnswers(bundle, { ...parent.answers, ...resultAnswers(bundle, parent.children, cases) });
   const children = structuredClone(parent.children);
   const base = Object.fromEntries(await Promise.all(bundle.items.map(async (ref) => [ref.key, await deps.store.getVersion(ref.jurisdiction, ref.itemId, ref.version)] as const)));
   const definitions = Object.fromEntries(Object.entries(base).flatMap(([k, v]) => (v ? [[k, v.definition]] : [])));
   const merged = mergedMaterials(bundle, definitions, parent.answers, mergedForm(bundle, definitions));
-  for (const child of children.filter((c) => c.pending && !c.stopped && c.stage === next)) {
-    if (denied && bundle.onChildDenied === 'stopAll') {
-      child.stopped = stoppedByDenial;
-      continue;
+  // Items stopped in a stage that started nothing: told with the next stage that starts.
+  const untold: BundleChild[] = [];
+  for (;;) {
+    const pending = children.filter((c) => c.pending && !c.stopped);
+    if (pending.length === 0) break;
+    const next = Math.min(...pending.map((c) => c.stage));
+    for (const child of pending.filter((c) => c.stage === next)) {
+      if (denied && bundle.onChildDenied === 'stopAll') {
+        child.stopped = denied;
+        continue;
+      }
+      const pinned = base[child.key]!;
+      const held = child.pending!;
+      const own = checkApplication(pinned.definition, answers[child.key] ?? {}, { files: Object.fromEntries(Object.entries(held.files).map(([id, f]) => [id, f.map((x) => x.key)])), promised: held.promised });
+      const shared = new Set(merged.filter((m) => m.status === 'shared').flatMap((m) => m.sources.filter((s) => s.item === child.key).map((s) => s.materialId)));
+      const check = { ...own, missing: own.missing.filter((m) => !shared.has(m.id)), deferred: own.deferred.filter((m) => !shared.has(m.id)) };
+      if (check.fields.length > 0 || check.missing.length > 0) {
+        const producers = bundle.fields.filter((f) => f.fromResultOf && f.map[child.key]).map((f) => children.find((c) => c.key === f.fromResultOf)!);
+        const unissued = producers.filter((c) => !approved(cases[children.indexOf(c)]));
+        // Issued, yet the answers it fills do not pass (a mistyped licence number): said as the item's own form says it.
+        const first = check.fields[0];
+        child.stopped = unissued.length > 0 || !first ? stoppedUnfilled([...new Set(unissued.map((c) => c.itemName))].join('、') || parent.bundleName) : { message: `无法办理：${first.message}`, message_en: `cannot go ahead: ${first.message_en}` };
+        continue;
+      }
+      const starting = children.filter((c) => c.pending && !c.stopped && c.stage === next);
+      const applicantNotices = children.some((c) => c.stage === next && c.trackingNumber) ? [] : [stageNotice(parent, starting, [...untold, ...children.filter((c) => c.stage === next && c.stopped)])];
+      const link = { trackingNumber: parent.trackingNumber, bundleId: parent.bundleId, key: child.key };
+      const receipt = await receiveApplication(deps, pinned, { sent: answers[child.key] ?? {}, check, files: held.files, promised: held.promised }, `${parent.idempotencyKey}~${child.key}`, { link, applicantNotices });
+      child.trackingNumber = receipt.case.trackingNumber;
+      delete child.pending;
     }
-    const pinned = base[child.key]!;
-    const pending = child.pending!;
-    const own = checkApplication(pinned.definition, answers[child.key] ?? {}, { files: Object.fromEntries(Object.entries(pending.files).map(([id, f]) => [id, f.map((x) => x.key)])), promised: pending.promised });
-    const shared = new Set(merged.filter((m) => m.status === 'shared').flatMap((m) => m.sources.filter((s) => s.item === child.key).map((s) => s.materialId)));
-    const check = { ...own, missing: own.missing.filter((m) => !shared.has(m.id)), deferred: own.deferred.filter((m) => !shared.has(m.id)) };
-    if (check.fields.length > 0 || check.missing.length > 0) {
-      const producers = bundle.fields.filter((f) => f.fromResultOf && f.map[child.key]).map((f) => children.find((c) => c.key === f.fromResultOf)!);
-      const unissued = producers.filter((c) => !approved(cases[children.indexOf(c)]));
-      // Issued, yet the answers it fills do not pass (a mistyped licence number): said as the item's own form says it.
-      const first = check.fields[0];
-      child.stopped = unissued.length > 0 || !first ? stoppedUnfilled([...new Set(unissued.map((c) => c.itemName))].join('、') || parent.bundleName) : { message: `无法办理：${first.message}`, message_en: `cannot go ahead: ${first.message_en}` };
-      continue;
-    }
-    const starting = children.filter((c) => c.pending && !c.stopped && c.stage === next);
-    const applicantNotices = children.some((c) => c.stage === next && c.trackingNumber) ? [] : [stageNotice(parent, starting, children.filter((c) => c.stage === next && c.stopped))];
-    const link = { trackingNumber: parent.trackingNumber, bundleId: parent.bundleId, key: child.key };
-    const receipt = await receiveApplication(deps, pinned, { sent: answers[child.key] ?? {}, check, files: pending.files, promised: pending.promised }, `${parent.idempotencyKey}~${child.key}`, { link, applicantNotices });
-    child.trackingNumber = receipt.case.trackingNumber;
-    delete child.pending;
+    if (children.some((c) => c.stage === next && c.trackingNumber)) break;
+    // Every item of this stage stopped: the stage after it goes on, or stops too when the bundle stops on a denial.
+    untold.push(...children.filter((c) => c.stage === next));
+    denied ??= stoppedWithStage;
   }
   const saved: StoredBundleCase = { ...parent, children, revision: parent.revision + 1 };
   // Another approval started the stage first: its children are the same cases (the keys are the same), so its parent stands.
   return onConflict(deps.store.saveBundleCase(saved, parent.revision).then(() => saved), async () => (await deps.store.getBundleCase(parent.jurisdiction, parent.trackingNumber)) ?? saved);
 }
 
-/** After an officer's action on a base item's case: its parent moves on if the stage is done. */
-export async function afterChildAction(deps: AppDeps, jurisdiction: string, trackingNumber: string): Promise<void> {
-  const child = await deps.store.getCase(jurisdiction, trackingNumber);
-  if (!child?.bundle) return;
-  const parent = await deps.store.getBundleCase(jurisdiction, child.bundle.trackingNumber);
+const decided = new Set(['decided', 'notAccepted', 'withdrawn']);
+
+/** After a base item's case moved, however it moved: once it is decided, its parent moves on if the stage is done. */
+export async function afterChildMoved(deps: AppDeps, child: CaseRecord): Promise<void> {
+  if (!child.bundle || !decided.has(child.status)) return;
+  const parent = await deps.store.getBundleCase(child.jurisdiction, child.bundle.trackingNumber);
   if (parent) await advanceBundle(deps, parent);
 }

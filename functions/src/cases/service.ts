@@ -10,6 +10,7 @@ import { messagesFor, withMessages } from './messages';
 import { openStatuses, type CaseRecord, type HistoryEntry, type StoredCase } from './record';
 import type { CaseSettings } from './settings';
 import { TRACKING_NUMBER } from './tracking-number';
+import { caseMoved } from './case-moves';
 
 /**
  * Acting on stored cases: load what the rules need (the pinned version, the calendar, the
@@ -99,6 +100,7 @@ export async function act(
   if (storedFirst) return { case: storedFirst, replayed: true };
   messagesWritten(deps, settled.case);
   await countMove(deps, found, settled.case, rules);
+  await caseMoved(deps, settled.case);
   return { case: settled.case, replayed: false };
 }
 

@@ -9,6 +9,7 @@ import { transition, type NoticeIntent } from './lifecycle';
 import type { StoredCase } from './record';
 import { messagesFor, withMessages } from './messages';
 import { messagesWritten, rulesFor, settle, type CaseRules } from './service';
+import { caseMoved } from './case-moves';
 
 /**
  * The sweep (a schedule in AWS, a timer locally): reads only the cases whose next check has
@@ -98,6 +99,7 @@ export async function sweep(deps: AppDeps): Promise<SweepReport> {
         report.actions += actions;
         messagesWritten(deps, settled.case);
         await countMove(deps, c, settled.case, rules);
+        await caseMoved(deps, settled.case);
       }),
     );
   }
