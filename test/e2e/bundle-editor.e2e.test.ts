@@ -174,6 +174,7 @@ describe('a 一件事 made in the editor', () => {
     await page.locator('.ant-segmented-item', { hasText: 'EN' }).click();
     await page.getByRole('tab', { name: 'Questions asked once' }).click();
     await page.getByText('These are asked as one: 法定代表人身份证号码').waitFor();
+    await shoot(page, 'bundle-editor-english');
     await page.getByRole('tab', { name: 'Time and figures' }).click();
     await page.getByText('6 working days in all').waitFor();
     await page.locator('.ant-segmented-item', { hasText: '中文' }).click();

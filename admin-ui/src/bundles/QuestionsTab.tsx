@@ -21,13 +21,15 @@ const questionId = (q: Question) => `${q.item}|${q.path}`;
  * the official accepts them, asks a question on its own again, or joins two by hand.
  */
 export function QuestionsTab({ definition, proposal, base, update, issues }: Props) {
-  const { t, pick } = useI18n();
+  const { t, pick, language } = useI18n();
   const items = definition.items ?? [];
   const ordered = itemsInStageOrder({ items, stages: definition.stages ?? [] }).filter((i) => base[i.key]);
   const fields = definition.fields ?? [];
   const words = (q: Question) => {
     const item = base[q.item];
-    return item ? `「${item.name}」的「${fieldTitle(item.form.schema, q.path)}」` : q.path;
+    if (!item) return q.path;
+    const title = fieldTitle(item.form.schema, q.path);
+    return language === 'zh' ? `「${item.name}」的「${title}」` : `“${title}” of “${item.name}”`;
   };
   const questions: Question[] = ordered.flatMap((i) =>
     formFields(base[i.key]!.form.schema)
