@@ -10,7 +10,8 @@ import type { BundleDraft, BundleHead, BundleVersion } from './records';
 /** A 一件事's draft and its publishing, for its jurisdiction's administrators: the items' way, with the bundle's own checks. */
 
 const bundleNotFound = () => notFound('一件事', 'bundle');
-const bundleExists = (id: string) => new ApiError(409, 'BUNDLE_EXISTS', `一件事或事项「${id}」已存在`, `a bundle or item "${id}" already exists`);
+const bundleExists = (id: string) => new ApiError(409, 'BUNDLE_EXISTS', `一件事「${id}」已存在`, `the bundle "${id}" already exists`);
+const idTakenByItem = (id: string, name: string) => new ApiError(409, 'ID_TAKEN_BY_ITEM', `「${id}」已是事项「${name}」的标识，一件事不能使用同一标识`, `"${id}" is the id of the item "${name}": a bundle cannot take it`);
 const bundleIdMismatch = (id: string) => new ApiError(400, 'BUNDLE_ID_MISMATCH', `一件事标识应为「${id}」`, `the definition's id must be "${id}"`);
 
 function nameOf(definition: Record<string, unknown>, bundleId: string): string {
@@ -44,7 +45,8 @@ export async function createBundle(deps: AppDeps, who: Principal, jurisdiction: 
     definition = { ...structuredClone(template), id: body.bundleId };
   } else definition = { ...(body.definition ?? {}), id: body.bundleId };
   const name = nameOf(definition, body.bundleId);
-  if (await deps.store.getHead(jurisdiction, body.bundleId)) throw bundleExists(body.bundleId);
+  const item = await deps.store.getHead(jurisdiction, body.bundleId);
+  if (item) throw idTakenByItem(body.bundleId, item.draftName);
   const draft: BundleDraft = { jurisdiction, bundleId: body.bundleId, revision: 1, definition, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
   const head = await onConflict(deps.store.createBundle(draft, name), () => {
     throw bundleExists(body.bundleId);

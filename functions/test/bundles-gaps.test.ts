@@ -1,0 +1,142 @@
+import { bundleTemplates } from '@onevisit/item-schemas/templates';
+import { describe, expect, it } from 'vitest';
+import { sweep } from '../src/cases/sweep';
+import { harness } from './harness';
+
+/** 一件事 beyond the officers' route: decisions the sweep makes, stages that start nothing, ids items and bundles share, the API reference. */
+
+// Monday 2026-03-02, 10:00 in Shanghai.
+const h = await harness({ now: '2026-03-02T02:00:00Z' });
+const CITY = '990100';
+const { admin } = await h.adminTokens();
+
+const fromScratch = {
+  hasLicence: false,
+  foodTypes: ['hot'],
+  needSeal: true,
+  needWater: true,
+  entityName: '示范市老街坊餐饮有限公司',
+  legalRepName: '张三',
+  legalRepIdCard: '11010519491231002X',
+  premises: '示范市人民路 8 号一楼',
+  mobile: '13900139000',
+  company: {
+    companyType: 'llc',
+    registeredCapital: 50,
+    address: '示范市人民路 8 号',
+    businessScope: '餐饮服务',
+    legalRepresentative: { mobile: '13800138000' },
+    investors: [{ name: '张三', idNumber: '11010519491231002X', capital: 50 }],
+  },
+  food: { mainBusiness: 'restaurant', networkSales: false, safetyManager: { name: '李四', idCard: '110105198001010032' } },
+  seal: { sealTypes: ['official'], byAgent: false },
+  water: { customerType: 'company', diameter: 'DN25', dailyUse: 3 },
+};
+const documents = ['company__application', 'company__articles', 'premisesProof', 'food__application', 'food__layout', 'seal__seal-application', 'water__application'];
+
+/** A variant of the seed published under its own id. */
+async function published(id: string, change: (d: Record<string, any>) => void): Promise<void> {
+  const definition = { ...structuredClone(bundleTemplates[0]!), id } as Record<string, any>;
+  change(definition);
+  expect((await h.call('POST', `/api/admin/${CITY}/bundles`, { token: admin, body: { bundleId: id, definition } })).status).toBe(201);
+  const done = await h.call('POST', `/api/admin/${CITY}/bundles/${id}/publish`, { token: admin });
+  expect(done.status, JSON.stringify(done.json)).toBe(201);
+}
+
+async function applied(id: string): Promise<{ number: string; company: string }> {
+  const materials = Object.fromEntries(await Promise.all(documents.map(async (m): Promise<[string, string[]]> => [m, [await h.uploaded(CITY, id, m)]])));
+  const response = await h.call('POST', `/api/items/${CITY}/${id}/applications`, { body: { answers: fromScratch, materials } });
+  expect(response.status).toBe(201);
+  return { number: response.json.case.trackingNumber, company: response.json.case.children[0].trackingNumber };
+}
+
+async function officerAct(officer: string, number: string, action: Record<string, unknown>) {
+  const token = await h.token(CITY, officer);
+  const { json } = await h.call('GET', `/api/officer/cases/${number}`, { token });
+  const response = await h.call('POST', `/api/officer/cases/${number}/actions`, { token, body: { expectedRevision: json.case.revision, ...action } });
+  expect(response.status, JSON.stringify(response.json)).toBe(200);
+}
+
+/** The parent as stored, read without tracking it (which would move it on itself). */
+const children = async (number: string) => (await h.store.getBundleCase(CITY, number))!.children.map((c) => `${c.key}:${c.trackingNumber ? 'started' : c.stopped ? 'stopped' : 'waiting'}`);
+
+describe('a decision not made by an officer', () => {
+  it('starts the next stage when the sweep passes 企业设立登记 on its 超时默认', async () => {
+    const draft = (await h.call('GET', `/api/admin/${CITY}/items/company-registration/draft`, { token: admin })).json;
+    const definition = { ...draft.definition, autoApproveOnTimeout: true, steps: draft.definition.steps.map((s: Record<string, unknown>) => ({ ...s, onTimeout: 'autoApprove' })) };
+    expect((await h.call('PUT', `/api/admin/${CITY}/items/company-registration/draft`, { token: admin, body: definition, headers: { 'if-match': `"${draft.revision}"` } })).status).toBe(200);
+    const item = await h.call('POST', `/api/admin/${CITY}/items/company-registration/publish`, { token: admin });
+    expect(item.status, JSON.stringify(item.json)).toBe(201);
+    await published('restaurant-deemed', (d) => (d.items[0].version = item.json.version));
+
+    const p = await applied('restaurant-deemed');
+    await officerAct('market-officer', p.company, { type: 'accept' });
+    expect(await children(p.number)).toEqual(['company:started', 'food:waiting', 'seal:waiting', 'water:waiting']);
+    h.clock.now = new Date('2026-03-10T02:00:00Z');
+    await sweep(h.deps);
+    expect((await h.store.getCase(CITY, p.company))?.decision).toMatchObject({ outcome: 'approved', deemed: true });
+    // Deemed approved issues no licence number: what needs the 统一社会信用代码 cannot go on; 供水报装 starts.
+    expect(await children(p.number)).toEqual(['company:started', 'food:stopped', 'seal:stopped', 'water:started']);
+    const water = (await h.store.getBundleCase(CITY, p.number))!.children[3]!.trackingNumber!;
+    const queue = (await h.call('GET', '/api/officer/queue', { token: await h.token(CITY, 'water-officer') })).json as Array<{ trackingNumber: string }>;
+    expect(queue.map((e) => e.trackingNumber)).toContain(water);
+    h.clock.now = new Date('2026-03-02T02:00:00Z');
+  });
+});
+
+describe('a stage whose items all stop', () => {
+  /** Three stages: 企业设立登记, then 食品经营许可 and 公章刻制 (both need its 营业执照), then 供水报装. */
+  const threeStages = (onChildDenied: 'continue' | 'stopAll') => (d: Record<string, any>) => {
+    d.stages = [
+      { name: '企业登记', items: ['company'] },
+      { name: '许可', items: ['food', 'seal'] },
+      { name: '开业准备', items: ['water'] },
+    ];
+    d.onChildDenied = onChildDenied;
+  };
+
+  it('lets the stage after it start at once when the others go on', async () => {
+    await published('restaurant-three', threeStages('continue'));
+    const p = await applied('restaurant-three');
+    await officerAct('market-officer', p.company, { type: 'notAccept', reason: '名称与已登记企业相同' });
+    expect(await children(p.number)).toEqual(['company:started', 'food:stopped', 'seal:stopped', 'water:started']);
+  });
+
+  it('stops the whole when the bundle stops on a denial, each saying why', async () => {
+    await published('restaurant-three-strict', threeStages('stopAll'));
+    // 企业设立登记 granted, yet its number is not one the second stage can take: that stage stops, and so does the rest.
+    const p = await applied('restaurant-three-strict');
+    await officerAct('market-officer', p.company, { type: 'accept' });
+    await officerAct('market-officer', p.company, { type: 'completeStep', outcome: 'pass', result: { name: '营业执照', number: '123' } });
+    const parent = (await h.store.getBundleCase(CITY, p.number))!;
+    expect(parent.children.map((c) => `${c.key}:${c.trackingNumber ? 'started' : c.stopped ? 'stopped' : 'waiting'}`)).toEqual(['company:started', 'food:stopped', 'seal:stopped', 'water:stopped']);
+    expect(parent.children[1]!.stopped!.message).toMatch(/^无法办理：/);
+    expect(parent.children[3]!.stopped).toEqual({ message: '同一件事中前一阶段的事项均无法办理，本事项不再办理', message_en: 'no item of the stage before could go ahead, so this one does not' });
+  });
+});
+
+describe('ids shared by items and 一件事', () => {
+  it('refuses an item with a 一件事’s id, in Chinese and English, creating nothing', async () => {
+    const before = await h.recordCount();
+    const taken = await h.call('POST', `/api/admin/${CITY}/items`, { token: admin, body: { itemId: 'open-restaurant', templateId: 'water-connection' } });
+    expect(taken.status).toBe(409);
+    expect(taken.json).toMatchObject({ code: 'ID_TAKEN_BY_BUNDLE', message: '「open-restaurant」已是一件事「开办餐饮店」的标识，事项不能使用同一标识', message_en: '"open-restaurant" is the id of the bundle "开办餐饮店": an item cannot take it' });
+    expect(await h.recordCount()).toBe(before);
+    // Without signing in, the route's own refusal.
+    expect((await h.call('POST', `/api/admin/${CITY}/items`, { body: { itemId: 'open-restaurant' } })).status).toBe(401);
+  });
+});
+
+describe('the API reference', () => {
+  it('describes the 一件事 routes', async () => {
+    const doc = (await h.call('GET', '/openapi.json')).json;
+    for (const [path, method] of [
+      ['/api/admin/{jurisdiction}/bundles', 'get'],
+      ['/api/admin/{jurisdiction}/bundles', 'post'],
+      ['/api/admin/{jurisdiction}/bundles/{bundleId}/draft', 'put'],
+      ['/api/admin/{jurisdiction}/bundles/{bundleId}/checks', 'post'],
+      ['/api/admin/{jurisdiction}/bundles/{bundleId}/publish', 'post'],
+    ] as const)
+      expect(doc.paths[path]?.[method]?.summary, `${method} ${path}`).toMatch(/一件事/);
+  });
+});
