@@ -29,7 +29,7 @@ async function pickItem(typed: string, option: string): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-/** Picks a question in one of the join selects by typing part of its title. */
+/** Picks a question or document in one of the join selects by typing part of its name. */
 async function pickQuestion(select: string, typed: string, option: string): Promise<void> {
   const box = page.getByRole('combobox', { name: select });
   await box.click();
@@ -123,6 +123,15 @@ describe('a 一件事 made in the editor', () => {
     await expect.poll(() => licence.innerText()).toContain('食品经营许可(餐饮服务)');
     expect(await licence.innerText()).toContain('公章刻制备案');
     await shoot(page, 'bundle-editor-materials');
+    // Two documents marked the same are handed in once, for every item needing either; then parted again.
+    await pickQuestion('第一份材料', '投资人', '投资人身份证明');
+    await pickQuestion('与之相同的材料', '法定代表人身份', '法定代表人身份证明');
+    await page.getByRole('button', { name: '只交一次' }).click();
+    const joined = page.getByRole('row').filter({ hasText: '投资人身份证明' });
+    await expect.poll(() => joined.innerText()).toContain('公章刻制备案');
+    expect(await page.getByRole('row').filter({ hasText: '法定代表人身份证明' }).count()).toBe(0);
+    await page.getByRole('button', { name: '分开提交：投资人身份证明' }).click();
+    await page.getByRole('row').filter({ hasText: '法定代表人身份证明' }).waitFor();
     await page.getByRole('tab', { name: '时限与数据' }).click();
     await page.getByText('合计 6 个工作日').waitFor();
     await page.getByText(/《中华人民共和国行政许可法》第四十二条第二款/).waitFor();

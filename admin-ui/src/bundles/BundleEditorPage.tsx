@@ -78,6 +78,13 @@ export function BundleEditorPage() {
     });
   }, [blocker, modal, t]);
 
+  useEffect(() => {
+    if (!draft.dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [draft.dirty]);
+
   const failedWith = (error: unknown) => {
     if (error instanceof ApiError && error.code === 'DRAFT_CONFLICT') {
       modal.confirm({
