@@ -49,6 +49,7 @@ export interface CaseSearch {
   itemId?: string;
   status?: string;
   department?: string;
+  channel?: string;
   from?: string;
   to?: string;
   cursor?: string;

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Row, Space, Steps, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { actionNames, statusNames } from '@onevisit/functions/case-names';
+import { actionNames, channelNames, statusNames } from '@onevisit/functions/case-names';
 import type { CaseDetail, CaseRecord } from '@onevisit/functions/cases';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -128,6 +128,7 @@ export function CasePage() {
           <Card size="small" title={t('办理时限', 'Deadlines')} style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={1} bordered>
               <Descriptions.Item label={t('收件日期', 'Received')}>{c.receivedOn}</Descriptions.Item>
+              {c.channel && <Descriptions.Item label={t('申报来源', 'Channel')}>{t(...channelNames[c.channel])}</Descriptions.Item>}
               {c.acceptedOn && <Descriptions.Item label={t('受理日期', 'Accepted')}>{c.acceptedOn}</Descriptions.Item>}
               {clockNames
                 .filter(([name]) => c.due[name])

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Empty, Form, Input, Select, Space, Table, Typography } from 'antd';
-import { statusNames } from '@onevisit/functions/case-names';
-import { caseStatuses } from '@onevisit/functions/cases';
+import { channelNames, statusNames } from '@onevisit/functions/case-names';
+import { caseChannels, caseStatuses } from '@onevisit/functions/cases';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type CaseSearch, type CaseSearchEntry } from '../api';
@@ -25,6 +25,7 @@ interface Filters {
   itemId?: string;
   statuses?: string[];
   department?: string;
+  channel?: string;
   dates?: [{ format: (f: string) => string } | null, { format: (f: string) => string } | null] | null;
 }
 
@@ -53,6 +54,7 @@ export function CaseSearchPage() {
       ...(f.itemId ? { itemId: f.itemId } : {}),
       ...(f.statuses?.length ? { status: f.statuses.join(',') } : {}),
       ...(f.department ? { department: f.department } : {}),
+      ...(f.channel ? { channel: f.channel } : {}),
       ...(f.dates?.[0] ? { from: f.dates[0].format('YYYY-MM-DD') } : {}),
       ...(f.dates?.[1] ? { to: f.dates[1].format('YYYY-MM-DD') } : {}),
     });
@@ -82,6 +84,9 @@ export function CaseSearchPage() {
             <Select allowClear showSearch optionFilterProp="label" style={{ width: 200 }} options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
           </Form.Item>
         )}
+        <Form.Item name="channel" label={t('申报来源', 'Channel')}>
+          <Select allowClear style={{ width: 140 }} options={caseChannels.map((c) => ({ value: c, label: t(...channelNames[c]) }))} />
+        </Form.Item>
         <Form.Item name="dates" label={t('收件日期', 'Received')}>
           <DatePicker.RangePicker allowEmpty={[true, true]} />
         </Form.Item>
@@ -104,6 +109,7 @@ export function CaseSearchPage() {
           { title: t('事项', 'Item'), dataIndex: 'itemName' },
           { title: t('申请人', 'Applicant'), dataIndex: 'applicant', render: (a?: string) => a ?? '—' },
           { title: t('收件日期', 'Received'), dataIndex: 'receivedOn' },
+          { title: t('申报来源', 'Channel'), key: 'channel', render: (_, e) => (e.channel ? t(...channelNames[e.channel]) : '—') },
           {
             title: t('状态', 'Status'),
             key: 'status',

@@ -95,6 +95,7 @@ export function SupervisionPage() {
               [t('平均用时(工作日)', 'Mean working days'), mean(total.cases.meanWorkdaysUsed)],
               [t('好评率', 'Good ratings'), percent(total.cases.ratings.goodRate)],
               [t('差评', 'Poor ratings'), total.cases.ratings.poor],
+              [t('网办率', 'Applied online'), percent(total.cases.onlineShare)],
               [t('承诺提速', 'Promised faster'), percent(total.catalogue.promiseCompression)],
             ] as const
           ).map(([title, value]) => (

@@ -10,7 +10,7 @@ import type { FileInfo, ItemVersion } from '../records';
 import { filedAs, inspectUpload, markFiled } from '../uploads';
 import { onlineIntakeRefusal } from './intake-terms';
 import { receive, receiptNotices, type NoticeIntent } from './lifecycle';
-import type { CaseRecord, StoredCase } from './record';
+import type { CaseChannel, CaseRecord, StoredCase } from './record';
 import { messagesFor, withMessages } from './messages';
 import { applicantView, messagesWritten, settle } from './service';
 import { trackingCode, trackingCodeHash } from './tracking-code';
@@ -110,6 +110,8 @@ export interface Application {
   files: Record<string, FileInfo[]>;
   /** Materials a signed promise replaces, as sent. */
   promised: string[];
+  /** 申报来源 (channelOf for the citizen pages and the API). */
+  channel?: CaseChannel;
 }
 
 export interface Receipt {
@@ -250,6 +252,7 @@ async function openCase(deps: AppDeps, intake: Intake, { trackingNumber, key, se
       promised: application.promised.filter((id) => !filedIds.has(id)),
       deferred,
       ...(supplementDue ? { supplementDue } : {}),
+      ...(application.channel ? { channel: application.channel } : {}),
     },
     { item, today: receivedOn, at: now.toISOString() },
   );
@@ -297,12 +300,12 @@ export async function checkedFiles(
 }
 
 /** An application through the API: checked once, its uploads checked by key against their materials, then received. */
-export async function submit(deps: AppDeps, jurisdiction: string, itemId: string, sent: Submission, idempotencyKey?: string): Promise<Receipt> {
+export async function submit(deps: AppDeps, jurisdiction: string, itemId: string, sent: Submission, channel: CaseChannel, idempotencyKey?: string): Promise<Receipt> {
   const version = await acceptingVersion(deps, jurisdiction, itemId);
   const item = version.definition;
   const check = checkApplication(item, sent.answers, { files: sent.materials, promised: sent.promised });
   const refused = refusalOf(check);
   if (refused) throw refused;
   const files = await checkedFiles(deps, version, sent.materials, (key) => sent.fileNames[key]);
-  return receiveApplication(deps, version, { sent: sent.answers, check, files, promised: sent.promised }, idempotencyKey);
+  return receiveApplication(deps, version, { sent: sent.answers, check, files, promised: sent.promised, channel }, idempotencyKey);
 }

@@ -4,7 +4,7 @@ import { allowedFrom, guard } from './admissible';
 import type { CaseAction } from './actions';
 import { actionNames, statusNames } from './names';
 import type { FileInfo } from '../records';
-import type { CaseRecord, HistoryEntry } from './record';
+import type { CaseChannel, CaseRecord, HistoryEntry } from './record';
 import type { CaseSettings } from './settings';
 import { displayTrackingCode } from './tracking-code';
 
@@ -283,6 +283,8 @@ export interface ReceivedApplication {
   /** 容缺 materials that may come later, by `supplementDue`. */
   deferred: string[];
   supplementDue?: string;
+  /** 申报来源; a 一件事's items do not record theirs yet. */
+  channel?: CaseChannel;
 }
 
 /**
@@ -304,6 +306,7 @@ export function receive(application: ReceivedApplication, ctx: Pick<TransitionCo
     revision: 1,
     submittedAt: at,
     receivedOn: today,
+    ...(application.channel ? { channel: application.channel } : {}),
     answers: application.answers,
     applicant: applicantOf(item.form, application.answers),
     materials: [

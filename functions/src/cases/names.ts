@@ -1,4 +1,4 @@
-import type { CaseStatus, WarningLevel } from './record';
+import type { CaseChannel, CaseStatus, WarningLevel } from './record';
 
 /** Display names of case states, actions and warning levels, Chinese first; shared by the pages and the workbench. */
 
@@ -11,6 +11,15 @@ export const statusNames: Record<CaseStatus, readonly [string, string]> = {
   decided: ['已办结', 'decided'],
   delivered: ['已送达', 'delivered'],
   withdrawn: ['已撤回', 'withdrawn'],
+};
+
+/** 申报来源 as the national element set names them, Chinese first. */
+export const channelNames: Record<CaseChannel, readonly [string, string]> = {
+  window: ['窗口', 'service window'],
+  web: ['电脑端', 'computer'],
+  mobile: ['移动端', 'mobile'],
+  kiosk: ['自助终端', 'self-service kiosk'],
+  post: ['快递', 'post'],
 };
 
 /** Names for history entries and the workbench, Chinese first. */

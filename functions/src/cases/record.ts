@@ -123,6 +123,14 @@ export const ZCaseDue = z.object({
   followUp: ZDueDateInfo.optional(),
 });
 
+/**
+ * 申报来源: how an application came in. 窗口 (entered at a service window), 电脑端 and 移动端 (the
+ * citizen pages and API from a computer or a phone), 自助终端 (a self-service kiosk), 快递 (posted).
+ */
+export const caseChannels = ['window', 'web', 'mobile', 'kiosk', 'post'] as const;
+export const ZCaseChannel = z.enum(caseChannels);
+export type CaseChannel = z.infer<typeof ZCaseChannel>;
+
 export const ZCaseRecord = z
   .object({
     trackingNumber: z.string(),
@@ -136,6 +144,8 @@ export const ZCaseRecord = z
     revision: z.number().int(),
     submittedAt: z.string(),
     receivedOn: z.string(),
+    /** 申报来源; absent on cases received before it was recorded. */
+    channel: ZCaseChannel.optional(),
     /** Who applied, read from the fields the item marks (or that name them): for notices, documents and search. */
     applicant: z.object({ name: z.string().optional(), idNumber: z.string().optional(), mobile: z.string().optional() }).optional(),
     answers: z.record(z.string(), z.unknown()),
@@ -206,6 +216,7 @@ export const ZCaseSearchEntry = ZCaseListed
   .extend({
     departmentId: z.string(),
     applicant: z.string().optional(),
+    channel: ZCaseChannel.optional(),
     promisedDue: z.string(),
     outcome: ZDecision.shape.outcome.optional(),
   })

@@ -83,6 +83,7 @@ export function searchEntryOf(c: StoredCase): CaseSearchEntry {
   return {
     ...listed(c),
     departmentId: c.departmentId,
+    ...(c.channel ? { channel: c.channel } : {}),
     promisedDue: c.due.promised.due,
     ...(c.decision ? { outcome: c.decision.outcome } : {}),
   };

@@ -4,6 +4,7 @@ import { acceptingVersion, publishedVersion, submit, ZSubmission } from '../case
 import { intakeTerms, ZIntakeTerms } from '../cases/intake-terms';
 import { ZCaseRecord } from '../cases/record';
 import { fileRequired } from '../errors';
+import { channelOf } from '../cases/channel';
 import type { App } from '../http';
 import { ZFileInfo } from '../records';
 import { storeUpload, uploadableMaterial, uploadTarget } from '../uploads';
@@ -124,7 +125,7 @@ export function registerApplicationRoutes(app: App): void {
     }),
     async (c) => {
       const { jurisdiction, itemId } = c.req.valid('param');
-      const result = await submit(c.get('deps'), jurisdiction, itemId, c.req.valid('json'), c.req.valid('header')['idempotency-key']);
+      const result = await submit(c.get('deps'), jurisdiction, itemId, c.req.valid('json'), channelOf(c), c.req.valid('header')['idempotency-key']);
       return c.json({ case: result.case, secret: result.secret }, result.created ? 201 : 200);
     },
   );

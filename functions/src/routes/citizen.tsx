@@ -8,6 +8,7 @@ import { fill, PageCache, slot, template } from '../citizen/page-cache';
 import { ApiError } from '../errors';
 import type { App, AppEnv } from '../http';
 import type { ItemVersion } from '../records';
+import { channelOf } from '../cases/channel';
 import { acceptingVersion, checkApplication, checkedFiles, publishedVersion, receiveApplication } from '../cases/intake';
 import { rememberCode } from '../tracking-cookie';
 import { askedFiles, missingErrors, splitPost, storePostedFiles } from './apply-post';
@@ -133,7 +134,7 @@ export function registerCitizenPages(app: App): void {
     if (errors.fields.length === 0 && errors.general.length === 0) {
       try {
         const filed = await checkedFiles(deps, version, askedFiles(keys, check), (key) => names.get(key), stored);
-        const result = await receiveApplication(deps, version, { sent: answers, check, files: filed, promised: [] }, idempotencyKey);
+        const result = await receiveApplication(deps, version, { sent: answers, check, files: filed, promised: [], channel: channelOf(c) }, idempotencyKey);
         // The receipt and the case's page open in this browser without the code in their address.
         rememberCode(c, deps, result.case.trackingNumber, result.secret, ['receipt', 'track']);
         return c.redirect(casePath(result.case.trackingNumber, lang, 'receipt'), 303);

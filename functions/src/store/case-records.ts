@@ -49,6 +49,7 @@ export interface CaseQuery {
   itemId?: string;
   department?: string;
   applicant?: string;
+  channel?: string;
 }
 
 /** Where a query over an index stopped: the table's keys and the index's. */
@@ -272,7 +273,7 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
         names['#status'] = 'status';
         filters.push(`#status IN (${query.statuses.map((status, i) => ((values[`:s${i}`] = status), `:s${i}`)).join(', ')})`);
       }
-      for (const [attribute, value] of [['itemId', query.itemId], ['departmentId', query.department]] as const) {
+      for (const [attribute, value] of [['itemId', query.itemId], ['departmentId', query.department], ['channel', query.channel]] as const) {
         if (value === undefined) continue;
         names[`#${attribute}`] = attribute;
         values[`:${attribute}`] = value;

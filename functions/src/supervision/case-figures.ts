@@ -65,6 +65,12 @@ export function caseFiguresOf(k: Counters): CaseFigures {
     handlingSpeedUp: ratio(k.legalWorkdays - k.legalCaseWorkdaysUsed, k.legalWorkdays),
     /** 容缺受理 use (chosen) = cases received with a material let come later / cases received. */
     deferredUse: ratio(k.deferred, k.received),
+    /**
+     * 网办率 (chosen: DOMAIN names it, not its denominator) = cases received over the internet
+     * (电脑端, 移动端, 自助终端) / cases received with their 申报来源 recorded (older cases
+     * without one are left out rather than counted as at the window).
+     */
+    onlineShare: ratio(k.receivedOnline, k.receivedWithChannel),
     /** 告知承诺 use (chosen) = cases received with a signed promise standing in for a proof / cases received. */
     notifyPromiseUse: ratio(k.notifyPromise, k.received),
     ratings: {

@@ -3,9 +3,8 @@ import type { CatalogueItem } from './terms';
 
 /**
  * The catalogue figures (晒清单): over the published items, whatever the cases. They describe
- * today's list, not a period. 网办率 by channel (申报来源) is not here: cases do not record the
- * channel they came by yet, and the catalogue's 办理形式 say how an item may be applied for, not
- * how its cases were.
+ * today's list, not a period. 网办率 is a case figure (case-figures.ts, from each case's 申报来源):
+ * the catalogue's 办理形式 say how an item may be applied for, not how its cases were.
  */
 
 /** 全程网办: 网办深度 Ⅳ (DOMAIN §6: services 5|6|7). */

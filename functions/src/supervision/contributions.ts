@@ -35,6 +35,10 @@ export function contributionsOf(c: CaseRecord, terms: CaseTerms, calendar: WorkC
   };
 
   add(c.receivedOn, 'received');
+  if (c.channel) {
+    add(c.receivedOn, 'receivedWithChannel');
+    if (c.channel === 'web' || c.channel === 'mobile' || c.channel === 'kiosk') add(c.receivedOn, 'receivedOnline');
+  }
   if (c.history.some((h) => h.action === 'requestCorrection')) add(c.receivedOn, 'correctionRequested');
   if (usedDeferral(c)) add(c.receivedOn, 'deferred');
   if (c.materials.some((m) => m.status === 'promised')) add(c.receivedOn, 'notifyPromise');

@@ -6,6 +6,9 @@
 export const counterNames = [
   /** 收件, on the day of receipt. */
   'received',
+  /** Cases whose 申报来源 is recorded, and of those the ones sent over the internet (电脑端, 移动端, 自助终端), on the day of receipt. */
+  'receivedWithChannel',
+  'receivedOnline',
   /** Cases asked for 补正 at least once (before or after acceptance), on the day of receipt. */
   'correctionRequested',
   /** Cases received with a 容缺 material (one let come later), on the day of receipt. */

@@ -54,6 +54,7 @@ export const ZCaseFigures = z
     meanLegalWorkdays: ZRatio,
     handlingSpeedUp: ZRatio,
     deferredUse: ZRatio,
+    onlineShare: ZRatio,
     notifyPromiseUse: ZRatio,
     ratings: z.object({
       rated: z.number(),
