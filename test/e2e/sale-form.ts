@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { saleAnswers } from '../../functions/test/files';
 
 /** A file a browser test uploads: a tiny well-formed PDF. */
 export const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
@@ -14,4 +16,19 @@ export async function fillParties(page: Page, transfereeId = GOOD_ID): Promise<v
   await page.locator('#root_transferee_name').fill('李四');
   await page.locator('#root_transferee_idCard').fill(transfereeId);
   await page.locator('#root_transferee_mobile').fill('13812345678');
+}
+
+/** A 不动产转移登记 application filed over the API as the citizen page files it, with every material; its tracking number. */
+export async function fileSaleApplication(base: string): Promise<string> {
+  const item = `${base}/api/items/990100/real-estate-transfer`;
+  const materials: Record<string, string[]> = {};
+  for (const id of ['application', 'title-certificate', 'sale-contract', 'survey-report']) {
+    const form = new FormData();
+    form.set('materialId', id);
+    form.set('file', new File([Buffer.from('%PDF-1.4\n%%EOF\n')], `${id}.pdf`));
+    materials[id] = [((await (await fetch(`${item}/uploads`, { method: 'POST', body: form })).json()) as { key: string }).key];
+  }
+  const response = await fetch(`${item}/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: saleAnswers, materials }) });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { case: { trackingNumber: string } }).case.trackingNumber;
 }

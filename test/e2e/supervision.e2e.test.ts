@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { saleAnswers } from '../../functions/test/files';
 import { openPage, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
+import { fileSaleApplication } from './sale-form';
 
 /**
  * The city administrator reads 电子监察: three applications filed today, one decided, one not
@@ -9,7 +9,6 @@ import { expectAccessible, shoot } from './editor-helpers';
  * counties beside the city, and the audit against the cases finds them right.
  */
 const site = siteInBrowser();
-const ITEM = '/api/items/990100/real-estate-transfer';
 
 async function call(method: string, path: string, init: { token?: string; body?: unknown } = {}) {
   const response = await fetch(`${site.server.base}${path}`, {
@@ -21,23 +20,13 @@ async function call(method: string, path: string, init: { token?: string; body?:
   return response.json() as Promise<any>;
 }
 
-async function apply(): Promise<string> {
-  const materials: Record<string, string[]> = {};
-  for (const id of ['application', 'title-certificate', 'sale-contract', 'survey-report']) {
-    const form = new FormData();
-    form.set('materialId', id);
-    form.set('file', new File([Buffer.from('%PDF-1.4\n%%EOF\n')], `${id}.pdf`));
-    materials[id] = [((await (await fetch(`${site.server.base}${ITEM}/uploads`, { method: 'POST', body: form })).json()) as { key: string }).key];
-  }
-  return (await call('POST', `${ITEM}/applications`, { body: { answers: saleAnswers, materials } })).case.trackingNumber;
-}
-
 beforeAll(async () => {
   const { token } = await call('POST', '/api/dev/sign-in', { body: { jurisdiction: '990100', userId: 'estate-officer' } });
   const act = async (number: string, action: Record<string, unknown>) => {
     const { case: c } = await call('GET', `/api/officer/cases/${number}`, { token });
     return call('POST', `/api/officer/cases/${number}/actions`, { token, body: { expectedRevision: c.revision, ...action } });
   };
+  const apply = () => fileSaleApplication(site.server.base);
   const [decided, refused] = [await apply(), await apply(), await apply()];
   await act(decided!, { type: 'accept' });
   for (let i = 0; i < 4; i++) await act(decided!, { type: 'completeStep', outcome: 'pass' });

@@ -1,31 +1,15 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { saleAnswers } from '../../functions/test/files';
 import { openPage, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
+import { fileSaleApplication } from './sale-form';
 
 /** An officer of the 不动产登记中心 works two fresh applications in the workbench. */
 const site = siteInBrowser();
 const cases: string[] = [];
 
-const ITEM = '/api/items/990100/real-estate-transfer';
-
-/** An application filed as the citizen page would file it. */
-async function apply(): Promise<string> {
-  const materials: Record<string, string[]> = {};
-  for (const id of ['application', 'title-certificate', 'sale-contract', 'survey-report']) {
-    const form = new FormData();
-    form.set('materialId', id);
-    form.set('file', new File([Buffer.from('%PDF-1.4\n%%EOF\n')], `${id}.pdf`));
-    materials[id] = [((await (await fetch(`${site.server.base}${ITEM}/uploads`, { method: 'POST', body: form })).json()) as { key: string }).key];
-  }
-  const response = await fetch(`${site.server.base}${ITEM}/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: saleAnswers, materials }) });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { case: { trackingNumber: string } }).case.trackingNumber;
-}
-
 beforeAll(async () => {
-  cases.push(await apply(), await apply());
+  cases.push(await fileSaleApplication(site.server.base), await fileSaleApplication(site.server.base));
 }, 180_000);
 
 async function signedIn(viewport = { width: 1280, height: 900 }): Promise<Page> {
@@ -112,7 +96,7 @@ describe('the officer workbench', () => {
   });
 
   it('tells an officer who acted on a stale view that someone else got there first', async () => {
-    const n = await apply();
+    const n = await fileSaleApplication(site.server.base);
     const page = await signedIn();
     await page.goto(`${site.server.base}/admin/cases/${n}`);
     await page.getByRole('button', { name: '受理', exact: true }).waitFor();

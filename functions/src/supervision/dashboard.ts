@@ -6,7 +6,7 @@ import { catalogueFiguresOf } from './catalogue';
 import type { CounterRow } from './counter-rows';
 import type { Counters, Figures, GroupFigures, Grouping, OverdueCase, Period } from './figures';
 import { overdueOf } from './overdue';
-import { caseGroupKey } from './supervise';
+import { bucket, caseGroupKey } from './supervise';
 import type { CatalogueItem } from './terms';
 
 /**
@@ -46,17 +46,6 @@ function sumRows(rows: readonly CounterRow[], into: Counters = emptyCounters()):
   return into;
 }
 
-function group<T>(list: readonly T[], keyOf: (x: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const x of list) {
-    const key = keyOf(x);
-    const members = groups.get(key);
-    if (members) members.push(x);
-    else groups.set(key, [x]);
-  }
-  return groups;
-}
-
 /** The figures of the period, in all and per group; `reads`: the counter queries it took. */
 export async function dashboardFigures(deps: AppDeps, query: DashboardQuery): Promise<{ figures: Figures; reads: number }> {
   const { period, groupBy } = query;
@@ -77,9 +66,9 @@ export async function dashboardFigures(deps: AppDeps, query: DashboardQuery): Pr
     return { key, counters, cases: caseFiguresOf(counters), catalogue: catalogueFiguresOf(is), overdue: [...late] };
   };
   const keyOf = (x: { jurisdiction: string; departmentId: string; itemId: string }) => caseGroupKey(x, groupBy);
-  const rowGroups = group(rows, keyOf);
-  const itemGroups = group(items, (i) => keyOf({ jurisdiction: i.jurisdiction, departmentId: i.department.creditCode, itemId: i.itemId }));
-  const lateGroups = group(overdue, keyOf);
+  const rowGroups = bucket(rows, keyOf);
+  const itemGroups = bucket(items, (i) => keyOf({ jurisdiction: i.jurisdiction, departmentId: i.department.creditCode, itemId: i.itemId }));
+  const lateGroups = bucket(overdue, keyOf);
   // Side by side, a jurisdiction with nothing to count still has its place.
   const keys = [...new Set([...(groupBy === 'jurisdiction' ? jurisdictions : []), ...rowGroups.keys(), ...itemGroups.keys()])].sort();
   return {

@@ -51,7 +51,8 @@ function groupFigures(key: string, cases: readonly SupervisedCase[], items: read
   return { key, counters, cases: caseFiguresOf(counters), catalogue: catalogueFiguresOf(items), overdue };
 }
 
-function bucket<T>(list: readonly T[], keyOf: (x: T) => string): Map<string, T[]> {
+/** `list` grouped by `keyOf`, each group in the list's order. */
+export function bucket<T>(list: readonly T[], keyOf: (x: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const x of list) {
     const key = keyOf(x);
