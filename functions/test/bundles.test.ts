@@ -82,7 +82,7 @@ describe('publishing a 一件事', () => {
   it('keeps a bundle out of an item’s id, and officials only', async () => {
     const taken = await h.call('POST', `/api/admin/${CITY}/bundles`, { token: admin, body: { bundleId: 'water-connection', templateId: BUNDLE } });
     expect(taken.status).toBe(409);
-    expect(taken.json).toMatchObject({ code: 'ID_TAKEN_BY_ITEM', message: '「water-connection」已是事项「供水报装」的标识，一件事不能使用同一标识', message_en: '"water-connection" is the id of the item "供水报装": a bundle cannot take it' });
+    expect(taken.json).toMatchObject({ code: 'BUNDLE_EXISTS', message: '「water-connection」已是事项「供水报装」的标识，一件事不能使用同一标识', message_en: '"water-connection" is the id of the item "供水报装": a bundle cannot take it' });
     expect((await h.call('POST', `/api/admin/${CITY}/bundles`, { body: { bundleId: 'x-bundle', templateId: BUNDLE } })).status).toBe(401);
   });
 });

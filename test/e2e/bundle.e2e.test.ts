@@ -47,8 +47,9 @@ async function act(page: Page, button: string | RegExp, status: string, fill?: (
   await dialog.waitFor();
   await fill?.(dialog);
   await dialog.getByRole('button', { name: '确定' }).click();
-  await expect.poll(() => page.getByTestId('case-status').textContent()).toBe(status);
-  await expect.poll(() => dialog.isVisible()).toBe(false);
+  // A decision that starts the next stage answers once that stage's cases are filed.
+  await expect.poll(() => page.getByTestId('case-status').textContent(), { timeout: 15_000 }).toBe(status);
+  await expect.poll(() => dialog.isVisible(), { timeout: 15_000 }).toBe(false);
 }
 
 /** The last step's button: 准予 (办结), or 准予行政许可 (办结) for a licence. */

@@ -11,7 +11,8 @@ import type { BundleDraft, BundleHead, BundleVersion } from './records';
 
 const bundleNotFound = () => notFound('一件事', 'bundle');
 const bundleExists = (id: string) => new ApiError(409, 'BUNDLE_EXISTS', `一件事「${id}」已存在`, `the bundle "${id}" already exists`);
-const idTakenByItem = (id: string, name: string) => new ApiError(409, 'ID_TAKEN_BY_ITEM', `「${id}」已是事项「${name}」的标识，一件事不能使用同一标识`, `"${id}" is the id of the item "${name}": a bundle cannot take it`);
+// The editor's new-bundle screen tells BUNDLE_EXISTS at the id field, whoever holds the id.
+const idTakenByItem = (id: string, name: string) => new ApiError(409, 'BUNDLE_EXISTS', `「${id}」已是事项「${name}」的标识，一件事不能使用同一标识`, `"${id}" is the id of the item "${name}": a bundle cannot take it`);
 const bundleIdMismatch = (id: string) => new ApiError(400, 'BUNDLE_ID_MISMATCH', `一件事标识应为「${id}」`, `the definition's id must be "${id}"`);
 
 function nameOf(definition: Record<string, unknown>, bundleId: string): string {
