@@ -114,6 +114,14 @@ async function upload<T>(path: string, file: File): Promise<T> {
   return json as T;
 }
 
+/** A file the API answers with, as a blob (its routes need the bearer token, so a plain link cannot open them). */
+async function blob(path: string): Promise<Blob> {
+  const token = loadSession()?.token;
+  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) throw failure(response.status, await response.json().catch(() => undefined));
+  return response.blob();
+}
+
 export const api = {
   uploadPublicFile: (j: string, file: File) => upload<FileRef>(`${admin(j)}/files`, file),
   authConfig: () => data(request<{ mode: 'local' } | { mode: 'hosted'; domain: string; clientId: string }>('GET', '/api/auth/config')),
@@ -168,11 +176,8 @@ export const api = {
   act: (trackingNumber: string, action: { type: string; expectedRevision: number } & Record<string, unknown>, idempotencyKey: string) =>
     data(request<CaseRecord>('POST', `/api/officer/cases/${trackingNumber}/actions`, { body: action, idempotencyKey })),
   /** A case's upload as a blob (the file route needs the bearer token, so a plain link cannot open it). */
-  caseFile: async (trackingNumber: string, key: string): Promise<Blob> => {
-    const token = loadSession()?.token;
-    const response = await fetch(`/api/officer/cases/${trackingNumber}/file?key=${encodeURIComponent(key)}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    if (!response.ok) throw failure(response.status, await response.json().catch(() => undefined));
-    return response.blob();
-  },
+  caseFile: (trackingNumber: string, key: string) => blob(`/api/officer/cases/${trackingNumber}/file?key=${encodeURIComponent(key)}`),
+  /** The supervision figures as a workbook. */
+  supervisionWorkbook: (j: string, q: { from: string; to: string; groupBy: Grouping; counties: boolean }) => blob(`${admin(j)}/supervision.xlsx?from=${q.from}&to=${q.to}&groupBy=${q.groupBy}&counties=${q.counties ? 1 : 0}`),
   runSweep: () => data(request<{ changed: number; warnings: number; actions: number }>('POST', '/api/dev/sweep')),
 };

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { termsReader } from '../src/supervision/counting';
 import { supervise } from '../src/supervision/supervise';
@@ -84,6 +85,23 @@ describe('the supervision counters', () => {
 
     const audit = await h.call('POST', `/api/admin/${CITY}/supervision/rebuild`, { token: tokens.admin });
     expect(audit.json).toMatchObject({ differences: 0, written: false });
+  });
+
+  it('download as a workbook: the figures in all with each rate’s numerator and denominator, the groups by name, the 超期件', async () => {
+    const response = await h.app.request(`/api/admin/${CITY}/supervision.xlsx?${OCTOBER}`, { headers: { authorization: `Bearer ${tokens.admin}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('电子监察-990100-2026-10-01-2026-10-31.xlsx'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const rows = (name: string) => {
+      const out: unknown[][] = [];
+      book.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+      return out;
+    };
+    expect(rows('汇总')).toContainEqual(['收件', 3]);
+    expect(rows('汇总')).toContainEqual(['按时办结率(%)', 50, 1, 2]);
+    expect(rows('分组')).toContainEqual(expect.arrayContaining(['示范市不动产登记中心', 3, 2, 2, 50]));
+    expect(rows('超期件')[1]).toEqual(expect.arrayContaining(['不动产转移登记', '示范市不动产登记中心', 2]));
   });
 
   it('read counters, not cases: a month is one query however many cases it had', async () => {

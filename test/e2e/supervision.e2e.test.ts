@@ -59,6 +59,9 @@ describe('电子监察', () => {
     expect(await page.getByRole('table').first().textContent()).toContain('示范市');
     await shoot(page, 'supervision-2-counties');
 
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^电子监察-990100-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.xlsx$/);
+
     await page.getByRole('button', { name: '按办件核对统计' }).click();
     await page.getByText('统计无误').waitFor();
   });

@@ -40,6 +40,18 @@ export function SupervisionPage() {
     },
   });
 
+  const download = useMutation({
+    mutationFn: () => api.supervisionWorkbook(j, query),
+    onSuccess: (file) => {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(file);
+      link.download = `电子监察-${j}-${query.from}-${query.to}.xlsx`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    },
+    onError: (error) => void message.error(error.message),
+  });
+
   /** A group's name as people know it: the department's, the item's, the jurisdiction's. */
   const nameOf = useMemo(() => {
     const names = new Map<string, string>();
@@ -75,6 +87,9 @@ export function SupervisionPage() {
           <Switch id="counties" checked={counties} onChange={setCounties} />
           <label htmlFor="counties">{t('含下辖县区', 'With the counties')}</label>
         </Space>
+        <Button loading={download.isPending} onClick={() => download.mutate()}>
+          {t('导出 Excel', 'Export to Excel')}
+        </Button>
         <Button loading={audit.isPending} onClick={() => audit.mutate()}>
           {t('按办件核对统计', 'Check the figures against the cases')}
         </Button>

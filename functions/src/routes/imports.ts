@@ -5,11 +5,10 @@ import { ApiError, fileRequired, internalError, ZErrorBody } from '../errors';
 import type { App } from '../http';
 import { exportDefinitions, openImport, ZImportProgress, ZImportReport } from '../imports';
 import { csvOf, xlsxOf } from '../imports-files';
-import { bearer, binary, errorResponses, jurisdictionAdmin, route, ZBinary, ZJurisdictionParams } from './kit';
+import { attachment, bearer, binary, errorResponses, jurisdictionAdmin, route, XLSX_TYPE, ZBinary, ZJurisdictionParams } from './kit';
 
 /** The national element layout in and out: import a spreadsheet (preview, then drafts) and export the catalogue. */
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A query flag as written in an address: true/false (or 1/0). */
 const flag = (fallback: boolean) =>
@@ -17,11 +16,6 @@ const flag = (fallback: boolean) =>
     .enum(['true', 'false', '1', '0'])
     .optional()
     .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1'));
-
-/** The file a download is saved under (ASCII and its UTF-8 form for browsers that read it). */
-function attachment(name: string, type: string): Record<string, string> {
-  return { 'content-type': type, 'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`, 'cache-control': 'no-store' };
-}
 
 export function registerImportRoutes(app: App): void {
   const tags = ['admin'];
@@ -111,7 +105,7 @@ export function registerImportRoutes(app: App): void {
       }
       const sheets = toSheets(definitions);
       if (query.format === 'csv') return c.body(csvOf(sheets[query.sheet]), 200, attachment(`${base}-${query.sheet === 'items' ? '事项' : '申请材料'}.csv`, 'text/csv; charset=utf-8')) as never;
-      return c.body((await xlsxOf(sheets)) as Uint8Array<ArrayBuffer>, 200, attachment(`${base}.xlsx`, XLSX)) as never;
+      return c.body((await xlsxOf(sheets)) as Uint8Array<ArrayBuffer>, 200, attachment(`${base}.xlsx`, XLSX_TYPE)) as never;
     },
   );
 }

@@ -83,6 +83,13 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'appli
 
 /** A file, as a multipart field or as the response. */
 export const ZBinary = z.any().openapi({ type: 'string', format: 'binary' });
+/** The file a download is saved under (ASCII and its UTF-8 form for browsers that read it), never cached. */
+export function attachment(name: string, type: string): Record<string, string> {
+  return { 'content-type': type, 'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`, 'cache-control': 'no-store' };
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const binary = (description: string) => ({ description, content: { 'application/octet-stream': { schema: ZBinary } } });
 
 export const ZJurisdictionParams = z.object({ jurisdiction: ZJurisdictionId });

@@ -5,7 +5,8 @@ import type { App } from '../http';
 import { rebuildCounters } from '../supervision/counting';
 import { dashboardFigures } from '../supervision/dashboard';
 import { ZFigures, ZGrouping } from '../supervision/figures';
-import { bearer, errorResponses, json, jurisdictionAdmin, route, ZJurisdictionParams } from './kit';
+import { figuresWorkbook, groupNames } from '../supervision/export';
+import { attachment, bearer, binary, errorResponses, json, jurisdictionAdmin, route, XLSX_TYPE, ZJurisdictionParams } from './kit';
 
 /** 电子监察: the figures of a period from the kept counters, and their rebuild from the cases, for a jurisdiction's administrators. */
 
@@ -29,6 +30,15 @@ const ZRebuildReport = z
   })
   .openapi('CounterRebuild');
 
+/** The period asked for: this month to today unless said, refused when backwards or too long. */
+function periodOf(q: z.infer<typeof ZDashboardQuery>, today: string): { from: string; to: string } {
+  const to = q.to ?? today;
+  const from = q.from ?? `${to.slice(0, 7)}-01`;
+  if (from > to) throw invalidRange();
+  if (Date.parse(to) - Date.parse(from) >= MAX_DAYS * 86_400_000) throw periodTooLong(MAX_DAYS);
+  return { from, to };
+}
+
 export function registerSupervisionRoutes(app: App): void {
   const tags = ['admin'];
 
@@ -47,13 +57,32 @@ export function registerSupervisionRoutes(app: App): void {
       jurisdictionAdmin(c, jurisdiction);
       const deps = c.get('deps');
       const q = c.req.valid('query');
-      const today = shanghaiDateOf(deps.clock());
-      const to = q.to ?? today;
-      const from = q.from ?? `${to.slice(0, 7)}-01`;
-      if (from > to) throw invalidRange();
-      if (Date.parse(to) - Date.parse(from) >= MAX_DAYS * 86_400_000) throw periodTooLong(MAX_DAYS);
-      const { figures, reads } = await dashboardFigures(deps, { jurisdiction, period: { from, to }, groupBy: q.groupBy, counties: q.counties === '1' });
+      const { figures, reads } = await dashboardFigures(deps, { jurisdiction, period: periodOf(q, shanghaiDateOf(deps.clock())), groupBy: q.groupBy, counties: q.counties === '1' });
       return c.json({ ...figures, reads }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/api/admin/{jurisdiction}/supervision.xlsx',
+      tags,
+      security: bearer,
+      summary: '电子监察统计表(Excel) / the supervision figures as a workbook',
+      request: { params: ZJurisdictionParams, query: ZDashboardQuery },
+      responses: { 200: binary('汇总、分组、超期件三张表 / the figures in all, per group, and the overdue cases'), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      const { jurisdiction } = c.req.valid('param');
+      jurisdictionAdmin(c, jurisdiction);
+      const deps = c.get('deps');
+      const q = c.req.valid('query');
+      const period = periodOf(q, shanghaiDateOf(deps.clock()));
+      const counties = q.counties === '1';
+      const { figures } = await dashboardFigures(deps, { jurisdiction, period, groupBy: q.groupBy, counties });
+      const names = await groupNames(deps, [jurisdiction, ...(counties ? figures.groups.map((g) => g.key.split('/')[0]!) : [])]);
+      const file = await figuresWorkbook(figures, names);
+      return c.body(file as Uint8Array<ArrayBuffer>, 200, attachment(`电子监察-${jurisdiction}-${period.from}-${period.to}.xlsx`, XLSX_TYPE)) as never;
     },
   );
 
