@@ -13,9 +13,9 @@ export const SCHEMA_LIMITS = {
   maxBytes: 256 * 1024,
   maxDepth: 16,
   maxPatternLength: 500,
-  /** recheck gives up on one pattern after this long; giving up refuses it. */
+  /** recheck gives up on one pattern after this long (and again after three times as long); giving up refuses it. */
   patternTimeoutMs: 1000,
-  /** No pattern analysis starts after this long, so one form's check ends within budget + timeout. */
+  /** No pattern analysis starts after this long, so one form's check ends within budget + 4 × timeout. */
   patternBudgetMs: 5000,
 } as const;
 

@@ -35,11 +35,11 @@ describe('form schema patterns', () => {
     expect(checkFormSchema(schema).map((i) => [i.code, i.path])).toEqual([['SCHEMA_UNSAFE_PATTERN', '/patternProperties/^(a+)+$']]);
   });
 
-  it('refuse a pattern the analysis cannot settle, saying it is too complex to confirm', () => {
-    // A backreference the automaton cannot model, so recheck fuzzes until its time limit.
+  it('refuse a pattern the automaton cannot model: stalling, or too complex to confirm, whichever the fuzzing reaches in its time', () => {
+    // A backreference: recheck fuzzes it, and given its second, longer try it finds the stall.
     const issues = checkFormSchema(formWith([String.raw`^(\d+)\1$`]));
     expect(issues.map((i) => i.code)).toEqual(['SCHEMA_UNSAFE_PATTERN']);
-    expect(issues[0]!.message).toContain('过于复杂，无法确认安全');
+    expect(issues[0]!.message).toMatch(/可能导致系统卡顿|过于复杂，无法确认安全/);
   });
 
   it('keep refusing invalid and over-long patterns', () => {
