@@ -38,6 +38,7 @@ export class LocalTokens implements Authenticator {
 const roleNames: Record<Role, readonly [string, string]> = {
   platformAdmin: ['平台管理员', 'platform administrators'],
   jurisdictionAdmin: ['区划管理员', 'jurisdiction administrators'],
+  windowOfficer: ['综合窗口工作人员', 'window officers'],
   officer: ['部门工作人员', 'department officers'],
   citizen: ['申请人', 'applicants'],
 };

@@ -69,6 +69,7 @@ export function demoUsers(): User[] {
     { id: 'city-admin', name: '王敏(示范市政务服务管理办)', role: 'jurisdictionAdmin', jurisdiction: DEMO_CITY },
     { id: 'dongcheng-admin', name: '陈芳(东城县)', role: 'jurisdictionAdmin', jurisdiction: DONGCHENG },
     { id: 'xihe-admin', name: '吴霞(西河县)', role: 'jurisdictionAdmin', jurisdiction: XIHE },
+    { id: 'window-officer', name: '刘洋(市民中心综合窗口)', role: 'windowOfficer', jurisdiction: DEMO_CITY },
     ...officers.map(officer),
     { id: 'citizen', name: '张三(申请人)', role: 'citizen', jurisdiction: DEMO_CITY },
   ];

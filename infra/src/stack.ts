@@ -42,7 +42,7 @@ export class OneVisitStack extends Stack {
       deletionProtection: stage.deletionProtection,
       removalPolicy: stage.removalPolicy,
     });
-    const groups = { platformAdmin: '平台管理员 / platform administrators', jurisdictionAdmin: '区划管理员 / jurisdiction administrators', officer: '部门工作人员 / department officers' };
+    const groups = { platformAdmin: '平台管理员 / platform administrators', jurisdictionAdmin: '区划管理员 / jurisdiction administrators', windowOfficer: '综合窗口工作人员 / window officers', officer: '部门工作人员 / department officers' };
     for (const [groupName, description] of Object.entries(groups)) new CfnUserPoolGroup(this, `Group-${groupName}`, { userPoolId: officials.userPoolId, groupName, description });
     const signIn = officials.addDomain('SignIn', { cognitoDomain: { domainPrefix: stage.authDomainPrefix } });
     const editor = officials.addClient('Editor', {

@@ -10,6 +10,7 @@ import type { User } from '@onevisit/functions/records';
 const roleNames: Record<User['role'], [string, string]> = {
   platformAdmin: ['平台管理员', 'Platform administrator'],
   jurisdictionAdmin: ['区划管理员', 'Jurisdiction administrator'],
+  windowOfficer: ['综合窗口工作人员', 'Window officer'],
   officer: ['部门工作人员', 'Officer'],
   citizen: ['申请人', 'Applicant'],
 };
