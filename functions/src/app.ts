@@ -26,6 +26,7 @@ import { registerServiceRoutes } from './routes/service';
 import { registerSupervisionRoutes } from './routes/supervision';
 import { registerTrackingRoutes } from './routes/tracking';
 import { registerVersionRoutes } from './routes/versions';
+import { registerWindowRoutes } from './routes/window';
 
 /** The largest upload any item allows (the rate limits charge a body of unstated length as this). */
 const UPLOAD_LIMIT = 200 * 1024 * 1024;
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): App {
   registerMessageRoutes(app);
   registerCaseRoutes(app);
   registerCaseSearchRoutes(app);
+  registerWindowRoutes(app);
   registerSupervisionRoutes(app);
   registerDepartmentRoutes(app);
   registerImportRoutes(app);

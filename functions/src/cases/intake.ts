@@ -7,6 +7,7 @@ import { ConflictError } from '../store/store';
 import type { AppDeps } from '../deps';
 import { idempotencyKeyReused, invalidAnswers, itemNotAccepting, materialsMissing, materialsNotAsked, notFound, unknownMaterials, type ApiError } from '../errors';
 import type { FileInfo, ItemVersion } from '../records';
+import type { WindowIntake } from '../window/desk-record';
 import { filedAs, inspectUpload, markFiled } from '../uploads';
 import { onlineIntakeRefusal } from './intake-terms';
 import { receive, receiptNotices, type NoticeIntent } from './lifecycle';
@@ -112,6 +113,8 @@ export interface Application {
   promised: string[];
   /** 申报来源 (channelOf for the citizen pages and the API). */
   channel?: CaseChannel;
+  /** Taken at a service window: what the window recorded, and the materials it received without a file (on paper, or online). */
+  window?: { intake: WindowIntake; received: string[] };
 }
 
 export interface Receipt {
@@ -207,7 +210,7 @@ export async function receiveApplication(deps: AppDeps, version: ItemVersion, ap
   // The same application is the same answers and the same materials supplied; a resend stores its
   // files under new keys, so the keys themselves do not count.
   const supplied = Object.fromEntries(Object.entries(application.files).map(([id, files]) => [id, files.length]));
-  const requestHash = hash(canonical({ jurisdiction, itemId, version: version.version, answers: application.sent, supplied, promised: [...application.promised].sort() }));
+  const requestHash = hash(canonical({ jurisdiction, itemId, version: version.version, answers: application.sent, supplied, promised: [...application.promised].sort(), ...(application.window ? { window: application.window } : {}) }));
   const opened = await openCase(deps, intake, { trackingNumber, key: idempotencyKey, secret: trackingCode(deps.secret, trackingNumber, idempotencyKey) });
   await markFiled(deps, opened.files);
   let earlier;
@@ -237,7 +240,9 @@ async function openCase(deps: AppDeps, intake: Intake, { trackingNumber, key, se
   const item = version.definition;
   const [calendar, settings] = await Promise.all([deps.calendars.forJurisdiction(jurisdiction), deps.caseSettings.forJurisdiction(jurisdiction)]);
   const { check } = application;
-  const filed = Object.entries(application.files).filter(([, files]) => files.length > 0);
+  // A window's paper and online materials are supplied without a file.
+  const received = (application.window?.received ?? []).map((id): [string, FileInfo[]] => [id, []]);
+  const filed = [...Object.entries(application.files).filter(([, files]) => files.length > 0), ...received];
   const filedIds = new Set(filed.map(([id]) => id));
   const deferred = check.deferred.map((m) => m.id);
   const supplementDue = deferred.length > 0 ? dueDate(calendar, { from: receivedOn, limit: { value: item.deficiencyAcceptance.supplementDays, unit: 'workday' } }).due : undefined;
@@ -256,11 +261,22 @@ async function openCase(deps: AppDeps, intake: Intake, { trackingNumber, key, se
     },
     { item, today: receivedOn, at: now.toISOString() },
   );
-  const settled = settle<StoredCase>({ ...opened, ...(bundle ? { bundle: bundle.link } : {}), secretHash: trackingCodeHash(secret), idempotencyKey: key }, { item, calendar, settings }, receivedOn);
+  const settled = settle<StoredCase>({ ...opened, ...(application.window ? atWindow(opened, application.window.intake) : {}), ...(bundle ? { bundle: bundle.link } : {}), secretHash: trackingCodeHash(secret), idempotencyKey: key }, { item, calendar, settings }, receivedOn);
   // The receipt's messages name the due dates, so they are made from the settled case.
   const notices = bundle ? [...receiptNotices(settled.case, secret).filter((n) => n.to !== 'applicant'), ...bundle.applicantNotices] : receiptNotices(settled.case, secret);
   const stored = withMessages(settled.case, messagesFor(settled.case, item, notices, now));
   return { stored, settled, files: filed.flatMap(([, files]) => files), secret, rules: { item, calendar } };
+}
+
+/** A window case: the window's record, the applicant as the window identified them, and the officer who entered it. */
+function atWindow(opened: CaseRecord, intake: WindowIntake): Partial<CaseRecord> {
+  const { applicant, officer } = intake;
+  const mobile = applicant.phone && /^1\d{10}$/.test(applicant.phone) ? applicant.phone : opened.applicant?.mobile;
+  return {
+    window: intake,
+    applicant: { name: applicant.name, idNumber: applicant.idNumber, ...(mobile ? { mobile } : {}) },
+    history: opened.history.map((h, i) => (i === 0 ? { ...h, actor: officer.id, actorName: officer.name, note: [`窗口收件(${intake.window.name} ${intake.window.number} 号窗口)`, h.note].filter(Boolean).join('；') } : h)),
+  };
 }
 
 /** Writes a new case alone (its key claimed already, or none sent); a retry that stored it first is answered with that one. */

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { isoDate } from '@onevisit/item-schemas';
 import { ZFileInfo, ZJurisdictionId, type PendingMessage } from '../records';
+import { ZIdType, ZWindowIntake } from '../window/desk-record';
 
 /**
  * A case (办件) as stored and returned: its state, the dates its clocks run from, and the
@@ -131,6 +132,12 @@ export const caseChannels = ['window', 'web', 'mobile', 'kiosk', 'post'] as cons
 export const ZCaseChannel = z.enum(caseChannels);
 export type CaseChannel = z.infer<typeof ZCaseChannel>;
 
+/** Who collected a result at the window: the applicant, or someone collecting it for them (代领, with a 委托书). */
+export const ZRecipient = z.object({ idType: ZIdType, idNumber: z.string(), name: z.string(), agent: z.boolean() });
+export type Recipient = z.infer<typeof ZRecipient>;
+
+export const ZResultDelivery = z.object({ method: z.enum(['window', 'post']), address: z.string().trim().max(300).optional() });
+
 export const ZCaseRecord = z
   .object({
     trackingNumber: z.string(),
@@ -148,6 +155,8 @@ export const ZCaseRecord = z
     channel: ZCaseChannel.optional(),
     /** Who applied, read from the fields the item marks (or that name them): for notices, documents and search. */
     applicant: z.object({ name: z.string().optional(), idNumber: z.string().optional(), mobile: z.string().optional() }).optional(),
+    /** 窗口收件: the window and officer that took it, the applicant's identity, any 代理人, and how each material was received. */
+    window: ZWindowIntake.optional(),
     answers: z.record(z.string(), z.unknown()),
     materials: z.array(ZCaseMaterial),
     acceptedOn: z.string().optional(),
@@ -159,7 +168,10 @@ export const ZCaseRecord = z
     pauses: z.array(ZCasePause),
     extension: z.object({ days: z.number().int(), on: z.string(), reason: z.string() }).optional(),
     decision: ZDecision.optional(),
-    delivery: z.object({ on: z.string(), method: z.string(), note: z.string().optional() }).optional(),
+    /** 出件: how the result went out; through the window, to whom (their 证件 checked) or by which EMS waybill. */
+    delivery: z.object({ on: z.string(), method: z.string(), note: z.string().optional(), recipient: ZRecipient.optional(), waybill: z.string().optional() }).optional(),
+    /** 领取方式 the applicant chose: collect the result at the window, or have the window post it (to this address). */
+    resultDelivery: ZResultDelivery.optional(),
     withdrawn: z.object({ on: z.string(), reason: z.string().optional() }).optional(),
     rating: ZRating.optional(),
     due: ZCaseDue,

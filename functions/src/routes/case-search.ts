@@ -26,6 +26,7 @@ const ZSearchQuery = z.object({
   status: z.string().max(200).optional().openapi({ description: '状态，逗号分隔 / statuses, comma-separated, e.g. decided,delivered' }),
   department: z.string().max(18).optional().openapi({ description: '部门(管理员) / department (administrators)' }),
   channel: ZCaseChannel.optional().openapi({ description: '申报来源 / how it came in: window 窗口, web 电脑端, mobile 移动端, kiosk 自助终端, post 快递' }),
+  window: z.string().trim().min(1).max(10).optional().openapi({ description: '受理窗口号 / the number of the window that took it' }),
   from: isoDate.optional().openapi({ description: '收件日期起 / received on or after' }),
   to: isoDate.optional().openapi({ description: '收件日期止 / received on or before' }),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -82,7 +83,7 @@ export function registerCaseSearchRoutes(app: App): void {
       if (unknown.length > 0) throw invalidStatus(unknown);
       const page = await deps.store.searchCases(
         who.jurisdiction,
-        { from, to, statuses, ...(q.itemId ? { itemId: q.itemId } : {}), ...(department ? { department } : {}), ...(q.applicant ? { applicant: q.applicant } : {}), ...(q.channel ? { channel: q.channel } : {}) },
+        { from, to, statuses, ...(q.itemId ? { itemId: q.itemId } : {}), ...(department ? { department } : {}), ...(q.applicant ? { applicant: q.applicant } : {}), ...(q.channel ? { channel: q.channel } : {}), ...(q.window ? { window: q.window } : {}) },
         { limit: q.limit, maxRead: MAX_READ, ...(q.cursor ? { cursor: readCursor(q.cursor, who.jurisdiction) } : {}) },
       );
       return c.json({ cases: page.cases.map(searchEntryOf), ...(page.cursor ? { cursor: Buffer.from(JSON.stringify(page.cursor)).toString('base64url') } : {}) }, 200);

@@ -11,6 +11,8 @@ import { ConflictError, ifAbsent, ifRevision, isConditionFailure, record, Transa
 /** Where a case is indexed: its department's queue while open, the sweep's index while something is ahead. */
 export interface CaseIndex {
   queueDue?: string;
+  /** Queued at the service window rather than with its department. */
+  atWindow?: boolean;
   nextCheck?: string;
 }
 
@@ -27,7 +29,7 @@ export function caseItem(c: StoredCase, index: CaseIndex): Record<string, unknow
     ...(oldest ? { [pending.pk]: keys.pendingShard(c.trackingNumber), [pending.sk]: keys.pendingSort(oldest, c.trackingNumber) } : {}),
     [all.pk]: keys.jurisdictionCases(c.jurisdiction),
     [all.sk]: keys.jurisdictionCaseSort(c.receivedOn, c.trackingNumber),
-    ...(index.queueDue ? { [queue.pk]: keys.departmentQueue(c.jurisdiction, c.departmentId), [queue.sk]: keys.departmentQueueSort(index.queueDue, c.trackingNumber) } : {}),
+    ...(index.queueDue ? { [queue.pk]: index.atWindow ? keys.windowQueue(c.jurisdiction) : keys.departmentQueue(c.jurisdiction, c.departmentId), [queue.sk]: keys.departmentQueueSort(index.queueDue, c.trackingNumber) } : {}),
     ...(index.nextCheck ? { [sweep.pk]: keys.sweepShard(c.trackingNumber), [sweep.sk]: keys.sweepSort(index.nextCheck, c.trackingNumber) } : {}),
   };
 }
@@ -50,6 +52,8 @@ export interface CaseQuery {
   department?: string;
   applicant?: string;
   channel?: string;
+  /** The number of the service window that took it. */
+  window?: string;
 }
 
 /** Where a query over an index stopped: the table's keys and the index's. */
@@ -102,16 +106,19 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
     }
   };
 
-  /** Open cases of a department, soonest due first. */
-  const departmentQueue = (jurisdiction: string, departmentId: string): Promise<StoredCase[]> => {
+  /** Open cases in a queue of the departments' index, soonest due first. */
+  const queued = (pk: string): Promise<StoredCase[]> => {
     const index = TABLE_INDEXES.byDepartment;
     return table.queryAll({
       IndexName: index.name,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': index.pk },
-      ExpressionAttributeValues: { ':pk': keys.departmentQueue(jurisdiction, departmentId) },
+      ExpressionAttributeValues: { ':pk': pk },
     });
   };
+  const departmentQueue = (jurisdiction: string, departmentId: string) => queued(keys.departmentQueue(jurisdiction, departmentId));
+  /** Cases waiting at the service window: results to hand over or post, 补正 sent back to it. */
+  const windowQueue = (jurisdiction: string) => queued(keys.windowQueue(jurisdiction));
 
   return {
     /**
@@ -192,6 +199,8 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
 
     departmentQueue,
 
+    windowQueue,
+
     /** Cases with messages not delivered yet, a page at a time, each read consistently (the index holds keys only). */
     async *pendingCases(): AsyncGenerator<StoredCase[]> {
       for await (const page of table.queryShards(TABLE_INDEXES.byPendingMessages, keys.pendingShards())) {
@@ -245,10 +254,10 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
       }
     },
 
-    /** Open cases of a jurisdiction: every department's queue. */
+    /** Open cases of a jurisdiction: every department's queue and the window's. */
     async openCases(jurisdiction: string): Promise<StoredCase[]> {
       const departments = await jurisdictions.listDepartments(jurisdiction);
-      return (await Promise.all(departments.map((d) => departmentQueue(jurisdiction, d.id)))).flat();
+      return (await Promise.all([...departments.map((d) => departmentQueue(jurisdiction, d.id)), windowQueue(jurisdiction)])).flat();
     },
 
     /**
@@ -278,6 +287,11 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
         names[`#${attribute}`] = attribute;
         values[`:${attribute}`] = value;
         filters.push(`#${attribute} = :${attribute}`);
+      }
+      if (query.window) {
+        Object.assign(names, { '#window': 'window', '#desk': 'window', '#number': 'number' });
+        values[':window'] = query.window;
+        filters.push('#window.#desk.#number = :window');
       }
       if (query.applicant) {
         Object.assign(names, { '#applicant': 'applicant', '#name': 'name', '#idNumber': 'idNumber' });
