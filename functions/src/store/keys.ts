@@ -34,6 +34,8 @@ export const keys = {
   case: (jurisdiction: string, trackingNumber: string) => ({ pk: `${j(jurisdiction)}#CASE#${trackingNumber}`, sk: 'CASE' }),
   departmentQueue: (jurisdiction: string, departmentId: string) => `${j(jurisdiction)}#DEPT#${departmentId}`,
   departmentQueueSort: (due: string, trackingNumber: string) => `${due}#${trackingNumber}`,
+  /** The service window's queue (统一出件, 补正 sent back to the window), in the departments' index: no department id looks like it. */
+  windowQueue: (jurisdiction: string) => `${j(jurisdiction)}#WINDOW`,
   jurisdictionCases: (jurisdiction: string) => `${j(jurisdiction)}#CASES`,
   jurisdictionCaseSort: (receivedOn: string, trackingNumber: string) => `${receivedOn}#${trackingNumber}`,
   /** The sweep's partitions: a case's shard is fixed by its tracking number. */
@@ -57,6 +59,12 @@ export const keys = {
   /** Supervision counters: a partition per jurisdiction and month, a record per day, department and item. */
   counters: (jurisdiction: string, day: string, sortKey: string) => ({ pk: `${j(jurisdiction)}#STATS#${day.slice(0, 7)}`, sk: sortKey }),
   countersMonth: (jurisdiction: string, month: string) => `${j(jurisdiction)}#STATS#${month}`,
+};
+
+/** 帮办代办 requests: one partition per jurisdiction. */
+export const assistanceKeys = {
+  request: (jurisdiction: string, id: string) => ({ pk: `${j(jurisdiction)}#ASSISTANCE`, sk: id }),
+  requests: (jurisdiction: string) => `${j(jurisdiction)}#ASSISTANCE`,
 };
 
 /** 一件事 (bundles): heads in one partition per jurisdiction, a bundle's draft and versions in its own; a parent case beside its number's case key. */
