@@ -6,6 +6,7 @@ import { rebuildCounters } from '../supervision/counting';
 import { dashboardFigures } from '../supervision/dashboard';
 import { ZFigures, ZGrouping } from '../supervision/figures';
 import { figuresWorkbook, groupNames } from '../supervision/export';
+import { registerSupervisionOrderRoutes } from './supervision-orders';
 import { attachment, bearer, binary, errorResponses, json, jurisdictionAdmin, route, XLSX_TYPE, ZJurisdictionParams } from './kit';
 
 /** 电子监察: the figures of a period from the kept counters, and their rebuild from the cases, for a jurisdiction's administrators. */
@@ -102,4 +103,6 @@ export function registerSupervisionRoutes(app: App): void {
       return c.json(await rebuildCounters(c.get('deps'), jurisdiction, { write: c.req.valid('query').write === '1' }), 200);
     },
   );
+
+  registerSupervisionOrderRoutes(app);
 }

@@ -4,6 +4,7 @@ import { caseRecords, withIndexKeys, type CaseRecords } from './case-records';
 import { itemRecords, type ItemRecords } from './item-records';
 import { jurisdictionRecords, type JurisdictionRecords } from './jurisdiction-records';
 import { messageRecords, type MessageRecords } from './message-records';
+import { orderRecords, type OrderRecords } from './order-records';
 import { statsRecords, type StatsRecords } from './stats-records';
 import { TableAccess } from './table-access';
 
@@ -21,10 +22,10 @@ export interface StoreCapabilities {
 
 /**
  * Every record OneVisit keeps, in one table: jurisdictions with their departments, users,
- * calendars and settings; items; 一件事 (bundles); cases; messages; supervision counters. Each kind has its module over the table
+ * calendars and settings; items; 一件事 (bundles); cases; messages; supervision counters and 督办. Each kind has its module over the table
  * (the methods below come from them); callers see one object.
  */
-export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords, BundleRecords, StatsRecords {}
+export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords, BundleRecords, StatsRecords, OrderRecords {}
 
 export class Store {
   private readonly table: TableAccess;
@@ -35,7 +36,7 @@ export class Store {
     this.transactions = capabilities.transactions;
     this.table = new TableAccess(client, tableName);
     const jurisdictions = jurisdictionRecords(this.table);
-    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions, capabilities), messageRecords(this.table), bundleRecords(this.table), statsRecords(this.table));
+    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions, capabilities), messageRecords(this.table), bundleRecords(this.table), statsRecords(this.table), orderRecords(this.table));
   }
 
   /**
