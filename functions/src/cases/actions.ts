@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { specialProcedureKinds } from '@onevisit/item-schemas';
 import type { FileInfo } from '../records';
-import { ZCorrectionItem, ZDecisionResult, type ClockName } from './record';
+import { ZCorrectionItem, ZDecisionResult, type ClockName, type Recipient } from './record';
 
 /**
  * What officers and applicants may ask of a case. Officers name the revision they decided on,
@@ -56,13 +56,16 @@ export type SystemAction =
   | { type: 'supplementMissed' }
   | { type: 'warning'; clock: ClockName; key: string; level: 'yellow' | 'red' | 'overdue'; due: string };
 
-/** Applicant actions once their uploads are checked: file keys resolved to files. */
+/** Applicant actions once their uploads are checked: file keys resolved to files; `paper` names the corrections a window took in on paper. */
 export type ResolvedApplicantAction =
   | Exclude<ApplicantAction, { type: 'supplyCorrection' }>
-  | { type: 'supplyCorrection'; materials: Record<string, FileInfo[]>; response?: string }
+  | { type: 'supplyCorrection'; materials: Record<string, FileInfo[]>; response?: string; paper?: string[] }
   | { type: 'supplement'; materialId: string; files: FileInfo[] };
+
+/** 统一出件 at the window: the result handed over (to whom, their 证件 checked by the window's route) or posted (the EMS waybill). */
+export type WindowAction = { type: 'deliver'; method: string; note?: string; recipient?: Recipient; waybill?: string };
 
 /** An administrator moves a case to the department that should work it; the history keeps why. */
 export type AdminAction = { type: 'reassign'; department: string; departmentName: string; fromName: string; reason: string };
 
-export type CaseAction = OfficerAction | ResolvedApplicantAction | SystemAction | AdminAction;
+export type CaseAction = OfficerAction | ResolvedApplicantAction | SystemAction | AdminAction | WindowAction;

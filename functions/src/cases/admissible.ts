@@ -1,6 +1,7 @@
 import type { ItemDefinition } from '@onevisit/item-schemas';
 import type { CaseAction, OfficerAction } from './actions';
 import type { CaseRecord, CaseStatus } from './record';
+import { collectedAtWindow } from '../delivery/collection';
 
 /**
  * What may be done to a case now: the states each action is taken from, the further rules some
@@ -78,14 +79,17 @@ export function guard(c: CaseRecord, action: CaseAction, item: ItemDefinition): 
         : ['这项材料无需补交或已经补交', 'this material is not awaited (or was supplied already)'];
     case 'supplyCorrection': {
       const asked = c.correction!.items.flatMap((i) => (i.materialId ? [i.materialId] : []));
-      const missing = asked.filter((id) => !action.materials[id]?.length);
+      const missing = asked.filter((id) => !action.materials[id]?.length && !action.paper?.includes(id));
       if (missing.length > 0) {
         const names = missing.map((id) => c.materials.find((m) => m.materialId === id)?.name ?? id);
         return [`请补正这些材料：${names.join('、')}`, `supply the corrected materials: ${names.join(', ')}`];
       }
-      const extra = Object.keys(action.materials).filter((id) => !asked.includes(id));
+      const extra = [...Object.keys(action.materials), ...(action.paper ?? [])].filter((id) => !asked.includes(id));
       return extra.length > 0 ? [`这些材料不在补正告知中：${extra.join('、')}`, `these materials were not asked for: ${extra.join(', ')}`] : undefined;
     }
+    case 'deliver':
+      // A department's own 送达 of a result that goes out through the window would bypass 统一出件.
+      return 'expectedRevision' in action && collectedAtWindow(c) ? ['本件办理结果由综合窗口统一出件', 'this result goes out through the service window'] : undefined;
     case 'supplementMissed':
       if (item.deficiencyAcceptance.onMissed === 'suspend' && c.status !== 'inProcess') return ['受理后方可中止', 'only an accepted case can be suspended'];
       return undefined;

@@ -7,6 +7,7 @@ import type { FileInfo } from '../records';
 import type { CaseChannel, CaseRecord, HistoryEntry } from './record';
 import type { CaseSettings } from './settings';
 import { displayTrackingCode } from './tracking-code';
+import { collectionSentence } from '../delivery/collection';
 
 /**
  * The case state machine (DOMAIN §2), as pure functions: an application in, the case it opens
@@ -80,7 +81,9 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
     const issued = r ? [`办理结果：${r.name}${r.number ? `(编号 ${r.number})` : ''}${r.validUntil ? `，有效期至${r.validUntil}` : ''}。`, ` Issued: ${r.name}${r.number ? ` No. ${r.number}` : ''}${r.validUntil ? `, valid until ${r.validUntil}` : ''}.`] : ['', ''];
     // A denial says why, and a transfer to whom (DOMAIN: reasons and rights are told with the decision).
     const why = decision.outcome === 'transferred' ? [`转报至${decision.transferTo}${decision.reasons ? `，理由：${decision.reasons}` : ''}。`, ` Transferred to ${decision.transferTo}${decision.reasons ? `: ${decision.reasons}` : ''}.`] : decision.reasons ? [`理由：${decision.reasons}。`, ` Reasons: ${decision.reasons}.`] : ['', ''];
-    tell('applicant', 'decided', `您申请的「${c.itemName}」(${c.trackingNumber})已办结：${outcome[0]}。${why[0]}${issued[0]}${decision.outcome === 'denied' ? rights : ''}`, `Your application ${c.trackingNumber} was decided: ${outcome[1]}.${why[1]}${issued[1]}${decision.outcome === 'denied' ? ` ${rightsEn}` : ''}`);
+    // A result that goes out through the window: the one notice also says where to collect it (or that it will be posted).
+    const collect = (decision.outcome !== 'transferred' && collectionSentence(c)) || ['', ''];
+    tell('applicant', 'decided', `您申请的「${c.itemName}」(${c.trackingNumber})已办结：${outcome[0]}。${why[0]}${issued[0]}${decision.outcome === 'denied' ? rights : ''}${collect[0]}`, `Your application ${c.trackingNumber} was decided: ${outcome[1]}.${why[1]}${issued[1]}${decision.outcome === 'denied' ? ` ${rightsEn}` : ''}${collect[1]}`);
   };
   const accept = (deemed: boolean) => {
     next.status = 'inProcess';
@@ -107,7 +110,8 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
       if (c.status === 'inProcess' && ctx.settings.correctionPausesClock) next.pauses.push({ from: today, kind: 'correction', reason: '受理后补正' });
       const list = action.items.map((i, n) => `${n + 1}. ${i.materialId ? `${c.materials.find((m) => m.materialId === i.materialId)?.name ?? i.materialId}：` : ''}${i.note}`);
       note = list.join('；');
-      tell('applicant', 'correctionRequested', `您申请的「${c.itemName}」(${c.trackingNumber})需要补正，请一次补齐：${list.join('；')}`, `Your application ${c.trackingNumber} needs corrections (all listed at once): ${list.join('; ')}`);
+      const where = c.channel === 'window' ? ['请携带以下材料到受理窗口一次补齐', '; bring them to the service window'] : ['请一次补齐', ''];
+      tell('applicant', 'correctionRequested', `您申请的「${c.itemName}」(${c.trackingNumber})需要补正，${where[0]}：${list.join('；')}`, `Your application ${c.trackingNumber} needs corrections (all listed at once${where[1]}): ${list.join('; ')}`);
       break;
     }
     case 'notAccept':
@@ -154,12 +158,17 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
       note = action.reason;
       tell('applicant', 'extended', `您申请的「${c.itemName}」(${c.trackingNumber})办理期限经批准延长10个工作日：${action.reason}`, `The time limit of your application ${c.trackingNumber} was extended by 10 working days: ${action.reason}`);
       break;
-    case 'deliver':
+    case 'deliver': {
+      const { recipient, waybill } = 'expectedRevision' in action ? {} : action;
       next.status = 'delivered';
-      next.delivery = { on: today, method: action.method, ...(action.note ? { note: action.note } : {}) };
-      note = action.method;
-      tell('applicant', 'delivered', `您申请的「${c.itemName}」(${c.trackingNumber})办理结果已送达(${action.method})，欢迎评价。`, `The result of your application ${c.trackingNumber} was delivered (${action.method}). Please rate the service.`);
+      next.delivery = { on: today, method: action.method, ...(action.note ? { note: action.note } : {}), ...(recipient ? { recipient } : {}), ...(waybill ? { waybill } : {}) };
+      // Who took the result is the office's record; the applicant's history says it was collected, by them or for them.
+      note = `${action.method}${recipient ? `，${recipient.agent ? '代领' : '本人领取'}` : ''}${waybill ? `，EMS 运单号 ${waybill}` : ''}`;
+      if (recipient) internalNote = `领取人 ${recipient.name}`;
+      const sent = waybill ? [`已通过 EMS 寄出，运单号 ${waybill}`, ` posted by EMS, waybill ${waybill}`] : [`已送达(${action.method})`, ` delivered (${action.method})`];
+      tell('applicant', 'delivered', `您申请的「${c.itemName}」(${c.trackingNumber})办理结果${sent[0]}，欢迎评价。`, `The result of your application ${c.trackingNumber} was${sent[1]}. Please rate the service.`);
       break;
+    }
     case 'reviewSupplement': {
       const m = next.materials.find((x) => x.materialId === action.materialId)!;
       note = `${m.name}：${action.accepted ? '通过' : '不通过'}${action.note ? `，${action.note}` : ''}`;
@@ -196,10 +205,11 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
       next.status = c.acceptedOn ? 'inProcess' : 'received';
       if (c.acceptedOn && c.pauses.at(-1)?.kind === 'correction' && !c.pauses.at(-1)!.until) next.pauses.at(-1)!.until = today;
       next.correction = { ...c.correction!, suppliedOn: today, ...(action.response ? { response: action.response } : {}) };
-      for (const [materialId, files] of Object.entries(action.materials)) {
+      // Corrections taken in on paper at the window count as supplied, without a file.
+      for (const [materialId, files] of [...Object.entries(action.materials), ...(action.paper ?? []).map((id) => [id, []] as const)]) {
         const m = next.materials.find((x) => x.materialId === materialId);
         if (m) Object.assign(m, { status: 'supplied', files });
-        else next.materials.push({ materialId, name: item.materials.find((x) => x.id === materialId)?.name ?? materialId, status: 'supplied', files });
+        else next.materials.push({ materialId, name: item.materials.find((x) => x.id === materialId)?.name ?? materialId, status: 'supplied', files: [...files] });
       }
       // The 5-day acceptance clock starts again from the day the corrections arrived.
       delete next.warnings.acceptance;

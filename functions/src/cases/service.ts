@@ -11,6 +11,7 @@ import { openStatuses, type CaseRecord, type HistoryEntry, type StoredCase } fro
 import type { CaseSettings } from './settings';
 import { TRACKING_NUMBER } from './tracking-number';
 import { caseMoved } from './case-moves';
+import { windowTask } from '../delivery/collection';
 
 /**
  * Acting on stored cases: load what the rules need (the pinned version, the calendar, the
@@ -35,13 +36,15 @@ export async function rulesFor(deps: AppDeps, c: Pick<CaseRecord, 'jurisdiction'
 }
 
 /** The case's clocks recomputed: due dates, calendar version, and where it is indexed. */
-export function settle<T extends CaseRecord>(c: T, rules: CaseRules, today: string): { case: T; queueDue?: string; nextCheck?: string } {
+export function settle<T extends CaseRecord>(c: T, rules: CaseRules, today: string): { case: T; queueDue?: string; atWindow?: boolean; nextCheck?: string } {
   const clocks = clocksOf(c, rules.item, rules.calendar, rules.settings, today);
   const settled = { ...c, due: dueDatesOf(clocks.all, c.due), calendarVersion: rules.calendar.version };
   const open = openStatuses.includes(c.status) || (c.rating?.followUp !== undefined && !c.rating.followUp.closedOn);
   return {
     case: settled,
     ...(open ? { queueDue: settled.due.step?.due ?? settled.due.delivery?.due ?? settled.due.followUp?.due ?? settled.due.promised.due } : {}),
+    // A result to hand over or post, or a window case's 补正, waits in the window's queue instead of the department's.
+    ...(open && windowTask(c) ? { atWindow: true } : {}),
     ...withNextCheck(nextCheckOf(nextEvents(clocks.running, c.warnings, rules.calendar, rules.settings))),
   };
 }
