@@ -30,6 +30,7 @@ const DepartmentsPage = page(() => import('./pages/DepartmentsPage'), 'Departmen
 const CasePage = page(() => import('./cases/CasePage'), 'CasePage');
 const PrintPage = page(() => import('./cases/PrintPage'), 'PrintPage');
 const SupervisionPage = page(() => import('./supervision/SupervisionPage'), 'SupervisionPage');
+const WindowDeskPage = page(() => import('./window/WindowDeskPage'), 'WindowDeskPage');
 
 export function App() {
   const { language } = useI18n();
@@ -76,6 +77,7 @@ export function App() {
             { path: 'cases/search', element: <CaseSearchPage /> },
             { path: 'cases/:trackingNumber', element: <CasePage /> },
             { path: 'supervision', element: <SupervisionPage /> },
+            { path: 'window', element: <WindowDeskPage /> },
             { path: '*', element: <Navigate to="/" replace /> },
           ],
         },
@@ -129,9 +131,10 @@ function SignInRoute() {
   return session ? <Navigate to="/" replace /> : <SignInPage />;
 }
 
-/** Officers start at their queue, administrators at the catalogue. */
+/** Officers start at their queue, window officers at the front desk, administrators at the catalogue. */
 function Home() {
   const { session } = useSession();
+  if (session?.user.role === 'windowOfficer') return <Navigate to="/window" replace />;
   return session?.user.role === 'officer' ? <Navigate to="/cases" replace /> : <CataloguePage />;
 }
 

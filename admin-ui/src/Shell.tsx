@@ -15,9 +15,12 @@ export function Shell({ children }: { children: ReactNode }) {
   const current = jurisdictions.data?.find((j) => j.id === session.jurisdiction);
   const platform = session.user.role === 'platformAdmin';
   const officer = session.user.role === 'officer';
-  const section = ['/cases/search', '/cases', '/bundles', '/departments', '/calendar', '/messages', '/supervision'].find((p) => location.pathname.startsWith(p))?.slice(1) ?? 'items';
+  const desk = session.user.role === 'windowOfficer';
+  const section = ['/window', '/cases/search', '/cases', '/bundles', '/departments', '/calendar', '/messages', '/supervision'].find((p) => location.pathname.startsWith(p))?.slice(1) ?? 'items';
   // Links rather than antd's Menu, whose overflow and sub-menu machinery every page would load.
-  const links: [key: string, to: string, label: string][] = officer
+  const links: [key: string, to: string, label: string][] = desk
+    ? [['window', '/window', t('一窗受理', 'Front desk')]]
+    : officer
     ? [
         ['cases', '/cases', t('待办件', 'Open cases')],
         ['cases/search', '/cases/search', t('办件查询', 'Find cases')],
@@ -35,7 +38,7 @@ export function Shell({ children }: { children: ReactNode }) {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, height: 'auto', lineHeight: '48px', padding: '0 16px', background: '#0f2a5c' }}>
         <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
-          {officer ? t('最多跑一次 · 办件工作台', 'OneVisit · Case workbench') : t('最多跑一次 · 事项配置', 'OneVisit · Item configuration')}
+          {desk ? t('最多跑一次 · 综合窗口', 'OneVisit · Service window') : officer ? t('最多跑一次 · 办件工作台', 'OneVisit · Case workbench') : t('最多跑一次 · 事项配置', 'OneVisit · Item configuration')}
         </Typography.Text>
         <nav aria-label={t('主导航', 'Main')} style={{ flex: 1, minWidth: 200 }}>
           <ul style={{ display: 'flex', flexWrap: 'wrap', gap: 4, listStyle: 'none', margin: 0, padding: 0, lineHeight: '32px' }}>
