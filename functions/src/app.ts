@@ -27,6 +27,7 @@ import { registerSupervisionRoutes } from './routes/supervision';
 import { registerTrackingRoutes } from './routes/tracking';
 import { registerVersionRoutes } from './routes/versions';
 import { registerWindowRoutes } from './routes/window';
+import { registerDeliveryRoutes } from './routes/delivery';
 
 /** The largest upload any item allows (the rate limits charge a body of unstated length as this). */
 const UPLOAD_LIMIT = 200 * 1024 * 1024;
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): App {
   registerCaseRoutes(app);
   registerCaseSearchRoutes(app);
   registerWindowRoutes(app);
+  registerDeliveryRoutes(app);
   registerSupervisionRoutes(app);
   registerDepartmentRoutes(app);
   registerImportRoutes(app);
