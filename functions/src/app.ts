@@ -22,12 +22,13 @@ import { registerItemRoutes } from './routes/items';
 import { registerJurisdictionRoutes } from './routes/jurisdictions';
 import { registerMessageRoutes } from './routes/messages';
 import { addressNotFound, registerPortalPages } from './routes/portal';
+import { registerRatingAdminRoutes } from './routes/ratings-admin';
+import { registerRatingRoutes } from './routes/ratings';
 import { registerServiceRoutes } from './routes/service';
 import { registerSupervisionRoutes } from './routes/supervision';
 import { registerTrackingRoutes } from './routes/tracking';
 import { registerVersionRoutes } from './routes/versions';
 import { registerWindowRoutes } from './routes/window';
-import { registerDeliveryRoutes } from './routes/delivery';
 
 /** The largest upload any item allows (the rate limits charge a body of unstated length as this). */
 const UPLOAD_LIMIT = 200 * 1024 * 1024;
@@ -76,8 +77,9 @@ export function createApp(deps: AppDeps): App {
   registerCaseRoutes(app);
   registerCaseSearchRoutes(app);
   registerWindowRoutes(app);
-  registerDeliveryRoutes(app);
   registerSupervisionRoutes(app);
+  registerRatingRoutes(app);
+  registerRatingAdminRoutes(app);
   registerDepartmentRoutes(app);
   registerImportRoutes(app);
   if (deps.devTokens) registerDevRoutes(app, deps.devTokens);

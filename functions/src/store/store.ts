@@ -5,6 +5,7 @@ import { itemRecords, type ItemRecords } from './item-records';
 import { jurisdictionRecords, type JurisdictionRecords } from './jurisdiction-records';
 import { messageRecords, type MessageRecords } from './message-records';
 import { orderRecords, type OrderRecords } from './order-records';
+import { ratingRecords, type RatingRecords } from './rating-records';
 import { statsRecords, type StatsRecords } from './stats-records';
 import { TableAccess } from './table-access';
 
@@ -22,10 +23,10 @@ export interface StoreCapabilities {
 
 /**
  * Every record OneVisit keeps, in one table: jurisdictions with their departments, users,
- * calendars and settings; items; 一件事 (bundles); cases; messages; supervision counters and 督办. Each kind has its module over the table
+ * calendars and settings; items; 一件事 (bundles); cases; messages; supervision counters and 督办; 好差评 ratings. Each kind has its module over the table
  * (the methods below come from them); callers see one object.
  */
-export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords, BundleRecords, StatsRecords, OrderRecords {}
+export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords, BundleRecords, StatsRecords, RatingRecords, OrderRecords {}
 
 export class Store {
   private readonly table: TableAccess;
@@ -36,7 +37,7 @@ export class Store {
     this.transactions = capabilities.transactions;
     this.table = new TableAccess(client, tableName);
     const jurisdictions = jurisdictionRecords(this.table);
-    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions, capabilities), messageRecords(this.table), bundleRecords(this.table), statsRecords(this.table), orderRecords(this.table));
+    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions, capabilities), messageRecords(this.table), bundleRecords(this.table), statsRecords(this.table), ratingRecords(this.table), orderRecords(this.table));
   }
 
   /**
