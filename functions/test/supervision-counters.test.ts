@@ -111,6 +111,26 @@ describe('the supervision counters', () => {
     expect(year.json.reads).toBe(12);
   });
 
+  it('give the charts their figures: the last 12 months, and the working days used against those allowed', async () => {
+    const trend = await h.call('GET', `/api/admin/${CITY}/supervision/trend?to=2026-10-31`, { token: tokens.admin });
+    expect(trend.status).toBe(200);
+    expect(trend.json.months).toHaveLength(12);
+    expect(trend.json.months[0]).toBe('2025-11');
+    expect(trend.json.reads).toBe(12);
+    expect(trend.json.total.at(-2)).toMatchObject({ month: '2026-09', received: 1, decided: 0, onTimeRate: { value: null } });
+    expect(trend.json.total.at(-1)).toEqual({ month: '2026-10', received: 3, decided: 2, onTimeRate: { numerator: 1, denominator: 2, value: 0.5 } });
+    expect(trend.json.jurisdictions).toEqual([]);
+    const counties = await h.call('GET', `/api/admin/${CITY}/supervision/trend?to=2026-10-31&counties=1`, { token: tokens.admin });
+    expect(counties.json.jurisdictions.map((j: { jurisdiction: string }) => j.jurisdiction)).toEqual([CITY, '990121', '990122']);
+    expect(counties.json.jurisdictions[1].months.at(-1)).toMatchObject({ received: 0, decided: 0 });
+    expect((await h.call('GET', `/api/admin/${CITY}/supervision/trend?to=2026-10-32`, { token: tokens.admin })).status).toBe(400);
+    expect((await h.call('GET', `/api/admin/${CITY}/supervision/trend`, { token: tokens.officer })).status).toBe(403);
+
+    // early used 4 of its 5 allowed working days (9/30 → 10/12, National Day out), late 7 of 5.
+    const { json } = await figures(OCTOBER);
+    expect(json.total.cases.usedAgainstPromised).toEqual({ quarter: 0, half: 0, threeQuarters: 0, whole: 1, beyond: 1 });
+  });
+
   it('show a city its counties side by side', async () => {
     const { status, json } = await figures(`${OCTOBER}&groupBy=jurisdiction&counties=1`);
     expect(status).toBe(200);

@@ -169,6 +169,8 @@ describe('October 2026, the whole city and county', () => {
     expect(k.meanWorkdaysUsed).toEqual(rate(19, 7));
     expect(k.meanPromisedWorkdays).toEqual(rate(25, 7));
     expect(k.meanWorkdaysUsedPromisedCases).toEqual(rate(19, 5)); // 承诺件平均办结时间 3.8 天
+    // Of the working days allowed up to the promised date: B and H (即办件) none of none, D and G 2 of 5, F 3 of 5 (the pause out), A 5 of 5, C 7 of 5.
+    expect(k.usedAgainstPromised).toEqual({ quarter: 2, half: 2, threeQuarters: 1, whole: 1, beyond: 1 });
     expect(k.meanLegalWorkdays).toEqual(rate(170, 7)); // 不动产 30 × 5 + 失业保险 10 × 2
     expect(k.handlingSpeedUp).toEqual(rate(151, 170));
     expect(k.handlingSpeedUp.value).toBeCloseTo(0.8882, 4);
@@ -277,6 +279,7 @@ describe('side by side and over other periods', () => {
       '2026-10-23 legalDecided': 1,
       '2026-10-23 legalWorkdays': 30,
       '2026-10-23 legalCaseWorkdaysUsed': 3,
+      '2026-10-23 usedThreeQuarters': 1,
     });
   });
 });

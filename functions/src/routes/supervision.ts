@@ -6,6 +6,7 @@ import { rebuildCounters } from '../supervision/counting';
 import { dashboardFigures } from '../supervision/dashboard';
 import { ZFigures, ZGrouping } from '../supervision/figures';
 import { figuresWorkbook, groupNames } from '../supervision/export';
+import { trendOf, ZTrend } from '../supervision/trend';
 import { registerSupervisionOrderRoutes } from './supervision-orders';
 import { attachment, bearer, binary, errorResponses, json, jurisdictionAdmin, route, XLSX_TYPE, ZJurisdictionParams } from './kit';
 
@@ -101,6 +102,28 @@ export function registerSupervisionRoutes(app: App): void {
       const { jurisdiction } = c.req.valid('param');
       jurisdictionAdmin(c, jurisdiction);
       return c.json(await rebuildCounters(c.get('deps'), jurisdiction, { write: c.req.valid('query').write === '1' }), 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/api/admin/{jurisdiction}/supervision/trend',
+      tags,
+      security: bearer,
+      summary: '近12个月趋势 / the last 12 months: received, decided, on time',
+      request: {
+        params: ZJurisdictionParams,
+        query: z.object({ to: isoDate.optional().openapi({ description: '截至日(默认今天) / up to this day (default: today)' }), counties: ZDashboardQuery.shape.counties }),
+      },
+      responses: { 200: json(ZTrend, 'month by month, from the kept counters'), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      const { jurisdiction } = c.req.valid('param');
+      jurisdictionAdmin(c, jurisdiction);
+      const deps = c.get('deps');
+      const q = c.req.valid('query');
+      return c.json(await trendOf(deps, { jurisdiction, to: q.to ?? shanghaiDateOf(deps.clock()), counties: q.counties === '1' }), 200);
     },
   );
 

@@ -56,6 +56,8 @@ export function caseFiguresOf(k: Counters): CaseFigures {
     meanPromisedWorkdays: ratio(k.promisedWorkdays, k.decided),
     /** 承诺件平均办结时间 = Σ working days used by 承诺件 (promise > 0) / their decisions (as the 德保 report states it). */
     meanWorkdaysUsedPromisedCases: ratio(k.promisedCaseWorkdaysUsed, k.promisedCaseDecided),
+    /** How much of their allowed working days the decisions used (counters.ts): the distribution chart's bars. */
+    usedAgainstPromised: { quarter: k.usedQuarter, half: k.usedHalf, threeQuarters: k.usedThreeQuarters, whole: k.usedWhole, beyond: k.usedBeyond },
     /** Mean legal limit in working days, over decisions of items that have one. */
     meanLegalWorkdays: ratio(k.legalWorkdays, k.legalDecided),
     /**

@@ -28,6 +28,15 @@ export function workdaysFrom(c: CaseRecord, calendar: WorkCalendar, from: string
   return workdaysUsed(calendar, { from, to, pauses: pausesOf(c, to) });
 }
 
+/** The distribution's bucket of a decision that used `used` of `allowed` working days. */
+export function usedShareOf(used: number, allowed: number): CounterName {
+  if (used > allowed) return 'usedBeyond';
+  if (used * 4 <= allowed) return 'usedQuarter';
+  if (used * 2 <= allowed) return 'usedHalf';
+  if (used * 4 <= allowed * 3) return 'usedThreeQuarters';
+  return 'usedWhole';
+}
+
 export function contributionsOf(c: CaseRecord, terms: CaseTerms, calendar: WorkCalendar): Contribution[] {
   const out: Contribution[] = [];
   const add = (day: string, counter: CounterName, value = 1) => {
@@ -72,6 +81,7 @@ export function contributionsOf(c: CaseRecord, terms: CaseTerms, calendar: WorkC
       add(on, 'legalCaseWorkdaysUsed', used);
     }
     const due = c.due.promised.due;
+    add(on, usedShareOf(used, workdaysFrom(c, calendar, start, due)));
     if (on <= due) add(on, 'onTime');
     if (on < due) add(on, 'early');
     if (on > due) {

@@ -49,6 +49,17 @@ export const counterNames = [
   'legalDecided',
   'legalWorkdays',
   'legalCaseWorkdaysUsed',
+  /**
+   * Decisions by the share of their allowed working days they used (used / the working days from
+   * the start to the case's promised date, pauses excepted), on the decision day: up to a quarter,
+   * a half, three quarters, all of them, beyond. A 即办件 (0 allowed) decided the day it started is
+   * in the first, one decided later beyond.
+   */
+  'usedQuarter',
+  'usedHalf',
+  'usedThreeQuarters',
+  'usedWhole',
+  'usedBeyond',
   /** 送达, on its day. */
   'delivered',
   /** Ratings on the rating day: in all, by level 1 非常满意 … 5 非常不满意. */

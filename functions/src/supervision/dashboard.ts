@@ -25,7 +25,7 @@ export interface DashboardQuery {
 }
 
 /** The jurisdiction and, when asked, the ones directly under it. */
-async function jurisdictionsOf(deps: AppDeps, query: DashboardQuery): Promise<string[]> {
+export async function jurisdictionsOf(deps: AppDeps, query: Pick<DashboardQuery, 'jurisdiction' | 'counties'>): Promise<string[]> {
   if (!query.counties) return [query.jurisdiction];
   const below = (await deps.store.listJurisdictions()).filter((j) => j.parent === query.jurisdiction).map((j) => j.id);
   return [query.jurisdiction, ...below.sort()];
@@ -41,7 +41,7 @@ async function overdueIn(deps: AppDeps, jurisdiction: string, period: Period, as
   return (await deps.store.openCases(jurisdiction)).flatMap((c) => overdueOf(c, calendar, period, asOf) ?? []);
 }
 
-function sumRows(rows: readonly CounterRow[], into: Counters = emptyCounters()): Counters {
+export function sumRows(rows: readonly CounterRow[], into: Counters = emptyCounters()): Counters {
   for (const row of rows) for (const [name, value] of Object.entries(row.counts)) into[name as keyof Counters] += value;
   return into;
 }

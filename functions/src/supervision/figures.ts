@@ -51,6 +51,7 @@ export const ZCaseFigures = z
     meanWorkdaysUsed: ZRatio,
     meanPromisedWorkdays: ZRatio,
     meanWorkdaysUsedPromisedCases: ZRatio,
+    usedAgainstPromised: z.object({ quarter: z.number(), half: z.number(), threeQuarters: z.number(), whole: z.number(), beyond: z.number() }),
     meanLegalWorkdays: ZRatio,
     handlingSpeedUp: ZRatio,
     deferredUse: ZRatio,

@@ -75,7 +75,7 @@ export const ZRaiseOrder = z
     /** By when: working days from today, or a date. */
     due: z.union([
       z.object({ workdays: z.number().int().min(1).max(MAX_ORDER_WORKDAYS).openapi({ description: '自今日起的工作日数 / working days from today' }) }).strict(),
-      z.object({ date: isoDate.openapi({ description: '答复期限(北京时间日期) / the date, Beijing' }) }).strict(),
+      z.object({ date: isoDate }).strict().openapi({ description: '答复期限(北京时间日期) / the date, Beijing' }),
     ]),
   })
   .strict()
