@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { browserSession } from '../../functions/test/browser-session';
 import { saleAnswers } from '../../functions/test/files';
 import { harness } from '../../functions/test/harness';
 
@@ -63,5 +64,13 @@ export async function windowWorld() {
 
   const track = async (c: { number: string; secret: string }) => (await h.call('GET', `/api/track/${c.number}`, { headers: { 'x-tracking-secret': c.secret } })).json;
 
-  return { h, window, estate, file, officerAct, decide, queue, revisionOf, messages, track };
+  /** The /track page as the applicant reads it, after typing the number and the 查询码 from the receipt. */
+  async function trackPage(c: { number: string; secret: string }) {
+    const browser = browserSession(h.app);
+    const admitted = await browser.post('/track', { number: c.number, secret: c.secret });
+    expect(admitted.status).toBe(303);
+    return (await browser.request(admitted.headers.get('location')!)).text();
+  }
+
+  return { h, window, estate, file, officerAct, decide, queue, revisionOf, messages, track, trackPage };
 }

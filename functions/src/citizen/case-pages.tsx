@@ -1,7 +1,9 @@
 import type { ItemDefinition, MaterialNeed } from '@onevisit/item-schemas';
+import type { ReactElement } from 'react';
 import { actionNames, statusNames } from '../cases/names';
 import type { CaseRecord } from '../cases/record';
 import { displayTrackingCode, normalizeTrackingCode } from '../cases/tracking-code';
+import { CollectionFacts } from '../delivery/track-facts';
 import { IntakeNotice } from './intake-notice';
 import { MaterialsNotice } from './materials-notice';
 import { say, type Lang } from './page';
@@ -159,12 +161,12 @@ const Note = ({ id, name, label }: { id: string; name: string; label: string }) 
 const actionOf = (c: CaseRecord, action: string) => casePath(c.trackingNumber, 'zh', 'track', action);
 
 /** Correcting, withdrawing and rating, each a plain form that works without JavaScript. */
-function ApplicantForms({ lang, c }: { lang: Lang; c: CaseRecord }) {
+function ApplicantForms({ lang, c, ratings }: { lang: Lang; c: CaseRecord; ratings?: ReactElement }) {
   const t = say(lang);
   const asked = c.status === 'correctionRequested' ? (c.correction?.items ?? []) : [];
   const askedMaterials = [...new Set(asked.flatMap((i) => (i.materialId ? [i.materialId] : [])))];
   const withdrawable = ['received', 'correctionRequested', 'inProcess', 'suspended'].includes(c.status);
-  const ratable = !c.rating && ['decided', 'delivered', 'notAccepted'].includes(c.status);
+  const ratable = !ratings && !c.rating && ['decided', 'delivered', 'notAccepted'].includes(c.status);
   return (
     <>
       {asked.length > 0 && (
@@ -208,7 +210,8 @@ function ApplicantForms({ lang, c }: { lang: Lang; c: CaseRecord }) {
           </form>
         </section>
       )}
-      {c.rating && (
+      {ratings}
+      {c.rating && !ratings && (
         <p>
           {t(`您的评价：${ratingNames[c.rating.level - 1]![0]}`, `Your rating: ${ratingNames[c.rating.level - 1]![1]}`) +
             (c.rating.followUp?.closedOn ? t(`；回访整改：${c.rating.followUp.response ?? ''}`, `; follow-up: ${c.rating.followUp.response ?? ''}`) : '')}
@@ -280,7 +283,8 @@ export function OpeningPage({ lang, href }: { lang: Lang; href: string }) {
 }
 
 /** The case as its applicant follows it, with what they may do now; `problem` says why their last form was refused. */
-export function TrackPage({ lang, c, problem }: { lang: Lang; c: CaseRecord; problem?: string }) {
+/** `ratings`: the 好差评 section (ratings/tracking-section.tsx), in place of the one rating form. */
+export function TrackPage({ lang, c, problem, ratings }: { lang: Lang; c: CaseRecord; problem?: string; ratings?: ReactElement }) {
   const t = say(lang);
   return (
     <>
@@ -297,7 +301,8 @@ export function TrackPage({ lang, c, problem }: { lang: Lang; c: CaseRecord; pro
         </dl>
         <Pending lang={lang} c={c} />
         <Outcome lang={lang} c={c} />
-        <ApplicantForms lang={lang} c={c} />
+        <CollectionFacts lang={lang} c={c} />
+        <ApplicantForms lang={lang} c={c} {...(ratings ? { ratings } : {})} />
         {problem && (
           <p className="summary" role="alert">
             {problem}
