@@ -63,7 +63,8 @@ export function WindowDeskPage() {
   useEffect(() => {
     if (filed || correction) printButton.current?.focus();
   }, [filed, correction]);
-  useEffect(() => finder.current?.focus(), []);
+  // The shift starts at the window's number when this browser does not know it yet, else at the search.
+  useEffect(() => (serviceWindow.number ? finder.current?.focus() : document.getElementById('desk-number')?.focus()), []);
 
   const nextApplicant = () => {
     setChosen(undefined);
