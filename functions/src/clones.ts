@@ -120,6 +120,8 @@ export async function cloneItems(deps: AppDeps, who: Principal, jurisdiction: st
     itemIds.map(async (itemId): Promise<CloneOutcome> => {
       const upstreamHead = upstreamHeads.get(itemId);
       if (!upstreamHead || upstreamHead.version === 0 || upstreamHead.state === 'cancelled' || !upstreamHead.published) return { itemId, status: 'notPublished' };
+      // The county's own 一件事 holds the id (an item and a bundle share the apply address).
+      if (await deps.store.getBundleHead(jurisdiction, itemId)) return { itemId, status: 'idTaken' };
       const own = propose(upstreamHead.published.department);
       const overrides = own ? { department: { name: own.name, creditCode: own.id, nature: own.nature ?? '1' } } : {};
       const clone = { upstream: { jurisdiction: parent, itemId, version: upstreamHead.version }, overrides, ...(options.delegated ? { delegated: true } : {}) };

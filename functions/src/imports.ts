@@ -67,14 +67,14 @@ async function draftsOf(deps: AppDeps, jurisdiction: string, itemIds: readonly s
 
 /** What a plan needs to know of the jurisdiction: its departments, and its items' drafts as edited. */
 async function importContext(deps: AppDeps, jurisdiction: string): Promise<ImportContext> {
-  const [heads, departments, jurisdictions] = await Promise.all([deps.store.listHeads(jurisdiction), listDepartments(deps, jurisdiction), deps.store.listJurisdictions()]);
+  const [heads, departments, jurisdictions, bundles] = await Promise.all([deps.store.listHeads(jurisdiction), listDepartments(deps, jurisdiction), deps.store.listJurisdictions(), deps.store.listBundleHeads(jurisdiction)]);
   const open = heads.filter((h) => h.state !== 'cancelled');
   const drafts = await draftsOf(deps, jurisdiction, open.map((h) => h.itemId));
   return {
     departments: departments.map((d) => ({ id: d.id, name: d.name })),
     jurisdictionNames: jurisdictionNames(jurisdictions),
     existing: drafts.map((d) => ({ itemId: d.itemId, revision: d.revision, definition: d.definition })),
-    takenIds: new Set(heads.map((h) => h.itemId)),
+    takenIds: new Set([...heads.map((h) => h.itemId), ...bundles.map((b) => b.bundleId)]),
   };
 }
 

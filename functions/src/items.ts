@@ -4,7 +4,7 @@ import { templates } from '@onevisit/item-schemas/templates';
 import type { Principal } from './auth';
 import type { AppDeps } from './deps';
 import { onConflict } from './conflicts';
-import { draftConflict, draftTooLarge, invalidItemId, invalidState, itemCancelled, itemExists, itemIdMismatch, notFound, publishChecksFailed, publishConflict } from './errors';
+import { draftConflict, draftTooLarge, idTakenByBundle, invalidItemId, invalidState, itemCancelled, itemExists, itemIdMismatch, notFound, publishChecksFailed, publishConflict } from './errors';
 import { summaryOf, type Draft, type ItemHead, type ItemState, type ItemVersion } from './records';
 import { departmentsOnRecord } from './departments';
 import { cloneDraftSummary, cloneOverrides, markClonesOfCancelled, withEffectiveDefinition } from './clones';
@@ -40,6 +40,9 @@ export async function createItem(
     definition = { ...(body.definition ?? {}), id: body.itemId };
   }
   const name = checkDraftShape(definition, body.itemId);
+  // An item and a 一件事 both answer at /apply/{jurisdiction}/{id}, so they never share an id.
+  const bundle = await deps.store.getBundleHead(jurisdiction, body.itemId);
+  if (bundle) throw idTakenByBundle(bundle.bundleId, bundle.name);
   const draft: Draft = { jurisdiction, itemId: body.itemId, revision: 1, definition, updatedAt: deps.clock().toISOString(), updatedBy: who.sub };
   const head = await onConflict(deps.store.createItem(draft, name), () => {
     throw itemExists(body.itemId);

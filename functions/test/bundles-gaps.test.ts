@@ -100,6 +100,21 @@ describe('a stage whose items all stop', () => {
     const p = await applied('restaurant-three');
     await officerAct('market-officer', p.company, { type: 'notAccept', reason: '名称与已登记企业相同' });
     expect(await children(p.number)).toEqual(['company:started', 'food:stopped', 'seal:stopped', 'water:started']);
+    // 申报来源: the later stage's case came in as the application did (through the API from a desktop client here).
+    const water = (await h.store.getBundleCase(CITY, p.number))!.children[3]!.trackingNumber!;
+    expect([(await h.store.getCase(CITY, p.company))?.channel, (await h.store.getCase(CITY, water))?.channel]).toEqual(['web', 'web']);
+    // The water officer's case page says which 一件事 the case belongs to and where its other items stand.
+    const page = await h.call('GET', `/api/officer/cases/${water}`, { token: await h.token(CITY, 'water-officer') });
+    expect(page.json.bundle).toEqual({
+      trackingNumber: p.number,
+      bundleName: '开办餐饮店',
+      items: [
+        { itemName: '企业设立登记(多证合一)', stage: 1, trackingNumber: p.company, status: 'notAccepted' },
+        { itemName: '食品经营许可(餐饮服务)', stage: 2, status: 'stopped' },
+        { itemName: '公章刻制备案', stage: 2, status: 'stopped' },
+        { itemName: '供水报装', stage: 3, trackingNumber: water, status: 'received' },
+      ],
+    });
   });
 
   it('stops the whole when the bundle stops on a denial, each saying why', async () => {
@@ -112,6 +127,15 @@ describe('a stage whose items all stop', () => {
     expect(parent.children.map((c) => `${c.key}:${c.trackingNumber ? 'started' : c.stopped ? 'stopped' : 'waiting'}`)).toEqual(['company:started', 'food:stopped', 'seal:stopped', 'water:stopped']);
     expect(parent.children[1]!.stopped!.message).toMatch(/^无法办理：/);
     expect(parent.children[3]!.stopped).toEqual({ message: '同一件事中前一阶段的事项均无法办理，本事项不再办理', message_en: 'no item of the stage before could go ahead, so this one does not' });
+
+    // Nothing more starts: the applicant is told once, by SMS, which items stop and why, however often the parent is read.
+    for (let i = 0; i < 3; i++) expect((await h.call('GET', `/api/track/${p.number}`)).status).toBeLessThan(500);
+    await h.delivered();
+    const told = (await h.store.outboxOf(CITY, '2026-03-02')).filter((m) => m.channel === 'sms' && m.text.includes('不再办理') && m.text.includes(p.number));
+    const invalid = '无法办理：「统一社会信用代码」不是有效的统一社会信用代码';
+    expect(told.map((m) => m.text)).toEqual([`您申请的「开办餐饮店」(受理编号 ${p.number})：以下事项不再办理。「食品经营许可(餐饮服务)」：${invalid}；「公章刻制备案」：${invalid}；「供水报装」：同一件事中前一阶段的事项均无法办理，本事项不再办理。`]);
+    // To the number the receipt went to (the first item's applicant mobile).
+    expect(told[0]!.to).toBe('13800138000');
   });
 });
 
@@ -124,6 +148,19 @@ describe('ids shared by items and 一件事', () => {
     expect(await h.recordCount()).toBe(before);
     // Without signing in, the route's own refusal.
     expect((await h.call('POST', `/api/admin/${CITY}/items`, { body: { itemId: 'open-restaurant' } })).status).toBe(401);
+  });
+});
+
+describe('ids shared by items and 一件事, beyond the create route', () => {
+  it('keeps a county’s claim from taking the id of the county’s own 一件事', async () => {
+    const { countyAdmin } = await h.adminTokens();
+    const county = '990121';
+    const unclaimed = ((await h.call('GET', `/api/admin/${county}/claimable`, { token: countyAdmin })).json as Array<{ itemId: string; cloned: boolean }>).find((i) => !i.cloned)!;
+    const definition = { ...structuredClone(bundleTemplates[0]!), id: unclaimed.itemId };
+    expect((await h.call('POST', `/api/admin/${county}/bundles`, { token: countyAdmin, body: { bundleId: unclaimed.itemId, definition } })).status).toBe(201);
+    const claimed = await h.call('POST', `/api/admin/${county}/clones`, { token: countyAdmin, body: { itemIds: [unclaimed.itemId] } });
+    expect(claimed.json.results).toEqual([{ itemId: unclaimed.itemId, status: 'idTaken' }]);
+    expect(await h.store.getHead(county, unclaimed.itemId)).toBeUndefined();
   });
 });
 

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n';
 import { canConfigure } from '../session';
 import { useSignedIn } from '../session-context';
 import { ActionDialog } from './ActionDialog';
+import { BundleMembership } from './BundleMembership';
 import { ReassignDialog } from './ReassignDialog';
 import { actionForms, decisionForm, type ActionForm } from './actions';
 import { shanghaiTime } from './format';
@@ -122,6 +123,7 @@ export function CasePage() {
         </Card>
       )}
       {acting && <ActionDialog form={acting} detail={d} onClose={() => setActing(undefined)} onDone={refresh} />}
+      {d.bundle && <BundleMembership bundle={d.bundle} current={c.trackingNumber} />}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>

@@ -2,6 +2,7 @@ import { applicantOf, dueDate, mergedMaterials, shanghaiDateOf, splitAnswers, st
 import { onConflict } from '../conflicts';
 import { canonical, checkApplication, hash, numberApplication, receiveApplication, refusalOf, type ApplicationCheck } from '../cases/intake';
 import type { NoticeIntent } from '../cases/lifecycle';
+import type { CaseChannel } from '../cases/record';
 import { displayTrackingCode, trackingCodeHash } from '../cases/tracking-code';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
@@ -102,7 +103,7 @@ export interface BundleReceipt {
  * child of the first stage under a key made from it (so a retry finds each child it made),
  * then writes the parent. A retry after a crash anywhere in between completes what is missing.
  */
-export async function receiveBundle(deps: AppDeps, p: PublishedBundle, application: { sent: Record<string, unknown>; check: ApplicationCheck; files: Record<string, FileInfo[]>; promised: string[] }, idempotencyKey?: string): Promise<BundleReceipt> {
+export async function receiveBundle(deps: AppDeps, p: PublishedBundle, application: { sent: Record<string, unknown>; check: ApplicationCheck; files: Record<string, FileInfo[]>; promised: string[]; channel?: CaseChannel }, idempotencyKey?: string): Promise<BundleReceipt> {
   const { jurisdiction, bundleId, version } = p.version;
   const children = childApplications(p, application.check, application.files, application.promised);
   const startStage = Math.min(...children.map((c) => c.stage));
@@ -129,7 +130,7 @@ export async function receiveBundle(deps: AppDeps, p: PublishedBundle, applicati
       // The applicant hears of the application once, from the first item's case: the parent has no outbox of its own.
       const applicantNotices = listed.some((c) => c.trackingNumber) ? [] : [notice];
       const link = { trackingNumber, bundleId, key: child.key };
-      const receipt = await receiveApplication(deps, pinned, { sent: child.answers, check: child.check, files: child.files, promised: child.promised }, `${key}~${child.key}`, { link, applicantNotices });
+      const receipt = await receiveApplication(deps, pinned, { sent: child.answers, check: child.check, files: child.files, promised: child.promised, ...(application.channel ? { channel: application.channel } : {}) }, `${key}~${child.key}`, { link, applicantNotices });
       entry.trackingNumber = receipt.case.trackingNumber;
     } else entry.pending = { answers: child.answers, files: child.files, promised: child.promised };
     listed.push(entry);
@@ -145,6 +146,7 @@ export async function receiveBundle(deps: AppDeps, p: PublishedBundle, applicati
     receivedOn,
     ...(Object.keys(applicant).length > 0 ? { applicant } : {}),
     answers: application.check.answers,
+    ...(application.channel ? { channel: application.channel } : {}),
     children: listed,
     revision: 1,
     secretHash: trackingCodeHash(secret),

@@ -3,7 +3,7 @@ import { dueDate } from '@onevisit/item-schemas';
 import { bundleView } from './published';
 import { parseTrackingNumber } from '../cases/tracking-number';
 import { trackingCodeMatches } from '../cases/tracking-code';
-import { ZCaseStatus, type CaseRecord } from '../cases/record';
+import { ZCaseStatus, type CaseDetail, type CaseRecord } from '../cases/record';
 import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
 import type { BundleVersion, StoredBundleCase } from './records';
@@ -85,6 +85,14 @@ export async function bundleCaseView(deps: AppDeps, parent: StoredBundleCase): P
   const status = children.every((c) => c.status === 'delivered' || c.status === 'stopped') && children.some((c) => c.status === 'delivered') ? 'delivered' : children.every((c) => closed.has(c.status)) ? 'decided' : 'inProcess';
   const promisedBy = version && (await promisedDay(deps, parent, version));
   return { trackingNumber: parent.trackingNumber, bundleId: parent.bundleId, bundleName: parent.bundleName, receivedOn: parent.receivedOn, ...(promisedBy ? { promisedBy } : {}), status, ...(parent.rating ? { rating: parent.rating } : {}), children };
+}
+
+/** What an officer's case page says of the 一件事 a case was filed with: its number, and each item's state. */
+export async function bundleMembership(deps: AppDeps, c: Pick<CaseRecord, 'jurisdiction' | 'bundle'>): Promise<CaseDetail['bundle']> {
+  const parent = c.bundle && (await deps.store.getBundleCase(c.jurisdiction, c.bundle.trackingNumber));
+  if (!parent) return undefined;
+  const view = await bundleCaseView(deps, parent);
+  return { trackingNumber: view.trackingNumber, bundleName: view.bundleName, items: view.children.map(({ itemName, stage, trackingNumber, status }) => ({ itemName, stage, ...(trackingNumber ? { trackingNumber } : {}), status })) };
 }
 
 /** The parent case of this number, when there is one (undefined: the number is an item's case, or none). */

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { BundleDefinition } from '@onevisit/item-schemas';
+import { ZCaseChannel } from '../cases/record';
 import { ZFileInfo, ZJurisdictionId } from '../records';
 
 /**
@@ -77,6 +78,8 @@ export const ZBundleCase = z
     receivedOn: z.string(),
     applicant: z.object({ name: z.string().optional(), idNumber: z.string().optional(), mobile: z.string().optional() }).optional(),
     answers: z.record(z.string(), z.unknown()),
+    /** 申报来源: how the application came in, recorded on each item's case too. */
+    channel: ZCaseChannel.optional(),
     children: z.array(ZBundleChild),
     /** 一键评价: the applicant's one rating, given to every item's case that could take it. */
     rating: z.object({ level: z.number().int(), comment: z.string().optional(), on: z.string() }).optional(),

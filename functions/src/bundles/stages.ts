@@ -1,7 +1,9 @@
 import { mergedMaterials, mergedForm, splitAnswers, type BundleDefinition } from '@onevisit/item-schemas';
 import { checkApplication, receiveApplication } from '../cases/intake';
 import type { NoticeIntent } from '../cases/lifecycle';
-import type { CaseRecord } from '../cases/record';
+import { messagesFor } from '../cases/messages';
+import type { CaseRecord, StoredCase } from '../cases/record';
+import { messagesWritten } from '../cases/service';
 import { onConflict } from '../conflicts';
 import type { AppDeps } from '../deps';
 import type { BundleChild, StoredBundleCase } from './records';
@@ -33,6 +35,31 @@ function stageNotice(parent: StoredBundleCase, starting: readonly BundleChild[],
   };
 }
 
+/** Told once when nothing more starts: which items do not go ahead, and why. */
+function stoppedNotice(parent: StoredBundleCase, stopped: readonly BundleChild[]): NoticeIntent {
+  return {
+    to: 'applicant',
+    topic: 'decided',
+    text: `您申请的「${parent.bundleName}」(受理编号 ${parent.trackingNumber})：以下事项不再办理。${stopped.map((c) => `「${c.itemName}」：${c.stopped!.message}`).join('；')}。`,
+    text_en: `Your application ${parent.trackingNumber}: these items do not go ahead. ${stopped.map((c) => `${c.itemName} (${c.stopped!.message_en})`).join('; ')}.`,
+  };
+}
+
+/**
+ * Tells the applicant of items that stopped when nothing else starts after them: the parent has
+ * no outbox, so the message goes with the latest item case. Its ids and time come from what is
+ * stored (the moves that ended the stage), so two readers advancing the same parent at once add
+ * the same message, which the sender sends once.
+ */
+async function tellStopped(deps: AppDeps, parent: StoredBundleCase, stopped: readonly BundleChild[], cases: ReadonlyArray<StoredCase | undefined>, items: Record<string, { definition: Parameters<typeof messagesFor>[1] } | undefined>): Promise<void> {
+  const at = cases.reduce((latest, k) => (k && k.history.at(-1)!.at > latest ? k.history.at(-1)!.at : latest), '');
+  const carrier = cases.findLastIndex((k) => k !== undefined);
+  const item = carrier < 0 ? undefined : items[parent.children[carrier]!.key];
+  if (!item || !at) return;
+  const messages = messagesFor(cases[carrier]!, item.definition, [stoppedNotice(parent, stopped)], new Date(at)).map((m, i) => ({ ...m, id: `${parent.trackingNumber}-stopped-${i}` }));
+  if (messages.length > 0) messagesWritten(deps, await deps.store.addMessages(cases[carrier]!, messages));
+}
+
 /** The canonical answers earlier results fill in: each fromResultOf field, from the number on its item's approval. */
 function resultAnswers(bundle: BundleDefinition, children: readonly BundleChild[], cases: ReadonlyArray<CaseRecord | undefined>): Record<string, unknown> {
   const filled: Record<string, unknown> = {};
@@ -62,6 +89,7 @@ export async function advanceBundle(deps: AppDeps, parent: StoredBundleCase): Pr
   const merged = mergedMaterials(bundle, definitions, parent.answers, mergedForm(bundle, definitions));
   // Items stopped in a stage that started nothing: told with the next stage that starts.
   const untold: BundleChild[] = [];
+  let started = false;
   for (;;) {
     const pending = children.filter((c) => c.pending && !c.stopped);
     if (pending.length === 0) break;
@@ -87,15 +115,18 @@ export async function advanceBundle(deps: AppDeps, parent: StoredBundleCase): Pr
       const starting = children.filter((c) => c.pending && !c.stopped && c.stage === next);
       const applicantNotices = children.some((c) => c.stage === next && c.trackingNumber) ? [] : [stageNotice(parent, starting, [...untold, ...children.filter((c) => c.stage === next && c.stopped)])];
       const link = { trackingNumber: parent.trackingNumber, bundleId: parent.bundleId, key: child.key };
-      const receipt = await receiveApplication(deps, pinned, { sent: answers[child.key] ?? {}, check, files: held.files, promised: held.promised }, `${parent.idempotencyKey}~${child.key}`, { link, applicantNotices });
+      const application = { sent: answers[child.key] ?? {}, check, files: held.files, promised: held.promised, ...(parent.channel ? { channel: parent.channel } : {}) };
+      const receipt = await receiveApplication(deps, pinned, application, `${parent.idempotencyKey}~${child.key}`, { link, applicantNotices });
       child.trackingNumber = receipt.case.trackingNumber;
       delete child.pending;
+      started = true;
     }
     if (children.some((c) => c.stage === next && c.trackingNumber)) break;
     // Every item of this stage stopped: the stage after it goes on, or stops too when the bundle stops on a denial.
     untold.push(...children.filter((c) => c.stage === next));
     denied ??= stoppedWithStage;
   }
+  if (!started && untold.length > 0) await tellStopped(deps, parent, untold, cases, base);
   const saved: StoredBundleCase = { ...parent, children, revision: parent.revision + 1 };
   // Another approval started the stage first: its children are the same cases (the keys are the same), so its parent stands.
   return onConflict(deps.store.saveBundleCase(saved, parent.revision).then(() => saved), async () => (await deps.store.getBundleCase(parent.jurisdiction, parent.trackingNumber)) ?? saved);

@@ -220,6 +220,14 @@ export const ZCaseDetail = z
     supplementOnMissed: z.enum(['reject', 'suspend']),
     /** Actions the state admits but a rule holds back now, with why: the workbench shows them disabled. */
     blocked: z.array(z.object({ action: z.string(), message: z.string(), message_en: z.string() })),
+    /** The 一件事 the case was filed with: its one number and where each of its items stands. */
+    bundle: z
+      .object({
+        trackingNumber: z.string(),
+        bundleName: z.string(),
+        items: z.array(z.object({ itemName: z.string(), stage: z.number().int(), trackingNumber: z.string().optional(), status: z.string() })),
+      })
+      .optional(),
   })
   .openapi('CaseDetail');
 

@@ -8,6 +8,7 @@ import { acceptingBundle, postedIdOf, type PublishedBundle } from '../bundles/pu
 import { rateBundle } from '../bundles/outcome';
 import { advanceBundle } from '../bundles/stages';
 import { ZApplicantAction } from '../cases/actions';
+import { channelOf } from '../cases/channel';
 import { checkedFiles, refusalOf, ZSubmission } from '../cases/intake';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
 import { casePath, ChecklistPage } from '../citizen/case-pages';
@@ -109,7 +110,7 @@ export function registerBundleApplications(app: App): void {
     if (errors.fields.length === 0 && errors.general.length === 0) {
       try {
         const filed = await checkedFiles(deps, asVersion(p), askedFiles(keys, check), (key) => names.get(key), stored);
-        const receipt = await receiveBundle(deps, p, { sent: answers, check, files: filed, promised: [] }, idempotencyKey);
+        const receipt = await receiveBundle(deps, p, { sent: answers, check, files: filed, promised: [], channel: channelOf(c) }, idempotencyKey);
         rememberCode(c, deps, receipt.parent.trackingNumber, receipt.secret, ['receipt', 'track']);
         return c.redirect(casePath(receipt.parent.trackingNumber, lang, 'receipt'), 303);
       } catch (error) {
@@ -173,7 +174,7 @@ export function registerBundleApplications(app: App): void {
     const refused = refusalOf(check);
     if (refused) throw refused;
     const files = await checkedFiles(c.get('deps'), asVersion(p), sent.materials, (k) => sent.fileNames[k]);
-    const receipt = await receiveBundle(c.get('deps'), p, { sent: sent.answers, check, files, promised: sent.promised }, key);
+    const receipt = await receiveBundle(c.get('deps'), p, { sent: sent.answers, check, files, promised: sent.promised, channel: channelOf(c) }, key);
     return c.json({ case: await bundleCaseView(c.get('deps'), receipt.parent), secret: receipt.secret }, receipt.created ? 201 : 200);
   });
 

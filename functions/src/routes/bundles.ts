@@ -1,6 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { ZItemId } from '@onevisit/item-schemas';
-import { ApiError } from '../errors';
 import { checkBundleDraft, createBundle, getBundleDraft, publishBundle, saveBundleDraft } from '../bundles/publishing';
 import { ZBundleDraft, ZBundleHead, ZBundleVersion } from '../bundles/records';
 import { deliveryHeld } from '../bundles/outcome';
@@ -19,7 +17,6 @@ import { adminParams, bearer, errorResponses, json, jsonBody, route, ZJurisdicti
  */
 
 const ZBundleParams = ZJurisdictionParams.extend({ bundleId: z.string().max(80) });
-const idTakenByBundle = (id: string, name: string) => new ApiError(409, 'ID_TAKEN_BY_BUNDLE', `「${id}」已是一件事「${name}」的标识，事项不能使用同一标识`, `"${id}" is the id of the bundle "${name}": an item cannot take it`);
 const ZBundleIssue = z.object({ code: z.string(), path: z.string(), message: z.string(), message_en: z.string() }).openapi('BundleCheckIssue');
 const ZDefinition = z.record(z.string(), z.unknown()).openapi({ description: '一件事定义(可不完整，发布时检查) / a bundle definition, possibly incomplete until published' });
 
@@ -157,17 +154,6 @@ export function registerBundleRoutes(app: App): void {
       return c.json(version, 201);
     },
   );
-
-  // Around the items' create route: an item and a 一件事 both answer at /apply/{jurisdiction}/{id}, so they never share an id.
-  app.use('/api/admin/:jurisdiction/items', async (c, next) => {
-    const jurisdiction = c.req.param('jurisdiction');
-    if (c.req.method !== 'POST' || !c.get('principal') || !/^\d{6}$/.test(jurisdiction)) return next();
-    const body: unknown = await c.req.json().catch(() => undefined);
-    const itemId = body && typeof body === 'object' ? (body as { itemId?: unknown }).itemId : undefined;
-    const bundle = typeof itemId === 'string' && ZItemId.safeParse(itemId).success ? await c.get('deps').store.getBundleHead(jurisdiction, itemId) : undefined;
-    if (bundle) throw idTakenByBundle(bundle.bundleId, bundle.name);
-    return next();
-  });
 
   // A base item's case decided, by whatever path, may start the next stage.
   onCaseMoved(afterChildMoved);

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { shanghaiDateOf } from '@onevisit/item-schemas';
 import { authorize, type Principal } from '../auth';
+import { bundleMembership } from '../bundles/parent-view';
 import { ZOfficerAction } from '../cases/actions';
 import { ZCaseDetail, ZCaseRecord, ZQueueEntry, type StoredCase } from '../cases/record';
 import { act, loadCase, publicCase, rulesFor, urgency } from '../cases/service';
@@ -72,8 +73,8 @@ export function registerCaseRoutes(app: App): void {
       const deps = c.get('deps');
       const { trackingNumber } = c.req.valid('param');
       const { found } = await visibleCase(c.get('principal'), deps, trackingNumber);
-      const [rules, department] = await Promise.all([rulesFor(deps, found), deps.store.getDepartment(found.jurisdiction, found.departmentId)]);
-      return c.json(caseDetailOf(found, rules, urgency(found, rules, shanghaiDateOf(deps.clock())), department?.name), 200);
+      const [rules, department, bundle] = await Promise.all([rulesFor(deps, found), deps.store.getDepartment(found.jurisdiction, found.departmentId), bundleMembership(deps, found)]);
+      return c.json({ ...caseDetailOf(found, rules, urgency(found, rules, shanghaiDateOf(deps.clock())), department?.name), ...(bundle ? { bundle } : {}) }, 200);
     },
   );
 

@@ -1,8 +1,10 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { shanghaiDateOf } from '@onevisit/item-schemas';
+import type { StoredCase } from '../cases/record';
 import type { OutboxMessage, PendingMessage } from '../records';
 import { keys } from './keys';
-import { ConflictError, type TableAccess } from './table-access';
+import { TABLE_INDEXES } from './table';
+import { ConflictError, isConditionFailure, type TableAccess } from './table-access';
 
 /** Messages as table records: each day's outbox of a jurisdiction, and the in-site inboxes. */
 
@@ -38,6 +40,56 @@ export function messageRecords(table: TableAccess) {
         if (!(error instanceof ConflictError)) throw error;
         return (error.existing as OutboxMessage | undefined)?.status === 'sending' ? 'sending' : 'settled';
       }
+    },
+
+    /**
+     * Adds messages to an existing case's outbox without touching the rest of it (no revision
+     * read, so it cannot conflict with an officer's action), putting the case in the pending
+     * index if it was not. Idempotent by the messages' ids; the sender's claims keep a message
+     * added again after it went out from going out twice. The case as it is afterwards.
+     */
+    async addMessages(c: Pick<StoredCase, 'jurisdiction' | 'trackingNumber'>, messages: readonly PendingMessage[]): Promise<StoredCase> {
+      const index = TABLE_INDEXES.byPendingMessages;
+      const oldest = messages.reduce((first, m) => (m.at < first ? m.at : first), messages[0]!.at);
+      const base = {
+        names: { '#outbox': 'outbox', '#ipk': index.pk, '#isk': index.sk } as Record<string, string>,
+        values: { ':ipk': keys.pendingShard(c.trackingNumber), ':isk': keys.pendingSort(oldest, c.trackingNumber) } as Record<string, unknown>,
+      };
+      const inIndex = '#ipk = if_not_exists(#ipk, :ipk), #isk = if_not_exists(#isk, :isk)';
+      const send = (update: string, condition: string, names: Record<string, string>, values: Record<string, unknown>) =>
+        table.doc.send(
+          new UpdateCommand({
+            TableName: table.tableName,
+            Key: keys.case(c.jurisdiction, c.trackingNumber),
+            UpdateExpression: `SET ${update}, ${inIndex}`,
+            ConditionExpression: `attribute_exists(pk) AND ${condition}`,
+            ExpressionAttributeNames: { ...base.names, ...names },
+            ExpressionAttributeValues: { ...base.values, ...values },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+      // An outbox map may be there (add to it) or not (make it); another write may change which between the two tries.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          const each = messages.map((m, i) => [`#m${i}`, `:m${i}`, m] as const);
+          const added = await send(
+            each.map(([name, value]) => `#outbox.${name} = ${value}`).join(', '),
+            'attribute_exists(#outbox)',
+            Object.fromEntries(each.map(([name, , m]) => [name, m.id])),
+            Object.fromEntries(each.map(([, value, m]) => [value, m])),
+          );
+          return added.Attributes as StoredCase;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+        try {
+          const made = await send('#outbox = :outbox', 'attribute_not_exists(#outbox)', {}, { ':outbox': Object.fromEntries(messages.map((m) => [m.id, m])) });
+          return made.Attributes as StoredCase;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+      }
+      throw new Error(`case ${c.trackingNumber} is missing, or its outbox kept changing`);
     },
 
     /** Records how a claimed delivery went, once: only the claim made at `claimedAt` may. */

@@ -33,7 +33,7 @@ export interface ExistingItem {
 export interface ImportContext extends DepartmentContext {
   /** Items a row may update: the jurisdiction's items that are not cancelled. */
   existing: readonly ExistingItem[];
-  /** Every item id the jurisdiction has used, cancelled items' too. */
+  /** Every id the jurisdiction has used: its items' (cancelled ones too) and its 一件事' (they share the apply addresses). */
   takenIds: ReadonlySet<string>;
 }
 
