@@ -72,7 +72,7 @@ export function whenSignedOut(handler: () => void): void {
   onSignedOut = handler;
 }
 
-async function request<T>(method: string, path: string, options: { body?: unknown; ifMatch?: number; idempotencyKey?: string } = {}): Promise<{ data: T; etag: number | undefined }> {
+export async function request<T>(method: string, path: string, options: { body?: unknown; ifMatch?: number; idempotencyKey?: string } = {}): Promise<{ data: T; etag: number | undefined }> {
   const token = loadSession()?.token;
   const response = await fetch(path, {
     method,
@@ -100,7 +100,7 @@ async function request<T>(method: string, path: string, options: { body?: unknow
   return { data: json as T, etag: etag ? Number(etag.replace(/\D/g, '')) : undefined };
 }
 
-const data = async <T>(promise: Promise<{ data: T }>) => (await promise).data;
+export const data = async <T>(promise: Promise<{ data: T }>) => (await promise).data;
 const admin = (j: string) => `/api/admin/${j}`;
 
 /** Sends a file as multipart form data (the browser sets the boundary). */

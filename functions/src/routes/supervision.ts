@@ -4,9 +4,9 @@ import { invalidRange, periodTooLong } from '../errors';
 import type { App } from '../http';
 import { rebuildCounters } from '../supervision/counting';
 import { dashboardFigures } from '../supervision/dashboard';
-import { ZFigures, ZGrouping } from '../supervision/figures';
+import { ZFigures, ZGrouping, ZTrend } from '../supervision/figures';
 import { figuresWorkbook, groupNames } from '../supervision/export';
-import { trendOf, ZTrend } from '../supervision/trend';
+import { trendOf } from '../supervision/trend';
 import { registerSupervisionOrderRoutes } from './supervision-orders';
 import { attachment, bearer, binary, errorResponses, json, jurisdictionAdmin, route, XLSX_TYPE, ZJurisdictionParams } from './kit';
 

@@ -124,3 +124,21 @@ export const ZFigures = z
   })
   .openapi('SupervisionFigures');
 export type Figures = z.infer<typeof ZFigures>;
+
+/** The trend chart's months (trend.ts): received, 办结 and 按时办结率 month by month. */
+export const ZTrendMonth = z.object({ month: z.string().openapi({ example: '2026-10' }), received: z.number(), decided: z.number(), onTimeRate: ZRatio });
+export type TrendMonth = z.infer<typeof ZTrendMonth>;
+
+export const ZTrend = z
+  .object({
+    months: z.array(z.string()),
+    /** The jurisdiction (and its counties when asked) in all. */
+    total: z.array(ZTrendMonth),
+    /** Each jurisdiction on its own, the asked one first: only with its counties. */
+    jurisdictions: z.array(z.object({ jurisdiction: z.string(), months: z.array(ZTrendMonth) })),
+    reads: z.number().int(),
+  })
+  .openapi('SupervisionTrend');
+export type Trend = z.infer<typeof ZTrend>;
+
+export type { Order, OrderStatus } from './orders';

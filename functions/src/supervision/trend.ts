@@ -1,9 +1,8 @@
-import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
 import { monthsOf } from '../store/stats-records';
 import { bucket } from './supervise';
 import { jurisdictionsOf, sumRows } from './dashboard';
-import { ratio, ZRatio } from './figures';
+import { ratio, type Trend, type TrendMonth } from './figures';
 import type { CounterRow } from './counter-rows';
 
 /**
@@ -13,21 +12,6 @@ import type { CounterRow } from './counter-rows';
  */
 
 export const TREND_MONTHS = 12;
-
-export const ZTrendMonth = z.object({ month: z.string().openapi({ example: '2026-10' }), received: z.number(), decided: z.number(), onTimeRate: ZRatio });
-export type TrendMonth = z.infer<typeof ZTrendMonth>;
-
-export const ZTrend = z
-  .object({
-    months: z.array(z.string()),
-    /** The jurisdiction (and its counties when asked) in all. */
-    total: z.array(ZTrendMonth),
-    /** Each jurisdiction on its own, the asked one first: only with its counties. */
-    jurisdictions: z.array(z.object({ jurisdiction: z.string(), months: z.array(ZTrendMonth) })),
-    reads: z.number().int(),
-  })
-  .openapi('SupervisionTrend');
-export type Trend = z.infer<typeof ZTrend>;
 
 /** The first day of the month `count − 1` months before the month of `day`. */
 export function trendStart(day: string, count = TREND_MONTHS): string {
