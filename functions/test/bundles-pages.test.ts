@@ -132,6 +132,38 @@ describe('the one page of the application', () => {
     expect(stranger.status).toBe(403);
   });
 
+  it('takes an item’s 补正 from the one page, to that item’s case, and shows it no longer asked', async () => {
+    const p = await applied();
+    const seal = p.children.find((c) => c.key === 'seal')!.trackingNumber;
+    const token = await h.token(CITY, 'police-officer');
+    const { json } = await h.call('GET', `/api/officer/cases/${seal}`, { token });
+    const asked = await h.call('POST', `/api/officer/cases/${seal}/actions`, { token, body: { type: 'requestCorrection', expectedRevision: json.case.revision, items: [{ materialId: 'seal-application', note: '申请表缺少法定代表人签字' }] } });
+    expect(asked.status, JSON.stringify(asked.json)).toBe(200);
+
+    const before = (await page(`/track/${p.number}`, p.cookie)).html;
+    expect(before).toContain('「公章刻制备案」需要补正的内容(一次告知)');
+    expect(before).toMatch(/<li>[^<]*申请[^<]*：申请表缺少法定代表人签字<\/li>/);
+    expect(before).toContain('name="file-seal-application"');
+    const form = new FormData();
+    form.set('item', 'seal');
+    form.set('file-seal-application', new File([new Uint8Array(PDF)], 'signed.pdf'));
+    form.set('response', '已补签字');
+    const sent = await h.app.request(`/track/${p.number}/corrections`, { method: 'POST', body: form, headers: { cookie: p.cookie } });
+    expect(sent.status).toBe(303);
+    const corrected = (await h.store.getCase(CITY, seal))!;
+    expect(corrected.status).not.toBe('correctionRequested');
+    expect(corrected.correction).toMatchObject({ response: '已补签字' });
+    expect(corrected.materials.find((m) => m.materialId === 'seal-application')?.files.map((f) => f.name)).toContain('signed.pdf');
+    expect((await page(`/track/${p.number}`, p.cookie)).html).not.toContain('需要补正的内容');
+
+    // Another item of the same application has nothing to correct: refused, nothing changed.
+    const food = p.children.find((c) => c.key === 'food')!.trackingNumber;
+    const revision = (await h.store.getCase(CITY, food))!.revision;
+    form.set('item', 'food');
+    expect((await h.app.request(`/track/${p.number}/corrections`, { method: 'POST', body: form, headers: { cookie: p.cookie } })).status).toBe(409);
+    expect((await h.store.getCase(CITY, food))!.revision).toBe(revision);
+  });
+
   it('takes one rating once every item is decided, and says so when rated again', async () => {
     const p = await applied();
     expect((await page(`/track/${p.number}`, p.cookie)).html).not.toContain('提交评价');

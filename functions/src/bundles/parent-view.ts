@@ -36,6 +36,8 @@ export const ZBundleCaseView = z
         stopped: z.object({ message: z.string(), message_en: z.string() }).optional(),
         /** 容缺: the materials it was received without, to be supplied by their day (the applicant supplies them here). */
         awaiting: z.array(z.object({ materialId: z.string(), name: z.string(), due: z.string().optional() })).optional(),
+        /** 补正: what the item's department asked to be corrected, all at once (the applicant answers here). */
+        correction: z.array(z.object({ materialId: z.string().optional(), name: z.string().optional(), note: z.string() })).optional(),
         /** What it came to: the result issued, or why it was not granted or not accepted. */
         outcome: z.object({ approved: z.boolean(), result: z.string().optional(), reason: z.string().optional() }).optional(),
       }),
@@ -69,6 +71,7 @@ export async function bundleCaseView(deps: AppDeps, parent: StoredBundleCase): P
     parent.children.map(async (child) => {
       const found = child.trackingNumber ? await deps.store.getCase(parent.jurisdiction, child.trackingNumber) : undefined;
       const status = found?.status ?? (child.stopped ? ('stopped' as const) : ('waiting' as const));
+      const correction = found?.status === 'correctionRequested' ? (found.correction?.items ?? []).map((i) => ({ ...i, ...(i.materialId ? { name: asked(child.key, i.materialId) ?? found.materials.find((m) => m.materialId === i.materialId)?.name ?? i.materialId } : {}) })) : [];
       const awaiting = (found?.materials ?? []).filter((m) => m.status === 'deferred').map((m) => ({ materialId: m.materialId, name: asked(child.key, m.materialId) ?? m.name, ...(m.supplementDue ? { due: m.supplementDue } : {}) }));
       return {
         key: child.key,
@@ -78,6 +81,7 @@ export async function bundleCaseView(deps: AppDeps, parent: StoredBundleCase): P
         status,
         ...(child.stopped ? { stopped: child.stopped } : {}),
         ...(awaiting.length > 0 && found && ['received', 'inProcess', 'suspended'].includes(found.status) ? { awaiting } : {}),
+        ...(correction.length > 0 ? { correction } : {}),
         ...(found ? outcomeOf(found) : {}),
       };
     }),

@@ -82,6 +82,40 @@ export function BundleCasePage({ lang, view, secret, problem }: { lang: Lang; vi
           {problem}
         </p>
       )}
+      {view.children.map(
+        (c) =>
+          c.correction && (
+            <section key={`correct-${c.key}`} aria-labelledby={`correction-${c.key}`}>
+              <h2 id={`correction-${c.key}`}>{t(`「${c.itemName}」需要补正的内容(一次告知)`, `"${c.itemName}": what to correct (all of it, at once)`)}</h2>
+              <ol>
+                {c.correction.map((i, n) => (
+                  <li key={n}>{`${i.name ? `${i.name}：` : ''}${i.note}`}</li>
+                ))}
+              </ol>
+              <form method="post" action={action('corrections')} encType="multipart/form-data" className="notice">
+                {hidden}
+                <input type="hidden" name="item" value={c.key} />
+                {[...new Map(c.correction.flatMap((i) => (i.materialId ? [[i.materialId, i.name ?? i.materialId] as const] : []))).entries()].map(([id, name]) => (
+                  <div className="form-group" key={id}>
+                    <label className="control-label" htmlFor={`correct-${c.key}-${id}`}>
+                      {t(`重新上传「${name}」`, `Upload "${name}" again`)}
+                    </label>
+                    <input id={`correct-${c.key}-${id}`} type="file" name={`file-${id}`} />
+                  </div>
+                ))}
+                <div className="form-group">
+                  <label className="control-label" htmlFor={`correct-${c.key}-response`}>
+                    {t('补正说明', 'What you corrected')}
+                  </label>
+                  <textarea id={`correct-${c.key}-response`} name="response" rows={3} maxLength={1000} />
+                </div>
+                <button className="btn btn-primary" type="submit">
+                  {t('提交补正', 'Send the corrections')}
+                </button>
+              </form>
+            </section>
+          ),
+      )}
       {view.children.flatMap((c) =>
         (c.awaiting ?? []).map((m) => (
           <form key={`${c.key}-${m.materialId}`} method="post" action={action('supplement')} encType="multipart/form-data" className="notice">

@@ -3,7 +3,7 @@ import { admitted, bundleCaseView, parentOf } from '../bundles/parent-view';
 import { rateBundle } from '../bundles/outcome';
 import { advanceBundle } from '../bundles/stages';
 import type { StoredBundleCase } from '../bundles/records';
-import { storedFile, supplyLater } from '../cases/applicant';
+import { applicantAct, storedFile, supplyLater } from '../cases/applicant';
 import { trackingCodeMatches } from '../cases/tracking-code';
 import { BundleCasePage } from '../citizen/bundle-case-page';
 import { casePath } from '../citizen/case-pages';
@@ -11,6 +11,7 @@ import type { Lang } from '../citizen/page';
 import type { AppDeps } from '../deps';
 import { ApiError, notFound, ratingRequired } from '../errors';
 import type { App, AppEnv } from '../http';
+import type { FileInfo } from '../records';
 import { rememberCode, rememberedCode } from '../tracking-cookie';
 import { html, langOf, readPost, refusedPage, type Posted } from './citizen-responses';
 
@@ -41,14 +42,33 @@ async function page(c: Context<AppEnv>, lang: Lang, parent: StoredBundleCase, op
 
 const chosen = async (value: unknown) => (value instanceof File && value.size > 0 ? { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) } : undefined);
 
-/** 补交 an item's 容缺 material: to that item's own case, as its own tracking page would. */
-async function supplement(deps: AppDeps, parent: StoredBundleCase, body: Posted): Promise<void> {
+/** The case of the item a form names (`item`), started. */
+async function childCase(deps: AppDeps, parent: StoredBundleCase, body: Posted) {
   const child = parent.children.find((k) => k.key === body.item && k.trackingNumber);
   const found = child ? await deps.store.getCase(parent.jurisdiction, child.trackingNumber!) : undefined;
   if (!found) throw notFound('办件', 'case');
+  return found;
+}
+
+/** 补交 an item's 容缺 material: to that item's own case, as its own tracking page would. */
+async function supplement(deps: AppDeps, parent: StoredBundleCase, body: Posted): Promise<void> {
+  const found = await childCase(deps, parent, body);
   const materialId = typeof body.materialId === 'string' ? body.materialId : '';
   const file = await chosen(body.file);
   await supplyLater(deps, found, materialId, async () => [await storedFile(deps, found, materialId, file)]);
+}
+
+/** 补正 of an item: the files asked for again and a note, to that item's own case, as its own tracking page would. */
+async function corrections(deps: AppDeps, parent: StoredBundleCase, body: Posted): Promise<void> {
+  const found = await childCase(deps, parent, body);
+  const asked = [...new Set((found.correction?.items ?? []).flatMap((i) => (i.materialId ? [i.materialId] : [])))];
+  const materials: Record<string, FileInfo[]> = {};
+  for (const id of asked) {
+    const file = await chosen(body[`file-${id}`]);
+    if (file) materials[id] = [await storedFile(deps, found, id, file)];
+  }
+  const response = typeof body.response === 'string' && body.response.trim() ? body.response.trim().slice(0, 1000) : undefined;
+  await applicantAct(deps, found, { type: 'supplyCorrection', materials, ...(response ? { response } : {}) });
 }
 
 async function rate(deps: AppDeps, parent: StoredBundleCase, body: Posted): Promise<void> {
@@ -84,6 +104,7 @@ export function registerBundleTrackingPages(app: App): void {
 
   for (const [name, run] of [
     ['supplement', supplement],
+    ['corrections', corrections],
     ['rate', rate],
   ] as const)
     app.post(`/track/:trackingNumber/${name}`, async (c, next: Next) => {
