@@ -23,12 +23,15 @@ import { registerJurisdictionRoutes } from './routes/jurisdictions';
 import { registerMessageRoutes } from './routes/messages';
 import { addressNotFound, registerPortalPages } from './routes/portal';
 import { registerRatingAdminRoutes } from './routes/ratings-admin';
+import { registerRatingPages } from './routes/ratings-pages';
 import { registerRatingRoutes } from './routes/ratings';
 import { registerServiceRoutes } from './routes/service';
 import { registerSupervisionRoutes } from './routes/supervision';
 import { registerTrackingRoutes } from './routes/tracking';
 import { registerVersionRoutes } from './routes/versions';
 import { registerWindowRoutes } from './routes/window';
+import { registerDeliveryRoutes } from './routes/delivery';
+import { registerAssistanceRoutes } from './routes/assistance';
 
 /** The largest upload any item allows (the rate limits charge a body of unstated length as this). */
 const UPLOAD_LIMIT = 200 * 1024 * 1024;
@@ -77,6 +80,8 @@ export function createApp(deps: AppDeps): App {
   registerCaseRoutes(app);
   registerCaseSearchRoutes(app);
   registerWindowRoutes(app);
+  registerDeliveryRoutes(app);
+  registerAssistanceRoutes(app);
   registerSupervisionRoutes(app);
   registerRatingRoutes(app);
   registerRatingAdminRoutes(app);
@@ -103,6 +108,7 @@ export function createApp(deps: AppDeps): App {
   );
   registerDocs(app);
   // The one address people type: the public service portal (the editor is at /admin/).
+  registerRatingPages(app);
   registerPortalPages(app);
   return app;
 }

@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { assistanceRecords, type AssistanceRecords } from './assistance-records';
 import { bundleRecords, type BundleRecords } from './bundle-records';
 import { caseRecords, withIndexKeys, type CaseRecords } from './case-records';
 import { itemRecords, type ItemRecords } from './item-records';
@@ -23,10 +24,10 @@ export interface StoreCapabilities {
 
 /**
  * Every record OneVisit keeps, in one table: jurisdictions with their departments, users,
- * calendars and settings; items; 一件事 (bundles); cases; messages; supervision counters and 督办; 好差评 ratings. Each kind has its module over the table
+ * calendars and settings; items; 一件事 (bundles); cases; messages; supervision counters and 督办; 好差评 ratings; 帮办代办 requests. Each kind has its module over the table
  * (the methods below come from them); callers see one object.
  */
-export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords, BundleRecords, StatsRecords, RatingRecords, OrderRecords {}
+export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords, BundleRecords, StatsRecords, RatingRecords, AssistanceRecords, OrderRecords {}
 
 export class Store {
   private readonly table: TableAccess;
@@ -37,7 +38,7 @@ export class Store {
     this.transactions = capabilities.transactions;
     this.table = new TableAccess(client, tableName);
     const jurisdictions = jurisdictionRecords(this.table);
-    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions, capabilities), messageRecords(this.table), bundleRecords(this.table), statsRecords(this.table), ratingRecords(this.table), orderRecords(this.table));
+    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions, capabilities), messageRecords(this.table), bundleRecords(this.table), statsRecords(this.table), ratingRecords(this.table), orderRecords(this.table), assistanceRecords(this.table));
   }
 
   /**
