@@ -23,6 +23,7 @@ import { registerJurisdictionRoutes } from './routes/jurisdictions';
 import { registerMessageRoutes } from './routes/messages';
 import { addressNotFound, registerPortalPages } from './routes/portal';
 import { registerRatingAdminRoutes } from './routes/ratings-admin';
+import { registerRatingPages } from './routes/ratings-pages';
 import { registerRatingRoutes } from './routes/ratings';
 import { registerServiceRoutes } from './routes/service';
 import { registerSupervisionRoutes } from './routes/supervision';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): App {
   );
   registerDocs(app);
   // The one address people type: the public service portal (the editor is at /admin/).
+  registerRatingPages(app);
   registerPortalPages(app);
   return app;
 }

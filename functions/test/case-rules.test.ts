@@ -196,7 +196,9 @@ describe('the tracking page, without JavaScript', () => {
     expect(tracked).toContain('不属于本机关职权范围');
     expect(tracked).toContain('六十日内依法申请行政复议');
     expect((await post('rate', d, {})).html).toContain('请选择评价等级');
-    expect((await post('rate', d, { level: '4', comment: '理由没说清楚' })).status).toBe(303);
-    expect(await page(d)).toContain('您的评价：不满意');
+    // A 差评 names what went wrong (ratings/model.ts poorReasons).
+    expect((await post('rate', d, { level: '4', comment: '理由没说清楚' })).html).toContain('差评请至少选择一项原因');
+    expect((await post('rate', d, { level: '4', reasons: 'unclear', comment: '理由没说清楚' })).status).toBe(303);
+    expect(await page(d)).toContain('您对办件的评价：不满意(告知不清楚)：理由没说清楚');
   });
 });

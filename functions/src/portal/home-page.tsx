@@ -144,6 +144,10 @@ export function PortalHome({ lang, catalogue, query, found, today }: HomeProps) 
           {t('每个事项的法定与承诺时限、承诺提速、到现场次数和收费，一表公开：', "Every service's legal and promised limits, speed-up, visits and fees in one table: ")}
           <a href={withQuery(listPath(here.id), {}, lang)}>{t('查看晒清单', 'see the list')}</a>
         </p>
+        <p>
+          {t('各部门的好差评和差评整改情况，按月公开：', 'How each department was rated, and how poor ratings were put right, month by month: ')}
+          <a href={withQuery(`/${here.id}/ratings`, {}, lang)}>{t('好差评公开', 'service ratings')}</a>
+        </p>
       </section>
     </>
   );

@@ -24,7 +24,7 @@ function send(c: Context<AppEnv>, lang: Lang, served: Served) {
 }
 
 /** A refusal as a portal page: 400 for a query out of bounds, 404 for what is not there, 409/410 for an item not open. */
-function problem(c: Context<AppEnv>, lang: Lang, error: unknown) {
+export function problem(c: Context<AppEnv>, lang: Lang, error: unknown) {
   if (!(error instanceof ApiError)) throw error;
   const t = say(lang);
   const status = error.status === 400 || error.status === 409 || error.status === 410 ? error.status : 404;

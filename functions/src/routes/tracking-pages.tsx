@@ -7,9 +7,11 @@ import { applicantView } from '../cases/service';
 import { casePath, LookupPage, OpeningPage, ReceiptPage, TrackPage } from '../citizen/case-pages';
 import { say, type Lang } from '../citizen/page';
 import type { AppDeps } from '../deps';
-import { ApiError, ratingRequired } from '../errors';
+import { ApiError } from '../errors';
 import type { App, AppEnv } from '../http';
 import type { FileInfo } from '../records';
+import { ratingsOnPage } from '../ratings/tracking-section';
+import { registerRatingPosts } from '../ratings/tracking-posts';
 import { rememberCode, rememberedCode, type CasePage } from '../tracking-cookie';
 import { html, langOf, readPost, refusedPage, type Posted } from './citizen-responses';
 
@@ -75,7 +77,7 @@ export function registerTrackingPages(app: App): void {
    * starts again), else the form asking for it. An address with `?secret=` (links from before the
    * code left addresses) is taken once and the browser sent to the same page without it.
    */
-  const casePage = (page: CasePage, title: (lang: Lang) => string, render: (lang: Lang, found: StoredCase, code: string) => ReactElement) =>
+  const casePage = (page: CasePage, title: (lang: Lang) => string, render: (lang: Lang, found: StoredCase, code: string, c: Context<AppEnv>) => ReactElement | Promise<ReactElement>) =>
     app.get(`/${page}/:trackingNumber`, async (c) => {
       const lang = langOf(c);
       const number = c.req.param('trackingNumber');
@@ -84,11 +86,12 @@ export function registerTrackingPages(app: App): void {
       const known = await rememberedCase(c, number);
       if (!known) return lookupPage(c, lang, number, { ask: true });
       rememberCode(c, c.get('deps'), known.found.trackingNumber, known.code, [page]);
-      return html(c, lang, title(lang), render(lang, known.found, known.code));
+      return html(c, lang, title(lang), await render(lang, known.found, known.code, c));
     });
 
   casePage('receipt', (lang) => say(lang)('申请已提交', 'Application received'), (lang, found, code) => <ReceiptPage lang={lang} c={applicantView(found)} secret={code} />);
-  casePage('track', titleOf, (lang, found) => <TrackPage lang={lang} c={applicantView(found)} />);
+  // Opened from the QR code at the window (?via=qr): its ratings count as 窗口二维码.
+  casePage('track', titleOf, async (lang, found, _code, c) => <TrackPage lang={lang} c={applicantView(found)} ratings={await ratingsOnPage(c.get('deps'), lang, found, c.req.query('via'))} />);
 
   /** The form asking for the number and code, empty or with the number; an old link's `?number=…&secret=…` is taken once. */
   app.get('/track', (c) => {
@@ -113,7 +116,7 @@ export function registerTrackingPages(app: App): void {
    * reason; without the cookie (another browser, or over half an hour since) the form asks for
    * the code, and nothing is done.
    */
-  const trackPost = (action: string, run: (deps: AppDeps, found: StoredCase, body: Posted) => Promise<unknown>) =>
+  const trackPost = (action: string, run: (deps: AppDeps, found: StoredCase, body: Posted, c: Context<AppEnv>) => Promise<unknown>) =>
     app.post(`/track/:trackingNumber/${action}`, async (c) => {
       const deps = c.get('deps');
       const body = await readPost(c);
@@ -124,14 +127,14 @@ export function registerTrackingPages(app: App): void {
       if (!known) return lookupPage(c, lang, number, { ask: true }, 403, casePath(number, lang));
       const { found, code } = known;
       try {
-        await run(deps, found, body);
+        await run(deps, found, body, c);
         rememberCode(c, deps, found.trackingNumber, code, ['track']);
         return c.redirect(casePath(found.trackingNumber, lang), 303);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         const now = await applicantCase(deps, found.trackingNumber, code);
         const problem = lang === 'zh' ? error.message : error.message_en;
-        return html(c, lang, titleOf(lang), <TrackPage lang={lang} c={applicantView(now)} problem={problem} />, error.status === 409 ? 409 : 400, casePath(found.trackingNumber, lang));
+        return html(c, lang, titleOf(lang), <TrackPage lang={lang} c={applicantView(now)} problem={problem} ratings={await ratingsOnPage(deps, lang, now)} />, error.status === 409 ? 409 : 400, casePath(found.trackingNumber, lang));
       }
     });
 
@@ -166,10 +169,5 @@ export function registerTrackingPages(app: App): void {
     await applicantAct(deps, found, { type: 'withdraw', ...(reason ? { reason } : {}) });
   });
 
-  trackPost('rate', async (deps, found, body) => {
-    const level = Number(body.level);
-    if (!Number.isInteger(level) || level < 1 || level > 5) throw ratingRequired();
-    const comment = text(body.comment);
-    await applicantAct(deps, found, { type: 'rate', level, ...(comment ? { comment } : {}) });
-  });
+  registerRatingPosts(trackPost);
 }
