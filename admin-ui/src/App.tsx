@@ -30,6 +30,8 @@ const DepartmentsPage = page(() => import('./pages/DepartmentsPage'), 'Departmen
 const CasePage = page(() => import('./cases/CasePage'), 'CasePage');
 const PrintPage = page(() => import('./cases/PrintPage'), 'PrintPage');
 const SupervisionPage = page(() => import('./supervision/SupervisionPage'), 'SupervisionPage');
+const PoorRatingsPage = page(() => import('./ratings/PoorRatingsPage'), 'PoorRatingsPage');
+const PoorRatingPage = page(() => import('./ratings/PoorRatingPage'), 'PoorRatingPage');
 const WindowDeskPage = page(() => import('./window/WindowDeskPage'), 'WindowDeskPage');
 
 export function App() {
@@ -77,6 +79,8 @@ export function App() {
             { path: 'cases/search', element: <CaseSearchPage /> },
             { path: 'cases/:trackingNumber', element: <CasePage /> },
             { path: 'supervision', element: <SupervisionPage /> },
+            { path: 'ratings', element: <PoorRatingsPage /> },
+            { path: 'ratings/:trackingNumber/:target', element: <PoorRatingPage /> },
             { path: 'window', element: <WindowDeskPage /> },
             { path: '*', element: <Navigate to="/" replace /> },
           ],

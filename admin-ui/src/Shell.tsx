@@ -16,14 +16,18 @@ export function Shell({ children }: { children: ReactNode }) {
   const platform = session.user.role === 'platformAdmin';
   const officer = session.user.role === 'officer';
   const desk = session.user.role === 'windowOfficer';
-  const section = ['/window', '/cases/search', '/cases', '/bundles', '/departments', '/calendar', '/messages', '/supervision'].find((p) => location.pathname.startsWith(p))?.slice(1) ?? 'items';
+  const section = ['/window', '/cases/search', '/cases', '/bundles', '/departments', '/calendar', '/messages', '/supervision', '/ratings'].find((p) => location.pathname.startsWith(p))?.slice(1) ?? 'items';
   // Links rather than antd's Menu, whose overflow and sub-menu machinery every page would load.
   const links: [key: string, to: string, label: string][] = desk
-    ? [['window', '/window', t('一窗受理', 'Front desk')]]
+    ? [
+        ['window', '/window', t('一窗受理', 'Front desk')],
+        ['ratings', '/ratings', t('差评整改', 'Poor ratings')],
+      ]
     : officer
     ? [
         ['cases', '/cases', t('待办件', 'Open cases')],
         ['cases/search', '/cases/search', t('办件查询', 'Find cases')],
+        ['ratings', '/ratings', t('差评整改', 'Poor ratings')],
       ]
     : [
         ['items', '/', t('事项清单', 'Items')],
@@ -33,6 +37,7 @@ export function Shell({ children }: { children: ReactNode }) {
         ['calendar', '/calendar', t('工作日历', 'Calendar')],
         ['messages', '/messages', t('预警与消息', 'Warnings & messages')],
         ['supervision', '/supervision', t('电子监察', 'Supervision')],
+        ['ratings', '/ratings', t('差评整改', 'Poor ratings')],
       ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
