@@ -8,6 +8,7 @@ import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { canConfigure } from '../session';
 import { useSignedIn } from '../session-context';
+import { CaseOrders } from '../supervision/CaseOrders';
 import { ActionDialog } from './ActionDialog';
 import { BundleMembership } from './BundleMembership';
 import { ReassignDialog } from './ReassignDialog';
@@ -89,6 +90,7 @@ export function CasePage() {
         </Space>
       </Space>
 
+      <CaseOrders detail={d} />
       {mayAct && (actions.length > 0 || d.blocked.length > 0) && (
         <Card size="small" title={t('办理', 'Act')} style={{ marginBottom: 16 }}>
           <Space wrap>

@@ -2,8 +2,9 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Empty, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { channelNames, statusNames } from '@onevisit/functions/case-names';
 import { caseChannels, caseStatuses } from '@onevisit/functions/cases';
+import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, type CaseSearch, type CaseSearchEntry } from '../api';
 import { useI18n } from '../i18n';
 import { canConfigure } from '../session';
@@ -34,7 +35,16 @@ export function CaseSearchPage() {
   const { session } = useSignedIn();
   const j = session.jurisdiction;
   const admin = canConfigure(session);
-  const [query, setQuery] = useState<CaseSearch>({});
+  // A figure's cases (the supervision page links here): the filters it names, searched at once.
+  const [params] = useSearchParams();
+  const [query, setQuery] = useState<CaseSearch>(() => Object.fromEntries(['itemId', 'status', 'department', 'channel', 'from', 'to'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : []))));
+  const [initial] = useState<Filters>(() => ({
+    itemId: query.itemId,
+    department: query.department,
+    channel: query.channel,
+    ...(query.status ? { statuses: query.status.split(',') } : {}),
+    ...(query.from || query.to ? { dates: [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null] } : {}),
+  }));
   const [moving, setMoving] = useState<Reassigning>();
   const items = useQuery({ queryKey: ['items', j], queryFn: () => api.items(j), enabled: admin });
   const departments = useQuery({ queryKey: ['departments', j], queryFn: () => api.departments(j), enabled: admin });
@@ -64,7 +74,7 @@ export function CaseSearchPage() {
       <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
         {t('办件查询', 'Find cases')}
       </Typography.Title>
-      <Form<Filters> name="case-search" layout="inline" onFinish={search} style={{ rowGap: 8, marginBottom: 12 }}>
+      <Form<Filters> name="case-search" layout="inline" initialValues={initial} onFinish={search} style={{ rowGap: 8, marginBottom: 12 }}>
         <Form.Item name="number" label={t('受理编号', 'Number')} rules={[{ pattern: /^\s*\d{6}-\d{8}-\d{6}\s*$/, message: t('格式如 990100-20260302-000001', 'like 990100-20260302-000001') }]}>
           <Input allowClear style={{ width: 210 }} />
         </Form.Item>

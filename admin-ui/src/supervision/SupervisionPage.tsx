@@ -1,23 +1,30 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Row, Segmented, Space, Statistic, Switch, Table, Typography } from 'antd';
-import type { GroupFigures, Grouping, OverdueCase, Ratio } from '@onevisit/functions/supervision';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Row, Segmented, Space, Switch, Table, Typography } from 'antd';
+import type { GroupFigures, Grouping } from '@onevisit/functions/supervision';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { useSignedIn } from '../session-context';
+import { CountiesCard } from './CountiesCard';
+import { DistributionCard } from './DistributionCard';
+import { caseSearchLink } from './drill';
+import { FigureCards, percent } from './FigureCards';
+import { OrdersCard } from './OrdersCard';
+import { OverdueCard } from './OverdueCard';
+import { supervisionApi } from './supervision-api';
+import { TrendCard } from './TrendCard';
 
 /**
- * 电子监察: a period's figures for the jurisdiction (and its counties side by side), read from the
- * kept counters: cards for the figures leaders are judged by, a ranking of departments, items or
- * counties by 按时办结率 (chart and table), and the 超期件, each leading to its case.
+ * 电子监察: a period's figures for the jurisdiction (a city with its counties, side by side, unless
+ * switched off), read from the kept counters: cards leading to the cases behind them, a ranking of
+ * departments, items or counties by 按时办结率, the trend of the last 12 months and the working
+ * days used against promised (each chart with its table), the 超期件 with their cases and 督办,
+ * and the 督办 followed to their answers.
  */
 
 const RankingChart = lazy(() => import('./RankingChart').then((m) => ({ default: m.RankingChart })));
-
-const percent = (r: Ratio) => (r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`);
-const mean = (r: Ratio) => (r.value === null ? '—' : r.value.toFixed(1));
 
 export function SupervisionPage() {
   const { t } = useI18n();
@@ -26,12 +33,19 @@ export function SupervisionPage() {
   const j = session.jurisdiction;
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
   const [groupBy, setGroupBy] = useState<Grouping>('department');
-  const [counties, setCounties] = useState(false);
-  const query = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), groupBy, counties };
-  const figures = useQuery({ queryKey: ['supervision', j, query], queryFn: () => api.supervision(j, query) });
+  const jurisdictions = useQuery({ queryKey: ['jurisdictions'], queryFn: api.jurisdictions });
+  const [countiesChosen, setCounties] = useState<boolean>();
+  const counties = countiesChosen ?? jurisdictions.data?.some((x) => x.parent === j) ?? false;
+  const period = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
+  const query = { ...period, groupBy, counties };
+  const figures = useQuery({ queryKey: ['supervision', j, query], queryFn: () => api.supervision(j, query), enabled: jurisdictions.isFetched });
+  // Side by side: the jurisdictions' figures, from the ranking's query when it is by jurisdiction.
+  const sideQuery = { ...period, groupBy: 'jurisdiction' as const, counties: true };
+  const side = useQuery({ queryKey: ['supervision', j, sideQuery], queryFn: () => api.supervision(j, sideQuery), enabled: counties && groupBy !== 'jurisdiction' });
+  const sideGroups = counties ? (groupBy === 'jurisdiction' ? figures.data?.groups : side.data?.groups) : undefined;
+  const orders = useQuery({ queryKey: ['supervision-orders', j], queryFn: () => supervisionApi.orders(j) });
   const departments = useQuery({ queryKey: ['departments', j], queryFn: () => api.departments(j) });
   const items = useQuery({ queryKey: ['items', j], queryFn: () => api.items(j) });
-  const jurisdictions = useQuery({ queryKey: ['jurisdictions'], queryFn: api.jurisdictions });
   const audit = useMutation({
     mutationFn: () => api.rebuildCounters(j, true),
     onSuccess: (r) => {
@@ -58,13 +72,20 @@ export function SupervisionPage() {
     for (const d of departments.data ?? []) names.set(d.id, d.name);
     for (const i of items.data ?? []) names.set(`${i.jurisdiction}/${i.itemId}`, i.published?.name ?? i.draftName);
     for (const x of jurisdictions.data ?? []) names.set(x.id, x.name);
-    return (key: string) => names.get(key) ?? (groupBy === 'item' ? key.split('/')[1]! : key);
-  }, [departments.data, items.data, jurisdictions.data, groupBy]);
+    return (key: string) => names.get(key) ?? (key.includes('/') ? key.split('/')[1]! : key);
+  }, [departments.data, items.data, jurisdictions.data]);
 
   const total = figures.data?.total;
   // Counties stand side by side whatever they did; departments and items only with something to rank.
   const ranked = (figures.data?.groups ?? []).filter((g) => groupBy === 'jurisdiction' || g.counters.received + g.counters.decided > 0).sort((a, b) => (b.cases.onTimeRate.value ?? -1) - (a.cases.onTimeRate.value ?? -1));
   const groupTitle = { department: t('部门', 'Department'), item: t('事项', 'Item'), jurisdiction: t('区划', 'Jurisdiction') }[groupBy];
+  /** A ranked group's cases, where the case search can find them (this jurisdiction's departments and items). */
+  const groupLink = (g: GroupFigures) => {
+    if (groupBy === 'department' && departments.data?.some((d) => d.id === g.key)) return caseSearchLink(period, { department: g.key });
+    if (groupBy === 'item' && g.key.startsWith(`${j}/`)) return caseSearchLink(period, { itemId: g.key.slice(j.length + 1) });
+    return undefined;
+  };
+  const supervised = new Set((orders.data ?? []).filter((o) => o.status !== 'answered').map((o) => o.trackingNumber));
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -95,33 +116,8 @@ export function SupervisionPage() {
         </Button>
       </Space>
       {figures.error && <Alert type="error" showIcon message={String(figures.error.message)} />}
-      {total && (
-        <Row gutter={[16, 16]}>
-          {(
-            [
-              [t('收件', 'Received'), total.cases.received],
-              [t('受理', 'Accepted'), total.cases.accepted],
-              [t('办结', 'Decided'), total.cases.decided.total],
-              [t('按时办结率', 'On time'), percent(total.cases.onTimeRate)],
-              [t('提前办结率', 'Early'), percent(total.cases.earlyRate)],
-              [t('日结率', 'Same day'), percent(total.cases.sameDayRate)],
-              [t('超期件', 'Overdue'), total.overdue.length],
-              [t('办理提速', 'Faster than the law'), percent(total.cases.handlingSpeedUp)],
-              [t('平均用时(工作日)', 'Mean working days'), mean(total.cases.meanWorkdaysUsed)],
-              [t('好评率', 'Good ratings'), percent(total.cases.ratings.goodRate)],
-              [t('差评', 'Poor ratings'), total.cases.ratings.poor],
-              [t('网办率', 'Applied online'), percent(total.cases.onlineShare)],
-              [t('承诺提速', 'Promised faster'), percent(total.catalogue.promiseCompression)],
-            ] as const
-          ).map(([title, value]) => (
-            <Col key={title} xs={12} sm={8} lg={4}>
-              <Card size="small">
-                <Statistic title={title} value={value} />
-              </Card>
-            </Col>
-          ))}
-        </Row>
-      )}
+      {total && <FigureCards total={total} period={period} />}
+      {sideGroups && <CountiesCard groups={sideGroups} nameOf={nameOf} />}
       <Card title={t(`${groupTitle}排名 · 按时办结率`, `${groupTitle} ranking · on time`)}>
         {ranked.length === 0 ? (
           <Empty description={t('本期没有办件', 'No cases in this period')} />
@@ -139,7 +135,13 @@ export function SupervisionPage() {
                 pagination={false}
                 dataSource={ranked}
                 columns={[
-                  { title: groupTitle, render: (_, g) => nameOf(g.key) },
+                  {
+                    title: groupTitle,
+                    render: (_, g) => {
+                      const to = groupLink(g);
+                      return to ? <Link to={to}>{nameOf(g.key)}</Link> : nameOf(g.key);
+                    },
+                  },
                   { title: t('收件', 'Received'), render: (_, g) => g.cases.received },
                   { title: t('办结', 'Decided'), render: (_, g) => g.cases.decided.total },
                   { title: t('按时办结率', 'On time'), render: (_, g) => `${percent(g.cases.onTimeRate)} (${g.cases.onTimeRate.numerator}/${g.cases.onTimeRate.denominator})` },
@@ -151,23 +153,10 @@ export function SupervisionPage() {
           </Row>
         )}
       </Card>
-      <Card title={t(`超期件(截至 ${figures.data?.asOf ?? ''})`, `Overdue cases (as of ${figures.data?.asOf ?? ''})`)}>
-        <Table<OverdueCase>
-          size="small"
-          rowKey="trackingNumber"
-          dataSource={total?.overdue ?? []}
-          locale={{ emptyText: <Empty description={t('没有超期件', 'No overdue cases')} /> }}
-          columns={[
-            { title: t('受理编号', 'Tracking number'), render: (_, c) => <Link to={`/cases/${c.trackingNumber}`}>{c.trackingNumber}</Link> },
-            { title: t('事项', 'Item'), dataIndex: 'itemName' },
-            { title: t('部门', 'Department'), render: (_, c) => nameOf(c.departmentId) },
-            { title: t('申请人', 'Applicant'), render: (_, c) => c.applicant ?? '—' },
-            { title: t('经办人', 'Handled by'), render: (_, c) => c.handledBy ?? '—' },
-            { title: t('承诺期限', 'Promised by'), dataIndex: 'due' },
-            { title: t('超期(工作日)', 'Working days late'), dataIndex: 'workdaysLate' },
-          ]}
-        />
-      </Card>
+      <TrendCard jurisdiction={j} to={period.to} counties={counties} nameOf={nameOf} />
+      {total && <DistributionCard total={total} side={sideGroups ?? []} nameOf={nameOf} />}
+      <OverdueCard jurisdiction={j} asOf={figures.data?.asOf ?? ''} overdue={total?.overdue ?? []} nameOf={nameOf} supervised={supervised} />
+      <OrdersCard orders={orders.data ?? []} />
     </Space>
   );
 }
