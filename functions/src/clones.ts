@@ -92,7 +92,7 @@ export async function cloneOverrides(deps: AppDeps, clone: NonNullable<Draft['cl
 }
 
 /** The jurisdiction a clone's items come from: its parent. */
-async function parentOf(deps: AppDeps, jurisdiction: string): Promise<string> {
+export async function upstreamOf(deps: AppDeps, jurisdiction: string): Promise<string> {
   const parent = (await deps.store.getJurisdiction(jurisdiction))?.parent;
   if (!parent) throw noUpstream();
   return parent;
@@ -112,7 +112,7 @@ export type CloneOutcome = {
  * changes nothing: an item already cloned is reported as such.
  */
 export async function cloneItems(deps: AppDeps, who: Principal, jurisdiction: string, requested: string[], options: { delegated?: boolean } = {}): Promise<CloneOutcome[]> {
-  const parent = await parentOf(deps, jurisdiction);
+  const parent = await upstreamOf(deps, jurisdiction);
   const itemIds = [...new Set(requested)];
   const now = deps.clock().toISOString();
   const [upstreamHeads, propose] = await Promise.all([deps.store.getHeads(parent, itemIds), departmentProposer(deps, jurisdiction, parent)]);

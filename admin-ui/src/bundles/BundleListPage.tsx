@@ -6,7 +6,9 @@ import { useI18n } from '../i18n';
 import { PlainTable } from '../plain-table';
 import { canConfigure } from '../session';
 import { useSignedIn } from '../session-context';
+import { api } from '../api';
 import { bundleApi, type BundleHead } from './bundle-api';
+import { UpstreamBundles } from './UpstreamBundles';
 
 /** The jurisdiction's 一件事: one application for several items, each a link to its screen. */
 export function BundleListPage() {
@@ -15,6 +17,8 @@ export function BundleListPage() {
   const j = session.jurisdiction;
   const navigate = useNavigate();
   const bundles = useQuery({ queryKey: ['bundles', j], queryFn: () => bundleApi.list(j), enabled: canConfigure(session) });
+  const jurisdictions = useQuery({ queryKey: ['jurisdictions'], queryFn: api.jurisdictions });
+  const hasParent = !!jurisdictions.data?.find((x) => x.id === j)?.parent;
   if (!canConfigure(session)) return <Alert type="info" showIcon message={t('只有区划管理员可以配置一件事。', 'Only jurisdiction administrators configure bundles.')} />;
   return (
     <>
@@ -42,6 +46,7 @@ export function BundleListPage() {
           { key: 'updated', title: t('最近修改', 'Last changed'), render: (b) => shanghaiTime(b.updatedAt) },
         ]}
       />
+      {hasParent && <UpstreamBundles jurisdiction={j} />}
     </>
   );
 }

@@ -1,12 +1,12 @@
 import type { BundleIssue, ItemDefinition } from '@onevisit/item-schemas';
-import type { BundleDraft, BundleHead, BundleVersion } from '@onevisit/functions/bundles';
+import type { BundleClaim, BundleDraft, BundleHead, BundleVersion, ClaimableBundle } from '@onevisit/functions/bundles';
 import type { ItemVersion } from '@onevisit/functions/records';
 import { ApiError } from '../api';
 import { loadSession } from '../session';
 
 /** The 一件事 routes of the admin API, as the bundle screens use them; errors carry the API's bilingual message. */
 
-export type { BundleDraft, BundleHead, BundleVersion };
+export type { BundleClaim, BundleDraft, BundleHead, BundleVersion, ClaimableBundle };
 
 async function call<T>(method: string, path: string, options: { body?: unknown; ifMatch?: number } = {}): Promise<T> {
   const token = loadSession()?.token;
@@ -38,6 +38,9 @@ export const bundleApi = {
   publish: (j: string, id: string, revision: number, changeNote?: string) => call<BundleVersion>('POST', `${at(j)}/${id}/publish`, { body: changeNote ? { changeNote } : {}, ifMatch: revision }),
   version: (j: string, id: string, version: number) => call<BundleVersion>('GET', `${at(j)}/${id}/versions/${version}`),
   versions: (j: string, id: string) => call<Array<Omit<BundleVersion, 'definition'>>>('GET', `${at(j)}/${id}/versions`),
+  /** The parent's published 一件事, with what this jurisdiction has claimed of each. */
+  claimable: (j: string) => call<ClaimableBundle[]>('GET', `/api/admin/${j}/claimable-bundles`),
+  claim: (j: string, bundleId: string) => call<BundleClaim>('POST', `/api/admin/${j}/bundle-clones`, { body: { bundleId } }),
   /** A base item's published version, whose form and materials the bundle merges. */
   itemVersion: async (j: string, itemId: string, version: number): Promise<ItemDefinition> => (await call<ItemVersion>('GET', `/api/admin/${j}/items/${itemId}/versions/${version}`)).definition as ItemDefinition,
 };

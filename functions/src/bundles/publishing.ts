@@ -30,7 +30,7 @@ export async function baseOf(deps: AppDeps, bundle: Pick<BundleDefinition, 'item
     bundle.items.map(async (ref) => {
       const [version, head] = await Promise.all([deps.store.getVersion(ref.jurisdiction, ref.itemId, ref.version), deps.store.getHead(ref.jurisdiction, ref.itemId)]);
       if (version) base[ref.key] = version.definition;
-      heads[ref.key] = head ? { state: head.state, version: head.version } : undefined;
+      heads[ref.key] = head ? { state: head.state, version: head.version, name: head.draftName } : undefined;
     }),
   );
   return { base, heads };

@@ -91,3 +91,27 @@ export type BundleCase = z.infer<typeof ZBundleCase>;
 
 /** What never leaves the server: the 查询码's hash and the idempotency key the children's keys come from. */
 export type StoredBundleCase = BundleCase & { secretHash: string; idempotencyKey: string; requestHash: string };
+
+/** A county's view of its parent's 一件事 to claim (bundles/claims.ts). */
+export const ZClaimableBundle = z
+  .object({
+    bundleId: z.string(),
+    name: z.string(),
+    version: z.number().int(),
+    /** The county has a 一件事 under this id (its claim, or one of its own). */
+    claimed: z.boolean(),
+    items: z.array(z.object({ itemId: z.string(), name: z.string(), claimed: z.boolean() })),
+  })
+  .openapi('ClaimableBundle');
+export type ClaimableBundle = z.infer<typeof ZClaimableBundle>;
+
+export const ZBundleClaim = z
+  .object({
+    bundleId: z.string(),
+    /** cloned: the county's copy was made now; exists: the county had one under this id already. */
+    status: z.enum(['cloned', 'exists']),
+    /** What became of each base item's claim (as claiming it alone says). */
+    items: z.array(z.object({ itemId: z.string(), status: z.enum(['cloned', 'exists', 'notPublished', 'idTaken']), department: z.string().optional() })),
+  })
+  .openapi('BundleClaim');
+export type BundleClaim = z.infer<typeof ZBundleClaim>;

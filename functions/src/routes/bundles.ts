@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { ZItemId } from '@onevisit/item-schemas';
+import { claimableBundles, claimBundle } from '../bundles/claims';
 import { checkBundleDraft, createBundle, getBundleDraft, publishBundle, saveBundleDraft } from '../bundles/publishing';
-import { ZBundleDraft, ZBundleHead, ZBundleVersion } from '../bundles/records';
+import { ZBundleClaim, ZBundleDraft, ZBundleHead, ZBundleVersion, ZClaimableBundle } from '../bundles/records';
 import { deliveryHeld } from '../bundles/outcome';
 import { afterChildMoved } from '../bundles/stages';
 import { onCaseMoved } from '../cases/case-moves';
@@ -152,6 +154,30 @@ export function registerBundleRoutes(app: App): void {
       const expected = c.req.header('if-match') ? expectedRevision(c) : undefined;
       const version = await publishBundle(c.get('deps'), who, jurisdiction, bundleId, { ...(expected === undefined ? {} : { expectedRevision: expected }), ...(body.changeNote ? { changeNote: body.changeNote } : {}) });
       return c.json(version, 201);
+    },
+  );
+
+  app.openapi(
+    route({ method: 'get', path: '/api/admin/{jurisdiction}/claimable-bundles', tags, security: bearer, summary: '可认领的上级一件事 / the parent’s published bundles, and what is claimed of each', request: { params: ZJurisdictionParams }, responses: { 200: json(z.array(ZClaimableBundle), 'bundles'), ...errorResponses(401, 403, 409) } }),
+    async (c) => {
+      const { jurisdiction } = adminParams(c);
+      return c.json(await claimableBundles(c.get('deps'), jurisdiction), 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/admin/{jurisdiction}/bundle-clones',
+      tags,
+      security: bearer,
+      summary: '认领上级一件事(连同未认领的基础事项，可重复执行) / claim the parent’s bundle with its base items not claimed yet (re-running is harmless)',
+      request: { params: ZJurisdictionParams, body: jsonBody(z.object({ bundleId: ZItemId })) },
+      responses: { 200: json(ZBundleClaim, 'the claim, and what became of each base item'), ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { jurisdiction, who } = adminParams(c);
+      return c.json(await claimBundle(c.get('deps'), who, jurisdiction, c.req.valid('json').bundleId), 200);
     },
   );
 

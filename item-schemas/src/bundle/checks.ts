@@ -23,6 +23,8 @@ export { bundleCheckCodes, type BundleCheckCode, type BundleIssue } from './chec
 export interface BaseHead {
   state: 'draft' | 'published' | 'suspended' | 'cancelled';
   version: number;
+  /** The item's name as its draft has it: an item never published has no version to take it from. */
+  name?: string;
 }
 
 export interface BundleCheckResult {
@@ -37,12 +39,16 @@ function itemIssues(bundle: BundleDefinition, base: BaseVersions, heads: Readonl
   const seen = new Set<string>();
   bundle.items.forEach((ref, i) => {
     const at = `/items/${i}`;
-    const name = base[ref.key]?.name ?? ref.itemId;
+    const name = base[ref.key]?.name ?? heads[ref.key]?.name ?? ref.itemId;
     for (const id of [`key:${ref.key}`, `item:${ref.jurisdiction}/${ref.itemId}`]) {
       if (seen.has(id)) issues.push({ code: 'BUNDLE_DUPLICATE_ITEM', path: at, ...bilingual(`「${name}」在本一件事中出现了两次`, `"${name}" is in this bundle twice`) });
       seen.add(id);
     }
     const head = heads[ref.key];
+    if (head && head.version === 0) {
+      issues.push({ code: 'BUNDLE_ITEM_NOT_PUBLISHED', path: `${at}/version`, ...bilingual(`「${name}」尚未发布：请先在事项目录中发布它`, `"${name}" is not published yet: publish it in the catalogue first`) });
+      return;
+    }
     if (!base[ref.key] || !head || head.version < ref.version) {
       const exists = base[ref.key] !== undefined;
       issues.push({

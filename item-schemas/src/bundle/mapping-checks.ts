@@ -63,6 +63,8 @@ function canonicalIssues(bundle: BundleDefinition, base: BaseVersions, c: Canoni
   for (const [key, path] of Object.entries(c.map)) {
     const where = `${at}/map/${key}`;
     const item = base[key];
+    // An item of the bundle whose version cannot be read is reported once, by the items' checks.
+    if (items.has(key) && !item) continue;
     if (!items.has(key) || !item) {
       issues.push({ code: 'BUNDLE_MAPPING_UNKNOWN_ITEM', path: where, ...bilingual(`合并字段「${c.title}」对应的事项不在本一件事中`, `the merged field "${c.title}" answers an item that is not in this bundle`) });
       continue;
@@ -131,6 +133,7 @@ export function materialIssues(bundle: BundleDefinition, base: BaseVersions): Bu
     for (const [key, id] of Object.entries(eq.map)) {
       const item = base[key];
       const material = item?.materials.find((m) => m.id === id);
+      if (!item && bundle.items.some((x) => x.key === key)) continue;
       if (!item || !material || !bundle.items.some((x) => x.key === key)) {
         issues.push({
           code: 'BUNDLE_MATERIAL_UNKNOWN',
