@@ -99,6 +99,7 @@ const routes: Array<{ name: string; method: string; path: string | (() => string
     ),
   },
   { name: 'claim upstream items', method: 'POST', path: '/api/admin/990121/clones', as: 'county', bodies: malformed(randomObject, fc.record({ itemIds: fc.oneof(notArray, fc.constant([]), fc.array(nonString, { minLength: 1, maxLength: 3 })) })) },
+  { name: 'claim an upstream 一件事', method: 'POST', path: '/api/admin/990121/bundle-clones', as: 'county', bodies: malformed(randomObject, fc.record({ bundleId: fc.oneof(nonString, fc.string({ maxLength: 200 }).filter((s) => s !== 'open-restaurant')) })) },
   {
     name: 'accept an upstream version',
     method: 'POST',
