@@ -33,6 +33,8 @@ const SupervisionPage = page(() => import('./supervision/SupervisionPage'), 'Sup
 const PoorRatingsPage = page(() => import('./ratings/PoorRatingsPage'), 'PoorRatingsPage');
 const PoorRatingPage = page(() => import('./ratings/PoorRatingPage'), 'PoorRatingPage');
 const WindowDeskPage = page(() => import('./window/WindowDeskPage'), 'WindowDeskPage');
+const DeliveryQueuePage = page(() => import('./delivery/DeliveryQueuePage'), 'DeliveryQueuePage');
+const AssistancePage = page(() => import('./delivery/AssistancePage'), 'AssistancePage');
 
 export function App() {
   const { language } = useI18n();
@@ -82,6 +84,8 @@ export function App() {
             { path: 'ratings', element: <PoorRatingsPage /> },
             { path: 'ratings/:trackingNumber/:target', element: <PoorRatingPage /> },
             { path: 'window', element: <WindowDeskPage /> },
+            { path: 'delivery', element: <DeliveryQueuePage /> },
+            { path: 'assistance', element: <AssistancePage /> },
             { path: '*', element: <Navigate to="/" replace /> },
           ],
         },

@@ -16,11 +16,13 @@ export function Shell({ children }: { children: ReactNode }) {
   const platform = session.user.role === 'platformAdmin';
   const officer = session.user.role === 'officer';
   const desk = session.user.role === 'windowOfficer';
-  const section = ['/window', '/cases/search', '/cases', '/bundles', '/departments', '/calendar', '/messages', '/supervision', '/ratings'].find((p) => location.pathname.startsWith(p))?.slice(1) ?? 'items';
+  const section = ['/window', '/delivery', '/assistance', '/cases/search', '/cases', '/bundles', '/departments', '/calendar', '/messages', '/supervision', '/ratings'].find((p) => location.pathname.startsWith(p))?.slice(1) ?? 'items';
   // Links rather than antd's Menu, whose overflow and sub-menu machinery every page would load.
   const links: [key: string, to: string, label: string][] = desk
     ? [
         ['window', '/window', t('一窗受理', 'Front desk')],
+        ['delivery', '/delivery', t('统一出件', 'Results')],
+        ['assistance', '/assistance', t('帮办代办', 'Help & delegation')],
         ['ratings', '/ratings', t('差评整改', 'Poor ratings')],
       ]
     : officer
