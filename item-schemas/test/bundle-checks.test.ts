@@ -66,7 +66,7 @@ describe('the mapping', () => {
     expect(issues.map((i) => i.code)).toEqual(['BUNDLE_MAPPING_INCOMPATIBLE']);
     expect(issues[0]).toMatchObject({
       path: '/fields/5/map/water',
-      message: '合并字段「经营场所」不能同时填写「食品经营许可(餐饮服务)」的「经营场所」和「供水报装」的「预计日用水量(立方米)」：「食品经营许可(餐饮服务)」的「经营场所」填写文本，「供水报装」的「预计日用水量(立方米)」填写数字',
+      message: '合并问题「经营场所」不能同时填写「食品经营许可(餐饮服务)」的「经营场所」和「供水报装」的「预计日用水量(立方米)」：「食品经营许可(餐饮服务)」的「经营场所」填写文本，「供水报装」的「预计日用水量(立方米)」填写数字',
     });
     expect(issues[0]!.message_en).toContain('"预计日用水量(立方米)" of "供水报装" takes a number');
     for (const key of ['premises', 'dailyUse', 'water', 'food']) expect(issues[0]!.message).not.toContain(key);
@@ -80,7 +80,7 @@ describe('the mapping', () => {
     });
     const [issue] = check(input);
     expect(issue!.message).toBe(
-      '合并字段「联系电话」不能同时填写「公章刻制备案」的「联系电话」和「食品经营许可(餐饮服务)」的「法定代表人(负责人) 身份证号码」：「公章刻制备案」的「联系电话」填写手机号码，「食品经营许可(餐饮服务)」的「法定代表人(负责人) 身份证号码」填写居民身份证号码',
+      '合并问题「联系电话」不能同时填写「公章刻制备案」的「联系电话」和「食品经营许可(餐饮服务)」的「法定代表人(负责人) 身份证号码」：「公章刻制备案」的「联系电话」填写手机号码，「食品经营许可(餐饮服务)」的「法定代表人(负责人) 身份证号码」填写居民身份证号码',
     );
   });
 
@@ -89,7 +89,7 @@ describe('the mapping', () => {
       b.fields!.push({ key: 'phone', title: '电话', map: { water: 'mobile' } });
     });
     const [issue] = check(input);
-    expect(issue).toMatchObject({ code: 'BUNDLE_MAPPING_FIELD_TWICE', message: '「供水报装」的「手机号码」已由合并字段「联系电话」填写，不能再对应「电话」' });
+    expect(issue).toMatchObject({ code: 'BUNDLE_MAPPING_FIELD_TWICE', message: '「供水报装」的「手机号码」已由合并问题「联系电话」填写，不能再对应「电话」' });
   });
 
   it('refuses filling a field from a result that comes later', () => {
@@ -111,7 +111,7 @@ describe('the mapping', () => {
       b.fields!.find((f) => f.key === 'premises')!.map.water = 'installAddress';
     });
     const [issue] = check(input);
-    expect(issue).toMatchObject({ code: 'BUNDLE_MAPPING_UNKNOWN_FIELD', message: '合并字段「经营场所」对应的「供水报装」字段在其第 1 版中不存在，请重新选择' });
+    expect(issue).toMatchObject({ code: 'BUNDLE_MAPPING_UNKNOWN_FIELD', message: '合并问题「经营场所」对应的「供水报装」字段在其第 1 版中不存在，请重新选择' });
   });
 });
 

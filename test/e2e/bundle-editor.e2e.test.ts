@@ -110,7 +110,7 @@ describe('a 一件事 made in the editor', () => {
     await pickQuestion('与之相同的问题', '经营场所', '「食品经营许可(餐饮服务)」的「经营场所」');
     await page.getByRole('button', { name: '合并为一问' }).click();
     const checks = page.getByRole('region', { name: '发布前检查' });
-    await expect.poll(() => checks.innerText()).toMatch(/合并字段「注册资本\(万元\)」不能同时填写「企业设立登记\(多证合一\)」的「注册资本\(万元\)」和「食品经营许可\(餐饮服务\)」的「经营场所」/);
+    await expect.poll(() => checks.innerText()).toMatch(/合并问题「注册资本\(万元\)」不能同时填写「企业设立登记\(多证合一\)」的「注册资本\(万元\)」和「食品经营许可\(餐饮服务\)」的「经营场所」/);
     expect(await page.getByRole('button', { name: '发布', exact: true }).isDisabled()).toBe(true);
     await shoot(page, 'bundle-editor-refused');
     await page.getByRole('button', { name: '全部拆开：注册资本(万元)' }).click();

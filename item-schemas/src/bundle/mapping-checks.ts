@@ -37,7 +37,7 @@ function keyIssues(bundle: BundleDefinition): BundleIssue[] {
       issues.push({
         code: 'BUNDLE_KEY_CONFLICT',
         path: `/fields/${i}/key`,
-        ...bilingual(`合并字段「${c.title}」的标识与其他字段或事项分组重复，请换一个标识`, `the merged field "${c.title}" has the key of another field or item group; choose another key`),
+        ...bilingual(`合并问题「${c.title}」的标识与其他字段或事项分组重复，请换一个标识`, `the merged question "${c.title}" has the key of another field or item group; choose another key`),
       });
     seen.add(c.key);
   });
@@ -59,14 +59,14 @@ function canonicalIssues(bundle: BundleDefinition, base: BaseVersions, c: Canoni
   const question = isObject(scenario) && isObject(scenario[c.key]) ? (scenario[c.key] as Schema) : undefined;
   if (question) mapped.push({ item: '', path: c.key, schema: question, words: { zh: `情形问题「${String(question.title ?? c.title)}」`, en: `the scenario question "${String(question.title ?? c.title)}"` } });
   if (Object.keys(c.map).length === 0)
-    issues.push({ code: 'BUNDLE_MAPPING_EMPTY', path: `${at}/map`, ...bilingual(`合并字段「${c.title}」没有对应任何事项的字段，请选择或删除它`, `the merged field "${c.title}" answers no item's field; choose some or remove it`) });
+    issues.push({ code: 'BUNDLE_MAPPING_EMPTY', path: `${at}/map`, ...bilingual(`合并问题「${c.title}」没有对应任何事项的字段，请选择或删除它`, `the merged question "${c.title}" answers no item's field; choose some or remove it`) });
   for (const [key, path] of Object.entries(c.map)) {
     const where = `${at}/map/${key}`;
     const item = base[key];
     // An item of the bundle whose version cannot be read is reported once, by the items' checks.
     if (items.has(key) && !item) continue;
     if (!items.has(key) || !item) {
-      issues.push({ code: 'BUNDLE_MAPPING_UNKNOWN_ITEM', path: where, ...bilingual(`合并字段「${c.title}」对应的事项不在本一件事中`, `the merged field "${c.title}" answers an item that is not in this bundle`) });
+      issues.push({ code: 'BUNDLE_MAPPING_UNKNOWN_ITEM', path: where, ...bilingual(`合并问题「${c.title}」对应的事项不在本一件事中`, `the merged question "${c.title}" answers an item that is not in this bundle`) });
       continue;
     }
     const schema = fieldSchemaAt(item.form.schema, path);
@@ -74,14 +74,14 @@ function canonicalIssues(bundle: BundleDefinition, base: BaseVersions, c: Canoni
       issues.push({
         code: 'BUNDLE_MAPPING_UNKNOWN_FIELD',
         path: where,
-        ...bilingual(`合并字段「${c.title}」对应的「${item.name}」字段在其第 ${bundleVersion(bundle, key)} 版中不存在，请重新选择`, `the field of "${item.name}" the merged field "${c.title}" answers is not in its version ${bundleVersion(bundle, key)}; choose it again`),
+        ...bilingual(`合并问题「${c.title}」对应的「${item.name}」字段在其第 ${bundleVersion(bundle, key)} 版中不存在，请重新选择`, `the field of "${item.name}" the merged question "${c.title}" answers is not in its version ${bundleVersion(bundle, key)}; choose it again`),
       });
       continue;
     }
     const words = itemFieldWords(item, path);
     const other = answered.get(`${key}.${path}`);
     if (other !== undefined)
-      issues.push({ code: 'BUNDLE_MAPPING_FIELD_TWICE', path: where, ...bilingual(`${words.zh}已由合并字段「${other}」填写，不能再对应「${c.title}」`, `${words.en} is already answered by the merged field "${other}", not also by "${c.title}"`) });
+      issues.push({ code: 'BUNDLE_MAPPING_FIELD_TWICE', path: where, ...bilingual(`${words.zh}已由合并问题「${other}」填写，不能再对应「${c.title}」`, `${words.en} is already answered by the merged question "${other}", not also by "${c.title}"`) });
     else answered.set(`${key}.${path}`, c.title);
     mapped.push({ item: key, path, schema, words });
   }
@@ -95,7 +95,7 @@ function canonicalIssues(bundle: BundleDefinition, base: BaseVersions, c: Canoni
     issues.push({
       code: 'BUNDLE_MAPPING_INCOMPATIBLE',
       path: b.item ? `${at}/map/${b.item}` : `${at}/key`,
-      ...bilingual(`合并字段「${c.title}」不能同时填写${a.words.zh}和${b.words.zh}：${said.zh}`, `the merged field "${c.title}" cannot answer both ${a.words.en} and ${b.words.en}: ${said.en}`),
+      ...bilingual(`合并问题「${c.title}」不能同时填写${a.words.zh}和${b.words.zh}：${said.zh}`, `the merged question "${c.title}" cannot answer both ${a.words.en} and ${b.words.en}: ${said.en}`),
     });
     break;
   }
@@ -103,15 +103,15 @@ function canonicalIssues(bundle: BundleDefinition, base: BaseVersions, c: Canoni
     const producer = stageOf(bundle, c.fromResultOf);
     const producerName = nameOf(bundle, base, c.fromResultOf);
     if (!items.has(c.fromResultOf))
-      issues.push({ code: 'BUNDLE_MAPPING_UNKNOWN_ITEM', path: `${at}/fromResultOf`, ...bilingual(`合并字段「${c.title}」由其结果填入的事项不在本一件事中`, `the merged field "${c.title}" is filled from an item that is not in this bundle`) });
+      issues.push({ code: 'BUNDLE_MAPPING_UNKNOWN_ITEM', path: `${at}/fromResultOf`, ...bilingual(`合并问题「${c.title}」由其结果填入的事项不在本一件事中`, `the merged question "${c.title}" is filled from an item that is not in this bundle`) });
     else
       for (const m of mapped.filter((m) => m.item && stageOf(bundle, m.item) <= producer))
         issues.push({
           code: 'BUNDLE_RESULT_STAGE_ORDER',
           path: `${at}/fromResultOf`,
           ...bilingual(
-            `合并字段「${c.title}」由「${producerName}」的办理结果填入，${m.words.zh}所在事项须安排在「${producerName}」之后的阶段`,
-            `the merged field "${c.title}" is filled from the result of "${producerName}": the item of ${m.words.en} must run in a later stage`,
+            `合并问题「${c.title}」由「${producerName}」的办理结果填入，${m.words.zh}所在事项须安排在「${producerName}」之后的阶段`,
+            `the merged question "${c.title}" is filled from the result of "${producerName}": the item of ${m.words.en} must run in a later stage`,
           ),
         });
   }

@@ -52,7 +52,7 @@ export const ZCanonicalField = z
      */
     fromResultOf: ZFormKey.optional().meta({ title: '由该事项的办理结果填入' }),
   })
-  .meta({ title: '合并字段' });
+  .meta({ title: '合并问题' });
 export type CanonicalField = z.infer<typeof ZCanonicalField>;
 
 export const ZMaterialEquivalence = z
