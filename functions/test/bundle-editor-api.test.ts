@@ -18,7 +18,7 @@ describe('a 一件事’s version history', () => {
     expect((await h.call('POST', `${at}/restaurant-history/publish`, { token: admin, headers: { 'if-match': '"1"' }, body: {} })).status).toBe(201);
     const listed = await h.call('GET', `${at}/restaurant-history/versions`, { token: admin });
     expect(listed.status).toBe(200);
-    expect(listed.json).toEqual([expect.objectContaining({ version: 1, changeNote: '首次发布', publishedAt: '2026-03-02T02:00:00.000Z' }), expect.objectContaining({ version: 2 })]);
+    expect(listed.json).toEqual([expect.objectContaining({ version: 1, changeNote: '首次发布', publishedAt: '2026-03-02T02:00:00.000Z', publishedBy: 'city-admin', publishedByName: '王敏(示范市政务服务管理办)' }), expect.objectContaining({ version: 2 })]);
     expect(listed.json[0]).not.toHaveProperty('definition');
   });
 

@@ -22,7 +22,7 @@ export function BundleVersionsTab({ bundleId }: { bundleId: string }) {
       columns={[
         { key: 'version', title: t('版本', 'Version'), render: (v) => <Tag color={v.version === latest ? 'green' : undefined}>v{v.version}</Tag> },
         { key: 'at', title: t('发布时间', 'Published'), render: (v) => shanghaiTime(v.publishedAt) },
-        { key: 'by', title: t('发布人', 'By'), render: (v) => v.publishedBy },
+        { key: 'by', title: t('发布人', 'By'), render: (v) => v.publishedByName ?? v.publishedBy },
         { key: 'note', title: t('变更说明', 'Change note'), render: (v) => v.changeNote ?? '—' },
       ]}
     />

@@ -87,7 +87,7 @@ export async function publishBundle(deps: AppDeps, who: Principal, jurisdiction:
   if (options.expectedRevision !== undefined && options.expectedRevision !== draft.revision) throw draftConflict(draft);
   if (!bundle || issues.length > 0) throw publishChecksFailed(issues);
   const changeNote = options.changeNote?.trim() || undefined;
-  const version: BundleVersion = { jurisdiction, bundleId, version: head.version + 1, publishedAt: deps.clock().toISOString(), publishedBy: who.sub, ...(changeNote ? { changeNote } : {}), definition: bundle };
+  const version: BundleVersion = { jurisdiction, bundleId, version: head.version + 1, publishedAt: deps.clock().toISOString(), publishedBy: who.sub, publishedByName: who.name, ...(changeNote ? { changeNote } : {}), definition: bundle };
   await onConflict(deps.store.publishBundle(version, head.version, bundle.name), () => {
     throw publishConflict();
   });

@@ -45,6 +45,8 @@ export const ZBundleVersion = z
     version: z.number().int(),
     publishedAt: z.string(),
     publishedBy: z.string(),
+    /** Who published, as the version history names them (versions from before it was kept have only the id). */
+    publishedByName: z.string().optional(),
     changeNote: z.string().optional(),
     definition: z.custom<BundleDefinition>((value) => typeof value === 'object' && value !== null).openapi({ type: 'object', description: '一件事定义 / a bundle definition' }),
   })
