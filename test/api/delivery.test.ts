@@ -90,6 +90,18 @@ describe('统一出件', () => {
     expect(await w.trackPage(byAgent)).toContain('办理结果已于 2026-03-02 通过 EMS 寄出，运单号 EA123456785CN。');
   });
 
+  it('brings a case whose applicant chose to have it posted, telling them it will be posted', async () => {
+    const online = await w.file();
+    const stored = (await h.store.getCase(CITY, online.number))!;
+    // How the applicant receives the result, as the intake records it.
+    await h.store.saveCase({ ...stored, channel: 'web', resultDelivery: { method: 'post', address: '示范市东城区和平路 1 号' }, revision: stored.revision + 1 }, stored.revision, {});
+    await w.decide(online.number);
+    expect((await w.queue()).find((e) => e.trackingNumber === online.number)).toMatchObject({ task: 'delivery', collection: { method: 'post', address: '示范市东城区和平路 1 号' } });
+    const decided = (await w.messages(online.number)).filter((m) => m.topic === 'decided');
+    expect(decided[0]!.text).toContain('办理结果将通过 EMS 邮寄，寄出后告知运单号。');
+    expect(await w.trackPage(online)).toContain('办理结果待邮寄，寄出后将告知 EMS 运单号。');
+  });
+
   it('hands a result over to a 代理人 collecting it for the applicant', async () => {
     const another = await w.file({ agent: true });
     await w.decide(another.number);
