@@ -6,7 +6,8 @@ import { fileSaleApplication } from './sale-form';
 /**
  * The city administrator reads 电子监察: three applications filed today, one decided, one not
  * accepted; the page counts them from the kept counters, ranks the departments by name, puts the
- * counties beside the city, and the audit against the cases finds them right.
+ * counties beside the city, draws the trend and the working days used, and the audit against the
+ * cases finds them right.
  */
 const site = siteInBrowser();
 
@@ -45,18 +46,24 @@ describe('电子监察', () => {
     expect(await card('受理').textContent()).toBe('1');
     expect(await card('办结').textContent()).toBe('1');
     expect(await card('按时办结率').textContent()).toBe('100.0%');
-    const ranking = page.getByRole('table').first();
+    const ranking = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '部门排名' }) });
     await expect.poll(() => ranking.getByRole('row').nth(1).textContent()).toContain('示范市不动产登记中心');
     expect(await ranking.textContent()).toContain('100.0% (1/1)');
-    // The chart beside the table draws the same bar.
-    await page.locator('div[aria-hidden="true"] svg').getByText('100%').waitFor();
+    // The chart beside the table draws the same bar; the trend's and the distribution's are drawn too.
+    await ranking.locator('div[aria-hidden="true"] svg').getByText('100%').waitFor();
+    await expect.poll(() => page.locator('div[aria-hidden="true"] svg').count()).toBe(3);
+    // The month's decision used 0 of its 5 allowed working days: in the first share.
+    const used = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '办理用时' }) });
+    expect(await used.getByRole('row').nth(1).textContent()).toBe('≤25%100');
     await shoot(page, 'supervision-1-city');
     await expectAccessible(page, 'supervision');
 
+    // A city's counties are beside it without asking, and ranked with it by jurisdiction.
+    expect(await page.getByRole('switch').isChecked()).toBe(true);
     await page.getByText('按区划', { exact: true }).click();
-    await page.getByRole('switch').click();
-    await expect.poll(() => page.getByRole('table').first().textContent()).toContain('东城县');
-    expect(await page.getByRole('table').first().textContent()).toContain('示范市');
+    const byJurisdiction = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '区划排名' }) });
+    await expect.poll(() => byJurisdiction.textContent()).toContain('东城县');
+    expect(await byJurisdiction.textContent()).toContain('示范市');
     await shoot(page, 'supervision-2-counties');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);

@@ -35,11 +35,11 @@ export function FigureCards({ total, period }: { total: GroupFigures; period: { 
             <Statistic title={title} value={value} />
             {to &&
               (to.startsWith('#') ? (
-                <a href={to} aria-label={t(`查看${title}`, `See the ${title.toLowerCase()} cases`)}>
+                <a href={to} aria-label={t(`查看办件(${title})`, `See the cases (${title})`)}>
                   {t('查看办件', 'See the cases')}
                 </a>
               ) : (
-                <Link to={to} aria-label={t(`查看${title}的办件`, `See the cases behind “${title}”`)}>
+                <Link to={to} aria-label={t(`查看办件(${title})`, `See the cases (${title})`)}>
                   {t('查看办件', 'See the cases')}
                 </Link>
               ))}

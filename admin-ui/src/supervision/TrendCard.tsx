@@ -31,10 +31,10 @@ export function TrendCard({ jurisdiction, to, counties, nameOf }: { jurisdiction
   return (
     <Card title={t('近12个月趋势', 'The last 12 months')} loading={trend.isLoading}>
       <Row gutter={24}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xl={10}>
           <Suspense fallback={null}>{series && <TrendChart series={series} labels={labels} />}</Suspense>
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xl={14}>
           <Table
             size="small"
             rowKey="month"
@@ -42,7 +42,7 @@ export function TrendCard({ jurisdiction, to, counties, nameOf }: { jurisdiction
             scroll={{ x: true }}
             dataSource={rows}
             columns={[
-              { title: t('月份', 'Month'), dataIndex: 'month' },
+              { title: t('月份', 'Month'), dataIndex: 'month', render: (m: string) => <span style={{ whiteSpace: 'nowrap' }}>{m}</span> },
               { title: t('收件', 'Received'), render: (_, r) => r.total.received },
               { title: t('办结', 'Decided'), render: (_, r) => r.total.decided },
               { title: onTimeName, render: (_, r) => percent(r.total.onTimeRate) },
