@@ -71,5 +71,15 @@ describe('电子监察', () => {
 
     await page.getByRole('button', { name: '按办件核对统计' }).click();
     await page.getByText('统计无误').waitFor();
+
+    // From a figure to its cases: 办结 opens the case search filtered to the period's decided cases.
+    await page.getByRole('link', { name: '查看办件(办结)' }).click();
+    await page.getByRole('heading', { name: '办件查询' }).waitFor();
+    const found = page.getByRole('table');
+    await expect.poll(() => found.getByRole('row').count()).toBe(2);
+    expect(await found.textContent()).toContain('已办结');
+    await page.goBack();
+    await page.getByRole('link', { name: '查看办件(收件)' }).click();
+    await expect.poll(() => page.getByRole('table').getByRole('row').count()).toBe(4);
   });
 });
