@@ -14,12 +14,13 @@ import { BundleMaterialsTab } from './BundleMaterialsTab';
 import { BundleVersionsTab } from './BundleVersionsTab';
 import { PromiseTab } from './PromiseTab';
 import { QuestionsTab } from './QuestionsTab';
+import { ScenarioTab } from './ScenarioTab';
 import { useBaseVersions, useBundleDraft } from './use-bundle-draft';
 
-type Tab = 'basics' | 'questions' | 'materials' | 'promise' | 'versions';
+type Tab = 'basics' | 'scenario' | 'questions' | 'materials' | 'promise' | 'versions';
 
 /** Where an issue is fixed, from where it points in the definition. */
-const tabOf = (issue: BundleIssue): Tab => (issue.path.startsWith('/fields') ? 'questions' : issue.path.startsWith('/materials') ? 'materials' : issue.code.startsWith('BUNDLE_PROMISE') ? 'promise' : 'basics');
+const tabOf = (issue: BundleIssue): Tab => (issue.path.startsWith('/scenario') || /^\/items\/\d+\/when/.test(issue.path) ? 'scenario' : issue.path.startsWith('/fields') ? 'questions' : issue.path.startsWith('/materials') ? 'materials' : issue.code.startsWith('BUNDLE_PROMISE') ? 'promise' : 'basics');
 
 /** One 一件事: its items and steps, the one form and checklist, the promise, the checks as it is edited, saving and publishing. */
 export function BundleEditorPage() {
@@ -212,6 +213,7 @@ export function BundleEditorPage() {
         onChange={(key) => setTab(key as Tab)}
         items={[
           { key: 'basics', label: label(t('事项与顺序', 'Items and order'), 'basics'), children: <BasicsTab jurisdiction={j} heads={heads.data ?? []} definition={effective} update={draft.update} /> },
+          { key: 'scenario', label: label(t('办理情形', 'Scenarios'), 'scenario'), children: <ScenarioTab definition={effective} heads={heads.data ?? []} update={draft.update} issues={issues.filter((i) => tabOf(i) === 'scenario')} /> },
           { key: 'questions', label: label(t('合并问题', 'Questions asked once'), 'questions'), children: <QuestionsTab definition={definition} proposal={proposal} base={base} update={draft.update} issues={issues.filter((i) => tabOf(i) === 'questions')} /> },
           { key: 'materials', label: label(t('合并材料', 'Documents handed in once'), 'materials'), children: <BundleMaterialsTab bundle={checked?.bundle} base={base} update={draft.update} issues={issues.filter((i) => tabOf(i) === 'materials')} /> },
           { key: 'promise', label: label(t('时限与数据', 'Time and figures'), 'promise'), children: <PromiseTab definition={definition} bundle={checked?.bundle} base={base} /> },

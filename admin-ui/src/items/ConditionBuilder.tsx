@@ -56,7 +56,8 @@ export function ConditionBuilder({
   label: string;
   /** JSON Pointer of the condition in the item, e.g. /materials/0/when. */
   path: string;
-  issues: readonly CheckIssue[];
+  /** Issues of the item or the 一件事 it sits in: only where they point and what they say are read. */
+  issues: readonly Pick<CheckIssue, 'path' | 'message' | 'message_en'>[];
   /** The add button's words and what to say when no field can be picked, if not a material's. */
   addLabel?: [add: string, none: string];
 }) {

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Collapse, Drawer, Form, Input, InputNumber, Select
 import { applicantFieldPaths, checkFormSchema, checkFormSupport, formFields, type ApplicantFieldPaths, type CheckIssue, type Condition } from '@onevisit/item-schemas';
 import { useMemo, useState } from 'react';
 import { fromForm, newFieldKey, toForm, type BuilderField, type FieldKind } from '../form-builder/fields';
+import { OptionsEditor } from '../form-builder/OptionsEditor';
 import { useI18n } from '../i18n';
 import { ConditionBuilder } from './ConditionBuilder';
 import type { Definition } from './definition';
@@ -32,14 +33,6 @@ const kindLabel = (kind: FieldKind): [string, string] => {
   const found = palette.find(([k]) => k === kind);
   return found ? [found[1], found[2]] : ['高级(JSON)', 'Advanced (JSON)'];
 };
-
-/** A choice's stored code: option1, option2 … the first not taken, so codes never change when labels do. */
-function nextOptionValue(options: NonNullable<BuilderField['options']>): string {
-  const taken = new Set(options.map((o) => o.value));
-  let n = 1;
-  while (taken.has(`option${n}`)) n++;
-  return `option${n}`;
-}
 
 /** A new field asks for an answer unless the official says otherwise: most intake questions must be answered. */
 function blankField(fields: readonly BuilderField[], kind: FieldKind, zh: string): BuilderField {
@@ -235,26 +228,6 @@ function FieldKey({ id, value, onChange }: { id: string; value: string; onChange
         </div>
       )}
     </div>
-  );
-}
-
-function OptionsEditor({ id, options, onChange }: { id: string; options: NonNullable<BuilderField['options']>; onChange: (next: NonNullable<BuilderField['options']>) => void }) {
-  const { t } = useI18n();
-  return (
-    <fieldset style={{ border: 0, padding: 0, marginBottom: 12 }}>
-      <legend style={{ fontSize: 14 }}>{t('选项', 'Choices')}</legend>
-      <Space direction="vertical">
-        {options.map((o, i) => (
-          <Space key={i} wrap>
-            <Input aria-label={t(`选项${i + 1}显示文字`, `Choice ${i + 1} label`)} id={`${id}-option-${i}`} value={o.label} onChange={(e) => onChange(options.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
-            <Button size="small" onClick={() => onChange(options.filter((_, j) => j !== i))}>{t('删除选项', 'Remove')}</Button>
-          </Space>
-        ))}
-        <Button size="small" onClick={() => onChange([...options, { value: nextOptionValue(options), label: t(`选项${options.length + 1}`, `Choice ${options.length + 1}`) }])}>
-          {t('添加选项', 'Add a choice')}
-        </Button>
-      </Space>
-    </fieldset>
   );
 }
 
