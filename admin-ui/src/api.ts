@@ -134,7 +134,7 @@ export const api = {
   addOfficer: (j: string, department: string, name: string) => data(request<User>('POST', `${admin(j)}/departments/${department}/officers`, { body: { name } })),
   removeOfficer: (j: string, department: string, userId: string) => data(request<undefined>('DELETE', `${admin(j)}/departments/${department}/officers/${encodeURIComponent(userId)}`)),
   supervision: (j: string, q: { from: string; to: string; groupBy: Grouping; counties: boolean }) =>
-    data(request<Figures & { reads: number }>('GET', `${admin(j)}/supervision?from=${q.from}&to=${q.to}&groupBy=${q.groupBy}&counties=${q.counties ? 1 : 0}`)),
+    data(request<Figures & { reads: number; names: Record<string, string> }>('GET', `${admin(j)}/supervision?from=${q.from}&to=${q.to}&groupBy=${q.groupBy}&counties=${q.counties ? 1 : 0}`)),
   rebuildCounters: (j: string, write: boolean) => data(request<{ cases: number; rows: number; differences: number; written: boolean }>('POST', `${admin(j)}/supervision/rebuild?write=${write ? 1 : 0}`)),
   unreachable: (j: string) => data(request<Unreachable>('GET', `${admin(j)}/unreachable`)),
   reassign: (j: string, trackingNumber: string, body: { department: string; reason: string; expectedRevision: number }) => data(request<CaseRecord>('POST', `${admin(j)}/cases/${trackingNumber}/reassign`, { body })),

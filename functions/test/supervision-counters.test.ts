@@ -100,6 +100,8 @@ describe('the supervision counters', () => {
     };
     expect(rows('汇总')).toContainEqual(['收件', 3]);
     expect(rows('汇总')).toContainEqual(['按时办结率(%)', 50, 1, 2]);
+    expect(rows('汇总')).toContainEqual(['75%–100%', 1]);
+    expect(rows('汇总')).toContainEqual(['超出承诺', 1]);
     expect(rows('分组')).toContainEqual(expect.arrayContaining(['示范市不动产登记中心', 3, 2, 2, 50]));
     expect(rows('超期件')[1]).toEqual(expect.arrayContaining(['不动产转移登记', '示范市不动产登记中心', 2]));
   });
@@ -137,6 +139,8 @@ describe('the supervision counters', () => {
     const keys = json.groups.map((g: { key: string }) => g.key);
     expect(keys).toEqual(expect.arrayContaining([CITY, '990121']));
     expect(json.groups.find((g: { key: string }) => g.key === CITY).counters.received).toBe(3);
+    // Named, the counties' departments too (the city's administrator cannot list those).
+    expect(json.names).toMatchObject({ [CITY]: '示范市', '990121': '示范市东城县', '11370521MB1000001J': '东城县行政审批服务局' });
   });
 
   it('refuse a period that ends before it starts or is too long, others’ jurisdictions and officers, in both languages', async () => {

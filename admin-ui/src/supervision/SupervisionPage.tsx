@@ -72,8 +72,10 @@ export function SupervisionPage() {
     for (const d of departments.data ?? []) names.set(d.id, d.name);
     for (const i of items.data ?? []) names.set(`${i.jurisdiction}/${i.itemId}`, i.published?.name ?? i.draftName);
     for (const x of jurisdictions.data ?? []) names.set(x.id, x.name);
+    // The API names the counties' departments and items too, which this jurisdiction's lists do not hold.
+    for (const [key, name] of Object.entries(figures.data?.names ?? {})) names.set(key, name);
     return (key: string) => names.get(key) ?? (key.includes('/') ? key.split('/')[1]! : key);
-  }, [departments.data, items.data, jurisdictions.data]);
+  }, [departments.data, items.data, jurisdictions.data, figures.data?.names]);
 
   const total = figures.data?.total;
   // Counties stand side by side whatever they did; departments and items only with something to rank.

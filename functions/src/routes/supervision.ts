@@ -3,7 +3,7 @@ import { isoDate, shanghaiDateOf } from '@onevisit/item-schemas';
 import { invalidRange, periodTooLong } from '../errors';
 import type { App } from '../http';
 import { rebuildCounters } from '../supervision/counting';
-import { dashboardFigures } from '../supervision/dashboard';
+import { dashboardFigures, jurisdictionsOf } from '../supervision/dashboard';
 import { ZFigures, ZGrouping, ZTrend } from '../supervision/figures';
 import { figuresWorkbook, groupNames } from '../supervision/export';
 import { trendOf } from '../supervision/trend';
@@ -52,15 +52,25 @@ export function registerSupervisionRoutes(app: App): void {
       security: bearer,
       summary: '电子监察统计 / supervision figures of a period',
       request: { params: ZJurisdictionParams, query: ZDashboardQuery },
-      responses: { 200: json(ZFigures.extend({ reads: z.number().int() }), 'the figures, in all and per group, from the kept counters'), ...errorResponses(400, 401, 403) },
+      responses: {
+        200: json(
+          ZFigures.extend({ reads: z.number().int(), names: z.record(z.string(), z.string()).openapi({ description: '分组、部门、区划的名称 / the names of the groups, departments and jurisdictions, by key' }) }),
+          'the figures, in all and per group, from the kept counters',
+        ),
+        ...errorResponses(400, 401, 403),
+      },
     }),
     async (c) => {
       const { jurisdiction } = c.req.valid('param');
       jurisdictionAdmin(c, jurisdiction);
       const deps = c.get('deps');
       const q = c.req.valid('query');
-      const { figures, reads } = await dashboardFigures(deps, { jurisdiction, period: periodOf(q, shanghaiDateOf(deps.clock())), groupBy: q.groupBy, counties: q.counties === '1' });
-      return c.json({ ...figures, reads }, 200);
+      const counties = q.counties === '1';
+      const [{ figures, reads }, names] = await Promise.all([
+        dashboardFigures(deps, { jurisdiction, period: periodOf(q, shanghaiDateOf(deps.clock())), groupBy: q.groupBy, counties }),
+        jurisdictionsOf(deps, { jurisdiction, counties }).then((js) => groupNames(deps, js)),
+      ]);
+      return c.json({ ...figures, reads, names: Object.fromEntries(names) }, 200);
     },
   );
 
@@ -82,7 +92,7 @@ export function registerSupervisionRoutes(app: App): void {
       const period = periodOf(q, shanghaiDateOf(deps.clock()));
       const counties = q.counties === '1';
       const { figures } = await dashboardFigures(deps, { jurisdiction, period, groupBy: q.groupBy, counties });
-      const names = await groupNames(deps, [jurisdiction, ...(counties ? figures.groups.map((g) => g.key.split('/')[0]!) : [])]);
+      const names = await groupNames(deps, await jurisdictionsOf(deps, { jurisdiction, counties }));
       const file = await figuresWorkbook(figures, names);
       return c.body(file as Uint8Array<ArrayBuffer>, 200, attachment(`电子监察-${jurisdiction}-${period.from}-${period.to}.xlsx`, XLSX_TYPE)) as never;
     },

@@ -54,6 +54,13 @@ export async function figuresWorkbook(figures: Figures, names: ReadonlyMap<strin
     ['办结', total.cases.decided.total],
     ['超期件(未办结)', total.overdue.length],
     [],
+    ['办结件用时占承诺时限', '件数'],
+    ['≤25%', total.cases.usedAgainstPromised.quarter],
+    ['25%–50%', total.cases.usedAgainstPromised.half],
+    ['50%–75%', total.cases.usedAgainstPromised.threeQuarters],
+    ['75%–100%', total.cases.usedAgainstPromised.whole],
+    ['超出承诺', total.cases.usedAgainstPromised.beyond],
+    [],
     ['指标', '数值', '分子', '分母'],
     ...rateRows(total),
   ]);
