@@ -20,6 +20,11 @@ export async function fillParties(page: Page, transfereeId = GOOD_ID): Promise<v
 
 /** A 不动产转移登记 application filed over the API as the citizen page files it, with every material; its tracking number. */
 export async function fileSaleApplication(base: string): Promise<string> {
+  return (await fileSaleApplicationWithCode(base)).number;
+}
+
+/** The same, with the 查询码 the receipt gives the applicant. */
+export async function fileSaleApplicationWithCode(base: string): Promise<{ number: string; code: string }> {
   const item = `${base}/api/items/990100/real-estate-transfer`;
   const materials: Record<string, string[]> = {};
   for (const id of ['application', 'title-certificate', 'sale-contract', 'survey-report']) {
@@ -30,5 +35,6 @@ export async function fileSaleApplication(base: string): Promise<string> {
   }
   const response = await fetch(`${item}/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: saleAnswers, materials }) });
   expect(response.status).toBe(201);
-  return ((await response.json()) as { case: { trackingNumber: string } }).case.trackingNumber;
+  const filed = (await response.json()) as { case: { trackingNumber: string }; secret: string };
+  return { number: filed.case.trackingNumber, code: filed.secret };
 }

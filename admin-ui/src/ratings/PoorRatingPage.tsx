@@ -48,8 +48,13 @@ export function PoorRatingPage() {
         {poor.closed && <span>{t(...outcomeLabels[poor.closed.outcome])}</span>}
       </Space>
       <Card size="small" title={t('下一步', 'Next')}>
+        {poor.status === 'fedBack' && (
+          <Typography.Paragraph>
+            {t(`等待评价人评价整改结果(期限 ${poor.due ?? ''})，也可在回访时询问并记录。`, `Waiting for the rater to judge the fix (due ${poor.due ?? ''}); a revisit may ask and record it.`)}
+          </Typography.Paragraph>
+        )}
         {actions.length === 0 ? (
-          <Typography.Text>{poor.status === 'fedBack' ? t('等待评价人评价整改结果', 'Waiting for the rater to judge the fix') : t('无需处理', 'Nothing to do')}</Typography.Text>
+          <Typography.Text>{t('无需处理', 'Nothing to do')}</Typography.Text>
         ) : (
           <Space wrap>
             {actions.map((a) => (

@@ -10,7 +10,8 @@ import { useSignedIn } from '../session-context';
 import { ratingsApi } from './ratings-api';
 import { RatingSettingsCard } from './RatingSettingsCard';
 
-export const statusColours: Record<PoorStatus, string> = { verifying: 'orange', rectifying: 'blue', fedBack: 'cyan', judged: 'purple', appealed: 'gold', closed: 'default' };
+// Tag colours whose text reads at WCAG AA contrast.
+export const statusColours: Record<PoorStatus, string> = { verifying: 'red', rectifying: 'blue', fedBack: 'geekblue', judged: 'purple', appealed: 'magenta', closed: 'default' };
 
 /** 差评 to work: each with its step, the day it is due, its 回访 and its warning; open ones first. */
 export function PoorRatingsPage() {
