@@ -49,6 +49,10 @@ describe('督办', () => {
     expect(raised.status, JSON.stringify(raised.json)).toBe(201);
     expect(raised.json).toMatchObject({ trackingNumber: late, seq: 1, ask, dueOn: '2026-03-13', departmentName: '示范市不动产登记中心', itemName: '不动产转移登记', caseWarning: 'overdue', status: 'open', raisedBy: { name: '王敏(示范市政务服务管理办)' } });
     expect(raised.json).not.toHaveProperty('key');
+    // The estate department's workbench tells of it, leading to the case.
+    const inbox = await h.call('GET', '/api/officer/inbox', { token: tokens.officer });
+    expect(inbox.json).toContainEqual(expect.objectContaining({ trackingNumber: late, text: `督办：不动产转移登记(${late})，请于 2026-03-13 前答复。${ask}` }));
+    expect((await h.call('GET', '/api/officer/inbox', { token: tokens.otherDepartment })).json.filter((m: { trackingNumber?: string }) => m.trackingNumber === late)).toEqual([]);
 
     // The same request again is the same order; the same key for another ask is refused.
     const retried = await raise({ trackingNumber: late, ask, due: { workdays: 3 } }, { key: 'raise-late-0001' });
@@ -98,6 +102,7 @@ describe('督办', () => {
     expect((await answer(late, 1, '已补齐审核意见，3月12日办结', { key: 'answer-late-0001' })).status).toBe(200);
     refused(await answer(late, 1, '另一个答复', { token: tokens.colleague }), 409, 'ORDER_ANSWERED');
     expect((await caseOrders(late, tokens.admin)).json[0].answer.text).toBe('已补齐审核意见，3月12日办结');
+    expect((await h.call('GET', '/api/officer/inbox', { token: tokens.admin })).json).toContainEqual(expect.objectContaining({ trackingNumber: late, text: `督办已答复：不动产转移登记(${late})，示范市不动产登记中心：已补齐审核意见，3月12日办结` }));
   });
 
   it('cannot be raised twice or answered twice at once', async () => {

@@ -3,6 +3,7 @@ import { dueDate, shanghaiDateOf, type WorkCalendar } from '@onevisit/item-schem
 import { authorize } from '../auth';
 import { loadCase, rulesFor, urgency } from '../cases/service';
 import { jurisdictionOf } from '../cases/tracking-number';
+import type { AppDeps } from '../deps';
 import { notFound } from '../errors';
 import type { App } from '../http';
 import { ConflictError } from '../store/store';
@@ -29,6 +30,27 @@ function dueOnOf(raise: RaiseOrder, today: string, calendar: WorkCalendar): stri
   if (raise.due.date < today) throw orderDueBeforeToday(today);
   if (raise.due.date > latest) throw orderDueTooFar(latest);
   return raise.due.date;
+}
+
+/**
+ * Tells in-site: the asked department of a new order (its officers' workbench lists it, leading
+ * to the case), the administrators of an answer. After the order's write and apart from it: a
+ * message lost to a crash in between leaves the order on the case and in the list all the same.
+ */
+function tell(deps: AppDeps, order: StoredOrder, about: 'raised' | 'answered'): Promise<void> {
+  const raised = about === 'raised';
+  return deps.store.recordMessage({
+    id: `supervision-order-${order.trackingNumber}-${order.seq}-${about}`,
+    jurisdiction: order.jurisdiction,
+    at: raised ? order.raisedAt : order.answer!.at,
+    channel: 'inSite',
+    to: raised ? `dept:${order.departmentId}` : 'admins',
+    topic: raised ? 'supervisionOrder' : 'supervisionOrderAnswered',
+    text: raised ? `督办：${order.itemName}(${order.trackingNumber})，请于 ${order.dueOn} 前答复。${order.ask}` : `督办已答复：${order.itemName}(${order.trackingNumber})，${order.departmentName}：${order.answer!.text}`,
+    text_en: raised ? `督办 on ${order.itemName} (${order.trackingNumber}): answer by ${order.dueOn}. ${order.ask}` : `督办 answered: ${order.itemName} (${order.trackingNumber}), ${order.departmentName}: ${order.answer!.text}`,
+    trackingNumber: order.trackingNumber,
+    status: 'delivered',
+  });
 }
 
 export function registerSupervisionOrderRoutes(app: App): void {
@@ -88,6 +110,7 @@ export function registerSupervisionOrderRoutes(app: App): void {
         if (there?.key === key) return replay(there);
         throw orderRaisedMeanwhile();
       }
+      await tell(deps, order, 'raised');
       return c.json(orderView(order, today), 201);
     },
   );
@@ -167,6 +190,7 @@ export function registerSupervisionOrderRoutes(app: App): void {
       if (order.answer) return settled(order);
       try {
         const answered = await deps.store.answerOrder(order, { text, on: today, at: deps.clock().toISOString(), by: { id: who.sub, name: who.name }, ...(key ? { key } : {}) });
+        await tell(deps, answered, 'answered');
         return c.json(orderView(answered, today), 200);
       } catch (error) {
         if (!(error instanceof ConflictError) || !error.existing) throw error;
