@@ -5,7 +5,7 @@ import { caseWorld } from '../../functions/test/case-world';
  * 好差评 over the API: one rating per service with its channel, a 追评, and a 差评 worked through
  * 核实 → 整改 → 反馈 → the rater's judgement (不满意, then 满意) → 回访 → 关闭, each step due by the
  * jurisdiction's working-day limits; wrong-order steps, stale revisions and bad input refused in
- * both languages with nothing changed; an appeal upheld on 复核; an overdue step warned.
+ * both languages with nothing changed; an appeal upheld on 复核; an overdue step warned by the sweep.
  */
 
 const world = await caseWorld();
@@ -144,6 +144,13 @@ describe('好差评', () => {
     const entry = list.json.find((e: { trackingNumber: string }) => e.trackingNumber === second.number);
     expect(entry).toMatchObject({ status: 'verifying', due: '2026-03-09', warning: 'overdue', departmentName: '示范市不动产登记中心' });
     expect(list.json[0].trackingNumber).toBe(second.number);
+    // The sweep raises it once, to the department and, overdue, to the administrators.
+    expect((await world.sweep()).poorRatingWarnings).toBe(1);
+    expect((await world.sweep()).poorRatingWarnings).toBe(0);
+    await h.delivered();
+    const told = (await h.store.inboxOf(CITY, `dept:${entry.departmentId}`)).filter((m) => m.topic === 'poorRatingWarning' && m.trackingNumber === second.number);
+    expect(told.map((m) => m.text)).toEqual([`差评 ${second.number}(办件)「待核实」已超期，期限 2026-03-09`]);
+    expect((await h.store.inboxOf(CITY, 'admins')).some((m) => m.topic === 'poorRatingWarning' && m.trackingNumber === second.number)).toBe(true);
     expect((await h.call('GET', `${POOR}?status=closed`, { token: tokens.officer })).json.map((e: { trackingNumber: string }) => e.trackingNumber)).toEqual([first.number]);
     refused(await h.call('GET', `${POOR}?status=lost`, { token: tokens.officer }), 400, 'INVALID_REQUEST');
 

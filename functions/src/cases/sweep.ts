@@ -10,6 +10,7 @@ import type { StoredCase } from './record';
 import { messagesFor, withMessages } from './messages';
 import { messagesWritten, rulesFor, settle, type CaseRules } from './service';
 import { caseMoved } from './case-moves';
+import { warnPoorRatings } from '../ratings/warnings';
 
 /**
  * The sweep (a schedule in AWS, a timer locally): reads only the cases whose next check has
@@ -29,6 +30,8 @@ export interface SweepReport {
   actions: number;
   /** Cases another writer changed meanwhile; the next run sees them again. */
   conflicts: number;
+  /** Warnings raised on 差评 steps and 回访. */
+  poorRatingWarnings: number;
 }
 
 const SYSTEM = { id: 'system', name: '系统' };
@@ -73,7 +76,7 @@ function catchUp(c: StoredCase, rules: CaseRules, today: string, at: string) {
 export async function sweep(deps: AppDeps): Promise<SweepReport> {
   const now = deps.clock();
   const today = shanghaiDateOf(now);
-  const report: SweepReport = { today, read: 0, changed: 0, warnings: 0, actions: 0, conflicts: 0 };
+  const report: SweepReport = { today, read: 0, changed: 0, warnings: 0, actions: 0, conflicts: 0, poorRatingWarnings: 0 };
   const rulesCache = new Map<string, Promise<CaseRules>>();
   const rulesOf = (c: StoredCase) => {
     const key = `${c.jurisdiction}/${c.itemId}/${c.version}`;
@@ -103,5 +106,7 @@ export async function sweep(deps: AppDeps): Promise<SweepReport> {
       }),
     );
   }
+  // 差评 clocks warn the same way (ratings/warnings.ts).
+  report.poorRatingWarnings = await warnPoorRatings(deps, now);
   return report;
 }

@@ -124,6 +124,8 @@ export const ZPoorRating = z
     revisits: z.array(ZRevisit),
     closed: z.object({ on: z.string(), outcome: ZPoorOutcome }).optional(),
     history: z.array(ZPoorEntry),
+    /** The highest warning already raised per clock (ratings/warnings.ts), so each is raised once. */
+    warned: z.record(z.string(), z.enum(['yellow', 'red', 'overdue'])).optional(),
   })
   .openapi('PoorRating');
 export type PoorRating = z.infer<typeof ZPoorRating>;

@@ -136,15 +136,19 @@ export function applyPoor(r: RatingRecord, action: WorkflowAction, ctx: Workflow
   return next;
 }
 
-/** How urgent the 差评's current step (or its 回访) is today, with the case settings' thresholds. */
-export function poorWarning(r: RatingRecord, calendar: WorkCalendar, settings: CaseSettings, today: string): WarningLevel {
+/** A 差评's running clocks: its current step's, and its 回访's until one is recorded; keyed so a new step warns afresh. */
+export function poorClocks(r: RatingRecord, calendar: WorkCalendar, settings: CaseSettings, today: string): Array<{ key: string; due: string; level: WarningLevel }> {
   const poor = r.poor;
-  if (!poor) return 'normal';
-  const order: WarningLevel[] = ['normal', 'yellow', 'red', 'overdue'];
-  const levels: WarningLevel[] = [];
-  if (poor.due && poor.status !== 'closed') levels.push(warningLevel(calendar, { from: poor.since, due: poor.due, today, thresholds: settings.warnings }));
-  if (poor.revisitDue && poor.revisits.length === 0 && poor.status !== 'closed') {
-    levels.push(warningLevel(calendar, { from: r.on, due: poor.revisitDue, today, thresholds: settings.warnings }));
-  }
-  return levels.reduce<WarningLevel>((worst, level) => (order.indexOf(level) > order.indexOf(worst) ? level : worst), 'normal');
+  if (!poor || poor.status === 'closed') return [];
+  const clocks: Array<{ key: string; due: string; level: WarningLevel }> = [];
+  if (poor.due) clocks.push({ key: `${poor.status}@${poor.since}`, due: poor.due, level: warningLevel(calendar, { from: poor.since, due: poor.due, today, thresholds: settings.warnings }) });
+  if (poor.revisitDue && poor.revisits.length === 0) clocks.push({ key: 'revisit', due: poor.revisitDue, level: warningLevel(calendar, { from: r.on, due: poor.revisitDue, today, thresholds: settings.warnings }) });
+  return clocks;
+}
+
+export const warningOrder: readonly WarningLevel[] = ['normal', 'yellow', 'red', 'overdue'];
+
+/** How urgent the 差评 is today: the worst of its clocks, with the case settings' thresholds. */
+export function poorWarning(r: RatingRecord, calendar: WorkCalendar, settings: CaseSettings, today: string): WarningLevel {
+  return poorClocks(r, calendar, settings, today).reduce<WarningLevel>((worst, c) => (warningOrder.indexOf(c.level) > warningOrder.indexOf(worst) ? c.level : worst), 'normal');
 }
