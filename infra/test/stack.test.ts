@@ -195,7 +195,7 @@ describe('the stack', () => {
 
   it('signs officials in with Cognito: MFA, a strong password, one group per role', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) } });
-    expect(resources(template, 'AWS::Cognito::UserPoolGroup').map((g) => g.Properties.GroupName).sort()).toEqual(['jurisdictionAdmin', 'officer', 'platformAdmin']);
+    expect(resources(template, 'AWS::Cognito::UserPoolGroup').map((g) => g.Properties.GroupName).sort()).toEqual(['jurisdictionAdmin', 'officer', 'platformAdmin', 'windowOfficer']);
   });
 
   it('runs the sweep on a schedule, with a dead-letter queue', () => {
