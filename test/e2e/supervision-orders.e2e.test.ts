@@ -44,11 +44,12 @@ describe('督办', () => {
     await admin.getByRole('heading', { name: '电子监察' }).waitFor();
     // The counties beside the city, without asking.
     const counties = admin.locator('.ant-card').filter({ has: admin.getByText('区县对比', { exact: true }) });
-    await expect.poll(() => counties.getByRole('row').count()).toBe(4);
+    await counties.getByRole('row').nth(3).waitFor();
+    expect(await counties.getByRole('row').count()).toBe(4);
     expect(await counties.textContent()).toContain('示范市东城县');
     expect(await counties.textContent()).toContain('示范市西河县');
     // The trend and the distribution drawn (the ranking has nothing to rank this month), each beside its table.
-    await expect.poll(() => admin.locator('div[aria-hidden="true"] svg').count()).toBe(2);
+    await expect.poll(() => admin.locator('div[aria-hidden="true"] svg').count(), { timeout: 15_000 }).toBe(2);
     const trend = admin.locator('.ant-card').filter({ has: admin.getByText('近12个月趋势', { exact: true }) });
     expect(await trend.getByRole('row').count()).toBe(13);
     const used = admin.locator('.ant-card').filter({ has: admin.getByText('办理用时占承诺时限的比例(办结件数)', { exact: true }) });
@@ -83,7 +84,7 @@ describe('督办', () => {
 
     await admin.getByRole('link', { name: '电子监察' }).click();
     const orders = admin.locator('.ant-card').filter({ has: admin.locator('.ant-card-head-title', { hasText: /^督办$/ }) });
-    await expect.poll(() => orders.textContent()).toContain('已完成审核，明日登簿发证');
+    await expect.poll(() => orders.textContent(), { timeout: 15_000 }).toContain('已完成审核，明日登簿发证');
     expect(await orders.textContent()).toContain('已答复');
     expect(await overdue.textContent()).not.toContain('督办中');
   });

@@ -29,7 +29,7 @@ export function CaseOrders({ detail }: { detail: CaseDetail }) {
       {orders.data?.map((o) => <OrderAlert key={o.seq} order={o} mayAnswer={session.user.role === 'officer' && session.user.department === o.departmentId} />)}
       {mayRaise && (
         <Button danger onClick={() => setRaising(true)}>
-          {t('发起督办', 'Raise a 督办')}
+          {t('发起督办', 'Raise a supervision order')}
         </Button>
       )}
       {raising && <RaiseOrderDialog jurisdiction={session.jurisdiction} trackingNumber={c.trackingNumber} departmentName={detail.departmentName} onClose={() => setRaising(false)} />}
@@ -52,7 +52,7 @@ function OrderAlert({ order: o, mayAnswer }: { order: Order; mayAnswer: boolean 
       showIcon
       message={
         <Space wrap>
-          <strong>{t(`督办(第 ${o.seq} 次)`, `督办 no. ${o.seq}`)}</strong>
+          <strong>{t(`督办(第 ${o.seq} 次)`, `Supervision order no. ${o.seq}`)}</strong>
           <Tag color={orderStatusColours[o.status]}>{t(...orderStatusNames[o.status])}</Tag>
           <span>{t(`${who} 于 ${o.raisedOn} 督办${o.departmentName}，限 ${o.dueOn} 前答复`, `raised by ${who} on ${o.raisedOn} to ${o.departmentName}, answer by ${o.dueOn}`)}</span>
         </Space>

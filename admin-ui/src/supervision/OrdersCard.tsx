@@ -11,7 +11,7 @@ export function OrdersCard({ orders }: { orders: Order[] }) {
   const count = (s: OrderStatus) => orders.filter((o) => o.status === s).length;
   return (
     <Card
-      title={t('督办', '督办 (supervision orders)')}
+      title={t('督办', 'Supervision orders')}
       extra={
         <Segmented<OrderStatus | 'all'>
           aria-label={t('按答复情况筛选', 'Filter by answer')}
@@ -29,7 +29,7 @@ export function OrdersCard({ orders }: { orders: Order[] }) {
         rowKey={(o) => `${o.trackingNumber}#${o.seq}`}
         dataSource={shown === 'all' ? orders : orders.filter((o) => o.status === shown)}
         scroll={{ x: true }}
-        locale={{ emptyText: <Empty description={t('没有督办', 'No 督办')} /> }}
+        locale={{ emptyText: <Empty description={t('没有督办', 'No supervision orders')} /> }}
         columns={[
           { title: t('受理编号', 'Tracking number'), render: (_, o) => <Link to={`/cases/${o.trackingNumber}`}>{o.trackingNumber}</Link> },
           { title: t('事项', 'Item'), dataIndex: 'itemName' },

@@ -26,12 +26,12 @@ export function OverdueCard({ jurisdiction, asOf, overdue, nameOf, supervised }:
           { title: t('承诺期限', 'Promised by'), dataIndex: 'due' },
           { title: t('超期(工作日)', 'Working days late'), dataIndex: 'workdaysLate' },
           {
-            title: t('督办', '督办'),
+            title: t('督办', 'Supervision'),
             render: (_, c) =>
               c.decidedOn || c.jurisdiction !== jurisdiction ? null : supervised.has(c.trackingNumber) ? (
-                t('督办中', 'under 督办')
+                t('督办中', 'under supervision')
               ) : (
-                <Button size="small" danger onClick={() => setRaising(c)} aria-label={t(`督办 ${c.trackingNumber}`, `Raise a 督办 on ${c.trackingNumber}`)}>
+                <Button size="small" danger onClick={() => setRaising(c)} aria-label={t(`督办 ${c.trackingNumber}`, `Raise a supervision order on ${c.trackingNumber}`)}>
                   {t('督办', 'Raise')}
                 </Button>
               ),

@@ -36,7 +36,7 @@ export function RaiseOrderDialog({ jurisdiction, trackingNumber, departmentName,
     },
   });
   return (
-    <Modal open title={t(`督办：${trackingNumber}`, `督办 on ${trackingNumber}`)} okText={t('发起督办', 'Raise')} cancelText={t('取消', 'Cancel')} confirmLoading={raise.isPending} onOk={() => form.submit()} onCancel={onClose}>
+    <Modal open title={t(`督办：${trackingNumber}`, `Supervision order on ${trackingNumber}`)} okText={t('发起督办', 'Raise')} cancelText={t('取消', 'Cancel')} confirmLoading={raise.isPending} onOk={() => form.submit()} onCancel={onClose}>
       <Typography.Paragraph>{t(`督办对象：${departmentName}`, `To: ${departmentName}`)}</Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" name="raise-order" initialValues={{ by: 'workdays', workdays: 3 }} onFinish={(v) => raise.mutate(v)}>
         <Form.Item name="ask" label={t('督办事项', 'What is asked')} rules={[{ required: true, whitespace: true, message: t('请写明要求部门做什么', 'Say what the department is asked to do') }]}>

@@ -47,7 +47,7 @@ function tell(deps: AppDeps, order: StoredOrder, about: 'raised' | 'answered'): 
     to: raised ? `dept:${order.departmentId}` : 'admins',
     topic: raised ? 'supervisionOrder' : 'supervisionOrderAnswered',
     text: raised ? `督办：${order.itemName}(${order.trackingNumber})，请于 ${order.dueOn} 前答复。${order.ask}` : `督办已答复：${order.itemName}(${order.trackingNumber})，${order.departmentName}：${order.answer!.text}`,
-    text_en: raised ? `督办 on ${order.itemName} (${order.trackingNumber}): answer by ${order.dueOn}. ${order.ask}` : `督办 answered: ${order.itemName} (${order.trackingNumber}), ${order.departmentName}: ${order.answer!.text}`,
+    text_en: raised ? `Supervision order on ${order.itemName} (${order.trackingNumber}): answer by ${order.dueOn}. ${order.ask}` : `Supervision order answered: ${order.itemName} (${order.trackingNumber}), ${order.departmentName}: ${order.answer!.text}`,
     trackingNumber: order.trackingNumber,
     status: 'delivered',
   });
@@ -178,7 +178,7 @@ export function registerSupervisionOrderRoutes(app: App): void {
       const { trackingNumber, seq } = c.req.valid('param');
       const who = authorize(c.get('principal'), { roles: ['officer'] });
       const order = who.jurisdiction === jurisdictionOf(trackingNumber) ? await deps.store.getOrder(who.jurisdiction, trackingNumber, seq) : undefined;
-      if (!order) throw notFound('督办', '督办 (supervision order)');
+      if (!order) throw notFound('督办', 'supervision order');
       if (order.departmentId !== who.department) throw onlyDepartmentAnswers();
       const today = shanghaiDateOf(deps.clock());
       const key = c.req.valid('header')['idempotency-key'];
