@@ -1,5 +1,5 @@
 import { Alert, Input, Tag, Typography } from 'antd';
-import { useRef, useState, type Ref } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { windowApi, type FoundItem } from './window-api';
@@ -14,13 +14,13 @@ export function ItemFinder({ jurisdiction, onPick, inputRef }: { jurisdiction: s
   const [found, setFound] = useState<FoundItem[]>();
   const [problem, setProblem] = useState<string>();
   const list = useRef<HTMLUListElement>(null);
+  // Once the list is drawn, the first match takes the focus.
+  useEffect(() => list.current?.querySelector('button')?.focus(), [found]);
   const search = async () => {
     try {
       const items = await windowApi.find(jurisdiction, q.trim());
       setProblem(undefined);
       setFound(items);
-      // After the list is drawn: the first match takes the focus.
-      requestAnimationFrame(() => list.current?.querySelector('button')?.focus());
     } catch (error) {
       setProblem(error instanceof ApiError ? pick(error) : String(error));
     }

@@ -30,7 +30,9 @@ export function ReceiptSheet({ filed, secret, departmentName }: { filed: CaseRec
     <article className="window-print" data-testid="receipt">
       <h1>{departmentName}</h1>
       <h1>收件回执</h1>
-      <div className="number">受理编号：{filed.trackingNumber}</div>
+      <div className="number">
+        受理编号：<span data-testid="tracking-number">{filed.trackingNumber}</span>
+      </div>
       <div className="receipt-top">
         <div>
           <p>事项：{filed.itemName}</p>

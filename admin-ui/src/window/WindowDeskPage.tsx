@@ -177,7 +177,7 @@ export function WindowDeskPage() {
             <>
               <Typography.Title level={5} className="desk-item">
                 {item.name} <Typography.Text type="secondary">{item.department.name}</Typography.Text>{' '}
-                <a href={`/apply/${jurisdiction}/${chosen!.itemId}/checklist`} target="_blank" rel="noreferrer">
+                <a href={`/apply/${jurisdiction}/${chosen!.itemId}/checklist`} target="_blank" rel="noreferrer" style={{ textDecoration: 'underline', fontSize: 14, fontWeight: 'normal' }}>
                   {t('一次告知单', 'Full checklist')}
                 </a>
               </Typography.Title>

@@ -1,0 +1,137 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, siteInBrowser } from './browser';
+import { expectAccessible, shoot } from './editor-helpers';
+import { BAD_ID, GOOD_ID } from './sale-form';
+
+/**
+ * 一窗受理 in Chromium: 刘洋 at window 3 of the 市民中心 enters a walk-in citizen's 不动产转移登记
+ * with the keyboard only (two materials on paper, the contract supplied online, the survey report
+ * 容缺), prints the 收件回执 with its QR code; the case is in the 不动产登记中心's queue with
+ * channel 窗口; the citizen follows it on /track with the 查询码 from the receipt.
+ */
+const site = siteInBrowser();
+
+/** Types into the focused field and presses Enter, as the officer (or the card reader) does. */
+async function typeOn(page: Page, text: string) {
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+describe('the window desk', () => {
+  let number = '';
+  let secret = '';
+  let trackUrl = '';
+
+  it('takes a walk-in application from the keyboard and prints the receipt with its QR code', async () => {
+    const page = await openPage(site.browser);
+    await page.goto(`${site.server.base}/admin/`);
+    await page.getByRole('button', { name: '登录为 刘洋(市民中心综合窗口)' }).click();
+    await page.getByRole('heading', { name: '一窗受理' }).waitFor();
+    // The first shift in this browser starts at the window's number; its name comes from the officer's.
+    expect(await page.locator('#desk-name').inputValue()).toBe('市民中心综合窗口');
+    await expect.poll(() => focusedId(page), { timeout: 15_000 }).toBe('desk-number');
+    await typeOn(page, '3');
+    await expect.poll(() => focusedId(page), { timeout: 15_000 }).toBe('finder-q');
+    await typeOn(page, '不动产转移');
+    // The first match takes the focus; Enter picks it, and the applicant's document is next.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), { timeout: 15_000 }).toContain('不动产转移登记');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedId(page), { timeout: 15_000 }).toBe('applicant-type');
+    expect(await page.locator('#applicant-type').inputValue()).toBe('111');
+    await page.keyboard.press('Enter');
+    // The card reader types the number and Enter: a wrong check digit holds the focus, said at once.
+    await typeOn(page, BAD_ID);
+    await page.getByText('居民身份证号码校验位不符，请核对或重新刷证').waitFor();
+    expect(await focusedId(page)).toBe('applicant-number');
+    await typeOn(page, GOOD_ID);
+    await expect.poll(() => focusedId(page), { timeout: 15_000 }).toBe('applicant-name');
+    await typeOn(page, '李四');
+    await typeOn(page, '13812345678');
+    expect(await focusedId(page)).toBe('has-agent');
+    await page.keyboard.press('Enter');
+    // The item's own form: 转移原因 by the arrow keys, then field after field.
+    await expect.poll(() => focusedId(page), { timeout: 15_000 }).toMatch(/^root_reason/);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await typeOn(page, '示房权证第 001 号');
+    await typeOn(page, '示范市人民路 1 号');
+    await page.keyboard.press('Space'); // 界址、面积发生变化: the survey report is asked for
+    await page.keyboard.press('Enter');
+    for (const text of ['张三', '11010519491231002X', '李四', GOOD_ID, '13812345678', '120']) await typeOn(page, text);
+    // The materials the answers ask for, each as received: two on paper (原件 sighted, 1 copy each).
+    await expect.poll(() => focusedId(page), { timeout: 15_000 }).toBe('material-application');
+    for (const id of ['application', 'title-certificate']) {
+      expect(await focusedId(page)).toBe(`material-${id}`);
+      await page.keyboard.press('Enter'); // 纸质材料
+      await page.keyboard.press('Enter'); // 原件已核验, ticked
+      await page.keyboard.press('Backspace');
+      await typeOn(page, '1'); // 复印件 1 份
+    }
+    // The contract was filed online (网签备案); the survey report is 容缺.
+    expect(await focusedId(page)).toBe('material-sale-contract');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#material-sale-contract').inputValue()).toBe('online');
+    await page.keyboard.press('Enter');
+    await typeOn(page, '网签备案 2026-0001');
+    expect(await focusedId(page)).toBe('material-survey-report');
+    await page.keyboard.press('End');
+    expect(await page.locator('#material-survey-report').inputValue()).toBe('none');
+    await expectAccessible(page, 'window desk');
+    await shoot(page, 'window-desk-1-entry');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('收件并打印回执');
+    await page.evaluate(() => {
+      window.print = () => document.body.setAttribute('data-printed', 'yes');
+    });
+    await page.keyboard.press('Enter');
+
+    // The receipt, its print button focused: Enter prints it.
+    const receipt = page.getByTestId('receipt');
+    await receipt.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 15_000 }).toBe('打印收件回执');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('body').getAttribute('data-printed')).toBe('yes');
+    const text = (await receipt.textContent())!;
+    number = (await page.getByTestId('tracking-number').textContent())!;
+    secret = (await page.getByTestId('secret').textContent())!;
+    expect(text).toContain('收件回执');
+    expect(text).toContain('申请人：李四(居民身份证 440524188001010014，电话 13812345678)');
+    expect(text).toContain('不动产登记申请书原件已核验，复印件 1 份');
+    expect(text).toContain('网上已提交(网签备案 2026-0001)');
+    expect(text).toMatch(/容缺受理：以下材料请于.+前补交.+不动产测绘报告/);
+    expect(text).toContain('收件窗口：市民中心综合窗口 3 号窗口');
+    expect(text).toContain('收件人：刘洋(市民中心综合窗口)');
+    const qr = page.getByRole('img', { name: '办理进度查询二维码' });
+    await qr.locator('svg path').first().waitFor();
+    trackUrl = (await qr.getAttribute('data-url'))!;
+    expect(trackUrl).toBe(`${site.server.base}/track?number=${number}`);
+    await expectAccessible(page, 'receipt');
+    await shoot(page, 'window-desk-2-receipt');
+    await page.emulateMedia({ media: 'print' });
+    await shoot(page, 'window-desk-3-receipt-printed');
+  });
+
+  it('puts the case in the back office’s queue with channel 窗口', async () => {
+    const page = await openPage(site.browser);
+    await page.goto(`${site.server.base}/admin/`);
+    await page.getByRole('button', { name: '登录为 李强(不动产登记中心)' }).click();
+    await page.getByRole('link', { name: number, exact: true }).click();
+    await page.getByRole('heading', { name: '不动产转移登记' }).waitFor();
+    await page.getByText('窗口', { exact: true }).waitFor();
+    await shoot(page, 'window-desk-4-back-office');
+  });
+
+  it('lets the citizen follow the case on /track with the 查询码 from the receipt', async () => {
+    const phone = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
+    await phone.goto(trackUrl);
+    expect(await phone.getByLabel('受理编号').inputValue()).toBe(number);
+    await phone.getByLabel('查询码').fill(secret);
+    await phone.getByRole('button', { name: '查询' }).click();
+    await phone.getByTestId('case-status').waitFor();
+    expect(await phone.getByTestId('case-status').textContent()).toBe('已收件，等待受理');
+    await shoot(phone, 'window-desk-5-track');
+  });
+});
