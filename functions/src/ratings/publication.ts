@@ -87,3 +87,12 @@ export async function publication(deps: AppDeps, jurisdiction: string, month: st
     departments: named.map((d) => ({ ...d, ...ratingFigures(byDepartment.get(d.departmentId) ?? []) })),
   };
 }
+
+/**
+ * The figures of the ratings given from `from` to `to` (inclusive days), for the supervision
+ * page's 好差评 cards: the workflow's 整改 on time (fedBackOnTime / fedBack) and 回访率
+ * (revisited / realNamePoor), window services included. One query on the ratings' day index.
+ */
+export async function ratingFiguresBetween(deps: AppDeps, jurisdiction: string, from: string, to: string): Promise<RatingFigures> {
+  return ratingFigures(await deps.store.ratingsBetween(jurisdiction, from, to));
+}
