@@ -59,6 +59,7 @@ describe('督办', () => {
     expect(retried.status).toBe(200);
     expect(retried.json.seq).toBe(1);
     refused(await raise({ trackingNumber: late, ask: '另一件事', due: { workdays: 3 } }, { key: 'raise-late-0001' }), 409, 'IDEMPOTENCY_KEY_REUSED');
+    refused(await raise({ trackingNumber: late, ask, due: { workdays: 4 } }, { key: 'raise-late-0001' }), 409, 'IDEMPOTENCY_KEY_REUSED');
     const again = await raise({ trackingNumber: late, ask, due: { date: '2026-03-20' } });
     refused(again, 409, 'ORDER_STILL_OPEN');
     expect(again.json.message).toContain('2026-03-13');
@@ -96,6 +97,8 @@ describe('督办', () => {
     refused(await answer(late, 1, '已办结', { token: tokens.admin }), 403);
 
     on('2026-03-11');
+    // A retry sent a day later is still the order raised, its date as first counted.
+    expect((await raise({ trackingNumber: late, ask, due: { workdays: 3 } }, { key: 'raise-late-0001' })).json).toMatchObject({ seq: 1, dueOn: '2026-03-13' });
     const answered = await answer(late, 1, '已补齐审核意见，3月12日办结', { key: 'answer-late-0001' });
     expect(answered.status, JSON.stringify(answered.json)).toBe(200);
     expect(answered.json).toMatchObject({ status: 'answered', answeredLate: false, answer: { text: '已补齐审核意见，3月12日办结', on: '2026-03-11', by: { name: '李强(不动产登记中心)' } } });

@@ -73,15 +73,15 @@ export function registerSupervisionOrderRoutes(app: App): void {
       if (jurisdictionOf(raise.trackingNumber) !== jurisdiction) throw caseOfOtherJurisdiction();
       const found = await loadCase(deps, jurisdiction, raise.trackingNumber);
       const today = shanghaiDateOf(deps.clock());
-      const rules = await rulesFor(deps, found);
-      const dueOn = dueOnOf(raise, today, rules.calendar);
       const existing = await deps.store.caseOrders(jurisdiction, raise.trackingNumber);
       const replay = (o: StoredOrder) => {
-        if (!sameAsk(o, raise, dueOn)) throw orderKeyReused();
+        if (!sameAsk(o, raise)) throw orderKeyReused();
         return c.json(orderView(o, today), 200);
       };
       const retried = existing.find((o) => o.key === key);
       if (retried) return replay(retried);
+      const rules = await rulesFor(deps, found);
+      const dueOn = dueOnOf(raise, today, rules.calendar);
       const open = existing.find((o) => !o.answer);
       if (open) throw orderStillOpen(orderView(open, today));
       const warning = urgency(found, rules, today);
@@ -101,6 +101,7 @@ export function registerSupervisionOrderRoutes(app: App): void {
         raisedBy: { id: who.sub, name: who.name },
         caseWarning: warning,
         key,
+        dueAsked: raise.due,
       };
       try {
         await deps.store.putOrder(order);

@@ -42,13 +42,14 @@ export const ZStoredOrder = z.object({
   raisedBy: ZPerson,
   /** The case's warning when it was raised. */
   caseWarning: z.enum(['red', 'overdue']),
-  /** The raising request's idempotency key. */
+  /** The raising request's idempotency key, and the date or working days it asked for (a retry asks the same). */
   key: z.string(),
+  dueAsked: z.union([z.object({ workdays: z.number() }), z.object({ date: isoDate })]),
   answer: ZAnswer.optional(),
 });
 export type StoredOrder = z.infer<typeof ZStoredOrder>;
 
-export const ZOrder = ZStoredOrder.omit({ key: true })
+export const ZOrder = ZStoredOrder.omit({ key: true, dueAsked: true })
   .extend({
     answer: ZAnswer.omit({ key: true }).optional(),
     status: ZOrderStatus,
@@ -60,7 +61,7 @@ export type Order = z.infer<typeof ZOrder>;
 
 /** How an order stands on `today`. */
 export function orderView(o: StoredOrder, today: string): Order {
-  const { key: _raised, answer, ...rest } = o;
+  const { key: _raised, dueAsked: _asked, answer, ...rest } = o;
   const status: OrderStatus = answer ? 'answered' : today > o.dueOn ? 'overdue' : 'open';
   return { ...rest, ...(answer ? { answer: { text: answer.text, on: answer.on, at: answer.at, by: answer.by } } : {}), status, answeredLate: answer !== undefined && answer.on > o.dueOn };
 }
@@ -87,5 +88,5 @@ export const ZAnswerOrder = z
   .strict()
   .openapi('AnswerSupervisionOrder');
 
-/** Whether a retried raise asks what the stored one asked. */
-export const sameAsk = (o: StoredOrder, raise: RaiseOrder, dueOn: string) => o.trackingNumber === raise.trackingNumber && o.ask === raise.ask && o.dueOn === dueOn;
+/** Whether a retried raise asks what the stored one asked (its working days counted from the day it was first sent). */
+export const sameAsk = (o: StoredOrder, raise: RaiseOrder) => o.trackingNumber === raise.trackingNumber && o.ask === raise.ask && JSON.stringify(o.dueAsked) === JSON.stringify(raise.due);
