@@ -50,6 +50,8 @@ export interface CaseSearch {
   status?: string;
   department?: string;
   channel?: string;
+  /** The number of the service window that took it. */
+  window?: string;
   from?: string;
   to?: string;
   cursor?: string;

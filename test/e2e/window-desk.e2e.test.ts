@@ -122,6 +122,10 @@ describe('the window desk', () => {
     await page.getByRole('heading', { name: '不动产转移登记' }).waitFor();
     await page.getByText('窗口', { exact: true }).waitFor();
     await shoot(page, 'window-desk-4-back-office');
+    // The case search by the window that took it.
+    await page.goto(`${site.server.base}/admin/cases/search?window=3`);
+    await page.getByRole('link', { name: number, exact: true }).waitFor();
+    expect(await page.getByLabel('受理窗口号').inputValue()).toBe('3');
   });
 
   it('lets the citizen follow the case on /track with the 查询码 from the receipt', async () => {

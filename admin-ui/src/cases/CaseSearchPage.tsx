@@ -27,6 +27,7 @@ interface Filters {
   statuses?: string[];
   department?: string;
   channel?: string;
+  window?: string;
   dates?: [{ format: (f: string) => string } | null, { format: (f: string) => string } | null] | null;
 }
 
@@ -37,11 +38,12 @@ export function CaseSearchPage() {
   const admin = canConfigure(session);
   // A figure's cases (the supervision page links here): the filters it names, searched at once.
   const [params] = useSearchParams();
-  const [query, setQuery] = useState<CaseSearch>(() => Object.fromEntries(['itemId', 'status', 'department', 'channel', 'from', 'to'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : []))));
+  const [query, setQuery] = useState<CaseSearch>(() => Object.fromEntries(['itemId', 'status', 'department', 'channel', 'window', 'from', 'to'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : []))));
   const [initial] = useState<Filters>(() => ({
     itemId: query.itemId,
     department: query.department,
     channel: query.channel,
+    window: query.window,
     ...(query.status ? { statuses: query.status.split(',') } : {}),
     ...(query.from || query.to ? { dates: [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null] } : {}),
   }));
@@ -65,6 +67,7 @@ export function CaseSearchPage() {
       ...(f.statuses?.length ? { status: f.statuses.join(',') } : {}),
       ...(f.department ? { department: f.department } : {}),
       ...(f.channel ? { channel: f.channel } : {}),
+      ...(f.window?.trim() ? { window: f.window.trim() } : {}),
       ...(f.dates?.[0] ? { from: f.dates[0].format('YYYY-MM-DD') } : {}),
       ...(f.dates?.[1] ? { to: f.dates[1].format('YYYY-MM-DD') } : {}),
     });
@@ -96,6 +99,9 @@ export function CaseSearchPage() {
         )}
         <Form.Item name="channel" label={t('申报来源', 'Channel')}>
           <Select allowClear style={{ width: 140 }} options={caseChannels.map((c) => ({ value: c, label: t(...channelNames[c]) }))} />
+        </Form.Item>
+        <Form.Item name="window" label={t('受理窗口号', 'Window')}>
+          <Input allowClear style={{ width: 80 }} maxLength={10} />
         </Form.Item>
         <Form.Item name="dates" label={t('收件日期', 'Received')}>
           <DatePicker.RangePicker allowEmpty={[true, true]} />

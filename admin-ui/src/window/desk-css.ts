@@ -24,6 +24,7 @@ export const deskCss = `
 .window-print .seal { text-align: right; margin-top: 24px; }
 @media print {
   body * { visibility: hidden; }
+  .ant-layout-header, .no-print { display: none !important; }
   .window-print, .window-print * { visibility: visible; }
   .window-print { position: absolute; left: 0; top: 0; width: 100%; padding: 0; }
 }
