@@ -180,12 +180,22 @@ describe('the one page of the application', () => {
     const decided = (await page(`/track/${p.number}`, p.cookie)).html;
     expect(decided).toContain('提交评价');
     expect(decided).toContain('原因：经营场所与申请不符');
-    const rate = () => h.app.request(`/track/${p.number}/rate`, { method: 'POST', body: new URLSearchParams({ level: '2', comment: '说明清楚' }), headers: { cookie: p.cookie } });
+    // A 差评 says why: without a reason it is refused, and nothing is rated.
+    const post = (fields: string[][]) => h.app.request(`/track/${p.number}/rate`, { method: 'POST', body: new URLSearchParams(fields), headers: { cookie: p.cookie } });
+    const unexplained = await post([['level', '4'], ['comment', '等了很久']]);
+    expect(unexplained.status).toBe(400);
+    expect(await unexplained.text()).toContain('差评请至少选择一项原因');
+    for (const c of p.children) expect((await h.store.getCase(CITY, c.trackingNumber))?.rating).toBeUndefined();
+    const rate = () => post([['level', '4'], ['reasons', 'slow'], ['reasons', 'unclear'], ['comment', '等了很久']]);
     expect((await rate()).status).toBe(303);
     const rated = (await page(`/track/${p.number}`, p.cookie)).html;
-    expect(rated).toContain('您的评价：满意');
+    expect(rated).toContain('您的评价：不满意');
     expect(rated).not.toContain('提交评价');
-    for (const c of p.children) expect((await h.store.getCase(CITY, c.trackingNumber))?.rating).toMatchObject({ level: 2, comment: '说明清楚' });
+    // Each item's case is rated, and each department's 整改 starts with its 差评.
+    for (const c of p.children) {
+      expect((await h.store.getCase(CITY, c.trackingNumber))?.rating).toMatchObject({ level: 4, comment: '等了很久' });
+      expect(await h.store.getRating(CITY, c.trackingNumber, 'case')).toMatchObject({ level: 4, reasons: ['slow', 'unclear'], poor: { status: 'verifying' } });
+    }
     const again = await rate();
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('本件已评价');

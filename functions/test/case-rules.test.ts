@@ -60,10 +60,12 @@ describe('ratings (好差评)', () => {
     for (let i = 0; i < 4; i++) await ok(c.number, pass);
     await ok(c.number, { type: 'deliver', method: '邮寄' });
     expect((await applicant({ ...c, secret: 'wrong' }, { type: 'rate', level: 5 })).status).toBe(404);
-    const rated = await applicant(c, { type: 'rate', level: 5, comment: '窗口态度差' });
+    // A 差评 through the API says why, as on the tracking page.
+    expect((await applicant(c, { type: 'rate', level: 5 })).json).toMatchObject({ code: 'REASONS_REQUIRED', message: '差评请至少选择一项原因' });
+    const rated = await applicant(c, { type: 'rate', level: 5, reasons: ['attitude'], comment: '窗口态度差' });
     expect(rated.status).toBe(200);
     expect(rated.json).toMatchObject({ rating: { level: 5, comment: '窗口态度差', followUp: {} }, due: { followUp: { due: '2026-03-16' } } });
-    expect((await applicant(c, { type: 'rate', level: 1 })).json.message).toBe('本件已评价');
+    expect((await applicant(c, { type: 'rate', level: 1 })).json.message).toBe('办件已评价，每项服务只能评价一次(可追评一次)');
     const queue = await h.call('GET', '/api/officer/queue', { token: officer });
     expect(queue.json.map((e: { trackingNumber: string }) => e.trackingNumber)).toContain(c.number);
     await h.delivered();

@@ -1,9 +1,10 @@
 import { shanghaiDateOf } from '@onevisit/item-schemas';
-import { applicantAct } from '../cases/applicant';
-import type { CaseRecord, StoredCase } from '../cases/record';
+import type { StoredCase } from '../cases/record';
 import { onConflict } from '../conflicts';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
+import type { PoorReason, RatingChannel } from '../ratings/model';
+import { rate } from '../ratings/service';
 import type { StoredBundleCase } from './records';
 
 /**
@@ -38,16 +39,18 @@ export async function deliveryHeld(deps: AppDeps, child: StoredCase): Promise<Ap
 const notYet = () => new ApiError(409, 'ACTION_NOT_ALLOWED', '事项办结后才能评价', 'an application is rated once its items are decided');
 const ratedAlready = () => new ApiError(409, 'ACTION_NOT_ALLOWED', '本件已评价', 'this application was rated already');
 
-/** The applicant's one rating: given to each item's case that is decided and not rated, then kept on the parent. */
-export async function rateBundle(deps: AppDeps, parent: StoredBundleCase, rating: { level: number; comment?: string }): Promise<StoredBundleCase> {
+/**
+ * The applicant's one rating: given to each item's case that is decided and not rated, as a rating
+ * of that case (a 差评 starts each department's 整改 workflow), then kept on the parent.
+ */
+export async function rateBundle(deps: AppDeps, parent: StoredBundleCase, rating: { level: number; comment?: string; reasons?: readonly PoorReason[] }, channel: RatingChannel): Promise<StoredBundleCase> {
   if (parent.rating) throw ratedAlready();
   const cases = await childCases(deps, parent);
   const rateable = cases.filter((k): k is StoredCase => !!k && !k.rating && ['decided', 'delivered', 'notAccepted'].includes(k.status));
   if (rateable.length === 0 || cases.some((k, i) => !parent.children[i]!.stopped && (!k || !closed.has(k.status)))) throw notYet();
-  const action = { type: 'rate' as const, level: rating.level, ...(rating.comment ? { comment: rating.comment } : {}) };
-  const rated: CaseRecord[] = [];
-  for (const k of rateable) rated.push(await applicantAct(deps, k, action, `${parent.idempotencyKey}~rate`));
-  const saved: StoredBundleCase = { ...parent, rating: { ...action, on: shanghaiDateOf(deps.clock()) }, revision: parent.revision + 1 };
+  const given = { level: rating.level, ...(rating.comment ? { comment: rating.comment } : {}) };
+  for (const k of rateable) await rate(deps, k, { target: 'case', ...given, reasons: [...(rating.reasons ?? [])] }, { channel, realName: true, actor: { id: 'applicant' }, key: `${parent.idempotencyKey}~rate` });
+  const saved: StoredBundleCase = { ...parent, rating: { ...given, on: shanghaiDateOf(deps.clock()) }, revision: parent.revision + 1 };
   await onConflict(deps.store.saveBundleCase(saved, parent.revision), () => {
     throw ratedAlready();
   });

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { specialProcedureKinds } from '@onevisit/item-schemas';
 import type { FileInfo } from '../records';
+import { poorReasons, ZPoorReason } from '../ratings/model';
 import { ZCorrectionItem, ZDecisionResult, type ClockName, type Recipient } from './record';
 
 /**
@@ -40,7 +41,7 @@ export type OfficerActionType = OfficerAction['type'];
 export const ZApplicantAction = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('withdraw'), reason: ZNote }),
-    z.object({ type: z.literal('rate'), level: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() }),
+    z.object({ type: z.literal('rate'), level: z.number().int().min(1).max(5), reasons: z.array(ZPoorReason).max(poorReasons.length).optional(), comment: z.string().trim().max(1000).optional() }),
     z.object({
       type: z.literal('supplyCorrection'),
       materials: z.record(z.string().max(64), z.array(z.string().max(300)).min(1).max(20)).default({}),

@@ -1,6 +1,7 @@
 import type { BundleCaseView } from '../bundles/parent-view';
 import { statusNames } from '../cases/names';
 import { displayTrackingCode } from '../cases/tracking-code';
+import { levelLabels, poorReasons, reasonLabels } from '../ratings/model';
 import { say, type Lang } from './page';
 
 /** The applicant's one page of a 一件事: one number, one status, each base item's progress beneath. */
@@ -8,13 +9,7 @@ import { say, type Lang } from './page';
 const waiting = ['等待上一阶段办结', 'waiting for the stage before'] as const;
 const overall = { inProcess: statusNames.inProcess, decided: statusNames.decided, delivered: statusNames.delivered };
 
-const ratingNames: Array<readonly [string, string]> = [
-  ['非常满意', 'Very satisfied'],
-  ['满意', 'Satisfied'],
-  ['基本满意', 'Fairly satisfied'],
-  ['不满意', 'Dissatisfied'],
-  ['非常不满意', 'Very dissatisfied'],
-];
+const ratingNames = levelLabels;
 
 /** The page, and below each item what it came to; the applicant supplies an item's 容缺 materials here and rates the whole once. */
 export function BundleCasePage({ lang, view, secret, problem }: { lang: Lang; view: BundleCaseView; secret?: string; problem?: string }) {
@@ -142,6 +137,14 @@ export function BundleCasePage({ lang, view, secret, problem }: { lang: Lang; vi
               {ratingNames.map((names, i) => (
                 <label key={i} className="choice">
                   <input type="radio" name="level" value={i + 1} required /> {words(names)}
+                </label>
+              ))}
+            </fieldset>
+            <fieldset>
+              <legend>{t('不满意的原因(选择不满意或非常不满意时必选)', 'What went wrong (needed when dissatisfied)')}</legend>
+              {poorReasons.map((reason) => (
+                <label key={reason} className="choice">
+                  <input type="checkbox" name="reasons" value={reason} /> {words(reasonLabels[reason])}
                 </label>
               ))}
             </fieldset>

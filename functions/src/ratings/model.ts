@@ -47,6 +47,7 @@ export const isPoor = (level: number) => level >= 4;
 /** 差评原因 a rater picks from (one or more). */
 export const poorReasons = ['slow', 'attitude', 'visits', 'unclear', 'system', 'other'] as const;
 export const ZPoorReason = z.enum(poorReasons);
+export type PoorReason = z.infer<typeof ZPoorReason>;
 export const reasonLabels: Record<(typeof poorReasons)[number], readonly [string, string]> = {
   slow: ['办理效率低', 'Slow handling'],
   attitude: ['服务态度差', 'Unhelpful staff'],

@@ -6,6 +6,7 @@ import { checkBundleApplication, receiveBundle } from '../bundles/intake';
 import { admitted, bundleCaseView, parentOf } from '../bundles/parent-view';
 import { acceptingBundle, postedIdOf, type PublishedBundle } from '../bundles/published';
 import { rateBundle } from '../bundles/outcome';
+import { deviceChannel } from '../ratings/channels';
 import { advanceBundle } from '../bundles/stages';
 import { ZApplicantAction } from '../cases/actions';
 import { channelOf } from '../cases/channel';
@@ -195,7 +196,7 @@ export function registerBundleApplications(app: App): void {
     });
     const parsed = ZParentAction.safeParse(raw);
     if (!parsed.success) throw invalidRequest(describeIssues(parsed.error.issues));
-    const rated = await rateBundle(deps, await advanceBundle(deps, admitted(parent, parsed.data.secret)), parsed.data.action);
+    const rated = await rateBundle(deps, await advanceBundle(deps, admitted(parent, parsed.data.secret)), parsed.data.action, deviceChannel(c));
     return c.json(await bundleCaseView(deps, rated), 200);
   });
 

@@ -12,6 +12,8 @@ import type { AppDeps } from '../deps';
 import { ApiError, notFound, ratingRequired } from '../errors';
 import type { App, AppEnv } from '../http';
 import type { FileInfo } from '../records';
+import { deviceChannel } from '../ratings/channels';
+import { poorReasons, type PoorReason } from '../ratings/model';
 import { rememberCode, rememberedCode } from '../tracking-cookie';
 import { html, langOf, readPost, refusedPage, type Posted } from './citizen-responses';
 
@@ -71,11 +73,13 @@ async function corrections(deps: AppDeps, parent: StoredBundleCase, body: Posted
   await applicantAct(deps, found, { type: 'supplyCorrection', materials, ...(response ? { response } : {}) });
 }
 
-async function rate(deps: AppDeps, parent: StoredBundleCase, body: Posted): Promise<void> {
+async function rate(deps: AppDeps, parent: StoredBundleCase, body: Posted, c: Context<AppEnv>): Promise<void> {
   const level = Number(body.level);
   if (!Number.isInteger(level) || level < 1 || level > 5) throw ratingRequired();
   const comment = typeof body.comment === 'string' && body.comment.trim() ? body.comment.trim().slice(0, 1000) : undefined;
-  await rateBundle(deps, await advanceBundle(deps, parent), { level, ...(comment ? { comment } : {}) });
+  const posted = body.reasons === undefined ? [] : Array.isArray(body.reasons) ? body.reasons : [body.reasons];
+  const reasons = posted.filter((r): r is PoorReason => (poorReasons as readonly unknown[]).includes(r));
+  await rateBundle(deps, await advanceBundle(deps, parent), { level, reasons, ...(comment ? { comment } : {}) }, deviceChannel(c));
 }
 
 export function registerBundleTrackingPages(app: App): void {
@@ -116,7 +120,7 @@ export function registerBundleTrackingPages(app: App): void {
       if (body instanceof ApiError) return refusedPage(c, body);
       const lang = langOf(c, body.lang);
       try {
-        await run(deps, parent, body);
+        await run(deps, parent, body, c);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         const now = (await deps.store.getBundleCase(parent.jurisdiction, parent.trackingNumber)) ?? parent;

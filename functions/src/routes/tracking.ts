@@ -2,6 +2,9 @@ import { z } from '@hono/zod-openapi';
 import { ZApplicantAction } from '../cases/actions';
 import { applicantAct, applicantCase, supplyLater, track, uploadedFiles, withCheckedFiles } from '../cases/applicant';
 import { ZCaseRecord } from '../cases/record';
+import { applicantView } from '../cases/service';
+import { deviceChannel } from '../ratings/channels';
+import { rate } from '../ratings/service';
 import { secretInAddress } from '../errors';
 import type { App } from '../http';
 import { errorResponses, json, jsonBody, route } from './kit';
@@ -71,7 +74,14 @@ export function registerTrackingRoutes(app: App): void {
       const deps = c.get('deps');
       const { secret, action } = c.req.valid('json');
       const found = await applicantCase(deps, c.req.valid('param').trackingNumber, secret);
-      return c.json(await applicantAct(deps, found, await withCheckedFiles(deps, found, action), c.req.valid('header')['idempotency-key']), 200);
+      const key = c.req.valid('header')['idempotency-key'];
+      if (action.type === 'rate') {
+        // A rating of the case: a 差评 starts its 整改 workflow, as one given on the tracking page does.
+        const { level, reasons = [], comment } = action;
+        await rate(deps, found, { target: 'case', level, reasons, ...(comment ? { comment } : {}) }, { channel: deviceChannel(c), realName: true, actor: { id: 'applicant' }, ...(key ? { key } : {}) });
+        return c.json(applicantView((await deps.store.getCase(found.jurisdiction, found.trackingNumber))!), 200);
+      }
+      return c.json(await applicantAct(deps, found, await withCheckedFiles(deps, found, action), key), 200);
     },
   );
 }
