@@ -31,12 +31,16 @@ describe('claiming the city’s 一件事', () => {
 
     const draft = (await h.call('GET', `/api/admin/${COUNTY}/bundles/open-restaurant/draft`, { token: countyAdmin })).json;
     expect(draft.definition.items.map((r: { jurisdiction: string }) => r.jurisdiction)).toEqual([COUNTY, COUNTY, COUNTY, COUNTY]);
+    // The departments taking part are the county's, as its clones name them.
+    const taking = [draft.definition.leadDepartment, ...draft.definition.cooperatingDepartments].map((d: { name: string }) => d.name);
+    expect(taking.length).toBeGreaterThan(0);
+    for (const name of taking) expect(name).toMatch(/^东城县/);
 
     // Its base items are the county's clones: until they are published, publishing says which, by name.
     const refused = await h.call('POST', `/api/admin/${COUNTY}/bundles/open-restaurant/publish`, { token: countyAdmin });
     expect(refused.status).toBe(422);
-    expect(refused.json.details.map((d: { message: string }) => d.message)).toEqual(lacked.map(() => expect.stringMatching(/^「[^」]+」尚未发布：请先在事项目录中发布它$/)));
-    expect(refused.json.details.map((d: { message: string }) => d.message)).toContain('「供水报装」尚未发布：请先在事项目录中发布它');
+    expect(refused.json.details.map((d: { message: string }) => d.message)).toEqual(lacked.map(() => expect.stringMatching(/^「[^」]+」尚未发布：请先在事项清单中发布它$/)));
+    expect(refused.json.details.map((d: { message: string }) => d.message)).toContain('「供水报装」尚未发布：请先在事项清单中发布它');
 
     // Again: nothing new.
     const records = await h.recordCount();
@@ -47,6 +51,14 @@ describe('claiming the city’s 一件事', () => {
     const after = ((await h.call('GET', `/api/admin/${COUNTY}/claimable-bundles`, { token: countyAdmin })).json as Array<Record<string, any>>).find((b) => b.bundleId === 'open-restaurant')!;
     expect(after.claimed).toBe(true);
     expect(after.items.every((i: { claimed: boolean }) => i.claimed)).toBe(true);
+
+    // Once its clones are published, the county's 一件事 publishes as it was claimed.
+    for (const itemId of lacked) {
+      const published = await h.call('POST', `/api/admin/${COUNTY}/items/${itemId}/publish`, { token: countyAdmin });
+      expect(published.status, `${itemId}: ${JSON.stringify(published.json)}`).toBe(201);
+    }
+    const done = await h.call('POST', `/api/admin/${COUNTY}/bundles/open-restaurant/publish`, { token: countyAdmin });
+    expect(done.status, JSON.stringify(done.json)).toBe(201);
   });
 
   it('refuses what cannot be claimed, in Chinese and English, changing nothing', async () => {

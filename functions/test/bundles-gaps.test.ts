@@ -109,10 +109,10 @@ describe('a stage whose items all stop', () => {
       trackingNumber: p.number,
       bundleName: '开办餐饮店',
       items: [
-        { itemName: '企业设立登记(多证合一)', stage: 1, trackingNumber: p.company, status: 'notAccepted' },
+        { itemName: '企业设立登记(多证合一)', stage: 1, trackingNumber: p.company, departmentId: (await h.store.getCase(CITY, p.company))!.departmentId, status: 'notAccepted' },
         { itemName: '食品经营许可(餐饮服务)', stage: 2, status: 'stopped' },
         { itemName: '公章刻制备案', stage: 2, status: 'stopped' },
-        { itemName: '供水报装', stage: 3, trackingNumber: water, status: 'received' },
+        { itemName: '供水报装', stage: 3, trackingNumber: water, departmentId: (await h.store.getCase(CITY, water))!.departmentId, status: 'received' },
       ],
     });
   });

@@ -130,7 +130,7 @@ describe('the base items', () => {
     const heads = { ...publishedHeads(), seal: { state: 'suspended' as const, version: 1 }, water: { state: 'published' as const, version: 0 } };
     expect(check(restaurantInput(), base, heads).map((i) => i.message)).toEqual([
       '「公章刻制备案」已挂起，不受理申请：请恢复它，或从一件事中移除',
-      '「供水报装」尚未发布：请先在事项目录中发布它',
+      '「供水报装」尚未发布：请先在事项清单中发布它',
     ]);
   });
 

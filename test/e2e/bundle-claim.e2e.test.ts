@@ -24,7 +24,7 @@ describe('claiming the city’s 一件事', () => {
     await row.getByRole('button', { name: /^认领/ }).click();
     const outcome = upstream.getByRole('status');
     await expect.poll(() => outcome.textContent()).toContain('已认领「开办餐饮店」');
-    expect(await outcome.textContent()).toContain('下一步：在事项目录中为认领的事项选择实施部门并发布，再发布这个一件事。');
+    expect(await outcome.textContent()).toContain('下一步：在事项清单中为认领的事项选择实施部门并发布，再发布这个一件事。');
     await shoot(page, 'bundle-claim-county');
     // The county's own copy is in its list, and the row now leads to it.
     await expect.poll(() => page.getByRole('link', { name: '开办餐饮店' }).count()).toBeGreaterThan(0);

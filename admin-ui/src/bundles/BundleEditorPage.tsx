@@ -48,7 +48,7 @@ export function BundleEditorPage() {
     const found: Record<string, BaseHead | undefined> = {};
     for (const i of draft.definition?.items ?? []) {
       const h = heads.data?.find((x) => x.itemId === i.itemId && x.jurisdiction === i.jurisdiction);
-      found[i.key] = h && { state: h.state, version: h.version };
+      found[i.key] = h && { state: h.state, version: h.version, name: h.published?.name ?? h.draftName };
     }
     return found;
   }, [draft.definition?.items, heads.data]);

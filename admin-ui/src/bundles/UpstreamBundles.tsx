@@ -83,8 +83,13 @@ function ClaimOutcome({ claim, names }: { claim: BundleClaim; names: ClaimableBu
         <>
           {cloned.length > 0 && <div>{t(`同时认领了：${cloned.join('、')}。`, `Also claimed: ${cloned.join(', ')}.`)}</div>}
           {blocked.length > 0 && <div>{t(`未能认领：${blocked.join('、')}(上级未发布，或本级已有同一标识的事项)。`, `Not claimed: ${blocked.join(', ')} (not published above, or the id is taken here).`)}</div>}
-          <div>{t('下一步：在事项目录中为认领的事项选择实施部门并发布，再发布这个一件事。', 'Next: in the catalogue, give the claimed items their department and publish them; then publish this bundle.')}</div>
-          <Link to={`/bundles/${claim.bundleId}`}>{t('打开一件事', 'Open the bundle')}</Link>
+          <div>
+            {t('下一步：在', 'Next: in the ')}
+            <Link to="/">{t('事项清单', 'catalogue')}</Link>
+            {t('中为认领的事项选择实施部门并发布，再', ', give the claimed items their department and publish them; then ')}
+            <Link to={`/bundles/${claim.bundleId}`}>{t('发布这个一件事', 'publish this bundle')}</Link>
+            {t('。', '.')}
+          </div>
         </>
       }
     />

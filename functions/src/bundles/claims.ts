@@ -1,4 +1,4 @@
-import type { BundleDefinition } from '@onevisit/item-schemas';
+import { itemsInStageOrder, type BundleDefinition } from '@onevisit/item-schemas';
 import type { Principal } from '../auth';
 import { cloneItems, upstreamOf } from '../clones';
 import type { AppDeps } from '../deps';
@@ -46,7 +46,15 @@ export async function claimBundle(deps: AppDeps, who: Principal, county: string,
   const heads = await Promise.all(upstream.items.map((r) => (r.jurisdiction === parent ? deps.store.getHead(county, r.itemId) : undefined)));
   // An item the parent took from further up stays where it is; the parent's own items become the county's clones.
   const refs = upstream.items.map((r, i) => (r.jurisdiction === parent ? { ...r, jurisdiction: county, version: Math.max(1, heads[i]?.version ?? 0) } : r));
-  const definition: BundleDefinition = { ...structuredClone(upstream), items: refs };
+  // The departments taking part are the county's, as its clones name them (lead: the first step's).
+  const byKey = new Map(upstream.items.map((r, i) => [r.key, heads[i]]));
+  const named = [...new Map(itemsInStageOrder(upstream).flatMap((r) => { const d = byKey.get(r.key)?.published?.department ?? byKey.get(r.key)?.draftSummary?.department; return d ? [[d.creditCode, d] as const] : []; })).values()];
+  const departments = await Promise.all(named.map(async (d) => ({ name: d.name, creditCode: d.creditCode, nature: (await deps.store.getDepartment(county, d.creditCode))?.nature ?? '1' })));
+  const definition: BundleDefinition = {
+    ...structuredClone(upstream),
+    items: refs,
+    ...(departments.length > 0 ? { leadDepartment: departments[0]!, cooperatingDepartments: departments.slice(1) } : {}),
+  };
   await createBundle(deps, who, county, { bundleId, definition: definition as unknown as Record<string, unknown> });
   return { bundleId, status: 'cloned', items };
 }

@@ -96,7 +96,13 @@ export async function bundleMembership(deps: AppDeps, c: Pick<CaseRecord, 'juris
   const parent = c.bundle && (await deps.store.getBundleCase(c.jurisdiction, c.bundle.trackingNumber));
   if (!parent) return undefined;
   const view = await bundleCaseView(deps, parent);
-  return { trackingNumber: view.trackingNumber, bundleName: view.bundleName, items: view.children.map(({ itemName, stage, trackingNumber, status }) => ({ itemName, stage, ...(trackingNumber ? { trackingNumber } : {}), status })) };
+  // Whose each case is: an officer opens only their own department's.
+  const owners = await Promise.all(view.children.map(async (k) => (k.trackingNumber ? (await deps.store.getCase(parent.jurisdiction, k.trackingNumber))?.departmentId : undefined)));
+  return {
+    trackingNumber: view.trackingNumber,
+    bundleName: view.bundleName,
+    items: view.children.map(({ itemName, stage, trackingNumber, status }, i) => ({ itemName, stage, ...(trackingNumber ? { trackingNumber } : {}), ...(owners[i] ? { departmentId: owners[i] } : {}), status })),
+  };
 }
 
 /** The parent case of this number, when there is one (undefined: the number is an item's case, or none). */

@@ -225,7 +225,7 @@ export const ZCaseDetail = z
       .object({
         trackingNumber: z.string(),
         bundleName: z.string(),
-        items: z.array(z.object({ itemName: z.string(), stage: z.number().int(), trackingNumber: z.string().optional(), status: z.string() })),
+        items: z.array(z.object({ itemName: z.string(), stage: z.number().int(), trackingNumber: z.string().optional(), departmentId: z.string().optional(), status: z.string() })),
       })
       .optional(),
   })

@@ -46,7 +46,7 @@ function itemIssues(bundle: BundleDefinition, base: BaseVersions, heads: Readonl
     }
     const head = heads[ref.key];
     if (head && head.version === 0) {
-      issues.push({ code: 'BUNDLE_ITEM_NOT_PUBLISHED', path: `${at}/version`, ...bilingual(`「${name}」尚未发布：请先在事项目录中发布它`, `"${name}" is not published yet: publish it in the catalogue first`) });
+      issues.push({ code: 'BUNDLE_ITEM_NOT_PUBLISHED', path: `${at}/version`, ...bilingual(`「${name}」尚未发布：请先在事项清单中发布它`, `"${name}" is not published yet: publish it in the catalogue first`) });
       return;
     }
     if (!base[ref.key] || !head || head.version < ref.version) {
