@@ -12,6 +12,39 @@ import type { IntakeForm } from './model/form';
  * by its title, in Chinese and English, the same wherever they are found.
  */
 
+type Node = Record<string, unknown>;
+const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A schema node, through a local $ref (#/definitions/…, #/$defs/…) if it is one. */
+function followed(root: Node, node: unknown): Node | undefined {
+  if (!isNode(node)) return undefined;
+  if (typeof node.$ref !== 'string' || !node.$ref.startsWith('#/')) return node;
+  let at: unknown = root;
+  for (const part of node.$ref.slice(2).split('/')) at = isNode(at) ? at[decodeURIComponent(part.replace(/~1/g, '/').replace(/~0/g, '~'))] : undefined;
+  return isNode(at) ? at : undefined;
+}
+
+/**
+ * A field inside a repeating group's entries, which the form's field list names only as the group:
+ * the group's title, the entry's number and the field's title (股东第2项的姓名或名称).
+ */
+function titleInEntry(schema: Node, field: string): string | undefined {
+  let node: Node | undefined = schema;
+  let group: string | undefined;
+  let said = '';
+  for (const part of field.split('.')) {
+    if (!node) return undefined;
+    if (/^\d+$/.test(part)) {
+      group = `${said}第${Number(part) + 1}项`;
+      node = followed(schema, node.items);
+      continue;
+    }
+    node = followed(schema, isNode(node.properties) ? node.properties[part] : undefined);
+    if (typeof node?.title === 'string') said = node.title;
+  }
+  return group && node && typeof node.title === 'string' ? `${group}的${node.title}` : undefined;
+}
+
 /** A schema error as ajv reports it (an ajv ErrorObject is one); the page script's engine reports the same. */
 export interface SchemaError {
   keyword: string;
@@ -135,7 +168,7 @@ export function validateAnswersWith(check: SchemaCheck, form: IntakeForm, answer
     const field = fieldOf(error);
     if (underHidden(field) || seen.has(`${field}|${error.keyword}`)) continue;
     seen.add(`${field}|${error.keyword}`);
-    const title = titles.get(field.replace(/\.\d+(?=\.|$)/g, '')) ?? (field.split('.').at(-1) || '申请内容');
+    const title = titles.get(field.replace(/\.\d+(?=\.|$)/g, '')) ?? titleInEntry(form.schema, field) ?? (field.split('.').at(-1) || '申请内容');
     errors.push({ field, code: error.keyword, ...describe(error, title) });
   }
   return { valid: errors.length === 0, errors, answers: visible.answers };

@@ -26,6 +26,12 @@ describe('validating answers', () => {
     ]);
   });
 
+  it('names a field inside a repeating group by the group, the entry and the field, never by its key', () => {
+    const company = runPublishChecks(template('company-registration')).item!.form;
+    const errors = validateAnswers(company, { investors: [{ name: '张三', idNumber: '11010519491231002X', capital: 50 }, {}] }).errors.filter((e) => e.field.startsWith('investors.'));
+    expect(errors.map((e) => e.message)).toEqual(['请填写「股东(投资人)第2项的姓名或名称」', '请填写「股东(投资人)第2项的证件号码」', '请填写「股东(投资人)第2项的认缴出资(万元)」']);
+  });
+
   it('reports missing required fields at the field', () => {
     const { reason: _, ...withoutReason } = valid;
     const result = validateAnswers(form, withoutReason);
