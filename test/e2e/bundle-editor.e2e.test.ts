@@ -172,7 +172,7 @@ describe('a 一件事 made in the editor', () => {
     await shoot(page, 'bundle-editor-base-version');
     await page.getByRole('button', { name: '改用「食品经营许可(餐饮服务)」第 2 版' }).click();
     await page.getByRole('tab', { name: '时限与数据' }).click();
-    await page.getByText(/法定上限 15 个工作日/).waitFor();
+    await page.getByText(/上限 15 个工作日/).waitFor();
     await page.getByRole('button', { name: '发布', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
     await page.locator('.ant-message').getByText('已发布第 2 版').waitFor();

@@ -11,6 +11,8 @@ export function PromiseTab({ definition, bundle, base }: { definition: BundleDra
   const promise = useMemo(() => bundlePromise({ stages: definition.stages ?? [] }, base), [definition.stages, base]);
   const figures = useMemo(() => (bundle ? bundleFigures(bundle, base) : undefined), [bundle, base]);
   const over = promise.promised > promise.legal;
+  // Where no law sets a limit, the item's promise stands in for it in the bundle's upper limit: said, so the figure is not read as a law's.
+  const unset = promise.stages.flatMap((s) => s.items.filter((i) => i.legal === null).map((i) => `「${i.name}」`));
   const days = (n: number | null) => (n === null ? t('无法定时限', 'none set by law') : t(`${n} 个工作日`, `${n} working days`));
   return (
     <section aria-label={t('时限与数据', 'Time and figures')}>
@@ -18,7 +20,7 @@ export function PromiseTab({ definition, bundle, base }: { definition: BundleDra
         <Typography.Paragraph style={{ fontSize: 16 }} strong>
           {t(`合计 ${promise.promised} 个工作日`, `${promise.promised} working days in all`)}
           <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 14 }}>
-            {t(`(同一步取最长，各步相加；法定上限 ${promise.legal} 个工作日)`, ` (the longest of each step, steps added up; the legal limit is ${promise.legal} working days)`)}
+            {t(`(同一步取最长，各步相加；上限 ${promise.legal} 个工作日${unset.length ? `，其中${unset.join('')}无法定时限，按其承诺时限计` : ''})`, ` (the longest of each step, steps added up; at most ${promise.legal} working days${unset.length ? `, where ${unset.join(', ')} ${unset.length > 1 ? 'have' : 'has'} no legal limit and count with ${unset.length > 1 ? 'their' : 'its'} promise` : ''})`)}
           </Typography.Text>
         </Typography.Paragraph>
         <PlainTable
