@@ -1,5 +1,5 @@
 import type { CaseRecord } from '@onevisit/functions/cases';
-import { idTypes } from '@onevisit/functions/window';
+import { idTypes, postingAddress } from '@onevisit/functions/window';
 import { useEffect, useState } from 'react';
 import { documentDate } from '../cases/format';
 
@@ -39,6 +39,7 @@ export function ReceiptSheet({ filed, secret, departmentName }: { filed: CaseRec
           <p>申请人：{person(desk.applicant)}</p>
           {desk.agent && <p>代理人：{person(desk.agent)}，已收取授权委托书</p>}
           <p>收件日期：{documentDate(filed.receivedOn)}</p>
+          {desk.collection && <p>领取方式：{desk.collection.method === 'post' ? `邮寄至 ${postingAddress(desk.collection)}` : '窗口领取'}</p>}
           <p>承诺办结日期：{documentDate(filed.due.promised.due)}</p>
           <p>
             查询码：<strong data-testid="secret">{secret}</strong>(请妥善保管，凭受理编号和查询码查询办理进度)

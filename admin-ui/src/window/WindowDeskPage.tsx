@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useSignedIn } from '../session-context';
+import { CollectionFields, collectionMethods, collectionOf, collectionProblem, emptyCollection } from './CollectionFields';
 import { CorrectionSheet } from './CorrectionSheet';
 import { deskCss } from './desk-css';
 import { errorSchemaOf } from './form-errors';
@@ -38,6 +39,8 @@ export function WindowDeskPage() {
   const [authorization, setAuthorization] = useState<'original' | 'copy' | 'online'>('original');
   const [answers, setAnswers] = useState<Record<string, unknown>>({});
   const [taken, setTaken] = useState<Record<string, Taken>>({});
+  const methods = useMemo(() => (item ? collectionMethods(item.delivery) : []), [item]);
+  const [collection, setCollection] = useState(emptyCollection);
   const [problem, setProblem] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const [filed, setFiled] = useState<Filed>();
@@ -59,7 +62,8 @@ export function WindowDeskPage() {
   // Each step hands the focus on: the item read → the applicant's document; a result → its print button.
   useEffect(() => {
     if (item) firstPerson.current?.focus();
-  }, [item]);
+    setCollection(emptyCollection(methods[0]));
+  }, [item, methods]);
   useEffect(() => {
     if (filed || correction) printButton.current?.focus();
   }, [filed, correction]);
@@ -94,6 +98,8 @@ export function WindowDeskPage() {
       if (idProblem) return refuse([idProblem, idProblem], `${who}-number`);
       if (!person.name.trim()) return refuse(['请填写姓名', 'Enter the name'], `${who}-name`);
     }
+    const collectionWrong = methods.length > 0 ? collectionProblem(collection) : undefined;
+    if (collectionWrong) return refuse(collectionWrong.words, collectionWrong.field);
     if (missing.length > 0) {
       setProblem(undefined);
       setCorrection(missing);
@@ -104,6 +110,7 @@ export function WindowDeskPage() {
       window: { name: serviceWindow.name.trim(), number: serviceWindow.number.trim() },
       applicant: personOf(applicant),
       ...(hasAgent ? { agent: personOf(agent), authorization: authorization === 'online' ? { form: 'online' } : { form: 'paper', original: authorization === 'original', copies: authorization === 'copy' ? 1 : 0 } } : {}),
+      ...(methods.length > 0 ? { collection: collectionOf(collection) } : {}),
       answers: visibleAnswers(item.form, answers).answers,
       materials,
       fileNames,
@@ -115,7 +122,7 @@ export function WindowDeskPage() {
     } catch (error) {
       setProblem(error instanceof ApiError ? error : new ApiError(0, 'NETWORK', String(error), String(error)));
       const field = (error as ApiError).details as { field?: string } | undefined;
-      if (field?.field) document.getElementById(field.field.replace('.idNumber', '-number').replace('.', '-'))?.focus();
+      if (field?.field) document.getElementById(field.field === 'collection' ? 'collection-method' : field.field.replace('.idNumber', '-number').replace('.', '-'))?.focus();
     } finally {
       setBusy(false);
     }
@@ -211,6 +218,11 @@ export function WindowDeskPage() {
                   <Alert type="warning" showIcon message={t(`未收到不可容缺的材料：${missing.map((n) => n.material.name).join('、')}。不能受理，将出具一次性补正告知书。`, `Missing materials that cannot be deferred: ${missing.map((n) => n.material.name).join(', ')}. No case; the list of what to bring is printed.`)} />
                 )}
               </Card>
+              {methods.length > 0 && (
+                <Card size="small" title={t('5. 领取方式', '5. How the result is collected')}>
+                  <CollectionFields methods={methods} value={collection} onChange={setCollection} applicant={applicant} />
+                </Card>
+              )}
               <Button type="primary" size="large" loading={busy} onClick={() => void go()} style={{ marginTop: 12 }}>
                 {missing.length > 0 ? t('出具一次性补正告知书', 'Print the list of what to bring') : t('收件并打印回执', 'File and print the receipt')}
               </Button>

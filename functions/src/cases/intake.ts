@@ -7,7 +7,7 @@ import { ConflictError } from '../store/store';
 import type { AppDeps } from '../deps';
 import { idempotencyKeyReused, invalidAnswers, itemNotAccepting, materialsMissing, materialsNotAsked, notFound, unknownMaterials, type ApiError } from '../errors';
 import type { FileInfo, ItemVersion } from '../records';
-import type { WindowIntake } from '../window/desk-record';
+import { postingAddress, type WindowIntake } from '../window/desk-record';
 import { filedAs, inspectUpload, markFiled } from '../uploads';
 import { onlineIntakeRefusal } from './intake-terms';
 import { receive, receiptNotices, type NoticeIntent } from './lifecycle';
@@ -272,8 +272,10 @@ async function openCase(deps: AppDeps, intake: Intake, { trackingNumber, key, se
 function atWindow(opened: CaseRecord, intake: WindowIntake): Partial<CaseRecord> {
   const { applicant, officer } = intake;
   const mobile = applicant.phone && /^1\d{10}$/.test(applicant.phone) ? applicant.phone : opened.applicant?.mobile;
+  const collection = intake.collection;
   return {
     window: intake,
+    ...(collection ? { resultDelivery: collection.method === 'post' ? { method: 'post', address: postingAddress(collection) } : { method: 'window' } } : {}),
     applicant: { name: applicant.name, idNumber: applicant.idNumber, ...(mobile ? { mobile } : {}) },
     history: opened.history.map((h, i) => (i === 0 ? { ...h, actor: officer.id, actorName: officer.name, note: [`窗口收件(${intake.window.name} ${intake.window.number} 号窗口)`, h.note].filter(Boolean).join('；') } : h)),
   };

@@ -3,7 +3,7 @@ import type { Principal } from '../auth';
 import { checkedFiles, checkApplication, publishedVersion, receiveApplication, refusalOf, type Receipt } from '../cases/intake';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
-import { idNumberProblem, idTypes, ZDeskPerson, ZMaterialReceipt, ZServiceWindow, type DeskPerson, type WindowIntake } from './desk-record';
+import { idNumberProblem, idTypes, ZCollection, ZDeskPerson, ZMaterialReceipt, ZServiceWindow, type DeskPerson, type WindowIntake } from './desk-record';
 
 /**
  * 一窗受理: a window officer enters a walk-in applicant's application for them. The applicant (and
@@ -25,6 +25,7 @@ export const ZDeskApplication = z
       ])
       .optional()
       .openapi({ description: '授权委托书如何收取 / how the letter of authorization was received' }),
+    collection: ZCollection.optional().openapi({ description: '领取方式；须为事项送达方式之一 / how the result is collected; one of the item’s delivery methods' }),
     answers: z.record(z.string(), z.unknown()),
     materials: z.record(z.string().max(64), ZMaterialReceipt).default({}).openapi({ description: '各材料的收取方式，按材料 id；未列出者为未收到 / how each material was received, by id; one not named was not received' }),
     fileNames: z.record(z.string().max(300), z.string().max(200)).default({}),
@@ -42,6 +43,10 @@ const idNumberInvalid = (who: 'applicant' | 'agent', person: DeskPerson, problem
 const authorizationMissing = () => new ApiError(422, 'AUTHORIZATION_MISSING', '由代理人办理的，须收取申请人签署的授权委托书', 'an application made by an agent needs the applicant’s signed letter of authorization', { field: 'authorization' });
 const agentMissing = () => new ApiError(422, 'AGENT_MISSING', '收取了授权委托书，但未登记代理人', 'a letter of authorization was recorded but no agent', { field: 'agent' });
 
+const collectionWords = { window: ['窗口领取', 'collection at the window'], post: ['邮寄', 'posting'] } as const;
+const collectionNotOffered = (method: 'window' | 'post') =>
+  new ApiError(422, 'COLLECTION_NOT_OFFERED', `本事项的送达方式不含${collectionWords[method][0]}`, `this item does not offer ${collectionWords[method][1]} of its result`, { field: 'collection' });
+
 /** The problems with the people at the window, before the item is looked at. */
 function checkPeople(sent: DeskApplication): void {
   for (const who of ['applicant', 'agent'] as const) {
@@ -58,6 +63,8 @@ export async function fileAtWindow(deps: AppDeps, officer: Principal, jurisdicti
   checkPeople(sent);
   // A window takes any item in force, whether or not it is offered online.
   const version = await publishedVersion(deps, jurisdiction, itemId);
+  const offered = new Set(version.definition.delivery.map((d) => d.method));
+  if (sent.collection && !offered.has(sent.collection.method)) throw collectionNotOffered(sent.collection.method);
   const receipts = Object.entries(sent.materials);
   const check = checkApplication(version.definition, sent.answers, { files: Object.fromEntries(receipts.map(([id]) => [id, [id]])) });
   const refused = refusalOf(check);
@@ -70,6 +77,7 @@ export async function fileAtWindow(deps: AppDeps, officer: Principal, jurisdicti
     applicant: sent.applicant,
     ...(sent.agent ? { agent: sent.agent } : {}),
     ...(sent.authorization ? { authorization: sent.authorization } : {}),
+    ...(sent.collection ? { collection: sent.collection } : {}),
     materials: receipts.map(([materialId, r]) => (r.form === 'scan' ? { materialId, form: 'scan' as const } : { materialId, ...r })),
   };
   const received = receipts.flatMap(([id, r]) => (r.form === 'scan' ? [] : [id]));

@@ -58,6 +58,26 @@ export const ZServiceWindow = z.object({
   number: z.string().trim().min(1).max(10).openapi({ description: '窗口号，如 3' }),
 });
 
+/**
+ * 领取方式 the applicant chose at the window: collect the result there, or have it posted to
+ * the recipient, phone and address given (邮政速递). Offered as far as the item's 送达方式 allow.
+ */
+export const ZCollection = z
+  .discriminatedUnion('method', [
+    z.object({ method: z.literal('window') }),
+    z.object({
+      method: z.literal('post'),
+      recipient: z.string().trim().min(1).max(50).openapi({ description: '收件人 / recipient' }),
+      phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/).openapi({ description: '收件人电话 / the recipient’s phone' }),
+      address: z.string().trim().min(5).max(200).openapi({ description: '邮寄地址 / postal address' }),
+    }),
+  ])
+  .openapi('WindowCollection', { description: '领取方式：窗口领取，或邮寄(收件人、电话、地址) / collect at the window, or post to the recipient at the address' });
+export type Collection = z.infer<typeof ZCollection>;
+
+/** The posting address as the 出件 queue and the waybill show it. */
+export const postingAddress = (c: Extract<Collection, { method: 'post' }>) => `${c.address}(${c.recipient} 收，${c.phone})`;
+
 /** What the case keeps of its window intake: no file keys (the case's materials hold the files). */
 export const ZWindowIntake = z
   .object({
@@ -67,6 +87,8 @@ export const ZWindowIntake = z
     agent: ZDeskPerson.optional(),
     /** The 委托书, as received; present whenever an agent is. */
     authorization: z.object({ form: z.enum(['paper', 'scan', 'online']), original: z.boolean().optional(), copies: z.number().int().optional(), files: z.number().int().optional() }).optional(),
+    /** 领取方式 as chosen at the window (the case's resultDelivery follows it). */
+    collection: ZCollection.optional(),
     materials: z.array(z.object({ materialId: z.string(), form: z.enum(['paper', 'scan', 'online']), original: z.boolean().optional(), copies: z.number().int().optional(), reference: z.string().optional() })),
   })
   .openapi('WindowIntake');
