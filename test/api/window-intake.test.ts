@@ -5,7 +5,7 @@ import { harness } from '../../functions/test/harness';
 /**
  * 一窗受理 over the API: a window officer files a walk-in applicant's 不动产转移登记 with paper
  * materials and one 容缺; bad identities, an agent without the 委托书 and a missing key material
- * are refused in both languages with nothing stored; a retry is the same case; only window
+ * are refused in both languages with nothing stored; 邮寄 with its address becomes the case's 领取方式; a retry is the same case; only window
  * officers of the jurisdiction may use it.
  */
 
@@ -83,6 +83,26 @@ describe('一窗受理', () => {
     const { application: _left, ...rest } = application.materials;
     const body = await refusedUnchanged({ ...application, materials: rest }, 422, 'MATERIALS_MISSING');
     expect(body.details.missing).toEqual([{ materialId: 'application', name: '不动产登记申请书' }]);
+  });
+
+  it('records 邮寄 with its address as the case’s 领取方式, and refuses a posting without one or a method the item does not offer', async () => {
+    const posting = { method: 'post', recipient: '李四', phone: '13812345678', address: '示范市东城区人民路 8 号 3 单元 501' };
+    const filed = await file({ ...application, collection: posting }, 'window-post-0001');
+    expect(filed.status).toBe(201);
+    expect(filed.json.case.window.collection).toEqual(posting);
+    expect(filed.json.case.resultDelivery).toEqual({ method: 'post', address: '示范市东城区人民路 8 号 3 单元 501(李四 收，13812345678)' });
+    const atWindow = await file({ ...application, collection: { method: 'window' } }, 'window-collect-0001');
+    expect(atWindow.json.case.resultDelivery).toEqual({ method: 'window' });
+    await refusedUnchanged({ ...application, collection: { method: 'post', recipient: '李四', phone: '13812345678' } }, 400, 'INVALID_REQUEST');
+    await refusedUnchanged({ ...application, collection: { ...posting, phone: '12345' } }, 400, 'INVALID_REQUEST');
+    await refusedUnchanged({ ...application, collection: { method: 'electronic' } }, 400, 'INVALID_REQUEST');
+    const before = await h.recordCount();
+    const sealAtWindow = await h.call('POST', `/api/window/${CITY}/items/seal-engraving/applications`, { token: officer, body: { ...application, answers: {}, materials: {}, collection: { method: 'window' } } });
+    expect(sealAtWindow.status).toBe(422);
+    expect(sealAtWindow.json).toMatchObject({ code: 'COLLECTION_NOT_OFFERED', details: { field: 'collection' } });
+    expect(sealAtWindow.json.message).toContain('窗口领取');
+    expect(sealAtWindow.json.message_en).toContain('collection at the window');
+    expect(await h.recordCount()).toBe(before);
   });
 
   it('refuses an unknown 证件类型 and an empty name', async () => {
