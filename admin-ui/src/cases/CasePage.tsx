@@ -15,6 +15,7 @@ import { ReassignDialog } from './ReassignDialog';
 import { actionForms, decisionForm, type ActionForm } from './actions';
 import { shanghaiTime } from './format';
 import { WarningTag } from './WarningTag';
+import { WindowRecord } from './WindowRecord';
 
 const clockNames: Array<[keyof CaseRecord['due'], string, string]> = [
   ['acceptance', '受理决定(补正告知)', 'Acceptance decision'],
@@ -126,6 +127,7 @@ export function CasePage() {
       )}
       {acting && <ActionDialog form={acting} detail={d} onClose={() => setActing(undefined)} onDone={refresh} />}
       {d.bundle && <BundleMembership bundle={d.bundle} current={c.trackingNumber} />}
+      <WindowRecord record={c} />
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
