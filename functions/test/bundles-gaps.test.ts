@@ -43,11 +43,11 @@ async function published(id: string, change: (d: Record<string, any>) => void): 
   expect(done.status, JSON.stringify(done.json)).toBe(201);
 }
 
-async function applied(id: string): Promise<{ number: string; company: string }> {
+async function applied(id: string): Promise<{ number: string; company: string; secret: string }> {
   const materials = Object.fromEntries(await Promise.all(documents.map(async (m): Promise<[string, string[]]> => [m, [await h.uploaded(CITY, id, m)]])));
   const response = await h.call('POST', `/api/items/${CITY}/${id}/applications`, { body: { answers: fromScratch, materials } });
   expect(response.status).toBe(201);
-  return { number: response.json.case.trackingNumber, company: response.json.case.children[0].trackingNumber };
+  return { number: response.json.case.trackingNumber, company: response.json.case.children[0].trackingNumber, secret: response.json.secret };
 }
 
 async function officerAct(officer: string, number: string, action: Record<string, unknown>) {
@@ -136,6 +136,21 @@ describe('a stage whose items all stop', () => {
     expect(told.map((m) => m.text)).toEqual([`您申请的「开办餐饮店」(受理编号 ${p.number})：以下事项不再办理。「食品经营许可(餐饮服务)」：${invalid}；「公章刻制备案」：${invalid}；「供水报装」：同一件事中前一阶段的事项均无法办理，本事项不再办理。`]);
     // To the number the receipt went to (the first item's applicant mobile).
     expect(told[0]!.to).toBe('13800138000');
+  });
+});
+
+describe('withdrawing a 一件事', () => {
+  it('withdraws the item in hand and stops the ones waiting for a later step, each saying why', async () => {
+    const p = await applied('restaurant-three');
+    const lookup = await h.app.request('/track', { method: 'POST', body: new URLSearchParams({ number: p.number, secret: p.secret }) });
+    const cookie = lookup.headers.get('set-cookie')!.split(';')[0]!;
+    const sent = await h.app.request(`/track/${p.number}/withdraw`, { method: 'POST', body: new URLSearchParams({ reason: '不再开店' }), headers: { cookie } });
+    expect(sent.status).toBe(303);
+    expect((await h.store.getCase(CITY, p.company))?.status).toBe('withdrawn');
+    const parent = (await h.store.getBundleCase(CITY, p.number))!;
+    expect(await children(p.number)).toEqual(['company:started', 'food:stopped', 'seal:stopped', 'water:stopped']);
+    expect(parent.children[1]!.stopped).toEqual({ message: '申请人已撤回申请，本事项不再办理', message_en: 'the applicant withdrew the application, so this item does not go ahead' });
+    expect(parent.children[3]!.trackingNumber).toBeUndefined();
   });
 });
 

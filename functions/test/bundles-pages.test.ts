@@ -107,6 +107,8 @@ describe('the one page of the application', () => {
     expect(sent.status, await sent.clone().text()).toBe(303);
     const receipt = await page(sent.headers.get('location')!, sent.headers.get('set-cookie')!.split(';')[0]!);
     expect(receipt.html).toContain('申请已提交');
+    // The receipt leads on to the application's page.
+    expect(receipt.html).toMatch(/<a href="\/track\/[0-9-]+">查看办理进度<\/a>/);
     expect(receipt.html).toContain('一次申请已收到，共 1 个事项');
     expect(receipt.html).toMatch(/<dt>承诺全部办结日期<\/dt><dd>2026-03-\d\d<\/dd>/);
     expect(receipt.html).toMatch(/data-testid="tracking-secret">[2-9A-Z]{4} [2-9A-Z]{4}</);
@@ -162,6 +164,21 @@ describe('the one page of the application', () => {
     form.set('item', 'food');
     expect((await h.app.request(`/track/${p.number}/corrections`, { method: 'POST', body: form, headers: { cookie: p.cookie } })).status).toBe(409);
     expect((await h.store.getCase(CITY, food))!.revision).toBe(revision);
+  });
+
+  it('withdraws the whole application: the items in hand are withdrawn, the waiting ones never start', async () => {
+    const p = await applied();
+    const form = (reason: string) => new URLSearchParams({ reason });
+    expect((await page(`/track/${p.number}`, p.cookie)).html).toContain('撤回申请(全部事项)');
+    const sent = await h.app.request(`/track/${p.number}/withdraw`, { method: 'POST', body: form('选址改变'), headers: { cookie: p.cookie } });
+    expect(sent.status).toBe(303);
+    for (const c of p.children) expect((await h.store.getCase(CITY, c.trackingNumber))?.status).toBe('withdrawn');
+    const after = (await page(`/track/${p.number}`, p.cookie)).html;
+    expect(after).not.toContain('撤回申请(全部事项)');
+    // Nothing left to withdraw: refused, and nothing changes.
+    const again = await h.app.request(`/track/${p.number}/withdraw`, { method: 'POST', body: form(''), headers: { cookie: p.cookie } });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('本件各事项均已办结或停止，不能撤回');
   });
 
   it('takes one rating once every item is decided, and says so when rated again', async () => {

@@ -2,6 +2,7 @@ import { shanghaiDateOf } from '@onevisit/item-schemas';
 import type { StoredCase } from '../cases/record';
 import { onConflict } from '../conflicts';
 import type { AppDeps } from '../deps';
+import { applicantAct } from '../cases/applicant';
 import { ApiError } from '../errors';
 import type { PoorReason, RatingChannel } from '../ratings/model';
 import { rate } from '../ratings/service';
@@ -34,6 +35,33 @@ export async function deliveryHeld(deps: AppDeps, child: StoredCase): Promise<Ap
     `「${parent.bundleName}」的结果在全部事项办结后一并送达，${names.join('、')}尚未办结`,
     `the results of "${parent.bundleName}" are delivered together once every item is decided; ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not decided yet`,
   );
+}
+
+const WITHDRAWABLE = new Set(['received', 'correctionRequested', 'inProcess', 'suspended']);
+const nothingToWithdraw = () => new ApiError(409, 'ACTION_NOT_ALLOWED', '本件各事项均已办结或停止，不能撤回', 'every item of this application is decided or stopped: there is nothing to withdraw');
+const withdrawnByApplicant = { message: '申请人已撤回申请，本事项不再办理', message_en: 'the applicant withdrew the application, so this item does not go ahead' };
+
+/**
+ * The applicant withdraws the whole application: each item's case still open is withdrawn (as
+ * its own page would), and the items of later stages never start. Decided items stay decided.
+ * A retry finds what the first did and does the rest.
+ */
+export async function withdrawBundle(deps: AppDeps, parent: StoredBundleCase, reason?: string): Promise<StoredBundleCase> {
+  const cases = await childCases(deps, parent);
+  const open = cases.filter((k): k is StoredCase => !!k && WITHDRAWABLE.has(k.status));
+  const waiting = parent.children.filter((c) => c.pending && !c.stopped);
+  if (open.length === 0 && waiting.length === 0) throw nothingToWithdraw();
+  // The waiting items stop first, so withdrawing an open one (which ends its stage) starts nothing.
+  let now = parent;
+  if (waiting.length > 0) {
+    const saved: StoredBundleCase = { ...parent, children: parent.children.map((c) => (c.pending && !c.stopped ? { ...c, stopped: withdrawnByApplicant } : c)), revision: parent.revision + 1 };
+    // A stage started meanwhile (its items now open): withdrawing again reaches them.
+    const moved = await onConflict(deps.store.saveBundleCase(saved, parent.revision).then(() => undefined), async () => (await deps.store.getBundleCase(parent.jurisdiction, parent.trackingNumber))!);
+    if (moved) return withdrawBundle(deps, moved, reason);
+    now = saved;
+  }
+  for (const k of open) await applicantAct(deps, k, { type: 'withdraw', ...(reason ? { reason } : {}) }, `${parent.idempotencyKey}~withdraw`);
+  return now;
 }
 
 const notYet = () => new ApiError(409, 'ACTION_NOT_ALLOWED', '事项办结后才能评价', 'an application is rated once its items are decided');

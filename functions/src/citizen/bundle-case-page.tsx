@@ -160,6 +160,27 @@ export function BundleCasePage({ lang, view, secret, problem }: { lang: Lang; vi
           </form>
         </section>
       )}
+      {view.children.some((c) => ['received', 'correctionRequested', 'inProcess', 'suspended', 'waiting'].includes(c.status)) && (
+        <details>
+          <summary>{t('撤回申请(全部事项)', 'Withdraw the application (every item)')}</summary>
+          <form method="post" action={action('withdraw')}>
+            {hidden}
+            <p className="hint">{t('尚在办理的事项全部撤回，后续事项不再办理；已办结的事项不受影响。', 'Every item still in hand is withdrawn and the later ones do not start; items already decided stay decided.')}</p>
+            <div className="form-group">
+              <label className="control-label" htmlFor="withdraw-reason">
+                {t('撤回原因(可不填)', 'Why (optional)')}
+              </label>
+              <input id="withdraw-reason" type="text" name="reason" maxLength={500} />
+            </div>
+            <button className="btn" type="submit">
+              {t('确认撤回', 'Withdraw')}
+            </button>
+          </form>
+        </details>
+      )}
+      <p>
+        {secret ? <a href={`/track/${view.trackingNumber}${lang === 'en' ? '?lang=en' : ''}`}>{t('查看办理进度', 'Follow the application')}</a> : <a href={`/track${lang === 'en' ? '?lang=en' : ''}`}>{t('查询其他办件', 'Look up another case')}</a>}
+      </p>
       {view.rating && <p data-testid="rating">{t(`您的评价：${ratingNames[view.rating.level - 1]![0]}`, `Your rating: ${ratingNames[view.rating.level - 1]![1]}`)}</p>}
     </>
   );

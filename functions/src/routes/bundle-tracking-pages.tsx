@@ -1,6 +1,6 @@
 import type { Context, Next } from 'hono';
 import { admitted, bundleCaseView, parentOf } from '../bundles/parent-view';
-import { rateBundle } from '../bundles/outcome';
+import { rateBundle, withdrawBundle } from '../bundles/outcome';
 import { advanceBundle } from '../bundles/stages';
 import type { StoredBundleCase } from '../bundles/records';
 import { applicantAct, storedFile, supplyLater } from '../cases/applicant';
@@ -73,6 +73,11 @@ async function corrections(deps: AppDeps, parent: StoredBundleCase, body: Posted
   await applicantAct(deps, found, { type: 'supplyCorrection', materials, ...(response ? { response } : {}) });
 }
 
+async function withdraw(deps: AppDeps, parent: StoredBundleCase, body: Posted): Promise<void> {
+  const reason = typeof body.reason === 'string' && body.reason.trim() ? body.reason.trim().slice(0, 500) : undefined;
+  await withdrawBundle(deps, parent, reason);
+}
+
 async function rate(deps: AppDeps, parent: StoredBundleCase, body: Posted, c: Context<AppEnv>): Promise<void> {
   const level = Number(body.level);
   if (!Number.isInteger(level) || level < 1 || level > 5) throw ratingRequired();
@@ -109,6 +114,7 @@ export function registerBundleTrackingPages(app: App): void {
   for (const [name, run] of [
     ['supplement', supplement],
     ['corrections', corrections],
+    ['withdraw', withdraw],
     ['rate', rate],
   ] as const)
     app.post(`/track/:trackingNumber/${name}`, async (c, next: Next) => {
