@@ -127,6 +127,7 @@ describe('一窗受理', () => {
     const admin = await h.token(CITY, 'city-admin');
     const atThree = await h.call('GET', '/api/cases?window=3&channel=window', { token: admin });
     expect(atThree.json.cases.map((c: { trackingNumber: string }) => c.trackingNumber)).toContain(number);
+    expect(atThree.json.cases.every((c: { windowNumber?: string }) => c.windowNumber === '3')).toBe(true);
     const atFour = await h.call('GET', '/api/cases?window=4', { token: admin });
     expect(atFour.json.cases).toEqual([]);
   });

@@ -126,6 +126,7 @@ export function CaseSearchPage() {
           { title: t('申请人', 'Applicant'), dataIndex: 'applicant', render: (a?: string) => a ?? '—' },
           { title: t('收件日期', 'Received'), dataIndex: 'receivedOn' },
           { title: t('申报来源', 'Channel'), key: 'channel', render: (_, e) => (e.channel ? t(...channelNames[e.channel]) : '—') },
+          { title: t('受理窗口号', 'Window'), dataIndex: 'windowNumber', render: (n?: string) => n ?? '—' },
           {
             title: t('状态', 'Status'),
             key: 'status',

@@ -237,6 +237,8 @@ export const ZCaseSearchEntry = ZCaseListed
     departmentId: z.string(),
     applicant: z.string().optional(),
     channel: ZCaseChannel.optional(),
+    /** 受理窗口号 of a case taken at a service window. */
+    windowNumber: z.string().optional(),
     promisedDue: z.string(),
     outcome: ZDecision.shape.outcome.optional(),
   })

@@ -84,6 +84,7 @@ export function searchEntryOf(c: StoredCase): CaseSearchEntry {
     ...listed(c),
     departmentId: c.departmentId,
     ...(c.channel ? { channel: c.channel } : {}),
+    ...(c.window ? { windowNumber: c.window.window.number } : {}),
     promisedDue: c.due.promised.due,
     ...(c.decision ? { outcome: c.decision.outcome } : {}),
   };
