@@ -1,7 +1,8 @@
 import type { BundleCaseView } from '../bundles/parent-view';
 import { statusNames } from '../cases/names';
 import { displayTrackingCode } from '../cases/tracking-code';
-import { levelLabels, poorReasons, reasonLabels } from '../ratings/model';
+import { levelLabels } from '../ratings/model';
+import { ReasonChoices } from '../ratings/tracking-section';
 import { say, type Lang } from './page';
 
 /** The applicant's one page of a 一件事: one number, one status, each base item's progress beneath. */
@@ -140,14 +141,7 @@ export function BundleCasePage({ lang, view, secret, problem }: { lang: Lang; vi
                 </label>
               ))}
             </fieldset>
-            <fieldset>
-              <legend>{t('不满意的原因(选择不满意或非常不满意时必选)', 'What went wrong (needed when dissatisfied)')}</legend>
-              {poorReasons.map((reason) => (
-                <label key={reason} className="choice">
-                  <input type="checkbox" name="reasons" value={reason} /> {words(reasonLabels[reason])}
-                </label>
-              ))}
-            </fieldset>
+            <ReasonChoices lang={lang} />
             <div className="form-group">
               <label className="control-label" htmlFor="rate-comment">
                 {t('意见和建议', 'Comments')}

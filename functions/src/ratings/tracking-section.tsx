@@ -20,6 +20,21 @@ const Hidden = ({ lang, target }: { lang: Lang; target: RatingTarget }) => (
   </>
 );
 
+/** The reasons a 差评 gives, one check box each: every rating form asks them the same way. */
+export function ReasonChoices({ lang }: { lang: Lang }) {
+  const t = say(lang);
+  return (
+    <fieldset>
+      <legend>{t('不满意的原因(选择不满意或非常不满意时必选)', 'What went wrong (needed when dissatisfied)')}</legend>
+      {poorReasons.map((reason) => (
+        <label key={reason} className="choice">
+          <input type="checkbox" name="reasons" value={reason} /> {t(...reasonLabels[reason])}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 function RateForm({ lang, c, target, via }: { lang: Lang; c: CaseRecord; target: RatingTarget; via?: 'qr' }) {
   const t = say(lang);
   const id = (name: string) => `rate-${target}-${name}`;
@@ -35,14 +50,7 @@ function RateForm({ lang, c, target, via }: { lang: Lang; c: CaseRecord; target:
           </label>
         ))}
       </fieldset>
-      <fieldset>
-        <legend>{t('不满意的原因(选择不满意或非常不满意时必选)', 'What went wrong (needed when dissatisfied)')}</legend>
-        {poorReasons.map((reason) => (
-          <label key={reason} className="choice">
-            <input type="checkbox" name="reasons" value={reason} /> {t(...reasonLabels[reason])}
-          </label>
-        ))}
-      </fieldset>
+      <ReasonChoices lang={lang} />
       <div className="form-group">
         <label className="control-label" htmlFor={id('comment')}>{t('意见和建议', 'Comments')}</label>
         <textarea id={id('comment')} name="comment" rows={3} maxLength={1000} />
