@@ -6,7 +6,7 @@ import { expectAccessible, shoot } from './editor-helpers';
 
 /**
  * 统一出件 and 帮办代办 at the window, in Chromium: two walk-in applications filed at window 3 (one
- * through a 代理人) are decided by the estate department and come to the 出件 queue; 刘洋 hands the
+ * through a 代理人, to be posted: its 领取方式 邮寄 with the address) are decided by the estate department and come to the 出件 queue; 刘洋 hands the
  * first over to the applicant, typing their 证件号 (a wrong check digit is caught), and posts the
  * second by EMS, whose waybill the applicant reads on /track with the 查询码 from the receipt; then
  * records a 帮办 for the first and its 回访.
@@ -14,6 +14,7 @@ import { expectAccessible, shoot } from './editor-helpers';
 const site = siteInBrowser();
 const APPLICANT = { idType: '111', idNumber: '440524188001010014', name: '李四', phone: '13812345678' };
 const AGENT = { idType: '111', idNumber: '11010519491231002X', name: '王芳', phone: '13900000002' };
+const POSTING = { method: 'post', recipient: '李四', phone: '13812345678', address: '示范市东城区人民路 8 号 3 单元 501' };
 const filed: Array<{ number: string; secret: string }> = [];
 
 async function call(method: string, path: string, init: { token?: string; body?: unknown } = {}) {
@@ -34,7 +35,7 @@ beforeAll(async () => {
     const body = {
       window: { name: '市民中心综合窗口', number: '3' },
       applicant: APPLICANT,
-      ...(agent ? { agent: AGENT, authorization: { form: 'paper', original: true } } : {}),
+      ...(agent ? { agent: AGENT, authorization: { form: 'paper', original: true }, collection: POSTING } : {}),
       answers: saleAnswers,
       materials: { application: paper, 'title-certificate': paper, 'sale-contract': paper, 'survey-report': paper },
     };
@@ -65,6 +66,9 @@ describe('统一出件 and 帮办代办 at the window', () => {
     const [own, byAgent] = filed.map((f) => f.number) as [string, string];
     await row(page, own).waitFor();
     expect(await row(page, byAgent).textContent()).toContain('代理人 王芳');
+    // The 领取方式 chosen at the window: the 代理人's case is to be posted, the other collected.
+    expect(await row(page, byAgent).textContent()).toContain('邮寄');
+    expect(await row(page, own).textContent()).toContain('窗口领取');
     expect(await row(page, own).textContent()).toContain('不动产权证书');
     await shoot(page, 'window-delivery-1-queue');
     await expectAccessible(page, 'delivery queue');
@@ -87,6 +91,7 @@ describe('统一出件 and 帮办代办 at the window', () => {
     const { number, secret } = filed[1]!;
     await page.getByRole('button', { name: `邮寄 ${number}` }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByText('寄往：示范市东城区人民路 8 号 3 单元 501(李四 收，13812345678)').waitFor();
     await page.keyboard.type('EA123456784CN');
     await dialog.getByRole('button', { name: '确定' }).click();
     await page.getByText('EMS 运单号校验位不正确，请核对').waitFor();

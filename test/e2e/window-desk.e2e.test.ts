@@ -7,8 +7,9 @@ import { BAD_ID, GOOD_ID } from './sale-form';
 /**
  * 一窗受理 in Chromium: 刘洋 at window 3 of the 市民中心 enters a walk-in citizen's 不动产转移登记
  * with the keyboard only (two materials on paper, the contract supplied online, the survey report
- * 容缺), prints the 收件回执 with its QR code; the case is in the 不动产登记中心's queue with
- * channel 窗口; the citizen follows it on /track with the 查询码 from the receipt.
+ * 容缺), the result to be posted (邮寄, to the address typed), prints the 收件回执 with its QR code;
+ * the case is in the 不动产登记中心's queue with channel 窗口, its page shows the window's record;
+ * the citizen follows it on /track with the 查询码 from the receipt.
  */
 const site = siteInBrowser();
 
@@ -79,9 +80,21 @@ describe('the window desk', () => {
     expect(await focusedId(page)).toBe('material-survey-report');
     await page.keyboard.press('End');
     expect(await page.locator('#material-survey-report').inputValue()).toBe('none');
+    // 领取方式: 邮寄, the recipient and phone the applicant's, the address typed.
+    await page.keyboard.press('Enter');
+    expect(await focusedId(page)).toBe('collection-method');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#collection-method').inputValue()).toBe('post');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedId(page), { timeout: 15_000 }).toBe('collection-recipient');
+    expect(await page.locator('#collection-recipient').inputValue()).toBe('李四');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#collection-phone').inputValue()).toBe('13812345678');
+    await page.keyboard.press('Enter');
+    expect(await focusedId(page)).toBe('collection-address');
     await expectAccessible(page, 'window desk');
     await shoot(page, 'window-desk-1-entry');
-    await page.keyboard.press('Enter');
+    await typeOn(page, '示范市东城区人民路 8 号 3 单元 501');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('收件并打印回执');
     await page.evaluate(() => {
       window.print = () => document.body.setAttribute('data-printed', 'yes');
@@ -102,6 +115,7 @@ describe('the window desk', () => {
     expect(text).toContain('不动产登记申请书原件已核验，复印件 1 份');
     expect(text).toContain('网上已提交(网签备案 2026-0001)');
     expect(text).toMatch(/容缺受理：以下材料请于.+前补交.+不动产测绘报告/);
+    expect(text).toContain('领取方式：邮寄至 示范市东城区人民路 8 号 3 单元 501(李四 收，13812345678)');
     expect(text).toContain('收件窗口：市民中心综合窗口 3 号窗口');
     expect(text).toContain('收件人：刘洋(市民中心综合窗口)');
     const qr = page.getByRole('img', { name: '办理进度查询二维码' });
@@ -121,11 +135,23 @@ describe('the window desk', () => {
     await page.getByRole('link', { name: number, exact: true }).click();
     await page.getByRole('heading', { name: '不动产转移登记' }).waitFor();
     await page.getByText('窗口', { exact: true }).waitFor();
+    // The window's record: who took it, the applicant's 证件 by name, each material as received, the 领取方式.
+    const record = page.locator('.ant-card').filter({ has: page.getByText('窗口收件记录', { exact: true }) });
+    const recorded = (await record.textContent())!;
+    expect(recorded).toContain('市民中心综合窗口 3 号窗口');
+    expect(recorded).toContain('刘洋(市民中心综合窗口)');
+    expect(recorded).toContain('李四，居民身份证 440524188001010014');
+    expect(recorded).toContain('原件已核验，复印件 1 份');
+    expect(recorded).toContain('网上已提交(网签备案 2026-0001)');
+    expect(recorded).toContain('邮寄至 示范市东城区人民路 8 号 3 单元 501(李四 收，13812345678)');
+    await record.scrollIntoViewIfNeeded();
     await shoot(page, 'window-desk-4-back-office');
     // The case search by the window that took it.
     await page.goto(`${site.server.base}/admin/cases/search?window=3`);
     await page.getByRole('link', { name: number, exact: true }).waitFor();
     expect(await page.getByLabel('受理窗口号').inputValue()).toBe('3');
+    expect(await page.getByRole('row').filter({ hasText: number }).getByRole('cell').allTextContents()).toContain('3');
+    await shoot(page, 'window-desk-5-search');
   });
 
   it('lets the citizen follow the case on /track with the 查询码 from the receipt', async () => {
@@ -136,6 +162,6 @@ describe('the window desk', () => {
     await phone.getByRole('button', { name: '查询' }).click();
     await phone.getByTestId('case-status').waitFor();
     expect(await phone.getByTestId('case-status').textContent()).toBe('已收件，等待受理');
-    await shoot(phone, 'window-desk-5-track');
+    await shoot(phone, 'window-desk-6-track');
   });
 });
