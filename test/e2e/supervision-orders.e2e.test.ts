@@ -34,6 +34,8 @@ async function signedIn(who: string) {
   const page = await openPage(browser);
   await page.goto(`${server.base}/admin/`);
   await page.getByRole('button', { name: `登录为 ${who}` }).click();
+  // Signed in once the session is kept: an address opened before then would open signed out.
+  await page.getByRole('button', { name: '退出' }).waitFor();
   return page;
 }
 
