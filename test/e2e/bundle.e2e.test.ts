@@ -69,7 +69,8 @@ async function deliver(page: Page, key: string) {
   await openCase(page, key);
   await act(page, '送达', '已送达', async (d) => {
     await d.getByLabel('送达方式').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    // The list this select opened, not one still closing from the case before (seen in CI under load).
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]) .ant-select-item-option').first().click();
   });
 }
 
