@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saleAnswers } from '../../functions/test/files';
 import { openPage, siteInBrowser } from './browser';
@@ -54,6 +54,12 @@ beforeAll(async () => {
 
 const row = (page: Page, number: string) => page.getByRole('row').filter({ hasText: number });
 
+/** Types from the keyboard, as the officer or the card reader does, once the dialog has put the cursor in `field` (under load it opens after the click returns). */
+async function typeInto(field: Locator, text: string) {
+  await expect.poll(() => field.evaluate((el) => el === document.activeElement), { timeout: 15_000 }).toBe(true);
+  await field.page().keyboard.type(text);
+}
+
 describe('统一出件 and 帮办代办 at the window', () => {
   let page: Page;
 
@@ -76,7 +82,7 @@ describe('统一出件 and 帮办代办 at the window', () => {
     await page.getByRole('button', { name: `窗口领取 ${own}` }).click();
     const dialog = page.getByRole('dialog');
     // The number field has the focus: what the card reader types goes there.
-    await page.keyboard.type('440524188001010015');
+    await typeInto(dialog.getByLabel('证件号码(刷证或输入)'), '440524188001010015');
     await page.keyboard.press('Tab');
     await dialog.getByText('居民身份证号码校验位不符，请核对证件').waitFor();
     await dialog.getByLabel('证件号码(刷证或输入)').fill('440524188001010014');
@@ -92,7 +98,7 @@ describe('统一出件 and 帮办代办 at the window', () => {
     await page.getByRole('button', { name: `邮寄 ${number}` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('寄往：示范市东城区人民路 8 号 3 单元 501(李四 收，13812345678)').waitFor();
-    await page.keyboard.type('EA123456784CN');
+    await typeInto(dialog.getByLabel('EMS 运单号'), 'EA123456784CN');
     await dialog.getByRole('button', { name: '确定' }).click();
     await page.getByText('EMS 运单号校验位不正确，请核对').waitFor();
     await dialog.getByLabel('EMS 运单号').fill('EA123456785CN');
@@ -116,7 +122,7 @@ describe('统一出件 and 帮办代办 at the window', () => {
     await page.getByRole('link', { name: '帮办代办' }).click();
     await page.getByRole('button', { name: '登记帮办代办' }).click();
     const dialog = page.getByRole('dialog');
-    await page.keyboard.type(APPLICANT.idNumber);
+    await typeInto(dialog.getByLabel('申请人证件号码'), APPLICANT.idNumber);
     await page.keyboard.press('Tab');
     await page.keyboard.type('李四');
     await page.keyboard.press('Tab');
