@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { authorize } from '../auth';
-import { ZCaseRecord } from '../cases/record';
+import { ZCaseRecord, type CaseRecord } from '../cases/record';
 import { loadCase } from '../cases/service';
 import { jurisdictionOf } from '../cases/tracking-number';
 import { windowTask } from '../delivery/collection';
@@ -28,15 +28,40 @@ async function deskRequest(c: Context<AppEnv>, deps: AppDeps, jurisdiction: stri
   return { who, found, expectedRevision, ...(key ? { key } : {}) };
 }
 
-export function registerDeliveryRoutes(app: App): void {
-  const tags = ['window'];
-  const acted = { 200: json(ZCaseRecord, 'the case after it (or as it is, for a retry)'), ...errorResponses(400, 401, 403, 404, 409, 422) };
+type ZDeskBody = z.ZodType<{ expectedRevision: number }>;
+const acted = { 200: json(ZCaseRecord, 'the case after it (or as it is, for a retry)'), ...errorResponses(400, 401, 403, 404, 409, 422) };
 
+/** One thing the window does to a case (`/api/window/{jurisdiction}/cases/{trackingNumber}/{action}`): the body its schema, retried by key. */
+function deskAction<S extends ZDeskBody>(app: App, action: string, summary: string, schema: S, run: (deps: AppDeps, request: DeskRequest, body: z.output<S>) => Promise<CaseRecord>): void {
+  // Typed by the bound: @hono/zod-openapi cannot compute a route's input from a type parameter.
+  const declared: ZDeskBody = schema;
+  app.openapi(
+    route({
+      method: 'post',
+      path: `/api/window/{jurisdiction}/cases/{trackingNumber}/${action}`,
+      tags: ['window'],
+      security: bearer,
+      summary,
+      request: { params: ZDeskParams, headers: ZKeyHeader, body: jsonBody(declared) },
+      responses: acted,
+    }),
+    async (c) => {
+      const { jurisdiction, trackingNumber } = c.req.valid('param');
+      // Validated by `schema` itself, so it is that schema's output.
+      const body = c.req.valid('json') as z.output<S>;
+      const deps = c.get('deps');
+      const request = await deskRequest(c, deps, jurisdiction, trackingNumber, body.expectedRevision, c.req.valid('header')['idempotency-key']);
+      return c.json(await run(deps, request, body), 200);
+    },
+  );
+}
+
+export function registerDeliveryRoutes(app: App): void {
   app.openapi(
     route({
       method: 'get',
       path: '/api/window/{jurisdiction}/delivery',
-      tags,
+      tags: ['window'],
       security: bearer,
       summary: '出件队列 / results waiting at the window, and window cases sent back for 补正',
       request: { params: ZJurisdictionParams },
@@ -51,60 +76,7 @@ export function registerDeliveryRoutes(app: App): void {
     },
   );
 
-  app.openapi(
-    route({
-      method: 'post',
-      path: '/api/window/{jurisdiction}/cases/{trackingNumber}/handover',
-      tags,
-      security: bearer,
-      summary: '窗口领取 / hand the result over, to the applicant or someone collecting for them (证件 checked)',
-      request: { params: ZDeskParams, headers: ZKeyHeader, body: jsonBody(ZHandover) },
-      responses: acted,
-    }),
-    async (c) => {
-      const { jurisdiction, trackingNumber } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const deps = c.get('deps');
-      const request = await deskRequest(c, deps, jurisdiction, trackingNumber, body.expectedRevision, c.req.valid('header')['idempotency-key']);
-      return c.json(await handOver(deps, request, body), 200);
-    },
-  );
-
-  app.openapi(
-    route({
-      method: 'post',
-      path: '/api/window/{jurisdiction}/cases/{trackingNumber}/posting',
-      tags,
-      security: bearer,
-      summary: '邮寄 / post the result by EMS (the waybill number checked)',
-      request: { params: ZDeskParams, headers: ZKeyHeader, body: jsonBody(ZPosting) },
-      responses: acted,
-    }),
-    async (c) => {
-      const { jurisdiction, trackingNumber } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const deps = c.get('deps');
-      const request = await deskRequest(c, deps, jurisdiction, trackingNumber, body.expectedRevision, c.req.valid('header')['idempotency-key']);
-      return c.json(await post(deps, request, body), 200);
-    },
-  );
-
-  app.openapi(
-    route({
-      method: 'post',
-      path: '/api/window/{jurisdiction}/cases/{trackingNumber}/corrections',
-      tags,
-      security: bearer,
-      summary: '窗口收取补正材料 / take in the corrections of a window case; it goes back to its department',
-      request: { params: ZDeskParams, headers: ZKeyHeader, body: jsonBody(ZWindowCorrection) },
-      responses: acted,
-    }),
-    async (c) => {
-      const { jurisdiction, trackingNumber } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const deps = c.get('deps');
-      const request = await deskRequest(c, deps, jurisdiction, trackingNumber, body.expectedRevision, c.req.valid('header')['idempotency-key']);
-      return c.json(await takeCorrection(deps, request, body), 200);
-    },
-  );
+  deskAction(app, 'handover', '窗口领取 / hand the result over, to the applicant or someone collecting for them (证件 checked)', ZHandover, handOver);
+  deskAction(app, 'posting', '邮寄 / post the result by EMS (the waybill number checked)', ZPosting, post);
+  deskAction(app, 'corrections', '窗口收取补正材料 / take in the corrections of a window case; it goes back to its department', ZWindowCorrection, takeCorrection);
 }
