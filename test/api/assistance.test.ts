@@ -9,7 +9,7 @@ import { AGENT, APPLICANT, CITY, windowWorld } from './window-world';
  */
 
 const w = await windowWorld();
-const { h } = w;
+const { h, refusedUnchanged } = w;
 const BASE = `/api/window/${CITY}/assistance`;
 const record = (body: unknown, key?: string) => h.call('POST', BASE, { token: w.window, body, ...(key ? { headers: { 'idempotency-key': key } } : {}) });
 
@@ -19,15 +19,6 @@ async function uploadLetter(bytes: Uint8Array, name = '委托书.pdf') {
   return h.call('POST', `${BASE}/letters`, { token: w.window, raw: form });
 }
 
-async function refusedUnchanged(send: () => Promise<{ status: number; json: any }>, status: number, code: string) {
-  const before = await h.recordCount();
-  const response = await send();
-  expect(response.status, JSON.stringify(response.json)).toBe(status);
-  expect(response.json.code).toBe(code);
-  expect(response.json.message).toMatch(/[\u4e00-\u9fff]/);
-  expect(response.json.message_en).toMatch(/[a-z]/);
-  expect(await h.recordCount()).toBe(before);
-}
 
 describe('帮办代办', () => {
   const applied = { number: '', secret: '' };
@@ -75,7 +66,7 @@ describe('帮办代办', () => {
   it('takes the 回访 only after the results were delivered, once', async () => {
     await refusedUnchanged(() => h.call('POST', `${BASE}/${helpId}/follow-up`, { token: w.window, body: { expectedRevision: 1, reached: true, satisfied: true } }), 409, 'NOT_DELIVERED');
     await w.decide(applied.number);
-    const delivered = await h.call('POST', `/api/window/${CITY}/cases/${applied.number}/handover`, { token: w.window, body: { expectedRevision: await w.revisionOf(applied.number), recipient: { ...AGENT, agent: true } } });
+    const delivered = await w.desk('handover')(applied.number, { expectedRevision: await w.revisionOf(applied.number), recipient: { ...AGENT, agent: true } });
     expect(delivered.status).toBe(200);
     await refusedUnchanged(() => h.call('POST', `${BASE}/${helpId}/follow-up`, { token: w.window, body: { expectedRevision: 1, reached: true } }), 422, 'SATISFACTION_REQUIRED');
     const body = { expectedRevision: 1, reached: true, satisfied: true, note: '申请人对代领服务满意' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CITY, windowWorld } from './window-world';
+import { windowWorld } from './window-world';
 
 /**
  * A window case sent back to the window for 补正: the back office lists what is missing once, the
@@ -10,7 +10,7 @@ import { CITY, windowWorld } from './window-world';
 
 const w = await windowWorld();
 const { h } = w;
-const corrections = (number: string, body: unknown, key?: string) => h.call('POST', `/api/window/${CITY}/cases/${number}/corrections`, { token: w.window, body, ...(key ? { headers: { 'idempotency-key': key } } : {}) });
+const corrections = w.desk('corrections');
 
 describe('补正 sent back to the window', () => {
   const applied = { number: '', secret: '' };

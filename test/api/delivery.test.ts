@@ -9,19 +9,10 @@ import { AGENT, APPLICANT, CITY, windowWorld } from './window-world';
  */
 
 const w = await windowWorld();
-const { h } = w;
-const handover = (number: string, body: unknown, key?: string) => h.call('POST', `/api/window/${CITY}/cases/${number}/handover`, { token: w.window, body, ...(key ? { headers: { 'idempotency-key': key } } : {}) });
-const posting = (number: string, body: unknown, key?: string) => h.call('POST', `/api/window/${CITY}/cases/${number}/posting`, { token: w.window, body, ...(key ? { headers: { 'idempotency-key': key } } : {}) });
+const { h, refusedUnchanged } = w;
+const handover = w.desk('handover');
+const posting = w.desk('posting');
 
-async function refusedUnchanged(send: () => Promise<{ status: number; json: any }>, status: number, code: string) {
-  const before = await h.recordCount();
-  const response = await send();
-  expect(response.status, JSON.stringify(response.json)).toBe(status);
-  expect(response.json.code).toBe(code);
-  expect(response.json.message).toMatch(/[\u4e00-\u9fff]/);
-  expect(response.json.message_en).toMatch(/[a-z]/);
-  expect(await h.recordCount()).toBe(before);
-}
 
 describe('统一出件', () => {
   const applied = { number: '', secret: '' };

@@ -72,5 +72,20 @@ export async function windowWorld() {
     return (await browser.request(admitted.headers.get('location')!)).text();
   }
 
-  return { h, window, estate, file, officerAct, decide, queue, revisionOf, messages, track, trackPage };
+  /** The window's action on a case (`handover`, `posting`, `corrections`), retried under `key` when given. */
+  const desk = (action: 'handover' | 'posting' | 'corrections') => (number: string, body: unknown, key?: string) =>
+    h.call('POST', `/api/window/${CITY}/cases/${number}/${action}`, { token: window, body, ...(key ? { headers: { 'idempotency-key': key } } : {}) });
+
+  /** A refusal with its code, in Chinese and English, that stored nothing. */
+  async function refusedUnchanged(send: () => Promise<{ status: number; json: any }>, status: number, code: string) {
+    const before = await h.recordCount();
+    const response = await send();
+    expect(response.status, JSON.stringify(response.json)).toBe(status);
+    expect(response.json.code).toBe(code);
+    expect(response.json.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(response.json.message_en).toMatch(/[a-z]/);
+    expect(await h.recordCount()).toBe(before);
+  }
+
+  return { h, window, estate, file, officerAct, decide, queue, revisionOf, messages, track, trackPage, desk, refusedUnchanged };
 }
