@@ -187,6 +187,7 @@ describe('October 2026, the whole city and county', () => {
       byLevel: { 1: 1, 2: 0, 3: 0, 4: 0, 5: 1 },
       goodRate: rate(1, 2),
       poor: 1,
+      voided: 0,
       followUpRate: rate(1, 1),
       rectifiedOnTimeRate: rate(1, 1),
     });

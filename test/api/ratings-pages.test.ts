@@ -104,12 +104,12 @@ describe('好差评 on the pages', () => {
   it('publishes the month: counts by department and the 整改 outcomes, linked from the portal, without personal data', async () => {
     const page = await (await h.app.request(`/${CITY}/ratings?month=2026-03`)).text();
     expect(page).toContain('示范市政务服务好差评公开(2026年3月)');
-    expect(page).toContain('本月共收到评价 3 次，好评率 33.3%；差评 2 件，其中整改完成 1 件、申诉成立 0 件、办理中 1 件。');
+    expect(page).toContain('本月计入评价 3 次，好评率 33.3%；差评 2 件，其中整改完成 1 件、办理中 1 件。');
     const windowRow = page.slice(page.indexOf('data-testid="ratings-window"'), page.indexOf('</tr>', page.indexOf('data-testid="ratings-window"')));
-    expect(windowRow.match(/<td>([^<]*)<\/td>/g)!.map((cell) => cell.replace(/<\/?td>/g, ''))).toEqual(['0', '0', '0', '1', '1', '2', '0.0%', '2', '1', '0', '1', '2/2', '0/1']);
+    expect(windowRow.match(/<td>([^<]*)<\/td>/g)!.map((cell) => cell.replace(/<\/?td>/g, ''))).toEqual(['0', '0', '0', '1', '1', '2', '0.0%', '2', '1', '1', '2/2', '0/1', '0']);
     for (const secret of [walkIn.number, '李四', '窗口人员不耐烦', '13812345678']) expect(page).not.toContain(secret);
     const english = await (await h.app.request(`/${CITY}/ratings?month=2026-03&lang=en`)).text();
-    expect(english).toContain('3 ratings this month, 33.3% good');
+    expect(english).toContain('3 ratings counted this month, 33.3% good');
     const bad = await h.app.request(`/${CITY}/ratings?month=March`, { headers: { accept: 'text/html' } });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('月份格式应为 YYYY-MM');

@@ -105,6 +105,8 @@ export const ZRating = z.object({
   on: z.string(),
   /** A 差评's follow-up; its deadline is the followUp clock. */
   followUp: z.object({ closedOn: z.string().optional(), response: z.string().optional() }).optional(),
+  /** A 差评 voided on 复核 (申诉成立): it no longer counts as a 差评, nor as a rating. */
+  voided: z.object({ on: z.string() }).optional(),
 });
 
 export const clockNames = ['acceptance', 'promised', 'legal', 'step', 'supplement', 'delivery', 'followUp'] as const;
@@ -241,6 +243,8 @@ export const ZCaseSearchEntry = ZCaseListed
     windowNumber: z.string().optional(),
     promisedDue: z.string(),
     outcome: ZDecision.shape.outcome.optional(),
+    /** The case's own rating: its level, and whether a 差评 was voided on 复核. */
+    rating: ZRating.pick({ level: true, voided: true }).optional(),
   })
   .openapi('CaseSearchEntry');
 

@@ -87,6 +87,7 @@ export function searchEntryOf(c: StoredCase): CaseSearchEntry {
     ...(c.window ? { windowNumber: c.window.window.number } : {}),
     promisedDue: c.due.promised.due,
     ...(c.decision ? { outcome: c.decision.outcome } : {}),
+    ...(c.rating ? { rating: { level: c.rating.level, ...(c.rating.voided ? { voided: c.rating.voided } : {}) } } : {}),
   };
 }
 

@@ -1,10 +1,12 @@
 import { say, type Lang } from '../citizen/page';
+import { percentText, type Ratio } from '../supervision/figures';
 import type { RatingFigures, RatingPublication } from './publication';
 import { levelLabels } from './model';
 
 /**
- * 好差评公开: a jurisdiction's month — the ratings by department (counts by level, 好评率) and
- * what became of the 差评 (整改完成, 申诉成立, 办理中, fix reported on time, 回访). Counts only.
+ * 好差评公开: a jurisdiction's month — the ratings by department (counts by level, 好评率), what
+ * became of the 差评 (整改完成, 办理中, fix reported on time, 回访) and the 差评 voided on 复核,
+ * counted apart. Counts only.
  */
 
 export const ratingsPath = (jurisdiction: string, month: string | undefined, lang: Lang) => {
@@ -19,8 +21,7 @@ export function shiftMonth(month: string, by: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-const rate = (value: number | undefined) => (value === undefined ? '—' : `${value.toFixed(1)}%`);
-const share = (numerator: number, denominator: number) => (denominator === 0 ? '—' : `${numerator}/${denominator}`);
+const share = (r: Ratio) => (r.value === null ? '—' : `${r.numerator}/${r.denominator}`);
 
 function Cells({ f }: { f: RatingFigures }) {
   return (
@@ -29,13 +30,13 @@ function Cells({ f }: { f: RatingFigures }) {
         <td key={i}>{n}</td>
       ))}
       <td>{f.total}</td>
-      <td>{rate(f.goodRate)}</td>
+      <td>{percentText(f.goodRate)}</td>
       <td>{f.poor}</td>
       <td>{f.rectified}</td>
-      <td>{f.voided}</td>
       <td>{f.open}</td>
-      <td>{share(f.fedBackOnTime, f.fedBack)}</td>
-      <td>{share(f.revisited, f.realNamePoor)}</td>
+      <td>{share(f.fedBackOnTime)}</td>
+      <td>{share(f.revisited)}</td>
+      <td>{f.voided}</td>
     </>
   );
 }
@@ -50,8 +51,8 @@ export function RatingsPublicPage({ lang, p, thisMonth }: { lang: Lang; p: Ratin
       <h1>{t(`${p.jurisdictionName}政务服务好差评公开(${when})`, `${p.jurisdictionName}: service ratings for ${when}`)}</h1>
       <p data-testid="ratings-summary">
         {t(
-          `本月共收到评价 ${total.total} 次，好评率 ${rate(total.goodRate)}；差评 ${total.poor} 件，其中整改完成 ${total.rectified} 件、申诉成立 ${total.voided} 件、办理中 ${total.open} 件。`,
-          `${total.total} ratings this month, ${rate(total.goodRate)} good; ${total.poor} poor: ${total.rectified} rectified, ${total.voided} voided on appeal, ${total.open} in hand.`,
+          `本月计入评价 ${total.total} 次，好评率 ${percentText(total.goodRate)}；差评 ${total.poor} 件，其中整改完成 ${total.rectified} 件、办理中 ${total.open} 件。${total.voided > 0 ? `另有 ${total.voided} 件差评经申诉复核成立，不计为差评。` : ''}`,
+          `${total.total} ratings counted this month, ${percentText(total.goodRate)} good; ${total.poor} poor: ${total.rectified} rectified, ${total.open} in hand.${total.voided > 0 ? ` ${total.voided} more poor ratings were voided on appeal and are not counted.` : ''}`,
         )}
       </p>
       <nav className="actions" aria-label={t('选择月份', 'Choose the month')}>
@@ -77,10 +78,10 @@ export function RatingsPublicPage({ lang, p, thisMonth }: { lang: Lang; p: Ratin
               <th scope="col">{t('好评率', 'Good')}</th>
               <th scope="col">{t('差评', 'Poor')}</th>
               <th scope="col">{t('整改完成', 'Rectified')}</th>
-              <th scope="col">{t('申诉成立', 'Voided on appeal')}</th>
               <th scope="col">{t('办理中', 'In hand')}</th>
               <th scope="col">{t('按时反馈', 'Fix reported on time')}</th>
               <th scope="col">{t('实名差评回访', 'Real-name raters revisited')}</th>
+              <th scope="col">{t('差评(申诉成立)', 'Poor, voided on appeal')}</th>
             </tr>
           </thead>
           <tbody>
@@ -101,8 +102,8 @@ export function RatingsPublicPage({ lang, p, thisMonth }: { lang: Lang; p: Ratin
       </div>
       <p className="hint">
         {t(
-          '好评率 = 非常满意、满意、基本满意的评价 ÷ 全部评价；不满意、非常不满意为差评。按时反馈 = 在期限内反馈整改情况的差评 ÷ 已反馈的差评；回访 = 已回访的实名差评 ÷ 实名差评。依据国办发〔2019〕51号，评价结果和整改情况按月公开，不含评价人信息。',
-          'Good = very satisfied, satisfied and fairly satisfied ratings ÷ all ratings; dissatisfied and very dissatisfied are poor. On time = poor ratings whose fix was reported by its due day ÷ those reported; revisited = real-name poor ratings revisited ÷ real-name poor ratings. Published monthly without anything about the raters.',
+          '好评率 = 非常满意、满意、基本满意的评价 ÷ 计入的评价；不满意、非常不满意为差评。差评经申诉复核成立的，不计为差评，也不计入评价和好评率，单列为“差评(申诉成立)”。按时反馈 = 在期限内反馈整改情况的差评 ÷ 已反馈的差评；回访 = 已回访的实名差评 ÷ 实名差评。依据国办发〔2019〕51号，评价结果和整改情况按月公开，不含评价人信息。',
+          'Good = very satisfied, satisfied and fairly satisfied ratings ÷ ratings counted; dissatisfied and very dissatisfied are poor. A poor rating voided on appeal is not counted as poor, nor among the ratings and the good share: it is shown apart. On time = poor ratings whose fix was reported by its due day ÷ those reported; revisited = real-name poor ratings revisited ÷ real-name poor ratings. Published monthly without anything about the raters.',
         )}
       </p>
     </>

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
+import { ratio, ZRatio } from '../supervision/figures';
 import { WINDOW_DEPARTMENT, type RatingRecord } from './model';
 
 /**
@@ -7,27 +8,26 @@ import { WINDOW_DEPARTMENT, type RatingRecord } from './model';
  * per department (and the centre's 综合窗口) the ratings given in the month by level, 好评率, the
  * 差评 and what became of them. Counts only: no rater, no case number, no words of a rater.
  *
- * 好评率 = ratings at levels 1–3 (非常满意, 满意, 基本满意) / all ratings, as the supervision
- * figures count it. Of the month's 差评: 整改完成 (closed, the rater content), 申诉成立 (voided on
- * 复核), 办理中 (not closed); 按时反馈 = fix reported by its due day / fix reported; 回访率 =
+ * A 差评 voided on 复核 (申诉成立) is counted apart and in nothing else, as the supervision
+ * figures count it: of the ratings that stand, 好评率 = levels 1–3 (非常满意, 满意, 基本满意) / all.
+ * Of the month's 差评: 整改完成 (closed, the rater content) and 办理中 (not closed, an 申诉
+ * awaiting 复核 included); 按时反馈 = fix reported by its due day / fix reported; 回访 =
  * real-name 差评 with a 回访 recorded / real-name 差评.
  */
 
 const ZCount = z.number().int();
 export const ZRatingFigures = z.object({
-  /** Ratings by level, 1 非常满意 … 5 非常不满意. */
+  /** Ratings that stand, by level, 1 非常满意 … 5 非常不满意. */
   levels: z.array(ZCount).length(5),
   total: ZCount,
-  /** Per cent, one decimal; absent with no ratings. */
-  goodRate: z.number().optional(),
+  goodRate: ZRatio,
   poor: ZCount,
   rectified: ZCount,
-  voided: ZCount,
   open: ZCount,
-  fedBack: ZCount,
-  fedBackOnTime: ZCount,
-  realNamePoor: ZCount,
-  revisited: ZCount,
+  /** 差评 voided on 复核 (申诉成立): not counted as 差评, nor as ratings. */
+  voided: ZCount,
+  fedBackOnTime: ZRatio,
+  revisited: ZRatio,
 });
 export type RatingFigures = z.infer<typeof ZRatingFigures>;
 
@@ -42,32 +42,26 @@ export const ZRatingPublication = z
   .openapi('RatingPublication');
 export type RatingPublication = z.infer<typeof ZRatingPublication>;
 
-const percent = (numerator: number, denominator: number) => (denominator === 0 ? undefined : Math.round((numerator / denominator) * 1000) / 10);
+const voidedOnReview = (r: RatingRecord) => r.poor?.closed?.outcome === 'voided';
 
-/** The figures of some ratings (exported for the supervision figures: 差评, 整改 on time, 回访率 from the workflow). */
-export function ratingFigures(ratings: readonly RatingRecord[]): RatingFigures {
-  const f: RatingFigures = { levels: [0, 0, 0, 0, 0], total: 0, poor: 0, rectified: 0, voided: 0, open: 0, fedBack: 0, fedBackOnTime: 0, realNamePoor: 0, revisited: 0 };
-  for (const r of ratings) {
-    f.levels[r.level - 1]! += 1;
-    f.total += 1;
-    const poor = r.poor;
-    if (!poor) continue;
-    f.poor += 1;
-    if (poor.closed?.outcome === 'rectified') f.rectified += 1;
-    else if (poor.closed?.outcome === 'voided') f.voided += 1;
-    else f.open += 1;
-    if (poor.feedback) {
-      f.fedBack += 1;
-      if (poor.feedback.onTime) f.fedBackOnTime += 1;
-    }
-    if (r.realName) {
-      f.realNamePoor += 1;
-      if (poor.revisits.length > 0) f.revisited += 1;
-    }
-  }
-  const good = f.levels[0]! + f.levels[1]! + f.levels[2]!;
-  const rate = percent(good, f.total);
-  return rate === undefined ? f : { ...f, goodRate: rate };
+/** The figures of some ratings (a department's, or all of the month's). */
+function ratingFigures(ratings: readonly RatingRecord[]): RatingFigures {
+  const standing = ratings.filter((r) => !voidedOnReview(r));
+  const poor = standing.flatMap((r) => (r.poor ? [r.poor] : []));
+  const fedBack = poor.filter((p) => p.feedback);
+  const realName = standing.filter((r) => r.poor && r.realName);
+  const levels = [1, 2, 3, 4, 5].map((level) => standing.filter((r) => r.level === level).length);
+  return {
+    levels,
+    total: standing.length,
+    goodRate: ratio(levels[0]! + levels[1]! + levels[2]!, standing.length),
+    poor: poor.length,
+    rectified: poor.filter((p) => p.closed?.outcome === 'rectified').length,
+    open: poor.filter((p) => !p.closed).length,
+    voided: ratings.length - standing.length,
+    fedBackOnTime: ratio(fedBack.filter((p) => p.feedback!.onTime).length, fedBack.length),
+    revisited: ratio(realName.filter((r) => r.poor!.revisits.length > 0).length, realName.length),
+  };
 }
 
 /** The month's publication: every department of the jurisdiction by name, the 综合窗口 last when it was rated. */
@@ -86,13 +80,4 @@ export async function publication(deps: AppDeps, jurisdiction: string, month: st
     total: ratingFigures(ratings),
     departments: named.map((d) => ({ ...d, ...ratingFigures(byDepartment.get(d.departmentId) ?? []) })),
   };
-}
-
-/**
- * The figures of the ratings given from `from` to `to` (inclusive days), for the supervision
- * page's 好差评 cards: the workflow's 整改 on time (fedBackOnTime / fedBack) and 回访率
- * (revisited / realNamePoor), window services included. One query on the ratings' day index.
- */
-export async function ratingFiguresBetween(deps: AppDeps, jurisdiction: string, from: string, to: string): Promise<RatingFigures> {
-  return ratingFigures(await deps.store.ratingsBetween(jurisdiction, from, to));
 }

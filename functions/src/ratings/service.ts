@@ -7,6 +7,7 @@ import type { StoredCase } from '../cases/record';
 import { act, loadCase } from '../cases/service';
 import { addendumGiven, notRatableYet, noWindowService, poorChanged, ratedAlready, reasonsRequired } from './errors';
 import { defaultRatingSettings, isPoor, WINDOW_DEPARTMENT, type RatingChannel, type RatingInput, type RatingRecord, type RatingSettings, type RatingTarget } from './model';
+import { voidCaseRating } from './case-rating';
 import { applyPoor, startPoor, type WorkflowAction, type WorkflowContext } from './workflow';
 
 /**
@@ -110,7 +111,10 @@ export async function actOnPoor(
   options: { actor: WorkflowContext['actor']; key?: string; expectedRevision?: number },
 ): Promise<RatingRecord> {
   if (!r.poor) throw notFound('差评', 'poor rating');
-  if (options.key && r.poor.history.some((h) => h.key === options.key)) return r;
+  if (options.key && r.poor.history.some((h) => h.key === options.key)) {
+    await voidCaseRating(deps, r, options.actor);
+    return r;
+  }
   if (options.expectedRevision !== undefined && options.expectedRevision !== r.revision) throw poorChanged();
   const ctx = await contextFor(deps, r.jurisdiction, options.actor, options.key);
   const next: RatingRecord = { ...r, poor: applyPoor(r, action, ctx), revision: r.revision + 1 };
@@ -118,10 +122,14 @@ export async function actOnPoor(
     if (latest && options.key && latest.poor?.history.some((h) => h.key === options.key)) return latest;
     throw poorChanged();
   });
-  if (stored) return stored;
+  if (stored) {
+    await voidCaseRating(deps, stored, options.actor);
+    return stored;
+  }
   const revisited = action.type === 'revisit' && r.poor.revisits.length === 0;
-  const closedUnseen = next.poor!.status === 'closed' && !r.realName;
+  const closedUnseen = next.poor!.closed?.outcome === 'rectified' && !r.realName;
   if (r.target === 'case' && (revisited || closedUnseen)) await followedUp(deps, next, options.actor);
+  await voidCaseRating(deps, next, options.actor);
   return next;
 }
 

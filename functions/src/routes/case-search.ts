@@ -4,6 +4,7 @@ import { authorize } from '../auth';
 import { ZCaseChannel, ZCaseSearchEntry, ZCaseStatus } from '../cases/record';
 import { TRACKING_NUMBER } from '../cases/tracking-number';
 import { searchEntryOf } from '../cases/views';
+import { caseRatingFilters } from '../ratings/case-rating-filter';
 import { invalidCursor, invalidRange, invalidStatus } from '../errors';
 import type { App } from '../http';
 import { keys } from '../store/keys';
@@ -27,6 +28,10 @@ const ZSearchQuery = z.object({
   department: z.string().max(18).optional().openapi({ description: '部门(管理员) / department (administrators)' }),
   channel: ZCaseChannel.optional().openapi({ description: '申报来源 / how it came in: window 窗口, web 电脑端, mobile 移动端, kiosk 自助终端, post 快递' }),
   window: z.string().trim().min(1).max(10).optional().openapi({ description: '受理窗口号 / the number of the window that took it' }),
+  rating: z
+    .enum(caseRatingFilters, { error: '评价应为 good(好评)、poor(差评)、voided(差评申诉成立)或 none(未评价) / rating must be good, poor, voided or none' })
+    .optional()
+    .openapi({ description: '办件的评价 / the case’s own rating: good 好评(1–3), poor 差评(4–5), voided 差评申诉成立, none 未评价' }),
   from: isoDate.optional().openapi({ description: '收件日期起 / received on or after' }),
   to: isoDate.optional().openapi({ description: '收件日期止 / received on or before' }),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -83,7 +88,7 @@ export function registerCaseSearchRoutes(app: App): void {
       if (unknown.length > 0) throw invalidStatus(unknown);
       const page = await deps.store.searchCases(
         who.jurisdiction,
-        { from, to, statuses, ...(q.itemId ? { itemId: q.itemId } : {}), ...(department ? { department } : {}), ...(q.applicant ? { applicant: q.applicant } : {}), ...(q.channel ? { channel: q.channel } : {}), ...(q.window ? { window: q.window } : {}) },
+        { from, to, statuses, ...(q.itemId ? { itemId: q.itemId } : {}), ...(department ? { department } : {}), ...(q.applicant ? { applicant: q.applicant } : {}), ...(q.channel ? { channel: q.channel } : {}), ...(q.window ? { window: q.window } : {}), ...(q.rating ? { rating: q.rating } : {}) },
         { limit: q.limit, maxRead: MAX_READ, ...(q.cursor ? { cursor: readCursor(q.cursor, who.jurisdiction) } : {}) },
       );
       return c.json({ cases: page.cases.map(searchEntryOf), ...(page.cursor ? { cursor: Buffer.from(JSON.stringify(page.cursor)).toString('base64url') } : {}) }, 200);

@@ -1,9 +1,12 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredCase } from '../cases/record';
+import type { CounterRow } from '../supervision/counter-rows';
+import type { CaseRatingFilter } from '../ratings/case-rating-filter';
 import { keys } from './keys';
 import type { JurisdictionRecords } from './jurisdiction-records';
 import { TABLE_INDEXES } from './table';
+import { transactionBatches } from './transaction-batches';
 import { ConflictError, ifAbsent, ifRevision, isConditionFailure, record, TransactionConflict, type TableAccess } from './table-access';
 
 /** Cases as table records, with their daily serials and idempotency keys. */
@@ -54,7 +57,16 @@ export interface CaseQuery {
   channel?: string;
   /** The number of the service window that took it. */
   window?: string;
+  rating?: CaseRatingFilter;
 }
+
+/** The case's own rating as a filter: 好评 1–3, 差评 4–5 that stand, those voided on 复核, none. */
+const ratingConditions: Record<CaseRatingFilter, string> = {
+  good: '#rating.#level <= :goodUpTo',
+  poor: '#rating.#level > :goodUpTo AND attribute_not_exists(#rating.#voided)',
+  voided: 'attribute_exists(#rating.#voided)',
+  none: 'attribute_not_exists(#rating)',
+};
 
 /** Where a query over an index stopped: the table's keys and the index's. */
 function cursorOf(item: Record<string, unknown>, index: { pk: string; sk: string }): Record<string, string> {
@@ -76,6 +88,7 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
   /** This process's unused serials per jurisdiction and day, and the reservations under way. */
   const serialBlocks = new Map<string, { next: number; last: number }>();
   const reservations = new Map<string, Promise<void>>();
+  const transactions = transactionBatches(table);
 
   /** Reserves the next SERIAL_BLOCK serials of a day; returns the last of them. */
   const reserveSerials = async (jurisdiction: string, yyyymmdd: string): Promise<number> => {
@@ -152,11 +165,12 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
      * Writes a new case and the claim of the idempotency key it was sent with, each only if
      * absent. A key claimed already comes back, nothing written (a retry, or another request
      * under the same key); a case there already throws ConflictError carrying it, and leaves no
-     * claim of its own. With transactions both are one TransactWriteItems; without, the claim goes first and
-     * is taken back if the case is refused (a stop between the two leaves the claim alone, for
-     * the retry to finish its case).
+     * claim of its own. With transactions both are one TransactWriteItems, with the counter rows
+     * the case adds (`counts`: added exactly once, with the case or not at all); without, the claim
+     * goes first and is taken back if the case is refused (a stop between the two leaves the claim
+     * alone, for the retry to finish its case), and `counts` are left to the caller.
      */
-    async saveClaimedCase(c: StoredCase, index: CaseIndex, claim: { key: string; requestHash: string }): Promise<IdempotencyClaim | undefined> {
+    async saveClaimedCase(c: StoredCase, index: CaseIndex, claim: { key: string; requestHash: string }, counts: readonly CounterRow[] = []): Promise<IdempotencyClaim | undefined> {
       const claimKey = keys.idempotency(c.jurisdiction, claim.key);
       const claimed: IdempotencyClaim = { trackingNumber: c.trackingNumber, requestHash: claim.requestHash };
       const caseWrite = { key: keys.case(c.jurisdiction, c.trackingNumber), item: caseItem(c, index), condition: ifAbsent('case exists') };
@@ -174,7 +188,7 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
         }
       }
       try {
-        await table.putAll([{ key: claimKey, item: claimed, condition: ifAbsent('already exists') }, caseWrite]);
+        await transactions.write({ puts: [{ key: claimKey, item: claimed, condition: ifAbsent('already exists') }, caseWrite], counts });
         return undefined;
       } catch (error) {
         if (error instanceof TransactionConflict && error.at === 0) return error.existing as IdempotencyClaim;
@@ -292,6 +306,12 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
         Object.assign(names, { '#window': 'window', '#desk': 'window', '#number': 'number' });
         values[':window'] = query.window;
         filters.push('#window.#desk.#number = :window');
+      }
+      if (query.rating) {
+        const condition = ratingConditions[query.rating];
+        for (const name of ['rating', 'level', 'voided']) if (condition.includes(`#${name}`)) names[`#${name}`] = name;
+        if (condition.includes(':goodUpTo')) values[':goodUpTo'] = 3;
+        filters.push(`(${condition})`);
       }
       if (query.applicant) {
         Object.assign(names, { '#applicant': 'applicant', '#name': 'name', '#idNumber': 'idNumber' });

@@ -78,9 +78,13 @@ export function caseFiguresOf(k: Counters): CaseFigures {
     ratings: {
       rated: k.rated,
       byLevel: { 1: k.rated1, 2: k.rated2, 3: k.rated3, 4: k.rated4, 5: k.rated5 },
-      /** 好评率 (chosen) = ratings 1–3 (非常满意, 满意, 基本满意) / ratings; DOMAIN: 4–5 are 差评. */
+      /**
+       * 好评率 (chosen) = ratings 1–3 (非常满意, 满意, 基本满意) / ratings; DOMAIN: 4–5 are 差评.
+       * A 差评 voided on 复核 (申诉成立) is in neither: it counts as 差评(申诉成立) only.
+       */
       goodRate: ratio(k.rated1 + k.rated2 + k.rated3, k.rated),
       poor: k.poor,
+      voided: k.poorVoided,
       /**
        * 回访率 (chosen) = 差评 whose 回访 is recorded / 差评 given in the period. DOMAIN asks 100%
        * 回访 of real-name 差评; every rated case names its applicant, so all 差评 count.

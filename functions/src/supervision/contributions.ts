@@ -92,7 +92,9 @@ export function contributionsOf(c: CaseRecord, terms: CaseTerms, calendar: WorkC
   if (c.delivery) add(c.delivery.on, 'delivered');
 
   const rating = c.rating;
-  if (rating) {
+  // A 差评 voided on 复核 is not a rating the service is judged by: only its own figure counts it.
+  if (rating?.voided) add(rating.on, 'poorVoided');
+  else if (rating) {
     add(rating.on, 'rated');
     add(rating.on, `rated${rating.level}` as CounterName);
     if (rating.level >= 4) {

@@ -62,7 +62,7 @@ export const counterNames = [
   'usedBeyond',
   /** 送达, on its day. */
   'delivered',
-  /** Ratings on the rating day: in all, by level 1 非常满意 … 5 非常不满意. */
+  /** Ratings that stand (a 差评 voided on 复核 is not one), on the rating day: in all, by level 1 非常满意 … 5 非常不满意. */
   'rated',
   'rated1',
   'rated2',
@@ -73,6 +73,8 @@ export const counterNames = [
   'poor',
   'followedUp',
   'rectifiedOnTime',
+  /** 差评(申诉成立): 差评 voided on 复核 (the department's 申诉 upheld), on the rating day; counted in none of the above. */
+  'poorVoided',
 ] as const;
 export type CounterName = (typeof counterNames)[number];
 

@@ -27,6 +27,9 @@ export function ratio(numerator: number, denominator: number): Ratio {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
+/** A rate as people read it: 75.0%, or — over nothing. */
+export const percentText = (r: Ratio) => (r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`);
+
 /** The additive counts every case figure is made of: per day they are what the live counters hold. */
 export const ZCounters = z.object(Object.fromEntries(counterNames.map((name) => [name, z.number()])) as Record<CounterName, z.ZodNumber>).openapi('SupervisionCounters');
 export type Counters = z.infer<typeof ZCounters>;
@@ -62,6 +65,8 @@ export const ZCaseFigures = z
       byLevel: z.object({ 1: z.number(), 2: z.number(), 3: z.number(), 4: z.number(), 5: z.number() }),
       goodRate: ZRatio,
       poor: z.number(),
+      /** 差评(申诉成立): 差评 voided on 复核, in none of the other ratings' figures. */
+      voided: z.number(),
       followUpRate: ZRatio,
       rectifiedOnTimeRate: ZRatio,
     }),
