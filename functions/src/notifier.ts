@@ -47,9 +47,9 @@ export const SMS_PER_NUMBER_PER_DAY = 5;
 export const CLAIM_LEASE_MS = 60_000;
 
 /** The number as dialled in China (13812345678), however it was written. */
-const phoneKey = (to: string) => to.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
+export const phoneKey = (to: string) => to.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
 
-type SenderStore = Pick<Store, 'claimMessage' | 'settleMessage' | 'recordMessage' | 'countSms' | 'messagesSent'>;
+type SenderStore = Pick<Store, 'claimMessage' | 'settleMessage' | 'recordMessage' | 'countSms' | 'messagesSent' | 'inviteBySms'>;
 
 /**
  * Delivers the messages in cases' outboxes, each once: a message is claimed in the day's outbox
@@ -85,7 +85,10 @@ export class OutboxSender {
     const claimedAt = new Date(now).toISOString();
     const claim = await this.store.claimMessage(message, claimedAt, new Date(now - CLAIM_LEASE_MS).toISOString());
     if (claim !== 'claimed') return claim === 'settled';
-    await this.store.settleMessage(message, claimedAt, await this.outcomeOf(message));
+    const outcome = await this.outcomeOf(message);
+    // Recorded before the outcome: a sender stopped in between sends again and records again, the same record.
+    if (outcome.status === 'delivered' && message.invitesRating && message.trackingNumber) await this.store.inviteBySms(phoneKey(message.to), message.jurisdiction, message.trackingNumber, message.at);
+    await this.store.settleMessage(message, claimedAt, outcome);
     return true;
   }
 

@@ -62,9 +62,9 @@ export class Outbox extends Construct {
       targets: [new LambdaFunction(fn, { retryAttempts: 0 })],
     });
 
-    // Claims and outcomes in the outboxes and inboxes, cases' outboxes emptied (J#…); the SMS count per number (PLATFORM#SMS#…).
+    // Claims and outcomes in the outboxes and inboxes, cases' outboxes emptied (J#…); the SMS count per number (PLATFORM#SMS#…) and the rating invitations an SMS sent makes (PLATFORM#SMSRATE#…).
     grantItems(fn, table, ['GetItem', 'PutItem', 'UpdateItem'], ['J#*']);
-    grantItems(fn, table, ['UpdateItem'], ['PLATFORM#SMS#*']);
+    grantItems(fn, table, ['UpdateItem'], ['PLATFORM#SMS#*', 'PLATFORM#SMSRATE#*']);
     grantIndexQuery(fn, table, [TABLE_INDEXES.byPendingMessages.name]);
     // SMS goes to phone numbers, which have no ARN to name.
     fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));

@@ -18,6 +18,7 @@ import { Firewall } from './firewall';
 import { AppFunction } from './functions';
 import { Monitoring } from './monitoring';
 import { Outbox } from './outbox';
+import { SmsReplies } from './sms-replies';
 import { acknowledge, acknowledgeBucketDeploymentHandler, acknowledgeStackFindings, RUNTIME_REASON } from './nag';
 import { grantIndexQuery, grantItems } from './permissions';
 import { Web } from './web';
@@ -111,6 +112,8 @@ export class OneVisitStack extends Stack {
     );
     // Messages leave through the outbox's sender alone: the API and the sweep write them into cases.
     const outbox = new Outbox(this, 'Outbox', { stage, table: data.table, removalPolicy: stage.removalPolicy });
+    // Replies to the SMS that invite a rating, from the two-way number's topic.
+    const smsReplies = new SmsReplies(this, 'SmsReplies', { stage, table: data.table, environment, appSecret, removalPolicy: stage.removalPolicy });
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: stage.logRetentionDays, removalPolicy: stage.removalPolicy });
     const httpApi = new HttpApi(this, 'HttpApi', { description: `OneVisit ${stage.name}`, createDefaultStage: false, defaultIntegration: new HttpLambdaIntegration('App', api.fn) });
@@ -140,18 +143,21 @@ export class OneVisitStack extends Stack {
     monitoring.alarm('SweepDeadLetters', 'Sweep runs could not be delivered', deadLetters.metricApproximateNumberOfMessagesVisible());
     monitoring.alarm('OutboxErrors', 'The outbox sender failed', outbox.sender.fn.metricErrors());
     monitoring.alarm('OutboxDeadLetters', 'Outbox stream batches were given up on', outbox.deadLetters.metricApproximateNumberOfMessagesVisible());
+    monitoring.alarm('SmsReplyErrors', 'The SMS reply handler failed', smsReplies.handler.fn.metricErrors());
+    monitoring.alarm('SmsReplyDeadLetters', 'SMS replies were given up on', smsReplies.deadLetters.metricApproximateNumberOfMessagesVisible());
 
     new CfnOutput(this, 'Url', { value: `https://${web.distribution.distributionDomainName}`, description: 'OneVisit: /admin/ for officials, /apply/… for citizens' });
     new CfnOutput(this, 'UserPoolId', { value: officials.userPoolId });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'SmsRepliesTopic', { value: smsReplies.topic.topicArn, description: 'Set as the two-way SMS destination of the number that sends the notices (短信评价)' });
 
     acknowledgeStackFindings(this);
     acknowledgeBucketDeploymentHandler(this, web.site);
-    for (const queue of [deadLetters, outbox.deadLetters]) acknowledge(queue, 'AwsSolutions::AwsSolutions-SQS3', 'This queue is itself the dead-letter queue, watched by an alarm.');
+    for (const queue of [deadLetters, outbox.deadLetters, smsReplies.deadLetters]) acknowledge(queue, 'AwsSolutions::AwsSolutions-SQS3', 'This queue is itself the dead-letter queue, watched by an alarm.');
     acknowledge(appSecret, 'AwsSolutions::AwsSolutions-SMG4', 'The app secret signs tracking secrets and upload tickets already issued; rotating it would invalidate them.');
     acknowledge(originSecret, 'AwsSolutions::AwsSolutions-SMG4', 'CloudFront reads the origin header at deployment and the function at start: a rotation is a redeployment, not a rotation schedule.');
     const materialsArn = `<${this.getLogicalId(data.materials.node.defaultChild as CfnBucket)}.Arn>`;
-    for (const fn of [api, sweep, outbox.sender]) acknowledge(fn.fn, 'AwsSolutions::AwsSolutions-L1', RUNTIME_REASON);
+    for (const fn of [api, sweep, outbox.sender, smsReplies.handler]) acknowledge(fn.fn, 'AwsSolutions::AwsSolutions-L1', RUNTIME_REASON);
     acknowledge(outbox.sender.role, 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', 'sns:Publish sends SMS to phone numbers, which have no ARN to name.');
     for (const prefix of ['uploads', 'public']) {
       acknowledge(api.role, `AwsSolutions::AwsSolutions-IAM5[Resource::${materialsArn}/${prefix}/*]`, `Materials are objects under ${prefix}/, each named per upload; the API reads and writes only there.`);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context, SNSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalTokens } from '../../functions/src/auth';
 import { ORIGIN_HEADER } from '../../functions/src/origin-verify';
@@ -22,6 +22,7 @@ import { bundleOf, synthStack } from './synth';
 let dynamo: EmbeddedDynamo;
 let handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
 let sweep: () => Promise<void>;
+let smsReplies: (event: SNSEvent) => Promise<string[]>;
 /** Where each bundle was written: its index.mjs, chunks/ and node_modules/. */
 let folders: string[];
 
@@ -47,10 +48,13 @@ beforeAll(async () => {
     ORIGIN_SECRET: 'from-cloudfront',
   });
   const { assembly, stack } = synthStack('dev', { bundle: true, outdir: mkdtempSync(join(tmpdir(), 'onevisit-cdk-')) });
-  const [api, sweeper] = ['OneVisit API and citizen pages', 'OneVisit sweep: deadlines, warnings, deemed approvals'].map((description) => bundleOf(assembly, stack.stackName, description)) as [string, string];
-  folders = [dirname(api), dirname(sweeper)];
+  const [api, sweeper, replies] = ['OneVisit API and citizen pages', 'OneVisit sweep: deadlines, warnings, deemed approvals', 'OneVisit SMS replies: ratings by SMS'].map((description) =>
+    bundleOf(assembly, stack.stackName, description),
+  ) as [string, string, string];
+  folders = [dirname(api), dirname(sweeper), dirname(replies)];
   ({ handler } = (await import(api)) as { handler: typeof handler });
   ({ handler: sweep } = (await import(sweeper)) as { handler: typeof sweep });
+  ({ handler: smsReplies } = (await import(replies)) as { handler: typeof smsReplies });
 }, 120_000);
 
 afterAll(() => dynamo.close());
@@ -120,6 +124,23 @@ describe('the API function, bundled', () => {
     const response = await handler(withToken, context);
     expect(response.statusCode).toBe(401);
     expect(JSON.parse(response.body).code).toBe('INVALID_TOKEN');
+  });
+});
+
+/** SMS replies as the two-way number's topic delivers them. */
+const sns = (...messages: string[]): SNSEvent => ({
+  Records: messages.map((Message, i) => ({
+    EventSource: 'aws:sns',
+    EventVersion: '1.0',
+    EventSubscriptionArn: 'arn:aws-cn:sns:cn-north-1:123456789012:replies:sub',
+    Sns: { Type: 'Notification', MessageId: `m-${i}`, TopicArn: 'arn:aws-cn:sns:cn-north-1:123456789012:replies', Subject: '', Message, Timestamp: '2026-11-22T02:00:00.000Z', SignatureVersion: '1', Signature: '', SigningCertUrl: '', UnsubscribeUrl: '', MessageAttributes: {} },
+  })),
+});
+
+describe('the SMS replies function, bundled', () => {
+  it('reads each reply from the topic against the table, answering nobody it never invited and dropping what it cannot read', async () => {
+    const reply = (from: string, id: string) => JSON.stringify({ originationNumber: from, destinationNumber: '+8610690000', messageBody: '1', inboundMessageId: id, messageKeyword: 'KEYWORD_1' });
+    expect(await smsReplies(sns(reply('+8613900000009', 'r-1'), 'not json', JSON.stringify({ messageBody: '1' })))).toEqual(['notInvited', 'unreadable', 'unreadable']);
   });
 });
 

@@ -43,7 +43,7 @@ describe('the outbox', () => {
     expect(template.toJSON().Resources[senderId].Properties.Timeout).toBe(30);
   });
 
-  it('lets the sender read the stream, claim and record messages in tenants’ partitions, count SMS, query the pending index and publish SMS; nothing more', () => {
+  it('lets the sender read the stream, claim and record messages in tenants’ partitions, count SMS and record the rating invitations they make, query the pending index and publish SMS; nothing more', () => {
     const role = template.toJSON().Resources[senderId].Properties.Role['Fn::GetAtt'][0];
     const statements = statementsOf(role);
     const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).sort();
@@ -53,6 +53,6 @@ describe('the outbox', () => {
     expect(actions).not.toContain('dynamodb:DeleteItem');
     expect(JSON.stringify(statements)).toContain('/index/gsi4');
     const leading = statements.filter((s) => s.Condition).map((s) => s.Condition['ForAllValues:StringLike']['dynamodb:LeadingKeys']);
-    expect(leading).toEqual([['J#*'], ['PLATFORM#SMS#*']]);
+    expect(leading).toEqual([['J#*'], ['PLATFORM#SMS#*', 'PLATFORM#SMSRATE#*']]);
   });
 });

@@ -46,9 +46,14 @@ describe('the stack', () => {
     expect(table!.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
   });
 
-  it('runs the API, the sweep and the outbox sender on Node 22, arm64, with the environment from the stack', () => {
+  it('runs the API, the sweep, the outbox sender and the SMS replies on Node 22, arm64, with the environment from the stack', () => {
     const functions = resources(template, 'AWS::Lambda::Function').filter((f) => f.Properties.Runtime?.startsWith('nodejs'));
-    expect(functions.map((f) => f.Properties.Description).sort()).toEqual(['OneVisit API and citizen pages', 'OneVisit outbox: delivers the messages cases are written with', 'OneVisit sweep: deadlines, warnings, deemed approvals']);
+    expect(functions.map((f) => f.Properties.Description).sort()).toEqual([
+      'OneVisit API and citizen pages',
+      'OneVisit SMS replies: ratings by SMS',
+      'OneVisit outbox: delivers the messages cases are written with',
+      'OneVisit sweep: deadlines, warnings, deemed approvals',
+    ]);
     for (const f of functions) {
       expect(f.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
       // The sender needs the table alone.
@@ -187,10 +192,23 @@ describe('the stack', () => {
     expect(distribution!.Properties.DistributionConfig.WebACLId).toEqual({ 'Fn::If': [acl.Condition, { 'Fn::GetAtt': [aclId, 'Arn'] }, { Ref: 'AWS::NoValue' }] });
   });
 
-  it('lets the outbox sender count SMS per phone number (the daily cap), and nothing else on the platform', () => {
+  it('lets the outbox sender count SMS per phone number (the daily cap) and record the rating invitations it sends, and nothing else on the platform', () => {
     const statements = resources(template, 'AWS::IAM::Policy').flatMap((p) => p.Properties.PolicyDocument.Statement as Array<Record<string, any>>);
     const counting = statements.filter((s) => JSON.stringify(s.Condition ?? {}).includes('PLATFORM#SMS#*'));
-    expect(counting).toEqual([expect.objectContaining({ Action: 'dynamodb:UpdateItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PLATFORM#SMS#*'] } } })]);
+    expect(counting).toEqual([expect.objectContaining({ Action: 'dynamodb:UpdateItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PLATFORM#SMS#*', 'PLATFORM#SMSRATE#*'] } } })]);
+  });
+
+  it('lets SMS replies reach their handler from the two-way number’s encrypted topic alone, retried, then to a dead-letter queue', () => {
+    const [topicId, topic] = Object.entries(template.findResources('AWS::SNS::Topic')).find(([, t]) => (t as Resource).Properties.DisplayName === 'OneVisit SMS replies')! as [string, Resource];
+    expect(topic.Properties.KmsMasterKeyId).toMatchObject({ 'Fn::GetAtt': [expect.stringMatching(/^SmsRepliesKey/), 'Arn'] });
+    const policy = resources(template, 'AWS::SNS::TopicPolicy').find((p) => JSON.stringify(p.Properties.Topics).includes(topicId))!;
+    expect(policy.Properties.PolicyDocument.Statement).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Action: 'sns:Publish', Effect: 'Allow', Principal: { Service: 'sms-voice.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } })]),
+    );
+    const handler = Object.entries(template.findResources('AWS::Lambda::Function')).find(([, f]) => (f as Resource).Properties.Description === 'OneVisit SMS replies: ratings by SMS')![0];
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', TopicArn: { Ref: topicId }, Endpoint: { 'Fn::GetAtt': [handler, 'Arn'] }, RedrivePolicy: { deadLetterTargetArn: Match.anyValue() } });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: handler }, MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: Match.anyValue() } } });
+    expect(template.toJSON().Outputs.SmsRepliesTopic.Value).toEqual({ Ref: topicId });
   });
 
   it('signs officials in with Cognito: MFA, a strong password, one group per role', () => {
@@ -215,13 +233,15 @@ describe('the stack', () => {
     expect(JSON.stringify(ses[0]!.Resource)).toContain('identity/zwfw.example.gov.cn');
   });
 
-  it('alarms on API 5xx, throttles, sweep and outbox errors and dead letters; logs expire', () => {
+  it('alarms on API 5xx, throttles, sweep, outbox and SMS reply errors and dead letters; logs expire', () => {
     expect(resources(template, 'AWS::CloudWatch::Alarm').map((a) => a.Properties.AlarmDescription).sort()).toEqual([
       'API answered with 5xx',
       'API function throttled',
       'Outbox stream batches were given up on',
+      'SMS replies were given up on',
       'Sweep runs could not be delivered',
       'Table throttled requests',
+      'The SMS reply handler failed',
       'The outbox sender failed',
       'The sweep failed',
     ]);

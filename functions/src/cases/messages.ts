@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { formFields, valueAt, type ItemDefinition } from '@onevisit/item-schemas';
 import type { PendingMessage } from '../records';
+import { withInvitation } from '../ratings/sms-invitations';
 import type { NoticeIntent } from './lifecycle';
 import type { CaseRecord, StoredCase } from './record';
 
@@ -29,7 +30,7 @@ export function messagesFor(c: CaseRecord, item: ItemDefinition, notices: readon
       notice.to === 'applicant'
         ? [...(mobile ? [{ channel: 'sms' as const, to: mobile }] : []), ...(email ? [{ channel: 'email' as const, to: email }] : [])]
         : [{ channel: 'inSite' as const, to: notice.to === 'department' ? `dept:${c.departmentId}` : 'admins' }];
-    return addressed.map((address) => ({ id: randomUUID(), ...base, ...address }));
+    return addressed.map((address) => withInvitation({ id: randomUUID(), ...base, ...address }, !!c.bundle));
   });
 }
 

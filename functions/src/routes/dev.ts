@@ -2,11 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { LocalTokens } from '../auth';
 import { sweep } from '../cases/sweep';
 import { notFound } from '../errors';
+import { replyBySms, ZInboundSms, ZSmsReplyOutcome } from '../ratings/sms-replies';
 import type { App } from '../http';
 import { ZJurisdictionId as jurisdictionId, ZUser as user } from '../records';
 import { errorResponses } from './kit';
 
-/** Local mode only: the demo sign-in picker. It issues real signed tokens for the seeded users. */
+/** Local mode only: the demo sign-in picker (it issues real signed tokens for the seeded users), the sweep on demand, and SMS replies as a phone would send them. */
 export function registerDevRoutes(app: App, tokens: LocalTokens): void {
   app.openapi(
     createRoute({
@@ -17,6 +18,18 @@ export function registerDevRoutes(app: App, tokens: LocalTokens): void {
       responses: { 200: { description: 'what the sweep did', content: { 'application/json': { schema: z.object({ today: z.string(), read: z.number(), changed: z.number(), warnings: z.number(), actions: z.number(), conflicts: z.number() }) } } } },
     }),
     async (c) => c.json(await sweep(c.get('deps')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/dev/sms-replies',
+      tags: ['local'],
+      summary: '模拟短信回复(评价) / an SMS reply as the gateway hands it on (in AWS it arrives from the two-way number’s topic)',
+      request: { body: { content: { 'application/json': { schema: ZInboundSms } } } },
+      responses: { 200: { description: 'what the reply did', content: { 'application/json': { schema: ZSmsReplyOutcome } } }, ...errorResponses(400, 409) },
+    }),
+    async (c) => c.json(await replyBySms(c.get('deps'), c.req.valid('json')), 200),
   );
 
   app.openapi(

@@ -7,6 +7,7 @@ import { jurisdictionRecords, type JurisdictionRecords } from './jurisdiction-re
 import { messageRecords, type MessageRecords } from './message-records';
 import { orderRecords, type OrderRecords } from './order-records';
 import { ratingRecords, type RatingRecords } from './rating-records';
+import { smsInvitationRecords, type SmsInvitationRecords } from './sms-invitation-records';
 import { statsRecords, type StatsRecords } from './stats-records';
 import { TableAccess } from './table-access';
 
@@ -24,10 +25,10 @@ export interface StoreCapabilities {
 
 /**
  * Every record OneVisit keeps, in one table: jurisdictions with their departments, users,
- * calendars and settings; items; 一件事 (bundles); cases; messages; supervision counters and 督办; 好差评 ratings; 帮办代办 requests. Each kind has its module over the table
+ * calendars and settings; items; 一件事 (bundles); cases; messages; supervision counters and 督办; 好差评 ratings and 短信评价 invitations; 帮办代办 requests. Each kind has its module over the table
  * (the methods below come from them); callers see one object.
  */
-export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords, BundleRecords, StatsRecords, RatingRecords, AssistanceRecords, OrderRecords {}
+export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, MessageRecords, BundleRecords, StatsRecords, RatingRecords, SmsInvitationRecords, AssistanceRecords, OrderRecords {}
 
 export class Store {
   private readonly table: TableAccess;
@@ -38,7 +39,7 @@ export class Store {
     this.transactions = capabilities.transactions;
     this.table = new TableAccess(client, tableName);
     const jurisdictions = jurisdictionRecords(this.table);
-    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions, capabilities), messageRecords(this.table), bundleRecords(this.table), statsRecords(this.table), ratingRecords(this.table), orderRecords(this.table), assistanceRecords(this.table));
+    Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions, capabilities), messageRecords(this.table), bundleRecords(this.table), statsRecords(this.table), ratingRecords(this.table), smsInvitationRecords(this.table), orderRecords(this.table), assistanceRecords(this.table));
   }
 
   /**
