@@ -11,7 +11,8 @@ import { inlineRefs } from './form-refs';
  *
  * Beside the answers, the page posts markers so an empty answer is told from an absent field: a
  * check box posts "false" before its own "on", a multiple choice "" and a repeating group "" under
- * its own name.
+ * its own name, and each of its entries "" under `…[n][]`, so an entry none of whose fields posts
+ * (radios left unpicked) keeps its place.
  */
 
 type Schema = Record<string, unknown>;

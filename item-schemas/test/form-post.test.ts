@@ -123,6 +123,13 @@ describe('repeating groups (添加一项 / 删除 without JavaScript)', () => {
     expect(answersFromPost({ schema: list }, { 'root[investors][1][name]': '乙', 'root[investors][0][name]': '', 'root[investors][2][name]': '丙' })).toEqual({ investors: [{}, { name: '乙' }, { name: '丙' }] });
   });
 
+  it('keeps an entry none of whose fields posted (its choices left unpicked) by the marker each entry posts', () => {
+    const choices = { type: 'object', properties: { crops: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string', oneOf: [{ const: 'rice', title: '水稻' }, { const: 'tea', title: '茶叶' }] }, organic: { type: 'boolean' } } } } } };
+    const ui = { crops: { items: { kind: { 'ui:widget': 'radio' } } } };
+    const posted = { 'root[crops]': '', 'root[crops][0][]': '', 'root[crops][0][kind]': '1', 'root[crops][1][]': '', 'root[crops][2][]': '', 'root[crops][2][kind]': '0' };
+    expect(answersFromPost({ schema: choices, uiSchema: ui }, posted)).toEqual({ crops: [{ kind: 'tea' }, {}, { kind: 'rice' }] });
+  });
+
   it('starts each list with its minimum: a required one with one entry, minItems with as many', () => {
     expect(withListEntries(list, {})).toEqual({ investors: [{}], group: { members: [{}, {}] } });
     expect(withListEntries(list, { investors: [{ name: '甲' }, { name: '乙' }] })).toMatchObject({ investors: [{ name: '甲' }, { name: '乙' }] });

@@ -72,11 +72,8 @@ function answerFor(schema: Schema, ui: Schema, required: boolean): fc.Arbitrary<
         const values = (items.oneOf as Schema[]).map((o) => o.const);
         return fc.subarray(values, { minLength: required ? 1 : 0 });
       }
-      // An entry whose every field is an unanswered choice posts nothing at all, and the page does not keep
-      // it: such an entry is generated with an answer (a gap the notes record; text fields post '' and keep theirs).
-      const silent = Object.values((items.properties ?? {}) as Record<string, Schema>).every((p) => Array.isArray(p.oneOf) || p.type === 'boolean');
-      const entry = objectAnswers(items, (ui.items ?? {}) as Schema);
-      return fc.array(silent ? entry.filter((a) => a !== undefined) : entry.map((a) => a ?? {}), { minLength: required ? 1 : 0, maxLength: 3 });
+      // An entry left wholly unanswered (even one of choices alone, which post nothing) keeps its place.
+      return fc.array(objectAnswers(items, (ui.items ?? {}) as Schema).map((a) => a ?? {}), { minLength: required ? 1 : 0, maxLength: 3 });
     }
     case 'boolean':
       return ui['ui:widget'] === 'checkbox' ? fc.boolean() : optional(fc.boolean());

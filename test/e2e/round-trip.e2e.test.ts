@@ -76,6 +76,11 @@ const fixtures: Array<[string, Form, Record<string, unknown>]> = [
     { box: true, off: false, radio: false, select: true, flipped: true },
   ],
   ['an empty multiple choice and an empty list', { schema: object({ crops: { type: 'array', uniqueItems: true, items: { type: 'string', enum: ['麦', '稻'] } }, staff: { type: 'array', items: object({ name: { type: 'string' } }) } }), uiSchema: { crops: { 'ui:widget': 'checkboxes' } } }, { crops: [], staff: [] }],
+  [
+    'a list entry none of whose choices is answered (it posts no field of its own)',
+    { schema: object({ crops: { type: 'array', items: object({ kind: { type: 'string', oneOf: [{ const: 'rice', title: '水稻' }, { const: 'tea', title: '茶叶' }] }, organic: { type: 'boolean' } }) } }), uiSchema: { crops: { items: { kind: { 'ui:widget': 'radio' }, organic: { 'ui:widget': 'radio' } } } } },
+    { crops: [{ kind: 'tea' }, {}, { organic: false }] },
+  ],
   ['a list of single values', { schema: object({ phones: { type: 'array', items: { type: 'string' } } }), uiSchema: {} }, { phones: ['0571-1', '0571-2'] }],
   ['a colour and a slider with defaults, changed', { schema: object({ tint: { type: 'string', default: '#112233' }, score: { type: 'integer', minimum: 0, maximum: 10, default: 5 } }), uiSchema: { tint: { 'ui:widget': 'color' }, score: { 'ui:widget': 'range' } } }, { tint: '#aabbcc', score: 8 }],
   ['a time, a date, a textarea with line breaks', { schema: object({ at: { type: 'string', format: 'time' }, on: { type: 'string', format: 'date' }, note: { type: 'string' } }), uiSchema: { note: { 'ui:widget': 'textarea' } } }, { at: '09:30:00', on: '2026-12-03', note: '第一行\n第二行' }],

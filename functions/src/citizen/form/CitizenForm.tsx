@@ -120,6 +120,8 @@ function CitizenList(props: ArrayFieldTemplateProps) {
       {items.map((item, i) => (
         // rjsf titles each entry itself (股东(投资人)-1).
         <div key={i} className="list-entry">
+          {/* The entry is posted even when none of its fields is (radios left unpicked post nothing). */}
+          <input type="hidden" name={`${fieldPathId.name}[${i}][]`} value="" />
           {item}
           <button type="submit" className="btn list-remove" name="_action" value={`remove:${path}:${i}`} formAction={formAction} hidden={items.length <= min}>
             {t('删除', 'Remove')}
