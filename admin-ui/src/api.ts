@@ -52,6 +52,8 @@ export interface CaseSearch {
   channel?: string;
   /** The number of the service window that took it. */
   window?: string;
+  /** The case's own rating: good, poor, voided or none. */
+  rating?: string;
   from?: string;
   to?: string;
   cursor?: string;

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openPage, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
-import { fileSaleApplication } from './sale-form';
+import { fileSaleApplication, fileSaleApplicationWithCode } from './sale-form';
 
 /**
- * The city administrator reads 电子监察: three applications filed today, one decided, one not
- * accepted; the page counts them from the kept counters, ranks the departments by name, puts the
- * counties beside the city, draws the trend and the working days used, and the audit against the
- * cases finds them right.
+ * The city administrator reads 电子监察: three applications filed today, one decided (and rated
+ * 满意), one not accepted; the page counts them from the kept counters, ranks the departments by
+ * name, puts the counties beside the city, draws the trend and the working days used, the audit
+ * against the cases finds them right, and 好评率 leads to the case rated.
  */
 const site = siteInBrowser();
 
@@ -28,9 +28,11 @@ beforeAll(async () => {
     return call('POST', `/api/officer/cases/${number}/actions`, { token, body: { expectedRevision: c.revision, ...action } });
   };
   const apply = () => fileSaleApplication(site.server.base);
-  const [decided, refused] = [await apply(), await apply(), await apply()];
-  await act(decided!, { type: 'accept' });
-  for (let i = 0; i < 4; i++) await act(decided!, { type: 'completeStep', outcome: 'pass' });
+  const { number: decided, code } = await fileSaleApplicationWithCode(site.server.base);
+  const [refused] = [await apply(), await apply()];
+  await act(decided, { type: 'accept' });
+  for (let i = 0; i < 4; i++) await act(decided, { type: 'completeStep', outcome: 'pass' });
+  await call('POST', `/api/track/${decided}/ratings`, { body: { secret: code, rating: { level: 2 } } });
   await act(refused!, { type: 'notAccept', reason: '不属于本机关职权范围' });
 }, 180_000);
 
@@ -81,5 +83,14 @@ describe('电子监察', () => {
     await page.goBack();
     await page.getByRole('link', { name: '查看办件(收件)' }).click();
     await expect.poll(() => page.getByRole('table').getByRole('link', { name: /^990100-/ }).count(), { timeout: 15_000 }).toBe(3);
+
+    // 好评率 leads to the period's cases rated 满意 or better: the one rated, the filter named in words.
+    await page.goBack();
+    expect(await card('好评率').textContent()).toBe('100.0%');
+    await page.getByRole('link', { name: '查看办件(好评率)' }).click();
+    await page.getByText('好评(基本满意及以上)', { exact: true }).waitFor();
+    await expect.poll(() => page.getByRole('table').getByRole('link', { name: /^990100-/ }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByRole('table').getByRole('row').nth(1).textContent()).toContain('满意');
+    await shoot(page, 'supervision-3-good-ratings');
   });
 });

@@ -2,6 +2,8 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Empty, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { channelNames, statusNames } from '@onevisit/functions/case-names';
 import { caseChannels, caseStatuses } from '@onevisit/functions/cases';
+import { levelLabels } from '@onevisit/functions/ratings';
+import { caseRatingFilterLabels, caseRatingFilters } from '@onevisit/functions/supervision';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -13,7 +15,8 @@ import { ReassignDialog, type Reassigning } from './ReassignDialog';
 
 /**
  * Every case, open or closed: officers search their department's, administrators their
- * jurisdiction's, by number, applicant (name or ID number), item, status and receipt dates.
+ * jurisdiction's, by number, applicant (name or ID number), item, status, channel, window, the
+ * case's own rating (the 好差评 figures lead here) and receipt dates.
  * Administrators can move an open case to another department from here.
  */
 
@@ -28,6 +31,7 @@ interface Filters {
   department?: string;
   channel?: string;
   window?: string;
+  rating?: string;
   dates?: [{ format: (f: string) => string } | null, { format: (f: string) => string } | null] | null;
 }
 
@@ -38,12 +42,13 @@ export function CaseSearchPage() {
   const admin = canConfigure(session);
   // A figure's cases (the supervision page links here): the filters it names, searched at once.
   const [params] = useSearchParams();
-  const [query, setQuery] = useState<CaseSearch>(() => Object.fromEntries(['itemId', 'status', 'department', 'channel', 'window', 'from', 'to'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : []))));
+  const [query, setQuery] = useState<CaseSearch>(() => Object.fromEntries(['itemId', 'status', 'department', 'channel', 'window', 'rating', 'from', 'to'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : []))));
   const [initial] = useState<Filters>(() => ({
     itemId: query.itemId,
     department: query.department,
     channel: query.channel,
     window: query.window,
+    rating: query.rating,
     ...(query.status ? { statuses: query.status.split(',') } : {}),
     ...(query.from || query.to ? { dates: [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null] } : {}),
   }));
@@ -68,6 +73,7 @@ export function CaseSearchPage() {
       ...(f.department ? { department: f.department } : {}),
       ...(f.channel ? { channel: f.channel } : {}),
       ...(f.window?.trim() ? { window: f.window.trim() } : {}),
+      ...(f.rating ? { rating: f.rating } : {}),
       ...(f.dates?.[0] ? { from: f.dates[0].format('YYYY-MM-DD') } : {}),
       ...(f.dates?.[1] ? { to: f.dates[1].format('YYYY-MM-DD') } : {}),
     });
@@ -103,6 +109,9 @@ export function CaseSearchPage() {
         <Form.Item name="window" label={t('受理窗口号', 'Window')}>
           <Input allowClear style={{ width: 80 }} maxLength={10} />
         </Form.Item>
+        <Form.Item name="rating" label={t('评价', 'Rating')}>
+          <Select allowClear style={{ width: 240 }} options={caseRatingFilters.map((r) => ({ value: r, label: t(...caseRatingFilterLabels[r]) }))} />
+        </Form.Item>
         <Form.Item name="dates" label={t('收件日期', 'Received')}>
           <DatePicker.RangePicker allowEmpty={[true, true]} />
         </Form.Item>
@@ -127,6 +136,7 @@ export function CaseSearchPage() {
           { title: t('收件日期', 'Received'), dataIndex: 'receivedOn' },
           { title: t('申报来源', 'Channel'), key: 'channel', render: (_, e) => (e.channel ? t(...channelNames[e.channel]) : '—') },
           { title: t('受理窗口号', 'Window'), dataIndex: 'windowNumber', render: (n?: string) => n ?? '—' },
+          { title: t('评价', 'Rating'), key: 'rating', render: (_, e) => (e.rating ? `${t(...levelLabels[e.rating.level - 1]!)}${e.rating.voided ? t('(差评申诉成立)', ' (voided on appeal)') : ''}` : '—') },
           {
             title: t('状态', 'Status'),
             key: 'status',

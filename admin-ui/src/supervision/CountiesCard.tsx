@@ -22,6 +22,8 @@ export function CountiesCard({ groups, nameOf }: { groups: GroupFigures[]; nameO
           { title: t('日结率', 'Same day'), render: (_, g) => percent(g.cases.sameDayRate) },
           { title: t('超期件', 'Overdue'), render: (_, g) => g.overdue.length },
           { title: t('好评率', 'Good ratings'), render: (_, g) => percent(g.cases.ratings.goodRate) },
+          { title: t('差评', 'Poor ratings'), render: (_, g) => g.cases.ratings.poor },
+          { title: t('差评(申诉成立)', 'Poor, voided on appeal'), render: (_, g) => g.cases.ratings.voided },
           { title: t('承诺提速', 'Promised faster'), render: (_, g) => percent(g.catalogue.promiseCompression) },
         ]}
       />

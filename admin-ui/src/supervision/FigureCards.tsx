@@ -1,10 +1,10 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import type { GroupFigures, Ratio } from '@onevisit/functions/supervision';
+import { percentText, type GroupFigures, type Ratio } from '@onevisit/functions/supervision';
 import { Link } from 'react-router';
 import { useI18n } from '../i18n';
 import { acceptedStatuses, caseSearchLink, decidedStatuses } from './drill';
 
-export const percent = (r: Ratio) => (r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%`);
+export const percent = percentText;
 export const mean = (r: Ratio) => (r.value === null ? '—' : r.value.toFixed(1));
 
 /** The figures leaders are judged by, each leading to the cases behind it where they can be listed. */
@@ -22,8 +22,9 @@ export function FigureCards({ total, period }: { total: GroupFigures; period: { 
     [t('超期件', 'Overdue'), total.overdue.length, '#overdue'],
     [t('办理提速', 'Faster than the law'), percent(total.cases.handlingSpeedUp), decided],
     [t('平均用时(工作日)', 'Mean working days'), mean(total.cases.meanWorkdaysUsed), decided],
-    [t('好评率', 'Good ratings'), percent(total.cases.ratings.goodRate)],
-    [t('差评', 'Poor ratings'), total.cases.ratings.poor],
+    [t('好评率', 'Good ratings'), percent(total.cases.ratings.goodRate), caseSearchLink(period, { rating: 'good' })],
+    [t('差评', 'Poor ratings'), total.cases.ratings.poor, caseSearchLink(period, { rating: 'poor' })],
+    [t('差评(申诉成立)', 'Poor, voided on appeal'), total.cases.ratings.voided, caseSearchLink(period, { rating: 'voided' })],
     [t('网办率', 'Applied online'), percent(total.cases.onlineShare), received],
     [t('承诺提速', 'Promised faster'), percent(total.catalogue.promiseCompression)],
   ];

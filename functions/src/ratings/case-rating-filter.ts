@@ -10,7 +10,7 @@ export const ZCaseRatingFilter = z.enum(caseRatingFilters);
 export type CaseRatingFilter = z.infer<typeof ZCaseRatingFilter>;
 
 export const caseRatingFilterLabels: Record<CaseRatingFilter, readonly [string, string]> = {
-  good: ['好评(非常满意、满意、基本满意)', 'Good (very satisfied to fairly satisfied)'],
+  good: ['好评(基本满意及以上)', 'Good (fairly satisfied or better)'],
   poor: ['差评(不满意、非常不满意)', 'Poor (dissatisfied, very dissatisfied)'],
   voided: ['差评(申诉成立)', 'Poor, voided on appeal'],
   none: ['未评价', 'Not rated'],

@@ -147,3 +147,4 @@ export const ZTrend = z
 export type Trend = z.infer<typeof ZTrend>;
 
 export type { Order, OrderStatus } from './orders';
+export { caseRatingFilterLabels, caseRatingFilters, type CaseRatingFilter } from '../ratings/case-rating-filter';
