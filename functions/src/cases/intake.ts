@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { checkSubmissionMaterials, dueDate, shanghaiDateOf, validateAnswers, type AnswerError, type ItemDefinition, type Material, type WorkCalendar } from '@onevisit/item-schemas';
 import { onConflict } from '../conflicts';
-import { countMove } from '../supervision/counting';
+import { countMove, countsOfMove } from '../supervision/counting';
 import { ConflictError } from '../store/store';
 import type { AppDeps } from '../deps';
 import { idempotencyKeyReused, invalidAnswers, itemNotAccepting, materialsMissing, materialsNotAsked, notFound, unknownMaterials, type ApiError } from '../errors';
@@ -213,16 +213,18 @@ export async function receiveApplication(deps: AppDeps, version: ItemVersion, ap
   const requestHash = hash(canonical({ jurisdiction, itemId, version: version.version, answers: application.sent, supplied, promised: [...application.promised].sort(), ...(application.window ? { window: application.window } : {}) }));
   const opened = await openCase(deps, intake, { trackingNumber, key: idempotencyKey, secret: trackingCode(deps.secret, trackingNumber, idempotencyKey) });
   await markFiled(deps, opened.files);
+  // Where the store has transactions, the counters the case adds go in its write (exactly once, with it).
+  const counted = deps.store.transactions;
   let earlier;
   try {
-    earlier = await deps.store.saveClaimedCase(opened.stored, opened.settled, { key: idempotencyKey, requestHash });
+    earlier = await deps.store.saveClaimedCase(opened.stored, opened.settled, { key: idempotencyKey, requestHash }, counted ? countsOfMove(undefined, opened.stored, opened.rules) : []);
   } catch (error) {
     // Without transactions, a retry that found the claim and no case yet may store the case first.
     const there = error instanceof ConflictError ? (error.existing as StoredCase | undefined) : undefined;
     if (there?.idempotencyKey !== idempotencyKey) throw error;
     return { created: false, case: applicantView(there), secret: opened.secret };
   }
-  if (!earlier) return created(deps, opened);
+  if (!earlier) return created(deps, opened, counted);
   // The key was claimed already: by a retry of this application (its case is the answer) or by another, refused.
   if (earlier.requestHash !== requestHash) throw idempotencyKeyReused();
   const secret = trackingCode(deps.secret, earlier.trackingNumber, idempotencyKey);
@@ -290,9 +292,10 @@ async function saveNew(deps: AppDeps, opened: OpenedCase): Promise<Receipt> {
   return created(deps, opened);
 }
 
-async function created(deps: AppDeps, opened: OpenedCase): Promise<Receipt> {
+/** A case just written: its messages handed on, its counts added unless its write added them. */
+async function created(deps: AppDeps, opened: OpenedCase, counted = false): Promise<Receipt> {
   messagesWritten(deps, opened.stored);
-  await countMove(deps, undefined, opened.stored, opened.rules);
+  if (!counted) await countMove(deps, undefined, opened.stored, opened.rules);
   return { created: true, case: applicantView(opened.stored), secret: opened.secret };
 }
 

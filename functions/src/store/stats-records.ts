@@ -3,6 +3,7 @@ import { counterNames, type CounterName } from '../supervision/counters';
 import type { CounterRow } from '../supervision/counter-rows';
 import { keys } from './keys';
 import type { TableAccess } from './table-access';
+import { coalescedAdds, counterAttribute, counterKey, counterUpdate } from './counter-updates';
 
 /**
  * The supervision counters (supervision/counter-rows.ts): a partition per jurisdiction and
@@ -11,8 +12,6 @@ import type { TableAccess } from './table-access';
  */
 
 export type StatsRecords = ReturnType<typeof statsRecords>;
-
-const attribute = (counter: CounterName) => `n_${counter}`;
 
 /** The months (YYYY-MM) a period of days touches, first to last. */
 export function monthsOf(from: string, to: string): string[] {
@@ -31,31 +30,18 @@ const rowOf = (item: Record<string, unknown>): CounterRow => ({
   jurisdiction: item.jurisdiction as string,
   departmentId: item.departmentId as string,
   itemId: item.itemId as string,
-  counts: Object.fromEntries(counterNames.flatMap((name) => (typeof item[attribute(name)] === 'number' && item[attribute(name)] !== 0 ? [[name, item[attribute(name)]]] : []))),
+  counts: Object.fromEntries(counterNames.flatMap((name) => (typeof item[counterAttribute(name)] === 'number' && item[counterAttribute(name)] !== 0 ? [[name, item[counterAttribute(name)]]] : []))),
 });
 
 export function statsRecords(table: TableAccess) {
-  const keyOf = (row: CounterRow) => keys.counters(row.jurisdiction, row.day, `${row.day}#${row.departmentId}#${row.itemId}`);
   return {
-    /** Adds each row's counts to what is kept (rows of several jurisdictions may come together). */
-    async addCounts(rows: readonly CounterRow[]): Promise<void> {
-      await Promise.all(
-        rows.map((row) => {
-          const counts = Object.entries(row.counts) as [CounterName, number][];
-          const names = Object.fromEntries(counts.map(([name], i) => [`#c${i}`, attribute(name)]));
-          const values = Object.fromEntries(counts.map(([, value], i) => [`:c${i}`, value]));
-          return table.doc.send(
-            new UpdateCommand({
-              TableName: table.tableName,
-              Key: keyOf(row),
-              UpdateExpression: `SET #day = :day, #jurisdiction = :jurisdiction, #departmentId = :departmentId, #itemId = :itemId ADD ${counts.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
-              ExpressionAttributeNames: { '#day': 'day', '#jurisdiction': 'jurisdiction', '#departmentId': 'departmentId', '#itemId': 'itemId', ...names },
-              ExpressionAttributeValues: { ':day': row.day, ':jurisdiction': row.jurisdiction, ':departmentId': row.departmentId, ':itemId': row.itemId, ...values },
-            }),
-          );
-        }),
-      );
-    },
+    /**
+     * Adds each row's counts to what is kept (rows of several jurisdictions may come together).
+     * Additions sent while others are under way are coalesced, one update per row (counter-updates.ts).
+     */
+    addCounts: coalescedAdds(async (rows) => {
+      await Promise.all(rows.map((row) => table.doc.send(new UpdateCommand(counterUpdate(table.tableName, row)))));
+    }),
 
     /** The rows of a jurisdiction's days from `from` to `to`: a query per month, whatever the number of cases. */
     async readCounts(jurisdiction: string, from: string, to: string): Promise<{ rows: CounterRow[]; reads: number }> {
@@ -82,13 +68,13 @@ export function statsRecords(table: TableAccess) {
 
     /** Replaces the rows of the given months with `rows` (a rebuild): rows kept there and not in `rows` are removed. */
     async replaceCounts(jurisdiction: string, months: readonly string[], rows: readonly CounterRow[]): Promise<void> {
-      const kept = new Set(rows.map((r) => keyOf(r).sk));
+      const kept = new Set(rows.map((r) => counterKey(r).sk));
       for (const month of months) {
         const stale = (await table.partition<{ sk: string }>(keys.countersMonth(jurisdiction, month))).filter((r) => !kept.has(r.sk));
         await Promise.all(stale.map((r) => table.delete({ pk: keys.countersMonth(jurisdiction, month), sk: r.sk })));
       }
       await Promise.all(
-        rows.map((row) => table.put(keyOf(row), { day: row.day, jurisdiction: row.jurisdiction, departmentId: row.departmentId, itemId: row.itemId, ...Object.fromEntries(Object.entries(row.counts).map(([name, v]) => [attribute(name as CounterName), v])) })),
+        rows.map((row) => table.put(counterKey(row), { day: row.day, jurisdiction: row.jurisdiction, departmentId: row.departmentId, itemId: row.itemId, ...Object.fromEntries(Object.entries(row.counts).map(([name, v]) => [counterAttribute(name as CounterName), v])) })),
       );
     },
   };

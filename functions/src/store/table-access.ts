@@ -1,5 +1,5 @@
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { hasEveryIndex, rebuildInterrupted, rebuildTable, type Upgrade } from './rebuild';
 import { tableDefinition } from './table';
@@ -15,7 +15,7 @@ export class ConflictError extends Error {
   }
 }
 
-/** A transaction's write that failed its condition (TableAccess.putAll): `at` is its place among the writes. */
+/** A transaction's write that failed its condition (transaction-batches.ts): `at` is its place among its unit's writes. */
 export class TransactionConflict extends ConflictError {
   constructor(
     message: string,
@@ -25,9 +25,6 @@ export class TransactionConflict extends ConflictError {
     super(message, existing);
   }
 }
-
-/** How many times a transaction cancelled by another one in flight on the same records is tried. */
-const TRANSACTION_ATTEMPTS = 6;
 
 export const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
@@ -55,7 +52,7 @@ export const ifAbsent = (conflict: string): Condition => ({ expression: 'attribu
 export const ifRevision = (expected: number, conflict: string): Condition => ({ expression: '#revision = :expected', values: { ':expected': expected }, conflict });
 
 /** A condition as write parameters, asking for the record that fails it. */
-function conditionInput(condition: Condition | undefined): {
+export function conditionInput(condition: Condition | undefined): {
   ConditionExpression?: string;
   ExpressionAttributeNames?: Record<string, string>;
   ExpressionAttributeValues?: Record<string, unknown>;
@@ -120,34 +117,6 @@ export class TableAccess {
       await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...item, ...key }, ...conditionInput(condition) }));
     } catch (error) {
       throw await this.conflictOr(error, key, condition);
-    }
-  }
-
-  /**
-   * Puts records all or none, each under its condition, in one TransactWriteItems (only where
-   * the store has transactions: not dynalite). A failed condition throws TransactionConflict for
-   * the first write that failed, with the record it found (DynamoDB returns it with the
-   * cancellation). A transaction cancelled because another was writing the same records at the
-   * same moment is tried again shortly: the other's outcome then decides.
-   */
-  async putAll(writes: readonly { key: Key; item: object; condition?: Condition }[]): Promise<void> {
-    const TransactItems = writes.map(({ key, item, condition }) => ({ Put: { TableName: this.tableName, Item: { ...item, ...key }, ...conditionInput(condition) } }));
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.doc.send(new TransactWriteCommand({ TransactItems }));
-        return;
-      } catch (error) {
-        const reasons = (error as { name?: string; CancellationReasons?: { Code?: string; Item?: Parameters<typeof unmarshall>[0] }[] }).CancellationReasons;
-        if ((error as { name?: string }).name !== 'TransactionCanceledException' || !reasons) throw error;
-        const at = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-        if (at >= 0) {
-          const { key, condition } = writes[at]!;
-          const found = reasons[at]!.Item;
-          throw new TransactionConflict(condition?.conflict ?? 'condition failed', found ? record(unmarshall(found)) : await this.get(key), at);
-        }
-        if (attempt === TRANSACTION_ATTEMPTS || !reasons.some((r) => r.Code === 'TransactionConflict')) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * (0.5 + Math.random())));
-      }
     }
   }
 

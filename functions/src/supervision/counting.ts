@@ -12,9 +12,10 @@ import type { CaseTerms } from './terms';
  * them all from the cases (for data from before counting, and for audits), saying where the
  * two disagree.
  *
- * The live addition follows the case's write and is not part of it: a process stopped between
- * the two, or a calendar changed after a case moved (its earlier counts were made with the old
- * one), leaves the counters off until the next rebuild, which the audit shows.
+ * A new case's counts go in its own write where the store has transactions (saveClaimedCase);
+ * elsewhere the live addition follows the case's write and is not part of it: a process stopped
+ * between the two, or a calendar changed after a case moved (its earlier counts were made with
+ * the old one), leaves the counters off until the next rebuild, which the audit shows.
  */
 
 /** The limits of the version each case pinned, read once per version. */
@@ -40,16 +41,21 @@ export function termsOf(item: ItemDefinition): CaseTerms {
   return { promisedLimit, legalLimit };
 }
 
+/** What a case's move (`previous` undefined: a new case) adds to the counters, under the rules it moved by. */
+export function countsOfMove(previous: CaseRecord | undefined, next: CaseRecord, rules: { item: ItemDefinition; calendar: WorkCalendar }): CounterRow[] {
+  const terms = termsOf(rules.item);
+  const before = previous && { case: previous, contributions: contributionsOf(previous, terms, rules.calendar) };
+  return rowChanges(before, { case: next, contributions: contributionsOf(next, terms, rules.calendar) });
+}
+
 /**
- * Adds to the counters what a case's move changed (`previous` undefined: a new case), under the
- * rules it moved by (its pinned version, its jurisdiction's calendar). Never throws: the case is
- * already stored, and a rebuild makes up for a lost addition.
+ * Adds to the counters what a case's move changed, under the rules it moved by (its pinned
+ * version, its jurisdiction's calendar). Never throws: the case is already stored, and a rebuild
+ * makes up for a lost addition.
  */
 export async function countMove(deps: AppDeps, previous: CaseRecord | undefined, next: CaseRecord, rules: { item: ItemDefinition; calendar: WorkCalendar }): Promise<void> {
   try {
-    const terms = termsOf(rules.item);
-    const before = previous && { case: previous, contributions: contributionsOf(previous, terms, rules.calendar) };
-    const changes = rowChanges(before, { case: next, contributions: contributionsOf(next, terms, rules.calendar) });
+    const changes = countsOfMove(previous, next, rules);
     if (changes.length > 0) await deps.store.addCounts(changes);
   } catch (error) {
     console.error(JSON.stringify({ type: 'counters-not-updated', trackingNumber: next.trackingNumber, error: String(error) }));
