@@ -79,7 +79,7 @@ export function itemUploadLimit(params: (c: Context<AppEnv>) => { jurisdiction: 
 }
 
 const itemParams = (c: Context<AppEnv>) => {
-  const match = /^\/(?:api\/items|apply)\/([^/]+)\/([^/]+)(?:\/uploads)?$/.exec(c.req.path);
+  const match = /^\/(?:api\/items|apply)\/([^/]+)\/([^/]+)(?:\/uploads)?$/.exec(c.req.path) ?? /^\/api\/window\/([^/]+)\/items\/([^/]+)\/uploads$/.exec(c.req.path);
   return match ? { jurisdiction: decodeURIComponent(match[1]!), itemId: decodeURIComponent(match[2]!) } : undefined;
 };
 const uploadAtItemLimit = itemUploadLimit(itemParams, false);
@@ -91,10 +91,10 @@ const anonymousJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   return refused ? refusal(c, refused) : next();
 };
 
-/** Every body under /api: an upload at its item's limit, officials' blank forms and samples at theirs, drafts at theirs, the rest small (JSON). */
+/** Every body under /api: an upload (the public one, the window's scans) at its item's limit, officials' blank forms and samples at theirs, drafts at theirs, the rest small (JSON). */
 export const apiBodyLimits: MiddlewareHandler<AppEnv> = async (c, next) => {
   const path = c.req.path;
-  if (/^\/api\/items\/[^/]+\/[^/]+\/uploads$/.test(path)) return uploadAtItemLimit(c, next);
+  if (/^\/api\/(?:items\/[^/]+|window\/[^/]+\/items)\/[^/]+\/uploads$/.test(path)) return uploadAtItemLimit(c, next);
   if (c.req.method === 'POST' && /^\/api\/(items|track)\//.test(path)) return anonymousJson(c, next);
   if (/^\/api\/admin\/[^/]+\/files$/.test(path)) return limitTo(PUBLIC_FILE_BYTES + MULTIPART_OVERHEAD)(c, next);
   // An import's file and, for CSV, its materials file.

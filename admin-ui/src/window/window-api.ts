@@ -29,12 +29,12 @@ async function call<T>(method: string, path: string, body?: BodyInit, headers: R
 export const windowApi = {
   find: (j: string, q: string) => call<FoundItem[]>('GET', `/api/window/${j}/items?q=${encodeURIComponent(q)}`),
   item: (j: string, itemId: string) => call<ItemVersion>('GET', `/api/window/${j}/items/${itemId}`),
-  /** A scanned material, stored as an applicant's upload is (the key is named in the application). */
+  /** A scanned material, checked as an applicant's upload is, for any item in force (the key is named in the application). */
   upload: (j: string, itemId: string, materialId: string, file: File) => {
     const form = new FormData();
     form.set('materialId', materialId);
     form.set('file', file);
-    return call<FileInfo>('POST', `/api/items/${j}/${itemId}/uploads`, form);
+    return call<FileInfo>('POST', `/api/window/${j}/items/${itemId}/uploads`, form);
   },
   /** Filed under a key chosen once per application, so a retry after a lost answer is the same case. */
   file: (j: string, itemId: string, body: unknown, idempotencyKey: string) =>

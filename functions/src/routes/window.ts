@@ -2,18 +2,19 @@ import { z } from '@hono/zod-openapi';
 import { authorize, type Principal } from '../auth';
 import { publishedVersion } from '../cases/intake';
 import { ZCaseRecord } from '../cases/record';
-import { notFound } from '../errors';
+import { fileRequired, notFound } from '../errors';
 import type { App } from '../http';
 import { Catalogues } from '../portal/catalogue';
 import { filterEntries } from '../portal/facets';
-import { ZItemVersion } from '../records';
+import { ZFileInfo, ZItemVersion } from '../records';
+import { storeUpload, uploadableMaterial } from '../uploads';
 import { fileAtWindow, ZDeskApplication } from '../window/desk-intake';
-import { bearer, errorResponses, json, jsonBody, route, ZItemParams, ZJurisdictionParams } from './kit';
+import { bearer, errorResponses, json, jsonBody, route, ZBinary, ZItemParams, ZJurisdictionParams } from './kit';
 
 /**
  * The front desk (一窗受理): a window officer of the jurisdiction finds an item as the portal
  * finds it, reads its published version (the form and the 一次告知 list), and files a walk-in
- * applicant's application for them.
+ * applicant's application for them, with the paper materials it scans.
  */
 
 const FOUND_AT_MOST = 20;
@@ -65,6 +66,28 @@ export function registerWindowRoutes(app: App): void {
       const { jurisdiction, itemId } = c.req.valid('param');
       windowOfficer(c.get('principal'), jurisdiction);
       return c.json(await publishedVersion(c.get('deps'), jurisdiction, itemId), 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/api/window/{jurisdiction}/items/{itemId}/uploads',
+      tags,
+      security: bearer,
+      summary: '窗口上传扫描件 / upload a scanned material at the window',
+      description: '与申请人上传相同的检查(类型、大小、内容)，但事项不必开通网上申请。 / The same checks as an applicant’s upload (type, size, content), for any item in force, offered online or not.',
+      request: { params: ZItemParams, body: { content: { 'multipart/form-data': { schema: z.object({ materialId: z.string().max(64), file: ZBinary }) } } } },
+      responses: { 201: json(ZFileInfo, 'stored; name the key in the application'), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
+    }),
+    async (c) => {
+      const { jurisdiction, itemId } = c.req.valid('param');
+      windowOfficer(c.get('principal'), jurisdiction);
+      const deps = c.get('deps');
+      const form = c.req.valid('form');
+      if (!(form.file instanceof File)) throw fileRequired();
+      const item = (await publishedVersion(deps, jurisdiction, itemId)).definition;
+      return c.json(await storeUpload(deps, jurisdiction, item, uploadableMaterial(item, form.materialId), { name: form.file.name, bytes: new Uint8Array(await form.file.arrayBuffer()) }), 201);
     },
   );
 
