@@ -62,7 +62,7 @@ describe('a 差评 voided on 复核', () => {
     // The case says so, and its follow-up is over: nothing is left to follow up.
     const voided = (await world.detail(c.mistaken.number)).case;
     expect(voided.rating).toMatchObject({ level: 4, voided: { on: '2026-05-08' }, followUp: { closedOn: '2026-05-08' } });
-    expect(voided.history.at(-1)).toMatchObject({ action: 'ratingVoided', note: '差评经申诉复核成立，不计为差评' });
+    expect(voided.history.at(-1)).toMatchObject({ action: 'ratingVoided', note: '不计为差评' });
 
     // A retried 复核 changes nothing more.
     const retried = await step(c.mistaken.number, { type: 'review', upheld: true, note: '核查录像属实' }, tokens.admin, 'review-mistaken-01');

@@ -118,7 +118,8 @@ describe('差评整改', () => {
     await page.getByRole('heading', { name: /示范市政务服务好差评公开/ }).waitFor();
     expect(await page.getByTestId('ratings-summary').textContent()).toContain('差评 1 件，其中整改完成 1 件');
     const estate = page.getByRole('row').filter({ hasText: '示范市不动产登记中心' });
-    expect((await estate.locator('td').allTextContents()).slice(4, 10)).toEqual(['1', '1', '0.0%', '1', '1', '0']);
+    // 非常不满意 1, 评价合计 1, 好评率 0.0%, 差评 1, 差评(申诉成立) 0, 整改完成 1, 办理中 0.
+    expect((await estate.locator('td').allTextContents()).slice(4, 11)).toEqual(['1', '1', '0.0%', '1', '0', '1', '0']);
     expect(await page.content()).not.toContain(number);
     await shoot(page, 'ratings-6-public');
     await expectAccessible(page, 'public ratings page');

@@ -40,7 +40,7 @@ export const actionNames: Record<string, readonly [string, string]> = {
   closeFollowUp: ['差评回访整改', 'follow-up closed'],
   withdraw: ['申请人撤回', 'withdrawn'],
   rate: ['评价', 'rated'],
-  ratingVoided: ['差评申诉成立', 'poor rating voided on appeal'],
+  ratingVoided: ['差评经复核申诉成立', 'poor rating voided on appeal'],
   supplyCorrection: ['提交补正材料', 'corrections supplied'],
   supplement: ['补交容缺材料', 'supplement supplied'],
   supplementMissed: ['容缺材料逾期未补交', 'supplement not supplied in time'],

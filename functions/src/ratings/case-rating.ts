@@ -26,7 +26,7 @@ export async function voidCaseRating(deps: AppDeps, r: RatingRecord, actor: Acto
     const open = c.rating.followUp && !c.rating.followUp.closedOn;
     const rating = { ...c.rating, voided: { on: today }, ...(open ? { followUp: { closedOn: today, response: '申诉成立，不计差评' } } : {}) };
     const settled = settle({ ...c, rating }, rules, today);
-    const next = withEntry(settled.case, { at: now.toISOString(), actor: actor.id, ...(actor.name ? { actorName: actor.name } : {}), action: 'ratingVoided', note: '差评经申诉复核成立，不计为差评' });
+    const next = withEntry(settled.case, { at: now.toISOString(), actor: actor.id, ...(actor.name ? { actorName: actor.name } : {}), action: 'ratingVoided', note: '不计为差评' });
     const written = await onConflict(deps.store.saveCase(next, c.revision, settled).then(() => true), () => false);
     if (!written) continue;
     await countMove(deps, c, next, rules);

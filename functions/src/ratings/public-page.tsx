@@ -32,11 +32,11 @@ function Cells({ f }: { f: RatingFigures }) {
       <td>{f.total}</td>
       <td>{percentText(f.goodRate)}</td>
       <td>{f.poor}</td>
+      <td>{f.voided}</td>
       <td>{f.rectified}</td>
       <td>{f.open}</td>
       <td>{share(f.fedBackOnTime)}</td>
       <td>{share(f.revisited)}</td>
-      <td>{f.voided}</td>
     </>
   );
 }
@@ -52,7 +52,7 @@ export function RatingsPublicPage({ lang, p, thisMonth }: { lang: Lang; p: Ratin
       <p data-testid="ratings-summary">
         {t(
           `本月计入评价 ${total.total} 次，好评率 ${percentText(total.goodRate)}；差评 ${total.poor} 件，其中整改完成 ${total.rectified} 件、办理中 ${total.open} 件。${total.voided > 0 ? `另有 ${total.voided} 件差评经申诉复核成立，不计为差评。` : ''}`,
-          `${total.total} ratings counted this month, ${percentText(total.goodRate)} good; ${total.poor} poor: ${total.rectified} rectified, ${total.open} in hand.${total.voided > 0 ? ` ${total.voided} more poor ratings were voided on appeal and are not counted.` : ''}`,
+          `${total.total} ratings counted this month, ${percentText(total.goodRate)} good; ${total.poor} poor: ${total.rectified} rectified, ${total.open} in hand.${total.voided > 0 ? ` Poor ratings voided on appeal, not counted: ${total.voided}.` : ''}`,
         )}
       </p>
       <nav className="actions" aria-label={t('选择月份', 'Choose the month')}>
@@ -77,11 +77,11 @@ export function RatingsPublicPage({ lang, p, thisMonth }: { lang: Lang; p: Ratin
               <th scope="col">{t('评价合计', 'Ratings')}</th>
               <th scope="col">{t('好评率', 'Good')}</th>
               <th scope="col">{t('差评', 'Poor')}</th>
+              <th scope="col">{t('差评(申诉成立)', 'Poor, voided on appeal')}</th>
               <th scope="col">{t('整改完成', 'Rectified')}</th>
               <th scope="col">{t('办理中', 'In hand')}</th>
               <th scope="col">{t('按时反馈', 'Fix reported on time')}</th>
               <th scope="col">{t('实名差评回访', 'Real-name raters revisited')}</th>
-              <th scope="col">{t('差评(申诉成立)', 'Poor, voided on appeal')}</th>
             </tr>
           </thead>
           <tbody>
