@@ -39,6 +39,9 @@ export interface MessageQueue {
  */
 export const SMS_PER_NUMBER_PER_DAY = 5;
 
+/** The topic of an SMS answering one the number sent (ratings/sms-replies.ts). */
+export const SMS_ANSWER_TOPIC = 'ratingReply';
+
 /**
  * How long a sender's claim on a message stands. A sender that stopped after claiming (a crash,
  * a function timeout) leaves the message `sending`; after this another takes it over and sends
@@ -87,14 +90,15 @@ export class OutboxSender {
     if (claim !== 'claimed') return claim === 'settled';
     const outcome = await this.outcomeOf(message);
     // Recorded before the outcome: a sender stopped in between sends again and records again, the same record.
-    if (outcome.status === 'delivered' && message.invitesRating && message.trackingNumber) await this.store.inviteBySms(phoneKey(message.to), message.jurisdiction, message.trackingNumber, message.at);
+    if (outcome.status === 'delivered' && message.invites && message.trackingNumber) await this.store.inviteBySms(phoneKey(message.to), message.jurisdiction, message.trackingNumber, message.at, message.invites);
     await this.store.settleMessage(message, claimedAt, outcome);
     return true;
   }
 
   private async outcomeOf(message: PendingMessage): Promise<Pick<OutboxMessage, 'status' | 'error'>> {
     const cap = this.smsPerNumberPerDay;
-    if (message.channel === 'sms' && !(await this.smsAllowed(message.to, new Date(message.at)))) {
+    // An answer to an SMS the number itself sent (短信评价) reaches no stranger: it is not capped.
+    if (message.channel === 'sms' && message.topic !== SMS_ANSWER_TOPIC && !(await this.smsAllowed(message.to, new Date(message.at)))) {
       return { status: 'withheld', error: `未发送：该号码今日已收到 ${cap} 条短信 / not sent: this number has had ${cap} messages today` };
     }
     try {

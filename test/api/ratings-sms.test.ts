@@ -70,11 +70,45 @@ describe('短信评价', () => {
     expect(await answers(first.number)).toHaveLength(2);
   });
 
+  it('tells the rater of the fix, and takes their judgement by reply: 不满意 sends it back to 整改, 满意 ends it', async () => {
+    const POOR = `/api/admin/${CITY}/poor-ratings/${first.number}/case`;
+    const step = async (action: Record<string, unknown>) => {
+      const seen = await h.call('GET', POOR, { token: tokens.officer });
+      const response = await h.call('POST', `${POOR}/actions`, { token: tokens.officer, body: { expectedRevision: seen.json.rating.revision, ...action } });
+      expect(response.status, JSON.stringify(response.json)).toBe(200);
+      await h.delivered();
+    };
+    await step({ type: 'verify', finding: '窗口排队属实' });
+    await step({ type: 'feedback', text: '已增开一个窗口' });
+    const told = (await messages(first.number)).filter((m) => m.topic === 'poorFedBack' && m.channel === 'sms');
+    expect(told.map((m) => `${m.to} ${m.status}: ${m.text}`)).toEqual([
+      `${PHONE} delivered: 您对「不动产转移登记」(${first.number})的差评，办理部门已整改并反馈：已增开一个窗口。请回复数字评价整改情况：1满意 2基本满意 3不满意；也可在办件查询页评价。`,
+    ]);
+
+    expect(await reply('３ 还是要排队', { id: 'judge-1' })).toMatchObject({ outcome: 'judged', reply: expect.stringContaining('不满意。办理部门将继续整改') });
+    expect(await reply('３ 还是要排队', { id: 'judge-1' })).toMatchObject({ outcome: 'judged' });
+    let r = await ratingOf(first.number);
+    expect(r?.poor).toMatchObject({ status: 'rectifying', judgement: { verdict: 'dissatisfied', by: 'rater', comment: '还是要排队' } });
+    // A reply before the next fix is reported finds nothing to judge.
+    expect(await reply('1')).toMatchObject({ outcome: 'ratedAlready' });
+
+    await step({ type: 'feedback', text: '已实行预约办理' });
+    expect(await reply('好多了')).toMatchObject({ outcome: 'notUnderstood', reply: expect.stringContaining('1满意 2基本满意 3不满意') });
+    expect(await reply('1')).toMatchObject({ outcome: 'judged', reply: `已收到您对「不动产转移登记」(${first.number})整改的评价：满意。感谢您的参与。` });
+    r = await ratingOf(first.number);
+    expect(r?.poor).toMatchObject({ status: 'judged', judgement: { verdict: 'satisfied', by: 'rater' } });
+    expect(await reply('2')).toMatchObject({ outcome: 'ratedAlready' });
+  });
+
   it('tells a number that rated already so, and leaves the rating as given', async () => {
     const again = await reply('1');
     expect(again).toMatchObject({ outcome: 'ratedAlready', trackingNumber: first.number });
     expect(again.reply).toContain('您已对「不动产转移登记」');
     expect((await ratingOf(first.number))?.level).toBe(4);
+    // Answers to the number's own SMS are not held to the daily cap on SMS to a number (5): they reach no stranger.
+    const answered = await answers(first.number);
+    expect(answered.length).toBeGreaterThan(5);
+    expect(answered.filter((a) => !a.startsWith(`${PHONE} delivered: `))).toEqual([]);
   });
 
   it('explains the reply it did not understand, and takes a good rating with words in full-width digits', async () => {

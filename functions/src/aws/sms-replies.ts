@@ -1,6 +1,7 @@
 import type { SNSEvent } from 'aws-lambda';
 import { ApiError } from '../errors';
-import { replyBySms, ZInboundSms, type SmsReplyOutcome } from '../ratings/sms-replies';
+import { ZInboundSms, type SmsReplyOutcome } from '../ratings/sms-invitations';
+import { replyBySms } from '../ratings/sms-replies';
 import { depsFromEnvironment } from './environment';
 
 /**

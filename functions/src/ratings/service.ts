@@ -8,6 +8,7 @@ import { act, loadCase } from '../cases/service';
 import { addendumGiven, notRatableYet, noWindowService, poorChanged, ratedAlready, reasonsRequired } from './errors';
 import { defaultRatingSettings, isPoor, WINDOW_DEPARTMENT, type RatingChannel, type RatingInput, type RatingRecord, type RatingSettings, type RatingTarget } from './model';
 import { voidCaseRating } from './case-rating';
+import { tellRaterOfFix } from './fix-notice';
 import { applyPoor, startPoor, type WorkflowAction, type WorkflowContext } from './workflow';
 
 /**
@@ -112,7 +113,7 @@ export async function actOnPoor(
 ): Promise<RatingRecord> {
   if (!r.poor) throw notFound('差评', 'poor rating');
   if (options.key && r.poor.history.some((h) => h.key === options.key)) {
-    await voidCaseRating(deps, r, options.actor);
+    await followOn(deps, r, action, options.actor);
     return r;
   }
   if (options.expectedRevision !== undefined && options.expectedRevision !== r.revision) throw poorChanged();
@@ -123,14 +124,20 @@ export async function actOnPoor(
     throw poorChanged();
   });
   if (stored) {
-    await voidCaseRating(deps, stored, options.actor);
+    await followOn(deps, stored, action, options.actor);
     return stored;
   }
   const revisited = action.type === 'revisit' && r.poor.revisits.length === 0;
   const closedUnseen = next.poor!.closed?.outcome === 'rectified' && !r.realName;
   if (r.target === 'case' && (revisited || closedUnseen)) await followedUp(deps, next, options.actor);
-  await voidCaseRating(deps, next, options.actor);
+  await followOn(deps, next, action, options.actor);
   return next;
+}
+
+/** What a step stored sets off, again on a retry (each is idempotent): the rater told of a fix, the case's rating voided on 复核. */
+async function followOn(deps: AppDeps, r: RatingRecord, action: WorkflowAction, actor: WorkflowContext['actor']): Promise<void> {
+  if (action.type === 'feedback') await tellRaterOfFix(deps, r);
+  await voidCaseRating(deps, r, actor);
 }
 
 /**

@@ -1,44 +1,22 @@
-import { z } from '@hono/zod-openapi';
 import { onConflict } from '../conflicts';
 import type { StoredCase } from '../cases/record';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
-import { phoneKey } from '../notifier';
+import { phoneKey, SMS_ANSWER_TOPIC } from '../notifier';
 import type { PendingMessage } from '../records';
 import { isPoor, levelLabels, poorReasons, type PoorReason } from './model';
 import { rate } from './service';
-import { INVITATION_DAYS, invitationText, reasonsText, type SmsInvitation } from './sms-invitations';
+import { INVITATION_DAYS, invitationText, reasonsText, type InboundSms, type SmsInvitation, type SmsReplyOutcome } from './sms-invitations';
+import { digits, judgeBySms, SEPARATORS } from './sms-judgements';
 
 /**
  * A reply to a rating invitation (sms-invitations.ts), as the SMS gateway hands it on: in AWS the
  * two-way number publishes it to a topic (aws/sms-replies.ts), locally it is posted to
  * /api/dev/sms-replies. The reply rates the case its number was last invited for and has not
- * rated; the applicant is answered by SMS through that case's outbox. Handling the same reply
- * twice (the gateway retries) does and sends nothing more.
+ * rated, or judges the fix it was last told of (sms-judgements.ts); the applicant is answered by
+ * SMS through that case's outbox. Handling the same reply twice (the gateway retries) does and
+ * sends nothing more.
  */
-export const ZInboundSms = z
-  .object({
-    originationNumber: z.string().min(1).max(20).openapi({ description: '回复者号码 / the number the reply came from', example: '+8613812345678' }),
-    destinationNumber: z.string().max(20).optional(),
-    messageBody: z.string().max(1600).openapi({ description: '回复内容 / what was replied', example: '4 2 窗口人员态度不好' }),
-    inboundMessageId: z.string().regex(/^[\w-]{1,100}$/).openapi({ description: '网关给出的消息编号，用于去重 / the gateway’s id of the reply' }),
-  })
-  .openapi('InboundSms');
-export type InboundSms = z.infer<typeof ZInboundSms>;
-
-export const ZSmsReplyOutcome = z
-  .object({
-    outcome: z.enum(['rated', 'askedReasons', 'notUnderstood', 'ratedAlready', 'notInvited']).openapi({ description: 'rated 已评价 · askedReasons 已询问差评原因 · notUnderstood 未能识别 · ratedAlready 此前已评价 · notInvited 无待评价办件' }),
-    trackingNumber: z.string().optional(),
-    reply: z.string().optional().openapi({ description: '回复给申请人的短信 / the SMS answered' }),
-  })
-  .openapi('SmsReplyOutcome');
-export type SmsReplyOutcome = z.infer<typeof ZSmsReplyOutcome>;
-
-const SEPARATORS = String.raw`[\s,，、.。;；:：]*`;
-
-/** Full-width digits (a phone's Chinese keyboard types them) as digits; the words as written. */
-const digits = (text: string) => text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /** A level as its digit (full-width digits too), and what follows it. */
 function levelOf(body: string): { level: number; rest: string } | undefined {
@@ -54,11 +32,11 @@ function reasonsOf(text: string): { reasons: PoorReason[]; comment: string } {
   return { reasons: picked.length ? picked : comment ? ['other'] : [], comment };
 }
 
-/** The invitation a reply answers: the newest still open, or the one this very reply settled. */
+/** The invitation a reply answers: the one this very reply settled, else the newest asking to judge a fix, else the newest not rated. */
 function answered(invitations: readonly SmsInvitation[], id: string, now: Date): SmsInvitation | undefined {
   const since = new Date(now.getTime() - INVITATION_DAYS * 86_400_000).toISOString();
   const live = invitations.filter((i) => i.invitedAt >= since).sort((a, b) => b.invitedAt.localeCompare(a.invitedAt));
-  return live.find((i) => i.ratedBy === id) ?? live.find((i) => !i.ratedBy) ?? live[0];
+  return live.find((i) => i.ratedBy === id || i.judgedBy === id) ?? live.find((i) => i.judging) ?? live.find((i) => !i.ratedBy) ?? live[0];
 }
 
 export async function replyBySms(deps: AppDeps, inbound: InboundSms): Promise<SmsReplyOutcome> {
@@ -70,11 +48,12 @@ export async function replyBySms(deps: AppDeps, inbound: InboundSms): Promise<Sm
   if (!invitation || !found) return { outcome: 'notInvited' };
 
   const answer = async (outcome: SmsReplyOutcome['outcome'], text: readonly [string, string]): Promise<SmsReplyOutcome> => {
-    const message: PendingMessage = { id: `sms-reply-${id}`, jurisdiction: found.jurisdiction, at: deps.clock().toISOString(), channel: 'sms', to: phone, topic: 'ratingReply', text: text[0], text_en: text[1], trackingNumber: found.trackingNumber };
+    const message: PendingMessage = { id: `sms-reply-${id}`, jurisdiction: found.jurisdiction, at: deps.clock().toISOString(), channel: 'sms', to: phone, topic: SMS_ANSWER_TOPIC, text: text[0], text_en: text[1], trackingNumber: found.trackingNumber };
     deps.outbox?.written(await deps.store.addMessages(found, [message]));
     return { outcome, trackingNumber: found.trackingNumber, reply: text[0] };
   };
   const about = [`「${found.itemName}」(${found.trackingNumber})`, `${found.trackingNumber}`] as const;
+  if (invitation.judging || invitation.judgedBy === id) return judgeBySms(deps, found, invitation, inbound.messageBody, id, answer);
 
   if (invitation.ratedBy && invitation.ratedBy !== id) return answer('ratedAlready', [`您已对${about[0]}作出评价，感谢您的参与。`, `You have rated ${about[1]} already. Thank you.`]);
 

@@ -16,16 +16,17 @@ export type SmsInvitationRecords = ReturnType<typeof smsInvitationRecords>;
 export function smsInvitationRecords(table: TableAccess) {
   return {
     /**
-     * Records that `phone` was invited at `at` to rate the case. Idempotent; a later invitation
-     * for the same case (decided, then delivered) moves its time on and keeps the conversation.
+     * Records that `phone` was invited at `at` to rate the case, or to judge the fix of its 差评.
+     * Idempotent; a later invitation for the same case (decided, then delivered; then the fix)
+     * moves its time on and keeps the conversation.
      */
-    async inviteBySms(phone: string, jurisdiction: string, trackingNumber: string, at: string): Promise<void> {
+    async inviteBySms(phone: string, jurisdiction: string, trackingNumber: string, at: string, to: 'rating' | 'judgement'): Promise<void> {
       await table.doc.send(
         new UpdateCommand({
           TableName: table.tableName,
           Key: smsRatingKeys.invitation(phone, jurisdiction, trackingNumber),
-          UpdateExpression: 'SET #phone = :phone, #jurisdiction = :jurisdiction, #trackingNumber = :number, #invitedAt = :at, #revision = if_not_exists(#revision, :zero) + :one',
-          ExpressionAttributeNames: { '#phone': 'phone', '#jurisdiction': 'jurisdiction', '#trackingNumber': 'trackingNumber', '#invitedAt': 'invitedAt', '#revision': 'revision' },
+          UpdateExpression: `SET #phone = :phone, #jurisdiction = :jurisdiction, #trackingNumber = :number, #invitedAt = :at, #revision = if_not_exists(#revision, :zero) + :one${to === 'judgement' ? ', #judging = :at' : ''}`,
+          ExpressionAttributeNames: { '#phone': 'phone', '#jurisdiction': 'jurisdiction', '#trackingNumber': 'trackingNumber', '#invitedAt': 'invitedAt', '#revision': 'revision', ...(to === 'judgement' ? { '#judging': 'judging' } : {}) },
           ExpressionAttributeValues: { ':phone': phone, ':jurisdiction': jurisdiction, ':number': trackingNumber, ':at': at, ':zero': 0, ':one': 1 },
         }),
       );
