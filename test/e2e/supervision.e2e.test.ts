@@ -86,7 +86,7 @@ describe('电子监察', () => {
 
     // 好评率 leads to the period's cases rated 满意 or better: the one rated, the filter named in words.
     await page.goBack();
-    expect(await card('好评率').textContent()).toBe('100.0%');
+    await expect.poll(() => card('好评率').textContent(), { timeout: 15_000 }).toBe('100.0%');
     await page.getByRole('link', { name: '查看办件(好评率)' }).click();
     await page.getByText('好评(基本满意及以上)', { exact: true }).waitFor();
     await expect.poll(() => page.getByRole('table').getByRole('link', { name: /^990100-/ }).count(), { timeout: 15_000 }).toBe(1);
