@@ -287,6 +287,10 @@ describe('stage by stage (一次分办)', () => {
     // Asked again, nothing more is started.
     const again = await track(p);
     expect(again.children.map((c: { trackingNumber?: string }) => c.trackingNumber)).toEqual(view.children.map((c: { trackingNumber?: string }) => c.trackingNumber));
+    // The applicant's one number finds the items' cases in 办件查询: an officer their department's, an administrator every one.
+    const byNumber = async (who: string) => (await h.call('GET', `/api/cases?number=${p.number}`, { token: await h.token(CITY, who) })).json.cases.map((e: { itemId: string }) => e.itemId);
+    expect(await byNumber('police-officer')).toEqual(['seal-engraving']);
+    expect((await byNumber('city-admin')).sort()).toEqual(['company-registration', 'food-licence', 'seal-engraving', 'water-connection']);
   });
 
   it('goes on without the company when it is not registered: what needs its 营业执照 stops, saying why; 供水报装 goes ahead', async () => {

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { isoDate, shanghaiDateOf } from '@onevisit/item-schemas';
 import { authorize } from '../auth';
-import { ZCaseChannel, ZCaseSearchEntry, ZCaseStatus } from '../cases/record';
+import type { AppDeps } from '../deps';
+import { ZCaseChannel, ZCaseSearchEntry, ZCaseStatus, type StoredCase } from '../cases/record';
 import { TRACKING_NUMBER } from '../cases/tracking-number';
 import { searchEntryOf } from '../cases/views';
 import { caseRatingFilters } from '../ratings/case-rating-filter';
@@ -56,6 +57,15 @@ function readCursor(cursor: string, jurisdiction: string): Record<string, string
   return found;
 }
 
+/** The case with this number; for a 一件事's number (the applicant's one number), the cases of its items started so far. */
+async function numbered(deps: AppDeps, jurisdiction: string, number: string): Promise<StoredCase[]> {
+  const found = await deps.store.getCase(jurisdiction, number);
+  if (found) return [found];
+  const parent = await deps.store.getBundleCase(jurisdiction, number);
+  const children = parent ? await Promise.all(parent.children.flatMap((k) => (k.trackingNumber ? [deps.store.getCase(jurisdiction, k.trackingNumber)] : []))) : [];
+  return children.filter((k): k is StoredCase => !!k);
+}
+
 export function registerCaseSearchRoutes(app: App): void {
   app.openapi(
     route({
@@ -75,9 +85,8 @@ export function registerCaseSearchRoutes(app: App): void {
       const department = who.role === 'officer' ? who.department : q.department;
       if (who.role === 'officer' && !department) return c.json({ cases: [] }, 200);
       if (q.number) {
-        const found = q.number.startsWith(who.jurisdiction) ? await deps.store.getCase(who.jurisdiction, q.number) : undefined;
-        const visible = found && (!department || found.departmentId === department);
-        return c.json({ cases: visible ? [searchEntryOf(found)] : [] }, 200);
+        const found = q.number.startsWith(who.jurisdiction) ? await numbered(deps, who.jurisdiction, q.number) : [];
+        return c.json({ cases: found.filter((k) => !department || k.departmentId === department).map(searchEntryOf) }, 200);
       }
       const today = shanghaiDateOf(deps.clock());
       const to = q.to ?? today;
