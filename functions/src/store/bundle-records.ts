@@ -1,4 +1,5 @@
 import type { BundleDraft, BundleHead, BundleVersion, StoredBundleCase } from '../bundles/records';
+import { briefReads } from './brief-reads';
 import { bundleKeys } from './keys';
 import { ConflictError, ifAbsent, ifRevision, type TableAccess } from './table-access';
 
@@ -15,9 +16,9 @@ const CACHE_SIZE = 500;
 export type BundleRecords = ReturnType<typeof bundleRecords>;
 
 export function bundleRecords(table: TableAccess) {
-  const recent = new Map<string, { head: BundleHead | undefined; until: number }>();
+  const recent = briefReads<BundleHead | undefined>(ACCEPTING_HEAD_MS, CACHE_SIZE);
   const versions = new Map<string, BundleVersion>();
-  const forget = (jurisdiction: string, bundleId: string) => recent.delete(`${jurisdiction}|${bundleId}`);
+  const forget = (jurisdiction: string, bundleId: string) => recent.forget(`${jurisdiction}|${bundleId}`);
   const getBundleHead = (jurisdiction: string, bundleId: string) => table.get<BundleHead>(bundleKeys.head(jurisdiction, bundleId));
 
   return {
@@ -27,14 +28,8 @@ export function bundleRecords(table: TableAccess) {
      * The head as the apply addresses look for it: every item's apply address asks first whether
      * it names a bundle, so the answer (found or not) stands a moment, dropped by any head write here.
      */
-    async getAcceptingBundleHead(jurisdiction: string, bundleId: string): Promise<BundleHead | undefined> {
-      const key = `${jurisdiction}|${bundleId}`;
-      const known = recent.get(key);
-      if (known && known.until > Date.now()) return known.head;
-      const head = await getBundleHead(jurisdiction, bundleId);
-      if (recent.size >= CACHE_SIZE) recent.delete(recent.keys().next().value!);
-      recent.set(key, { head, until: Date.now() + ACCEPTING_HEAD_MS });
-      return head;
+    getAcceptingBundleHead(jurisdiction: string, bundleId: string): Promise<BundleHead | undefined> {
+      return recent.read(`${jurisdiction}|${bundleId}`, () => getBundleHead(jurisdiction, bundleId));
     },
 
     listBundleHeads(jurisdiction: string): Promise<BundleHead[]> {

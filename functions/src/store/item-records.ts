@@ -1,5 +1,6 @@
 import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { summaryOf, type Draft, type DraftSummary, type ItemHead, type ItemState, type ItemSummary, type ItemVersion } from '../records';
+import { briefReads } from './brief-reads';
 import { currentDraft, currentHead, currentVersion } from './item-migration';
 import { keys } from './keys';
 import { ConflictError, ifAbsent, ifRevision, record, type Condition, type TableAccess } from './table-access';
@@ -32,13 +33,13 @@ export function itemRecords(table: TableAccess) {
   const versions = new Map<string, ItemVersion>();
 
   const getHead = async (jurisdiction: string, itemId: string) => currentHead(await table.get<ItemHead>(keys.itemHead(jurisdiction, itemId)));
-  const recentHeads = new Map<string, { head: ItemHead | undefined; until: number }>();
-  const recentLists = new Map<string, { heads: Promise<ItemHead[]>; until: number }>();
+  const recentHeads = briefReads<ItemHead | undefined>(ACCEPTING_HEAD_MS, VERSION_CACHE_SIZE);
+  const recentLists = briefReads<ItemHead[]>(ACCEPTING_HEAD_MS, LISTED_JURISDICTIONS);
   const headKey = (jurisdiction: string, itemId: string) => `${jurisdiction}|${itemId}`;
   // After any write to a head (done or failed), its item and its jurisdiction's list are read afresh.
   const forget = (jurisdiction: string, itemId: string) => {
-    recentHeads.delete(headKey(jurisdiction, itemId));
-    recentLists.delete(jurisdiction);
+    recentHeads.forget(headKey(jurisdiction, itemId));
+    recentLists.forget(jurisdiction);
   };
   const listHeads = async (jurisdiction: string) => (await table.partition<ItemHead>(keys.itemHeads(jurisdiction))).map((head) => currentHead(head));
 
@@ -61,14 +62,8 @@ export function itemRecords(table: TableAccess) {
      * submission is otherwise one consistent read more for the same answer). Bounded: the oldest
      * entries go first.
      */
-    async getAcceptingHead(jurisdiction: string, itemId: string): Promise<ItemHead | undefined> {
-      const key = headKey(jurisdiction, itemId);
-      const recent = recentHeads.get(key);
-      if (recent && recent.until > Date.now()) return recent.head;
-      const head = await getHead(jurisdiction, itemId);
-      if (recentHeads.size >= VERSION_CACHE_SIZE) recentHeads.delete(recentHeads.keys().next().value!);
-      recentHeads.set(key, { head, until: Date.now() + ACCEPTING_HEAD_MS });
-      return head;
+    getAcceptingHead(jurisdiction: string, itemId: string): Promise<ItemHead | undefined> {
+      return recentHeads.read(headKey(jurisdiction, itemId), () => getHead(jurisdiction, itemId));
     },
 
     /** Many heads in one round trip (up to 100 ids a call, as DynamoDB allows), by item id. */
@@ -100,18 +95,7 @@ export function itemRecords(table: TableAccess) {
      * is shared: not to be changed. Bounded: the oldest jurisdictions go first.
      */
     listHeadsBriefly(jurisdiction: string): Promise<ItemHead[]> {
-      const recent = recentLists.get(jurisdiction);
-      if (recent && recent.until > Date.now()) return recent.heads;
-      // Kept as a promise from the start, so that a write while it is read drops it too.
-      const heads = listHeads(jurisdiction);
-      const entry = { heads, until: Date.now() + ACCEPTING_HEAD_MS };
-      recentLists.delete(jurisdiction);
-      if (recentLists.size >= LISTED_JURISDICTIONS) recentLists.delete(recentLists.keys().next().value!);
-      recentLists.set(jurisdiction, entry);
-      heads.catch(() => {
-        if (recentLists.get(jurisdiction) === entry) recentLists.delete(jurisdiction);
-      });
-      return heads;
+      return recentLists.read(jurisdiction, () => listHeads(jurisdiction));
     },
 
     async getDraft(jurisdiction: string, itemId: string): Promise<Draft | undefined> {
