@@ -40,3 +40,14 @@ export async function openPage(browser: Browser, options: { viewport?: { width: 
   page.setDefaultTimeout(15_000);
   return page;
 }
+
+/**
+ * `page` signed in from the editor's sign-in page as the demo user the button names (`王敏(示范市政务服务管理办)`),
+ * once the sign-in is kept (退出 shown): an address opened before then would open signed out.
+ */
+export async function signedIn(page: Page, base: string, who: string): Promise<Page> {
+  await page.goto(`${base}/admin/`);
+  await page.getByRole('button', { name: `登录为 ${who}` }).click();
+  await page.getByRole('button', { name: '退出' }).waitFor();
+  return page;
+}

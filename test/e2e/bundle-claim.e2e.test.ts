@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPage, siteInBrowser } from './browser';
+import { openPage, signedIn, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /** A county's official claims the city's 一件事 开办餐饮店 with the base items the county had not claimed. */
@@ -8,9 +8,7 @@ const site = siteInBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  page = await openPage(site.browser);
-  await page.goto(`${site.server.base}/admin/`);
-  await page.getByRole('button', { name: '登录为 陈芳(东城县)' }).click();
+  page = await signedIn(await openPage(site.browser), site.server.base, '陈芳(东城县)');
   await page.getByRole('heading', { name: '事项清单' }).waitFor();
 });
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPage, siteInBrowser } from './browser';
+import { openPage, signedIn, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /**
@@ -14,9 +14,7 @@ const CITY = '990100';
 const ID = 'kai-ban-xiao-can-guan';
 
 beforeAll(async () => {
-  page = await openPage(site.browser);
-  await page.goto(`${site.server.base}/admin/`);
-  await page.getByRole('button', { name: '登录为 王敏(示范市政务服务管理办)' }).click();
+  page = await signedIn(await openPage(site.browser), site.server.base, '王敏(示范市政务服务管理办)');
   await page.getByRole('heading', { name: '事项清单' }).waitFor();
 });
 

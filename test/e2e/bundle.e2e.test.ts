@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, siteInBrowser } from './browser';
+import { openPage, signedIn, siteInBrowser } from './browser';
 import { pdf } from './sale-form';
 import { shoot } from './editor-helpers';
 
@@ -33,9 +33,7 @@ async function tracked(): Promise<string[]> {
 }
 
 async function officer(name: string): Promise<Page> {
-  const page = await openPage(site.browser);
-  await page.goto(`${site.server.base}/admin/`);
-  await page.getByRole('button', { name: `登录为 ${name}` }).click();
+  const page = await signedIn(await openPage(site.browser), site.server.base, name);
   await page.getByRole('heading', { name: '待办件' }).waitFor();
   return page;
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPage, siteInBrowser } from './browser';
+import { openPage, signedIn, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /**
@@ -33,8 +33,7 @@ async function cityPublishesShorterLegalLimit() {
 
 describe('a county follows the city', () => {
   it('claims two city items, with progress, from the claim dialog', async () => {
-    await page.goto(`${site.server.base}/admin/`);
-    await page.getByRole('button', { name: '登录为 陈芳(东城县)' }).click();
+    await signedIn(page, site.server.base, '陈芳(东城县)');
     await page.getByRole('heading', { name: '事项清单' }).waitFor();
     await page.getByRole('button', { name: '从上级认领' }).click();
     const dialog = page.getByRole('dialog');
@@ -122,7 +121,7 @@ describe('a county follows the city', () => {
 
   it('shows the city which counties claimed its items, and delegates an item down', async () => {
     await page.getByRole('button', { name: '退出' }).click();
-    await page.getByRole('button', { name: '登录为 王敏(示范市政务服务管理办)' }).click();
+    await signedIn(page, site.server.base, '王敏(示范市政务服务管理办)');
     await page.getByText('下级认领情况(0 个未跟进上级新版本)').waitFor();
     expect(await page.getByRole('cell', { name: '示范市东城县' }).count()).toBe(2);
     await page.getByRole('button', { name: '「供水报装」的清单调整' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPage, siteInBrowser } from './browser';
+import { openPage, signedIn, siteInBrowser } from './browser';
 
 /**
  * The editor's choices and switches, as a screen reader lists them: 办件类型 offers every code of
@@ -11,9 +11,7 @@ const site = siteInBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  page = await openPage(site.browser);
-  await page.goto(`${site.server.base}/admin/`);
-  await page.getByRole('button', { name: '登录为 王敏(示范市政务服务管理办)' }).click();
+  page = await signedIn(await openPage(site.browser), site.server.base, '王敏(示范市政务服务管理办)');
   await page.getByRole('heading', { name: '事项清单' }).waitFor();
 });
 

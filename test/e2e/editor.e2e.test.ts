@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPage, siteInBrowser } from './browser';
+import { openPage, signedIn, siteInBrowser } from './browser';
 import { choose, expectAccessible, shoot } from './editor-helpers';
 
 /**
@@ -256,8 +256,7 @@ describe('an official configures and publishes an item', () => {
 
   it('is usable on a 360 px wide phone: nothing spills sideways', async () => {
     const phone = await (await site.browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
-    await phone.goto(`${site.server.base}/admin/`);
-    await phone.getByRole('button', { name: '登录为 王敏(示范市政务服务管理办)' }).click();
+    await signedIn(phone, site.server.base, '王敏(示范市政务服务管理办)');
     await phone.getByRole('heading', { name: '事项清单' }).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await phone.getByRole('link', { name: '个体工商户登记' }).click();
@@ -269,11 +268,8 @@ describe('an official configures and publishes an item', () => {
 });
 
 /** Signs a fresh browser in as a demo user and returns the page on their home screen. */
-async function signedIn(who: string): Promise<Page> {
-  const officer = await openPage(site.browser);
-  await officer.goto(`${site.server.base}/admin/`);
-  await officer.getByRole('button', { name: `登录为 ${who}` }).click();
-  return officer;
+async function signedInAs(who: string): Promise<Page> {
+  return signedIn(await openPage(site.browser), site.server.base, who);
 }
 
 /** A citizen on a phone applies to the item as a private person, leaving the 容缺 material for later. */
@@ -294,7 +290,7 @@ async function citizenApplies(jurisdiction: string): Promise<string> {
 describe('the application reaches the department picked', () => {
   it('is in the queue of the department’s officer', async () => {
     const number = await citizenApplies('990100');
-    const officer = await signedIn('赵静(市场监督管理局)');
+    const officer = await signedInAs('赵静(市场监督管理局)');
     await officer.getByRole('heading', { name: '待办件' }).waitFor();
     await officer.getByRole('row', { name: new RegExp(number) }).waitFor();
     await shoot(officer, '12-queue-of-the-department');
@@ -315,7 +311,7 @@ describe('the application reaches the department picked', () => {
   });
 
   it('in a county: the claim takes the county’s department, and the county’s applications reach its officer', async () => {
-    const county = await signedIn('陈芳(东城县)');
+    const county = await signedInAs('陈芳(东城县)');
     await county.getByRole('heading', { name: '事项清单' }).waitFor();
     await county.getByRole('button', { name: '从上级认领' }).click();
     const dialog = county.getByRole('dialog');
@@ -333,12 +329,12 @@ describe('the application reaches the department picked', () => {
     await shoot(county, '13-county-published');
 
     const number = await citizenApplies('990121');
-    const officer = await signedIn('吴刚(东城县市场监管局)');
+    const officer = await signedInAs('吴刚(东城县市场监管局)');
     await officer.getByRole('row', { name: new RegExp(number) }).waitFor();
   });
 
   it('an administrator finds the case and moves it to another department, which then has it', async () => {
-    const admin = await signedIn('王敏(示范市政务服务管理办)');
+    const admin = await signedInAs('王敏(示范市政务服务管理办)');
     await admin.getByRole('link', { name: '办件查询' }).click();
     await admin.getByLabel('申请人').fill('王小二');
     await admin.getByRole('button', { name: '查询' }).click();
@@ -352,13 +348,14 @@ describe('the application reaches the department picked', () => {
     await admin.getByRole('dialog').getByRole('button', { name: '移交' }).click();
     await expect.poll(() => row.textContent()).toContain('示范市行政审批服务局');
 
-    const approval = await signedIn('郑洁(行政审批服务局)');
+    const approval = await signedInAs('郑洁(行政审批服务局)');
     await approval.getByRole('heading', { name: '待办件' }).waitFor();
-    expect(await approval.getByRole('row', { name: /个体工商户登记/ }).count()).toBe(1);
+    // The heading is drawn before the queue has loaded.
+    await expect.poll(() => approval.getByRole('row', { name: /个体工商户登记/ }).count()).toBe(1);
   });
 
   it('the departments page adds an officer who can then sign in', async () => {
-    const admin = await signedIn('王敏(示范市政务服务管理办)');
+    const admin = await signedInAs('王敏(示范市政务服务管理办)');
     await admin.getByRole('link', { name: '部门', exact: true }).click();
     await admin.getByLabel('示范市教育局新工作人员姓名').fill('许明');
     await admin.getByLabel('示范市教育局新工作人员姓名').press('Enter');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPage, siteInBrowser } from './browser';
+import { openPage, signedIn, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /**
@@ -23,8 +23,7 @@ const types = () => proof().getByRole('group', { name: '允许的文件类型' }
 
 describe('the file types a material accepts', () => {
   it('are picked by name, none ticked meaning what the help says', async () => {
-    await page.goto(`${site.server.base}/admin/`);
-    await page.getByRole('button', { name: '登录为 王敏(示范市政务服务管理办)' }).click();
+    await signedIn(page, site.server.base, '王敏(示范市政务服务管理办)');
     await page.getByRole('link', { name: '供水报装' }).click();
     await page.getByRole('tab', { name: '申请材料' }).click();
     await types().waitFor();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPage, siteInBrowser } from './browser';
+import { openPage, signedIn, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /**
@@ -40,8 +40,7 @@ async function spreadsheet(file: string, secondType: string): Promise<string> {
 
 describe('importing a spreadsheet', () => {
   it('shows the problem of the bad row in words before anything is written', async () => {
-    await page.goto(`${site.server.base}/admin/`);
-    await page.getByRole('button', { name: '登录为 王敏(示范市政务服务管理办)' }).click();
+    await signedIn(page, site.server.base, '王敏(示范市政务服务管理办)');
     await page.getByRole('heading', { name: '事项清单' }).waitFor();
     await page.getByRole('button', { name: '导入/导出' }).click();
     await page.getByRole('heading', { name: '导入/导出' }).waitFor();

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saleAnswers } from '../../functions/test/files';
-import { openPage, siteInBrowser } from './browser';
+import { openPage, signedIn, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 
 /**
@@ -64,9 +64,7 @@ describe('统一出件 and 帮办代办 at the window', () => {
   let page: Page;
 
   it('hands a decided case over to the applicant, their 证件号 checked as typed', async () => {
-    page = await openPage(site.browser);
-    await page.goto(`${site.server.base}/admin/`);
-    await page.getByRole('button', { name: '登录为 刘洋(市民中心综合窗口)' }).click();
+    page = await signedIn(await openPage(site.browser), site.server.base, '刘洋(市民中心综合窗口)');
     await page.getByRole('link', { name: '统一出件' }).click();
     await page.getByRole('heading', { name: '统一出件' }).waitFor();
     const [own, byAgent] = filed.map((f) => f.number) as [string, string];

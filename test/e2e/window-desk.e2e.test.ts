@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, siteInBrowser } from './browser';
+import { openPage, signedIn, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 import { BAD_ID, GOOD_ID } from './sale-form';
 
@@ -26,9 +26,7 @@ describe('the window desk', () => {
   let trackUrl = '';
 
   it('takes a walk-in application from the keyboard and prints the receipt with its QR code', async () => {
-    const page = await openPage(site.browser);
-    await page.goto(`${site.server.base}/admin/`);
-    await page.getByRole('button', { name: '登录为 刘洋(市民中心综合窗口)' }).click();
+    const page = await signedIn(await openPage(site.browser), site.server.base, '刘洋(市民中心综合窗口)');
     await page.getByRole('heading', { name: '一窗受理' }).waitFor();
     // The first shift in this browser starts at the window's number; its name comes from the officer's.
     expect(await page.locator('#desk-name').inputValue()).toBe('市民中心综合窗口');
@@ -129,9 +127,7 @@ describe('the window desk', () => {
   });
 
   it('puts the case in the back office’s queue with channel 窗口', async () => {
-    const page = await openPage(site.browser);
-    await page.goto(`${site.server.base}/admin/`);
-    await page.getByRole('button', { name: '登录为 李强(不动产登记中心)' }).click();
+    const page = await signedIn(await openPage(site.browser), site.server.base, '李强(不动产登记中心)');
     await page.getByRole('link', { name: number, exact: true }).click();
     await page.getByRole('heading', { name: '不动产转移登记' }).waitFor();
     await page.getByText('窗口', { exact: true }).waitFor();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPage, siteInBrowser } from './browser';
+import { openPage, signedIn, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 import { fileSaleApplication } from './sale-form';
 
@@ -12,10 +12,8 @@ beforeAll(async () => {
   cases.push(await fileSaleApplication(site.server.base), await fileSaleApplication(site.server.base));
 }, 180_000);
 
-async function signedIn(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const page = await openPage(site.browser, { viewport });
-  await page.goto(`${site.server.base}/admin/`);
-  await page.getByRole('button', { name: '登录为 李强(不动产登记中心)' }).click();
+async function officerPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await signedIn(await openPage(site.browser, { viewport }), site.server.base, '李强(不动产登记中心)');
   await page.getByRole('heading', { name: '待办件' }).waitFor();
   return page;
 }
@@ -33,7 +31,7 @@ async function act(page: Page, button: string, status: string, fill?: (dialog: R
 
 describe('the officer workbench', () => {
   it('queues the department’s cases; accepts one, requests a correction on another, and decides', async () => {
-    const page = await signedIn();
+    const page = await officerPage();
     for (const n of cases) await page.getByRole('link', { name: n, exact: true }).waitFor();
     expect(await page.locator('[data-warning]').first().textContent()).toBe('正常');
     await expectAccessible(page, 'queue');
@@ -97,7 +95,7 @@ describe('the officer workbench', () => {
 
   it('tells an officer who acted on a stale view that someone else got there first', async () => {
     const n = await fileSaleApplication(site.server.base);
-    const page = await signedIn();
+    const page = await officerPage();
     await page.goto(`${site.server.base}/admin/cases/${n}`);
     await page.getByRole('button', { name: '受理', exact: true }).waitFor();
     // A colleague accepts it meanwhile.
@@ -113,7 +111,7 @@ describe('the officer workbench', () => {
   });
 
   it('works on a 360 px phone, and in English', async () => {
-    const page = await signedIn({ width: 360, height: 780 });
+    const page = await officerPage({ width: 360, height: 780 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.getByRole('link', { name: cases[1]!, exact: true }).click();
     await page.getByTestId('case-status').waitFor();
