@@ -1,57 +1,27 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { Button, Form, Input, Select, Space } from 'antd';
 import { deliveryMethods, specialProcedureKinds } from '@onevisit/item-schemas';
 import type { CaseDetail } from '@onevisit/functions/cases';
-import { useState } from 'react';
-import { api, ApiError } from '../api';
+import { api } from '../api';
+import { FormDialog } from '../FormDialog';
 import { useI18n } from '../i18n';
 import type { ActionField, ActionForm } from './actions';
 
-/**
- * Asks for what one action needs and sends it on the revision the officer is looking at. The
- * key is made when the dialog opens, so a double click or a retried request is applied once.
- */
+/** Asks for what one action needs and sends it on the revision the officer is looking at, once. */
 export function ActionDialog({ form: spec, detail, onClose, onDone }: { form: ActionForm; detail: CaseDetail; onClose: () => void; onDone: () => void }) {
-  const { t, pick } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [key] = useState(() => crypto.randomUUID());
-  const [sending, setSending] = useState(false);
-  const title = t(...spec.label);
-
-  async function send(values: Record<string, unknown>) {
-    setSending(true);
-    try {
-      const clean = withoutBlanks(values);
-      await api.act(detail.case.trackingNumber, { ...spec.request, ...clean, expectedRevision: detail.case.revision }, key);
-      message.success(t(`已${spec.label[0]}`, `${spec.label[1]}: done`));
-      onDone();
-    } catch (error) {
-      message.error(error instanceof ApiError ? pick(error) : String(error));
-      // Someone else acted meanwhile: show the case as it is now.
-      if (error instanceof ApiError && error.status === 409) onDone();
-    } finally {
-      setSending(false);
-    }
-  }
-
   return (
-    <Modal
-      open
-      title={title}
-      onCancel={onClose}
-      okText={t('确定', 'Confirm')}
-      cancelText={t('取消', 'Cancel')}
-      okButtonProps={{ danger: spec.tone === 'danger', loading: sending }}
-      onOk={() => form.submit()}
-      destroyOnHidden
+    <FormDialog
+      label={spec.label}
+      danger={spec.tone === 'danger'}
+      initialValues={spec.fields.some((f) => f.kind === 'corrections') ? { items: [{}] } : {}}
+      send={(values, key) => api.act(detail.case.trackingNumber, { ...spec.request, ...withoutBlanks(values), expectedRevision: detail.case.revision }, key)}
+      onClose={onClose}
+      onDone={onDone}
     >
-      <Form form={form} layout="vertical" onFinish={send} initialValues={spec.fields.some((f) => f.kind === 'corrections') ? { items: [{}] } : {}}>
-        {spec.fields.map((field) => (
-          <FieldInput key={field.name} field={field} detail={detail} />
-        ))}
-      </Form>
-    </Modal>
+      {spec.fields.map((field) => (
+        <FieldInput key={field.name} field={field} detail={detail} />
+      ))}
+    </FormDialog>
   );
 }
 

@@ -1,8 +1,7 @@
-import { App, Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import { verdictLabels, verdicts, type PoorAction } from '@onevisit/functions/ratings';
 import type { PoorDetail } from '@onevisit/functions/rating-views';
-import { useState } from 'react';
-import { ApiError } from '../api';
+import { FormDialog } from '../FormDialog';
 import { useI18n } from '../i18n';
 import { useSignedIn } from '../session-context';
 import { ratingsApi } from './ratings-api';
@@ -33,55 +32,38 @@ export const poorActionForms: Record<ActionType, { label: readonly [string, stri
   close: { label: ['关闭差评', 'Close'], fields: [] },
 };
 
-/** One step of the 差评, sent on the revision shown, with a key made when the dialog opened. */
+/** One step of the 差评, sent on the revision shown, once. */
 export function PoorActionDialog({ type, detail, onClose, onDone }: { type: ActionType; detail: PoorDetail; onClose: () => void; onDone: () => void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { session } = useSignedIn();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [key] = useState(() => crypto.randomUUID());
-  const [sending, setSending] = useState(false);
   const spec = poorActionForms[type];
   const r = detail.rating;
-
-  async function send(values: Record<string, unknown>) {
-    setSending(true);
-    try {
-      const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
-      await ratingsApi.act(session.jurisdiction, r.trackingNumber, r.target, { type, expectedRevision: r.revision, ...clean } as PoorAction, key);
-      message.success(t(`已${spec.label[0]}`, `${spec.label[1]}: done`));
-      onDone();
-    } catch (error) {
-      message.error(error instanceof ApiError ? pick(error) : String(error));
-      if (error instanceof ApiError && error.status === 409) onDone();
-    } finally {
-      setSending(false);
-    }
-  }
+  const send = (values: Record<string, unknown>, key: string) => {
+    const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
+    return ratingsApi.act(session.jurisdiction, r.trackingNumber, r.target, { type, expectedRevision: r.revision, ...clean } as PoorAction, key);
+  };
 
   return (
-    <Modal open title={t(...spec.label)} onCancel={onClose} okText={t('确定', 'Confirm')} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger: spec.danger, loading: sending }} onOk={() => form.submit()} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={send}>
-        {spec.fields.length === 0 && <p>{t('关闭后不能再处理。', 'Once closed, it cannot be worked again.')}</p>}
-        {spec.fields.map((f) => (
-          <Form.Item key={f.name} name={f.name} label={t(...f.label)} rules={f.optional ? [] : [{ required: true, message: t(`请填写${f.label[0]}`, `${f.label[1]} is needed`) }]}>
-            {f.kind === 'text' ? (
-              <Input.TextArea rows={3} maxLength={1000} />
-            ) : f.kind === 'line' ? (
-              <Input maxLength={50} />
-            ) : f.kind === 'verdict' ? (
-              <Radio.Group options={verdicts.map((v) => ({ value: v, label: t(...verdictLabels[v]) }))} />
-            ) : (
-              <Radio.Group
-                options={[
-                  { value: true, label: t('申诉成立，不计差评', 'Upheld: not counted') },
-                  { value: false, label: t('申诉不成立，继续整改', 'Rejected: the fix goes on') },
-                ]}
-              />
-            )}
-          </Form.Item>
-        ))}
-      </Form>
-    </Modal>
+    <FormDialog label={spec.label} danger={spec.danger} send={send} onClose={onClose} onDone={onDone}>
+      {spec.fields.length === 0 && <p>{t('关闭后不能再处理。', 'Once closed, it cannot be worked again.')}</p>}
+      {spec.fields.map((f) => (
+        <Form.Item key={f.name} name={f.name} label={t(...f.label)} rules={f.optional ? [] : [{ required: true, message: t(`请填写${f.label[0]}`, `${f.label[1]} is needed`) }]}>
+          {f.kind === 'text' ? (
+            <Input.TextArea rows={3} maxLength={1000} />
+          ) : f.kind === 'line' ? (
+            <Input maxLength={50} />
+          ) : f.kind === 'verdict' ? (
+            <Radio.Group options={verdicts.map((v) => ({ value: v, label: t(...verdictLabels[v]) }))} />
+          ) : (
+            <Radio.Group
+              options={[
+                { value: true, label: t('申诉成立，不计差评', 'Upheld: not counted') },
+                { value: false, label: t('申诉不成立，继续整改', 'Rejected: the fix goes on') },
+              ]}
+            />
+          )}
+        </Form.Item>
+      ))}
+    </FormDialog>
   );
 }
