@@ -1,9 +1,10 @@
 import { Button, Layout, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { api } from './api';
 import { useI18n } from './i18n';
+import { NavMenu, type NavEntry } from './NavMenu';
 import { useSignedIn } from './session-context';
 
 /** The frame of every signed-in page: who is signed in, for which jurisdiction, the language. */
@@ -17,48 +18,45 @@ export function Shell({ children }: { children: ReactNode }) {
   const officer = session.user.role === 'officer';
   const desk = session.user.role === 'windowOfficer';
   const section = ['/window', '/delivery', '/assistance', '/cases/search', '/cases', '/bundles', '/departments', '/calendar', '/messages', '/supervision', '/ratings'].find((p) => location.pathname.startsWith(p))?.slice(1) ?? 'items';
-  // Links rather than antd's Menu, whose overflow and sub-menu machinery every page would load.
-  const links: [key: string, to: string, label: string][] = desk
+  // Links rather than antd's Menu, whose overflow and sub-menu machinery every page would load;
+  // the administrator's oversight pages share one entry, so the header keeps to one line at 1280 px.
+  const links: NavEntry[] = desk
     ? [
-        ['window', '/window', t('一窗受理', 'Front desk')],
-        ['delivery', '/delivery', t('统一出件', 'Results')],
-        ['assistance', '/assistance', t('帮办代办', 'Help & delegation')],
-        ['ratings', '/ratings', t('差评整改', 'Poor ratings')],
+        { key: 'window', to: '/window', label: t('一窗受理', 'Front desk') },
+        { key: 'delivery', to: '/delivery', label: t('统一出件', 'Results') },
+        { key: 'assistance', to: '/assistance', label: t('帮办代办', 'Help & delegation') },
+        { key: 'ratings', to: '/ratings', label: t('差评整改', 'Poor ratings') },
       ]
     : officer
     ? [
-        ['cases', '/cases', t('待办件', 'Open cases')],
-        ['cases/search', '/cases/search', t('办件查询', 'Find cases')],
-        ['ratings', '/ratings', t('差评整改', 'Poor ratings')],
+        { key: 'cases', to: '/cases', label: t('待办件', 'Open cases') },
+        { key: 'cases/search', to: '/cases/search', label: t('办件查询', 'Find cases') },
+        { key: 'ratings', to: '/ratings', label: t('差评整改', 'Poor ratings') },
       ]
     : [
-        ['items', '/', t('事项清单', 'Items')],
-        ['bundles', '/bundles', t('一件事一次办', 'Bundles')],
-        ['departments', '/departments', t('部门', 'Departments')],
-        ['cases/search', '/cases/search', t('办件查询', 'Find cases')],
-        ['calendar', '/calendar', t('工作日历', 'Calendar')],
-        ['messages', '/messages', t('预警与消息', 'Warnings & messages')],
-        ['supervision', '/supervision', t('电子监察', 'Supervision')],
-        ['ratings', '/ratings', t('差评整改', 'Poor ratings')],
+        { key: 'items', to: '/', label: t('事项清单', 'Items') },
+        { key: 'bundles', to: '/bundles', label: t('一件事一次办', 'Bundles') },
+        { key: 'departments', to: '/departments', label: t('部门', 'Departments') },
+        { key: 'cases/search', to: '/cases/search', label: t('办件查询', 'Find cases') },
+        { key: 'calendar', to: '/calendar', label: t('工作日历', 'Calendar') },
+        {
+          key: 'oversight',
+          label: t('监督评价', 'Oversight'),
+          links: [
+            { key: 'supervision', to: '/supervision', label: t('电子监察', 'Supervision') },
+            { key: 'ratings', to: '/ratings', label: t('差评整改', 'Poor ratings') },
+            { key: 'messages', to: '/messages', label: t('预警与消息', 'Warnings & messages') },
+          ],
+        },
       ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, height: 'auto', lineHeight: '48px', padding: '0 16px', background: '#0f2a5c' }}>
+      <Layout.Header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12, height: 'auto', minHeight: 48, lineHeight: '48px', padding: '4px 16px', background: '#0f2a5c' }}>
         <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
           {desk ? t('最多跑一次 · 综合窗口', 'OneVisit · Service window') : officer ? t('最多跑一次 · 办件工作台', 'OneVisit · Case workbench') : t('最多跑一次 · 事项配置', 'OneVisit · Item configuration')}
         </Typography.Text>
-        <nav aria-label={t('主导航', 'Main')} style={{ flex: 1, minWidth: 200 }}>
-          <ul style={{ display: 'flex', flexWrap: 'wrap', gap: 4, listStyle: 'none', margin: 0, padding: 0, lineHeight: '32px' }}>
-            {links.map(([key, to, label]) => (
-              <li key={key}>
-                <Link to={to} aria-current={section === key ? 'page' : undefined} style={{ display: 'block', padding: '0 12px', borderRadius: 4, color: section === key ? '#fff' : '#dbeafe', background: section === key ? '#1d4ed8' : 'transparent' }}>
-                  {label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <Space wrap size="small">
+        <NavMenu label={t('主导航', 'Main')} entries={links} section={section} />
+        <Space wrap size="small" style={{ lineHeight: '32px' }}>
           {platform ? (
             <Select
               aria-label={t('当前区划', 'Jurisdiction')}

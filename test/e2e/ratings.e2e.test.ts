@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPage, siteInBrowser } from './browser';
+import { openPage, signedIn, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 import { fileSaleApplicationWithCode } from './sale-form';
 
@@ -72,9 +72,7 @@ describe('差评整改', () => {
   });
 
   it('is found, verified and its fix reported by the department in the editor', async () => {
-    officer = await openPage(site.browser);
-    await officer.goto(`${site.server.base}/admin/`);
-    await officer.getByRole('button', { name: '登录为 李强(不动产登记中心)' }).click();
+    officer = await signedIn(await openPage(site.browser), site.server.base, '李强(不动产登记中心)');
     await officer.getByRole('link', { name: '差评整改' }).click();
     await officer.getByRole('heading', { name: '差评整改' }).waitFor();
     const row = officer.getByRole('row').filter({ hasText: number });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer, type LocalServer } from '../api/local-server';
-import { launchChromium, openPage } from './browser';
+import { launchChromium, openPage, signedIn } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 import { withOverdueCase } from './overdue-world';
 
@@ -30,18 +30,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signedIn(who: string) {
-  const page = await openPage(browser);
-  await page.goto(`${server.base}/admin/`);
-  await page.getByRole('button', { name: `登录为 ${who}` }).click();
-  // Signed in once the session is kept: an address opened before then would open signed out.
-  await page.getByRole('button', { name: '退出' }).waitFor();
-  return page;
-}
+const signedInAs = async (who: string) => signedIn(await openPage(browser), server.base, who);
 
 describe('督办', () => {
   it('is raised by the city from 超期件 and answered by the department on the case', async () => {
-    const admin = await signedIn('王敏(示范市政务服务管理办)');
+    const admin = await signedInAs('王敏(示范市政务服务管理办)');
+    await admin.getByRole('button', { name: '监督评价' }).click();
     await admin.getByRole('link', { name: '电子监察' }).click();
     await admin.getByRole('heading', { name: '电子监察' }).waitFor();
     // The counties beside the city, without asking.
@@ -75,7 +69,7 @@ describe('督办', () => {
     await shoot(admin, 'supervision-4-order-raised');
     await expectAccessible(admin, 'case with a 督办');
 
-    const officer = await signedIn('李强(不动产登记中心)');
+    const officer = await signedInAs('李强(不动产登记中心)');
     await officer.goto(`${server.base}/admin/cases/${number}`);
     await officer.getByText('督办事项：请于3个工作日内办结，并书面说明超期原因').waitFor();
     await officer.getByLabel('答复督办').fill('已完成审核，明日登簿发证；超期因材料核验等待外部回函');
@@ -84,6 +78,7 @@ describe('督办', () => {
     await shoot(officer, 'supervision-5-order-answered');
     await expectAccessible(officer, 'case with its 督办 answered');
 
+    await admin.getByRole('button', { name: '监督评价' }).click();
     await admin.getByRole('link', { name: '电子监察' }).click();
     const orders = admin.locator('.ant-card').filter({ has: admin.locator('.ant-card-head-title', { hasText: /^督办$/ }) });
     await expect.poll(() => orders.textContent(), { timeout: 15_000 }).toContain('已完成审核，明日登簿发证');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPage, siteInBrowser } from './browser';
+import { openPage, signedIn, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 import { fileSaleApplication, fileSaleApplicationWithCode } from './sale-form';
 
@@ -38,9 +38,8 @@ beforeAll(async () => {
 
 describe('电子监察', () => {
   it('shows the city administrator this month’s figures, the departments ranked by name, and the counties beside the city', async () => {
-    const page = await openPage(site.browser);
-    await page.goto(`${site.server.base}/admin/`);
-    await page.getByRole('button', { name: '登录为 王敏(示范市政务服务管理办)' }).click();
+    const page = await signedIn(await openPage(site.browser), site.server.base, '王敏(示范市政务服务管理办)');
+    await page.getByRole('button', { name: '监督评价' }).click();
     await page.getByRole('link', { name: '电子监察' }).click();
     await page.getByRole('heading', { name: '电子监察' }).waitFor();
     const card = (title: string) => page.locator('.ant-statistic').filter({ has: page.getByText(title, { exact: true }) }).locator('.ant-statistic-content');
