@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { PDF } from '../../functions/test/files';
 import { openPage, signedIn, siteInBrowser } from './browser';
 import { expectAccessible, shoot } from './editor-helpers';
 import { BAD_ID, GOOD_ID } from './sale-form';
@@ -9,7 +10,8 @@ import { BAD_ID, GOOD_ID } from './sale-form';
  * with the keyboard only (two materials on paper, the contract supplied online, the survey report
  * 容缺), the result to be posted (邮寄, to the address typed), prints the 收件回执 with its QR code;
  * the case is in the 不动产登记中心's queue with channel 窗口, its page shows the window's record;
- * the citizen follows it on /track with the 查询码 from the receipt.
+ * the citizen follows it on /track with the 查询码 from the receipt; decided, it comes back to the
+ * window's 出件 queue, is posted by EMS, and the citizen reads the waybill there.
  */
 const site = siteInBrowser();
 
@@ -159,5 +161,54 @@ describe('the window desk', () => {
     await phone.getByTestId('case-status').waitFor();
     expect(await phone.getByTestId('case-status').textContent()).toBe('已收件，等待受理');
     await shoot(phone, 'window-desk-6-track');
+  });
+
+  it('brings the decided case back to the window’s 出件 queue, posts it by EMS, and the citizen reads the waybill', async () => {
+    // The citizen supplies the 容缺 survey report with the 查询码; the back office reviews it and decides (its screens are walked elsewhere).
+    const call = async (path: string, init: { token?: string; body?: unknown; form?: FormData } = {}) => {
+      const response = await fetch(`${site.server.base}${path}`, {
+        method: init.body === undefined && !init.form ? 'GET' : 'POST',
+        headers: { ...(init.form ? {} : { 'content-type': 'application/json' }), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+        body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+      });
+      expect(response.status, await response.clone().text()).toBeLessThan(300);
+      return response.json() as Promise<any>;
+    };
+    const scan = new FormData();
+    scan.set('materialId', 'survey-report');
+    scan.set('file', new File([new Uint8Array(PDF)], 'survey.pdf'));
+    const { key } = await call('/api/items/990100/real-estate-transfer/uploads', { form: scan });
+    await call(`/api/track/${number}/supplements`, { body: { secret, materialId: 'survey-report', files: [key] } });
+    const estate = (await call('/api/dev/sign-in', { body: { jurisdiction: '990100', userId: 'estate-officer' } })).token as string;
+    const act = async (action: Record<string, unknown>) => {
+      const { case: c } = await call(`/api/officer/cases/${number}`, { token: estate });
+      await call(`/api/officer/cases/${number}/actions`, { token: estate, body: { expectedRevision: c.revision, ...action } });
+    };
+    await act({ type: 'accept' });
+    await act({ type: 'reviewSupplement', materialId: 'survey-report', accepted: true });
+    for (let i = 0; i < 4; i++) await act({ type: 'completeStep', outcome: 'pass', ...(i === 3 ? { result: { name: '不动产权证书' } } : {}) });
+
+    const page = await signedIn(await openPage(site.browser), site.server.base, '刘洋(市民中心综合窗口)');
+    await page.getByRole('link', { name: '统一出件' }).click();
+    await page.getByRole('heading', { name: '统一出件' }).waitFor();
+    const line = page.getByRole('row').filter({ hasText: number });
+    await line.waitFor();
+    expect(await line.textContent()).toContain('邮寄');
+    await page.getByRole('button', { name: `邮寄 ${number}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('寄往：示范市东城区人民路 8 号 3 单元 501(李四 收，13812345678)').waitFor();
+    await dialog.getByLabel('EMS 运单号').fill('EA123456785CN');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByText('邮寄(EMS)：已办理').waitFor();
+    await expect.poll(() => line.count()).toBe(0);
+
+    const phone = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
+    await phone.goto(trackUrl);
+    await phone.getByLabel('查询码').fill(secret);
+    await phone.getByRole('button', { name: '查询' }).click();
+    await phone.getByText('办理结果已于').waitFor();
+    expect(await phone.getByTestId('collection').textContent()).toMatch(/通过 EMS 寄出，运单号 EA123456785CN/);
+    expect(await phone.getByTestId('case-status').textContent()).toBe('已送达');
+    await shoot(phone, 'window-desk-7-track-posted');
   });
 });
