@@ -22,10 +22,10 @@ function valueWords(field: FormField | undefined, value: Scalar, lang: WordsLang
   return typeof value === 'number' ? String(value) : quote(value, lang);
 }
 
-/** Alternatives joined as a reader says them: 「A」或「B」, “A”, “B” or “C”. */
+/** Alternatives joined as a reader says them: 「A」、「B」或「C」, “A”, “B” or “C”. */
 function either(words: string[], lang: WordsLang, joiner: { zh: string; en: string }): string {
-  if (lang === 'zh') return words.join(joiner.zh);
-  return words.length <= 2 ? words.join(` ${joiner.en} `) : `${words.slice(0, -1).join(', ')} ${joiner.en} ${words.at(-1)}`;
+  if (words.length <= 2) return words.join(lang === 'zh' ? joiner.zh : ` ${joiner.en} `);
+  return lang === 'zh' ? `${words.slice(0, -1).join('、')}${joiner.zh}${words.at(-1)}` : `${words.slice(0, -1).join(', ')} ${joiner.en} ${words.at(-1)}`;
 }
 
 const listOf = (value: Comparison['value']): Scalar[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
@@ -59,6 +59,9 @@ function comparisonWords(c: Comparison, field: FormField | undefined, lang: Word
       return zh ? `${name}不为${values.join('、')}中的任何一项` : `${name} is none of ${values.join(', ')}`;
     }
     case 'contains':
+      // Several choices come from one field's any-of (see `merged`): chose one of them, or none.
+      if (values.length > 1 && positive) return zh ? `${name}选择了${either(values, lang, { zh: '或', en: '' })}` : `${name} includes ${either(values, lang, { zh: '', en: 'or' })}`;
+      if (values.length > 1) return zh ? `${name}未选择${values.join('、')}中的任何一项` : `${name} includes none of ${values.join(', ')}`;
       return zh ? `${name}${positive ? '选择了' : '未选择'}${one}` : `${name} ${positive ? 'includes' : 'does not include'} ${one}`;
     case 'isSet':
     case 'isNotSet': {
@@ -73,14 +76,46 @@ function comparisonWords(c: Comparison, field: FormField | undefined, lang: Word
   }
 }
 
+const MERGEABLE = new Set<Comparison['op']>(['eq', 'contains']);
+
+/**
+ * The parts of an either-or, one field's choices said once: 「经营项目」选择了「热」或「经营项目」
+ * 选择了「冷」 is one phrase, 「经营项目」选择了「热」或「冷」 (and, negated, none of them). Each
+ * merged phrase takes the place of the first of its parts. `merged` tells whether any were.
+ */
+function mergeChoices(parts: readonly Condition[]): { parts: Condition[]; merged: boolean } {
+  const out: Condition[] = [];
+  const at = new Map<string, number>();
+  let merged = false;
+  for (const p of parts) {
+    const single = 'field' in p && MERGEABLE.has(p.op) && !Array.isArray(p.value) && p.value !== undefined;
+    const key = single ? `${p.op}|${p.field}` : undefined;
+    const i = key === undefined ? undefined : at.get(key);
+    if (i === undefined || !('field' in p)) {
+      if (key !== undefined) at.set(key, out.length);
+      out.push(p);
+      continue;
+    }
+    const first = out[i] as Comparison;
+    out[i] = { field: first.field, op: first.op === 'eq' ? 'in' : 'contains', value: [...listOf(first.value), ...listOf(p.value)] };
+    merged = true;
+  }
+  return { parts: out, merged };
+}
+
 function words(condition: Condition, fields: ReadonlyMap<string, FormField>, lang: WordsLang, negated: boolean, nested: boolean): string {
   if ('not' in condition) return words(condition.not, fields, lang, !negated, nested);
   if ('all' in condition || 'any' in condition) {
-    const parts = 'all' in condition ? condition.all : condition.any;
-    if (parts.length === 1) return words(parts[0]!, fields, lang, negated, nested);
+    const given = 'all' in condition ? condition.all : condition.any;
+    if (given.length === 1) return words(given[0]!, fields, lang, negated, nested);
     // Not all of them = any one not; not any of them = none (De Morgan), so negations stay readable.
     const every = 'all' in condition !== negated;
-    const joined = parts.map((p) => words(p, fields, lang, negated, true)).join(lang === 'zh' ? (every ? '且' : '或') : every ? ' and ' : ' or ');
+    // One field's choices merge where the parts are alternatives (or, negated, all excluded).
+    const { parts, merged } = every === negated ? mergeChoices(given) : { parts: [...given], merged: false };
+    if (parts.length === 1) return words(parts[0]!, fields, lang, negated, nested);
+    // A merged phrase has its own 或 inside: clauses are then set apart by a comma.
+    const joiner = lang === 'zh' ? `${merged ? '，' : ''}${every ? '且' : '或'}` : `${merged ? ',' : ''} ${every ? 'and' : 'or'} `;
+    const joined = parts.map((p) => words(p, fields, lang, negated, true)).join(joiner);
     return nested ? (lang === 'zh' ? `（${joined}）` : `(${joined})`) : joined;
   }
   return comparisonWords(condition, fields.get(condition.field), lang, negated);

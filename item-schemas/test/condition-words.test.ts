@@ -62,6 +62,22 @@ describe('conditions in words', () => {
     expect(neededWhenWords({ any: [{ field: 'companyType', op: 'eq', value: 'jsc' }, { field: 'onlineSales', op: 'eq', value: true }] }, fields, 'en')).toBe('Needed when “企业类型” is “股份有限公司” or “是否网络经营” is “yes”');
   });
 
+  it('says one field of an either-or once, listing its choices', () => {
+    const scope = (value: string) => ({ field: 'scope', op: 'contains' as const, value });
+    const shown: Condition = { any: [{ field: 'onlineSales', op: 'eq', value: false }, scope('预包装食品'), scope('散装食品'), { field: 'companyType', op: 'eq', value: 'llc' }, { field: 'companyType', op: 'eq', value: 'jsc' }] };
+    expect(zh(shown)).toBe('「是否网络经营」为「否」，或「经营项目」选择了「预包装食品」或「散装食品」，或「企业类型」为「有限责任公司」或「股份有限公司」');
+    expect(en(shown)).toBe('“是否网络经营” is “no”, or “经营项目” includes “预包装食品” or “散装食品”, or “企业类型” is “有限责任公司” or “股份有限公司”');
+    expect(zh({ any: [scope('预包装食品'), scope('散装食品')] })).toBe('「经营项目」选择了「预包装食品」或「散装食品」');
+    // None of them: the same field's choices, all excluded.
+    expect(zh({ not: { any: [scope('预包装食品'), scope('散装食品')] } })).toBe('「经营项目」未选择「预包装食品」、「散装食品」中的任何一项');
+    // Both chosen is not one of them chosen: said part by part.
+    expect(zh({ all: [scope('预包装食品'), scope('散装食品')] })).toBe('「经营项目」选择了「预包装食品」且「经营项目」选择了「散装食品」');
+  });
+
+  it('lists three choices with 、 before the last 或', () => {
+    expect(zh({ field: 'companyType', op: 'in', value: ['llc', 'jsc', 'sole'] })).toBe('「企业类型」为「有限责任公司」、「股份有限公司」或「个人独资企业」');
+  });
+
   it('never shows a key, even for a field the form lacks', () => {
     expect(zh({ field: 'noSuchField', op: 'eq', value: 'x' })).not.toContain('noSuchField');
   });
