@@ -14,9 +14,12 @@ import { SALE_ITEM, seededApp, uploadedPdf } from './seeded-app';
  * (delivery_ratio: cases delivered a second against raw puts): in AWS a sender function of its
  * own delivers them from the table's stream, off the submissions' path.
  *
- * Measured on the embedded store (dynalite: the claim and the case are two conditional puts) and,
- * where Java is installed, on DynamoDB Local (one TransactWriteItems, as in AWS), where
- * raw_transactions_per_s is that same transaction sent raw: what the store itself allows.
+ * Measured on the embedded store (dynalite: the claim and the case are two conditional puts, then
+ * the counter additions, coalesced with those of the submissions in flight) and, where Java is
+ * installed, on DynamoDB Local: the claim, the case and its counter additions in one
+ * TransactWriteItems, as in AWS, shared by the submissions that come together (group commit,
+ * store/transaction-batches.ts). There raw_transactions_per_s is the claim and the case of one
+ * submission sent raw as a transaction of their own: what the store allows one at a time.
  */
 const CONCURRENCY = 32;
 const ROUNDS = 3;
