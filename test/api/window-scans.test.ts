@@ -19,7 +19,7 @@ const definition = { ...structuredClone(templates.find((t) => t.id === 'real-est
 expect((await h.call('POST', `/api/admin/${CITY}/items`, { token: admin, body: { itemId: ITEM, definition } })).status).toBe(201);
 expect((await h.call('POST', `/api/admin/${CITY}/items/${ITEM}/publish`, { token: admin })).status).toBe(201);
 
-function scan(path: string, token: string | undefined, bytes: Uint8Array = new Uint8Array(PDF), materialId = 'application') {
+function scan(path: string, token: string | undefined, bytes: Uint8Array<ArrayBuffer> = new Uint8Array(PDF), materialId = 'application') {
   const form = new FormData();
   form.set('materialId', materialId);
   form.set('file', new File([bytes], 'scan.pdf'));
