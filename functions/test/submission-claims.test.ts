@@ -83,4 +83,18 @@ describe('an idempotency key', () => {
     expect(afresh.json.case.trackingNumber).not.toBe(taken.trackingNumber);
     expect((await recordsOf('claims-taken-02')).cases).toHaveLength(1);
   });
+  it('refuses only the case whose number is taken among cases written at the same moment, each with its own claim', async () => {
+    const made = await submit(await application(), 'claims-shared-00');
+    const taken = (await h.store.getCase(CITY, made.json.case.trackingNumber))!;
+    // Numbers far above any the day issued, and the taken one among them: where the store has
+    // transactions, the last few share one, which the taken number cancels.
+    const numbers = [1, 2, 3, 4, 5, taken.trackingNumber, 6].map((n) => (typeof n === 'string' ? n : `${CITY}-20260302-${String(990000 + n).padStart(6, '0')}`));
+    const results = await Promise.allSettled(numbers.map((trackingNumber, i) => h.store.saveClaimedCase({ ...taken, trackingNumber, idempotencyKey: `claims-shared-1${i}` }, {}, { key: `claims-shared-1${i}`, requestHash: 'h' })));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((results[5] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    for (const [i, trackingNumber] of numbers.entries()) {
+      const records = await recordsOf(`claims-shared-1${i}`);
+      expect(records).toEqual(i === 5 ? { claimed: false, cases: [] } : { claimed: true, cases: [expect.objectContaining({ trackingNumber })] });
+    }
+  });
 });
