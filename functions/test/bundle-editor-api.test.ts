@@ -56,3 +56,28 @@ describe('publishing a 一件事 over the revision read', () => {
     expect(published.json.definition.name).toBe('开办小吃店');
   });
 });
+
+describe('a code the first stage issues, asked of the applicant', () => {
+  it('refuses publishing until the later items’ 统一社会信用代码 is filled in from the 营业执照, naming fields as the official knows them', async () => {
+    const definition = { ...structuredClone(bundleTemplates[0]!), id: 'restaurant-unfilled' } as Record<string, any>;
+    const uscc = definition.fields.find((f: { key: string }) => f.key === 'uscc');
+    delete uscc.fromResultOf;
+    expect((await h.call('POST', at, { token: admin, body: { bundleId: 'restaurant-unfilled', definition } })).status).toBe(201);
+    const refused = await h.call('POST', `${at}/restaurant-unfilled/publish`, { token: admin, headers: { 'if-match': '"1"' }, body: {} });
+    expect(refused.status).toBe(422);
+    expect(refused.json.details).toEqual([
+      expect.objectContaining({
+        code: 'BUNDLE_RESULT_NOT_FILLED',
+        message: expect.stringMatching(/^合并问题「统一社会信用代码」\(「食品经营许可\(餐饮服务\)」的「统一社会信用代码」、「公章刻制备案」的「统一社会信用代码」\)要由申请人填写，但申请人要等「企业设立登记\(多证合一\)」办结、领到「营业执照」后才有这个代码。.*“由「企业设立登记\(多证合一\)」办结后自动填入”/),
+        message_en: expect.stringContaining('is asked of the applicant, but the applicant has the code only once "企业设立登记(多证合一)" is done'),
+      }),
+    ]);
+    expect(JSON.stringify(refused.json.details)).not.toMatch(/\b(uscc|company|food|seal)\b/);
+    expect((await h.call('GET', `${at}/restaurant-unfilled/versions`, { token: admin })).json).toEqual([]);
+
+    uscc.fromResultOf = 'company';
+    expect((await h.call('PUT', `${at}/restaurant-unfilled/draft`, { token: admin, headers: { 'if-match': '"1"' }, body: definition })).status).toBe(200);
+    expect((await h.call('POST', `${at}/restaurant-unfilled/checks`, { token: admin })).json).toEqual({ revision: 2, issues: [] });
+    expect((await h.call('POST', `${at}/restaurant-unfilled/publish`, { token: admin, headers: { 'if-match': '"2"' }, body: {} })).status).toBe(201);
+  });
+});

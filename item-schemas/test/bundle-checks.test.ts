@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleChecks, bundlePromise, type BundleDefinitionInput } from '../src';
+import { bundleChecks, bundlePromise, unfilledCodes, type BundleDefinitionInput } from '../src';
 import { publishedHeads, restaurant, restaurantBase, restaurantInput } from './bundle-fixtures';
 
 /** What stops a 一件事 from being published, as the official publishing it reads it. */
@@ -97,6 +97,46 @@ describe('the mapping', () => {
       b.fields!.find((f) => f.key === 'uscc')!.fromResultOf = 'water';
     });
     expect(check(input).map((i) => i.code)).toEqual(['BUNDLE_RESULT_STAGE_ORDER', 'BUNDLE_RESULT_STAGE_ORDER']);
+  });
+
+  it('refuses asking the applicant for the 统一社会信用代码 that the first stage\'s 营业执照 will carry', () => {
+    const merged = edit((b) => {
+      delete b.fields!.find((f) => f.key === 'uscc')!.fromResultOf;
+    });
+    expect(check(merged)).toEqual([
+      {
+        code: 'BUNDLE_RESULT_NOT_FILLED',
+        path: '/fields/4/fromResultOf',
+        message:
+          '合并问题「统一社会信用代码」(「食品经营许可(餐饮服务)」的「统一社会信用代码」、「公章刻制备案」的「统一社会信用代码」)要由申请人填写，但申请人要等「企业设立登记(多证合一)」办结、领到「营业执照」后才有这个代码。请在“合并问题”中把它的“怎样填写”选为“由「企业设立登记(多证合一)」办结后自动填入”(不办理「企业设立登记(多证合一)」的申请人仍会被询问)',
+        message_en: expect.stringContaining('the merged question "统一社会信用代码" ("统一社会信用代码" of "食品经营许可(餐饮服务)", "统一社会信用代码" of "公章刻制备案") is asked of the applicant'),
+      },
+    ]);
+    // Not merged: the items asking it on their own are named together, to be filled in from the result at once.
+    const apart = edit((b) => {
+      b.fields = b.fields!.filter((f) => f.key !== 'uscc');
+    });
+    const issues = check(apart);
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['BUNDLE_RESULT_NOT_FILLED', '/fields']]);
+    expect(issues[0]!.message).toMatch(/^「食品经营许可\(餐饮服务\)」的「统一社会信用代码」、「公章刻制备案」的「统一社会信用代码」要由申请人填写.*请在“合并问题”中点“改为自动填入”/);
+    expect(issues[0]!.message).not.toMatch(/uscc|company|food|seal/);
+    expect(unfilledCodes({ ...restaurant(), fields: [] }, base)).toEqual([
+      { asked: [{ item: 'food', path: 'uscc' }, { item: 'seal', path: 'uscc' }], producer: 'company' },
+    ]);
+  });
+
+  it('asks the code of the applicant when no earlier stage issues one', () => {
+    const together = edit((b) => {
+      delete b.fields!.find((f) => f.key === 'uscc')!.fromResultOf;
+      b.stages = [{ items: ['company', 'food', 'seal', 'water'] }];
+    });
+    expect(check(together).map((i) => i.code)).not.toContain('BUNDLE_RESULT_NOT_FILLED');
+    const noLicence = restaurantBase();
+    delete noLicence.company!.result;
+    const unissued = edit((b) => {
+      delete b.fields!.find((f) => f.key === 'uscc')!.fromResultOf;
+    });
+    expect(check(unissued, noLicence)).toEqual([]);
   });
 
   it('refuses a scenario question keyed as an item group', () => {

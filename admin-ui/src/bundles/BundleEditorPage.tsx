@@ -214,7 +214,7 @@ export function BundleEditorPage() {
         items={[
           { key: 'basics', label: label(t('事项与顺序', 'Items and order'), 'basics'), children: <BasicsTab jurisdiction={j} heads={heads.data ?? []} definition={effective} update={draft.update} /> },
           { key: 'scenario', label: label(t('办理情形', 'Scenarios'), 'scenario'), children: <ScenarioTab definition={effective} heads={heads.data ?? []} update={draft.update} issues={issues.filter((i) => tabOf(i) === 'scenario')} /> },
-          { key: 'questions', label: label(t('合并问题', 'Questions asked once'), 'questions'), children: <QuestionsTab definition={definition} proposal={proposal} base={base} update={draft.update} issues={issues.filter((i) => tabOf(i) === 'questions')} /> },
+          { key: 'questions', label: label(t('合并问题', 'Questions asked once'), 'questions'), children: <QuestionsTab definition={definition} bundle={checked?.bundle} proposal={proposal} base={base} update={draft.update} issues={issues.filter((i) => tabOf(i) === 'questions')} /> },
           { key: 'materials', label: label(t('合并材料', 'Documents handed in once'), 'materials'), children: <BundleMaterialsTab bundle={checked?.bundle} base={base} update={draft.update} issues={issues.filter((i) => tabOf(i) === 'materials')} /> },
           { key: 'promise', label: label(t('时限与数据', 'Time and figures'), 'promise'), children: <PromiseTab definition={definition} bundle={checked?.bundle} base={base} /> },
           { key: 'versions', label: t('版本历史', 'Versions'), children: <BundleVersionsTab bundleId={bundleId} /> },

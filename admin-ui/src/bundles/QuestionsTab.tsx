@@ -1,11 +1,13 @@
 import { Alert, Button, Card, Input, List, Select, Space, Typography } from 'antd';
-import { fieldTitle, formFields, itemsInStageOrder, stageOf, type BaseVersions, type BundleIssue, type CanonicalField } from '@onevisit/item-schemas';
+import { fieldTitle, formFields, itemsInStageOrder, stageOf, unfilledCodes, type BaseVersions, type BundleDefinition, type BundleIssue, type CanonicalField } from '@onevisit/item-schemas';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
-import { joinQuestions, splitGroup, splitQuestion, type BundleDraftDefinition, type Question } from './bundle-definition';
+import { fillFromResult, joinQuestions, splitGroup, splitQuestion, type BundleDraftDefinition, type Question } from './bundle-definition';
 
 interface Props {
   definition: BundleDraftDefinition;
+  /** The draft as the checks read it, once it is whole enough to be read. */
+  bundle?: BundleDefinition;
   /** The system's groups (proposeFieldMerge), offered until the official accepts or changes them. */
   proposal: readonly CanonicalField[];
   base: BaseVersions;
@@ -20,7 +22,7 @@ const questionId = (q: Question) => `${q.item}|${q.path}`;
  * official reads by the items' names and the questions' titles. The system proposes the groups;
  * the official accepts them, asks a question on its own again, or joins two by hand.
  */
-export function QuestionsTab({ definition, proposal, base, update, issues }: Props) {
+export function QuestionsTab({ definition, bundle, proposal, base, update, issues }: Props) {
   const { t, pick, language } = useI18n();
   const items = definition.items ?? [];
   const ordered = itemsInStageOrder({ items, stages: definition.stages ?? [] }).filter((i) => base[i.key]);
@@ -98,7 +100,8 @@ export function QuestionsTab({ definition, proposal, base, update, issues }: Pro
           {t('只能合并同一事物的问题，例如两个事项中的“经营场所”。答案格式不同的(如一个是数字、一个是文字)，发布前检查会指出。', 'Join only questions about the same thing, e.g. “premises” in two items. If their answers differ in kind (a number and a text, say), the publish checks will say so.')}
         </Typography.Paragraph>
       </Card>
-      {issues.some((i) => i.path.startsWith('/fields') && !/^\/fields\/\d+/.test(i.path)) && <Alert type="warning" showIcon message={issues.filter((i) => i.path === '/fields').map(pick).join('；')} />}
+      {bundle && <UnfilledCodes bundle={bundle} base={base} proposal={proposal} update={update} issues={issues.filter((i) => i.code === 'BUNDLE_RESULT_NOT_FILLED' && i.path === '/fields')} />}
+      {issues.some((i) => i.path === '/fields' && i.code !== 'BUNDLE_RESULT_NOT_FILLED') && <Alert type="warning" showIcon message={issues.filter((i) => i.path === '/fields' && i.code !== 'BUNDLE_RESULT_NOT_FILLED').map(pick).join('；')} />}
     </section>
   );
 }
@@ -165,4 +168,33 @@ function Group({ field, index, editable, definition, base, update, words, issues
       {issues.length > 0 && <Alert style={{ marginTop: 8 }} type="error" showIcon message={issues.map(pick).join('；')} />}
     </Card>
   );
+}
+
+/**
+ * Codes an earlier item issues that items of a later step still ask of the applicant, each on its
+ * own (a merged question says so on its card): one click asks them as one question, filled in
+ * from that item's result, the suggested groups taken as they are.
+ */
+function UnfilledCodes({ bundle, base, proposal, update, issues }: Pick<Props, 'base' | 'proposal' | 'update' | 'issues'> & { bundle: BundleDefinition }) {
+  const { t, pick } = useI18n();
+  const apart = unfilledCodes(bundle, base).filter((u) => u.field === undefined);
+  if (apart.length === 0 || issues.length === 0) return null;
+  return apart.map((u, n) => {
+    const producer = base[u.producer]!.name;
+    const first = u.asked[0]!;
+    return (
+      <Alert
+        key={u.producer}
+        style={{ marginBottom: 12 }}
+        type="error"
+        showIcon
+        message={issues[n] ? pick(issues[n]) : ''}
+        action={
+          <Button type="primary" onClick={() => update((d) => fillFromResult({ ...d, fields: d.fields?.length ? d.fields : [...proposal] }, u.asked, u.producer, fieldTitle(base[first.item]!.form.schema, first.path, '')))} aria-label={t(`改为由「${producer}」办结后自动填入`, `Fill it in from the result of “${producer}”`)}>
+            {t('改为自动填入', 'Fill it in automatically')}
+          </Button>
+        }
+      />
+    );
+  });
 }

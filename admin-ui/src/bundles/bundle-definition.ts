@@ -52,8 +52,15 @@ const fieldsOf = (definition: BundleDraftDefinition): CanonicalField[] => defini
 export function splitQuestion(definition: BundleDraftDefinition, q: Question): BundleDraftDefinition {
   const fields = fieldsOf(definition)
     .map((c) => (c.map[q.item] === q.path ? { ...c, map: Object.fromEntries(Object.entries(c.map).filter(([k]) => k !== q.item)) } : c))
-    .filter((c) => Object.keys(c.map).length > 1 || isScenarioKey(definition, c.key));
+    // A question filled in from a result stays one, however many items it answers.
+    .filter((c) => Object.keys(c.map).length > (c.fromResultOf ? 0 : 1) || isScenarioKey(definition, c.key));
   return { ...definition, fields };
+}
+
+/** Questions no longer asked: one group answering them all, filled in from `producer`'s result (营业执照 → 统一社会信用代码). */
+export function fillFromResult(definition: BundleDraftDefinition, asked: readonly Question[], producer: string, title: string): BundleDraftDefinition {
+  const moved = asked.reduce(splitQuestion, definition);
+  return { ...moved, fields: [...fieldsOf(moved), { key: newKey(moved, asked[0]!), title, map: Object.fromEntries(asked.map((q) => [q.item, q.path])), fromResultOf: producer }] };
 }
 
 /** Every question of a group asked on its own. */
@@ -72,12 +79,17 @@ export function joinQuestions(definition: BundleDraftDefinition, a: Question, b:
   const fields = fieldsOf(moved);
   const group = fields.find((c) => c.map[a.item] === a.path);
   if (group) return { ...moved, fields: fields.map((c) => (c === group ? { ...c, map: { ...c.map, [b.item]: b.path } } : c)) };
-  const taken = new Set([...fields.map((c) => c.key), ...(moved.items ?? []).map((i) => i.key)]);
-  const stem = a.path.split('.').map((p, i) => (i === 0 ? p : p.charAt(0).toUpperCase() + p.slice(1))).join('').replace(/[^A-Za-z0-9_]/g, '');
+  return { ...moved, fields: [...fields, { key: newKey(moved, a), title, map: { [a.item]: a.path, [b.item]: b.path } }] };
+}
+
+/** A key for a new group, from its first question's path, taken by no group or item. */
+function newKey(definition: BundleDraftDefinition, first: Question): string {
+  const taken = new Set([...fieldsOf(definition).map((c) => c.key), ...(definition.items ?? []).map((i) => i.key)]);
+  const stem = first.path.split('.').map((p, i) => (i === 0 ? p : p.charAt(0).toUpperCase() + p.slice(1))).join('').replace(/[^A-Za-z0-9_]/g, '');
   const keyBase = (/^[A-Za-z]/.test(stem) ? stem : `q${stem}`).slice(0, 36);
   let key = keyBase;
   for (let n = 2; taken.has(key); n++) key = `${keyBase}${n}`;
-  return { ...moved, fields: [...fields, { key, title, map: { [a.item]: a.path, [b.item]: b.path } }] };
+  return key;
 }
 
 /** Two documents handed in once: the second joins the first's equivalence, or a new one named as the first. */

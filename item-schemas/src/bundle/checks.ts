@@ -9,6 +9,7 @@ import { mergedForm } from './form';
 import { fieldMappingIssues, materialIssues } from './mapping-checks';
 import { ZBundleDefinition, type BundleDefinition } from './model';
 import { bundlePromise } from './promise';
+import { unfilledCodeIssues } from './result-fills';
 
 export { bundleCheckCodes, type BundleCheckCode, type BundleIssue } from './check-codes';
 
@@ -16,7 +17,8 @@ export { bundleCheckCodes, type BundleCheckCode, type BundleIssue } from './chec
  * Publish-time checks of a 一件事, in words an official understands: at least two base items,
  * each published and accepting applications; each in one stage; scenario questions and
  * applicability conditions that hold together; every base item's department taking part; the
- * one form and one checklist sound; the promise within the law's limit for joint handling.
+ * one form and one checklist sound, a code an earlier item issues never asked of the applicant;
+ * the promise within the law's limit for joint handling.
  */
 
 /** A base item's head as the checks need it: its state and latest published version (0 = never). */
@@ -158,7 +160,7 @@ export function bundleChecks(input: unknown, base: BaseVersions, heads: Readonly
   const bundle = parsed.data;
   const loaded = Object.fromEntries(bundle.items.filter((i) => base[i.key]).map((i) => [i.key, base[i.key]!]));
   const structural = [...itemIssues(bundle, loaded, heads), ...stageIssues(bundle, loaded), ...scenarioIssues(bundle, loaded)];
-  const mapping = [...fieldMappingIssues(bundle, loaded), ...materialIssues(bundle, loaded)];
+  const mapping = [...fieldMappingIssues(bundle, loaded), ...unfilledCodeIssues(bundle, loaded), ...materialIssues(bundle, loaded)];
   const whole = structural.length + mapping.length === 0 ? [...formIssues(bundle, loaded), ...promiseIssues(bundle, loaded)] : promiseIssues(bundle, loaded);
   return { bundle, issues: [...structural, ...departmentIssues(bundle, loaded), ...mapping, ...whole] };
 }

@@ -10,3 +10,4 @@ export { mergedMaterials, type BundleMaterial, type MaterialSource } from './mat
 export * from './model';
 export { bundlePromise, JOINT_EXTENSION_WORKDAYS, JOINT_LIMIT_WORKDAYS, type BundlePromise, type ItemPromise, type StagePromise } from './promise';
 export { proposeFieldMerge, type BaseItemRef } from './propose';
+export { unfilledCodes, type UnfilledCode } from './result-fills';
