@@ -73,3 +73,43 @@ describe('claiming the city’s 一件事', () => {
     expect(await h.recordCount()).toBe(records);
   });
 });
+
+describe('where the county’s 一件事 is handled in person (办理地点)', () => {
+  const page = async (path: string) => {
+    const response = await h.app.request(path);
+    expect(response.status).toBe(200);
+    return (await response.text()).replace(/<[^>]+>/g, ' ');
+  };
+  const CITY_HALL = '示范市人民路 100 号政务服务中心一楼';
+
+  it('shows the city’s windows on the city’s pages: every item’s, each once', async () => {
+    const guide = await page('/guide/990100/open-restaurant');
+    for (const window of ['示范市政务服务中心企业开办专区', '示范市政务服务中心市场监管窗口', '水电气暖联合报装窗口']) expect(guide.split(window).length - 1).toBe(1);
+    expect(await page('/apply/990100/open-restaurant')).toContain(CITY_HALL);
+  });
+
+  it('never sends the county’s applicants to the city’s hall, and shows the windows the county set on its items', async () => {
+    // Claimed and published above, over clones that still carry the city's windows.
+    expect(await page(`/apply/${COUNTY}/open-restaurant`)).not.toContain(CITY_HALL);
+    expect(await page(`/guide/${COUNTY}/open-restaurant`)).not.toContain(CITY_HALL);
+
+    const draft = (await h.call('GET', `/api/admin/${COUNTY}/items/food-licence/draft`, { token: countyAdmin })).json;
+    const window = { name: '东城县政务服务中心市场监管窗口', address: '东城县府前街 1 号政务服务中心二楼', hours: '周一至周五 9:00-17:00' };
+    const saved = await h.call('PUT', `/api/admin/${COUNTY}/items/food-licence/draft`, { token: countyAdmin, headers: { 'if-match': `"${draft.revision}"` }, body: { ...draft.definition, windows: [window] } });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    const clone = await h.call('POST', `/api/admin/${COUNTY}/items/food-licence/publish`, { token: countyAdmin });
+    expect(clone.status, JSON.stringify(clone.json)).toBe(201);
+    const bundle = (await h.call('GET', `/api/admin/${COUNTY}/bundles/open-restaurant/draft`, { token: countyAdmin })).json;
+    const items = bundle.definition.items.map((i: { itemId: string }) => (i.itemId === 'food-licence' ? { ...i, version: clone.json.version } : i));
+    expect((await h.call('PUT', `/api/admin/${COUNTY}/bundles/open-restaurant/draft`, { token: countyAdmin, headers: { 'if-match': `"${bundle.revision}"` }, body: { ...bundle.definition, items } })).status).toBe(200);
+    expect((await h.call('POST', `/api/admin/${COUNTY}/bundles/open-restaurant/publish`, { token: countyAdmin })).status).toBe(201);
+
+    const apply = await page(`/apply/${COUNTY}/open-restaurant`);
+    expect(apply).toContain('办理地点');
+    expect(apply).toContain('东城县政务服务中心市场监管窗口，东城县府前街 1 号政务服务中心二楼');
+    expect(apply).not.toContain(CITY_HALL);
+    const guide = await page(`/guide/${COUNTY}/open-restaurant`);
+    expect(guide).toContain('东城县府前街 1 号政务服务中心二楼');
+    expect(guide).not.toContain(CITY_HALL);
+  });
+});

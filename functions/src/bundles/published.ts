@@ -5,6 +5,7 @@ import { itemNotAccepting, notFound } from '../errors';
 import type { ItemVersion } from '../records';
 import type { Store } from '../store/store';
 import type { BundleVersion } from './records';
+import { bundleWindows } from './windows';
 
 /**
  * A published 一件事 as applications take it: its pinned base versions, its one form and one
@@ -26,15 +27,15 @@ export interface PublishedBundle {
 /** A merged material's id as a form posts it (`material[…]`): the equivalence's key, or item__material. */
 export const postedIdOf = (m: Pick<BundleMaterial, 'id'>) => m.id.replace('.', '__');
 
-/** The bundle as one item, for the page and the rules that read an item: the lead department, the combined limits. */
-function asItemOf(bundle: BundleDefinition, base: BaseVersions, version: number): { asItem: ItemDefinition; materials: BundleMaterial[] } {
+/** The bundle as one item, for the page and the rules that read an item: the lead department, the combined limits, every item's windows. */
+function asItemOf(bundle: BundleDefinition, base: BaseVersions, version: number, windows: ItemDefinition['windows']): { asItem: ItemDefinition; materials: BundleMaterial[] } {
   const form = mergedForm(bundle, base);
   const materials = mergedMaterials(bundle, base, undefined, form);
   const items = itemsInStageOrder(bundle).flatMap(({ key }) => (base[key] ? [base[key]] : []));
   const first = items[0]!;
   const promise = bundlePromise(bundle, base);
   const deferring = items.filter((i) => i.deficiencyAcceptance.enabled).sort((a, b) => a.deficiencyAcceptance.supplementDays - b.deficiencyAcceptance.supplementDays)[0];
-  // The first item's own names, words, result and 通办范围 are not the bundle's; its dates are all of its items'.
+  // The first item's own names, words, result and 通办范围 are not the bundle's; its dates and windows are all of its items'.
   const { shortName: _short, keywords: _words, tree: _tree, result: _result, crossRegion: _region, effectiveFrom: _from, plannedCancelOn: _until, ...own } = first;
   const from = items.flatMap((i) => (i.effectiveFrom ? [i.effectiveFrom] : [])).sort();
   const until = items.flatMap((i) => (i.plannedCancelOn ? [i.plannedCancelOn] : [])).sort();
@@ -46,6 +47,7 @@ function asItemOf(bundle: BundleDefinition, base: BaseVersions, version: number)
     ...(from.length > 0 ? { effectiveFrom: from.at(-1)! } : {}),
     ...(until.length > 0 ? { plannedCancelOn: until[0]! } : {}),
     department: bundle.leadDepartment,
+    windows,
     form,
     materials: materials.map((m) => ({ ...m.material, id: postedIdOf(m) })),
     legalLimit: { value: promise.legal, unit: 'workday' },
@@ -74,7 +76,7 @@ export async function bundleView(store: Store, version: BundleVersion): Promise<
   const cacheKey = `${version.jurisdiction}|${version.bundleId}|${version.version}`;
   let view = made.get(cacheKey);
   if (!view) {
-    view = asItemOf(version.definition, base, version.version);
+    view = asItemOf(version.definition, base, version.version, await bundleWindows(store, version, versions));
     if (made.size >= 100) made.delete(made.keys().next().value!);
     made.set(cacheKey, view);
   }

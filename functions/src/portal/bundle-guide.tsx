@@ -4,14 +4,15 @@ import { IntakeNotice } from '../citizen/intake-notice';
 import { MaterialsNotice } from '../citizen/materials-notice';
 import { say, type Lang } from '../citizen/page';
 import type { ItemDefinition } from '@onevisit/item-schemas';
-import { Rows } from './guide-sections';
+import { Rows, WhereSection } from './guide-sections';
 import { applyPath, checklistPath, guidePath, portalPath, withQuery } from './links';
 import { labelOf, limitWords } from './words';
 
 /**
  * A 一件事's 办事指南 (一次告知): which items one application covers, in which stages and by which
  * departments, how long the whole takes, how results come back and what happens when one item is
- * not granted, then the one checklist and applying once. Each item's own guide is a link away.
+ * not granted, then the one checklist, where to go in person and applying once. Each item's own
+ * guide is a link away.
  */
 export function BundleGuidePage({ lang, version, base, asItem, needs, online }: { lang: Lang; version: BundleVersion; base: BaseVersions; asItem: ItemDefinition; needs: readonly MaterialNeed[]; online: boolean }) {
   const t = say(lang);
@@ -82,6 +83,7 @@ export function BundleGuidePage({ lang, version, base, asItem, needs, online }: 
         <h2 id="materials-title">{t(`申请材料(一套，${asItem.materials.length} 项)`, `Materials (one set, ${asItem.materials.length})`)}</h2>
         <MaterialsNotice lang={lang} item={asItem} needs={needs} live={false} />
       </section>
+      <WhereSection lang={lang} item={asItem} />
       {actions}
       <p className="guide-version">{t(`版本 v${version.version}，${shanghaiDateOf(new Date(version.publishedAt))} 发布`, `Version ${version.version}, published ${shanghaiDateOf(new Date(version.publishedAt))}`)}</p>
     </>
