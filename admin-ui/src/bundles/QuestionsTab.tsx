@@ -67,6 +67,7 @@ export function QuestionsTab({ definition, bundle, proposal, base, update, issue
         />
       )}
       {!accepted && proposal.length === 0 && <Alert style={{ marginBottom: 12 }} type="info" showIcon message={t('没有找到相同的问题。需要时可在下方手动合并。', 'No questions found that ask the same thing. Join two by hand below if you need to.')} />}
+      {bundle && <UnfilledCodes bundle={bundle} base={base} proposal={proposal} update={update} issues={issues.filter((i) => i.code === 'BUNDLE_RESULT_NOT_FILLED' && i.path === '/fields')} />}
       {(accepted ? fields : proposal).map((c, index) => (
         <Group key={c.key} field={c} index={index} editable={accepted} definition={definition} base={base} update={update} words={words} issues={accepted ? issues.filter((i) => i.path === `/fields/${index}` || i.path.startsWith(`/fields/${index}/`)) : []} />
       ))}
@@ -100,7 +101,6 @@ export function QuestionsTab({ definition, bundle, proposal, base, update, issue
           {t('只能合并同一事物的问题，例如两个事项中的“经营场所”。答案格式不同的(如一个是数字、一个是文字)，发布前检查会指出。', 'Join only questions about the same thing, e.g. “premises” in two items. If their answers differ in kind (a number and a text, say), the publish checks will say so.')}
         </Typography.Paragraph>
       </Card>
-      {bundle && <UnfilledCodes bundle={bundle} base={base} proposal={proposal} update={update} issues={issues.filter((i) => i.code === 'BUNDLE_RESULT_NOT_FILLED' && i.path === '/fields')} />}
       {issues.some((i) => i.path === '/fields' && i.code !== 'BUNDLE_RESULT_NOT_FILLED') && <Alert type="warning" showIcon message={issues.filter((i) => i.path === '/fields' && i.code !== 'BUNDLE_RESULT_NOT_FILLED').map(pick).join('；')} />}
     </section>
   );
@@ -190,8 +190,8 @@ function UnfilledCodes({ bundle, base, proposal, update, issues }: Pick<Props, '
         showIcon
         message={issues[n] ? pick(issues[n]) : ''}
         action={
-          <Button type="primary" onClick={() => update((d) => fillFromResult({ ...d, fields: d.fields?.length ? d.fields : [...proposal] }, u.asked, u.producer, fieldTitle(base[first.item]!.form.schema, first.path, '')))} aria-label={t(`改为由「${producer}」办结后自动填入`, `Fill it in from the result of “${producer}”`)}>
-            {t('改为自动填入', 'Fill it in automatically')}
+          <Button type="primary" onClick={() => update((d) => fillFromResult({ ...d, fields: d.fields?.length ? d.fields : [...proposal] }, u.asked, u.producer, fieldTitle(base[first.item]!.form.schema, first.path, '')))}>
+            {t(`改为由「${producer}」办结后自动填入`, `Fill it in from the result of “${producer}”`)}
           </Button>
         }
       />
