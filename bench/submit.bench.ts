@@ -69,16 +69,18 @@ async function measure(name: string, perRound: number, store?: EmbeddedDynamo): 
     return performance.now() - start;
   }
 
-  async function run(task: () => Promise<number>, count: number): Promise<{ rate: number; latencies: number[] }> {
+  async function run(task: () => Promise<number>, count: number): Promise<{ rate: number; latencies: number[]; cpuMs: number }> {
     const latencies: number[] = [];
     let started = 0;
     const begin = performance.now();
+    const cpu = process.cpuUsage();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (started++ < count) latencies.push(await task());
       }),
     );
-    return { rate: (count * 1000) / (performance.now() - begin), latencies };
+    const used = process.cpuUsage(cpu);
+    return { rate: (count * 1000) / (performance.now() - begin), latencies, cpuMs: (used.user + used.system) / 1000 / count };
   }
 
   /** Delivers what the round's cases hold; cases delivered a second. */
@@ -95,15 +97,20 @@ async function measure(name: string, perRound: number, store?: EmbeddedDynamo): 
   if (table.transactions) await run(rawTransactionOnce, 64);
   const submits: number[] = [];
   const raw: number[] = [];
+  const submitCpu: number[] = [];
+  const rawCpu: number[] = [];
   const transactions: number[] = [];
   const delivered: number[] = [];
   const latencies: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const a = await run(submitOnce, perRound);
     submits.push(a.rate);
+    submitCpu.push(a.cpuMs);
     latencies.push(...a.latencies);
     delivered.push(await deliverRound(perRound));
-    raw.push((await run(rawPutOnce, perRound)).rate);
+    const b = await run(rawPutOnce, perRound);
+    raw.push(b.rate);
+    rawCpu.push(b.cpuMs);
     if (table.transactions) transactions.push((await run(rawTransactionOnce, perRound)).rate);
   }
   const sorted = latencies.sort((a, b) => a - b);
@@ -115,6 +122,9 @@ async function measure(name: string, perRound: number, store?: EmbeddedDynamo): 
     raw_puts_per_s: median(raw),
     ...(table.transactions ? { raw_transactions_per_s: median(transactions) } : {}),
     delivery_ratio: median(delivered) / median(raw),
+    // This process's CPU per raw put over that per submission: with the store in this process
+    // (dynalite), what decides the ratio on an idle machine, and steadier than it on a busy one.
+    ...(store ? {} : { cpu_ratio: median(rawCpu) / median(submitCpu), cpu_ms_per_submission: median(submitCpu), cpu_ms_per_raw_put: median(rawCpu) }),
     p50_ms: pct(50),
     p99_ms: pct(99),
     concurrency: CONCURRENCY,
