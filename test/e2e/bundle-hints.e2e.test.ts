@@ -45,3 +45,22 @@ describe('a 统一社会信用代码 the first stage issues', () => {
     expect(await group.getByRole('combobox', { name: '怎样填写：统一社会信用代码' }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent()).toContain('由「企业设立登记(多证合一)」办结后自动填入');
   });
 });
+
+describe('a county’s 一件事 over clones that still carry the city’s windows', () => {
+  it('tells the county’s official which items to give a 办理地点 of their own', async () => {
+    const call = async (method: string, path: string, token?: string, body?: unknown) => {
+      const response = await fetch(`${site.server.base}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      expect(response.status, `${method} ${path}`).toBeLessThan(300);
+      return (await response.json()) as Record<string, any>;
+    };
+    const { token } = await call('POST', '/api/dev/sign-in', undefined, { jurisdiction: '990121', userId: 'dongcheng-admin' });
+    const claimed = await call('POST', '/api/admin/990121/bundle-clones', token, { bundleId: 'open-restaurant' });
+    for (const { itemId } of claimed.items as Array<{ itemId: string }>) await call('POST', `/api/admin/990121/items/${itemId}/publish`, token, {});
+
+    const page = await signedIn(await openPage(site.browser), site.server.base, '陈芳(东城县)');
+    await page.goto(`${site.server.base}/admin/bundles/open-restaurant`);
+    const notice = page.getByText(/的办理地点仍是上级的，申请页和办事指南不会显示它们/);
+    await expect.poll(() => notice.textContent()).toContain('「企业设立登记(多证合一)」、「食品经营许可(餐饮服务)」、「公章刻制备案」、「供水报装」的办理地点仍是上级的');
+    await shoot(page, 'bundle-county-windows');
+  });
+});
