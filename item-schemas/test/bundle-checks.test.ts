@@ -118,7 +118,7 @@ describe('the mapping', () => {
     });
     const issues = check(apart);
     expect(issues.map((i) => [i.code, i.path])).toEqual([['BUNDLE_RESULT_NOT_FILLED', '/fields']]);
-    expect(issues[0]!.message).toMatch(/^「食品经营许可\(餐饮服务\)」的「统一社会信用代码」、「公章刻制备案」的「统一社会信用代码」要由申请人填写.*请在“合并问题”中把它改为“由「企业设立登记\(多证合一\)」办结后自动填入”/);
+    expect(issues[0]!.message).toMatch(/^「食品经营许可\(餐饮服务\)」的「统一社会信用代码」、「公章刻制备案」的「统一社会信用代码」要由申请人填写.*请在“合并问题”中把它们改为“由「企业设立登记\(多证合一\)」办结后自动填入”/);
     expect(issues[0]!.message).not.toMatch(/uscc|company|food|seal/);
     expect(unfilledCodes({ ...restaurant(), fields: [] }, base)).toEqual([
       { asked: [{ item: 'food', path: 'uscc' }, { item: 'seal', path: 'uscc' }], producer: 'company' },

@@ -78,7 +78,8 @@ export function unfilledCodeIssues(bundle: BundleDefinition, base: BaseVersions)
     const title = u.field === undefined ? undefined : bundle.fields[u.field]!.title;
     const [zh, en] = title === undefined ? [fields, fieldsEn] : [`合并问题「${title}」(${fields})`, `the merged question "${title}" (${fieldsEn})`];
     const fill = [`由「${producer.name}」办结后自动填入`, `filled in from the result of "${producer.name}"`];
-    const [where, whereEn] = u.field === undefined ? ['请在“合并问题”中把它改为', 'Under “Questions asked once”, change it to'] : ['请在“合并问题”中把它的“怎样填写”选为', 'Under “Questions asked once”, set how it is answered to'];
+    const many = u.field === undefined && u.asked.length > 1;
+    const [where, whereEn] = u.field === undefined ? [`请在“合并问题”中把${many ? '它们' : '它'}改为`, `Under “Questions asked once”, change ${many ? 'them' : 'it'} to`] : ['请在“合并问题”中把它的“怎样填写”选为', 'Under “Questions asked once”, set how it is answered to'];
     // Where the registration applies only to some applicants, the others are still asked: they hold the code.
     const when = bundle.items.find((i) => i.key === u.producer)?.when;
     const [others, othersEn] = when ? [`(不办理「${producer.name}」的申请人仍会被询问)`, ` (applicants who do not apply for "${producer.name}" are still asked)`] : ['', ''];
@@ -87,7 +88,7 @@ export function unfilledCodeIssues(bundle: BundleDefinition, base: BaseVersions)
       path: u.field === undefined ? '/fields' : `/fields/${u.field}/fromResultOf`,
       ...bilingual(
         `${zh}要由申请人填写，但申请人要等「${producer.name}」办结、领到「${licence}」后才有这个代码。${where}“${fill[0]}”${others}`,
-        `${en} is asked of the applicant, but the applicant has the code only once "${producer.name}" is done and its "${licence}" issued. ${whereEn} “${fill[1]}”${othersEn}`,
+        `${en} ${many ? 'are' : 'is'} asked of the applicant, but the applicant has the code only once "${producer.name}" is done and its "${licence}" issued. ${whereEn} “${fill[1]}”${othersEn}`,
       ),
     };
   });
