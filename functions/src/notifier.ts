@@ -41,6 +41,15 @@ export const SMS_PER_NUMBER_PER_DAY = 5;
 
 /** The topic of an SMS answering one the number sent (ratings/sms-replies.ts). */
 export const SMS_ANSWER_TOPIC = 'ratingReply';
+/** The topic of the message telling a rater their 差评's fix (ratings/fix-notice.ts). */
+export const FIX_REPORTED_TOPIC = 'poorFedBack';
+
+/**
+ * SMS the cap does not hold back: answers to a number's own SMS (they reach no stranger), and the
+ * report of a 差评's fix to the person who gave it (sent only when an official reports one; a
+ * conversation about one 差评 went past the cap on a single day).
+ */
+const UNCAPPED_TOPICS: ReadonlySet<string> = new Set([SMS_ANSWER_TOPIC, FIX_REPORTED_TOPIC]);
 
 /**
  * How long a sender's claim on a message stands. A sender that stopped after claiming (a crash,
@@ -97,8 +106,7 @@ export class OutboxSender {
 
   private async outcomeOf(message: PendingMessage): Promise<Pick<OutboxMessage, 'status' | 'error'>> {
     const cap = this.smsPerNumberPerDay;
-    // An answer to an SMS the number itself sent (短信评价) reaches no stranger: it is not capped.
-    if (message.channel === 'sms' && message.topic !== SMS_ANSWER_TOPIC && !(await this.smsAllowed(message.to, new Date(message.at)))) {
+    if (message.channel === 'sms' && !UNCAPPED_TOPICS.has(message.topic) && !(await this.smsAllowed(message.to, new Date(message.at)))) {
       return { status: 'withheld', error: `未发送：该号码今日已收到 ${cap} 条短信 / not sent: this number has had ${cap} messages today` };
     }
     try {

@@ -170,7 +170,7 @@ const told: Array<{ title: string; from: CaseRecord; action: CaseAction; item?: 
   { title: 'extend: why', from: caseIn('inProcess'), action: sample.extend, entry: { note: '需实地核查' } },
   { title: 'deliver: how', from: caseIn('decided'), action: sample.deliver, entry: { note: '邮政速递' } },
   { title: 'reviewSupplement refused: which material and why', from: caseIn('inProcess', { materials: withSurvey(SURVEY_PENDING) }), action: { ...sample.reviewSupplement, accepted: false, note: '扫描不清' }, entry: { note: '不动产测绘报告：不通过，扫描不清' } },
-  { title: 'closeFollowUp: the response', from: caseIn('delivered', poorlyRated), action: sample.closeFollowUp, entry: { note: '已电话回访并致歉' } },
+  { title: 'closeFollowUp: the response, for the office only', from: caseIn('delivered', poorlyRated), action: sample.closeFollowUp, entry: { note: '已电话回访并致歉', internal: true } },
   { title: 'withdraw without a reason: nothing more', from: caseIn('received'), action: { type: 'withdraw' }, entry: {} },
   { title: 'rate 1: the level in words', from: caseIn('delivered'), action: { type: 'rate', level: 1 }, entry: { note: '非常满意' } },
   { title: 'rate 4 with a comment', from: caseIn('delivered'), action: { type: 'rate', level: 4, comment: '窗口人少' }, entry: { note: '不满意：窗口人少' } },

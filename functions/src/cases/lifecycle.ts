@@ -273,7 +273,8 @@ export function transition(c: CaseRecord, action: CaseAction, ctx: TransitionCon
     ...(note ? { note } : {}),
     ...(internalNote ? { internalNote } : {}),
     ...(ctx.key ? { key: ctx.key } : {}),
-    ...(action.type === 'reassign' ? { internal: true } : {}),
+    // Moves between officers, and the office's record of a 差评's follow-up (the applicant's page shows the 整改 itself), stay in the office.
+    ...(action.type === 'reassign' || action.type === 'closeFollowUp' ? { internal: true } : {}),
   };
   next.history.push(entry);
   return { next, entry, notices };

@@ -1,6 +1,7 @@
 import { messagesFor } from '../cases/messages';
 import { rulesFor } from '../cases/service';
 import type { AppDeps } from '../deps';
+import { FIX_REPORTED_TOPIC } from '../notifier';
 import type { RatingRecord } from './model';
 import { targetLabels } from './model';
 import { verdictText } from './sms-invitations';
@@ -21,7 +22,7 @@ export async function tellRaterOfFix(deps: AppDeps, r: RatingRecord): Promise<vo
   const told = `您对「${c.itemName}」(${c.trackingNumber})${what}的差评，办理部门已整改并反馈：${feedback.text}。`;
   const toldEn = `The poor rating you gave ${c.trackingNumber}${r.target === 'case' ? '' : ` (${targetLabels[r.target][1].toLowerCase()})`} was acted on: ${feedback.text}.`;
   const onPage = ['请在办件查询页评价整改情况(满意、基本满意或不满意)。', 'Judge the fix on the tracking page (satisfied, fairly satisfied or dissatisfied).'] as const;
-  const notice = { to: 'applicant' as const, topic: 'poorFedBack', text: `${told}${onPage[0]}`, text_en: `${toldEn} ${onPage[1]}` };
+  const notice = { to: 'applicant' as const, topic: FIX_REPORTED_TOPIC, text: `${told}${onPage[0]}`, text_en: `${toldEn} ${onPage[1]}` };
   const round = r.poor!.history.length;
   const messages = messagesFor(c, item, [notice], deps.clock()).map((m, i) => {
     const id = `${c.trackingNumber}-${r.target}-fix-${round}-${i}`;
