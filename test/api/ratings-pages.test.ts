@@ -94,6 +94,8 @@ describe('好差评 on the pages', () => {
     expect(rated.status).toBe(201);
     expect(rated.json).toMatchObject({ channel: 'windowTablet', realName: false, poor: { status: 'verifying' } });
     expect(rated.json.poor.revisitDue).toBeUndefined();
+    // Nobody is told who gave an anonymous rating, not even the administrators who see the case.
+    expect((await h.call('GET', `${WINDOW_POOR}/${other.number}/window`, { token: tokens.admin })).json.contact).toBeUndefined();
     for (const action of [{ type: 'verify', finding: '属实' }, { type: 'feedback', text: '增设导办人员' }, { type: 'close' }]) {
       const seen = await h.call('GET', `${WINDOW_POOR}/${other.number}/window`, { token: windowOfficer });
       const done = await h.call('POST', `${WINDOW_POOR}/${other.number}/window/actions`, { token: windowOfficer, body: { ...action, expectedRevision: seen.json.rating.revision } });

@@ -120,12 +120,18 @@ describe('好差评', () => {
     await step(first.number, { type: 'feedback', text: '窗口人员已培训，告知单已上线' });
     const happy = await judge('satisfied', 'judge-3-0001');
     expect(happy.json.poor).toMatchObject({ status: 'judged', judgement: { verdict: 'satisfied' } });
+    // 关闭 waits for the 回访: not offered, and the page is told why.
+    expect((await poor(first.number)).json).toMatchObject({ allowed: ['revisit'], blocked: [{ action: 'close', message: '实名差评须先回访，再关闭' }] });
     expect((await judge('satisfied', 'judge-3-0001')).json.revision).toBe(happy.json.revision);
   });
 
   it('closes a real-name 差评 only after its 回访, which closes the case’s follow-up too', async () => {
     refused(await step(first.number, { type: 'close' }), 409, 'REVISIT_REQUIRED');
+    // Whom to call: the applicant, for the case's department and the administrators.
+    const { applicant } = (await world.detail(first.number)).case;
+    for (const token of [tokens.officer, tokens.admin]) expect((await poor(first.number, 'case', token)).json.contact).toEqual({ name: applicant.name, mobile: applicant.mobile });
     const visited = await step(first.number, { type: 'revisit', method: '电话', result: '申请人认可整改' });
+    expect(visited.json).toMatchObject({ allowed: ['revisit', 'close'], blocked: [] });
     expect(visited.json.rating.poor.revisits).toEqual([{ on: '2026-03-12', method: '电话', result: '申请人认可整改', by: '李强(不动产登记中心)' }]);
     expect((await world.detail(first.number)).case.rating.followUp).toEqual({ closedOn: '2026-03-12', response: '回访(电话)：申请人认可整改' });
     const closed = await step(first.number, { type: 'close' });

@@ -3,7 +3,7 @@ import type { WorkCalendar } from '@onevisit/item-schemas';
 import { ZWarningLevel } from '../cases/record';
 import type { CaseSettings } from '../cases/settings';
 import { WINDOW_DEPARTMENT, ZPoorAction, ZPoorStatus, ZRatingRecord, type RatingRecord } from './model';
-import { allowedActions, poorWarning } from './workflow';
+import { allowedActions, blockedActions, poorWarning } from './workflow';
 
 /** What the 差评 list and page show of a rating, and what the rater sees of theirs. */
 
@@ -35,6 +35,10 @@ export const ZPoorDetail = z
     warning: ZWarningLevel,
     /** The actions the 差评 admits now; the page offers only these. */
     allowed: z.array(z.enum(ZPoorAction.options.map((o) => o.shape.type.value) as [string, ...string[]])),
+    /** Steps the status admits but a rule holds back now (关闭 before a real-name 差评's 回访), with why. */
+    blocked: z.array(z.object({ action: z.string(), message: z.string(), message_en: z.string() })),
+    /** Whom to call for the 回访: the applicant of a real-name 差评, for the case's department and administrators. */
+    contact: z.object({ name: z.string().optional(), mobile: z.string().optional() }).optional(),
   })
   .openapi('PoorRatingDetail');
 export type PoorDetail = z.infer<typeof ZPoorDetail>;
@@ -69,8 +73,15 @@ export function poorListed(r: RatingRecord, n: Naming): PoorListed {
   };
 }
 
-export function poorDetail(r: RatingRecord, n: Naming): PoorDetail {
-  return { rating: withoutKeys(r), departmentName: departmentNameOf(r.departmentId, n.departments), warning: poorWarning(r, n.calendar, n.settings, n.today), allowed: allowedActions(r) };
+export function poorDetail(r: RatingRecord, n: Naming, contact?: PoorDetail['contact']): PoorDetail {
+  return {
+    rating: withoutKeys(r),
+    departmentName: departmentNameOf(r.departmentId, n.departments),
+    warning: poorWarning(r, n.calendar, n.settings, n.today),
+    allowed: allowedActions(r),
+    blocked: blockedActions(r),
+    ...(contact ? { contact } : {}),
+  };
 }
 
 /** A rating without the idempotency keys of the requests that made it. */

@@ -61,8 +61,15 @@ export function allowedActions(r: RatingRecord): Array<PoorAction['type']> {
   const status = r.poor?.status;
   if (!status) return [];
   return (['verify', 'appeal', 'review', 'feedback', 'revisit', 'close'] as const).filter(
-    (type) => ADMITTED[type].includes(status) && !(type === 'appeal' && r.poor?.appeal) && !(type === 'close' && status === 'fedBack' && r.realName),
+    (type) => ADMITTED[type].includes(status) && !(type === 'appeal' && r.poor?.appeal) && !(type === 'close' && r.realName && (status === 'fedBack' || r.poor!.revisits.length === 0)),
   );
+}
+
+/** Steps the 差评's status admits but a rule holds back now, with why: the page says so where the button would be. */
+export function blockedActions(r: RatingRecord): Array<{ action: PoorAction['type']; message: string; message_en: string }> {
+  if (r.poor?.status !== 'judged' || !r.realName || r.poor.revisits.length > 0) return [];
+  const why = revisitRequired();
+  return [{ action: 'close', message: why.message, message_en: why.message_en }];
 }
 
 /** The 差评 after one action, or a 4xx saying why the action does not fit. */

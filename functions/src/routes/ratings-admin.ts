@@ -7,7 +7,7 @@ import type { App } from '../http';
 import { adminsReview } from '../ratings/errors';
 import { WINDOW_DEPARTMENT, ZPoorAction, ZPoorStatus, ZRatingSettings, ZRatingTarget, type RatingRecord } from '../ratings/model';
 import { actOnPoor, ratingSettingsFor } from '../ratings/service';
-import { byUrgency, poorDetail, poorListed, ZPoorDetail, ZPoorListed, type Naming } from '../ratings/views';
+import { byUrgency, poorDetail, poorListed, ZPoorDetail, ZPoorListed, type Naming, type PoorDetail } from '../ratings/views';
 import type { Role } from '../records';
 import { adminParams, bearer, errorResponses, json, jsonBody, route, ZJurisdictionParams } from './kit';
 
@@ -37,6 +37,19 @@ async function visiblePoor(deps: AppDeps, who: Principal, params: z.infer<typeof
   const r = await deps.store.getRating(params.jurisdiction, params.trackingNumber, params.target);
   if (!r?.poor || !works(who, r)) throw notFound('差评', 'poor rating');
   return r;
+}
+
+/**
+ * The applicant's name and mobile, to call for the 回访 of a real-name 差评: only for those who see
+ * the case anyway (its department's officers, administrators); an anonymous rater stays unnamed.
+ */
+async function contactFor(deps: AppDeps, who: Principal, r: RatingRecord): Promise<PoorDetail['contact']> {
+  if (!r.realName) return undefined;
+  const found = await deps.store.getCase(r.jurisdiction, r.trackingNumber);
+  const seesCase = who.role === 'jurisdictionAdmin' || who.role === 'platformAdmin' || (who.role === 'officer' && found?.departmentId === who.department);
+  const applicant = found?.applicant;
+  if (!seesCase || !applicant || (!applicant.name && !applicant.mobile)) return undefined;
+  return { ...(applicant.name ? { name: applicant.name } : {}), ...(applicant.mobile ? { mobile: applicant.mobile } : {}) };
 }
 
 export function registerRatingAdminRoutes(app: App): void {
@@ -78,7 +91,7 @@ export function registerRatingAdminRoutes(app: App): void {
       const params = c.req.valid('param');
       const who = authorize(c.get('principal'), { roles: WORKERS, jurisdiction: params.jurisdiction });
       const r = await visiblePoor(deps, who, params);
-      return c.json(poorDetail(r, await namingFor(deps, params.jurisdiction)), 200);
+      return c.json(poorDetail(r, await namingFor(deps, params.jurisdiction), await contactFor(deps, who, r)), 200);
     },
   );
 
@@ -106,7 +119,7 @@ export function registerRatingAdminRoutes(app: App): void {
       const r = await visiblePoor(deps, who, params);
       const key = c.req.valid('header')['idempotency-key'];
       const next = await actOnPoor(deps, r, action, { actor: { id: who.sub, name: who.name }, expectedRevision: action.expectedRevision, ...(key ? { key } : {}) });
-      return c.json(poorDetail(next, await namingFor(deps, params.jurisdiction)), 200);
+      return c.json(poorDetail(next, await namingFor(deps, params.jurisdiction), await contactFor(deps, who, next)), 200);
     },
   );
 
