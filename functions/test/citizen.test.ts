@@ -76,7 +76,7 @@ describe('the application page', () => {
     expect(response.status).toBe(400);
     const html = (await response.text()).replace(/<!-- -->/g, '');
     expect(html).toContain('有 5 处需要修改');
-    expect(html).toContain('<a href="#root_transferee_idCard">「身份证号码」不是有效的居民身份证号码</a>');
+    expect(html).toContain('<a href="#root_transferee_idCard">「受让方的身份证号码」不是有效的居民身份证号码</a>');
     expect(html).toContain('请上传「不动产登记申请书」');
     expect(html).toContain('value="示房权证第 001 号"'); // kept
     expect(html).toMatch(/id="root_transferee_idCard"[^>]*value="440524188001010015"|value="440524188001010015"[^>]*id="root_transferee_idCard"/);

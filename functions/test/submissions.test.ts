@@ -69,7 +69,7 @@ describe('submitting', () => {
     const response = await h.call('POST', `${ITEM}/applications`, { body: { answers: { ...answers, transferee: { ...answers.transferee, idCard: '440524188001010015' } } } });
     expect(response.status).toBe(422);
     expect(response.json.code).toBe('INVALID_ANSWERS');
-    expect(response.json.details).toContainEqual(expect.objectContaining({ field: 'transferee.idCard', message: '「身份证号码」不是有效的居民身份证号码' }));
+    expect(response.json.details).toContainEqual(expect.objectContaining({ field: 'transferee.idCard', message: '「受让方的身份证号码」不是有效的居民身份证号码' }));
   });
 
   it('refuses a shared material (免交) handed in anyway', async () => {

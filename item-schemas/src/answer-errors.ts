@@ -45,6 +45,23 @@ function titleInEntry(schema: Node, field: string): string | undefined {
   return group && node && typeof node.title === 'string' ? `${group}的${node.title}` : undefined;
 }
 
+/**
+ * Each field's title as an error names it: a title the form gives more than one field (姓名 under
+ * both 转让方 and 受让方) is said with its group's (受让方的姓名), so a list of errors tells them apart.
+ */
+function fieldTitles(schema: Node): Map<string, string> {
+  const fields = formFields(schema);
+  const titles = new Map(fields.map((f) => [f.path, f.title]));
+  const uses = new Map<string, number>();
+  for (const f of fields) uses.set(f.title, (uses.get(f.title) ?? 0) + 1);
+  return new Map(
+    fields.map((f) => {
+      const group = titles.get(f.path.slice(0, Math.max(0, f.path.lastIndexOf('.'))));
+      return [f.path, group && uses.get(f.title)! > 1 ? `${group}的${f.title}` : f.title];
+    }),
+  );
+}
+
 /** A schema error as ajv reports it (an ajv ErrorObject is one); the page script's engine reports the same. */
 export interface SchemaError {
   keyword: string;
@@ -158,7 +175,7 @@ export function validateAnswersWith(check: SchemaCheck, form: IntakeForm, answer
   const visible = visibleAnswers(form, definedAnswers(form.schema, answers as Record<string, unknown>));
   const found = check(form.schema, visible.answers);
   if (found.length === 0) return { valid: true, errors: [], answers: visible.answers };
-  const titles = new Map(formFields(form.schema).map((f) => [f.path, f.title]));
+  const titles = fieldTitles(form.schema);
   const underHidden = (field: string) => visible.hidden.some((h) => field === h || field.startsWith(`${h}.`));
   const errors: AnswerError[] = [];
   const seen = new Set<string>();

@@ -21,7 +21,7 @@ describe('validating answers', () => {
     const result = validateAnswers(form, { ...valid, transferee: { name: '李四', idCard: '440524188001010015', mobile: '1234' } });
     expect(result.valid).toBe(false);
     expect(result.errors).toEqual([
-      { field: 'transferee.idCard', code: 'format', message: '「身份证号码」不是有效的居民身份证号码', message_en: '"身份证号码" is not a valid resident ID card number' },
+      { field: 'transferee.idCard', code: 'format', message: '「受让方的身份证号码」不是有效的居民身份证号码', message_en: '"受让方的身份证号码" is not a valid resident ID card number' },
       { field: 'transferee.mobile', code: 'format', message: '「手机号码」不是有效的手机号码', message_en: '"手机号码" is not a valid mobile number' },
     ]);
   });
@@ -30,6 +30,11 @@ describe('validating answers', () => {
     const company = runPublishChecks(template('company-registration')).item!.form;
     const errors = validateAnswers(company, { investors: [{ name: '张三', idNumber: '11010519491231002X', capital: 50 }, {}] }).errors.filter((e) => e.field.startsWith('investors.'));
     expect(errors.map((e) => e.message)).toEqual(['请填写「股东(投资人)第2项的姓名或名称」', '请填写「股东(投资人)第2项的证件号码」', '请填写「股东(投资人)第2项的认缴出资(万元)」']);
+  });
+
+  it('names a field by its group where another group has a field of the same title, and only then', () => {
+    const errors = validateAnswers(form, { ...valid, transferor: {}, transferee: {} }).errors;
+    expect(errors.map((e) => e.message)).toEqual(['请填写「转让方的姓名」', '请填写「转让方的身份证号码」', '请填写「受让方的姓名」', '请填写「受让方的身份证号码」', '请填写「手机号码」']);
   });
 
   it('reports missing required fields at the field', () => {

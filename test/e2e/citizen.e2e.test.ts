@@ -31,7 +31,7 @@ describe('applying without JavaScript', () => {
     const summary = page.getByRole('alert');
     await summary.waitFor();
     expect(await summary.textContent()).toContain('「不动产坐落」');
-    expect(await summary.textContent()).toContain('「身份证号码」不是有效的居民身份证号码');
+    expect(await summary.textContent()).toContain('「受让方的身份证号码」不是有效的居民身份证号码');
     expect(await summary.textContent()).toContain('请上传「不动产权属证书」');
     expect(await page.getByLabel('不动产权证书号').inputValue()).toBe('示房权证第 001 号');
     // The file sent is kept, under its name; the answers mark what they require.
@@ -63,6 +63,18 @@ describe('applying without JavaScript', () => {
     await page.getByRole('button', { name: '上传补交' }).click();
     await page.getByText('补交容缺材料：不动产测绘报告').waitFor();
     expect(await page.getByText('待补交的材料').count()).toBe(0);
+  });
+
+  it('names the party of each field the two parties share, in the summary of an empty form', async () => {
+    const page = await phone(false);
+    await page.goto(`${site.server.base}/apply/990100/real-estate-transfer`);
+    await page.getByRole('button', { name: '提交申请' }).click();
+    const entries = page.locator('#error-summary li');
+    await entries.first().waitFor();
+    const said = await entries.allTextContents();
+    expect(said).toEqual(expect.arrayContaining(['请填写「转让方的姓名」', '请填写「转让方的身份证号码」', '请填写「受让方的姓名」', '请填写「受让方的身份证号码」', '请填写「手机号码」']));
+    expect(new Set(said).size).toBe(said.length);
+    await shoot(page, 'citizen-1-empty-parties');
   });
 });
 
@@ -108,10 +120,10 @@ describe('applying with JavaScript', () => {
 
     await page.locator('#root_transferee_idCard').fill(BAD_ID);
     await page.locator('#root_transferee_mobile').focus();
-    await page.getByText('「身份证号码」不是有效的居民身份证号码').waitFor();
+    await page.getByText('「受让方的身份证号码」不是有效的居民身份证号码').waitFor();
     await page.locator('#root_transferee_idCard').fill(GOOD_ID);
     await page.locator('#root_transferee_mobile').focus();
-    await expect.poll(() => page.getByText('「身份证号码」不是有效的居民身份证号码').count()).toBe(0);
+    await expect.poll(() => page.getByText('「受让方的身份证号码」不是有效的居民身份证号码').count()).toBe(0);
     await shoot(page, 'citizen-4-live');
 
     await page.getByLabel('不动产权证书号').fill('示房权证第 002 号');
@@ -161,9 +173,9 @@ describe('correcting with JavaScript', () => {
     const title = () => page.locator('#summary-title').textContent();
     const entries = corrections.locator('li');
     expect(await title()).toBe('有 4 处需要修改');
-    expect(await entries.allTextContents()).toEqual(['请填写「不动产坐落」', '「身份证号码」不是有效的居民身份证号码', '请上传「不动产权属证书」', '请上传「不动产买卖合同」']);
+    expect(await entries.allTextContents()).toEqual(['请填写「不动产坐落」', '「受让方的身份证号码」不是有效的居民身份证号码', '请上传「不动产权属证书」', '请上传「不动产买卖合同」']);
     const idError = page.locator('#root_transferee_idCard__error');
-    expect(await idError.textContent()).toBe('「身份证号码」不是有效的居民身份证号码');
+    expect(await idError.textContent()).toBe('「受让方的身份证号码」不是有效的居民身份证号码');
     await shoot(page, 'citizen-5-js-errors');
 
     // Fixed, then the next field tapped: the error goes at the field and from the top, and the tapped field stays put.
@@ -174,7 +186,7 @@ describe('correcting with JavaScript', () => {
     await mobile.click();
     await expect.poll(() => title()).toBe('有 3 处需要修改');
     expect(await idError.count()).toBe(0);
-    expect(await page.getByText('「身份证号码」不是有效的居民身份证号码').count()).toBe(0);
+    expect(await page.getByText('「受让方的身份证号码」不是有效的居民身份证号码').count()).toBe(0);
     expect((await mobile.boundingBox())!.y).toBeCloseTo(before, 0);
     expect(await page.locator('#root_location__error').textContent()).toBe('请填写「不动产坐落」'); // not fixed yet: stays
     await shoot(page, 'citizen-6-js-one-fixed');

@@ -58,7 +58,7 @@ describe('rules in the browser', () => {
     const answers = { reason: 'sale', transferee: { name: '李四', idCard: '440524188001010015', mobile: '1234' } };
     const inBrowser = await page.evaluate(([form, answers]) => (window as any).rules.validateAnswers(form, answers).errors, [item.form, answers] as const);
     expect(inBrowser).toEqual(validateAnswers(item.form, answers).errors);
-    expect(inBrowser.map((e: { message: string }) => e.message)).toContain('「身份证号码」不是有效的居民身份证号码');
+    expect(inBrowser.map((e: { message: string }) => e.message)).toContain('「受让方的身份证号码」不是有效的居民身份证号码');
   });
 
   it('compute the same due dates in a browser set to another time zone', async () => {
