@@ -104,7 +104,17 @@ describe('差评整改', () => {
   it('is closed after its 回访, and the month’s public page counts it as rectified', async () => {
     await officer.reload();
     await expect.poll(() => officer.getByTestId('poor-status').textContent()).toBe('待关闭');
+    // 关闭 waits for the 回访, and says so where its button would be; the number to call is on the page.
+    expect(await officer.getByTestId('poor-blocked').textContent()).toBe('实名差评须先回访，再关闭');
+    expect(await officer.getByRole('button', { name: '关闭差评' }).count()).toBe(0);
+    expect(await officer.getByTestId('poor-contact').textContent()).toContain('13812345678');
+    await officer.getByRole('button', { name: '记录回访', exact: true }).click();
+    expect(await officer.getByRole('dialog').getByTestId('revisit-contact').textContent()).toContain('13812345678');
+    await shoot(officer, 'ratings-5-revisit');
+    await officer.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await officer.getByRole('dialog').waitFor({ state: 'hidden' });
     await step(officer, '记录回访', '待关闭', { '回访方式(如 电话)': '电话', 回访情况: '申请人对整改表示满意' });
+    await officer.getByText(/^已回访\(\d{4}-\d{2}-\d{2}\)$/).waitFor();
     await step(officer, '关闭差评', '已关闭');
     await officer.getByText('整改完成').waitFor();
     expect(await officer.getByRole('list').last().textContent()).toContain('关闭');

@@ -46,6 +46,12 @@ export function PoorActionDialog({ type, detail, onClose, onDone }: { type: Acti
   return (
     <FormDialog label={spec.label} danger={spec.danger} send={send} onClose={onClose} onDone={onDone}>
       {spec.fields.length === 0 && <p>{t('关闭后不能再处理。', 'Once closed, it cannot be worked again.')}</p>}
+      {type === 'revisit' && detail.contact && (
+        <p data-testid="revisit-contact">
+          {t('联系申请人：', 'Call the applicant: ')}
+          {detail.contact.name} {detail.contact.mobile && <a href={`tel:${detail.contact.mobile}`}>{detail.contact.mobile}</a>}
+        </p>
+      )}
       {spec.fields.map((f) => (
         <Form.Item key={f.name} name={f.name} label={t(...f.label)} rules={f.optional ? [] : [{ required: true, message: t(`请填写${f.label[0]}`, `${f.label[1]} is needed`) }]}>
           {f.kind === 'text' ? (

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
 import { actionLabels, channelLabels, levelLabels, outcomeLabels, reasonLabels, statusLabels, targetLabels, verdictLabels, type PoorAction } from '@onevisit/functions/ratings';
+import type { PoorDetail } from '@onevisit/functions/rating-views';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api';
@@ -28,6 +29,8 @@ export function PoorRatingPage() {
   const admin = session.user.role === 'jurisdictionAdmin' || session.user.role === 'platformAdmin';
   // 复核 is the administrators'; the others are the department's (administrators may act for it).
   const actions = detail.allowed.filter((a) => a !== 'review' || admin) as Array<PoorAction['type']>;
+  const lastVisit = poor.revisits.at(-1);
+  const judgementCurrent = poor.status === 'judged' || poor.status === 'closed';
   const reload = () => {
     setOpen(undefined);
     void client.invalidateQueries({ queryKey: ['poor-rating', trackingNumber, target] });
@@ -53,7 +56,7 @@ export function PoorRatingPage() {
             {t(`等待评价人评价整改结果(期限 ${poor.due ?? ''})，也可在回访时询问并记录。`, `Waiting for the rater to judge the fix (due ${poor.due ?? ''}); a revisit may ask and record it.`)}
           </Typography.Paragraph>
         )}
-        {actions.length === 0 ? (
+        {actions.length === 0 && detail.blocked.length === 0 ? (
           <Typography.Text>{t('无需处理', 'Nothing to do')}</Typography.Text>
         ) : (
           <Space wrap>
@@ -61,6 +64,11 @@ export function PoorRatingPage() {
               <Button key={a} type={a === actions[0] ? 'primary' : 'default'} danger={poorActionForms[a].danger} onClick={() => setOpen(a)}>
                 {t(...poorActionForms[a].label)}
               </Button>
+            ))}
+            {detail.blocked.map((b) => (
+              <Typography.Text key={b.action} type="secondary" data-testid="poor-blocked">
+                {t(b.message, b.message_en)}
+              </Typography.Text>
             ))}
           </Space>
         )}
@@ -76,10 +84,21 @@ export function PoorRatingPage() {
           <Descriptions.Item label={t('意见', 'Comment')}>{r.comment ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('评价渠道', 'Channel')}>{t(...channelLabels[r.channel])}</Descriptions.Item>
           <Descriptions.Item label={t('评价日期', 'Rated on')}>{r.on}</Descriptions.Item>
-          <Descriptions.Item label={t('评价人', 'Rater')}>{r.realName ? t('实名(申请人)', 'Named (the applicant)') : t('匿名', 'Anonymous')}</Descriptions.Item>
+          <Descriptions.Item label={t('评价人', 'Rater')}>
+            {r.realName ? <RaterContact contact={detail.contact} /> : t('匿名', 'Anonymous')}
+          </Descriptions.Item>
           {r.addendum && <Descriptions.Item label={t('追评', 'Added remark')}>{`${r.addendum.on} ${r.addendum.comment}`}</Descriptions.Item>}
-          {poor.revisitDue && <Descriptions.Item label={t('回访期限', 'Revisit due')}>{poor.revisits.length > 0 ? t('已回访', 'Done') : poor.revisitDue}</Descriptions.Item>}
-          {poor.judgement && <Descriptions.Item label={t('对整改的评价', 'Judgement of the fix')}>{t(...verdictLabels[poor.judgement.verdict])}</Descriptions.Item>}
+          {poor.revisitDue && (
+            <Descriptions.Item label={t('回访', 'Revisit')}>
+              {lastVisit ? t(`已回访(${lastVisit.on})`, `Done (${lastVisit.on})`) : t(`未回访，期限 ${poor.revisitDue}`, `Not yet, due ${poor.revisitDue}`)}
+            </Descriptions.Item>
+          )}
+          {poor.judgement && (
+            // A 不满意 sent the fix back: once fed back again, that judgement is the last one, not the current.
+            <Descriptions.Item label={judgementCurrent ? t('对整改的评价', 'Judgement of the fix') : t('上次对整改的评价', 'Earlier judgement of the fix')}>
+              {t(`${verdictLabels[poor.judgement.verdict][0]}(${poor.judgement.on})`, `${verdictLabels[poor.judgement.verdict][1]} (${poor.judgement.on})`)}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Card size="small" title={t('处理记录', 'History')}>
@@ -99,5 +118,22 @@ export function PoorRatingPage() {
       </Card>
       {open && <PoorActionDialog type={open} detail={detail} onClose={() => setOpen(undefined)} onDone={reload} />}
     </Space>
+  );
+}
+
+/** The applicant who rated, with the number to call for the 回访 when the caller may see it. */
+function RaterContact({ contact }: { contact: PoorDetail['contact'] }) {
+  const { t } = useI18n();
+  if (!contact) return <>{t('实名(申请人)', 'Named (the applicant)')}</>;
+  return (
+    <span data-testid="poor-contact">
+      {t('实名(申请人)', 'Named (the applicant)')} {contact.name}
+      {contact.mobile && (
+        <>
+          {' '}
+          <a href={`tel:${contact.mobile}`}>{contact.mobile}</a>
+        </>
+      )}
+    </span>
   );
 }

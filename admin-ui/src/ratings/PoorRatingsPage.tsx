@@ -13,6 +13,9 @@ import { RatingSettingsCard } from './RatingSettingsCard';
 // Tag colours whose text reads at WCAG AA contrast.
 export const statusColours: Record<PoorStatus, string> = { verifying: 'red', rectifying: 'blue', fedBack: 'geekblue', judged: 'purple', appealed: 'magenta', closed: 'default' };
 
+// Numbers, dates and short labels stay on one line; the item, department and reasons take the rest.
+const oneLine = { onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }), onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) };
+
 /** 差评 to work: each with its step, the day it is due, its 回访 and its warning; open ones first. */
 export function PoorRatingsPage() {
   const { t } = useI18n();
@@ -40,30 +43,34 @@ export function PoorRatingsPage() {
         loading={list.isLoading}
         dataSource={list.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1120 }}
         locale={{ emptyText: <Empty description={t('没有差评', 'No poor ratings')} /> }}
         columns={[
-          { title: t('预警', 'Urgency'), dataIndex: 'warning', width: 100, render: (level: PoorListed['warning'], r) => (r.status === 'closed' ? '—' : <WarningTag level={level} />) },
+          { title: t('预警', 'Urgency'), dataIndex: 'warning', width: 72, ...oneLine, render: (level: PoorListed['warning'], r) => (r.status === 'closed' ? '—' : <WarningTag level={level} />) },
           {
             title: t('受理编号', 'Tracking number'),
             key: 'number',
+            width: 180,
+            ...oneLine,
             render: (_, r) => (
               <Link to={`/ratings/${r.trackingNumber}/${r.target}`} aria-label={t(`${r.trackingNumber} ${targetLabels[r.target][0]}差评`, `Poor rating of ${targetLabels[r.target][1].toLowerCase()}, ${r.trackingNumber}`)}>
                 {r.trackingNumber}
               </Link>
             ),
           },
-          { title: t('评价对象', 'Rated'), key: 'target', render: (_, r) => t(...targetLabels[r.target]) },
+          { title: t('评价对象', 'Rated'), key: 'target', width: 84, ...oneLine, render: (_, r) => t(...targetLabels[r.target]) },
           { title: t('事项', 'Item'), dataIndex: 'itemName' },
           { title: t('部门', 'Department'), dataIndex: 'departmentName' },
-          { title: t('评价', 'Rating'), key: 'level', render: (_, r) => t(...levelLabels[r.level - 1]!) },
+          { title: t('评价', 'Rating'), key: 'level', width: 96, ...oneLine, render: (_, r) => t(...levelLabels[r.level - 1]!) },
           { title: t('原因', 'Reasons'), key: 'reasons', render: (_, r) => r.reasons.map((x) => t(...reasonLabels[x])).join(t('、', ', ')) || '—' },
-          { title: t('评价日期', 'Rated on'), dataIndex: 'on' },
-          { title: t('状态', 'Step'), key: 'status', render: (_, r) => <Tag color={statusColours[r.status]}>{t(...statusLabels[r.status])}</Tag> },
-          { title: t('本步期限', 'Step due'), key: 'due', render: (_, r) => r.due ?? '—' },
+          { title: t('评价日期', 'Rated on'), dataIndex: 'on', width: 104, ...oneLine },
+          { title: t('状态', 'Step'), key: 'status', width: 84, ...oneLine, render: (_, r) => <Tag color={statusColours[r.status]}>{t(...statusLabels[r.status])}</Tag> },
+          { title: t('本步期限', 'Step due'), key: 'due', width: 104, ...oneLine, render: (_, r) => r.due ?? '—' },
           {
             title: t('回访', 'Revisit'),
             key: 'revisit',
+            width: 150,
+            ...oneLine,
             render: (_, r) => (!r.realName ? t('匿名，无需回访', 'Anonymous: none') : r.revisited ? t('已回访', 'Done') : t(`待回访(${r.revisitDue ?? ''}前)`, `Due by ${r.revisitDue ?? ''}`)),
           },
         ]}
