@@ -68,19 +68,22 @@ async function json(method: string, path: string, body: unknown) {
 const apply = (itemId: string) => json('POST', `/api/items/${CITY}/${itemId}/applications`, { answers: saleAnswers, materials: {} });
 const checklist = (itemId: string) => json('POST', `/api/items/${CITY}/${itemId}/checklist`, { answers: {} });
 
-/** Every way of applying online for the item is refused with `status`, in these words, and nothing is stored. */
-async function refusedEverywhere(itemId: string, status: number, code: string, zh: string, en: string) {
+/**
+ * Every way of applying online for the item is refused with `status`, in these words (on the apply
+ * page in `onPage`'s, when it says more than the refusal), and nothing is stored.
+ */
+async function refusedEverywhere(itemId: string, status: number, code: string, zh: string, en: string, onPage: readonly [string, string] = [zh, en]) {
   const records = await h.recordCount();
   const written = filesWritten;
   const shown = await page(`/apply/${CITY}/${itemId}`);
   expect(shown.status).toBe(status);
-  expect(shown.html).toContain(zh);
+  expect(shown.html).toContain(onPage[0]);
   const english = await page(`/apply/${CITY}/${itemId}?lang=en`);
   expect(english.status).toBe(status);
-  expect(english.html).toContain(en);
+  expect(english.html).toContain(onPage[1]);
   const posted = await postForm(itemId);
   expect(posted.status).toBe(status);
-  expect(posted.html).toContain(zh);
+  expect(posted.html).toContain(onPage[0]);
   const uploaded = await upload(itemId, 'application');
   expect(uploaded.status).toBe(status);
   expect(uploaded.json.code).toBe(code);
@@ -162,8 +165,23 @@ describe('an item whose channels (办理形式) exclude applying online', () => 
   it('refuses online applications with 403, naming the windows to go to, and stores nothing', async () => {
     h.clock.now = new Date('2026-03-02T02:00:00Z');
     await published('window-only', { channels: ['1'], onlineDepth: [] });
-    const refusal = await refusedEverywhere('window-only', 403, 'NOT_TAKEN_ONLINE', `该事项不接受网上申请，${window}`, 'the item takes no applications online: apply in person at 示范市不动产登记中心交易登记窗口 (示范市人民路 100 号政务服务中心二楼; ');
+    const onPage = ['本事项只在窗口办理，不接受网上申请。', 'This item is taken at a service window only, not online.'] as const;
+    const refusal = await refusedEverywhere('window-only', 403, 'NOT_TAKEN_ONLINE', `该事项不接受网上申请，${window}`, 'the item takes no applications online: apply in person at 示范市不动产登记中心交易登记窗口 (示范市人民路 100 号政务服务中心二楼; ', onPage);
     expect(refusal.details).toMatchObject({ channels: ['1'], windows: [{ name: '示范市不动产登记中心交易登记窗口', phone: '0546-12345' }] });
+  });
+
+  it('answers its apply page (403) with where to go instead: the item, each window with its address, hours and phone, its guide', async () => {
+    const shown = await page(`/apply/${CITY}/window-only`);
+    expect(shown.status).toBe(403);
+    expect(shown.html).toContain('<h1>不动产转移登记(window-only)</h1>');
+    expect(shown.html).toContain('<h3>示范市不动产登记中心交易登记窗口</h3>');
+    expect(shown.html).toContain('<dd>示范市人民路 100 号政务服务中心二楼</dd>');
+    expect(shown.html).toContain('<dd>周一至周五 9:00-12:00, 13:30-17:00(法定节假日除外)</dd>');
+    expect(shown.html).toContain('<a href="tel:0546-12345">0546-12345</a>');
+    expect(shown.html).toContain('<a href="/guide/990100/window-only">查看办事指南</a>');
+    expect(shown.html).not.toContain('提交申请');
+    const english = await page(`/apply/${CITY}/window-only?lang=en`);
+    expect(english.html).toContain('<a href="/guide/990100/window-only?lang=en">Read the service guide</a>');
   });
 
   it('says so on the checklist, which still lists the materials to bring', async () => {

@@ -22,7 +22,19 @@ export function problemPage(c: Context<AppEnv>, lang: Lang, error: unknown) {
   if (!(error instanceof ApiError)) throw error;
   const t = say(lang);
   const status = error.status === 403 || error.status === 409 || error.status === 410 ? error.status : 404;
-  return html(c, lang, t('无法办理', 'Not available'), <p className="summary" role="alert">{lang === 'zh' ? error.message : error.message_en}</p>, status);
+  // A heading first, as on every page: the language link floats beside it, not over the message.
+  return html(
+    c,
+    lang,
+    t('无法办理', 'Not available'),
+    <>
+      <h1>{t('无法办理', 'Not available')}</h1>
+      <p className="summary" role="alert">
+        {lang === 'zh' ? error.message : error.message_en}
+      </p>
+    </>,
+    status,
+  );
 }
 
 /** Fields a page may post: the largest form's answers and list markers, and its files, with room to spare. */

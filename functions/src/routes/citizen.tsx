@@ -9,7 +9,9 @@ import { ApiError } from '../errors';
 import type { App, AppEnv } from '../http';
 import type { ItemVersion } from '../records';
 import { channelOf } from '../cases/channel';
-import { acceptingVersion, checkApplication, checkedFiles, publishedVersion, receiveApplication } from '../cases/intake';
+import { onlineIntakeRefusal } from '../cases/intake-terms';
+import { WindowOnlyPage } from '../citizen/intake-notice';
+import { checkApplication, checkedFiles, publishedVersion, receiveApplication } from '../cases/intake';
 import { rememberCode } from '../tracking-cookie';
 import { askedFiles, missingErrors, splitPost, storePostedFiles } from './apply-post';
 import { html, langOf, problemPage, readPost, refusedPage } from './citizen-responses';
@@ -78,6 +80,25 @@ function versionPage(c: Context<AppEnv>, lang: Lang, pages: PageCache, key: stri
   return c.html(fill(page, { key: values.key ?? '', due: values.due ?? '', switch: otherLanguage(url, lang) }));
 }
 
+/**
+ * The version taking applications online, else the page to answer with: for an item taken only at
+ * its windows, where they are (403, as the API refuses it); for any other refusal, why.
+ */
+async function applyingVersion(c: Context<AppEnv>, lang: Lang, jurisdiction: string, itemId: string): Promise<ItemVersion | Response> {
+  const deps = c.get('deps');
+  try {
+    const version = await publishedVersion(deps, jurisdiction, itemId);
+    const refused = onlineIntakeRefusal(version.definition, shanghaiDateOf(deps.clock()));
+    if (refused?.code === 'NOT_TAKEN_ONLINE') {
+      return html(c, lang, version.definition.name, <WindowOnlyPage lang={lang} jurisdiction={jurisdiction} itemId={itemId} item={version.definition} />, 403);
+    }
+    if (refused) throw refused;
+    return version;
+  } catch (error) {
+    return problemPage(c, lang, error);
+  }
+}
+
 const versionKey = (kind: string, version: ItemVersion, lang: Lang) => `${kind}|${version.jurisdiction}|${version.itemId}|${version.version}|${lang}`;
 
 
@@ -87,14 +108,11 @@ export function registerCitizenPages(app: App): void {
   // The head is read every time, so a new version, a suspension or a cancellation shows at once.
   app.get('/apply/:jurisdiction/:itemId', async (c) => {
     const lang = langOf(c);
-    try {
-      const version = await acceptingVersion(c.get('deps'), c.req.param('jurisdiction'), c.req.param('itemId'));
-      const due = await promisedDueOf(c, version);
-      const blank = () => renderPage(lang, version.definition.name, applyBody(lang, version, slot('due'), { answers: defaultAnswers(version.definition.form.schema), idempotencyKey: slot('key') }), slot('switch'));
-      return versionPage(c, lang, pages, versionKey('apply', version, lang), blank, { key: newIdempotencyKey(), due });
-    } catch (error) {
-      return problemPage(c, lang, error);
-    }
+    const version = await applyingVersion(c, lang, c.req.param('jurisdiction'), c.req.param('itemId'));
+    if (version instanceof Response) return version;
+    const due = await promisedDueOf(c, version);
+    const blank = () => renderPage(lang, version.definition.name, applyBody(lang, version, slot('due'), { answers: defaultAnswers(version.definition.form.schema), idempotencyKey: slot('key') }), slot('switch'));
+    return versionPage(c, lang, pages, versionKey('apply', version, lang), blank, { key: newIdempotencyKey(), due });
   });
 
   app.post('/apply/:jurisdiction/:itemId', async (c) => {
@@ -102,12 +120,8 @@ export function registerCitizenPages(app: App): void {
     const body = await readPost(c);
     if (body instanceof ApiError) return refusedPage(c, body);
     const lang = langOf(c, body.lang);
-    let version: ItemVersion;
-    try {
-      version = await acceptingVersion(deps, c.req.param('jurisdiction'), c.req.param('itemId'));
-    } catch (error) {
-      return problemPage(c, lang, error);
-    }
+    const version = await applyingVersion(c, lang, c.req.param('jurisdiction'), c.req.param('itemId'));
+    if (version instanceof Response) return version;
     const item = version.definition;
     const { fields, files, uploaded, names } = splitPost(body);
     const answers = answersFromPost(item.form, fields);
