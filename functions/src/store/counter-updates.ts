@@ -10,14 +10,22 @@ import { keys } from './keys';
 
 export const counterAttribute = (counter: CounterName) => `n_${counter}`;
 
-export const counterKey = (row: CounterRow) => keys.counters(row.jurisdiction, row.day, `${row.day}#${row.departmentId}#${row.itemId}`);
+/**
+ * Places a row's counts may be kept in. Transactions that write the same item at the same time
+ * cancel each other (TransactionConflict), and every submission of a day to one item adds to the
+ * same row: a submission's transaction adds to one of these at random, the readers sum them
+ * (shard 0 is the row's own key, where plain additions and a rebuild write).
+ */
+export const COUNTER_SHARDS = 8;
 
-/** The UpdateItem adding a row's counts to what is kept (its describing attributes set alongside). */
-export function counterUpdate(tableName: string, row: CounterRow): UpdateCommandInput & { UpdateExpression: string } {
+export const counterKey = (row: CounterRow, shard = 0) => keys.counters(row.jurisdiction, row.day, `${row.day}#${row.departmentId}#${row.itemId}${shard ? `#${shard}` : ''}`);
+
+/** The UpdateItem adding a row's counts to what is kept in one of its places (its describing attributes set alongside). */
+export function counterUpdate(tableName: string, row: CounterRow, shard = 0): UpdateCommandInput & { UpdateExpression: string } {
   const counts = Object.entries(row.counts) as [CounterName, number][];
   return {
     TableName: tableName,
-    Key: counterKey(row),
+    Key: counterKey(row, shard),
     UpdateExpression: `SET #day = :day, #jurisdiction = :jurisdiction, #departmentId = :departmentId, #itemId = :itemId ADD ${counts.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
     ExpressionAttributeNames: { '#day': 'day', '#jurisdiction': 'jurisdiction', '#departmentId': 'departmentId', '#itemId': 'itemId', ...Object.fromEntries(counts.map(([name], i) => [`#c${i}`, counterAttribute(name)])) },
     ExpressionAttributeValues: { ':day': row.day, ':jurisdiction': row.jurisdiction, ':departmentId': row.departmentId, ':itemId': row.itemId, ...Object.fromEntries(counts.map(([, value], i) => [`:c${i}`, value])) },

@@ -3,12 +3,13 @@ import { counterNames, type CounterName } from '../supervision/counters';
 import type { CounterRow } from '../supervision/counter-rows';
 import { keys } from './keys';
 import type { TableAccess } from './table-access';
-import { coalescedAdds, counterAttribute, counterKey, counterUpdate } from './counter-updates';
+import { coalescedAdds, counterAttribute, counterKey, counterUpdate, mergedRows } from './counter-updates';
 
 /**
  * The supervision counters (supervision/counter-rows.ts): a partition per jurisdiction and
- * month, a record per day, department and item, each counter an attribute of its own (`n_` and
- * its name) so that a case's move adds to it atomically (ADD), whatever else adds at the same time.
+ * month, a record per day, department and item (in up to COUNTER_SHARDS places, counter-updates.ts),
+ * each counter an attribute of its own (`n_` and its name) so that a case's move adds to it
+ * atomically (ADD), whatever else adds at the same time.
  */
 
 export type StatsRecords = ReturnType<typeof statsRecords>;
@@ -43,7 +44,7 @@ export function statsRecords(table: TableAccess) {
       await Promise.all(rows.map((row) => table.doc.send(new UpdateCommand(counterUpdate(table.tableName, row)))));
     }),
 
-    /** The rows of a jurisdiction's days from `from` to `to`: a query per month, whatever the number of cases. */
+    /** The rows of a jurisdiction's days from `from` to `to`, each place's shards summed: a query per month, whatever the number of cases. */
     async readCounts(jurisdiction: string, from: string, to: string): Promise<{ rows: CounterRow[]; reads: number }> {
       const rows: CounterRow[] = [];
       let reads = 0;
@@ -63,15 +64,23 @@ export function statsRecords(table: TableAccess) {
           start = page.LastEvaluatedKey;
         } while (start);
       }
-      return { rows, reads };
+      return { rows: mergedRows(rows), reads };
     },
 
     /** Replaces the rows of the given months with `rows` (a rebuild): rows kept there and not in `rows` are removed. */
     async replaceCounts(jurisdiction: string, months: readonly string[], rows: readonly CounterRow[]): Promise<void> {
       const kept = new Set(rows.map((r) => counterKey(r).sk));
       for (const month of months) {
-        const stale = (await table.partition<{ sk: string }>(keys.countersMonth(jurisdiction, month))).filter((r) => !kept.has(r.sk));
-        await Promise.all(stale.map((r) => table.delete({ pk: keys.countersMonth(jurisdiction, month), sk: r.sk })));
+        const pk = keys.countersMonth(jurisdiction, month);
+        // The keys as stored (records read through the table come without them).
+        let start: Record<string, unknown> | undefined;
+        const stale: string[] = [];
+        do {
+          const page = await table.doc.send(new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ProjectionExpression: 'sk', ExclusiveStartKey: start }));
+          for (const item of page.Items ?? []) if (!kept.has(item.sk as string)) stale.push(item.sk as string);
+          start = page.LastEvaluatedKey;
+        } while (start);
+        await Promise.all(stale.map((sk) => table.delete({ pk, sk })));
       }
       await Promise.all(
         rows.map((row) => table.put(counterKey(row), { day: row.day, jurisdiction: row.jurisdiction, departmentId: row.departmentId, itemId: row.itemId, ...Object.fromEntries(Object.entries(row.counts).map(([name, v]) => [counterAttribute(name as CounterName), v])) })),

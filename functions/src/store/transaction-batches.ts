@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CounterRow } from '../supervision/counter-rows';
-import { counterUpdate, mergedRows } from './counter-updates';
+import { COUNTER_SHARDS, counterUpdate, mergedRows } from './counter-updates';
 import { conditionInput, record, TransactionConflict, type Condition, type Key, type TableAccess } from './table-access';
 
 /**
@@ -80,12 +80,14 @@ export function transactionBatches(table: TableAccess): { write(unit: Transactio
     for (let attempt = 1; batch.length > 0; attempt++) {
       const puts = batch.flatMap((w) => w.unit.puts);
       const adds = mergedRows(batch.flatMap((w) => w.unit.counts ?? []));
+      // Another place of the rows at each attempt: transactions in other processes are adding to them too.
+      const shard = Math.floor(Math.random() * COUNTER_SHARDS);
       try {
         await table.doc.send(
           new TransactWriteCommand({
             TransactItems: [
               ...puts.map(({ key, item, condition }) => ({ Put: { TableName: table.tableName, Item: { ...item, ...key }, ...conditionInput(condition) } })),
-              ...adds.map((row) => ({ Update: counterUpdate(table.tableName, row) })),
+              ...adds.map((row) => ({ Update: counterUpdate(table.tableName, row, shard) })),
             ],
           }),
         );
