@@ -20,6 +20,14 @@ export function MessagesPage() {
   const j = session.jurisdiction;
   const [day, setDay] = useState(() => dayjs().format('YYYY-MM-DD'));
   const outbox = useQuery({ queryKey: ['outbox', j, day], queryFn: () => api.outbox(j, day), enabled: canConfigure(session) });
+  const departments = useQuery({ queryKey: ['departments', j], queryFn: () => api.departments(j), enabled: canConfigure(session) });
+  // In-site messages go to a department (`dept:{id}`) or to the administrators: named as people know them.
+  const recipient = (to: string) => {
+    if (to === 'admins') return t('管理员', 'Administrators');
+    if (!to.startsWith('dept:')) return to;
+    const id = to.slice('dept:'.length);
+    return departments.data?.find((d) => d.id === id)?.name ?? id;
+  };
   if (!canConfigure(session)) return null;
   return (
     <>
@@ -47,15 +55,26 @@ export function MessagesPage() {
           columns={[
             { title: t('时间', 'Time'), dataIndex: 'at', width: 150, render: (at: string) => shanghaiTime(at) },
             { title: t('渠道', 'Channel'), dataIndex: 'channel', width: 80, render: (c: OutboxMessage['channel']) => t(...channelNames[c]) },
-            { title: t('收件人', 'To'), dataIndex: 'to', width: 170 },
+            { title: t('收件人', 'To'), dataIndex: 'to', width: 170, render: recipient },
             { title: t('办件', 'Case'), dataIndex: 'trackingNumber', width: 200, render: (n?: string) => (n ? <Link to={`/cases/${n}`}>{n}</Link> : '—') },
             { title: t('内容', 'Text'), key: 'text', render: (_, m) => (language === 'en' && m.text_en ? m.text_en : m.text) },
             {
               title: t('发送结果', 'Delivery'),
               dataIndex: 'status',
-              width: 110,
+              width: 150,
               render: (s: OutboxMessage['status'], m) =>
-                s === 'delivered' ? <Tag color="green">{t('已发送', 'sent')}</Tag> : s === 'sending' ? <Tag color="blue">{t('发送中', 'sending')}</Tag> : <Tag color="red" title={m.error}>{t('发送失败', 'failed')}</Tag>,
+                s === 'delivered' ? (
+                  <Tag color="green">{t('已发送', 'sent')}</Tag>
+                ) : s === 'sending' ? (
+                  <Tag color="blue">{t('发送中', 'sending')}</Tag>
+                ) : s === 'withheld' ? (
+                  // Held back by the daily cap on SMS to one number: nothing went wrong, so not in red.
+                  <Tag title={m.error}>{t('未发送(今日已达上限)', 'not sent (daily limit reached)')}</Tag>
+                ) : (
+                  <Tag color="red" title={m.error}>
+                    {t('发送失败', 'failed')}
+                  </Tag>
+                ),
             },
           ]}
         />

@@ -13,6 +13,8 @@ export function CountiesCard({ groups, nameOf }: { groups: GroupFigures[]; nameO
         rowKey="key"
         pagination={false}
         dataSource={groups}
+        // Eleven figures do not fit a phone: the table scrolls inside the card, not the page.
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('区划', 'Jurisdiction'), render: (_, g) => nameOf(g.key) },
           { title: t('收件', 'Received'), render: (_, g) => g.cases.received },
