@@ -92,4 +92,15 @@ describe('电子监察', () => {
     expect(await page.getByRole('table').getByRole('row').nth(1).textContent()).toContain('满意');
     await shoot(page, 'supervision-3-good-ratings');
   });
+
+  it('fits a 390 px phone: the 区县对比 table scrolls inside its card, the page does not scroll sideways', async () => {
+    const page = await signedIn(await openPage(site.browser, { viewport: { width: 390, height: 844 } }), site.server.base, '王敏(示范市政务服务管理办)');
+    await page.goto(`${site.server.base}/admin/supervision`);
+    const counties = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: '区县对比' }) });
+    await expect.poll(() => counties.textContent(), { timeout: 15_000 }).toContain('东城县');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const table = counties.locator('.ant-table-content');
+    expect(await table.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    await shoot(page, 'supervision-4-phone');
+  });
 });

@@ -40,13 +40,14 @@ export function PoorRatingsPage() {
       </Space>
       <Table<PoorListed>
         rowKey={(r) => `${r.trackingNumber}#${r.target}`}
+        size="small"
         loading={list.isLoading}
         dataSource={list.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 1120 }}
         locale={{ emptyText: <Empty description={t('没有差评', 'No poor ratings')} /> }}
         columns={[
-          { title: t('预警', 'Urgency'), dataIndex: 'warning', width: 72, ...oneLine, render: (level: PoorListed['warning'], r) => (r.status === 'closed' ? '—' : <WarningTag level={level} />) },
+          { title: t('预警', 'Urgency'), dataIndex: 'warning', width: 64, ...oneLine, render: (level: PoorListed['warning'], r) => (r.status === 'closed' ? '—' : <WarningTag level={level} />) },
           {
             title: t('受理编号', 'Tracking number'),
             key: 'number',
@@ -58,13 +59,13 @@ export function PoorRatingsPage() {
               </Link>
             ),
           },
-          { title: t('评价对象', 'Rated'), key: 'target', width: 84, ...oneLine, render: (_, r) => t(...targetLabels[r.target]) },
-          { title: t('事项', 'Item'), dataIndex: 'itemName' },
+          { title: t('评价对象', 'Rated'), key: 'target', width: 72, ...oneLine, render: (_, r) => t(...targetLabels[r.target]) },
+          { title: t('事项', 'Item'), dataIndex: 'itemName', width: 130 },
           { title: t('部门', 'Department'), dataIndex: 'departmentName' },
           { title: t('评价', 'Rating'), key: 'level', width: 96, ...oneLine, render: (_, r) => t(...levelLabels[r.level - 1]!) },
           { title: t('原因', 'Reasons'), key: 'reasons', render: (_, r) => r.reasons.map((x) => t(...reasonLabels[x])).join(t('、', ', ')) || '—' },
           { title: t('评价日期', 'Rated on'), dataIndex: 'on', width: 104, ...oneLine },
-          { title: t('状态', 'Step'), key: 'status', width: 84, ...oneLine, render: (_, r) => <Tag color={statusColours[r.status]}>{t(...statusLabels[r.status])}</Tag> },
+          { title: t('状态', 'Step'), key: 'status', width: 72, ...oneLine, render: (_, r) => <Tag color={statusColours[r.status]}>{t(...statusLabels[r.status])}</Tag> },
           { title: t('本步期限', 'Step due'), key: 'due', width: 104, ...oneLine, render: (_, r) => r.due ?? '—' },
           {
             title: t('回访', 'Revisit'),
