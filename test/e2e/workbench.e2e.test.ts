@@ -56,7 +56,8 @@ describe('the officer workbench', () => {
     for (const step of ['受理', '审核', '登簿']) await act(page, `${step}：通过`, '办理中');
     // The last step's 通过 is the decision, and it records what is issued.
     await act(page, '缮证发证：准予(办结)', '已办结', async (d) => {
-      await d.getByLabel('办理结果名称(如 食品经营许可证)').fill('不动产权证书');
+      // It starts with what the item issues; the officer keeps it here.
+      expect(await d.getByLabel('办理结果名称(如 食品经营许可证)').inputValue()).toBe('不动产权证书');
       await d.getByLabel('证照编号或文号').fill('示不动产权第 0000123 号');
     });
     await page.getByRole('link', { name: '打印办结通知书' }).click();

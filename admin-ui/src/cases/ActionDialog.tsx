@@ -7,13 +7,17 @@ import { FormDialog } from '../FormDialog';
 import { useI18n } from '../i18n';
 import type { ActionField, ActionForm } from './actions';
 
-/** Asks for what one action needs and sends it on the revision the officer is looking at, once. */
+/**
+ * Asks for what one action needs and sends it on the revision the officer is looking at, once. A
+ * decision starts with what the item issues (its 办理结果), which the officer may change.
+ */
 export function ActionDialog({ form: spec, detail, onClose, onDone }: { form: ActionForm; detail: CaseDetail; onClose: () => void; onDone: () => void }) {
+  const issues = detail.resultName && spec.fields.some((f) => f.name === 'result.name');
   return (
     <FormDialog
       label={spec.label}
       danger={spec.tone === 'danger'}
-      initialValues={spec.fields.some((f) => f.kind === 'corrections') ? { items: [{}] } : {}}
+      initialValues={spec.fields.some((f) => f.kind === 'corrections') ? { items: [{}] } : issues ? { result: { name: detail.resultName } } : {}}
       send={(values, key) => api.act(detail.case.trackingNumber, { ...spec.request, ...withoutBlanks(values), expectedRevision: detail.case.revision }, key)}
       onClose={onClose}
       onDone={onDone}

@@ -1,7 +1,13 @@
-import type { CaseRecord } from '@onevisit/functions/cases';
+import { displayTrackingCode, type CaseRecord } from '@onevisit/functions/cases';
 import { idTypes, postingAddress } from '@onevisit/functions/window';
 import { useEffect, useState } from 'react';
 import { documentDate } from '../cases/format';
+
+/** A document number as a receipt handed over prints it: the middle masked (440524********0014). */
+export function maskedIdNumber(n: string): string {
+  const [head, tail] = n.length >= 15 ? [6, 4] : [1, 2];
+  return n.length <= head + tail ? '*'.repeat(n.length) : `${n.slice(0, head)}${'*'.repeat(n.length - head - tail)}${n.slice(-tail)}`;
+}
 
 /**
  * 收件回执, printed at the window and handed to the applicant: the tracking number and its 查询码,
@@ -25,7 +31,7 @@ export function ReceiptSheet({ filed, secret, departmentName }: { filed: CaseRec
     return [r.original ? '原件已核验' : '', r.copies ? `复印件 ${r.copies} 份` : ''].filter(Boolean).join('，') || '纸质';
   };
   const deferred = filed.materials.filter((m) => m.status === 'deferred');
-  const person = (p: NonNullable<typeof desk.agent>) => `${p.name}(${idTypes[p.idType].zh} ${p.idNumber}${p.phone ? `，电话 ${p.phone}` : ''})`;
+  const person = (p: NonNullable<typeof desk.agent>) => `${p.name}(${idTypes[p.idType].zh} ${maskedIdNumber(p.idNumber)}${p.phone ? `，电话 ${p.phone}` : ''})`;
   return (
     <article className="window-print" data-testid="receipt">
       <h1>{departmentName}</h1>
@@ -42,7 +48,7 @@ export function ReceiptSheet({ filed, secret, departmentName }: { filed: CaseRec
           {desk.collection && <p>领取方式：{desk.collection.method === 'post' ? `邮寄至 ${postingAddress(desk.collection)}` : '窗口领取'}</p>}
           <p>承诺办结日期：{documentDate(filed.due.promised.due)}</p>
           <p>
-            查询码：<strong data-testid="secret">{secret}</strong>(请妥善保管，凭受理编号和查询码查询办理进度)
+            查询码：<strong data-testid="secret">{displayTrackingCode(secret)}</strong>(请妥善保管，凭受理编号和查询码查询办理进度)
           </p>
         </div>
         <figure>

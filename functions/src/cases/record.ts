@@ -9,6 +9,9 @@ import { ZIdType, ZWindowIntake } from '../window/desk-record';
  * kept on the record so queues and the sweep can index them.
  */
 
+/** The 查询码 as shown and sent: two groups of four, easy to read out. */
+export const displayTrackingCode = (code: string) => `${code.slice(0, 4)} ${code.slice(4)}`;
+
 export const caseStatuses = [
   'received', // 收件: waiting for the acceptance decision (5 WD, else deemed accepted)
   'correctionRequested', // 补正: the applicant was told everything to correct, at once
@@ -216,6 +219,8 @@ export const ZCaseDetail = z
     /** The answers as the applicant saw the questions: titles and the chosen options' names. */
     answers: z.array(z.object({ path: z.string(), title: z.string(), value: z.string() })),
     deliveryMethods: z.array(z.string()),
+    /** The item's 办理结果 (不动产权证书): what the decision issues unless the officer says otherwise. */
+    resultName: z.string().optional(),
     /** 事项类型 (01 行政许可 …): the decision's wording and documents follow it. */
     itemType: z.string(),
     /** What happens to a 容缺 case whose material does not come in time: the notices say so. */

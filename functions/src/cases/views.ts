@@ -104,6 +104,7 @@ export function caseDetailOf(c: StoredCase, rules: CaseRules, warning: WarningLe
     departmentName: departmentName ?? item.department.name,
     answers: readableAnswers(item, c.answers),
     deliveryMethods: item.delivery.map((d) => d.method),
+    ...(item.result ? { resultName: item.result.name } : {}),
     itemType: item.itemType,
     supplementOnMissed: item.deficiencyAcceptance.onMissed,
     blocked: blockedActions(c, item),
