@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { templates } from '@onevisit/item-schemas/templates';
 import { describe, expect, it } from 'vitest';
 import { PDF } from '../../functions/test/files';
 import { openPage, signedIn, siteInBrowser } from './browser';
@@ -111,7 +112,9 @@ describe('the window desk', () => {
     number = (await page.getByTestId('tracking-number').textContent())!;
     secret = (await page.getByTestId('secret').textContent())!;
     expect(text).toContain('收件回执');
-    expect(text).toContain('申请人：李四(居民身份证 440524188001010014，电话 13812345678)');
+    // The receipt is handed over: the ID number's middle is masked; the 查询码 is written as on every other page.
+    expect(text).toContain('申请人：李四(居民身份证 440524********0014，电话 13812345678)');
+    expect(secret).toMatch(/^[0-9A-Z]{4} [0-9A-Z]{4}$/);
     expect(text).toContain('不动产登记申请书原件已核验，复印件 1 份');
     expect(text).toContain('网上已提交(网签备案 2026-0001)');
     expect(text).toMatch(/容缺受理：以下材料请于.+前补交.+不动产测绘报告/);
@@ -210,5 +213,65 @@ describe('the window desk', () => {
     expect(await phone.getByTestId('collection').textContent()).toMatch(/通过 EMS 寄出，运单号 EA123456785CN/);
     expect(await phone.getByTestId('case-status').textContent()).toBe('已送达');
     await shoot(phone, 'window-desk-7-track-posted');
+  });
+});
+
+describe('the window desk, for an item whose form asks for the applicant again', () => {
+  it('fills the form’s applicant fields from 2.申请人, and keeps a refused scan off its row, saying why', async () => {
+    const page = await signedIn(await openPage(site.browser), site.server.base, '刘洋(市民中心综合窗口)');
+    await page.locator('#finder-q').fill('失业保险待遇核定');
+    await page.locator('#finder-q').press('Enter');
+    await page.getByRole('button', { name: /失业保险待遇核定/ }).click();
+    await page.locator('#applicant-number').fill(GOOD_ID);
+    await page.locator('#applicant-name').fill('李四');
+    await page.locator('#applicant-phone').fill('13812345678');
+    await expect.poll(() => page.locator('#root_name').inputValue()).toBe('李四');
+    expect(await page.locator('#root_idCard').inputValue()).toBe(GOOD_ID);
+    expect(await page.locator('#root_mobile').inputValue()).toBe('13812345678');
+    // A field answered otherwise in the form keeps its answer; the others follow 2.申请人.
+    await page.locator('#root_mobile').fill('13900000000');
+    await page.locator('#applicant-phone').fill('13812345679');
+    await page.locator('#applicant-name').fill('李四光');
+    await expect.poll(() => page.locator('#root_name').inputValue()).toBe('李四光');
+    expect(await page.locator('#root_mobile').inputValue()).toBe('13900000000');
+
+    // The picker offers the material's types; a file of another type under a PDF's name is refused.
+    await page.locator('#material-termination-proof').selectOption('scan');
+    const row = page.getByRole('row').filter({ has: page.locator('#material-termination-proof') });
+    const picker = row.getByLabel('解除或终止劳动关系证明的扫描件');
+    expect(await picker.getAttribute('accept')).toBe('application/pdf,image/jpeg,image/png');
+    await picker.setInputFiles({ name: 'a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是 PDF\n') });
+    const refusal = row.getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/^未上传：.+/);
+    expect(await picker.evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
+    expect(await row.textContent()).not.toContain('a.pdf');
+    expect(await page.getByText(/未收到不可容缺的材料：.*解除或终止劳动关系证明/).count()).toBe(1);
+    await shoot(page, 'window-desk-8-scan-refused');
+    await picker.setInputFiles({ name: 'b.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
+    await row.getByText('b.pdf').waitFor();
+    expect(await refusal.count()).toBe(0);
+    expect(await row.locator('#material-termination-proof option').allTextContents()).toContain('网上已提交');
+  });
+
+  it('does not offer 网上已提交 for a material of an item taken only at the window', async () => {
+    const call = async (path: string, token: string | undefined, body: unknown) => {
+      const response = await fetch(`${site.server.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      expect(response.status, await response.clone().text()).toBeLessThan(300);
+      return response.json() as Promise<any>;
+    };
+    const admin = (await call('/api/dev/sign-in', undefined, { jurisdiction: '990100', userId: 'city-admin' })).token as string;
+    const { crossRegion: _, ...benefit } = structuredClone(templates.find((t) => t.id === 'unemployment-benefit')!);
+    const definition = { ...benefit, id: 'benefit-at-window', name: '失业保险待遇窗口核定', channels: ['1'], onlineDepth: [], maxVisits: 1, visitReason: '到窗口核验身份' };
+    await call('/api/admin/990100/items', admin, { itemId: 'benefit-at-window', definition });
+    await call('/api/admin/990100/items/benefit-at-window/publish', admin, {});
+
+    const page = await signedIn(await openPage(site.browser), site.server.base, '刘洋(市民中心综合窗口)');
+    await page.locator('#finder-q').fill('失业保险待遇窗口核定');
+    await page.locator('#finder-q').press('Enter');
+    await page.getByRole('button', { name: /失业保险待遇窗口核定/ }).click();
+    const options = page.locator('#material-termination-proof option');
+    await options.first().waitFor({ state: 'attached' });
+    expect(await options.allTextContents()).toEqual(['纸质材料', '扫描上传', '未收到']);
   });
 });

@@ -1,6 +1,7 @@
 import { Checkbox, Input, InputNumber, Tag, Typography } from 'antd';
 import type { Material } from '@onevisit/item-schemas';
 import type { FileInfo } from '@onevisit/functions/records';
+import { useState } from 'react';
 import { useI18n } from '../i18n';
 
 /** How the desk took one material; `none` is not received (容缺 where allowed, else on the 补正 list). */
@@ -26,9 +27,25 @@ const hows = {
   none: ['未收到', 'Not received'],
 } as const;
 
-/** One row per material the answers ask for: how it was received, 原件 sighted and 复印件 份数, the scan, or the online reference. */
-export function MaterialRows({ needed, taken, onChange, onScan }: { needed: Needed[]; taken: Record<string, Taken>; onChange: (id: string, next: Taken) => void; onScan: (id: string, file: File) => void }) {
-  const { t } = useI18n();
+/** Why an upload was refused, in both languages. */
+export type Refusal = { message: string; message_en: string };
+
+/**
+ * One row per material the answers ask for: how it was received, 原件 sighted and 复印件 份数, the
+ * scan, or the online reference. `onScan` stores a scan and answers why it was refused, if it was:
+ * the row then shows no file (not even the picker's name for it) and says why, until the next scan.
+ * `online`: whether the item takes applications online, so a material can have been supplied there.
+ */
+export function MaterialRows({ needed, taken, online, onChange, onScan }: { needed: Needed[]; taken: Record<string, Taken>; online: boolean; onChange: (id: string, next: Taken) => void; onScan: (id: string, file: File) => Promise<Refusal | undefined> }) {
+  const { t, pick } = useI18n();
+  const [refused, setRefused] = useState<Record<string, Refusal | undefined>>({});
+  const scan = async (id: string, picker: HTMLInputElement) => {
+    const file = picker.files?.[0];
+    if (!file) return;
+    const refusal = await onScan(id, file);
+    if (refusal) picker.value = '';
+    setRefused((all) => ({ ...all, [id]: refusal }));
+  };
   return (
     <table className="desk-materials">
       <thead>
@@ -53,11 +70,13 @@ export function MaterialRows({ needed, taken, onChange, onScan }: { needed: Need
               </th>
               <td>
                 <select id={id} className="desk-select" value={row.how} onChange={(e) => set({ how: e.target.value as Taken['how'] })}>
-                  {Object.entries(hows).map(([how, words]) => (
-                    <option key={how} value={how}>
-                      {t(how === 'none' && status === 'deferrable' ? '未收到(容缺后补)' : words[0], how === 'none' && status === 'deferrable' ? 'Not received (容缺, later)' : words[1])}
-                    </option>
-                  ))}
+                  {Object.entries(hows)
+                    .filter(([how]) => online || how !== 'online')
+                    .map(([how, words]) => (
+                      <option key={how} value={how}>
+                        {t(how === 'none' && status === 'deferrable' ? '未收到(容缺后补)' : words[0], how === 'none' && status === 'deferrable' ? 'Not received (容缺, later)' : words[1])}
+                      </option>
+                    ))}
                 </select>
               </td>
               <td>
@@ -72,10 +91,16 @@ export function MaterialRows({ needed, taken, onChange, onScan }: { needed: Need
                 )}
                 {row.how === 'scan' && (
                   <span className="desk-inline">
-                    <input type="file" aria-label={t(`${material.name}的扫描件`, `Scan of ${material.name}`)} onChange={(e) => e.target.files?.[0] && onScan(material.id, e.target.files[0])} />
+                    <input type="file" accept={material.acceptedTypes.join(',')} aria-label={t(`${material.name}的扫描件`, `Scan of ${material.name}`)} aria-describedby={refused[material.id] ? `${id}-refused` : undefined} onChange={(e) => void scan(material.id, e.target)} />
                     {row.files.map((f) => (
                       <Typography.Text key={f.key}>{f.name}</Typography.Text>
                     ))}
+                    {refused[material.id] && (
+                      <Typography.Text id={`${id}-refused`} type="danger" role="alert">
+                        {t('未上传：', 'Not uploaded: ')}
+                        {pick(refused[material.id]!)}
+                      </Typography.Text>
+                    )}
                   </span>
                 )}
                 {row.how === 'online' && <Input aria-label={t(`${material.name}的网上编号(如网签备案号)`, `Reference of ${material.name} online`)} placeholder={t('如网签备案号、电子证照编号', 'e.g. filing or licence number')} value={row.reference} onChange={(e) => set({ reference: e.target.value })} />}

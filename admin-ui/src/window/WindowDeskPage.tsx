@@ -1,18 +1,19 @@
 import { Alert, Button, Card, Checkbox, Input, Space, Spin, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { materialsFor, shanghaiDateOf, visibleAnswers } from '@onevisit/item-schemas';
+import { appliesOnline, materialsFor, shanghaiDateOf, visibleAnswers } from '@onevisit/item-schemas';
 import { CitizenForm, citizenCss } from '@onevisit/functions/citizen-form';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useSignedIn } from '../session-context';
+import { withApplicant } from './applicant-prefill';
 import { CollectionFields, collectionMethods, collectionOf, collectionProblem, emptyCollection } from './CollectionFields';
 import { CorrectionSheet } from './CorrectionSheet';
 import { deskCss } from './desk-css';
 import { errorSchemaOf } from './form-errors';
 import { ItemFinder } from './ItemFinder';
 import { enterGoesOn } from './keyboard';
-import { MaterialRows, receivedOf, toBring, type Needed, type Taken } from './MaterialRows';
+import { MaterialRows, receivedOf, toBring, type Needed, type Refusal, type Taken } from './MaterialRows';
 import { emptyPerson, idProblemWords, PersonFields, personOf } from './PersonFields';
 import { ReceiptSheet } from './ReceiptSheet';
 import { useServiceWindow } from './service-window';
@@ -50,6 +51,8 @@ export function WindowDeskPage() {
   const finder = useRef<HTMLInputElement>(null);
   const firstPerson = useRef<HTMLSelectElement>(null);
   const printButton = useRef<HTMLButtonElement>(null);
+  // What 2.申请人 put into the form's applicant fields: those follow it until answered otherwise.
+  const prefilled = useRef<Record<string, string>>({});
 
   const needed = useMemo<Needed[]>(() => {
     if (!item) return [];
@@ -65,6 +68,13 @@ export function WindowDeskPage() {
     setCollection(emptyCollection(methods[0]));
   }, [item, methods]);
   useEffect(() => {
+    if (!item) return;
+    const next = withApplicant(item.form, answers, applicant, prefilled.current);
+    if (!next) return;
+    prefilled.current = next.filled;
+    setAnswers(next.answers);
+  }, [item, applicant]);
+  useEffect(() => {
     if (filed || correction) printButton.current?.focus();
   }, [filed, correction]);
   // The shift starts at the window's number when this browser does not know it yet, else at the search.
@@ -76,6 +86,7 @@ export function WindowDeskPage() {
     setHasAgent(false);
     setAgent(emptyPerson());
     setAnswers({});
+    prefilled.current = {};
     setTaken({});
     setProblem(undefined);
     setFiled(undefined);
@@ -128,12 +139,15 @@ export function WindowDeskPage() {
     }
   };
 
-  const scan = async (materialId: string, file: File) => {
+  const scan = async (materialId: string, file: File): Promise<Refusal | undefined> => {
+    const scanned = (files: Taken['files']) => setTaken((all) => ({ ...all, [materialId]: { ...(all[materialId] ?? { how: 'scan', original: false, copies: 0, reference: '', files: [] }), how: 'scan', files } }));
     try {
-      const stored = await windowApi.upload(jurisdiction, chosen!.itemId, materialId, file);
-      setTaken((all) => ({ ...all, [materialId]: { ...(all[materialId] ?? { how: 'scan', original: false, copies: 0, reference: '', files: [] }), how: 'scan', files: [stored] } }));
+      scanned([await windowApi.upload(jurisdiction, chosen!.itemId, materialId, file)]);
+      return undefined;
     } catch (error) {
-      if (error instanceof ApiError) setProblem(error);
+      // A refused scan replaces any earlier one: the row must not look received.
+      scanned([]);
+      return error instanceof ApiError ? error : { message: String(error), message_en: String(error) };
     }
   };
 
@@ -212,7 +226,7 @@ export function WindowDeskPage() {
                 </div>
               </Card>
               <Card size="small" title={t('4. 一次告知的材料：收取情况', '4. The materials told at once: as received')}>
-                <MaterialRows needed={needed} taken={taken} onChange={(id, next) => setTaken((all) => ({ ...all, [id]: next }))} onScan={(id, file) => void scan(id, file)} />
+                <MaterialRows needed={needed} taken={taken} online={appliesOnline(item.channels)} onChange={(id, next) => setTaken((all) => ({ ...all, [id]: next }))} onScan={scan} />
                 {shared.length > 0 && <Typography.Paragraph type="secondary">{t(`免交(部门共享)：${shared.map((m) => m.name).join('、')}`, `Not asked (shared): ${shared.map((m) => m.name).join(', ')}`)}</Typography.Paragraph>}
                 {missing.length > 0 && (
                   <Alert type="warning" showIcon message={t(`未收到不可容缺的材料：${missing.map((n) => n.material.name).join('、')}。不能受理，将出具一次性补正告知书。`, `Missing materials that cannot be deferred: ${missing.map((n) => n.material.name).join(', ')}. No case; the list of what to bring is printed.`)} />
