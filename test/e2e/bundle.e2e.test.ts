@@ -66,9 +66,23 @@ async function openCase(page: Page, key: string) {
 async function deliver(page: Page, key: string) {
   await openCase(page, key);
   await act(page, '送达', '已送达', async (d) => {
-    await d.getByLabel('送达方式').click();
-    // The list this select opened, not one still closing from the case before (seen in CI under load).
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"]) .ant-select-item-option').first().click();
+    // Chosen from the keyboard until the select shows it: under load a click on a list still opening (or one
+    // still closing from the case before) was lost, and 确定 then changed nothing.
+    const field = d.locator('.ant-form-item').filter({ hasText: '送达方式' });
+    const chosen = async () => ((await field.innerText()).replace('送达方式', '').trim() ? 1 : 0);
+    await expect
+      .poll(
+        async () => {
+          if ((await chosen()) === 0) {
+            await d.getByLabel('送达方式').click();
+            await page.keyboard.press('ArrowDown');
+            await page.keyboard.press('Enter');
+          }
+          return chosen();
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
   });
 }
 
