@@ -78,5 +78,14 @@ export async function caseWorld() {
 
   const pass = { type: 'completeStep', outcome: 'pass' };
 
-  return { h, CITY, tokens, on, apply, detail, act, ok, applicant, sweep, messages, pass };
+  /** A case filed, worked to its decision and collected at the window: ready to be rated. */
+  async function collected() {
+    const c = await apply();
+    await ok(c.number, { type: 'accept' });
+    for (let i = 0; i < 4; i++) await ok(c.number, pass);
+    await ok(c.number, { type: 'deliver', method: '窗口领取' });
+    return c;
+  }
+
+  return { h, CITY, tokens, on, apply, detail, act, ok, applicant, sweep, messages, pass, collected };
 }

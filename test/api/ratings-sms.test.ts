@@ -9,16 +9,13 @@ import { caseWorld } from '../../functions/test/case-world';
  */
 
 const world = await caseWorld();
-const { h, CITY, tokens, on, apply, ok, pass, messages } = world;
+const { h, CITY, tokens, on, collected, messages } = world;
 const PHONE = '13812345678';
 
 /** A case decided and collected on `day`, its SMS sent. */
 async function decided(day: string) {
   on(day);
-  const c = await apply();
-  await ok(c.number, { type: 'accept' });
-  for (let i = 0; i < 4; i++) await ok(c.number, pass);
-  await ok(c.number, { type: 'deliver', method: '窗口领取' });
+  const c = await collected();
   await h.delivered();
   return c;
 }

@@ -10,17 +10,9 @@ import { caseWorld } from '../../functions/test/case-world';
  */
 
 const world = await caseWorld();
-const { h, CITY, tokens, on, apply, ok, pass } = world;
+const { h, CITY, tokens, on, apply, collected } = world;
 const MAY = 'from=2026-05-01&to=2026-05-31';
 const POOR = `/api/admin/${CITY}/poor-ratings`;
-
-async function delivered() {
-  const c = await apply();
-  await ok(c.number, { type: 'accept' });
-  for (let i = 0; i < 4; i++) await ok(c.number, pass);
-  await ok(c.number, { type: 'deliver', method: '窗口领取' });
-  return c;
-}
 
 async function rate(c: { number: string; secret: string }, level: number) {
   const rated = await h.call('POST', `/api/track/${c.number}/ratings`, { body: { secret: c.secret, rating: { level, reasons: level >= 4 ? ['slow'] : [] } } });
@@ -41,7 +33,7 @@ describe('a 差评 voided on 复核', () => {
 
   it('counts as a 差评 until the 复核 upholds the 申诉, then as 差评(申诉成立) only, the rebuild agreeing', async () => {
     on('2026-05-06');
-    for (const name of ['veryGood', 'fair', 'poor', 'mistaken', 'unrated'] as const) c[name] = await delivered();
+    for (const name of ['veryGood', 'fair', 'poor', 'mistaken', 'unrated'] as const) c[name] = await collected();
     c.open = await apply();
     on('2026-05-07');
     await rate(c.veryGood, 1);

@@ -9,17 +9,9 @@ import { caseWorld } from '../../functions/test/case-world';
  */
 
 const world = await caseWorld();
-const { h, CITY, tokens, on, apply, ok, pass } = world;
+const { h, CITY, tokens, on, apply, collected } = world;
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
 const POOR = `/api/admin/${CITY}/poor-ratings`;
-
-async function delivered() {
-  const c = await apply();
-  await ok(c.number, { type: 'accept' });
-  for (let i = 0; i < 4; i++) await ok(c.number, pass);
-  await ok(c.number, { type: 'deliver', method: '窗口领取' });
-  return c;
-}
 
 const rate = (c: { number: string; secret: string }, rating: Record<string, unknown>, init: { key?: string; agent?: string; via?: string } = {}) =>
   h.call('POST', `/api/track/${c.number}/ratings`, {
@@ -61,7 +53,7 @@ describe('好差评', () => {
     on('2026-03-02');
     const early = await apply();
     refused(await rate(early, { level: 1 }), 409, 'NOT_RATABLE');
-    first = await delivered();
+    first = await collected();
     on('2026-03-05');
     const before = await h.recordCount();
     refused(await rate(first, { level: 5 }), 400, 'REASONS_REQUIRED');
@@ -142,7 +134,7 @@ describe('好差评', () => {
 
   it('warns of an overdue step, and voids a mistaken 差评 on 复核 by the administrators only', async () => {
     on('2026-03-02');
-    const second = await delivered();
+    const second = await collected();
     on('2026-03-05');
     expect((await rate(second, { level: 4, reasons: ['attitude'] })).status).toBe(201);
     on('2026-03-10');
