@@ -256,7 +256,7 @@ export function LookupPage({ lang, number, failed, ask }: { lang: Lang; number?:
           {t('没有找到这个办件：请核对受理编号和查询码。', 'No such case: check the tracking number and the code.')}
         </p>
       )}
-      <form method="post" action="/track">
+      <form method="post" action="/track" className="lookup">
         <input type="hidden" name="lang" value={lang} />
         <div className="form-group">
           <label className="control-label" htmlFor="number">{t('受理编号', 'Tracking number')}</label>

@@ -37,7 +37,7 @@ export const citizenCss = `
 .citizen .is-hidden, .citizen [hidden] { display: none; }
 .citizen .lang { float: right; font-size: .9rem; }
 .citizen-form fieldset { border: 0; margin: 0; padding: 0; }
-.citizen-form .form-group { margin-bottom: 14px; }
+.citizen-form .form-group, .citizen .lookup .form-group { margin-bottom: 14px; }
 .citizen-form label.control-label, .citizen-form legend { display: block; font-weight: 600; margin-bottom: 4px; font-size: 1rem; }
 .citizen-form .form-control, .citizen input[type=file], .citizen input[type=text] { box-sizing: border-box; width: 100%; max-width: 32rem; padding: 8px 10px; font-size: 16px; border: 1px solid #8c8c8c; border-radius: 4px; }
 .citizen-form .radio, .citizen-form .checkbox { display: block; margin: 4px 0; }
