@@ -24,7 +24,7 @@ export function BundleCasePage({ lang, view, secret, problem }: { lang: Lang; vi
       <h1>{view.bundleName}</h1>
       {secret && (
         <p className="notice" role="status">
-          {t(`一次申请已收到，共 ${view.children.length} 个事项，由各部门分头办理。请记下受理编号和查询码，凭它们在本页查询全部事项的进度。`, `One application received for ${view.children.length} items, each handled by its own office. Keep the tracking number and the code: with them this page shows every item.`)}
+          {t(`一次申请已收到，共 ${view.children.length} 个事项，由各部门分头办理。请记下受理编号和查询码(查询码只显示这一次)，凭它们在本页查询全部事项的进度。`, `One application received for ${view.children.length} items, each handled by its own office. Keep the tracking number and the code (the code is shown only this once): with them this page shows every item.`)}
         </p>
       )}
       <dl className="facts">
@@ -34,7 +34,7 @@ export function BundleCasePage({ lang, view, secret, problem }: { lang: Lang; vi
         </dd>
         {secret && (
           <>
-            <dt>{t('查询码(请保存，仅显示一次)', 'Tracking code (keep it: shown once)')}</dt>
+            <dt>{t('查询码', 'Code')}</dt>
             <dd>
               <strong data-testid="tracking-secret">{displayTrackingCode(secret)}</strong>
             </dd>
