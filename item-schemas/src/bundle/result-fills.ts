@@ -48,6 +48,8 @@ export function unfilledCodes(bundle: BundleDefinition, base: BaseVersions): Unf
   const merged: UnfilledCode[] = [];
   const apart = new Map<string, UnfilledCode>();
   const reported = new Set<CanonicalField>();
+  // In the bundle's order: a mapping read back from the store may list its items in any order.
+  const order = (key: string) => bundle.items.findIndex((i) => i.key === key);
   for (const ref of bundle.items) {
     const item = base[ref.key];
     if (!item || stageOf(bundle, ref.key) < 0) continue;
@@ -55,7 +57,12 @@ export function unfilledCodes(bundle: BundleDefinition, base: BaseVersions): Unf
       const index = bundle.fields.findIndex((c) => c.map[ref.key] === path);
       const canonical = bundle.fields[index];
       if (canonical?.fromResultOf || (canonical && reported.has(canonical))) continue;
-      const asked = canonical ? Object.entries(canonical.map).filter(([k]) => base[k]).map(([k, p]) => ({ item: k, path: p })) : [{ item: ref.key, path }];
+      const asked = canonical
+        ? Object.entries(canonical.map)
+            .filter(([k]) => base[k])
+            .sort(([a], [b]) => order(a) - order(b))
+            .map(([k, p]) => ({ item: k, path: p }))
+        : [{ item: ref.key, path }];
       const producer = producerBefore(bundle, base, asked.map((a) => a.item));
       if (!producer) continue;
       if (canonical) {
