@@ -181,7 +181,7 @@ describe('the application page', () => {
       expect(asked.status).toBe(200);
       expect(visibleText(asked.html)).toContain('请输入查询码查看这个办件');
       expect(asked.html).toMatch(new RegExp(`<input id="number"[^>]*value="${number}"`));
-      expect(asked.html).toContain('<form action="/track" method="post">');
+      expect(asked.html).toContain('<form class="lookup" action="/track" method="post">');
       expect(asked.html).not.toContain('已收件，等待受理');
     }
     // A wrong code and a number never issued get the same page.
