@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.test.ts'],
     root: new URL('..', import.meta.url).pathname,
     fileParallelism: false,
+    reporters: ['default', new URL('../first-failures-reporter.ts', import.meta.url).pathname],
     globalSetup: ['api/global-setup.ts'],
     testTimeout: 90_000,
     hookTimeout: 60_000,
