@@ -16,7 +16,7 @@ import { Store } from '../functions/src/store/store';
  */
 export async function seededApp(options: { messagesLater?: boolean; store?: EmbeddedDynamo } = {}) {
   const dynamo = options.store ?? (await startEmbeddedDynamo());
-  const store = new Store(dynamo.client, 'onevisit-bench', { transactions: dynamo.transactions });
+  const store = new Store(dynamo.client, 'onevisit-bench', { transactions: dynamo.transactions, exclusive: dynamo.exclusive });
   await store.ensureTable();
   // Every request comes from one in-process client: the rate limits (rate-limits.ts) would refuse the load.
   const local = localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-bench-')), secret: 'bench', quiet: true });

@@ -60,7 +60,7 @@ export async function startLocal(mode: LocalMode): Promise<void> {
   ensureAdminUiBuilt();
   const dataDir = privateDataDir();
   const dynamo = await startEmbeddedDynamo(mode.memory ? {} : { path: join(dataDir, 'db'), socket: join(dataDir, 'store.sock') });
-  const store = new Store(dynamo.client, 'onevisit');
+  const store = new Store(dynamo.client, 'onevisit', { transactions: dynamo.transactions, exclusive: dynamo.exclusive });
   await store.ensureTable();
   if (process.env.ONEVISIT_FAULT === 'exit-after-case-write') exitAfterCaseWrites(store);
   const deps = localDeps(store, { dataDir, secret: localSecret(dataDir, mode.memory) });

@@ -19,7 +19,7 @@ import { Store } from '../src/store/store';
  */
 export async function harness(options: { seed?: boolean; now?: string; channel?: Channel } = {}) {
   const dynamo = await startTestStore();
-  const store = new Store(dynamo.client, 'onevisit-test', { transactions: dynamo.transactions });
+  const store = new Store(dynamo.client, 'onevisit-test', { transactions: dynamo.transactions, exclusive: dynamo.exclusive });
   await store.ensureTable();
   const clock = { now: new Date(options.now ?? '2026-03-02T02:00:00Z') };
   // These files send many requests as one client under a stopped clock; test/security tests the limits.

@@ -35,16 +35,20 @@ async function received(): Promise<{ received: number; differences: number }> {
 
 /**
  * The next write of a case fails once as the store would have it fail: a transaction cancelled by
- * another in flight on the same records (stores with transactions), or a put the store could not
- * complete (the embedded store).
+ * another in flight on the same records (stores with transactions), or a put (alone or in a batch
+ * of cases) the store could not complete (the embedded store).
  */
 function failNextCaseWrite(): void {
   const name = 'failNextCaseWrite';
   h.client.middlewareStack.add(
     (next) => async (args) => {
       // Marshalled or not, as the document client has it at this step.
-      const input = args.input as { TransactItems?: { Put?: { Item?: Record<string, unknown> } }[]; Item?: Record<string, unknown> };
-      const items = input.TransactItems ?? (input.Item ? [{ Put: { Item: input.Item } }] : []);
+      type Puts = { Put?: { Item?: Record<string, unknown> } }[];
+      const input = args.input as { TransactItems?: Puts; Item?: Record<string, unknown>; RequestItems?: Record<string, unknown> };
+      // A batch write's requests (a batch read's are not a list).
+      const requests = Object.values(input.RequestItems ?? {}).filter(Array.isArray) as { PutRequest?: { Item?: Record<string, unknown> } }[][];
+      const batched = requests.flat().map((r) => ({ Put: r.PutRequest }));
+      const items = input.TransactItems ?? (input.Item ? [{ Put: { Item: input.Item } }] : batched);
       const isCase = (sk: unknown) => sk === 'CASE' || (sk as { S?: string } | undefined)?.S === 'CASE';
       if (!items.some((i) => isCase(i.Put?.Item?.sk))) return next(args);
       h.client.middlewareStack.remove(name);

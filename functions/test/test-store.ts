@@ -39,6 +39,7 @@ export async function startDynamoDbLocal(): Promise<EmbeddedDynamo> {
     client,
     endpoint,
     transactions: true,
+    exclusive: false,
     close: async () => {
       client.destroy();
       process.off('exit', stop);

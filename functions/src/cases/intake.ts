@@ -213,8 +213,9 @@ export async function receiveApplication(deps: AppDeps, version: ItemVersion, ap
   const requestHash = hash(canonical({ jurisdiction, itemId, version: version.version, answers: application.sent, supplied, promised: [...application.promised].sort(), ...(application.window ? { window: application.window } : {}) }));
   const opened = await openCase(deps, intake, { trackingNumber, key: idempotencyKey, secret: trackingCode(deps.secret, trackingNumber, idempotencyKey) });
   await markFiled(deps, opened.files);
-  // Where the store has transactions, the counters the case adds go in its write (exactly once, with it).
-  const counted = deps.store.transactions;
+  // Where the store has transactions, the counters the case adds go in its write (exactly once,
+  // with it); where only this process writes it, with the group of cases it is written in.
+  const counted = deps.store.transactions || deps.store.exclusive;
   let earlier;
   try {
     earlier = await deps.store.saveClaimedCase(opened.stored, opened.settled, { key: idempotencyKey, requestHash }, counted ? countsOfMove(undefined, opened.stored, opened.rules) : []);

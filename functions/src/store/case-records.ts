@@ -6,6 +6,8 @@ import type { CaseRatingFilter } from '../ratings/case-rating-filter';
 import { keys } from './keys';
 import type { JurisdictionRecords } from './jurisdiction-records';
 import { TABLE_INDEXES } from './table';
+import { exclusiveBatches } from './exclusive-batches';
+import type { StoreCapabilities } from './capabilities';
 import { transactionBatches } from './transaction-batches';
 import { ConflictError, ifAbsent, ifRevision, isConditionFailure, record, TransactionConflict, type TableAccess } from './table-access';
 
@@ -84,11 +86,12 @@ export type CaseRecords = ReturnType<typeof caseRecords>;
 /** How many serials a process reserves at a time. */
 export const SERIAL_BLOCK = 50;
 
-export function caseRecords(table: TableAccess, jurisdictions: Pick<JurisdictionRecords, 'listDepartments'>, capabilities: { transactions: boolean }) {
+export function caseRecords(table: TableAccess, jurisdictions: Pick<JurisdictionRecords, 'listDepartments'>, capabilities: StoreCapabilities) {
   /** This process's unused serials per jurisdiction and day, and the reservations under way. */
   const serialBlocks = new Map<string, { next: number; last: number }>();
   const reservations = new Map<string, Promise<void>>();
-  const transactions = transactionBatches(table);
+  /** Claims with their cases, in groups: as transactions, or checked here on a store only this process writes. */
+  const groups = capabilities.transactions ? transactionBatches(table) : capabilities.exclusive ? exclusiveBatches(table) : undefined;
 
   /** Reserves the next SERIAL_BLOCK serials of a day; returns the last of them. */
   const reserveSerials = async (jurisdiction: string, yyyymmdd: string): Promise<number> => {
@@ -110,8 +113,10 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
    * so a retry finds the case the first attempt created (or was creating).
    */
   const claimIdempotencyKey = async (jurisdiction: string, key: string, claim: IdempotencyClaim): Promise<IdempotencyClaim | undefined> => {
+    const put = { key: keys.idempotency(jurisdiction, key), item: claim, condition: ifAbsent('already exists') };
     try {
-      await table.put(keys.idempotency(jurisdiction, key), claim, ifAbsent('already exists'));
+      // Checked in this process, a claim waits for the submissions under way with its key.
+      await (capabilities.exclusive && groups ? groups.write({ puts: [put] }) : table.put(put.key, put.item, put.condition));
       return undefined;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
@@ -166,15 +171,17 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
      * absent. A key claimed already comes back, nothing written (a retry, or another request
      * under the same key); a case there already throws ConflictError carrying it, and leaves no
      * claim of its own. With transactions both are one TransactWriteItems, with the counter rows
-     * the case adds (`counts`: added exactly once, with the case or not at all); without, the claim
-     * goes first and is taken back if the case is refused (a stop between the two leaves the claim
-     * alone, for the retry to finish its case), and `counts` are left to the caller.
+     * the case adds (`counts`: added exactly once, with the case or not at all); on a store only
+     * this process writes, they go in a group of submissions checked here (exclusive-batches.ts),
+     * `counts` just after; otherwise the claim goes first and is taken back if the case is refused
+     * (a stop between the two leaves the claim alone, for the retry to finish its case), and
+     * `counts` are left to the caller.
      */
     async saveClaimedCase(c: StoredCase, index: CaseIndex, claim: { key: string; requestHash: string }, counts: readonly CounterRow[] = []): Promise<IdempotencyClaim | undefined> {
       const claimKey = keys.idempotency(c.jurisdiction, claim.key);
       const claimed: IdempotencyClaim = { trackingNumber: c.trackingNumber, requestHash: claim.requestHash };
       const caseWrite = { key: keys.case(c.jurisdiction, c.trackingNumber), item: caseItem(c, index), condition: ifAbsent('case exists') };
-      if (!capabilities.transactions) {
+      if (!groups) {
         const earlier = await claimIdempotencyKey(c.jurisdiction, claim.key, claimed);
         if (earlier) return earlier;
         try {
@@ -188,7 +195,7 @@ export function caseRecords(table: TableAccess, jurisdictions: Pick<Jurisdiction
         }
       }
       try {
-        await transactions.write({ puts: [{ key: claimKey, item: claimed, condition: ifAbsent('already exists') }, caseWrite], counts });
+        await groups.write({ puts: [{ key: claimKey, item: claimed, condition: ifAbsent('already exists') }, caseWrite], counts });
         return undefined;
       } catch (error) {
         if (error instanceof TransactionConflict && error.at === 0) return error.existing as IdempotencyClaim;

@@ -19,6 +19,8 @@ export interface EmbeddedDynamo {
   client: DynamoDBClient;
   /** Whether the store has TransactWriteItems (StoreCapabilities): dynalite has not. */
   transactions: boolean;
+  /** Whether only this process reaches it (StoreCapabilities): not with `openEndpoint`. */
+  exclusive: boolean;
   /** Only with `openEndpoint`: the HTTP address any client may use. */
   endpoint?: string;
   close(): Promise<void>;
@@ -81,7 +83,7 @@ export async function startEmbeddedDynamo(options: EmbeddedOptions = {}): Promis
     await listen(server, 0, '127.0.0.1');
     const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     const client = new DynamoDBClient({ ...common, endpoint });
-    return { client, endpoint, transactions: false, close: () => closeAll(client, server) };
+    return { client, endpoint, transactions: false, exclusive: false, close: () => closeAll(client, server) };
   }
 
   const key = randomBytes(32).toString('hex');
@@ -112,6 +114,7 @@ export async function startEmbeddedDynamo(options: EmbeddedOptions = {}): Promis
   return {
     client,
     transactions: false,
+    exclusive: true,
     close: async () => {
       await closeAll(client, server);
       agent.destroy();

@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { assistanceRecords, type AssistanceRecords } from './assistance-records';
 import { bundleRecords, type BundleRecords } from './bundle-records';
+import type { StoreCapabilities } from './capabilities';
 import { caseRecords, withIndexKeys, type CaseRecords } from './case-records';
 import { itemRecords, type ItemRecords } from './item-records';
 import { jurisdictionRecords, type JurisdictionRecords } from './jurisdiction-records';
@@ -13,15 +14,7 @@ import { TableAccess } from './table-access';
 
 export { caseItem, type CaseIndex, type CaseQuery, type IdempotencyClaim } from './case-records';
 export { ConflictError } from './table-access';
-
-/** What the store behind the client can do, said where the client is made. */
-export interface StoreCapabilities {
-  /**
-   * TransactWriteItems: AWS DynamoDB and DynamoDB Local have it, the embedded store (dynalite)
-   * does not. With it, a submission's idempotency claim and its case are one write.
-   */
-  transactions: boolean;
-}
+export type { StoreCapabilities } from './capabilities';
 
 /**
  * Every record OneVisit keeps, in one table: jurisdictions with their departments, users,
@@ -33,10 +26,12 @@ export interface Store extends JurisdictionRecords, ItemRecords, CaseRecords, Me
 export class Store {
   private readonly table: TableAccess;
   readonly transactions: boolean;
+  readonly exclusive: boolean;
 
   /** Without `capabilities`, a store with single-item writes only (what every store has). */
   constructor(client: DynamoDBClient, readonly tableName: string, capabilities: StoreCapabilities = { transactions: false }) {
     this.transactions = capabilities.transactions;
+    this.exclusive = capabilities.exclusive ?? false;
     this.table = new TableAccess(client, tableName);
     const jurisdictions = jurisdictionRecords(this.table);
     Object.assign(this, jurisdictions, itemRecords(this.table), caseRecords(this.table, jurisdictions, capabilities), messageRecords(this.table), bundleRecords(this.table), statsRecords(this.table), ratingRecords(this.table), smsInvitationRecords(this.table), orderRecords(this.table), assistanceRecords(this.table));

@@ -1,5 +1,17 @@
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type BatchGetCommandOutput,
+  type BatchWriteCommandOutput,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { hasEveryIndex, rebuildInterrupted, rebuildTable, type Upgrade } from './rebuild';
 import { tableDefinition } from './table';
@@ -36,6 +48,12 @@ export function record<T>(item: Record<string, unknown> | undefined): T | undefi
 }
 
 export type Key = { pk: string; sk: string };
+
+/** A key as one string, to find a record among others. */
+export const keyOf = (key: Key) => `${key.pk}\u0000${key.sk}`;
+
+/** How many times keys or items a batch request left unprocessed are sent again. */
+const BATCH_ATTEMPTS = 8;
 
 /**
  * What a conditional write requires of the record it replaces. Every `#name` in the expression
@@ -152,6 +170,35 @@ export class TableAccess {
     return new ConflictError(condition.conflict, returned ? record(unmarshall(returned)) : await this.get(key));
   }
 
+  /** The records at `keys`, read consistently, as stored, by keyOf; absent ones are missing. */
+  async getMany(keys: readonly Key[]): Promise<Map<string, Record<string, unknown>>> {
+    const found = new Map<string, Record<string, unknown>>();
+    for (let i = 0; i < keys.length; i += 100) {
+      let wanted: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
+      for (let attempt = 1; wanted && wanted.length > 0; attempt++) {
+        if (attempt > BATCH_ATTEMPTS) throw new Error('store left keys unread: 存储繁忙 / the store is busy');
+        if (attempt > 1) await backOff(attempt);
+        const result: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: wanted, ConsistentRead: true } } }));
+        for (const item of result.Responses?.[this.tableName] ?? []) found.set(keyOf(item as Key), item);
+        wanted = result.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found;
+  }
+
+  /** Puts records without conditions, 25 a request, sending again what the store left unprocessed. */
+  async putMany(puts: readonly { key: Key; item: object }[]): Promise<void> {
+    for (let i = 0; i < puts.length; i += 25) {
+      let requests = puts.slice(i, i + 25).map(({ key, item }) => ({ PutRequest: { Item: { ...item, ...key } } }));
+      for (let attempt = 1; requests.length > 0; attempt++) {
+        if (attempt > BATCH_ATTEMPTS) throw new Error('store left writes unprocessed: 存储繁忙 / the store is busy');
+        if (attempt > 1) await backOff(attempt);
+        const result: BatchWriteCommandOutput = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+      }
+    }
+  }
+
   async delete(key: Key): Promise<void> {
     await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
   }
@@ -228,3 +275,6 @@ export class TableAccess {
     }
   }
 }
+
+/** Waits longer at each attempt, with jitter, as DynamoDB asks of clients it throttles. */
+export const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * (0.5 + Math.random())));

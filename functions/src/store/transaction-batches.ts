@@ -1,33 +1,16 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { CounterRow } from '../supervision/counter-rows';
 import { COUNTER_SHARDS, counterUpdate, mergedRows } from './counter-updates';
-import { conditionInput, record, TransactionConflict, type Condition, type Key, type TableAccess } from './table-access';
+import { backOff, conditionInput, record, TransactionConflict, type TableAccess } from './table-access';
+import { writeGroups, type Waiting, type WriteGroups } from './write-groups';
 
 /**
- * Writes that must be all or none (a submission's idempotency claim, its case and the counters
- * it adds), as TransactWriteItems where the store has them.
- *
- * Group commit: a unit goes out at once while fewer than MAX_IN_FLIGHT transactions are under
- * way; units that come meanwhile wait and go out together, up to MAX_UNITS in one transaction,
- * their counter rows summed into one addition per row. Each unit stays all or none and settles
- * as its own write would: a unit whose condition fails is refused alone (TransactionConflict)
- * and the rest of its transaction is sent again. One request at a time (a Lambda) is one unit per
- * transaction, as before; many at once (a local server) share the store's per-transaction cost.
+ * Groups of units (write-groups.ts) as TransactWriteItems, where the store has them: one
+ * transaction per group, the units' counter rows summed into one addition per row. Each unit stays
+ * all or none: one whose condition fails is refused alone (TransactionConflict) and the rest of
+ * its transaction is sent again. One request at a time (a Lambda) is one unit per transaction;
+ * many at once (a local server) share the store's per-transaction cost.
  */
-
-/** A put and the condition it is made under. */
-export interface ConditionalPut {
-  key: Key;
-  item: object;
-  condition?: Condition;
-}
-
-/** One caller's writes, all or none. */
-export interface TransactionUnit {
-  puts: readonly ConditionalPut[];
-  counts?: readonly CounterRow[];
-}
 
 /** Units in one transaction at most: each holds an item of up to 400 KB, and a transaction up to 4 MB and 100 writes. */
 const MAX_UNITS = 8;
@@ -35,46 +18,9 @@ const MAX_IN_FLIGHT = 4;
 /** How many times a transaction cancelled by another one in flight on the same records is tried. */
 const TRANSACTION_ATTEMPTS = 6;
 
-interface Waiting {
-  unit: TransactionUnit;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 type Reasons = { Code?: string; Item?: Parameters<typeof unmarshall>[0] }[];
 
-const keyOf = (key: Key) => `${key.pk}\u0000${key.sk}`;
-
-export function transactionBatches(table: TableAccess): { write(unit: TransactionUnit): Promise<void> } {
-  const queue: Waiting[] = [];
-  let inFlight = 0;
-
-  /** The next units to send: in arrival order, none writing a record another of them writes (DynamoDB refuses that). */
-  function take(): Waiting[] {
-    const taken: Waiting[] = [];
-    const written = new Set<string>();
-    for (let i = 0; i < queue.length && taken.length < MAX_UNITS; ) {
-      const puts = queue[i]!.unit.puts.map((p) => keyOf(p.key));
-      if (puts.some((k) => written.has(k))) {
-        i++;
-        continue;
-      }
-      for (const k of puts) written.add(k);
-      taken.push(...queue.splice(i, 1));
-    }
-    return taken;
-  }
-
-  function pump(): void {
-    while (inFlight < MAX_IN_FLIGHT && queue.length > 0) {
-      inFlight++;
-      void send(take()).finally(() => {
-        inFlight--;
-        pump();
-      });
-    }
-  }
-
+export function transactionBatches(table: TableAccess): WriteGroups {
   /** Sends units until each is settled: written, refused by its condition, or failed. */
   async function send(batch: Waiting[]): Promise<void> {
     for (let attempt = 1; batch.length > 0; attempt++) {
@@ -111,7 +57,7 @@ export function transactionBatches(table: TableAccess): { write(unit: Transactio
           for (const w of batch) w.reject(error);
           return;
         }
-        await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * (0.5 + Math.random())));
+        await backOff(attempt);
       }
     }
   }
@@ -133,11 +79,5 @@ export function transactionBatches(table: TableAccess): { write(unit: Transactio
     return refused;
   }
 
-  return {
-    write: (unit) =>
-      new Promise<void>((resolve, reject) => {
-        queue.push({ unit, resolve, reject });
-        pump();
-      }),
-  };
+  return writeGroups(send, { maxUnits: MAX_UNITS, maxInFlight: MAX_IN_FLIGHT });
 }
