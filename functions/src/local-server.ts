@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import { LOCAL_HOLD } from './rate-limits';
 import { ensureAdminUiBuilt, mountAdminUi } from './admin-ui';
@@ -55,6 +56,23 @@ function exitAfterCaseWrites(store: Store): void {
   };
 }
 
+/**
+ * For the grouped submissions' crash test (test/api/submit-crash.test.ts): the process exits
+ * once the store has written the claims of a group of submissions, before their cases.
+ */
+function exitAfterGroupedClaims(client: DynamoDBClient): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args);
+      const requests = Object.values((args.input as { RequestItems?: Record<string, unknown> }).RequestItems ?? {}).filter(Array.isArray).flat() as { PutRequest?: { Item?: { sk?: { S?: string } } } }[];
+      // A batch write's puts, all of them claims (sort key KEY), more than one.
+      if (requests.length > 1 && requests.every((r) => r.PutRequest?.Item?.sk?.S === 'KEY')) process.exit(75);
+      return result;
+    },
+    { step: 'finalizeRequest', name: 'exitAfterGroupedClaims' },
+  );
+}
+
 export async function startLocal(mode: LocalMode): Promise<void> {
   // Before the data folder's umask: the built editor stays as readable as its sources.
   ensureAdminUiBuilt();
@@ -63,6 +81,7 @@ export async function startLocal(mode: LocalMode): Promise<void> {
   const store = new Store(dynamo.client, 'onevisit', { transactions: dynamo.transactions, exclusive: dynamo.exclusive });
   await store.ensureTable();
   if (process.env.ONEVISIT_FAULT === 'exit-after-case-write') exitAfterCaseWrites(store);
+  if (process.env.ONEVISIT_FAULT === 'exit-after-grouped-claims') exitAfterGroupedClaims(dynamo.client);
   const deps = localDeps(store, { dataDir, secret: localSecret(dataDir, mode.memory) });
   const { published } = await seedDemo(deps);
   // Messages a stopped process left in cases' outboxes go now; the poller then checks every few seconds.

@@ -8,6 +8,8 @@ export interface LocalServer {
   pid: number;
   output: () => string;
   stop: () => Promise<number | null>;
+  /** Its exit code, once it has ended on its own (a fault it was started with, say). */
+  exited: Promise<number | null>;
 }
 
 const root = join(import.meta.dirname, '../..');
@@ -52,5 +54,6 @@ export async function startLocalServer(options: { memory?: boolean; dataDir?: st
       child.kill('SIGINT');
       return exited;
     },
+    exited,
   };
 }
