@@ -20,7 +20,11 @@ import { writeGroups, type Waiting, type WriteGroups } from './write-groups';
 
 /** A batch write holds 25 puts. */
 const MAX_UNITS = 25;
-const MAX_IN_FLIGHT = 2;
+/**
+ * The store answers on this process's own event loop: a second group under way would only split
+ * the groups (submit bench: ratio 0.52–0.54 with two, 0.56–0.65 with one).
+ */
+const MAX_IN_FLIGHT = 1;
 const ABSENT = ifAbsent('').expression;
 
 export function exclusiveBatches(table: TableAccess): WriteGroups {
