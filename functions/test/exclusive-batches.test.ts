@@ -37,6 +37,8 @@ function counted(): { counts: Map<string, number>; stop(): void } {
 describe('groups checked in this process', () => {
   it('writes the units that come together in one read and one write per place', async () => {
     await groups.write({ puts: [claim('warm'), record('warm')] });
+    // Its group is done with once its units are answered and the turn after.
+    await new Promise((resolve) => setImmediate(resolve));
     const requests = counted();
     // The first goes out alone; the 20 that come meanwhile wait for it, then go out together.
     await Promise.all(Array.from({ length: 21 }, (_, i) => groups.write({ puts: [claim(`a${i}`), record(`a${i}`)] })));
