@@ -44,7 +44,7 @@ const scratchDocuments = ['company__application', 'company__articles', 'premises
 /** The texts sent to the applicant about these cases (by SMS: the form asks for a mobile). */
 async function applicantTexts(numbers: Array<string | undefined>): Promise<string[]> {
   await h.delivered();
-  return (await h.store.outboxOf(CITY, '2026-03-02')).filter((m) => m.channel === 'sms' && numbers.includes(m.trackingNumber)).map((m) => m.text);
+  return h.sent.filter((m) => m.channel === 'sms' && numbers.includes(m.trackingNumber)).map((m) => m.text);
 }
 
 async function queueOf(officer: string): Promise<Array<{ trackingNumber: string; itemId: string }>> {

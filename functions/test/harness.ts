@@ -5,7 +5,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, expect } from 'vitest';
 import { createApp } from '../src/app';
 import { localDeps } from '../src/local-deps';
-import type { Channel } from '../src/notifier';
+import type { Channel, Notification } from '../src/notifier';
 import { RATE_LIMITS_OFF } from '../src/rate-limits';
 import { seedDemo } from '../src/seed';
 import { PDF } from './files';
@@ -23,7 +23,15 @@ export async function harness(options: { seed?: boolean; now?: string; channel?:
   await store.ensureTable();
   const clock = { now: new Date(options.now ?? '2026-03-02T02:00:00Z') };
   // These files send many requests as one client under a stopped clock; test/security tests the limits.
-  const deps = { ...localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-data-')), secret: 'test-secret', clock: () => clock.now, quiet: true, ...(options.channel ? { channel: options.channel } : {}) }), rateLimits: RATE_LIMITS_OFF };
+  // What went out (SMS, e-mail) as the gateway was handed it: the outbox page keeps less (no 查询码).
+  const sent: Notification[] = [];
+  const channel: Channel = {
+    async deliver(notification) {
+      await options.channel?.deliver(notification);
+      sent.push(notification);
+    },
+  };
+  const deps = { ...localDeps(store, { dataDir: mkdtempSync(join(tmpdir(), 'onevisit-data-')), secret: 'test-secret', clock: () => clock.now, quiet: true, channel }), rateLimits: RATE_LIMITS_OFF };
   if (options.seed !== false) await seedDemo(deps);
   const app = createApp(deps);
   afterAll(async () => {
@@ -75,5 +83,5 @@ export async function harness(options: { seed?: boolean; now?: string; channel?:
     return result.Count ?? 0;
   }
 
-  return { app, deps, store, client: dynamo.client, clock, token, adminTokens, call, uploaded, recordCount, delivered };
+  return { app, deps, store, client: dynamo.client, clock, token, adminTokens, call, uploaded, recordCount, delivered, sent };
 }

@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { shanghaiDateOf } from '@onevisit/item-schemas';
 import type { StoredCase } from '../cases/record';
+import { withoutTrackingCodes } from '../cases/tracking-code';
 import type { OutboxMessage, PendingMessage } from '../records';
 import { keys } from './keys';
 import { TABLE_INDEXES } from './table';
@@ -10,6 +11,9 @@ import { ConflictError, isConditionFailure, type TableAccess } from './table-acc
 
 export type MessageRecords = ReturnType<typeof messageRecords>;
 
+/** A message as its outbox record keeps it: without the applicant's 查询码 (it went out in the message itself). */
+const kept = <M extends PendingMessage>(m: M): M => ({ ...m, text: withoutTrackingCodes(m.text), ...(m.text_en === undefined ? {} : { text_en: withoutTrackingCodes(m.text_en) }) });
+
 /** Where a message is kept in its day's outbox. */
 const outboxKey = (m: PendingMessage) => keys.outbox(m.jurisdiction, shanghaiDateOf(new Date(m.at)), `${m.at}#${m.id}`);
 
@@ -17,8 +21,8 @@ export function messageRecords(table: TableAccess) {
   return {
     /** Records a message in the day's outbox and, for in-site messages, the recipient's inbox. Idempotent: the keys are the message's. */
     async recordMessage(message: OutboxMessage): Promise<void> {
-      if (message.channel === 'inSite') await table.put(keys.inbox(message.jurisdiction, message.to, `${message.at}#${message.id}`), message);
-      await table.put(outboxKey(message), message);
+      if (message.channel === 'inSite') await table.put(keys.inbox(message.jurisdiction, message.to, `${message.at}#${message.id}`), kept(message));
+      await table.put(outboxKey(message), kept(message));
     },
 
     /**
@@ -28,7 +32,7 @@ export function messageRecords(table: TableAccess) {
      * sender's hands (`sending`) or done (`settled`).
      */
     async claimMessage(message: PendingMessage, now: string, staleBefore: string): Promise<'claimed' | 'sending' | 'settled'> {
-      const claim: OutboxMessage = { ...message, status: 'sending', claimedAt: now };
+      const claim: OutboxMessage = { ...kept(message), status: 'sending', claimedAt: now };
       try {
         await table.put(outboxKey(message), claim, {
           expression: 'attribute_not_exists(pk) OR (#status = :sending AND #claimedAt < :stale)',
