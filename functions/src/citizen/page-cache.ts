@@ -20,29 +20,31 @@ const SLOTS = new RegExp(`${MARK}(key|due|switch)`, 'g');
 export const slot = (name: Slot): string => `${MARK}${name}`;
 
 export interface PageTemplate {
-  /** The render cut at its slots: text, slot, text, … */
-  parts: string[];
+  /** The render cut at its slots, as the UTF-8 it is sent in: text, slot, text, … */
+  parts: Buffer[];
   slots: Slot[];
-  /** What it holds in memory: V8 keeps a string in one or two bytes a character. */
+  /** What it holds in memory. */
   bytes: number;
 }
 
+/** Encoded once, when the page is kept: a response only joins the bytes, however large the page. */
 export function template(html: string): PageTemplate {
   const pieces = html.split(SLOTS);
-  return {
-    parts: pieces.filter((_, i) => i % 2 === 0),
-    slots: pieces.filter((_, i) => i % 2 === 1) as Slot[],
-    bytes: html.length * 2,
-  };
+  const parts = pieces.filter((_, i) => i % 2 === 0).map((text) => Buffer.from(text, 'utf8'));
+  return { parts, slots: pieces.filter((_, i) => i % 2 === 1) as Slot[], bytes: parts.reduce((sum, part) => sum + part.length, 0) };
 }
+
+/** How a filled page is sent (Hono's c.html says the same of a string). */
+export const HTML_TYPE = { 'content-type': 'text/html; charset=UTF-8' };
 
 /** As React escapes text and attribute values, so a filled page is the page a render with the values gives. */
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' })[ch]!);
 
-export function fill(page: PageTemplate, values: Record<Slot, string>): string {
-  const out: string[] = [page.parts[0]!];
-  page.slots.forEach((name, i) => out.push(escapeHtml(values[name]), page.parts[i + 1]!));
-  return out.join('');
+export function fill(page: PageTemplate, values: Record<Slot, string>): Uint8Array<ArrayBuffer> {
+  const out: Buffer[] = [page.parts[0]!];
+  page.slots.forEach((name, i) => out.push(Buffer.from(escapeHtml(values[name]), 'utf8'), page.parts[i + 1]!));
+  // A fresh buffer of its own (never a SharedArrayBuffer), as a response body is typed.
+  return Buffer.concat(out) as Uint8Array<ArrayBuffer>;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { ApplyPage, type KeptFile } from '../citizen/apply-page';
 import { casePath, ChecklistPage } from '../citizen/case-pages';
 import { otherLanguage, renderPage, type Lang } from '../citizen/page';
-import { fill, PageCache, slot, template } from '../citizen/page-cache';
+import { fill, HTML_TYPE, PageCache, slot, template } from '../citizen/page-cache';
 import { ApiError } from '../errors';
 import type { App, AppEnv } from '../http';
 import type { ItemVersion } from '../records';
@@ -77,7 +77,7 @@ function versionPage(c: Context<AppEnv>, lang: Lang, pages: PageCache, key: stri
   url.searchParams.delete('secret');
   c.header('cache-control', 'private, no-cache');
   c.header('server-timing', rendered ? 'page;desc="rendered"' : 'page;desc="cached"');
-  return c.html(fill(page, { key: values.key ?? '', due: values.due ?? '', switch: otherLanguage(url, lang) }));
+  return c.body(fill(page, { key: values.key ?? '', due: values.due ?? '', switch: otherLanguage(url, lang) }), 200, HTML_TYPE);
 }
 
 /**

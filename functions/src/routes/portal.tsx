@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { otherLanguage, say, type Lang } from '../citizen/page';
-import { fill, slot, template } from '../citizen/page-cache';
+import { fill, HTML_TYPE, slot, template } from '../citizen/page-cache';
 import { ApiError, noSuchAddress } from '../errors';
 import type { App, AppEnv } from '../http';
 import { Portal, portalQuery, type Served } from '../portal/portal';
@@ -20,7 +20,7 @@ const JURISDICTION = '/:jurisdiction{[0-9]{6}}';
 function send(c: Context<AppEnv>, lang: Lang, served: Served) {
   c.header('cache-control', 'no-cache');
   c.header('server-timing', served.rendered ? 'page;desc="rendered"' : 'page;desc="cached"');
-  return c.html(fill(served.page, { key: '', due: '', switch: otherLanguage(new URL(c.req.url), lang) }));
+  return c.body(fill(served.page, { key: '', due: '', switch: otherLanguage(new URL(c.req.url), lang) }), 200, HTML_TYPE);
 }
 
 /** A refusal as a portal page: 400 for a query out of bounds, 404 for what is not there, 409/410 for an item not open. */
@@ -41,7 +41,7 @@ export function problem(c: Context<AppEnv>, lang: Lang, error: unknown) {
     </>
   );
   const page = template(renderPortalPage(lang, title, body, slot('switch'), { href: lang === 'en' ? '/?lang=en' : '/', name: t('政务服务', 'Public services') }));
-  return c.html(fill(page, { key: '', due: '', switch: otherLanguage(new URL(c.req.url), lang) }), status);
+  return c.body(fill(page, { key: '', due: '', switch: otherLanguage(new URL(c.req.url), lang) }), status, HTML_TYPE);
 }
 
 /**
