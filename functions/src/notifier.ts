@@ -130,7 +130,7 @@ export class OutboxSender {
   }
 }
 
-/** Local mode: SMS and e-mail are written to the log (the outbox page shows them too). */
+/** Local mode: SMS and e-mail are written to the log (the outbox page shows them too, 查询码 masked). */
 export class LogChannel implements Channel {
   constructor(private readonly quiet = false) {}
 
