@@ -56,6 +56,8 @@ describe('importing a spreadsheet', () => {
 
   it('imports the fixed file, with progress, and finds the new items in the catalogue', async () => {
     await page.locator('input[type=file]').first().setInputFiles(await spreadsheet('劳务派遣-改正.xlsx', '行政许可'));
+    // Until the page has taken the new file, 预览 would read the one before (stop 27's CI clicked that early).
+    await page.getByText('劳务派遣-改正.xlsx').waitFor();
     await page.getByRole('button', { name: '预览' }).click();
     await page.getByRole('button', { name: '导入 2 行' }).click();
     await page.getByText('已导入为草稿：新建 2，更新 0，无变化 0，未导入 0。草稿发布前请检查。').waitFor();
