@@ -120,13 +120,18 @@ describe('统一出件 and 帮办代办 at the window', () => {
     await page.getByRole('link', { name: '帮办代办' }).click();
     await page.getByRole('button', { name: '登记帮办代办' }).click();
     const dialog = page.getByRole('dialog');
-    await typeInto(dialog.getByLabel('申请人证件号码'), APPLICANT.idNumber);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('李四');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('13812345678');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(number);
+    // By keyboard, each field reached by Tab before it is typed into (a busy machine lags the focus).
+    const fields = [
+      [dialog.getByLabel('申请人证件号码'), APPLICANT.idNumber],
+      [dialog.getByLabel('申请人姓名'), '李四'],
+      [dialog.getByLabel('联系电话'), '13812345678'],
+      [dialog.getByLabel('所涉办件受理编号(多个用空格或逗号分隔)'), number],
+    ] as const;
+    for (const [i, [field, text]] of fields.entries()) {
+      if (i > 0) await page.keyboard.press('Tab');
+      await typeInto(field, text);
+    }
+    for (const [field, text] of fields) await expect.poll(() => field.inputValue()).toBe(text);
     await dialog.getByLabel('备注').fill('老年人，窗口工作人员全程帮办');
     await dialog.getByRole('button', { name: '登记' }).click();
     await page.getByText('已登记').waitFor();
