@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { PDF } from '../../functions/test/files';
 
 /** OneVisit as `npm start` runs it, on a free port, for tests that use it over HTTP as anyone would. */
 export interface LocalServer {
@@ -56,4 +57,14 @@ export async function startLocalServer(options: { memory?: boolean; dataDir?: st
     },
     exited,
   };
+}
+
+/** Uploads a small PDF to a material of an item (`item`: its API path), as the apply page does; its key. */
+export async function uploadPdf(server: LocalServer, item: string, materialId: string): Promise<string> {
+  const form = new FormData();
+  form.set('materialId', materialId);
+  form.set('file', new File([new Uint8Array(PDF)], 'scan.pdf'));
+  const response = await fetch(`${server.base}${item}/uploads`, { method: 'POST', body: form });
+  if (response.status !== 201) throw new Error(`upload answered ${response.status}`);
+  return ((await response.json()) as { key: string }).key;
 }

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PDF, saleAnswers } from '../../functions/test/files';
-import { startLocalServer, type LocalServer } from './local-server';
+import { saleAnswers } from '../../functions/test/files';
+import { startLocalServer, uploadPdf, type LocalServer } from './local-server';
 
 /**
  * The process dies right after it writes a case, before any of the case's messages is sent
@@ -13,14 +13,7 @@ import { startLocalServer, type LocalServer } from './local-server';
 const ITEM = '/api/items/990100/real-estate-transfer';
 const MOBILE = '13900000777';
 
-async function upload(server: LocalServer, materialId: string): Promise<string> {
-  const form = new FormData();
-  form.set('materialId', materialId);
-  form.set('file', new File([new Uint8Array(PDF)], 'scan.pdf'));
-  const response = await fetch(`${server.base}${ITEM}/uploads`, { method: 'POST', body: form });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { key: string }).key;
-}
+const upload = (server: LocalServer, materialId: string) => uploadPdf(server, ITEM, materialId);
 
 /** The SMS the local channel wrote to the log for the number. */
 const textsIn = (output: string) => output.split('\n').filter((line) => line.includes(`[通知 sms → ${MOBILE}]`));

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PDF, saleAnswers } from '../../functions/test/files';
-import { startLocalServer, type LocalServer } from './local-server';
+import { saleAnswers } from '../../functions/test/files';
+import { startLocalServer, uploadPdf, type LocalServer } from './local-server';
 
 /**
  * The process stops while submissions are being written in groups on the embedded store (between
@@ -15,14 +15,7 @@ const APPLICANT = '断电测试人';
 /** Under the local server's 40 submissions a minute per client and item. */
 const COUNT = 36;
 
-async function upload(server: LocalServer, materialId: string): Promise<string> {
-  const form = new FormData();
-  form.set('materialId', materialId);
-  form.set('file', new File([new Uint8Array(PDF)], 'scan.pdf'));
-  const response = await fetch(`${server.base}${ITEM}/uploads`, { method: 'POST', body: form });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { key: string }).key;
-}
+const upload = (server: LocalServer, materialId: string) => uploadPdf(server, ITEM, materialId);
 
 /** The applications, one body for each key (the same files: a submission may name files filed already). */
 async function applications(server: LocalServer): Promise<string[]> {
