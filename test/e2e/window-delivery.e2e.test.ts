@@ -54,9 +54,14 @@ beforeAll(async () => {
 
 const row = (page: Page, number: string) => page.getByRole('row').filter({ hasText: number });
 
-/** Types from the keyboard, as the officer or the card reader does, once the dialog has put the cursor in `field` (under load it opens after the click returns). */
+/**
+ * Types from the keyboard, as the officer or the card reader does, once the dialog has put the
+ * cursor in `field` (under load it opens after the click returns). If it never does, the failure
+ * names the element that has the cursor instead.
+ */
 async function typeInto(field: Locator, text: string) {
-  await expect.poll(() => field.evaluate((el) => el === document.activeElement), { timeout: 15_000 }).toBe(true);
+  const cursor = () => field.evaluate((el) => (el === document.activeElement ? 'in the field' : (document.activeElement?.outerHTML.slice(0, 160) ?? 'nowhere')));
+  await expect.poll(cursor, { timeout: 15_000 }).toBe('in the field');
   await field.page().keyboard.type(text);
 }
 

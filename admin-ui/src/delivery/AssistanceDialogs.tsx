@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { deliveryApi, type AssistanceView } from './delivery-api';
+import { useOpeningFocus } from './opening-focus';
 
 /** Recording a 帮办代办 request (the 委托书 uploaded for 代办), and its 回访. */
 
@@ -33,6 +34,7 @@ export function NewAssistanceDialog({ jurisdiction, onClose, onDone }: { jurisdi
   const [letter, setLetter] = useState<File>();
   const kind = Form.useWatch('kind', form) as 'help' | 'proxy' | undefined;
   const { send, sending } = useSend(onDone);
+  const opening = useOpeningFocus();
   const checkNumber = async (_: unknown, value: string) => {
     const number = String(value ?? '').trim().toUpperCase();
     if (!number) throw new Error(t('请输入或刷证件号码', 'Type or read the document number'));
@@ -58,7 +60,7 @@ export function NewAssistanceDialog({ jurisdiction, onClose, onDone }: { jurisdi
     }, t('已登记', 'Recorded'));
 
   return (
-    <Modal open title={t('登记帮办代办', 'Record a request for help')} onCancel={onClose} okText={t('登记', 'Record')} cancelText={t('取消', 'Cancel')} okButtonProps={{ loading: sending }} onOk={() => form.submit()} destroyOnHidden>
+    <Modal open title={t('登记帮办代办', 'Record a request for help')} onCancel={onClose} okText={t('登记', 'Record')} cancelText={t('取消', 'Cancel')} okButtonProps={{ loading: sending }} onOk={() => form.submit()} afterOpenChange={opening.afterOpenChange} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'help', idType: '111' }}>
         <Form.Item name="kind" label={t('类型', 'Kind')}>
           <Radio.Group options={[{ value: 'help', label: t('帮办(协助申请人办理)', 'Help (with the applicant)') }, { value: 'proxy', label: t('代办(凭委托书代为办理)', 'Delegated (with a letter of authorisation)') }]} />
@@ -67,7 +69,7 @@ export function NewAssistanceDialog({ jurisdiction, onClose, onDone }: { jurisdi
           <Select options={Object.entries(idTypes).map(([code, words]) => ({ value: code, label: `${code} ${language === 'zh' ? words.zh : words.en}` }))} />
         </Form.Item>
         <Form.Item name="idNumber" label={t('申请人证件号码', 'Applicant’s document number')} rules={[{ validator: checkNumber }]} validateTrigger="onBlur">
-          <Input autoComplete="off" spellCheck={false} autoFocus />
+          <Input ref={opening.ref} autoComplete="off" spellCheck={false} autoFocus />
         </Form.Item>
         <Form.Item name="name" label={t('申请人姓名', 'Applicant’s name')} rules={[{ required: true, whitespace: true, message: t('请输入申请人姓名', 'Enter the name') }]}>
           <Input autoComplete="off" />

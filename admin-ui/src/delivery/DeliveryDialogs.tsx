@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { deliveryApi, type WindowQueueEntry } from './delivery-api';
+import { useOpeningFocus } from './opening-focus';
 
 /**
  * The window's three acts on a case in the 出件 queue, each a dialog sent on the revision shown
@@ -19,6 +20,7 @@ export function DeskDialog({ act, entry, jurisdiction, onClose, onDone }: { act:
   const [form] = Form.useForm();
   const [key] = useState(() => crypto.randomUUID());
   const [sending, setSending] = useState(false);
+  const opening = useOpeningFocus();
   const agentCollects = Form.useWatch('agent', form) as boolean | undefined;
   const title = { handover: t('窗口领取', 'Hand over'), posting: t('邮寄(EMS)', 'Post by EMS'), correction: t('收取补正材料', 'Take in the corrections') }[act];
 
@@ -52,7 +54,7 @@ export function DeskDialog({ act, entry, jurisdiction, onClose, onDone }: { act:
   };
 
   return (
-    <Modal open title={`${title} · ${entry.trackingNumber}`} onCancel={onClose} okText={t('确定', 'Confirm')} cancelText={t('取消', 'Cancel')} okButtonProps={{ loading: sending }} onOk={() => form.submit()} destroyOnHidden>
+    <Modal open title={`${title} · ${entry.trackingNumber}`} onCancel={onClose} okText={t('确定', 'Confirm')} cancelText={t('取消', 'Cancel')} okButtonProps={{ loading: sending }} onOk={() => form.submit()} afterOpenChange={opening.afterOpenChange} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={send} initialValues={initial}>
         {act === 'handover' && (
           <>
@@ -72,7 +74,7 @@ export function DeskDialog({ act, entry, jurisdiction, onClose, onDone }: { act:
               <Select options={Object.entries(idTypes).map(([code, words]) => ({ value: code, label: `${code} ${language === 'zh' ? words.zh : words.en}` }))} />
             </Form.Item>
             <Form.Item name="idNumber" label={t('证件号码(刷证或输入)', 'Document number (read or typed)')} rules={[{ validator: checkNumber }]} validateTrigger="onBlur" extra={!agentCollects && entry.applicant.idNumber ? t('须与申请人证件号码一致', 'must be the applicant’s number') : undefined}>
-              <Input autoComplete="off" spellCheck={false} autoFocus />
+              <Input ref={opening.ref} autoComplete="off" spellCheck={false} autoFocus />
             </Form.Item>
             <Form.Item name="name" label={t('领取人姓名', 'Name')} rules={[{ required: true, whitespace: true, message: t('请输入领取人姓名', 'Enter the name') }]}>
               <Input autoComplete="off" />
@@ -81,7 +83,7 @@ export function DeskDialog({ act, entry, jurisdiction, onClose, onDone }: { act:
         )}
         {act === 'posting' && (
           <Form.Item name="waybill" label={t('EMS 运单号', 'EMS waybill number')} rules={[{ required: true, whitespace: true, message: t('请输入或扫描运单号', 'Type or scan the waybill number') }]} extra={entry.collection.address ? t(`寄往：${entry.collection.address}`, `To: ${entry.collection.address}`) : undefined}>
-            <Input autoComplete="off" spellCheck={false} autoFocus />
+            <Input ref={opening.ref} autoComplete="off" spellCheck={false} autoFocus />
           </Form.Item>
         )}
         {act === 'correction' && (
