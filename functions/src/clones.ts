@@ -1,5 +1,6 @@
 import {
   acceptUpstream,
+  cloneStart,
   effectiveDefinition,
   ZLocalOverrides,
   overridesFrom,
@@ -36,11 +37,11 @@ import { summaryOf, type Draft, type DraftSummary, type ItemHead } from './recor
  * upstream version it follows and its overrides; its definition is computed.
  */
 
-/** The upstream version a clone follows: it must exist, versions are never deleted. */
+/** An upstream version as a clone starts from it (without the upstream's windows): it must exist, versions are never deleted. */
 async function upstreamDefinition(deps: AppDeps, ref: UpstreamRef): Promise<ItemDefinition> {
   const version = await deps.store.getVersion(ref.jurisdiction, ref.itemId, ref.version);
   if (!version) throw new Error(`upstream ${ref.jurisdiction}/${ref.itemId} v${ref.version} is missing`);
-  return version.definition;
+  return cloneStart(version.definition);
 }
 
 /** What a clone starts from: the upstream version, as delegated power where it was handed down (下放). */

@@ -89,7 +89,7 @@ describe('where the county’s 一件事 is handled in person (办理地点)', (
   });
 
   it('never sends the county’s applicants to the city’s hall, and shows the windows the county set on its items', async () => {
-    // Claimed and published above, over clones that still carry the city's windows.
+    // Claimed and published above: clones without windows of their own.
     expect(await page(`/apply/${COUNTY}/open-restaurant`)).not.toContain(CITY_HALL);
     expect(await page(`/guide/${COUNTY}/open-restaurant`)).not.toContain(CITY_HALL);
 

@@ -112,6 +112,23 @@ describe('claiming the city catalogue', () => {
     expect((await countyDraft()).revision).toBe(draft.revision);
   });
 
+  it('never sends the county’s applicants to the city’s hall: without windows of its own, its pages name its department', async () => {
+    const ITEM_HERE = 'hr-agency-approval';
+    const CITY_HALL = '示范市人民路 100 号政务服务中心一楼';
+    const draft = (await h.call('GET', `/api/admin/${COUNTY}/items/${ITEM_HERE}/draft`, { token: county })).json;
+    expect(draft.definition.windows).toEqual([]);
+    const saved = await h.call('PUT', `/api/admin/${COUNTY}/items/${ITEM_HERE}/draft`, { token: county, body: { ...draft.definition, department: countyDepartment }, headers: { 'if-match': `"${draft.revision}"` } });
+    expect(saved.json.definition.windows).toEqual([]);
+    expect((await h.call('POST', `/api/admin/${COUNTY}/items/${ITEM_HERE}/publish`, { token: county })).status).toBe(201);
+    const text = async (path: string) => (await (await h.app.request(path)).text()).replace(/<[^>]+>/g, ' ');
+    expect(await text(`/apply/${CITY}/${ITEM_HERE}`)).toContain(CITY_HALL);
+    for (const path of [`/apply/${COUNTY}/${ITEM_HERE}`, `/guide/${COUNTY}/${ITEM_HERE}`]) {
+      const page = await text(path);
+      expect(page, path).not.toContain(CITY_HALL);
+      expect(page, path).toContain(countyDepartment.name);
+    }
+  });
+
   it('keeps one county out of another’s clones', async () => {
     const draft = await countyDraft();
     expect((await h.call('PUT', `/api/admin/${COUNTY}/items/${ITEM}/draft`, { token: otherCounty, body: draft.definition, headers: { 'if-match': `"${draft.revision}"` } })).status).toBe(403);

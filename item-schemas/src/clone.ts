@@ -45,6 +45,15 @@ export const ZLocalOverrides = z
   .strict();
 export type LocalOverrides = z.infer<typeof ZLocalOverrides>;
 
+/**
+ * What a clone starts from: the upstream version without its windows. A window is a place in the
+ * upstream's own jurisdiction, where the county's applicants are not served: a clone has the
+ * windows the county gives it, or none (its pages then send applicants to its 实施主体).
+ */
+export function cloneStart(upstream: ItemDefinition): ItemDefinition {
+  return { ...upstream, windows: [] };
+}
+
 /** Which upstream item and version a clone follows. */
 export interface UpstreamRef {
   jurisdiction: string;

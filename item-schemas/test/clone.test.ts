@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptUpstream, decisionProblem, effectiveDefinition, ZItemDefinition, overridesFrom, runPublishChecks, upstreamChanges } from '../src';
+import { acceptUpstream, cloneStart, decisionProblem, effectiveDefinition, ZItemDefinition, overridesFrom, runPublishChecks, upstreamChanges } from '../src';
 import { templates } from '../src/templates';
 
 const city = ZItemDefinition.parse(structuredClone(templates.find((t) => t.id === 'labour-dispatch-licence')!));
@@ -42,11 +42,22 @@ describe('a county clone', () => {
   });
 
   it('asks when upstream changed a field the county overrides', () => {
-    const v2 = { ...structuredClone(city), windows: [{ name: '市民中心', address: '示范市人民路 2 号', hours: '工作日 9:00-17:00' }] } as typeof city;
-    const overrides = { windows: [{ name: '东城县政务服务中心', address: '东城县中山路 1 号', hours: '工作日 9:00-17:00' }] };
+    const v2 = { ...structuredClone(city), fees: [{ name: '工本费', charged: true, reducible: false }] } as typeof city;
+    const overrides = { fees: [{ name: '工本费', charged: false, reducible: false }] };
     const { conflicts } = upstreamChanges(city, v2, overrides);
-    expect(conflicts).toEqual([expect.objectContaining({ path: '/windows', code: 'BOTH_CHANGED', local: overrides.windows })]);
-    expect(acceptUpstream(overrides, conflicts, { '/windows': { take: 'local' } }).overrides).toEqual(overrides);
+    expect(conflicts).toEqual([expect.objectContaining({ path: '/fees', code: 'BOTH_CHANGED', local: overrides.fees })]);
+    expect(acceptUpstream(overrides, conflicts, { '/fees': { take: 'local' } }).overrides).toEqual(overrides);
+  });
+
+  it('never takes the city’s windows: it has its own or none, and a change of the city’s is no change here', () => {
+    expect(city.windows.length).toBeGreaterThan(0);
+    expect(effectiveDefinition(cloneStart(city), ref, {}).windows).toEqual([]);
+    const own = [{ name: '东城县政务服务中心', address: '东城县中山路 1 号', hours: '工作日 9:00-17:00' }];
+    expect(overridesFrom(cloneStart(city), { ...structuredClone(city), windows: own }).overrides).toEqual({ windows: own });
+    // The county's windows are its own even when they read as the city's did.
+    expect(overridesFrom(cloneStart(city), { ...structuredClone(city) }).overrides).toEqual({ windows: city.windows });
+    const v2 = { ...structuredClone(city), windows: [{ name: '市民中心', address: '示范市人民路 2 号', hours: '工作日 9:00-17:00' }] } as typeof city;
+    expect(upstreamChanges(cloneStart(city), cloneStart(v2), { windows: own })).toEqual({ changes: [], conflicts: [] });
   });
 
   it('says, for a clone, that the steps are set above and the promise cannot be shorter than their total', () => {

@@ -46,7 +46,7 @@ describe('a 统一社会信用代码 the first stage issues', () => {
   });
 });
 
-describe('a county’s 一件事 over clones that still carry the city’s windows', () => {
+describe('a county’s 一件事 over clones without windows of their own', () => {
   it('tells the county’s official which items to give a 办理地点 of their own', async () => {
     const call = async (method: string, path: string, token?: string, body?: unknown) => {
       const response = await fetch(`${site.server.base}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -59,8 +59,8 @@ describe('a county’s 一件事 over clones that still carry the city’s windo
 
     const page = await signedIn(await openPage(site.browser), site.server.base, '陈芳(东城县)');
     await page.goto(`${site.server.base}/admin/bundles/open-restaurant`);
-    const notice = page.getByText(/的办理地点仍是上级的，申请页和办事指南不会显示它们/);
-    await expect.poll(() => notice.textContent()).toContain('「企业设立登记(多证合一)」、「食品经营许可(餐饮服务)」、「公章刻制备案」、「供水报装」的办理地点仍是上级的');
+    const notice = page.getByText(/还没有本级的办理地点，申请页和办事指南只能请申请人到各事项的实施主体办理/);
+    await expect.poll(() => notice.textContent()).toContain('「企业设立登记(多证合一)」、「食品经营许可(餐饮服务)」、「公章刻制备案」、「供水报装」还没有本级的办理地点');
     await shoot(page, 'bundle-county-windows');
   });
 });

@@ -66,7 +66,9 @@ describe('a county follows the city', () => {
     await promised.fill('6');
     await page.getByText('承诺办结时限(本级已调整)').waitFor();
     expect(await save.isEnabled()).toBe(true); // not saved yet
-    expect(await page.getByText('办理地点和时间(沿用上级)').count()).toBe(1);
+    // The city's windows are not the county's: none until the county gives its own, and the field says so.
+    expect(await page.getByText('办理地点和时间(本级尚未填写)').count()).toBe(1);
+    expect(await page.getByText('上级的办理地点不沿用：请填写本级受理窗口的名称、地址和办理时间。').count()).toBe(1);
     await promised.fill('5');
     await page.getByText('承诺办结时限(沿用上级)').waitFor();
     // The steps are the city's: the field says the least it can be, and a shorter promise says why.

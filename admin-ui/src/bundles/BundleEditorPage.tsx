@@ -12,7 +12,7 @@ import { BaseVersionNotice } from './BaseVersionNotice';
 import { BasicsTab } from './BasicsTab';
 import { BundleMaterialsTab } from './BundleMaterialsTab';
 import { BundleVersionsTab } from './BundleVersionsTab';
-import { InheritedWindowsNotice } from './InheritedWindowsNotice';
+import { MissingWindowsNotice } from './MissingWindowsNotice';
 import { PromiseTab } from './PromiseTab';
 import { QuestionsTab } from './QuestionsTab';
 import { ScenarioTab } from './ScenarioTab';
@@ -177,7 +177,7 @@ export function BundleEditorPage() {
       )}
       {failed.length > 0 && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={t(`读取不到所选事项的已发布版本：${failed.join('、')}`, `The published versions of these items could not be read: ${failed.join(', ')}`)} />}
       <BaseVersionNotice items={definition.items ?? []} heads={heads.data ?? []} published={(head?.version ?? 0) > 0} follow={(key, version) => draft.update((d) => ({ ...d, items: (d.items ?? []).map((i) => (i.key === key ? { ...i, version } : i)) }))} />
-      <InheritedWindowsNotice jurisdiction={j} items={definition.items ?? []} heads={heads.data ?? []} base={base} />
+      <MissingWindowsNotice jurisdiction={j} items={definition.items ?? []} heads={heads.data ?? []} base={base} />
       <section aria-label={t('发布前检查', 'Publish-time checks')} style={{ marginBottom: 12 }}>
         {!checked ? (
           <Spin size="small" />

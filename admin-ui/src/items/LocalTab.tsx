@@ -41,8 +41,14 @@ export function LocalTab({ definition, update, issues, jurisdiction, itemId, clo
           `办理环节由上级设定，承诺时限不能短于各环节时限合计(${steps}个工作日)${legal ? `，不能超过法定时限(${legal.zh})` : ''}`,
           `The steps are set above: the promise cannot be shorter than their total (${steps} working days)${legal ? ` nor longer than the legal limit (${legal.en})` : ''}`,
         );
-  const uiSchema: UiSchema = useMemo(
-    () => ({
+  // The level above's windows are never taken over (its hall does not serve this jurisdiction's applicants).
+  const windowsHelp = t(
+    '上级的办理地点不沿用：请填写本级受理窗口的名称、地址和办理时间。未填写时，申请页和办事指南请申请人到实施主体办理。',
+    'The windows of the level above are not taken over: give the name, address and hours of your own. Without them the application page and the guide send applicants to the implementing department.',
+  );
+  const uiSchema: UiSchema = useMemo(() => {
+    const suffix = (k: LocalField) => (overridden.includes(k) ? t('(本级已调整)', ' (set here)') : k === 'windows' ? t('(本级尚未填写)', ' (none set here yet)') : t('(沿用上级)', ' (as above)'));
+    return {
       ...Object.fromEntries(
         LOCAL.map((k) => [
           k,
@@ -50,13 +56,13 @@ export function LocalTab({ definition, update, issues, jurisdiction, itemId, clo
             ...(k === 'faqs' ? { items: { answer: { 'ui:widget': 'textarea' } } } : {}),
             ...(k in modelUi ? modelUi[k as keyof typeof modelUi] : {}),
             ...(k === 'promisedLimit' && promisedHelp ? { 'ui:description': promisedHelp } : {}),
-            'ui:title': `${t(localFields[k][0], localFields[k][1])}${overridden.includes(k) ? t('(本级已调整)', ' (set here)') : t('(沿用上级)', ' (as above)')}`,
+            ...(k === 'windows' ? { 'ui:description': windowsHelp } : {}),
+            'ui:title': `${t(localFields[k][0], localFields[k][1])}${suffix(k)}`,
           },
         ]),
       ),
-    }),
-    [overridden, promisedHelp, t],
-  );
+    };
+  }, [overridden, promisedHelp, windowsHelp, t]);
   const materials = definition.materials ?? [];
   const setShared = (index: number, shared: { provider: string } | undefined) =>
     update((current) => {

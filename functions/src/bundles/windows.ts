@@ -9,9 +9,10 @@ const same = (a: Window, b: Window) => a.name === b.name && a.address === b.addr
 
 /**
  * Where a 一件事 is handled in person (办理地点): each base item's windows, each once, in stage
- * order. A county's copy runs on its clones of the city's items, and a clone whose 办理地点 the
- * county has not set still carries the city's: those are left out, so the county's applicants are
- * never sent to the city's hall. An item the county's copy takes from further up keeps its own.
+ * order. A county's copy runs on its clones of the city's items; a clone no longer takes the city's
+ * windows (cloneStart), but one published before that may still carry them: those are left out,
+ * so the county's applicants are never sent to the city's hall. An item the county's copy takes
+ * from further up keeps its own.
  */
 export async function bundleWindows(store: Store, version: BundleVersion, versions: Readonly<Record<string, ItemVersion>>): Promise<Window[]> {
   const found: Window[] = [];
