@@ -100,6 +100,7 @@ describe('moving items to a county', () => {
     const ids = 'company-registration,gov-investment-project';
     const city = await sheetsOf(await exported(CITY, admin, `format=xlsx&items=${ids}`));
     const preview = await post(COUNTY, countyAdmin, { name: 'city.xlsx', bytes: await xlsx({ 事项: city['事项']!, 申请材料: city['申请材料']! }) }, { dryRun: false });
+    expect(preview.status, JSON.stringify(preview.json)).toBe(200);
     expect(preview.json.rows.map((r: any) => r.action)).toEqual(['create', 'create']);
     expect(preview.json.rows[0].notes[0].message).toMatch(/按名称对应本区划的「东城县市场监督管理局」/);
 
