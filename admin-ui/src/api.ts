@@ -146,7 +146,7 @@ export const api = {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
     return data(request<{ cases: CaseSearchEntry[]; cursor?: string }>('GET', `/api/cases?${params}`));
   },
-  createItem: (j: string, body: { itemId: string; templateId?: string; definition?: Record<string, unknown> }) =>
+  createItem: (j: string, body: { itemId: string; templateId?: string; copyOf?: string; definition?: Record<string, unknown> }) =>
     data(request<{ head: ItemHead; draft: Draft }>('POST', `${admin(j)}/items`, { body })),
   draft: (j: string, itemId: string) => data(request<Draft>('GET', `${admin(j)}/items/${itemId}/draft`)),
   saveDraft: (j: string, itemId: string, revision: number, definition: Record<string, unknown>) =>

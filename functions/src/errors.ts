@@ -78,6 +78,7 @@ export const otherDepartment = () => forbidden('无权访问其他部门的办�
 // Items and their drafts
 
 export const invalidItemId = () => new ApiError(400, 'INVALID_ITEM_ID', '事项标识仅含小写字母、数字和 -，2 至 80 个字符', 'an item id is 2–80 lowercase letters, digits or -');
+export const twoStarts = () => new ApiError(400, 'TWO_STARTS', '新事项只能从一个模板或一个已有事项开始，不能同时选择两者', 'a new item starts from a template or from a copy of an item, not both');
 export const itemIdMismatch = (itemId: string) => new ApiError(400, 'ITEM_ID_MISMATCH', `事项标识应为「${itemId}」`, `the definition's id must be "${itemId}"`);
 export const draftTooLarge = (kb: number, limitKb: number) => new ApiError(413, 'DRAFT_TOO_LARGE', `事项定义过大(${kb} KB)，上限 ${limitKb} KB`, `the definition is too large (${kb} KB; the limit is ${limitKb} KB)`);
 export const idTakenByBundle = (id: string, name: string) => new ApiError(409, 'ID_TAKEN_BY_BUNDLE', `「${id}」已是一件事「${name}」的标识，事项不能使用同一标识`, `"${id}" is the id of the bundle "${name}": an item cannot take it`);

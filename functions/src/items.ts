@@ -4,7 +4,7 @@ import { templates } from '@onevisit/item-schemas/templates';
 import type { Principal } from './auth';
 import type { AppDeps } from './deps';
 import { onConflict } from './conflicts';
-import { draftConflict, draftTooLarge, idTakenByBundle, invalidItemId, invalidState, itemCancelled, itemExists, itemIdMismatch, notFound, publishChecksFailed, publishConflict } from './errors';
+import { ApiError, draftConflict, draftTooLarge, idTakenByBundle, invalidItemId, invalidState, twoStarts, itemCancelled, itemExists, itemIdMismatch, notFound, publishChecksFailed, publishConflict } from './errors';
 import { summaryOf, type Draft, type ItemHead, type ItemState, type ItemVersion } from './records';
 import { departmentsOnRecord } from './departments';
 import { cloneDraftSummary, cloneOverrides, markClonesOfCancelled, withEffectiveDefinition } from './clones';
@@ -23,22 +23,41 @@ function checkDraftShape(definition: Record<string, unknown>, itemId: string): s
   return typeof definition.name === 'string' && definition.name.trim() ? definition.name.trim() : itemId;
 }
 
-/** A new draft from a seed template, or from a definition the editor sends (possibly incomplete). */
+/**
+ * An existing item of the jurisdiction as a new one starts from it (复制): its draft as it reads
+ * (a claimed item's with the level above's elements, now its own), without what identifies the
+ * item it was: its codes, and where it came from.
+ */
+async function copyOfItem(deps: AppDeps, jurisdiction: string, itemId: string): Promise<Record<string, unknown>> {
+  const source = await getDraft(deps, jurisdiction, itemId).catch((error: unknown) => {
+    throw error instanceof ApiError && error.status === 404 ? notFound(`要复制的事项「${itemId}」`, `the item to copy "${itemId}"`) : error;
+  });
+  const { catalogCode: _catalogCode, taskCode: _taskCode, upstream: _upstream, meta: _meta, ...definition } = structuredClone(source.definition);
+  return definition;
+}
+
+/**
+ * A new draft from a seed template, a copy of an item of the jurisdiction (`copyOf`), or a
+ * definition the editor sends (possibly incomplete); with a template or a copy, `definition`
+ * holds what the new item sets differently (its name, its department).
+ */
 export async function createItem(
   deps: AppDeps,
   who: Principal,
   jurisdiction: string,
-  body: { itemId: string; templateId?: string; definition?: Record<string, unknown> },
+  body: { itemId: string; templateId?: string; copyOf?: string; definition?: Record<string, unknown> },
 ): Promise<{ head: ItemHead; draft: Draft }> {
   if (!itemIdSchema.safeParse(body.itemId).success) throw invalidItemId();
-  let definition: Record<string, unknown>;
+  if (body.templateId && body.copyOf) throw twoStarts();
+  let start: Record<string, unknown> = {};
   if (body.templateId) {
     const template = templates.find((t) => t.id === body.templateId);
     if (!template) throw notFound('模板', 'template');
-    definition = { ...structuredClone(template), id: body.itemId };
-  } else {
-    definition = { ...(body.definition ?? {}), id: body.itemId };
+    start = structuredClone(template) as Record<string, unknown>;
+  } else if (body.copyOf) {
+    start = await copyOfItem(deps, jurisdiction, body.copyOf);
   }
+  const definition: Record<string, unknown> = { ...start, ...(body.definition ?? {}), id: body.itemId };
   const name = checkDraftShape(definition, body.itemId);
   // An item and a 一件事 both answer at /apply/{jurisdiction}/{id}, so they never share an id.
   const bundle = await deps.store.getBundleHead(jurisdiction, body.itemId);

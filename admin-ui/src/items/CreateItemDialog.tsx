@@ -21,9 +21,9 @@ async function idFromName(name: string): Promise<string> {
   return id.length >= 2 ? id : '';
 }
 
-type NewItem = { source: 'blank' | 'template'; templateId?: string; name?: string; itemId: string; department?: string };
+type NewItem = { source: 'blank' | 'template' | 'copy'; templateId?: string; copyOf?: string; name?: string; itemId: string; department?: string };
 
-/** A new item, from blank or from a seed template, in one of the jurisdiction's departments. */
+/** A new item, from blank, from a seed template or as a copy of an item here (复制), in one of the jurisdiction's departments. */
 export function CreateItemDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, pick } = useI18n();
   const { session } = useSignedIn();
@@ -33,6 +33,7 @@ export function CreateItemDialog({ open, onClose }: { open: boolean; onClose: ()
   const [form] = Form.useForm<NewItem>();
   const source = Form.useWatch('source', form);
   const departments = useQuery({ queryKey: ['departments', session.jurisdiction], queryFn: () => api.departments(session.jurisdiction), enabled: open });
+  const items = useQuery({ queryKey: ['items', session.jurisdiction], queryFn: () => api.items(session.jurisdiction), enabled: open && source === 'copy' });
   // The id follows the name until the official edits it.
   const [idEdited, setIdEdited] = useState(false);
   const follow = (name: string | undefined) => {
@@ -47,6 +48,7 @@ export function CreateItemDialog({ open, onClose }: { open: boolean; onClose: ()
         const template = templates.find((x) => x.id === values.templateId)!;
         return api.createItem(session.jurisdiction, { itemId: values.itemId, definition: { ...structuredClone(template), id: values.itemId, ...department } });
       }
+      if (values.source === 'copy') return api.createItem(session.jurisdiction, { itemId: values.itemId, copyOf: values.copyOf, definition: { name: values.name, ...department } });
       return api.createItem(session.jurisdiction, { itemId: values.itemId, definition: { name: values.name, ...department } });
     },
     onSuccess: async ({ head }) => {
@@ -68,9 +70,34 @@ export function CreateItemDialog({ open, onClose }: { open: boolean; onClose: ()
             options={[
               { value: 'blank', label: t('空白事项', 'A blank item') },
               { value: 'template', label: t('模板', 'A template') },
+              { value: 'copy', label: t('复制本级已有事项', 'A copy of an item here') },
             ]}
           />
         </Form.Item>
+        {source === 'copy' && (
+          <Form.Item
+            name="copyOf"
+            label={t('复制哪个事项', 'Item to copy')}
+            extra={t('复制其材料、环节、表单和时限；基本编码和实施编码需重新填写。', 'Its materials, steps, form and limits are copied; give the new item its own codes.')}
+            rules={[{ required: true, message: t('请选择要复制的事项', 'Choose the item to copy') }]}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={items.isLoading}
+              options={(items.data ?? []).map((i) => ({ value: i.itemId, label: i.published?.name ?? i.draftName }))}
+              onChange={(id: string) => {
+                const item = items.data?.find((i) => i.itemId === id);
+                if (!item) return;
+                const name = t(`${item.published?.name ?? item.draftName}(副本)`, `${item.published?.name ?? item.draftName} (copy)`);
+                form.setFieldValue('name', name);
+                follow(name);
+                const from = item.published?.department.creditCode ?? item.draftSummary?.department?.creditCode;
+                if (from && departments.data?.some((d) => d.id === from)) form.setFieldValue('department', from);
+              }}
+            />
+          </Form.Item>
+        )}
         {source === 'template' ? (
           <Form.Item name="templateId" label={t('模板', 'Template')} rules={[{ required: true, message: t('请选择模板', 'Choose a template') }]}>
             <Select

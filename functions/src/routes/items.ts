@@ -85,8 +85,18 @@ export function registerItemRoutes(app: App): void {
       path: '/api/admin/{jurisdiction}/items',
       tags,
       security: bearer,
-      summary: '新建事项(空白或模板) / create an item from blank or a template',
-      request: { params: ZJurisdictionParams, body: jsonBody(z.object({ itemId: z.string().max(80), templateId: z.string().max(80).optional(), definition: ZDefinitionBody.optional() })) },
+      summary: '新建事项(空白、模板或复制本级事项) / create an item from blank, a template or a copy of an item here',
+      request: {
+        params: ZJurisdictionParams,
+        body: jsonBody(
+          z.object({
+            itemId: z.string().max(80),
+            templateId: z.string().max(80).optional(),
+            copyOf: z.string().max(80).optional().openapi({ description: '复制的本级事项标识 / the item of this jurisdiction to copy' }),
+            definition: ZDefinitionBody.optional(),
+          }),
+        ),
+      },
       responses: { 201: json(z.object({ head: ZItemHead, draft: ZDraft }), 'created'), ...errorResponses(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
