@@ -133,8 +133,8 @@ describe('a stage whose items all stop', () => {
     await h.delivered();
     const told = (await h.store.outboxOf(CITY, '2026-03-02')).filter((m) => m.channel === 'sms' && m.text.includes('不再办理') && m.text.includes(p.number));
     const invalid = '无法办理：「统一社会信用代码」不是有效的统一社会信用代码';
-    expect(told.map((m) => m.text)).toEqual([`您申请的「开办餐饮店」(受理编号 ${p.number})：以下事项不再办理。「食品经营许可(餐饮服务)」：${invalid}；「公章刻制备案」：${invalid}；「供水报装」：同一件事中前一阶段的事项均无法办理，本事项不再办理。`]);
-    // To the number the receipt went to (the first item's applicant mobile).
+    expect(told.map((m) => m.text)).toEqual([`您申请的「开办餐饮店」(受理编号 ${p.number})：以下事项不再办理。「食品经营许可(餐饮服务)」：${invalid}；「公章刻制备案」：${invalid}；「供水报装」：同一件事中前一阶段的事项均无法办理，本事项不再办理。回复数字评价本次服务：1非常满意 2满意 3基本满意 4不满意 5非常不满意`]);
+    // To the number the receipt went to (the first item's applicant mobile); the application is over, so it may be rated by reply.
     expect(told[0]!.to).toBe('13800138000');
   });
 });

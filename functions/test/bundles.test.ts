@@ -342,7 +342,7 @@ describe('one delivery, one rating (一窗出件, 一键评价)', () => {
     expect(held.json).toMatchObject({ code: 'BUNDLE_DELIVERY_TOGETHER', message: '「开办餐饮店」的结果在全部事项办结后一并送达，食品经营许可(餐饮服务)、供水报装尚未办结' });
     expect(held.json.message_en).toContain('delivered together');
     const rateEarly = await h.call('POST', `/api/track/${p.number}/actions`, { body: { secret: p.secret, action: { type: 'rate', level: 1 } } });
-    expect(rateEarly.json).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: '事项办结后才能评价' });
+    expect(rateEarly.json).toMatchObject({ code: 'NOT_RATABLE', message: '事项办结后才能评价' });
 
     expect((await act('market-officer', numberOf('food'), { type: 'notAccept', reason: '经营场所与申请不符' })).status).toBe(200);
     expect((await act('water-officer', numberOf('water'), { type: 'notAccept', reason: '该地址不在供水管网覆盖范围' })).status).toBe(200);
@@ -353,6 +353,6 @@ describe('one delivery, one rating (一窗出件, 一键评价)', () => {
     expect(rated.json.rating).toMatchObject({ level: 1, comment: '一次办好' });
     for (const key of ['food', 'seal', 'water']) expect((await h.store.getCase(CITY, numberOf(key)))?.rating).toMatchObject({ level: 1 });
     const twice = await h.call('POST', `/api/track/${p.number}/actions`, { body: { secret: p.secret, action: { type: 'rate', level: 5 } } });
-    expect(twice.json).toMatchObject({ code: 'ACTION_NOT_ALLOWED', message: '本件已评价', message_en: 'this application was rated already' });
+    expect(twice.json).toMatchObject({ code: 'RATED_ALREADY', message: '本件已评价', message_en: 'this application was rated already' });
   });
 });

@@ -64,8 +64,9 @@ export async function withdrawBundle(deps: AppDeps, parent: StoredBundleCase, re
   return now;
 }
 
-const notYet = () => new ApiError(409, 'ACTION_NOT_ALLOWED', '事项办结后才能评价', 'an application is rated once its items are decided');
-const ratedAlready = () => new ApiError(409, 'ACTION_NOT_ALLOWED', '本件已评价', 'this application was rated already');
+// The codes of a case's own refusals (ratings/errors.ts): an SMS reply tells them apart the same way.
+const notYet = () => new ApiError(409, 'NOT_RATABLE', '事项办结后才能评价', 'an application is rated once its items are decided');
+const ratedAlready = () => new ApiError(409, 'RATED_ALREADY', '本件已评价', 'this application was rated already');
 
 /**
  * The applicant's one rating: given to each item's case that is decided and not rated, as a rating

@@ -30,7 +30,7 @@ export function messagesFor(c: CaseRecord, item: ItemDefinition, notices: readon
       notice.to === 'applicant'
         ? [...(mobile ? [{ channel: 'sms' as const, to: mobile }] : []), ...(email ? [{ channel: 'email' as const, to: email }] : [])]
         : [{ channel: 'inSite' as const, to: notice.to === 'department' ? `dept:${c.departmentId}` : 'admins' }];
-    return addressed.map((address) => withInvitation({ id: randomUUID(), ...base, ...address }, !!c.bundle));
+    return addressed.map((address) => withInvitation({ id: randomUUID(), ...base, ...address }));
   });
 }
 

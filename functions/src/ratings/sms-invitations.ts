@@ -33,11 +33,12 @@ export const reasonsText = [
 ] as const;
 
 /**
- * The SMS to an applicant with the invitation added, when its notice makes the case ratable. A
- * 一件事's item cases are rated together, on the application's page, not item by item.
+ * The SMS to an applicant with the invitation added, when its notice makes the case ratable. For
+ * an item case of a 一件事 the reply rates the whole application (sms-replies.ts), once all its
+ * items are decided.
  */
-export function withInvitation(m: PendingMessage, inBundle: boolean): PendingMessage {
-  if (m.channel !== 'sms' || !INVITING_TOPICS.has(m.topic) || !m.trackingNumber || inBundle) return m;
+export function withInvitation(m: PendingMessage): PendingMessage {
+  if (m.channel !== 'sms' || !INVITING_TOPICS.has(m.topic) || !m.trackingNumber) return m;
   return { ...m, text: `${m.text}${invitationText[0]}`, ...(m.text_en ? { text_en: `${m.text_en} ${invitationText[1]}` } : {}), invites: 'rating' };
 }
 
@@ -73,8 +74,8 @@ export type InboundSms = z.infer<typeof ZInboundSms>;
 export const ZSmsReplyOutcome = z
   .object({
     outcome: z
-      .enum(['rated', 'askedReasons', 'judged', 'judgedAlready', 'notUnderstood', 'ratedAlready', 'notInvited'])
-      .openapi({ description: 'rated 已评价 · askedReasons 已询问差评原因 · judged 已评价整改 · judgedAlready 整改此前已评价 · notUnderstood 未能识别 · ratedAlready 此前已评价 · notInvited 无待评价办件' }),
+      .enum(['rated', 'askedReasons', 'judged', 'judgedAlready', 'notUnderstood', 'ratedAlready', 'notYet', 'notInvited'])
+      .openapi({ description: 'rated 已评价 · askedReasons 已询问差评原因 · judged 已评价整改 · judgedAlready 整改此前已评价 · notUnderstood 未能识别 · ratedAlready 此前已评价 · notYet 一件事尚有事项未办结 · notInvited 无待评价办件' }),
     trackingNumber: z.string().optional(),
     reply: z.string().optional().openapi({ description: '回复给申请人的短信 / the SMS answered' }),
   })

@@ -5,6 +5,7 @@ import { ApiError } from '../errors';
 import { phoneKey, SMS_ANSWER_TOPIC } from '../notifier';
 import type { PendingMessage } from '../records';
 import { isPoor, levelLabels, poorReasons, type PoorReason } from './model';
+import { rateBundle } from '../bundles/outcome';
 import { rate } from './service';
 import { INVITATION_DAYS, invitationText, reasonsText, type InboundSms, type SmsInvitation, type SmsReplyOutcome } from './sms-invitations';
 import { digits, judgeBySms, SEPARATORS } from './sms-judgements';
@@ -52,7 +53,9 @@ export async function replyBySms(deps: AppDeps, inbound: InboundSms): Promise<Sm
     deps.outbox?.written(await deps.store.addMessages(found, [message]));
     return { outcome, trackingNumber: found.trackingNumber, reply: text[0] };
   };
-  const about = [`「${found.itemName}」(${found.trackingNumber})`, `${found.trackingNumber}`] as const;
+  // An item case of a 一件事 is rated with the whole application, under its number.
+  const bundle = found.bundle && (await deps.store.getBundleCase(found.jurisdiction, found.bundle.trackingNumber));
+  const about = bundle ? ([`「${bundle.bundleName}」(${bundle.trackingNumber})`, `${bundle.trackingNumber}`] as const) : ([`「${found.itemName}」(${found.trackingNumber})`, `${found.trackingNumber}`] as const);
   if (invitation.judging || invitation.judgedBy === id) return judgeBySms(deps, found, invitation, inbound.messageBody, id, answer);
 
   if (invitation.ratedBy && invitation.ratedBy !== id) return answer('ratedAlready', [`您已对${about[0]}作出评价，感谢您的参与。`, `You have rated ${about[1]} already. Thank you.`]);
@@ -73,23 +76,30 @@ export async function replyBySms(deps: AppDeps, inbound: InboundSms): Promise<Sm
     }
     rating = { level: given.level, ...poor };
   }
-  return rated(deps, found, invitation, rating, id, answer, about);
+  const { comment, ...rest } = rating;
+  const given = { ...rest, ...(comment ? { comment } : {}) };
+  const rateIt = bundle
+    ? () => rateBundle(deps, bundle, given, 'sms')
+    : () => rate(deps, found, { target: 'case', ...given }, { channel: 'sms', realName: true, actor: { id: 'applicant' }, key: `sms-${id}` });
+  return rated(deps, rateIt, invitation, rating, id, answer, about);
 }
 
 async function rated(
   deps: AppDeps,
-  found: StoredCase,
+  rateIt: () => Promise<unknown>,
   invitation: SmsInvitation,
-  rating: { level: number; reasons: PoorReason[]; comment: string },
+  rating: { level: number },
   id: string,
   answer: (outcome: SmsReplyOutcome['outcome'], text: readonly [string, string]) => Promise<SmsReplyOutcome>,
   about: readonly [string, string],
 ): Promise<SmsReplyOutcome> {
   try {
-    const { comment, ...rest } = rating;
-    await rate(deps, found, { target: 'case', ...rest, ...(comment ? { comment } : {}) }, { channel: 'sms', realName: true, actor: { id: 'applicant' }, key: `sms-${id}` });
+    await rateIt();
   } catch (error) {
-    if (!(error instanceof ApiError) || error.code !== 'RATED_ALREADY') throw error;
+    if (!(error instanceof ApiError)) throw error;
+    // A 一件事 with an item still open: the invitation waits for a reply once all are decided.
+    if (error.code === 'NOT_RATABLE') return answer('notYet', [`${about[0]}还有事项在办理，全部办结后请再回复数字评价。`, `${about[1]} still has items open: reply again once all are decided.`]);
+    if (error.code !== 'RATED_ALREADY') throw error;
     await settle(deps, invitation, id);
     return answer('ratedAlready', [`您已对${about[0]}作出评价，感谢您的参与。`, `You have rated ${about[1]} already. Thank you.`]);
   }
