@@ -191,8 +191,11 @@ export const ZOutboxMessage = z
     text: z.string(),
     text_en: z.string().optional(),
     trackingNumber: z.string().optional(),
-    /** An SMS inviting a reply that rates its case, or judges the fix of its 差评 (ratings/sms-invitations.ts): sent, it records the invitation. */
-    invites: z.enum(['rating', 'judgement']).optional(),
+    /**
+     * An SMS inviting a reply that rates its case, or judges the fix of its 差评 — of the case, or
+     * of the window's service (ratings/sms-invitations.ts): sent, it records the invitation.
+     */
+    invites: z.enum(['rating', 'judgement', 'windowJudgement']).optional(),
     /**
      * In-site messages are delivered by being recorded; SMS and e-mail by their channel; `withheld`:
      * not sent, by a cap (the reason in `error`); `sending`: a sender has it in hand (since `claimedAt`).

@@ -87,5 +87,25 @@ export async function caseWorld() {
     return c;
   }
 
-  return { h, CITY, tokens, on, apply, detail, act, ok, applicant, sweep, messages, pass, collected };
+  /** A walk-in application through window 3 (the applicant's phone 13812345678), worked to its decision: its case and window service may be rated. */
+  async function windowCase(serial: string) {
+    const paper = { form: 'paper', original: true, copies: 1 };
+    const filed = await h.call('POST', `/api/window/${CITY}/items/real-estate-transfer/applications`, {
+      token: await h.token(CITY, 'window-officer'),
+      headers: { 'idempotency-key': `window-case-${serial}` },
+      body: {
+        window: { name: '市民中心综合窗口', number: '3' },
+        applicant: { idType: '111', idNumber: '440524188001010014', name: '李四', phone: '13812345678' },
+        answers: saleAnswers,
+        materials: { application: paper, 'title-certificate': paper, 'sale-contract': paper, 'survey-report': paper },
+      },
+    });
+    expect(filed.status, JSON.stringify(filed.json)).toBe(201);
+    const c = { number: filed.json.case.trackingNumber as string, secret: filed.json.secret as string };
+    await ok(c.number, { type: 'accept' });
+    for (let i = 0; i < 4; i++) await ok(c.number, pass);
+    return c;
+  }
+
+  return { h, CITY, tokens, on, apply, detail, act, ok, applicant, sweep, messages, pass, collected, windowCase };
 }

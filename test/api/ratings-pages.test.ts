@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserSession } from '../../functions/test/browser-session';
 import { caseWorld } from '../../functions/test/case-world';
-import { saleAnswers } from '../../functions/test/files';
 
 /**
  * 好差评 where people give and read them: a case taken in at a window is rated on its tracking
@@ -11,29 +10,7 @@ import { saleAnswers } from '../../functions/test/files';
  */
 
 const world = await caseWorld();
-const { h, CITY, tokens, on, ok, pass } = world;
-const paper = { form: 'paper', original: true, copies: 1 };
-
-/** A walk-in application through the window, worked to its decision. */
-async function windowCase(serial: string) {
-  const windowOfficer = await h.token(CITY, 'window-officer');
-  const filed = await h.call('POST', `/api/window/${CITY}/items/real-estate-transfer/applications`, {
-    token: windowOfficer,
-    headers: { 'idempotency-key': `window-rating-${serial}` },
-    body: {
-      window: { name: '市民中心综合窗口', number: '3' },
-      applicant: { idType: '111', idNumber: '440524188001010014', name: '李四', phone: '13812345678' },
-      answers: saleAnswers,
-      materials: { application: paper, 'title-certificate': paper, 'sale-contract': paper, 'survey-report': paper },
-    },
-  });
-  expect(filed.status, JSON.stringify(filed.json)).toBe(201);
-  const c = { number: filed.json.case.trackingNumber as string, secret: filed.json.secret as string };
-  await ok(c.number, { type: 'accept' });
-  // Decided: its result goes out through the 出件 window, and it may be rated from now on.
-  for (let i = 0; i < 4; i++) await ok(c.number, pass);
-  return c;
-}
+const { h, CITY, tokens, on, windowCase } = world;
 
 const browser = browserSession(h.app);
 const WINDOW_POOR = `/api/admin/${CITY}/poor-ratings`;

@@ -141,4 +141,23 @@ describe('短信评价', () => {
     }
     expect(await h.recordCount()).toBe(before);
   });
+
+  it('takes the judgement of a window service’s fix by reply too, naming the window service', async () => {
+    on('2026-03-09');
+    const walkIn = await world.windowCase('sms-judge');
+    const rated = await h.call('POST', `/api/officer/cases/${walkIn.number}/ratings`, { token: await h.token(CITY, 'window-officer'), body: { rating: { target: 'window', level: 4, reasons: ['attitude'] } } });
+    expect(rated.status, JSON.stringify(rated.json)).toBe(201);
+    const POOR = `/api/admin/${CITY}/poor-ratings/${walkIn.number}/window`;
+    const windowOfficer = await h.token(CITY, 'window-officer');
+    for (const action of [{ type: 'verify', finding: '窗口人员解释不够耐心' }, { type: 'feedback', text: '已对窗口人员培训' }]) {
+      const seen = await h.call('GET', POOR, { token: windowOfficer });
+      expect((await h.call('POST', `${POOR}/actions`, { token: windowOfficer, body: { expectedRevision: seen.json.rating.revision, ...action } })).status).toBe(200);
+    }
+    await h.delivered();
+    const told = (await messages(walkIn.number)).filter((m) => m.topic === 'poorFedBack' && m.channel === 'sms');
+    expect(told.map((m) => m.text)).toEqual([`您对「不动产转移登记」(${walkIn.number})(窗口服务)的差评，办理部门已整改并反馈：已对窗口人员培训。请回复数字评价整改情况：1满意 2基本满意 3不满意；也可在办件查询页评价。`]);
+    expect(await reply('2', { id: 'judge-window' })).toMatchObject({ outcome: 'judged', trackingNumber: walkIn.number, reply: `已收到您对「不动产转移登记」(${walkIn.number})窗口服务整改的评价：基本满意。感谢您的参与。` });
+    expect((await h.store.getRating(CITY, walkIn.number, 'window'))?.poor).toMatchObject({ status: 'judged', judgement: { verdict: 'fair', by: 'rater' } });
+    expect(await ratingOf(walkIn.number)).toBeUndefined();
+  });
 });

@@ -8,8 +8,8 @@ import { verdictText } from './sms-invitations';
 
 /**
  * The rater told that the fix of their 差评 was reported, with what was done, and asked to judge
- * it (满意 / 基本满意 / 不满意): by replying to the SMS (the case's 差评 only: a reply cannot say
- * which service it means), or on the tracking page. An anonymous rater cannot be reached. The
+ * it (满意 / 基本满意 / 不满意): by replying to the SMS (the next reply judges the fix told last, of
+ * the case or of the window's service), or on the tracking page. An anonymous rater cannot be reached. The
  * messages go out with the case, under ids of this feedback, so telling again sends nothing twice.
  */
 export async function tellRaterOfFix(deps: AppDeps, r: RatingRecord): Promise<void> {
@@ -26,8 +26,8 @@ export async function tellRaterOfFix(deps: AppDeps, r: RatingRecord): Promise<vo
   const round = r.poor!.history.length;
   const messages = messagesFor(c, item, [notice], deps.clock()).map((m, i) => {
     const id = `${c.trackingNumber}-${r.target}-fix-${round}-${i}`;
-    if (m.channel !== 'sms' || r.target !== 'case') return { ...m, id };
-    return { ...m, id, text: `${told}${verdictText[0]}；也可在办件查询页评价。`, text_en: `${toldEn} ${verdictText[1]}, or on the tracking page.`, invites: 'judgement' as const };
+    if (m.channel !== 'sms') return { ...m, id };
+    return { ...m, id, text: `${told}${verdictText[0]}；也可在办件查询页评价。`, text_en: `${toldEn} ${verdictText[1]}, or on the tracking page.`, invites: r.target === 'case' ? ('judgement' as const) : ('windowJudgement' as const) };
   });
   if (messages.length > 0) deps.outbox?.written(await deps.store.addMessages(c, messages));
 }

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { PendingMessage } from '../records';
-import { levelLabels, poorReasons, reasonLabels, verdictLabels, verdicts } from './model';
+import { levelLabels, poorReasons, reasonLabels, verdictLabels, verdicts, ZRatingTarget } from './model';
 
 /**
  * 短信评价: the SMS that tells an applicant their case is decided (or delivered, or not accepted)
@@ -54,6 +54,8 @@ export const ZSmsInvitation = z.object({
   ratedBy: z.string().optional(),
   /** When the rater was told of the fix of their 差评 and asked to judge it (verdictText), until a reply judges it. */
   judging: z.string().optional(),
+  /** Which 差评's fix that is: the case's (also when absent, as recorded before the window's could be asked) or the window service's. */
+  judgingTarget: ZRatingTarget.optional(),
   /** The reply that judged the fix. */
   judgedBy: z.string().optional(),
   revision: z.number().int(),

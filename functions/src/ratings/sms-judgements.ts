@@ -17,21 +17,22 @@ export const SEPARATORS = String.raw`[\s,，、.。;；:：]*`;
  * 3 不满意, words after it kept as the rater's comment; judged as on the tracking page.
  */
 export async function judgeBySms(deps: AppDeps, found: StoredCase, invitation: SmsInvitation, body: string, id: string, answer: Answer): Promise<SmsReplyOutcome> {
-  const about = `「${found.itemName}」(${found.trackingNumber})`;
+  const target = invitation.judgingTarget ?? 'case';
+  const about = `「${found.itemName}」(${found.trackingNumber})${target === 'window' ? '窗口服务' : ''}`;
   const m = new RegExp(`^\\s*([1-${verdicts.length}])(?![0-9])${SEPARATORS}([\\s\\S]*)$`).exec(digits(body));
   if (!m) return answer('notUnderstood', [`未能识别您的回复。${verdictText[0]}`, `Your reply was not understood. ${verdictText[1]}`]);
   const verdict = verdicts[Number(m[1]) - 1]!;
   const comment = m[2]!.trim().slice(0, 500);
-  const r = await deps.store.getRating(found.jurisdiction, found.trackingNumber, 'case');
+  const r = await deps.store.getRating(found.jurisdiction, found.trackingNumber, target);
   const settled = async () => {
-    const { judging: _asked, ...rest } = invitation;
+    const { judging: _asked, judgingTarget: _which, ...rest } = invitation;
     if (invitation.judging) await onConflict(deps.store.saveSmsInvitation({ ...rest, judgedBy: id, revision: invitation.revision + 1 }, invitation.revision), () => undefined);
   };
   if (r?.poor?.status !== 'fedBack' && invitation.judgedBy !== id) {
     await settled();
     return answer('judgedAlready', [`您对${about}差评整改的评价已收到，无需再次评价。`, `Your judgement of the fix for ${found.trackingNumber} was received already.`]);
   }
-  await judgeFix(deps, found, 'case', { verdict, ...(comment ? { comment } : {}) }, `sms-${id}`);
+  await judgeFix(deps, found, target, { verdict, ...(comment ? { comment } : {}) }, `sms-${id}`);
   await settled();
   const [zh, en] = verdictLabels[verdict];
   return verdict === 'dissatisfied'

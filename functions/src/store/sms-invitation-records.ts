@@ -1,5 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SmsInvitation } from '../ratings/sms-invitations';
+import type { PendingMessage } from '../records';
 import { ifRevision, type TableAccess } from './table-access';
 
 /**
@@ -12,6 +13,7 @@ const smsRatingKeys = {
 };
 
 export type SmsInvitationRecords = ReturnType<typeof smsInvitationRecords>;
+type Invites = NonNullable<PendingMessage['invites']>;
 
 export function smsInvitationRecords(table: TableAccess) {
   return {
@@ -20,14 +22,16 @@ export function smsInvitationRecords(table: TableAccess) {
      * Idempotent; a later invitation for the same case (decided, then delivered; then the fix)
      * moves its time on and keeps the conversation.
      */
-    async inviteBySms(phone: string, jurisdiction: string, trackingNumber: string, at: string, to: 'rating' | 'judgement'): Promise<void> {
+    async inviteBySms(phone: string, jurisdiction: string, trackingNumber: string, at: string, to: Invites): Promise<void> {
+      // Asked to judge a fix: which 差评's (the case's or the window service's) the next reply judges.
+      const judging = to === 'rating' ? undefined : to === 'judgement' ? 'case' : 'window';
       await table.doc.send(
         new UpdateCommand({
           TableName: table.tableName,
           Key: smsRatingKeys.invitation(phone, jurisdiction, trackingNumber),
-          UpdateExpression: `SET #phone = :phone, #jurisdiction = :jurisdiction, #trackingNumber = :number, #invitedAt = :at, #revision = if_not_exists(#revision, :zero) + :one${to === 'judgement' ? ', #judging = :at' : ''}`,
-          ExpressionAttributeNames: { '#phone': 'phone', '#jurisdiction': 'jurisdiction', '#trackingNumber': 'trackingNumber', '#invitedAt': 'invitedAt', '#revision': 'revision', ...(to === 'judgement' ? { '#judging': 'judging' } : {}) },
-          ExpressionAttributeValues: { ':phone': phone, ':jurisdiction': jurisdiction, ':number': trackingNumber, ':at': at, ':zero': 0, ':one': 1 },
+          UpdateExpression: `SET #phone = :phone, #jurisdiction = :jurisdiction, #trackingNumber = :number, #invitedAt = :at, #revision = if_not_exists(#revision, :zero) + :one${judging ? ', #judging = :at, #judgingTarget = :target' : ''}`,
+          ExpressionAttributeNames: { '#phone': 'phone', '#jurisdiction': 'jurisdiction', '#trackingNumber': 'trackingNumber', '#invitedAt': 'invitedAt', '#revision': 'revision', ...(judging ? { '#judging': 'judging', '#judgingTarget': 'judgingTarget' } : {}) },
+          ExpressionAttributeValues: { ':phone': phone, ':jurisdiction': jurisdiction, ':number': trackingNumber, ':at': at, ':zero': 0, ':one': 1, ...(judging ? { ':target': judging } : {}) },
         }),
       );
     },
