@@ -26,13 +26,19 @@ function checkDraftShape(definition: Record<string, unknown>, itemId: string): s
 /**
  * An existing item of the jurisdiction as a new one starts from it (复制): its draft as it reads
  * (a claimed item's with the level above's elements, now its own), without what identifies the
- * item it was: its codes, and where it came from.
+ * item it was: its codes, its addresses online, and where it came from.
  */
 async function copyOfItem(deps: AppDeps, jurisdiction: string, itemId: string): Promise<Record<string, unknown>> {
   const source = await getDraft(deps, jurisdiction, itemId).catch((error: unknown) => {
     throw error instanceof ApiError && error.status === 404 ? notFound(`要复制的事项「${itemId}」`, `the item to copy "${itemId}"`) : error;
   });
   const { catalogCode: _catalogCode, taskCode: _taskCode, upstream: _upstream, meta: _meta, ...definition } = structuredClone(source.definition);
+  // Its addresses online are the page of the item it was.
+  const options = definition.serviceOptions as Record<string, unknown> | undefined;
+  if (options) {
+    delete options.onlineUrl;
+    delete options.mobileUrl;
+  }
   return definition;
 }
 

@@ -28,6 +28,10 @@ describe('copying an item', () => {
     for (const kept of ['materials', 'steps', 'form', 'legalLimit', 'promisedLimit', 'windows']) expect(copy.definition[kept], kept).toEqual(source.definition[kept]);
     expect(copy.definition.catalogCode).toBeUndefined();
     expect(copy.definition.taskCode).toBeUndefined();
+    // Its addresses online were the page of the item copied.
+    expect(source.definition.serviceOptions.onlineUrl).toMatch(/^https:/);
+    expect(copy.definition.serviceOptions.onlineUrl).toBeUndefined();
+    expect(copy.definition.serviceOptions.mobileUrl).toBeUndefined();
 
     // Its own 基本编码 is asked for before it can be published; then it takes applications.
     const checks = await h.call('POST', `/api/admin/${CITY}/items/real-estate-transfer-mortgage/checks`, { token: admin });

@@ -23,6 +23,8 @@ export const localFields = {
   taskCode: ['实施编码', 'Implementation code'],
   department: ['实施主体', 'Implementing department'],
   windows: ['办理地点和时间', 'Windows and hours'],
+  consultation: ['咨询方式', 'Enquiries'],
+  complaintPhone: ['监督投诉电话', 'Complaints line'],
   promisedLimit: ['承诺办结时限', 'Promised limit'],
   fees: ['收费', 'Fees'],
   faqs: ['常见问题', 'FAQs'],
@@ -36,6 +38,8 @@ export const ZLocalOverrides = z
     taskCode: shape.taskCode,
     department: shape.department.optional(),
     windows: shape.windows.unwrap().optional(),
+    consultation: shape.consultation,
+    complaintPhone: shape.complaintPhone,
     promisedLimit: shape.promisedLimit.optional(),
     fees: shape.fees.unwrap().optional(),
     faqs: shape.faqs.unwrap().optional(),
@@ -46,13 +50,18 @@ export const ZLocalOverrides = z
 export type LocalOverrides = z.infer<typeof ZLocalOverrides>;
 
 /**
- * What a clone starts from: the upstream version without its windows. A window is a place in the
- * upstream's own jurisdiction, where the county's applicants are not served: a clone has the
- * windows the county gives it, or none (its pages then send applicants to its 实施主体).
+ * What a clone starts from: the upstream version without its windows and its 咨询方式. Those are
+ * places and lines in the upstream's own jurisdiction, where the county's applicants are not
+ * served: a clone has those the county gives it, or none (its pages then send applicants to its
+ * 实施主体).
  */
 export function cloneStart(upstream: ItemDefinition): ItemDefinition {
-  return { ...upstream, windows: [] };
+  const { consultation: _upstreamLine, ...rest } = upstream;
+  return { ...rest, windows: [] };
 }
+
+/** The local fields a clone does not take from upstream (cloneStart): the county's own, or none. */
+export const notInherited: ReadonlySet<LocalField> = new Set(['windows', 'consultation']);
 
 /** Which upstream item and version a clone follows. */
 export interface UpstreamRef {

@@ -49,13 +49,15 @@ describe('a county clone', () => {
     expect(acceptUpstream(overrides, conflicts, { '/fees': { take: 'local' } }).overrides).toEqual(overrides);
   });
 
-  it('never takes the city’s windows: it has its own or none, and a change of the city’s is no change here', () => {
+  it('never takes the city’s windows or 咨询方式: it has its own or none, and a change of the city’s is no change here', () => {
     expect(city.windows.length).toBeGreaterThan(0);
     expect(effectiveDefinition(cloneStart(city), ref, {}).windows).toEqual([]);
     const own = [{ name: '东城县政务服务中心', address: '东城县中山路 1 号', hours: '工作日 9:00-17:00' }];
-    expect(overridesFrom(cloneStart(city), { ...structuredClone(city), windows: own }).overrides).toEqual({ windows: own });
-    // The county's windows are its own even when they read as the city's did.
-    expect(overridesFrom(cloneStart(city), { ...structuredClone(city) }).overrides).toEqual({ windows: city.windows });
+    expect(overridesFrom(cloneStart(city), { ...structuredClone(city), windows: own }).overrides).toEqual({ windows: own, consultation: city.consultation });
+    // The county's windows and 咨询方式 are its own even when they read as the city's did.
+    expect(city.consultation).toBeTruthy();
+    expect(effectiveDefinition(cloneStart(city), ref, {}).consultation).toBeUndefined();
+    expect(overridesFrom(cloneStart(city), { ...structuredClone(city) }).overrides).toEqual({ windows: city.windows, consultation: city.consultation });
     const v2 = { ...structuredClone(city), windows: [{ name: '市民中心', address: '示范市人民路 2 号', hours: '工作日 9:00-17:00' }] } as typeof city;
     expect(upstreamChanges(cloneStart(city), cloneStart(v2), { windows: own })).toEqual({ changes: [], conflicts: [] });
   });

@@ -2,7 +2,7 @@ import { LockOutlined } from '@ant-design/icons';
 import type { UiSchema } from '@rjsf/utils';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Input, List, Space, Switch, Tag, Typography } from 'antd';
-import { itemValueWords, localFields, overridesFrom, stepsWorkdays, type LocalField } from '@onevisit/item-schemas';
+import { itemValueWords, localFields, notInherited, overridesFrom, stepsWorkdays, type LocalField } from '@onevisit/item-schemas';
 import type { Draft } from '@onevisit/functions/records';
 import { useMemo } from 'react';
 import { api } from '../api';
@@ -46,8 +46,9 @@ export function LocalTab({ definition, update, issues, jurisdiction, itemId, clo
     '上级的办理地点不沿用：请填写本级受理窗口的名称、地址和办理时间。未填写时，申请页和办事指南请申请人到实施主体办理。',
     'The windows of the level above are not taken over: give the name, address and hours of your own. Without them the application page and the guide send applicants to the implementing department.',
   );
+  const consultationHelp = t('上级的咨询方式不沿用：请填写本级的咨询电话、地址或网址。未填写时，办事指南列出本级窗口的电话或实施主体。', 'The enquiry lines of the level above are not taken over: give your own phone, address or website. Without them the guide lists your windows’ phones or the implementing department.');
   const uiSchema: UiSchema = useMemo(() => {
-    const suffix = (k: LocalField) => (overridden.includes(k) ? t('(本级已调整)', ' (set here)') : k === 'windows' ? t('(本级尚未填写)', ' (none set here yet)') : t('(沿用上级)', ' (as above)'));
+    const suffix = (k: LocalField) => (overridden.includes(k) ? t('(本级已调整)', ' (set here)') : notInherited.has(k) ? t('(本级尚未填写)', ' (none set here yet)') : t('(沿用上级)', ' (as above)'));
     return {
       ...Object.fromEntries(
         LOCAL.map((k) => [
@@ -57,12 +58,13 @@ export function LocalTab({ definition, update, issues, jurisdiction, itemId, clo
             ...(k in modelUi ? modelUi[k as keyof typeof modelUi] : {}),
             ...(k === 'promisedLimit' && promisedHelp ? { 'ui:description': promisedHelp } : {}),
             ...(k === 'windows' ? { 'ui:description': windowsHelp } : {}),
+            ...(k === 'consultation' ? { 'ui:description': consultationHelp } : {}),
             'ui:title': `${t(localFields[k][0], localFields[k][1])}${suffix(k)}`,
           },
         ]),
       ),
     };
-  }, [overridden, promisedHelp, windowsHelp, t]);
+  }, [overridden, promisedHelp, windowsHelp, consultationHelp, t]);
   const materials = definition.materials ?? [];
   const setShared = (index: number, shared: { provider: string } | undefined) =>
     update((current) => {

@@ -127,6 +127,12 @@ export function ApplyPage({ lang, jurisdiction, item, action, answers, needs, pr
               <dd>{`${w.name}，${w.address}，${w.hours}${w.phone ? `，${t('电话', 'phone')} ${w.phone}` : ''}`}</dd>
             </Fragment>
           ))}
+          {item.windows.length === 0 && item.channels.includes('1') && (
+            <>
+              <dt>{t('办理地点', 'Where')}</dt>
+              <dd>{t(`请到「${item.department.name}」办理`, `At "${item.department.name}"`)}</dd>
+            </>
+          )}
         </dl>
       </section>
       <section aria-labelledby="materials-title">

@@ -73,7 +73,16 @@ export function FeesSection({ lang, item }: Props) {
 
 export function WhereSection({ lang, item }: Props) {
   const t = say(lang);
-  if (item.windows.length === 0) return null;
+  // Taken at a window none of which is named (a county's claimed item before it names its own): its department.
+  if (item.windows.length === 0) {
+    if (!item.channels.includes('1')) return null;
+    return (
+      <section aria-labelledby="where-title">
+        <h2 id="where-title">{t('办理地点和时间', 'Where and when')}</h2>
+        <p>{t(`请到「${item.department.name}」办理。`, `Apply in person at "${item.department.name}".`)}</p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="where-title">
       <h2 id="where-title">{t('办理地点和时间', 'Where and when')}</h2>
