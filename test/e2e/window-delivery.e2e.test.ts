@@ -125,6 +125,16 @@ describe('统一出件 and 帮办代办 at the window', () => {
     await page.getByRole('link', { name: '帮办代办' }).click();
     await page.getByRole('button', { name: '登记帮办代办' }).click();
     const dialog = page.getByRole('dialog');
+    // The cursor starts in the empty 证件号码: leaving it says nothing yet, sending says what is missing.
+    await typeInto(dialog.getByLabel('申请人证件号码'), '');
+    await dialog.getByRole('radio', { name: '代办(凭委托书代为办理)' }).check();
+    await dialog.getByRole('radio', { name: '帮办(协助申请人办理)' }).check();
+    expect(await dialog.getByText('请输入或刷证件号码').count()).toBe(0);
+    await dialog.getByRole('button', { name: '登记' }).click();
+    await dialog.getByText('请输入或刷证件号码').waitFor();
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: '登记帮办代办' }).click();
     // By keyboard, each field reached by Tab before it is typed into (a busy machine lags the focus).
     const fields = [
       [dialog.getByLabel('申请人证件号码'), APPLICANT.idNumber],

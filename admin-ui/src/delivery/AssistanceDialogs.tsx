@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, Radio, Select } from 'antd';
+import { App, Form, Input, Modal, Radio, Select, type FormInstance } from 'antd';
 import { idNumberProblem, idTypes, type IdType } from '@onevisit/functions/window';
 import { useState } from 'react';
 import { ApiError } from '../api';
@@ -8,7 +8,10 @@ import { useOpeningFocus } from './opening-focus';
 
 /** Recording a 帮办代办 request (the 委托书 uploaded for 代办), and its 回访. */
 
-function useSend(onDone: () => void) {
+/** A refusal said beside the field it is about, else as a message. */
+type FieldOf = (error: ApiError) => string | undefined;
+
+function useSend(onDone: () => void, form: FormInstance, fieldOf: FieldOf = () => undefined) {
   const { pick } = useI18n();
   const { message } = App.useApp();
   const [key] = useState(() => crypto.randomUUID());
@@ -20,7 +23,9 @@ function useSend(onDone: () => void) {
       message.success(done);
       onDone();
     } catch (error) {
-      message.error(error instanceof ApiError ? pick(error) : String(error));
+      const field = error instanceof ApiError ? fieldOf(error) : undefined;
+      if (field) form.setFields([{ name: field, errors: [pick(error as ApiError)] }]);
+      else message.error(error instanceof ApiError ? pick(error) : String(error));
     } finally {
       setSending(false);
     }
@@ -33,11 +38,12 @@ export function NewAssistanceDialog({ jurisdiction, onClose, onDone }: { jurisdi
   const [form] = Form.useForm();
   const [letter, setLetter] = useState<File>();
   const kind = Form.useWatch('kind', form) as 'help' | 'proxy' | undefined;
-  const { send, sending } = useSend(onDone);
+  const { send, sending } = useSend(onDone, form, (error) => (error.code === 'CASES_UNKNOWN' ? 'cases' : undefined));
   const opening = useOpeningFocus();
+  // Checked as the field is left, once something is in it; an empty one only when sending (the cursor starts there).
   const checkNumber = async (_: unknown, value: string) => {
     const number = String(value ?? '').trim().toUpperCase();
-    if (!number) throw new Error(t('请输入或刷证件号码', 'Type or read the document number'));
+    if (!number) return;
     const type = form.getFieldValue('idType') as IdType;
     if (idNumberProblem(type, number)) throw new Error(t(`${idTypes[type].zh}号码不正确，请核对证件`, `Not a valid ${idTypes[type].en} number`));
   };
@@ -60,7 +66,7 @@ export function NewAssistanceDialog({ jurisdiction, onClose, onDone }: { jurisdi
     }, t('已登记', 'Recorded'));
 
   return (
-    <Modal open title={t('登记帮办代办', 'Record a request for help')} onCancel={onClose} okText={t('登记', 'Record')} cancelText={t('取消', 'Cancel')} okButtonProps={{ loading: sending }} onOk={() => form.submit()} afterOpenChange={opening.afterOpenChange} destroyOnHidden>
+    <Modal open title={t('登记帮办代办', 'Record a request for help')} onCancel={onClose} okText={t('登记', 'Record')} cancelText={t('取消', 'Cancel')} okButtonProps={{ loading: sending }} onOk={() => form.submit()} {...opening.modal} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'help', idType: '111' }}>
         <Form.Item name="kind" label={t('类型', 'Kind')}>
           <Radio.Group options={[{ value: 'help', label: t('帮办(协助申请人办理)', 'Help (with the applicant)') }, { value: 'proxy', label: t('代办(凭委托书代为办理)', 'Delegated (with a letter of authorisation)') }]} />
@@ -68,7 +74,12 @@ export function NewAssistanceDialog({ jurisdiction, onClose, onDone }: { jurisdi
         <Form.Item name="idType" label={t('申请人证件类型', 'Applicant’s document')}>
           <Select options={Object.entries(idTypes).map(([code, words]) => ({ value: code, label: `${code} ${language === 'zh' ? words.zh : words.en}` }))} />
         </Form.Item>
-        <Form.Item name="idNumber" label={t('申请人证件号码', 'Applicant’s document number')} rules={[{ validator: checkNumber }]} validateTrigger="onBlur">
+        <Form.Item
+          name="idNumber"
+          label={t('申请人证件号码', 'Applicant’s document number')}
+          rules={[{ required: true, whitespace: true, message: t('请输入或刷证件号码', 'Type or read the document number'), validateTrigger: [] }, { validator: checkNumber }]}
+          validateTrigger="onBlur"
+        >
           <Input ref={opening.ref} autoComplete="off" spellCheck={false} autoFocus />
         </Form.Item>
         <Form.Item name="name" label={t('申请人姓名', 'Applicant’s name')} rules={[{ required: true, whitespace: true, message: t('请输入申请人姓名', 'Enter the name') }]}>
@@ -100,7 +111,7 @@ export function FollowUpDialog({ record, jurisdiction, onClose, onDone }: { reco
   const { t } = useI18n();
   const [form] = Form.useForm();
   const reached = Form.useWatch('reached', form) as boolean | undefined;
-  const { send, sending } = useSend(onDone);
+  const { send, sending } = useSend(onDone, form);
   const submit = (v: Record<string, any>) =>
     send((key) => deliveryApi.followUp(jurisdiction, record.id, { expectedRevision: record.revision, reached: v.reached, ...(v.reached ? { satisfied: v.satisfied } : {}), ...(v.note ? { note: v.note } : {}) }, key), t('已记录回访', 'Follow-up recorded'));
   const yesNo = (yes: string, no: string) => [

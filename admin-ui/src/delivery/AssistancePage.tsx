@@ -67,6 +67,9 @@ export function AssistancePage() {
             render: (_, r) =>
               r.followUp ? (
                 followUpWords(r)
+              ) : r.caseStates.some((c) => c.status !== 'delivered') ? (
+                // A 回访 asks how the delivery went: it is due once every result is delivered.
+                t('待结果送达后回访', 'Once the results are delivered')
               ) : desk ? (
                 <Button onClick={() => setFollowing(r)} aria-label={t(`回访 ${r.requester.name}`, `Follow up ${r.requester.name}`)}>
                   {t('回访', 'Follow up')}

@@ -44,9 +44,10 @@ export function DeskDialog({ act, entry, jurisdiction, onClose, onDone }: { act:
   // The recipient starts as the applicant; choosing 代领 starts from the 代理人 recorded at intake.
   const person = (agent: boolean) => (agent ? entry.agent : { ...entry.applicant, idType: entry.applicant.idType ?? '111' });
   const initial = act === 'handover' ? { agent: false, idType: person(false)?.idType ?? '111', name: person(false)?.name ?? '' } : {};
+  // Checked as the field is left, once something is in it; an empty one only when sending (the cursor starts there).
   const checkNumber = async (_: unknown, value: string) => {
     const number = String(value ?? '').trim().toUpperCase();
-    if (!number) throw new Error(t('请输入或刷证件号码', 'Type or read the document number'));
+    if (!number) return;
     const type = form.getFieldValue('idType') as IdType;
     const problem = idNumberProblem(type, number);
     if (problem === 'checkDigit') throw new Error(t(`${idTypes[type].zh}号码校验位不符，请核对证件`, `The ${idTypes[type].en} number fails its check digit`));
@@ -54,7 +55,7 @@ export function DeskDialog({ act, entry, jurisdiction, onClose, onDone }: { act:
   };
 
   return (
-    <Modal open title={`${title} · ${entry.trackingNumber}`} onCancel={onClose} okText={t('确定', 'Confirm')} cancelText={t('取消', 'Cancel')} okButtonProps={{ loading: sending }} onOk={() => form.submit()} afterOpenChange={opening.afterOpenChange} destroyOnHidden>
+    <Modal open title={`${title} · ${entry.trackingNumber}`} onCancel={onClose} okText={t('确定', 'Confirm')} cancelText={t('取消', 'Cancel')} okButtonProps={{ loading: sending }} onOk={() => form.submit()} {...opening.modal} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={send} initialValues={initial}>
         {act === 'handover' && (
           <>
@@ -73,7 +74,7 @@ export function DeskDialog({ act, entry, jurisdiction, onClose, onDone }: { act:
             <Form.Item name="idType" label={t('证件类型', 'Document')} rules={[{ required: true }]}>
               <Select options={Object.entries(idTypes).map(([code, words]) => ({ value: code, label: `${code} ${language === 'zh' ? words.zh : words.en}` }))} />
             </Form.Item>
-            <Form.Item name="idNumber" label={t('证件号码(刷证或输入)', 'Document number (read or typed)')} rules={[{ validator: checkNumber }]} validateTrigger="onBlur" extra={!agentCollects && entry.applicant.idNumber ? t('须与申请人证件号码一致', 'must be the applicant’s number') : undefined}>
+            <Form.Item name="idNumber" label={t('证件号码(刷证或输入)', 'Document number (read or typed)')} rules={[{ required: true, whitespace: true, message: t('请输入或刷证件号码', 'Type or read the document number'), validateTrigger: [] }, { validator: checkNumber }]} validateTrigger="onBlur" extra={!agentCollects && entry.applicant.idNumber ? t('须与申请人证件号码一致', 'must be the applicant’s number') : undefined}>
               <Input ref={opening.ref} autoComplete="off" spellCheck={false} autoFocus />
             </Form.Item>
             <Form.Item name="name" label={t('领取人姓名', 'Name')} rules={[{ required: true, whitespace: true, message: t('请输入领取人姓名', 'Enter the name') }]}>
