@@ -36,6 +36,10 @@ export function BundleEditorPage() {
   const head = useQuery({ queryKey: ['bundles', j], queryFn: () => bundleApi.list(j) }).data?.find((b) => b.bundleId === bundleId);
   const published = useQuery({ queryKey: ['bundle-version', j, bundleId, head?.version], queryFn: () => bundleApi.version(j, bundleId, head!.version), enabled: (head?.version ?? 0) > 0 });
   const { base, loading: baseLoading, failed } = useBaseVersions(draft.definition?.items ?? []);
+  const headOf = (itemId: string) => heads.data?.find((h) => h.itemId === itemId);
+  const nameOf = (itemId: string) => `「${headOf(itemId)?.published?.name ?? headOf(itemId)?.draftName ?? itemId}」`;
+  // Items never published here are told by the notice on versions (a county's claims, until it publishes them).
+  const unread = failed.filter((itemId) => (headOf(itemId)?.version ?? 1) > 0);
   const [tab, setTab] = useState<Tab>();
   const [busy, setBusy] = useState(false);
   const [publishing, setPublishing] = useState(false);
@@ -175,7 +179,14 @@ export function BundleEditorPage() {
           </a>
         </Typography.Paragraph>
       )}
-      {failed.length > 0 && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={t(`读取不到所选事项的已发布版本：${failed.join('、')}`, `The published versions of these items could not be read: ${failed.join(', ')}`)} />}
+      {unread.length > 0 && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="error"
+          showIcon
+          message={t(`读取不到所选事项的已发布版本：${unread.map(nameOf).join('、')}`, `The published versions of these items could not be read: ${unread.map(nameOf).join(', ')}`)}
+        />
+      )}
       <BaseVersionNotice items={definition.items ?? []} heads={heads.data ?? []} published={(head?.version ?? 0) > 0} follow={(key, version) => draft.update((d) => ({ ...d, items: (d.items ?? []).map((i) => (i.key === key ? { ...i, version } : i)) }))} />
       <MissingWindowsNotice jurisdiction={j} items={definition.items ?? []} heads={heads.data ?? []} base={base} />
       <section aria-label={t('发布前检查', 'Publish-time checks')} style={{ marginBottom: 12 }}>

@@ -66,7 +66,8 @@ export function ItemsAndSteps({ jurisdiction, heads, definition, update }: { jur
         optionFilterProp="label"
         value={items.map((i) => i.itemId)}
         onChange={pick}
-        options={published.map((h) => ({ value: h.itemId, label: h.published?.name ?? h.draftName }))}
+        // Items already in it stay named while not (yet) published here, e.g. a county's claims.
+        options={[...published, ...heads.filter((h) => !published.includes(h) && items.some((i) => i.itemId === h.itemId))].map((h) => ({ value: h.itemId, label: h.published?.name ?? h.draftName }))}
       />
       {items.length > 0 && (
         <>
