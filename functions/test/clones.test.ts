@@ -122,6 +122,8 @@ describe('claiming the city catalogue', () => {
     expect((await h.call('POST', `/api/admin/${COUNTY}/items/${ITEM_HERE}/publish`, { token: county })).status).toBe(201);
     const text = async (path: string) => (await (await h.app.request(path)).text()).replace(/<[^>]+>/g, ' ');
     expect(await text(`/apply/${CITY}/${ITEM_HERE}`)).toContain(CITY_HALL);
+    expect(await text(`/apply/${CITY}/${ITEM_HERE}/checklist`)).toContain(`窗口办理：请到示范市政务服务中心综合受理窗口(${CITY_HALL}`);
+    expect(await text(`/apply/${COUNTY}/${ITEM_HERE}/checklist`)).toContain(`窗口办理：请到「${countyDepartment.name}」申请`);
     for (const path of [`/apply/${COUNTY}/${ITEM_HERE}`, `/guide/${COUNTY}/${ITEM_HERE}`]) {
       const page = await text(path);
       expect(page, path).not.toContain(CITY_HALL);

@@ -67,7 +67,7 @@ export function ClaimDialog({ jurisdiction, open, onClose }: { jurisdiction: str
       onCancel={onClose}
       destroyOnHidden
     >
-      <Alert style={{ marginBottom: 12 }} type="info" showIcon message={t('认领后事项的基本要素沿用上级，本级可调整承诺时限、收费、实施主体等本地内容，并须填写本级的办理地点(上级的不沿用)；上级更新时会提示。', 'Claimed items keep the basic elements from above; you adapt the local parts (promised limit, fees, department) and give your own windows (those above are not taken over). You are told when the level above changes them.')} />
+      <Alert style={{ marginBottom: 12 }} type="info" showIcon message={t('认领后事项的基本要素沿用上级，本级可调整承诺时限、收费、实施主体等本地内容；上级的办理地点和咨询方式不沿用，请填写本级的(未填写时，申请人被告知到实施主体办理)。上级更新时会提示。', 'Claimed items keep the basic elements from above; you adapt the local parts (promised limit, fees, department). The windows and enquiry lines above are not taken over: give your own (until then applicants are sent to the implementing department). You are told when the level above changes them.')} />
       <Space wrap style={{ marginBottom: 8 }}>
         <Input.Search aria-label={t('按名称搜索', 'Search by name')} placeholder={t('按名称搜索', 'Search by name')} allowClear onChange={(e) => setText(e.target.value.trim())} style={{ width: 200 }} />
         <Select aria-label={t('实施部门', 'Department')} placeholder={t('全部部门', 'All departments')} allowClear style={{ width: 240 }} value={department} onChange={setDepartment} options={departments.map((d) => ({ value: d, label: d }))} />

@@ -1,5 +1,6 @@
-import type { ItemDefinition, MaterialNeed } from '@onevisit/item-schemas';
+import { appliesOnline, type ItemDefinition, type MaterialNeed } from '@onevisit/item-schemas';
 import type { ReactElement } from 'react';
+import { inPersonWords } from '../cases/intake-terms';
 import { actionNames, statusNames } from '../cases/names';
 import type { CaseRecord } from '../cases/record';
 import { displayTrackingCode, normalizeTrackingCode } from '../cases/tracking-code';
@@ -337,14 +338,17 @@ export function TrackPage({ lang, c, problem, ratings }: { lang: Lang; c: CaseRe
   );
 }
 
-/** The printable 一次告知 checklist: every material the item can ask for, each with when and how. */
+/** The printable 一次告知 checklist: every material the item can ask for, each with when and how, and where to go in person. */
 export function ChecklistPage({ lang, item, needs }: { lang: Lang; item: ItemDefinition; needs: readonly MaterialNeed[] }) {
   const t = say(lang);
+  const [inPerson, inPersonEn] = inPersonWords(item);
   return (
     <>
       <h1>{t(`${item.name}：一次告知清单`, `${item.name}: checklist`)}</h1>
       <p>{t(`实施机关：${item.department.name}`, `Office: ${item.department.name}`)}</p>
       {item.result && <p>{t(`办理结果：${resultWords(item, lang)}`, `Result: ${resultWords(item, lang)}`)}</p>}
+      {/* Taken only in person, the notice below says where. */}
+      {appliesOnline(item.channels) && item.channels.includes('1') && <p data-testid="where">{t(`窗口办理：${inPerson}`, `In person: ${inPersonEn}`)}</p>}
       <IntakeNotice lang={lang} item={item} />
       <h2>{t('申请材料', 'Materials')}</h2>
       <MaterialsNotice lang={lang} item={item} needs={needs} live={false} />
