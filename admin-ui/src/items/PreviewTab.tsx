@@ -1,5 +1,5 @@
 import { Alert, Card, Col, DatePicker, List, Row, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { shanghaiToday } from '../shanghai-today';
 import { dueDate, fileTypeWords, formFields, materialNeeds, materialWords, nationalCalendar, needMark, needsSummary, runPublishChecks, visibleAnswers } from '@onevisit/item-schemas';
 import { CitizenForm, citizenCss } from '@onevisit/functions/citizen-form';
 import { useMemo, useState } from 'react';
@@ -14,7 +14,7 @@ import type { Definition } from './definition';
 export function PreviewTab({ definition }: { definition: Definition }) {
   const { t, language } = useI18n();
   const [answers, setAnswers] = useState<Record<string, unknown>>({});
-  const [accepted, setAccepted] = useState(() => dayjs());
+  const [accepted, setAccepted] = useState(() => shanghaiToday());
   const item = useMemo(() => runPublishChecks(definition).item, [definition]);
   if (!item) return <Alert type="info" showIcon message={t('先修正“发布前检查”中的问题，才能预览。', 'Fix the publish-time issues above to see the preview.')} />;
 

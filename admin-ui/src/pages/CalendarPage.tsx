@@ -8,6 +8,7 @@ import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { canConfigure } from '../session';
 import { useSignedIn } from '../session-context';
+import { shanghaiToday } from '../shanghai-today';
 
 /** The year at a glance, the jurisdiction's own days over its parent's, and next year's notice. */
 export function CalendarPage() {
@@ -16,7 +17,7 @@ export function CalendarPage() {
   const { message } = App.useApp();
   const queries = useQueryClient();
   const j = session.jurisdiction;
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  const [year, setYear] = useState(() => shanghaiToday().year());
   const calendar = useQuery({ queryKey: ['calendar', j, year], queryFn: () => api.calendar(j, year) });
   const [adding, setAdding] = useState<{ date?: Dayjs; kind: CalendarDay['kind']; name: string }>({ kind: 'holiday', name: '' });
   const [importing, setImporting] = useState(false);
@@ -154,7 +155,7 @@ const noticeDays = z.array(ZCalendarDay).min(1);
 /** Next year's notice as soon as it is out: paste the days as JSON, and the year becomes official. */
 function ImportNotice({ open, onClose, onImport }: { open: boolean; onClose: () => void; onImport: (year: number, days: CalendarDay[]) => void }) {
   const { t } = useI18n();
-  const [year, setYear] = useState(() => new Date().getFullYear() + 1);
+  const [year, setYear] = useState(() => shanghaiToday().year() + 1);
   const [text, setText] = useState('');
   let days: CalendarDay[] | undefined;
   let error: string | undefined;

@@ -3,6 +3,7 @@ import { App, Button, Card, DatePicker, Form, InputNumber, Space, Switch, Table,
 import type { CaseSettings } from '@onevisit/functions/case-settings';
 import type { OutboxMessage } from '@onevisit/functions/records';
 import dayjs from 'dayjs';
+import { shanghaiToday } from '../shanghai-today';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError } from '../api';
@@ -18,7 +19,7 @@ export function MessagesPage() {
   const { t, language } = useI18n();
   const { session } = useSignedIn();
   const j = session.jurisdiction;
-  const [day, setDay] = useState(() => dayjs().format('YYYY-MM-DD'));
+  const [day, setDay] = useState(() => shanghaiToday().format('YYYY-MM-DD'));
   const outbox = useQuery({ queryKey: ['outbox', j, day], queryFn: () => api.outbox(j, day), enabled: canConfigure(session) });
   const departments = useQuery({ queryKey: ['departments', j], queryFn: () => api.departments(j), enabled: canConfigure(session) });
   // In-site messages go to a department (`dept:{id}`) or to the administrators: named as people know them.

@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Row, Segmented, Space, Switch, Table, Typography } from 'antd';
 import type { GroupFigures, Grouping } from '@onevisit/functions/supervision';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { shanghaiToday } from '../shanghai-today';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api';
@@ -31,7 +32,7 @@ export function SupervisionPage() {
   const { session } = useSignedIn();
   const { message } = App.useApp();
   const j = session.jurisdiction;
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [shanghaiToday().startOf('month'), shanghaiToday()]);
   const [groupBy, setGroupBy] = useState<Grouping>('department');
   const jurisdictions = useQuery({ queryKey: ['jurisdictions'], queryFn: api.jurisdictions });
   const [countiesChosen, setCounties] = useState<boolean>();
