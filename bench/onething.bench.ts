@@ -1,5 +1,6 @@
 import { formFields, materialNeeds, mergedForm, mergedMaterials, splitAnswers, statusWhenApplicable, type ItemDefinition } from '@onevisit/item-schemas';
 import { acceptingBundle, postedIdOf } from '../functions/src/bundles/published';
+import { restaurantAnswers } from '../functions/test/restaurant-answers';
 import { report } from './measure';
 import { seededApp } from './seeded-app';
 
@@ -17,28 +18,7 @@ const CITY = '990100';
 const BUNDLE = 'open-restaurant';
 const ROUNDS = 9;
 
-const answers = {
-  hasLicence: false,
-  foodTypes: ['hot'],
-  needSeal: true,
-  needWater: true,
-  entityName: '示范市老街坊餐饮有限公司',
-  legalRepName: '张三',
-  legalRepIdCard: '11010519491231002X',
-  premises: '示范市人民路 8 号一楼',
-  mobile: '13900139000',
-  company: {
-    companyType: 'llc',
-    registeredCapital: 50,
-    address: '示范市人民路 8 号',
-    businessScope: '餐饮服务',
-    legalRepresentative: { mobile: '13800138000' },
-    investors: [{ name: '张三', idNumber: '11010519491231002X', capital: 50 }],
-  },
-  food: { mainBusiness: 'restaurant', networkSales: false, safetyManager: { name: '李四', idCard: '110105198001010032' } },
-  seal: { sealTypes: ['official'], byAgent: false },
-  water: { customerType: 'company', diameter: 'DN25', dailyUse: 3 },
-};
+const answers = restaurantAnswers;
 /** Applying separately, the 营业执照 is in hand by the time the later items are applied for. */
 const USCC = '91370500MA3C000029';
 

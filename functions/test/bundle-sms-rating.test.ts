@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { harness } from './harness';
+import { restaurantWithLicence } from './restaurant-answers';
 
 /**
  * 短信评价 of a 一件事: the SMS telling the applicant one of its items is decided invites a reply,
@@ -9,22 +10,8 @@ import { harness } from './harness';
 const h = await harness({ now: '2026-03-02T02:00:00Z' });
 const CITY = '990100';
 const BUNDLE = 'open-restaurant';
-const MOBILE = '13900139000';
-const answers = {
-  hasLicence: true,
-  foodTypes: ['hot'],
-  uscc: '91370500MA3C000029',
-  needSeal: true,
-  needWater: true,
-  entityName: '示范市老街坊餐饮有限公司',
-  legalRepName: '张三',
-  legalRepIdCard: '11010519491231002X',
-  premises: '示范市人民路 8 号一楼',
-  mobile: MOBILE,
-  food: { mainBusiness: 'restaurant', networkSales: false, safetyManager: { name: '李四', idCard: '110105198001010032' } },
-  seal: { sealTypes: ['official'], byAgent: false },
-  water: { customerType: 'company', diameter: 'DN25', dailyUse: 3 },
-};
+const MOBILE = restaurantWithLicence.mobile;
+const answers = restaurantWithLicence;
 const documents = ['food__application', 'food__layout', 'seal__seal-application', 'water__application'];
 
 async function act(officer: string, number: string, action: Record<string, unknown>) {

@@ -2,6 +2,7 @@ import { bundleTemplates } from '@onevisit/item-schemas/templates';
 import { describe, expect, it } from 'vitest';
 import { sweep } from '../src/cases/sweep';
 import { harness } from './harness';
+import { restaurantAnswers } from './restaurant-answers';
 
 /** 一件事 beyond the officers' route: decisions the sweep makes, stages that start nothing, ids items and bundles share, the API reference. */
 
@@ -10,28 +11,7 @@ const h = await harness({ now: '2026-03-02T02:00:00Z' });
 const CITY = '990100';
 const { admin } = await h.adminTokens();
 
-const fromScratch = {
-  hasLicence: false,
-  foodTypes: ['hot'],
-  needSeal: true,
-  needWater: true,
-  entityName: '示范市老街坊餐饮有限公司',
-  legalRepName: '张三',
-  legalRepIdCard: '11010519491231002X',
-  premises: '示范市人民路 8 号一楼',
-  mobile: '13900139000',
-  company: {
-    companyType: 'llc',
-    registeredCapital: 50,
-    address: '示范市人民路 8 号',
-    businessScope: '餐饮服务',
-    legalRepresentative: { mobile: '13800138000' },
-    investors: [{ name: '张三', idNumber: '11010519491231002X', capital: 50 }],
-  },
-  food: { mainBusiness: 'restaurant', networkSales: false, safetyManager: { name: '李四', idCard: '110105198001010032' } },
-  seal: { sealTypes: ['official'], byAgent: false },
-  water: { customerType: 'company', diameter: 'DN25', dailyUse: 3 },
-};
+const fromScratch = restaurantAnswers;
 const documents = ['company__application', 'company__articles', 'premisesProof', 'food__application', 'food__layout', 'seal__seal-application', 'water__application'];
 
 /** A variant of the seed published under its own id. */

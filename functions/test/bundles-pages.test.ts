@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PDF } from './files';
 import { harness } from './harness';
+import { restaurantWithLicence } from './restaurant-answers';
 
 /** 开办餐饮店 as a citizen meets it in pages without JavaScript: on the portal, its guide, its form, its one page (issue 19). */
 
@@ -10,21 +11,7 @@ const CITY = '990100';
 const BUNDLE = 'open-restaurant';
 
 /** An existing company opening a restaurant: the three items of the second stage start at once, 供水报装 without the premises proof (容缺). */
-const withLicence = {
-  hasLicence: true,
-  foodTypes: ['hot'],
-  needSeal: true,
-  needWater: true,
-  entityName: '示范市老街坊餐饮有限公司',
-  legalRepName: '张三',
-  legalRepIdCard: '11010519491231002X',
-  uscc: '91370500MA3C000029',
-  premises: '示范市人民路 8 号一楼',
-  mobile: '13900139000',
-  food: { mainBusiness: 'restaurant', networkSales: false, safetyManager: { name: '李四', idCard: '110105198001010032' } },
-  seal: { sealTypes: ['official'], byAgent: false },
-  water: { customerType: 'company', diameter: 'DN25', dailyUse: 3 },
-};
+const withLicence = restaurantWithLicence;
 
 /** Applied through the API, then opened in a browser by its number and code: the cookie that browser holds. */
 async function applied(): Promise<{ number: string; cookie: string; children: Array<{ key: string; trackingNumber: string }> }> {

@@ -2,6 +2,7 @@ import { bundleTemplates } from '@onevisit/item-schemas/templates';
 import { describe, expect, it } from 'vitest';
 import { PDF } from './files';
 import { harness } from './harness';
+import { restaurantAnswers } from './restaurant-answers';
 
 // Monday 2026-03-02, 10:00 in Shanghai.
 const h = await harness({ now: '2026-03-02T02:00:00Z' });
@@ -11,28 +12,7 @@ const APPLY = `/api/items/${CITY}/${BUNDLE}/applications`;
 const { admin } = await h.adminTokens();
 
 /** 开办餐饮店 from scratch: a new company serving hot food and drinks, with seals and a water connection. */
-const fromScratch = {
-  hasLicence: false,
-  foodTypes: ['hot', 'drinks'],
-  needSeal: true,
-  needWater: true,
-  entityName: '示范市老街坊餐饮有限公司',
-  legalRepName: '张三',
-  legalRepIdCard: '11010519491231002X',
-  premises: '示范市人民路 8 号一楼',
-  mobile: '13900139000',
-  company: {
-    companyType: 'llc',
-    registeredCapital: 50,
-    address: '示范市人民路 8 号',
-    businessScope: '餐饮服务',
-    legalRepresentative: { mobile: '13800138000' },
-    investors: [{ name: '张三', idNumber: '11010519491231002X', capital: 50 }],
-  },
-  food: { mainBusiness: 'restaurant', networkSales: false, safetyManager: { name: '李四', idCard: '110105198001010032' } },
-  seal: { sealTypes: ['official', 'finance', 'invoice'], byAgent: false },
-  water: { customerType: 'company', diameter: 'DN25', dailyUse: 3 },
-};
+const fromScratch = { ...restaurantAnswers, foodTypes: ['hot', 'drinks'], seal: { sealTypes: ['official', 'finance', 'invoice'], byAgent: false } };
 
 /** Each document the one checklist asks for these answers, uploaded once. */
 async function documents(ids: string[]): Promise<Record<string, string[]>> {
